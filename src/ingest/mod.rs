@@ -1,0 +1,7 @@
+//! Ingest: the first stage, reading claims ledgers (CSV) and news articles (plain text) into typed rows.
+
+pub mod article;
+pub mod ledger;
+
+pub use article::{Article, Sentence};
+pub use ledger::{Ledger, LedgerRow};

@@ -1,0 +1,3 @@
+//! The `controlmap` binary: parse the command line, run, map the outcome to an exit code.
+
+fn main() {}

@@ -1,0 +1,352 @@
+//! Shared model types that every pipeline stage speaks: events, modalities, sources, claims and diagnostics.
+
+use std::fmt;
+use std::str::FromStr;
+
+use serde::{Serialize, Serializer};
+
+use crate::date::DateSpan;
+
+/// What a claim says happened to a place.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Event {
+    /// The holder controls the place then.
+    Holds,
+    /// The holder took the place then (from `other`, where known).
+    Captured,
+    /// The holder lost the place then (to `other`, where known).
+    Lost,
+    /// Fighting there; the holder is still present (`other` attacks).
+    Contested,
+    /// The holder holds it, encircled (by `other`).
+    Besieged,
+    /// The holder holds only part of it (`other` holds the rest).
+    Partial,
+}
+
+impl Event {
+    pub const ALL: [Event; 6] =
+        [Event::Holds, Event::Captured, Event::Lost, Event::Contested, Event::Besieged, Event::Partial];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Event::Holds => "holds",
+            Event::Captured => "captured",
+            Event::Lost => "lost",
+            Event::Contested => "contested",
+            Event::Besieged => "besieged",
+            Event::Partial => "partial",
+        }
+    }
+
+    /// Captures and losses change who holds a place; the others describe a state.
+    pub fn is_change(self) -> bool {
+        matches!(self, Event::Captured | Event::Lost)
+    }
+}
+
+impl fmt::Display for Event {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl FromStr for Event {
+    type Err = String;
+    fn from_str(text: &str) -> Result<Self, String> {
+        let wanted = text.trim().to_ascii_lowercase();
+        Event::ALL.into_iter().find(|e| e.as_str() == wanted).ok_or_else(|| {
+            format!("unknown event {text:?}; expected one of holds, captured, lost, contested, besieged, partial")
+        })
+    }
+}
+
+/// How firmly a source states a claim.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum Modality {
+    /// Stated as fact.
+    #[default]
+    Fact,
+    /// One party's claim.
+    Claimed,
+    /// Reported with a hedge ("reportedly", Dutch "zou").
+    Hedged,
+    /// A future event: recorded, never changes the state.
+    Expected,
+}
+
+impl Modality {
+    pub const ALL: [Modality; 4] = [Modality::Fact, Modality::Claimed, Modality::Hedged, Modality::Expected];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Modality::Fact => "fact",
+            Modality::Claimed => "claimed",
+            Modality::Hedged => "hedged",
+            Modality::Expected => "expected",
+        }
+    }
+
+    /// How much a claim of this modality is trusted, from 1.0 (fact) down to 0.0 (expected).
+    pub fn weight(self) -> f64 {
+        match self {
+            Modality::Fact => 1.0,
+            Modality::Claimed => 0.6,
+            Modality::Hedged => 0.5,
+            Modality::Expected => 0.0,
+        }
+    }
+}
+
+impl fmt::Display for Modality {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl FromStr for Modality {
+    type Err = String;
+    fn from_str(text: &str) -> Result<Self, String> {
+        let wanted = text.trim().to_ascii_lowercase();
+        if wanted.is_empty() {
+            return Ok(Modality::Fact);
+        }
+        Modality::ALL
+            .into_iter()
+            .find(|m| m.as_str() == wanted)
+            .ok_or_else(|| format!("unknown modality {text:?}; expected fact, claimed, hedged or expected"))
+    }
+}
+
+/// One article sentence that supports a claim: `001_976f2b0105d2231f.txt#4`.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct SourceRef {
+    pub article: String,
+    /// 1-based sentence number, as `controlmap sentences ARTICLE` numbers them.
+    pub sentence: Option<u32>,
+}
+
+impl fmt::Display for SourceRef {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.sentence {
+            Some(n) => write!(f, "{}#{}", self.article, n),
+            None => f.write_str(&self.article),
+        }
+    }
+}
+
+impl Serialize for SourceRef {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+impl FromStr for SourceRef {
+    type Err = String;
+    fn from_str(text: &str) -> Result<Self, String> {
+        let text = text.trim();
+        if text.is_empty() {
+            return Err("empty source".into());
+        }
+        match text.rsplit_once('#') {
+            None => Ok(SourceRef { article: text.to_string(), sentence: None }),
+            Some((article, number)) => {
+                let sentence = number
+                    .parse::<u32>()
+                    .ok()
+                    .filter(|n| *n > 0)
+                    .ok_or_else(|| format!("source {text:?}: sentence number {number:?} is not a positive integer"))?;
+                if article.is_empty() {
+                    return Err(format!("source {text:?} names no article"));
+                }
+                Ok(SourceRef { article: article.to_string(), sentence: Some(sentence) })
+            }
+        }
+    }
+}
+
+/// Parses a `;`-separated list of sources; empty text gives an empty list.
+pub fn parse_sources(text: &str) -> Result<Vec<SourceRef>, String> {
+    text.split(';').filter(|s| !s.trim().is_empty()).map(SourceRef::from_str).collect()
+}
+
+/// Whether a claim is about a point place from the gazetteer or an area from `regions.geojson`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum PlaceKind {
+    Town,
+    Region,
+}
+
+/// A resolved place or region: its kind and its stable id.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub struct PlaceKey {
+    pub kind: PlaceKind,
+    pub id: String,
+}
+
+impl fmt::Display for PlaceKey {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.kind {
+            PlaceKind::Town => f.write_str(&self.id),
+            PlaceKind::Region => write!(f, "region:{}", self.id),
+        }
+    }
+}
+
+/// Where a row came from: the ledger file and its 1-based line.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub struct Origin {
+    pub file: String,
+    pub line: usize,
+}
+
+impl fmt::Display for Origin {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}", self.file, self.line)
+    }
+}
+
+/// A control claim whose place and factions have been resolved.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Claim {
+    pub date: DateSpan,
+    pub place: PlaceKey,
+    /// The place as the ledger wrote it.
+    pub place_text: String,
+    pub holder: String,
+    pub event: Event,
+    pub other: Option<String>,
+    pub modality: Modality,
+    pub sources: Vec<SourceRef>,
+    pub note: String,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub extra: Vec<(String, String)>,
+    pub origin: Origin,
+}
+
+impl Claim {
+    /// A total order on a claim's content (not its origin), so that claims in any order sort the
+    /// same way: by the last day the claim may refer to, then its first day; at equal dates a
+    /// capture or loss comes before a claim that describes the state (which is then the newer word).
+    pub fn content_key(&self) -> impl Ord + '_ {
+        (
+            &self.date.end,
+            &self.date.start,
+            !self.event.is_change(),
+            self.event,
+            &self.holder,
+            &self.other,
+            self.modality,
+            &self.sources,
+            &self.note,
+            &self.place_text,
+        )
+    }
+
+    /// The sources as the ledger writes them: `a.txt#1;b.txt#4`.
+    pub fn sources_text(&self) -> String {
+        self.sources.iter().map(ToString::to_string).collect::<Vec<_>>().join(";")
+    }
+}
+
+/// How serious a diagnostic is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Warning,
+    Error,
+}
+
+/// A problem found in input data, located by file, line and field.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub struct Diagnostic {
+    pub file: String,
+    pub line: Option<usize>,
+    pub field: Option<String>,
+    pub severity: Severity,
+    pub message: String,
+    pub hint: Option<String>,
+}
+
+impl Diagnostic {
+    pub fn error(file: &str, line: Option<usize>, field: Option<&str>, message: impl Into<String>) -> Diagnostic {
+        Diagnostic {
+            file: file.to_string(),
+            line,
+            field: field.map(str::to_string),
+            severity: Severity::Error,
+            message: message.into(),
+            hint: None,
+        }
+    }
+
+    pub fn warning(file: &str, line: Option<usize>, field: Option<&str>, message: impl Into<String>) -> Diagnostic {
+        Diagnostic { severity: Severity::Warning, ..Diagnostic::error(file, line, field, message) }
+    }
+
+    pub fn with_hint(mut self, hint: impl Into<String>) -> Diagnostic {
+        self.hint = Some(hint.into());
+        self
+    }
+
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.file)?;
+        if let Some(line) = self.line {
+            write!(f, ":{line}")?;
+        }
+        f.write_str(": ")?;
+        if let Some(field) = &self.field {
+            write!(f, "{field}: ")?;
+        }
+        if self.severity == Severity::Warning {
+            f.write_str("warning: ")?;
+        }
+        f.write_str(&self.message)?;
+        if let Some(hint) = &self.hint {
+            write!(f, "; {hint}")?;
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sources_parse_and_print_back() {
+        let list = parse_sources("001_976f2b0105d2231f.txt#4; 003_x.txt#12").unwrap();
+        assert_eq!(list.len(), 2);
+        assert_eq!(list[0].sentence, Some(4));
+        assert_eq!(list[1].to_string(), "003_x.txt#12");
+        assert!(parse_sources("a.txt#0").is_err());
+        assert!(parse_sources("a.txt#x").is_err());
+        assert!(parse_sources("#3").is_err());
+        assert!(parse_sources("").unwrap().is_empty());
+    }
+
+    #[test]
+    fn events_and_modalities_parse_case_insensitively() {
+        assert_eq!("Captured".parse::<Event>().unwrap(), Event::Captured);
+        assert!("seized".parse::<Event>().is_err());
+        assert_eq!("".parse::<Modality>().unwrap(), Modality::Fact);
+        assert_eq!("HEDGED".parse::<Modality>().unwrap(), Modality::Hedged);
+        assert!("maybe".parse::<Modality>().is_err());
+    }
+
+    #[test]
+    fn diagnostics_name_file_line_and_field() {
+        let d = Diagnostic::error("seeds/claims.csv", Some(42), Some("place"), "not in the gazetteer")
+            .with_hint("did you mean \"Abu Kamal\"?");
+        assert_eq!(d.to_string(), "seeds/claims.csv:42: place: not in the gazetteer; did you mean \"Abu Kamal\"?");
+    }
+}

@@ -1,0 +1,159 @@
+//! The timeline: who held each place on any date, resolved from dated claims, with the evidence
+//! behind every answer and the conflicts between sources.
+//!
+//! # Semantics
+//! - A claim's date is a span (`2017-10` = 1..31 October). The claim happened somewhere inside it.
+//!   On a date *after* the span the claim counts; on a date *inside* it the claim is *pending*:
+//!   if it would change the answer, the answer is uncertain. A monthly map (the state on the
+//!   month's last day) counts every claim of that month.
+//! - Claims are applied in a fixed order: by the last day of their span, then the first day; at
+//!   equal spans a capture or loss comes before a claim describing the state. Claims in any input
+//!   order give the same timeline.
+//! - `captured` and `lost` change the holder; `holds`, `contested`, `besieged` and `partial`
+//!   describe the state and change it when it differs. A state lasts until a claim changes it.
+//! - `expected` claims are recorded and shown, never applied. `claimed` and `hedged` claims are
+//!   applied, and the state carries the strongest modality among the claims supporting it.
+//! - Every answer carries the newest supporting evidence and its age; older than
+//!   [`STALE_AFTER_DAYS`] is *stale*.
+//! - Two claims from different sources *conflict* when they disagree about the same time (their
+//!   spans overlap and no order of events reconciles them), or when one undoes a capture or loss
+//!   that the other reports less than [`REVERSAL_WINDOW_DAYS`] earlier with no change between
+//!   ("fell in September" against "still partly held in October"). Conflicts are reported with
+//!   both sources, never resolved silently.
+
+mod check;
+mod conflict;
+mod state;
+
+use std::collections::BTreeMap;
+
+pub use check::{Check, Verdict, check};
+pub use conflict::{Conflict, ConflictKind};
+pub use state::{PlaceState, Status};
+
+use crate::date::Date;
+use crate::model::{Claim, Modality, PlaceKey};
+
+/// Evidence older than this many days makes a state stale.
+pub const STALE_AFTER_DAYS: i64 = 183;
+/// A claim undoing another source's capture or loss within this many days is a conflict.
+pub const REVERSAL_WINDOW_DAYS: i64 = 60;
+
+/// All claims, grouped by place in application order, and the conflicts between them.
+#[derive(Debug, Clone, Default)]
+pub struct Timeline {
+    /// Every claim, sorted by place and then application order. Indices into this vector identify claims.
+    pub claims: Vec<Claim>,
+    /// For each place, the range of its claims in [`Timeline::claims`].
+    places: BTreeMap<PlaceKey, std::ops::Range<usize>>,
+    pub conflicts: Vec<Conflict>,
+    /// Identical claims dropped while building (same place, date, holder, event, other, modality and sources).
+    pub duplicates: Vec<Claim>,
+}
+
+/// The state of every tracked place on one date.
+#[derive(Debug, Clone)]
+pub struct Snapshot {
+    pub date: Date,
+    pub states: BTreeMap<PlaceKey, PlaceState>,
+}
+
+/// Builds the timeline from claims in any order.
+pub fn build(mut claims: Vec<Claim>) -> Timeline {
+    claims.sort_by(|a, b| a.place.cmp(&b.place).then_with(|| a.content_key().cmp(&b.content_key())).then_with(|| a.origin.cmp(&b.origin)));
+    order_equal_spans(&mut claims);
+    let mut kept: Vec<Claim> = Vec::with_capacity(claims.len());
+    let mut duplicates = Vec::new();
+    for claim in claims {
+        match kept.last() {
+            Some(last) if last.place == claim.place && last.content_key() == claim.content_key() => duplicates.push(claim),
+            _ => kept.push(claim),
+        }
+    }
+    let mut places: BTreeMap<PlaceKey, std::ops::Range<usize>> = BTreeMap::new();
+    for (i, claim) in kept.iter().enumerate() {
+        places.entry(claim.place.clone()).and_modify(|r| r.end = i + 1).or_insert(i..i + 1);
+    }
+    let conflicts = places.values().flat_map(|range| conflict::find(&kept, range.clone())).collect();
+    Timeline { claims: kept, places, conflicts, duplicates }
+}
+
+/// Among claims of one place with the same span, a state that can only have come before a
+/// capture or loss in that span (a siege, a partial hold) is put before it; the rest keep their order.
+fn order_equal_spans(claims: &mut [Claim]) {
+    let mut start = 0;
+    while start < claims.len() {
+        let same_span = |c: &Claim| c.place == claims[start].place && c.date.start == claims[start].date.start && c.date.end == claims[start].date.end;
+        let end = start + claims[start..].iter().take_while(|c| same_span(c)).count();
+        let group = &mut claims[start..end];
+        if group.len() > 1 {
+            let leads: Vec<bool> = group
+                .iter()
+                .map(|s| !s.event.is_change() && group.iter().any(|c| conflict::Presence::leads_up_to(s, c)))
+                .collect();
+            let mut ranked: Vec<(bool, Claim)> = leads.into_iter().map(|l| !l).zip(group.iter().cloned()).collect();
+            ranked.sort_by_key(|(rank, _)| *rank);
+            for (slot, (_, claim)) in group.iter_mut().zip(ranked) {
+                *slot = claim;
+            }
+        }
+        start = end;
+    }
+}
+
+impl Timeline {
+    /// The places that have at least one claim, in key order.
+    pub fn places(&self) -> impl Iterator<Item = &PlaceKey> {
+        self.places.keys()
+    }
+
+    /// The indices of a place's claims, in application order.
+    pub fn claims_for(&self, place: &PlaceKey) -> std::ops::Range<usize> {
+        self.places.get(place).cloned().unwrap_or(0..0)
+    }
+
+    /// The state of one place on `date`, or `None` if the place has no claims at all.
+    pub fn state_at(&self, place: &PlaceKey, date: Date) -> Option<PlaceState> {
+        let range = self.places.get(place)?;
+        Some(state::resolve(self, place, range.clone(), date))
+    }
+
+    /// The state of every tracked place on `date`; places with no evidence yet are left out.
+    pub fn snapshot(&self, date: Date) -> Snapshot {
+        let states = self
+            .places
+            .iter()
+            .map(|(place, range)| (place.clone(), state::resolve(self, place, range.clone(), date)))
+            .filter(|(_, s)| s.has_evidence())
+            .collect();
+        Snapshot { date, states }
+    }
+
+    /// The conflicts that involve a place.
+    pub fn conflicts_for<'a>(&'a self, place: &'a PlaceKey) -> impl Iterator<Item = &'a Conflict> + 'a {
+        self.conflicts.iter().filter(move |c| &self.claims[c.first].place == place)
+    }
+
+    /// The first and last day any claim refers to (expected claims included).
+    pub fn span(&self) -> Option<(Date, Date)> {
+        let first = self.claims.iter().map(|c| c.date.start).min()?;
+        let last = self.claims.iter().map(|c| c.date.end).max()?;
+        Some((first, last))
+    }
+
+    /// The distinct articles cited by all claims.
+    pub fn articles(&self) -> Vec<&str> {
+        let mut names: Vec<&str> = self.claims.iter().flat_map(|c| c.sources.iter().map(|s| s.article.as_str())).collect();
+        names.sort_unstable();
+        names.dedup();
+        names
+    }
+
+    /// Claims that never change the state (future events).
+    pub fn is_applied(&self, claim: usize) -> bool {
+        self.claims[claim].modality != Modality::Expected
+    }
+}
+
+#[cfg(test)]
+mod tests;
