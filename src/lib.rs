@@ -8,7 +8,10 @@
 //! Only the application layer knows the order of the stages.
 
 pub mod date;
+pub mod geometry;
 pub mod ingest;
 pub mod model;
 pub mod places;
 pub mod timeline;
+pub mod app;
+pub mod cli;

@@ -21,6 +21,15 @@ pub enum ConflictKind {
     Reversal,
 }
 
+impl ConflictKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ConflictKind::Simultaneous => "simultaneous",
+            ConflictKind::Reversal => "reversal",
+        }
+    }
+}
+
 /// Two disagreeing claims (indices into the timeline's claims, `first` applied before `second`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Conflict {

@@ -1,0 +1,172 @@
+//! The command line: options (clap), the commands, and how outcomes map to exit codes.
+
+mod lint;
+mod lookup;
+pub mod output;
+mod query;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Args, Parser, Subcommand};
+
+use crate::app::{self, Claims, World};
+use crate::model::Diagnostic;
+
+/// Exit codes: 0 success, 1 a finding (lint errors, a contradicted check), 2 usage or input errors,
+/// 3 an uncertain or unknown check.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Exit {
+    Success = 0,
+    Finding = 1,
+    BadInput = 2,
+    Undecided = 3,
+}
+
+impl From<Exit> for ExitCode {
+    fn from(exit: Exit) -> ExitCode {
+        ExitCode::from(exit as u8)
+    }
+}
+
+/// Turns news claims about a war into a ledger of dated control claims, answers who held what
+/// on any date, and draws one map per month.
+///
+/// With no --ledger and no --geodata, every command uses the seeds ledger and the geodata built
+/// into the binary, so it works from any folder.
+#[derive(Debug, Parser)]
+#[command(name = "controlmap", version, max_term_width = 100)]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: Global,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// Options every command accepts.
+#[derive(Debug, Args, Clone)]
+pub struct Global {
+    /// A claims ledger (CSV) to use instead of the built-in seeds ledger. Repeat to combine
+    /// several; `-` reads standard input.
+    #[arg(long = "ledger", global = true, value_name = "FILE")]
+    pub ledgers: Vec<PathBuf>,
+    /// A geodata folder (factions.toml, places.csv, regions.geojson, countries.geojson,
+    /// admin1.geojson, rivers.geojson, optionally lang/*.toml) to use instead of the built-in one.
+    #[arg(long, global = true, value_name = "DIR")]
+    pub geodata: Option<PathBuf>,
+    /// Print JSON for scripts instead of a table.
+    #[arg(long, global = true)]
+    pub json: bool,
+    /// Treat warnings (unresolved names, conflicts, duplicates) as failures: exit code 1.
+    #[arg(long, global = true)]
+    pub strict: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Who held what on a date: every tracked place, or the named ones.
+    ///
+    /// DATE is a day (2017-10-20), a month meaning its last day (2017-10), or a year meaning
+    /// 31 December. Each row gives the holder, the status, since when, how old the newest
+    /// evidence is, the sources, and flags: conflict (sources disagree), pending (a claim whose
+    /// date span contains DATE may change the answer), stale (evidence older than six months),
+    /// claimed/hedged (the state rests on a party's claim or a hedged report).
+    ///
+    /// Example: controlmap at 2017-11 Raqqa
+    At(query::AtArgs),
+    /// Check a statement: did FACTION hold PLACE on DATE?
+    ///
+    /// Prints a verdict with the claims for and against. Exit code 0 supported, 1 contradicted,
+    /// 3 uncertain (a claim whose span contains the date could change the answer, or sources
+    /// conflict) or unknown (no evidence).
+    ///
+    /// Example: controlmap check Boukamal --holder is --on 2017-12-05
+    Check(query::CheckArgs),
+    /// A place's timeline: every claim in order, the state it leads to, and conflicts.
+    ///
+    /// Example: controlmap history "Deir ez-Zor"
+    History(query::HistoryArgs),
+    /// Check ledgers: unresolved places and factions (with suggestions), bad dates, unknown
+    /// events, duplicate rows and conflicts, as FILE:LINE: FIELD: MESSAGE. Exit 1 on errors.
+    ///
+    /// Example: controlmap lint seeds/claims.csv --articles ../shared/seeds
+    Lint(lint::LintArgs),
+    /// Search the gazetteer: how a name resolves, its aliases, coordinates and governorate.
+    ///
+    /// Example: controlmap places "Deir Ezzour"
+    Places(lookup::PlacesArgs),
+    /// List and search the named regions (governorates and drawn areas) and the towns inside them.
+    ///
+    /// Example: controlmap regions yarmouk
+    Regions(lookup::RegionsArgs),
+    /// Print an article's numbered sentences: the numbers ledger sources cite (FILE#N).
+    ///
+    /// Example: controlmap sentences ../shared/seeds/001_976f2b0105d2231f.txt
+    Sentences(lookup::SentencesArgs),
+}
+
+/// Parses the command line, runs the command, and returns the exit code. Nothing else exits.
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(exit) => exit.into(),
+        Err(error) => {
+            eprintln!("error: {error:#}");
+            Exit::BadInput.into()
+        }
+    }
+}
+
+/// Runs a parsed command line.
+pub fn run(cli: Cli) -> anyhow::Result<Exit> {
+    let global = cli.global;
+    match cli.command {
+        Command::At(args) => query::at(&global, args),
+        Command::Check(args) => query::check(&global, args),
+        Command::History(args) => query::history(&global, args),
+        Command::Lint(args) => lint::run(&global, args),
+        Command::Places(args) => lookup::places(&global, args),
+        Command::Regions(args) => lookup::regions(&global, args),
+        Command::Sentences(args) => lookup::sentences(&global, args),
+    }
+}
+
+/// An input problem, shown as the diagnostic's own text.
+#[derive(Debug)]
+pub struct InputError(pub Diagnostic);
+
+impl std::fmt::Display for InputError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.0.fmt(f)
+    }
+}
+
+impl std::error::Error for InputError {}
+
+/// Loads the geodata named by the global options.
+pub(crate) fn world(global: &Global) -> anyhow::Result<World> {
+    app::load_world(global.geodata.as_deref()).map_err(|d| InputError(d).into())
+}
+
+/// Loads the ledgers for a query command: any error row stops the command (exit 2), listing the
+/// first errors; warnings go to standard error.
+pub(crate) fn claims(global: &Global, world: &World) -> anyhow::Result<Claims> {
+    let claims = app::load_claims(world, &global.ledgers).map_err(InputError)?;
+    let errors: Vec<&Diagnostic> = claims.errors().collect();
+    if !errors.is_empty() {
+        let shown: Vec<String> = errors.iter().take(10).map(|d| d.to_string()).collect();
+        let more = if errors.len() > 10 { format!("\n… and {} more (controlmap lint lists them all)", errors.len() - 10) } else { String::new() };
+        anyhow::bail!("{} bad row(s) in the ledger:\n{}{more}", errors.len(), shown.join("\n"));
+    }
+    Ok(claims)
+}
+
+/// Prints warnings to standard error, at most `limit` of them and a count of the rest.
+pub(crate) fn warn(diagnostics: &[Diagnostic], limit: usize) {
+    for d in diagnostics.iter().take(limit) {
+        eprintln!("{d}");
+    }
+    if diagnostics.len() > limit {
+        eprintln!("… and {} more warnings", diagnostics.len() - limit);
+    }
+}

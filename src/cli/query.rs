@@ -1,0 +1,400 @@
+//! The query commands: `at` (who held what on a date), `check` (a verdict on one statement) and `history`.
+
+use clap::Args;
+use serde::Serialize;
+
+use crate::cli::output::{Out, Table};
+use crate::cli::{Exit, Global, InputError, claims, warn, world};
+use crate::date::{Date, parse_query_date};
+use crate::model::{Claim, Diagnostic, Modality, PlaceKey, PlaceKind};
+use crate::places::resolve_place;
+use crate::timeline::{self, Conflict, PlaceState, Status, Timeline, Verdict};
+
+#[derive(Debug, Args)]
+pub struct AtArgs {
+    /// The date: YYYY-MM-DD, or YYYY-MM (its last day), or YYYY (31 December).
+    pub date: String,
+    /// Only these places (names, aliases or ids); all tracked places when none are given.
+    pub places: Vec<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// The place (name, alias or id).
+    pub place: String,
+    /// The faction said to hold it (id or alias).
+    #[arg(long)]
+    pub holder: String,
+    /// The date: YYYY-MM-DD, or YYYY-MM (its last day).
+    #[arg(long)]
+    pub on: String,
+}
+
+#[derive(Debug, Args)]
+pub struct HistoryArgs {
+    /// The place (name, alias or id).
+    pub place: String,
+}
+
+/// A claim as commands show it.
+#[derive(Debug, Serialize)]
+pub struct ClaimView {
+    pub date: String,
+    pub place: String,
+    pub holder: String,
+    pub event: String,
+    pub other: Option<String>,
+    pub modality: Modality,
+    pub sources: Vec<String>,
+    pub note: String,
+    /// FILE:LINE of the ledger row.
+    pub origin: String,
+}
+
+impl ClaimView {
+    pub fn new(claim: &Claim) -> ClaimView {
+        ClaimView {
+            date: claim.date.to_string(),
+            place: claim.place_text.clone(),
+            holder: claim.holder.clone(),
+            event: claim.event.to_string(),
+            other: claim.other.clone(),
+            modality: claim.modality,
+            sources: claim.sources.iter().map(ToString::to_string).collect(),
+            note: claim.note.clone(),
+            origin: claim.origin.to_string(),
+        }
+    }
+
+    /// One line: `2017-10 captured sdf (from is) [hedged] 001.txt#3 (seeds/claims.csv:12)`.
+    pub fn line(&self) -> String {
+        let mut text = format!("{} {} {}", self.date, self.event, self.holder);
+        if let Some(other) = &self.other {
+            text.push_str(&format!(" ({} {other})", other_word(&self.event)));
+        }
+        if self.modality != Modality::Fact {
+            text.push_str(&format!(" [{}]", self.modality));
+        }
+        if !self.sources.is_empty() {
+            text.push_str(&format!("  {}", self.sources.join(", ")));
+        }
+        text.push_str(&format!("  ({})", self.origin));
+        text
+    }
+}
+
+fn other_word(event: &str) -> &'static str {
+    match event {
+        "captured" => "from",
+        "lost" => "to",
+        "besieged" => "by",
+        "contested" => "against",
+        "partial" => "rest:",
+        _ => "with",
+    }
+}
+
+#[derive(Debug, Serialize)]
+struct ConflictView {
+    kind: timeline::ConflictKind,
+    window: (Date, Date),
+    first: ClaimView,
+    second: ClaimView,
+}
+
+impl ConflictView {
+    fn new(timeline: &Timeline, conflict: &Conflict) -> ConflictView {
+        ConflictView {
+            kind: conflict.kind,
+            window: conflict.window,
+            first: ClaimView::new(&timeline.claims[conflict.first]),
+            second: ClaimView::new(&timeline.claims[conflict.second]),
+        }
+    }
+}
+
+/// One place's state as `at` shows it.
+#[derive(Debug, Serialize)]
+struct StateView {
+    place: String,
+    place_id: String,
+    kind: PlaceKind,
+    country: Option<String>,
+    holder: Option<String>,
+    status: Status,
+    other: Option<String>,
+    lost_by: Option<String>,
+    since: Option<String>,
+    since_change: bool,
+    last_evidence: Option<Date>,
+    age_days: Option<i64>,
+    stale: bool,
+    certainty: Modality,
+    sources: Vec<String>,
+    conflict: bool,
+    pending: Vec<ClaimView>,
+    conflicts: Vec<ConflictView>,
+}
+
+fn state_view(world: &crate::app::World, timeline: &Timeline, state: &PlaceState) -> StateView {
+    let mut sources: Vec<String> = state.supporting.iter().flat_map(|&i| timeline.claims[i].sources.iter().map(ToString::to_string)).collect();
+    sources.sort();
+    sources.dedup();
+    StateView {
+        place: world.gazetteer.display_name(&state.place),
+        place_id: state.place.id.clone(),
+        kind: state.place.kind,
+        country: world.gazetteer.town(&state.place.id).filter(|_| state.place.kind == PlaceKind::Town).map(|p| p.country.clone()),
+        holder: state.holder.clone(),
+        status: state.status,
+        other: state.other.clone(),
+        lost_by: state.lost_by.clone(),
+        since: state.since.as_ref().map(ToString::to_string),
+        since_change: state.since_change,
+        last_evidence: state.last_evidence,
+        age_days: state.age_days,
+        stale: state.stale,
+        certainty: state.certainty,
+        sources,
+        conflict: state.is_conflicted(),
+        pending: state.pending.iter().map(|&i| ClaimView::new(&timeline.claims[i])).collect(),
+        conflicts: state.conflicts.iter().map(|&c| ConflictView::new(timeline, &timeline.conflicts[c])).collect(),
+    }
+}
+
+fn flags(view: &StateView) -> String {
+    let mut flags = Vec::new();
+    if view.conflict {
+        flags.push("conflict".to_string());
+    }
+    if !view.pending.is_empty() {
+        flags.push("pending".to_string());
+    }
+    if view.stale {
+        flags.push("stale".to_string());
+    }
+    if view.certainty != Modality::Fact {
+        flags.push(view.certainty.to_string());
+    }
+    flags.join(",")
+}
+
+fn status_text(view: &StateView) -> String {
+    match (view.status, &view.other) {
+        (Status::Besieged, Some(by)) => format!("besieged by {by}"),
+        (Status::Contested, Some(by)) => format!("contested with {by}"),
+        (Status::Partial, Some(rest)) => format!("partial, rest {rest}"),
+        (Status::Unknown, _) => view.lost_by.as_ref().map_or("unknown".into(), |l| format!("lost by {l}")),
+        (status, _) => status.as_str().to_string(),
+    }
+}
+
+fn parse_date(text: &str) -> anyhow::Result<Date> {
+    parse_query_date(text).map_err(|e| InputError(Diagnostic::error("date", None, None, e.to_string())).into())
+}
+
+fn resolve(world: &crate::app::World, name: &str) -> anyhow::Result<PlaceKey> {
+    resolve_place(&world.gazetteer, name).map_err(|(message, hint)| InputError(Diagnostic::error("place", None, None, message).with_hint(hint)).into())
+}
+
+/// `controlmap at DATE [PLACE...]`
+pub fn at(global: &Global, args: AtArgs) -> anyhow::Result<Exit> {
+    let date = parse_date(&args.date)?;
+    let world = world(global)?;
+    let claims = claims(global, &world)?;
+    let timeline = claims.timeline();
+    let states: Vec<PlaceState> = if args.places.is_empty() {
+        timeline.snapshot(date).states.into_values().collect()
+    } else {
+        let keys = args.places.iter().map(|p| resolve(&world, p)).collect::<anyhow::Result<Vec<_>>>()?;
+        keys.iter().map(|k| timeline.state_at(k, date).unwrap_or_else(|| no_claims(k, date))).collect()
+    };
+    let mut views: Vec<StateView> = states.iter().map(|s| state_view(&world, &timeline, s)).collect();
+    views.sort_by(|a, b| (&a.place, &a.place_id).cmp(&(&b.place, &b.place_id)));
+    let mut out = Out::default();
+    if global.json {
+        out.json(&serde_json::json!({ "date": date, "places": views }))?;
+        return Ok(strict_exit(global, &claims.diagnostics));
+    }
+    let mut table = Table::new(&["place", "holder", "status", "since", "evidence", "sources", "flags"]);
+    for v in &views {
+        let since = v.since.as_ref().map_or(String::new(), |s| if v.since_change { s.clone() } else { format!("≥{s}") });
+        let evidence = match (v.last_evidence, v.age_days) {
+            (Some(last), Some(age)) => format!("{last} ({age} d)"),
+            _ => String::new(),
+        };
+        let holder = v.holder.clone().unwrap_or_else(|| "?".into());
+        table.row(vec![v.place.clone(), holder, status_text(v), since, evidence, v.sources.join(", "), flags(v)]);
+    }
+    out.line(&format!("state on {date}: {} place(s)", views.len()))?;
+    out.text(&table.render())?;
+    let conflicted = views.iter().filter(|v| v.conflict).count();
+    if conflicted > 0 {
+        out.line(&format!("{conflicted} place(s) with conflicting sources: controlmap history PLACE shows both sides"))?;
+    }
+    Ok(strict_exit(global, &claims.diagnostics))
+}
+
+fn no_claims(place: &PlaceKey, date: Date) -> PlaceState {
+    PlaceState {
+        place: place.clone(),
+        date,
+        holder: None,
+        status: Status::Unknown,
+        other: None,
+        lost_by: None,
+        certainty: Modality::Fact,
+        since: None,
+        since_change: false,
+        last_evidence: None,
+        age_days: None,
+        stale: false,
+        supporting: Vec::new(),
+        pending: Vec::new(),
+        conflicts: Vec::new(),
+    }
+}
+
+fn strict_exit(global: &Global, diagnostics: &[Diagnostic]) -> Exit {
+    warn(diagnostics, 20);
+    if global.strict && !diagnostics.is_empty() { Exit::Finding } else { Exit::Success }
+}
+
+#[derive(Serialize)]
+struct CheckView {
+    verdict: Verdict,
+    place: String,
+    place_id: String,
+    holder: String,
+    date: Date,
+    state: Option<StateView>,
+    reasons: Vec<String>,
+    supporting: Vec<ClaimView>,
+    contradicting: Vec<ClaimView>,
+}
+
+/// `controlmap check PLACE --holder F --on DATE`
+pub fn check(global: &Global, args: CheckArgs) -> anyhow::Result<Exit> {
+    let date = parse_date(&args.on)?;
+    let world = world(global)?;
+    let place = resolve(&world, &args.place)?;
+    let holder = crate::places::resolve_faction(&world.factions, &args.holder)
+        .map_err(|(message, hint)| InputError(Diagnostic::error("--holder", None, None, message).with_hint(hint)))?;
+    let claims = claims(global, &world)?;
+    let timeline = claims.timeline();
+    let result = timeline::check(&timeline, &place, &holder, date);
+    let view = CheckView {
+        verdict: result.verdict,
+        place: world.gazetteer.display_name(&place),
+        place_id: place.id.clone(),
+        holder: holder.clone(),
+        date,
+        state: result.state.as_ref().map(|s| state_view(&world, &timeline, s)),
+        reasons: result.reasons.clone(),
+        supporting: result.supporting.iter().map(|&i| ClaimView::new(&timeline.claims[i])).collect(),
+        contradicting: result.contradicting.iter().map(|&i| ClaimView::new(&timeline.claims[i])).collect(),
+    };
+    let mut out = Out::default();
+    if global.json {
+        out.json(&view)?;
+    } else {
+        out.line(&format!("{} held by {} on {}: {}", view.place, holder, date, view.verdict.as_str()))?;
+        for reason in &view.reasons {
+            out.line(&format!("  {reason}"))?;
+        }
+        for (title, list) in [("supporting", &view.supporting), ("contradicting", &view.contradicting)] {
+            if !list.is_empty() {
+                out.line(&format!("{title}:"))?;
+                for claim in list {
+                    out.line(&format!("  {}", claim.line()))?;
+                }
+            }
+        }
+    }
+    warn(&claims.diagnostics, 20);
+    Ok(match result.verdict {
+        Verdict::Supported => Exit::Success,
+        Verdict::Contradicted => Exit::Finding,
+        Verdict::Uncertain | Verdict::Unknown => Exit::Undecided,
+    })
+}
+
+#[derive(Serialize)]
+struct HistoryStep {
+    claim: ClaimView,
+    applied: bool,
+    holder_after: Option<String>,
+    status_after: Option<Status>,
+    changed: bool,
+}
+
+/// `controlmap history PLACE`
+pub fn history(global: &Global, args: HistoryArgs) -> anyhow::Result<Exit> {
+    let world = world(global)?;
+    let place = resolve(&world, &args.place)?;
+    let claims = claims(global, &world)?;
+    let timeline = claims.timeline();
+    let mut steps = Vec::new();
+    let mut previous: Option<(Option<String>, Status)> = None;
+    for i in timeline.claims_for(&place) {
+        let claim = &timeline.claims[i];
+        let applied = timeline.is_applied(i);
+        let after = applied.then(|| timeline.state_at(&place, claim.date.end)).flatten().map(|s| (s.holder, s.status));
+        let changed = applied && after.is_some() && after != previous;
+        if applied {
+            previous = after.clone();
+        }
+        steps.push(HistoryStep {
+            claim: ClaimView::new(claim),
+            applied,
+            holder_after: after.as_ref().and_then(|a| a.0.clone()),
+            status_after: after.map(|a| a.1),
+            changed,
+        });
+    }
+    let conflicts: Vec<ConflictView> = timeline.conflicts_for(&place).map(|c| ConflictView::new(&timeline, c)).collect();
+    let name = world.gazetteer.display_name(&place);
+    let mut out = Out::default();
+    if global.json {
+        out.json(&serde_json::json!({ "place": name, "place_id": place.id, "steps": steps, "conflicts": conflicts }))?;
+        warn(&claims.diagnostics, 20);
+        return Ok(Exit::Success);
+    }
+    out.line(&format!("{name} ({}{})", place, place_summary(&world, &place)))?;
+    if steps.is_empty() {
+        out.line("no claims about this place")?;
+    }
+    let mut table = Table::new(&["date", "claim", "modality", "sources", "state after"]);
+    for step in &steps {
+        let c = &step.claim;
+        let claim_text = match &c.other {
+            Some(other) => format!("{} {} ({} {other})", c.holder, c.event, other_word(&c.event)),
+            None => format!("{} {}", c.holder, c.event),
+        };
+        let after = if !step.applied {
+            "(not applied: expected)".to_string()
+        } else {
+            let holder = step.holder_after.clone().unwrap_or_else(|| "?".into());
+            let status = step.status_after.map_or("", |s| s.as_str());
+            format!("{holder} {status}{}", if step.changed { "  ← change" } else { "" })
+        };
+        table.row(vec![c.date.clone(), claim_text, c.modality.to_string(), c.sources.join(", "), after]);
+    }
+    out.text(&table.render())?;
+    for conflict in &conflicts {
+        out.line(&format!("conflict ({}): {}", conflict.kind.as_str(), conflict.first.line()))?;
+        out.line(&format!("    against: {}", conflict.second.line()))?;
+    }
+    warn(&claims.diagnostics, 20);
+    Ok(Exit::Success)
+}
+
+fn place_summary(world: &crate::app::World, place: &PlaceKey) -> String {
+    match place.kind {
+        PlaceKind::Town => world.gazetteer.town(&place.id).map_or(String::new(), |p| {
+            let gov = p.governorate.as_ref().map_or(String::new(), |g| format!(", {g}"));
+            format!(", {}{gov}", p.country)
+        }),
+        PlaceKind::Region => world.gazetteer.region(&place.id).map_or(String::new(), |r| format!(", {}", r.kind)),
+    }
+}
