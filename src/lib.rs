@@ -12,6 +12,7 @@ pub mod geometry;
 pub mod ingest;
 pub mod model;
 pub mod places;
+pub mod render;
 pub mod timeline;
 pub mod app;
 pub mod cli;

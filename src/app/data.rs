@@ -128,3 +128,36 @@ pub fn io_reason(error: &std::io::Error) -> String {
         }
     }
 }
+
+/// Writes a file whole or not at all: to a hidden temporary name in the same folder, then renamed.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let name = path.file_name().map_or_else(|| "out".into(), |n| n.to_string_lossy().into_owned());
+    let temp = dir.join(format!(".{name}.tmp-{}", std::process::id()));
+    let result = std::fs::write(&temp, bytes).and_then(|()| std::fs::rename(&temp, path));
+    if result.is_err() {
+        let _ = std::fs::remove_file(&temp);
+    }
+    result
+}
+
+/// Removes temporary files a killed run left behind in `dir` (`.NAME.tmp-PID`).
+pub fn remove_stale_temporaries(dir: &Path) {
+    let Ok(entries) = std::fs::read_dir(dir) else { return };
+    for entry in entries.flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if name.starts_with('.') && name.contains(".tmp-") {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
+}
+
+/// Creates `dir` if needed and checks that files can be written in it.
+pub fn ensure_writable_dir(dir: &Path) -> Result<(), Diagnostic> {
+    let name = dir.display().to_string();
+    std::fs::create_dir_all(dir).map_err(|e| Diagnostic::error(&name, None, None, format!("cannot create the output folder: {}", io_reason(&e))))?;
+    let probe = dir.join(format!(".controlmap-write-test-{}", std::process::id()));
+    std::fs::write(&probe, b"").map_err(|e| Diagnostic::error(&name, None, None, format!("cannot write in the output folder: {}", io_reason(&e))))?;
+    let _ = std::fs::remove_file(probe);
+    Ok(())
+}

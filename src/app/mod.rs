@@ -39,7 +39,8 @@ pub fn load_world(geodata: Option<&Path>) -> Result<World, Diagnostic> {
     let (layers, warnings) =
         geometry::layers::load(source("countries.geojson"), source("admin1.geojson"), source("rivers.geojson"), source("regions.geojson"))?;
     let names: Vec<String> = layers.admin1.iter().map(|a| a.name.clone()).collect();
-    geometry::join::governorates(&mut towns, layers.admin1.iter().map(|a| &a.shape).collect(), &names);
+    let countries: Vec<String> = layers.admin1.iter().map(|a| a.country.clone()).collect();
+    geometry::join::governorates(&mut towns, layers.admin1.iter().map(|a| &a.shape).collect(), &names, &countries);
     let regions = layers.regions.iter().map(|r| r.names.clone()).collect();
     let gazetteer = Gazetteer::new(towns, regions);
     Ok(World { factions, gazetteer, layers, files, warnings })

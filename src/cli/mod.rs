@@ -4,6 +4,7 @@ mod lint;
 mod lookup;
 pub mod output;
 mod query;
+pub mod render;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -103,6 +104,15 @@ pub enum Command {
     ///
     /// Example: controlmap sentences ../shared/seeds/001_976f2b0105d2231f.txt
     Sentences(lookup::SentencesArgs),
+    /// Draw the map series: one PNG and one SVG per month into out/ (YYYY-MM.png, YYYY-MM.svg).
+    ///
+    /// Each map shows the state at the end of its month: control areas, towns marked by holder
+    /// and status, front lines, a legend of what is shown, a scale bar and the sources. Frames
+    /// share one size and projection, so they animate. Months render in parallel; files are
+    /// written to a temporary name and renamed, so an interrupted run leaves no partial file.
+    ///
+    /// Example: controlmap render --from 2017-06 --to 2017-12 --lang nl --size 1200x900
+    Render(render::RenderArgs),
 }
 
 /// Parses the command line, runs the command, and returns the exit code. Nothing else exits.
@@ -128,6 +138,7 @@ pub fn run(cli: Cli) -> anyhow::Result<Exit> {
         Command::Places(args) => lookup::places(&global, args),
         Command::Regions(args) => lookup::regions(&global, args),
         Command::Sentences(args) => lookup::sentences(&global, args),
+        Command::Render(args) => render::run(&global, args),
     }
 }
 

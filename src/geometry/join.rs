@@ -39,23 +39,52 @@ impl<'a> PolygonIndex<'a> {
         PolygonIndex { shapes, tree: RTree::bulk_load(entries) }
     }
 
-    /// The first polygon (lowest index) that contains the point.
-    pub fn locate(&self, lon: f64, lat: f64) -> Option<usize> {
+    /// Every polygon that contains the point, lowest index first.
+    pub fn locate_all(&self, lon: f64, lat: f64) -> Vec<usize> {
         let point = Point::new(lon, lat);
-        self.tree
+        let mut found: Vec<usize> = self
+            .tree
             .locate_in_envelope_intersecting(&AABB::from_point([lon, lat]))
             .map(|e| e.index)
             .filter(|&i| self.shapes[i].contains(&point))
-            .min()
+            .collect();
+        found.sort_unstable();
+        found.dedup();
+        found
+    }
+
+    /// The first polygon (lowest index) that contains the point.
+    pub fn locate(&self, lon: f64, lat: f64) -> Option<usize> {
+        self.locate_all(lon, lat).into_iter().next()
     }
 }
 
-/// Fills each town's governorate from the first-level regions (`names[i]` names `shapes[i]`).
-pub fn governorates(places: &mut [Place], shapes: Vec<&MultiPolygon<f64>>, names: &[String]) {
-    let index = PolygonIndex::new(shapes);
+/// Fills each town's governorate from the first-level regions (`names[i]` names `shapes[i]`,
+/// which lies in country `countries[i]`). Where borders are generalised a town on the border can
+/// fall inside a neighbour's region: a region of the town's own country is preferred, and a
+/// point just outside every region of its country gets the nearest one within about 5 km.
+pub fn governorates(places: &mut [Place], shapes: Vec<&MultiPolygon<f64>>, names: &[String], countries: &[String]) {
+    let index = PolygonIndex::new(shapes.clone());
     for place in places {
-        place.governorate = index.locate(place.lon, place.lat).map(|i| names[i].clone());
+        let inside = index.locate_all(place.lon, place.lat);
+        let own = inside.iter().copied().find(|&i| countries[i] == place.country);
+        let chosen = own.or_else(|| nearest_of_country(&shapes, countries, place, 0.05)).or_else(|| inside.first().copied());
+        place.governorate = chosen.map(|i| names[i].clone());
     }
+}
+
+/// The region of the place's country nearest to it, if within `max_degrees`.
+fn nearest_of_country(shapes: &[&MultiPolygon<f64>], countries: &[String], place: &Place, max_degrees: f64) -> Option<usize> {
+    use geo::{Distance, Euclidean};
+    let point = Point::new(place.lon, place.lat);
+    shapes
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| countries[*i] == place.country)
+        .map(|(i, shape)| (i, Euclidean.distance(&point, *shape)))
+        .filter(|(_, d)| *d <= max_degrees)
+        .min_by(|a, b| a.1.total_cmp(&b.1))
+        .map(|(i, _)| i)
 }
 
 /// The indices of the towns inside a region.

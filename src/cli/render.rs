@@ -1,0 +1,214 @@
+//! `controlmap render`: one PNG and one SVG per month, in parallel, written atomically.
+
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Instant;
+
+use anyhow::Context;
+use clap::Args;
+use rayon::prelude::*;
+
+use crate::app::{World, data};
+use crate::cli::{Exit, Global, InputError, claims, world};
+use crate::date::YearMonth;
+use crate::geometry::BBox;
+use crate::model::Diagnostic;
+use crate::render::{self, Lang, Palette, Renderer, Series};
+use crate::timeline::Timeline;
+
+/// Options shared by every command that draws a series of months.
+#[derive(Debug, Args, Clone)]
+pub struct SeriesArgs {
+    /// First month (YYYY-MM). Default: the first month any claim is counted in.
+    #[arg(long, value_name = "YYYY-MM")]
+    pub from: Option<String>,
+    /// Last month (YYYY-MM). Default: the month of the latest claim.
+    #[arg(long, value_name = "YYYY-MM")]
+    pub to: Option<String>,
+    /// Language of the words on the map.
+    #[arg(long, value_enum, default_value_t)]
+    pub lang: Lang,
+    /// Faction colours: `default` (the convention of published control maps) or `cvd` (colour-blind safe).
+    #[arg(long, value_enum, default_value_t)]
+    pub palette: Palette,
+    /// The area to show, LON0,LAT0,LON1,LAT1. Default: the tracked places with a margin.
+    #[arg(long, value_name = "LON0,LAT0,LON1,LAT1")]
+    pub bbox: Option<String>,
+    /// Radius of each town's control area, in km (see the area rule in the README).
+    #[arg(long, default_value_t = 30.0, value_name = "KM")]
+    pub radius_km: f64,
+}
+
+#[derive(Debug, Args)]
+pub struct RenderArgs {
+    #[command(flatten)]
+    pub series: SeriesArgs,
+    /// Output folder; frames are named YYYY-MM.png and YYYY-MM.svg.
+    #[arg(long, default_value = "out")]
+    pub out: PathBuf,
+    /// Formats to write, comma-separated.
+    #[arg(long, value_delimiter = ',', default_value = "png,svg")]
+    pub format: Vec<Format>,
+    /// Image size in pixels, WIDTHxHEIGHT (200x150 to 8000x8000).
+    #[arg(long, default_value = "1600x1200")]
+    pub size: String,
+}
+
+/// An output format of `render`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    Png,
+    Svg,
+}
+
+fn bad(what: &str, message: String) -> anyhow::Error {
+    InputError(Diagnostic::error(what, None, None, message)).into()
+}
+
+/// Parses `WIDTHxHEIGHT` within sane limits.
+pub fn parse_size(text: &str) -> anyhow::Result<(u32, u32)> {
+    let parsed = text.split_once(['x', 'X']).and_then(|(w, h)| Some((w.trim().parse::<u32>().ok()?, h.trim().parse::<u32>().ok()?)));
+    let Some((w, h)) = parsed else {
+        return Err(bad("--size", format!("{text:?} is not a size: expected WIDTHxHEIGHT, e.g. 1600x1200")));
+    };
+    if !(200..=8000).contains(&w) || !(150..=8000).contains(&h) {
+        return Err(bad("--size", format!("{w}x{h} is out of range: width 200..8000, height 150..8000")));
+    }
+    Ok((w, h))
+}
+
+fn parse_month(flag: &str, text: &str) -> anyhow::Result<YearMonth> {
+    text.parse::<YearMonth>().map_err(|e| bad(flag, format!("{e}; expected YYYY-MM")))
+}
+
+/// The months to draw: `--from`..`--to`, by default the months in which claims are counted.
+pub fn months(timeline: &Timeline, args: &SeriesArgs) -> anyhow::Result<Vec<YearMonth>> {
+    let first = timeline.claims.iter().map(|c| c.date.end.month_key()).min();
+    let last = timeline.claims.iter().map(|c| c.date.end.month_key()).max();
+    let from = match &args.from {
+        Some(text) => parse_month("--from", text)?,
+        None => first.ok_or_else(|| bad("ledger", "has no claims to draw".into()))?,
+    };
+    let to = match &args.to {
+        Some(text) => parse_month("--to", text)?,
+        None => last.unwrap_or(from).max(from),
+    };
+    if from > to {
+        return Err(bad("--from", format!("{from} is after --to {to}")));
+    }
+    let months = from.through(to);
+    if months.len() > 1200 {
+        return Err(bad("--from", format!("{from}..{to} is {} months; the limit is 1200", months.len())));
+    }
+    Ok(months)
+}
+
+/// Builds the series options from the arguments (checking the box and radius).
+pub fn series_options(args: &SeriesArgs, width: u32, height: u32) -> anyhow::Result<render::Options> {
+    let bbox = args.bbox.as_deref().map(BBox::parse).transpose().map_err(|e| bad("--bbox", e))?;
+    if !(1.0..=500.0).contains(&args.radius_km) {
+        return Err(bad("--radius-km", format!("{} is out of range 1..500", args.radius_km)));
+    }
+    Ok(render::Options { width, height, lang: args.lang, palette: args.palette, bbox, radius_km: args.radius_km })
+}
+
+/// The credit line printed on every map: `attribution.txt` in a geodata folder, or the built-in one.
+pub fn attribution(global: &Global) -> String {
+    const BUILTIN: &str = "Boundaries: Natural Earth · Places: GeoNames (CC BY 4.0)";
+    global
+        .geodata
+        .as_ref()
+        .and_then(|dir| std::fs::read_to_string(dir.join("attribution.txt")).ok())
+        .map(|text| text.trim().to_string())
+        .filter(|text| !text.is_empty())
+        .unwrap_or_else(|| BUILTIN.to_string())
+}
+
+/// Prepares a series (projection, base map, labels) for the given world and timeline.
+pub fn prepare<'a>(world: &'a World, timeline: &'a Timeline, options: render::Options, attribution: &'a str) -> anyhow::Result<Series<'a>> {
+    let inputs = render::Inputs { layers: &world.layers, gazetteer: &world.gazetteer, factions: &world.factions, timeline, attribution };
+    Series::prepare(inputs, options).map_err(|e| bad("--bbox", e.to_string()))
+}
+
+/// `controlmap render`
+pub fn run(global: &Global, args: RenderArgs) -> anyhow::Result<Exit> {
+    let started = Instant::now();
+    let (width, height) = parse_size(&args.size)?;
+    let options = series_options(&args.series, width, height)?;
+    let world = world(global)?;
+    let claims = claims(global, &world)?;
+    let timeline = claims.timeline();
+    let months = months(&timeline, &args.series)?;
+    data::ensure_writable_dir(&args.out).map_err(InputError)?;
+    data::remove_stale_temporaries(&args.out);
+    let credit = attribution(global);
+    let series = prepare(&world, &timeline, options, &credit)?;
+    let (svg, png) = (args.format.contains(&Format::Svg), args.format.contains(&Format::Png));
+    let renderer = Renderer::new(series, png).context("cannot draw the base map")?;
+    let stop = interrupt_flag();
+    let progress = progress_bar(months.len());
+    let results: Vec<anyhow::Result<usize>> = months
+        .par_iter()
+        .map(|&month| {
+            if stop.load(Ordering::Relaxed) {
+                anyhow::bail!("interrupted");
+            }
+            let written = write_frame(&renderer, &args.out, month, svg, png);
+            progress.inc(1);
+            written
+        })
+        .collect();
+    progress.finish_and_clear();
+    if stop.load(Ordering::Relaxed) {
+        data::remove_stale_temporaries(&args.out);
+        eprintln!("interrupted: frames written so far are complete; no partial files were left");
+        return Ok(Exit::BadInput);
+    }
+    let files: usize = results.into_iter().collect::<anyhow::Result<Vec<usize>>>()?.iter().sum();
+    let warnings = claims.diagnostics.len() + timeline.conflicts.len();
+    println!(
+        "rendered {} frames ({files} files, {width}x{height}) from {} to {} into {} in {:.2} s; {warnings} warning(s) ({} conflict(s) between sources)",
+        months.len(),
+        months[0],
+        months[months.len() - 1],
+        args.out.display(),
+        started.elapsed().as_secs_f64(),
+        timeline.conflicts.len()
+    );
+    Ok(if global.strict && warnings > 0 { Exit::Finding } else { Exit::Success })
+}
+
+fn write_frame(renderer: &Renderer, out: &Path, month: YearMonth, svg: bool, png: bool) -> anyhow::Result<usize> {
+    let frame = renderer.render(month, svg, png).with_context(|| format!("cannot render {month}"))?;
+    let mut written = 0;
+    if let Some(text) = frame.svg {
+        let path = out.join(format!("{month}.svg"));
+        data::write_atomic(&path, text.as_bytes()).with_context(|| format!("cannot write {}", path.display()))?;
+        written += 1;
+    }
+    if let Some(bytes) = frame.png {
+        let path = out.join(format!("{month}.png"));
+        data::write_atomic(&path, &bytes).with_context(|| format!("cannot write {}", path.display()))?;
+        written += 1;
+    }
+    Ok(written)
+}
+
+/// A flag set by Ctrl-C: workers stop before starting another frame. The handler is installed once per process.
+pub fn interrupt_flag() -> &'static AtomicBool {
+    static INTERRUPTED: AtomicBool = AtomicBool::new(false);
+    static INSTALL: std::sync::Once = std::sync::Once::new();
+    INSTALL.call_once(|| {
+        let _ = ctrlc::set_handler(|| INTERRUPTED.store(true, Ordering::Relaxed));
+    });
+    &INTERRUPTED
+}
+
+/// A progress bar on standard error, hidden when it is not a terminal.
+pub fn progress_bar(len: usize) -> indicatif::ProgressBar {
+    let bar = indicatif::ProgressBar::new(len as u64);
+    if let Ok(style) = indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} frames {elapsed}") {
+        bar.set_style(style);
+    }
+    bar
+}

@@ -1,0 +1,223 @@
+//! Control areas derived from towns.
+//!
+//! # The rule (printed on every map)
+//! Each tracked town gets the part of the plane nearer to it than to any other tracked town
+//! (its nearest-neighbour or Voronoi cell), cut to a disc of `radius_km` around the town and to
+//! land. Cells are merged by holder and status. Where two neighbouring cells have different
+//! holders, their shared edge is a front line. Everything is computed in the equal-area map
+//! projection, so areas come out in km².
+
+use std::collections::BTreeMap;
+
+use geo::{Area, BooleanOps, Coord, LineString, MultiPolygon, Polygon};
+
+/// How an area is filled.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Fill {
+    /// Held (or held under siege) by the holder.
+    Solid,
+    /// Contested with, or partly held by, this other faction (drawn hatched).
+    Shared(String),
+}
+
+/// One town as input to the area rule: position in projected km and who holds it.
+#[derive(Debug, Clone)]
+pub struct Seed {
+    pub x: f64,
+    pub y: f64,
+    pub holder: String,
+    pub fill: Fill,
+}
+
+/// The merged area of one holder with one fill.
+#[derive(Debug, Clone)]
+pub struct ControlArea {
+    pub holder: String,
+    pub fill: Fill,
+    /// In projected km.
+    pub shape: MultiPolygon<f64>,
+    pub km2: f64,
+}
+
+/// The result of the area rule for one date.
+#[derive(Debug, Clone, Default)]
+pub struct Areas {
+    pub areas: Vec<ControlArea>,
+    /// Edges between cells of different holders, in projected km.
+    pub fronts: Vec<LineString<f64>>,
+}
+
+impl Areas {
+    /// Total km² per holder (all fills).
+    pub fn km2_by_holder(&self) -> BTreeMap<String, f64> {
+        let mut totals = BTreeMap::new();
+        for area in &self.areas {
+            *totals.entry(area.holder.clone()).or_insert(0.0) += area.km2;
+        }
+        totals
+    }
+}
+
+/// Vertices of a disc approximation.
+const DISC_SIDES: usize = 48;
+
+/// Applies the area rule. `land` (projected km) clips the cells; `None` leaves them unclipped.
+pub fn derive(seeds: &[Seed], radius_km: f64, land: Option<&MultiPolygon<f64>>) -> Areas {
+    let cells: Vec<Vec<(Coord<f64>, Option<usize>)>> = (0..seeds.len()).map(|i| cell(seeds, i, radius_km)).collect();
+    let mut groups: BTreeMap<(String, Fill), Vec<Polygon<f64>>> = BTreeMap::new();
+    for (seed, cell) in seeds.iter().zip(&cells) {
+        if cell.len() >= 3 {
+            let ring: Vec<Coord<f64>> = cell.iter().map(|(c, _)| *c).collect();
+            groups.entry((seed.holder.clone(), seed.fill.clone())).or_default().push(closed_polygon(ring));
+        }
+    }
+    let areas = groups
+        .into_iter()
+        .map(|((holder, fill), polygons)| {
+            let merged = union_all(polygons);
+            let shape = match land {
+                Some(land) => merged.intersection(land),
+                None => merged,
+            };
+            let km2 = shape.unsigned_area();
+            ControlArea { holder, fill, shape, km2 }
+        })
+        .filter(|a| a.km2 > 0.0)
+        .collect();
+    Areas { areas, fronts: fronts(seeds, &cells) }
+}
+
+/// The disc around seed `i` clipped by the bisectors with every seed closer than two radii.
+/// Each vertex carries the label of the edge that starts at it: the neighbour whose bisector
+/// it lies on, or `None` for the disc's rim.
+fn cell(seeds: &[Seed], i: usize, radius: f64) -> Vec<(Coord<f64>, Option<usize>)> {
+    let centre = Coord { x: seeds[i].x, y: seeds[i].y };
+    let mut polygon: Vec<(Coord<f64>, Option<usize>)> = (0..DISC_SIDES)
+        .map(|k| {
+            let angle = std::f64::consts::TAU * k as f64 / DISC_SIDES as f64;
+            (Coord { x: centre.x + radius * angle.cos(), y: centre.y + radius * angle.sin() }, None)
+        })
+        .collect();
+    for (j, other) in seeds.iter().enumerate() {
+        let (dx, dy) = (other.x - centre.x, other.y - centre.y);
+        let distance2 = dx * dx + dy * dy;
+        if j == i || distance2 >= 4.0 * radius * radius {
+            continue;
+        }
+        if distance2 == 0.0 {
+            // Two towns at one spot: the lower index keeps the cell.
+            if j < i {
+                return Vec::new();
+            }
+            continue;
+        }
+        let mid = Coord { x: centre.x + dx / 2.0, y: centre.y + dy / 2.0 };
+        polygon = clip(&polygon, mid, Coord { x: dx, y: dy }, j);
+        if polygon.is_empty() {
+            break;
+        }
+    }
+    polygon
+}
+
+/// Keeps the part of a convex polygon where `(p - mid) · normal <= 0`.
+fn clip(polygon: &[(Coord<f64>, Option<usize>)], mid: Coord<f64>, normal: Coord<f64>, label: usize) -> Vec<(Coord<f64>, Option<usize>)> {
+    let side = |p: Coord<f64>| (p.x - mid.x) * normal.x + (p.y - mid.y) * normal.y;
+    let mut out = Vec::with_capacity(polygon.len() + 2);
+    for k in 0..polygon.len() {
+        let (current, edge) = polygon[k];
+        let (next, _) = polygon[(k + 1) % polygon.len()];
+        let (sc, sn) = (side(current), side(next));
+        if sc <= 0.0 {
+            out.push((current, edge));
+        }
+        if (sc <= 0.0) != (sn <= 0.0) {
+            let t = sc / (sc - sn);
+            let crossing = Coord { x: current.x + t * (next.x - current.x), y: current.y + t * (next.y - current.y) };
+            out.push((crossing, if sc <= 0.0 { Some(label) } else { edge }));
+        }
+    }
+    out
+}
+
+fn closed_polygon(mut ring: Vec<Coord<f64>>) -> Polygon<f64> {
+    if let Some(&first) = ring.first() {
+        ring.push(first);
+    }
+    Polygon::new(LineString::new(ring), vec![])
+}
+
+/// Unions polygons pairwise in a balanced tree (faster than folding one by one).
+fn union_all(polygons: Vec<Polygon<f64>>) -> MultiPolygon<f64> {
+    let mut layer: Vec<MultiPolygon<f64>> = polygons.into_iter().map(|p| MultiPolygon::new(vec![p])).collect();
+    while layer.len() > 1 {
+        layer = layer.chunks(2).map(|pair| if pair.len() == 2 { pair[0].union(&pair[1]) } else { pair[0].clone() }).collect();
+    }
+    layer.pop().unwrap_or_else(|| MultiPolygon::new(vec![]))
+}
+
+/// Edges on the bisector between cells of different holders, each drawn once.
+fn fronts(seeds: &[Seed], cells: &[Vec<(Coord<f64>, Option<usize>)>]) -> Vec<LineString<f64>> {
+    let mut lines = Vec::new();
+    for (i, cell) in cells.iter().enumerate() {
+        for k in 0..cell.len() {
+            let (start, label) = cell[k];
+            let Some(j) = label else { continue };
+            if j <= i || seeds[j].holder == seeds[i].holder {
+                continue;
+            }
+            let (end, _) = cell[(k + 1) % cell.len()];
+            lines.push(LineString::new(vec![start, end]));
+        }
+    }
+    lines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn seed(x: f64, y: f64, holder: &str) -> Seed {
+        Seed { x, y, holder: holder.into(), fill: Fill::Solid }
+    }
+
+    #[test]
+    fn a_lone_town_gets_a_disc() {
+        let areas = derive(&[seed(0.0, 0.0, "is")], 30.0, None);
+        let disc = std::f64::consts::PI * 900.0;
+        assert!((areas.areas[0].km2 - disc).abs() / disc < 0.01, "{}", areas.areas[0].km2);
+        assert!(areas.fronts.is_empty());
+    }
+
+    #[test]
+    fn neighbours_split_along_the_bisector_and_make_a_front() {
+        let areas = derive(&[seed(0.0, 0.0, "is"), seed(40.0, 0.0, "sdf")], 30.0, None);
+        let totals = areas.km2_by_holder();
+        assert!((totals["is"] - totals["sdf"]).abs() < 1.0, "{totals:?}");
+        assert!(totals["is"] < std::f64::consts::PI * 900.0 * 0.9);
+        assert_eq!(areas.fronts.len(), 1);
+        let front = &areas.fronts[0];
+        assert!(front.0.iter().all(|c| (c.x - 20.0).abs() < 1e-9), "the front lies on x = 20: {front:?}");
+    }
+
+    #[test]
+    fn same_holder_cells_merge_without_a_front() {
+        let areas = derive(&[seed(0.0, 0.0, "is"), seed(40.0, 0.0, "is")], 30.0, None);
+        assert_eq!(areas.areas.len(), 1);
+        assert_eq!(areas.areas[0].shape.0.len(), 1, "one merged polygon");
+        assert!(areas.fronts.is_empty());
+    }
+
+    #[test]
+    fn land_clips_the_cells() {
+        let land = MultiPolygon::new(vec![closed_polygon(vec![
+            Coord { x: -100.0, y: -100.0 },
+            Coord { x: 0.0, y: -100.0 },
+            Coord { x: 0.0, y: 100.0 },
+            Coord { x: -100.0, y: 100.0 },
+        ])]);
+        let areas = derive(&[seed(0.0, 0.0, "is")], 30.0, Some(&land));
+        let half = std::f64::consts::PI * 900.0 / 2.0;
+        assert!((areas.areas[0].km2 - half).abs() / half < 0.02);
+    }
+}

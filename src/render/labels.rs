@@ -1,0 +1,128 @@
+//! Label placement: greedy, by rank, trying eight positions around each marker; a label that
+//! would overlap another label or any marker is dropped. Placement is done once for a whole
+//! series (over every marker that ever appears), so a label never jumps between frames.
+
+use std::collections::BTreeMap;
+
+use crate::render::scene::{Anchor, Rect};
+use crate::render::text;
+
+/// A label to place next to a point.
+#[derive(Debug, Clone)]
+pub struct Request {
+    pub key: String,
+    pub text: String,
+    pub x: f64,
+    pub y: f64,
+    /// Distance from the point to the text (the marker's radius plus a little).
+    pub gap: f64,
+    pub size: f64,
+    pub bold: bool,
+    /// Higher is placed first.
+    pub priority: i64,
+}
+
+/// Where a label went: its anchor point (baseline) and its box.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Placed {
+    pub x: f64,
+    pub y: f64,
+    pub anchor: Anchor,
+    pub rect: Rect,
+}
+
+/// Something labels must not cover; `owner` is the label's own marker, which it may touch.
+#[derive(Debug, Clone)]
+pub struct Obstacle {
+    pub rect: Rect,
+    pub owner: Option<String>,
+}
+
+/// Places labels by priority inside `bounds`, avoiding obstacles and each other.
+pub fn place(requests: &[Request], obstacles: &[Obstacle], bounds: Rect) -> BTreeMap<String, Placed> {
+    let mut order: Vec<&Request> = requests.iter().collect();
+    order.sort_by(|a, b| b.priority.cmp(&a.priority).then_with(|| a.key.cmp(&b.key)));
+    let mut placed: BTreeMap<String, Placed> = BTreeMap::new();
+    let mut taken: Vec<Rect> = Vec::new();
+    for request in order {
+        let fits = |candidate: &Placed| {
+            bounds.contains(&candidate.rect)
+                && !taken.iter().any(|r| r.intersects(&candidate.rect))
+                && !obstacles.iter().any(|o| o.owner.as_deref() != Some(request.key.as_str()) && o.rect.intersects(&candidate.rect))
+        };
+        if let Some(spot) = candidates(request).into_iter().find(fits) {
+            taken.push(spot.rect);
+            placed.insert(request.key.clone(), spot);
+        }
+    }
+    placed
+}
+
+/// The eight positions, in order of preference: right, left, upper right, lower right, upper
+/// left, lower left, above, below.
+fn candidates(r: &Request) -> Vec<Placed> {
+    let width = text::width(&r.text, r.size, r.bold);
+    let (ascent, descent) = (0.76 * r.size, 0.24 * r.size);
+    let g = r.gap;
+    let d = g * 0.72;
+    let middle = r.y + 0.36 * r.size;
+    let spots = [
+        (r.x + g, middle, Anchor::Start),
+        (r.x - g, middle, Anchor::End),
+        (r.x + d, r.y - d, Anchor::Start),
+        (r.x + d, r.y + d + ascent, Anchor::Start),
+        (r.x - d, r.y - d, Anchor::End),
+        (r.x - d, r.y + d + ascent, Anchor::End),
+        (r.x, r.y - g - descent, Anchor::Middle),
+        (r.x, r.y + g + ascent, Anchor::Middle),
+    ];
+    spots
+        .into_iter()
+        .map(|(x, y, anchor)| {
+            let left = match anchor {
+                Anchor::Start => x,
+                Anchor::Middle => x - width / 2.0,
+                Anchor::End => x - width,
+            };
+            let pad = 0.12 * r.size;
+            Placed { x, y, anchor, rect: Rect::new(left - pad, y - ascent - pad, left + width + pad, y + descent + pad) }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn request(key: &str, x: f64, y: f64, priority: i64) -> Request {
+        Request { key: key.into(), text: key.into(), x, y, gap: 6.0, size: 12.0, bold: false, priority }
+    }
+
+    #[test]
+    fn labels_never_overlap_and_lower_ranks_give_way() {
+        let requests: Vec<Request> = (0..40).map(|i| request(&format!("Town{i:02}"), 100.0 + (i % 5) as f64 * 9.0, 100.0 + (i / 5) as f64 * 9.0, i)).collect();
+        let placed = place(&requests, &[], Rect::new(0.0, 0.0, 400.0, 400.0));
+        assert!(placed.len() < 40, "some labels are dropped in a crowd");
+        assert!(placed.contains_key("Town39"), "the highest priority is placed");
+        let rects: Vec<&Rect> = placed.values().map(|p| &p.rect).collect();
+        for (i, a) in rects.iter().enumerate() {
+            for b in &rects[i + 1..] {
+                assert!(!a.intersects(b));
+            }
+        }
+    }
+
+    #[test]
+    fn labels_avoid_other_markers_but_may_touch_their_own() {
+        let own = Obstacle { rect: Rect::around(100.0, 100.0, 5.0), owner: Some("Raqqa".into()) };
+        let right = Obstacle { rect: Rect::new(104.0, 80.0, 200.0, 120.0), owner: None };
+        let placed = place(&[request("Raqqa", 100.0, 100.0, 1)], &[own, right], Rect::new(0.0, 0.0, 300.0, 300.0));
+        assert_eq!(placed["Raqqa"].anchor, Anchor::End, "pushed to the left");
+    }
+
+    #[test]
+    fn labels_stay_inside_the_bounds() {
+        let placed = place(&[request("Edge", 295.0, 150.0, 1)], &[], Rect::new(0.0, 0.0, 300.0, 300.0));
+        assert!(placed["Edge"].rect.x1 <= 300.0);
+    }
+}

@@ -1,0 +1,207 @@
+//! The marks of one frame: control areas, front lines, region fills, place markers and labels.
+
+use crate::geometry::areas::Fill;
+use crate::model::{Modality, PlaceKey, PlaceKind};
+use crate::render::basemap::{area_path, line_path};
+use crate::render::scene::{Def, Item, Layer, Paint, PathData, Style, Text, Weight};
+use crate::render::series::{FrameState, Series, Town};
+use crate::render::style;
+use crate::timeline::{PlaceState, Status};
+
+/// A stable, XML-safe id for a place's group: `place-raqqa`, `region-yarmouk-basin`.
+pub fn place_dom_id(key: &PlaceKey) -> String {
+    let prefix = if key.kind == PlaceKind::Region { "region" } else { "place" };
+    let safe: String = key.id.chars().map(|c| if c.is_ascii_alphanumeric() || c == '-' { c } else { '_' }).collect();
+    format!("{prefix}-{safe}")
+}
+
+fn hatch_id(holder: &str, other: &str) -> String {
+    let safe = |s: &str| s.chars().map(|c| if c.is_ascii_alphanumeric() || c == '-' { c } else { '_' }).collect::<String>();
+    format!("hatch-{}-{}", safe(holder), safe(other))
+}
+
+/// The stripe patterns this frame needs: for shared areas and contested markers.
+pub fn hatch_defs(series: &Series, frame: &FrameState) -> Vec<Def> {
+    let u = series.units;
+    let mut pairs: Vec<(String, String)> = frame
+        .areas
+        .areas
+        .iter()
+        .filter_map(|a| match &a.fill {
+            Fill::Shared(other) => Some((a.holder.clone(), other.clone())),
+            Fill::Solid => None,
+        })
+        .collect();
+    pairs.extend(frame.shown().map(|(_, s)| s).filter(|s| s.status == Status::Contested).filter_map(|s| Some((s.holder.clone()?, s.other.clone()?))));
+    pairs.sort();
+    pairs.dedup();
+    pairs
+        .into_iter()
+        .map(|(holder, other)| Def::Hatch { id: hatch_id(&holder, &other), a: series.color(&holder), b: series.color(&other), size: u.of(6.0) })
+        .collect()
+}
+
+/// Control areas (translucent), region claims and front lines.
+pub fn areas_layer(series: &Series, frame: &FrameState) -> Layer {
+    let u = series.units;
+    let mut layer = Layer::new("areas");
+    for (key, state) in frame.shown() {
+        let (Some(region), Some(holder)) = (series.regions.get(key), &state.holder) else { continue };
+        let color = series.color(holder);
+        let style = Style::fill(&color).with_fill_opacity(style::AREA_OPACITY).with_stroke(&color, u.of(1.4)).with_dash(&format!("{} {}", u.of(5.0), u.of(3.0)));
+        layer.items.push(Item::Path { d: region.path.clone(), style, class: Some(format!("region-area {holder}")) });
+    }
+    for area in &frame.areas.areas {
+        let (fill, class) = match &area.fill {
+            Fill::Solid => (Paint::Color(series.color(&area.holder)), format!("area {}", area.holder)),
+            Fill::Shared(other) => (Paint::Def(hatch_id(&area.holder, other)), format!("area {} shared {other}", area.holder)),
+        };
+        let style = Style { fill: Some(fill), fill_opacity: Some(style::AREA_OPACITY), ..Style::default() };
+        layer.items.push(Item::Path { d: area_path(&series.view, &area.shape), style, class: Some(class) });
+    }
+    if !frame.areas.fronts.is_empty() {
+        let d = line_path(&series.view, &frame.areas.fronts);
+        layer.items.push(Item::Path { d, style: Style::stroke(style::FRONT, u.of(1.5)), class: Some("front".into()) });
+    }
+    layer
+}
+
+/// One marker group per tracked town with a state.
+pub fn places_layer(series: &Series, frame: &FrameState) -> Layer {
+    let mut layer = Layer::new("places");
+    for (key, state) in frame.shown() {
+        let Some(town) = series.towns.get(key) else { continue };
+        let changed = frame.changed.contains(key);
+        let items = marker(series, town, state, changed);
+        let holder = state.holder.clone().unwrap_or_else(|| "unknown".into());
+        let class = format!("place {holder} {}{}", state.status.as_str(), if changed { " changed" } else { "" });
+        layer.items.push(Item::Group { id: Some(place_dom_id(key)), class: Some(class), title: Some(tooltip(series, town, state)), items });
+    }
+    layer
+}
+
+/// "Raqqa: SDF, held since 2017-10 (sources …)".
+fn tooltip(series: &Series, town: &Town, state: &PlaceState) -> String {
+    let holder = state.holder.as_deref().map_or_else(|| "unknown".to_string(), |h| series.faction_name(h));
+    let since = state.since.as_ref().map_or(String::new(), |s| format!(" since {s}"));
+    let mut sources: Vec<String> = state.supporting.iter().flat_map(|&i| series.inputs.timeline.claims[i].sources.iter().map(ToString::to_string)).collect();
+    sources.sort();
+    sources.dedup();
+    format!("{}: {holder}, {}{since} ({})", town.name, state.status.as_str(), sources.join(", "))
+}
+
+/// The marker: a disc in the holder's colour, split, striped or ringed by status; hollow when
+/// unconfirmed, faded when stale, a heavy outline when it changed hands this month, a red
+/// dashed ring when sources disagree.
+fn marker(series: &Series, town: &Town, state: &PlaceState, changed: bool) -> Vec<Item> {
+    let u = series.units;
+    let (x, y, r) = (town.px.0, town.px.1, town.radius);
+    let outline = if changed { u.of(2.6) } else { u.of(1.0) };
+    let holder_color = state.holder.as_deref().map_or_else(|| style::UNKNOWN.to_string(), |h| series.color(h));
+    let other_color = state.other.as_deref().map(|o| series.color(o));
+    let unconfirmed = matches!(state.certainty, Modality::Claimed | Modality::Hedged);
+    let mut items = Vec::new();
+    match (state.status, other_color) {
+        (Status::Partial, Some(other)) => items.extend(half_discs(x, y, r, &holder_color, &other, outline)),
+        (Status::Contested, Some(_)) => {
+            let pattern = hatch_id(state.holder.as_deref().unwrap_or(""), state.other.as_deref().unwrap_or(""));
+            let style = Style { fill: Some(Paint::Def(pattern)), ..Style::stroke(style::INK, outline) };
+            items.push(Item::Circle { cx: x, cy: y, r, style, class: None });
+        }
+        (Status::Unknown, _) => {
+            items.push(Item::Circle { cx: x, cy: y, r, style: Style::fill(style::PAPER).with_stroke(style::UNKNOWN, u.of(1.6)), class: None });
+        }
+        _ if unconfirmed => {
+            let style = Style::fill(style::PAPER).with_stroke(&holder_color, u.of(2.4)).with_dash(&format!("{} {}", u.of(2.2), u.of(1.4)));
+            items.push(Item::Circle { cx: x, cy: y, r: r - u.of(0.6), style, class: None });
+            if changed {
+                items.push(Item::Circle { cx: x, cy: y, r: r + u.of(1.2), style: Style::stroke(style::INK, u.of(1.6)), class: None });
+            }
+        }
+        _ => items.push(Item::Circle { cx: x, cy: y, r, style: Style::fill(&holder_color).with_stroke(style::INK, outline), class: None }),
+    }
+    if let (Status::Besieged, Some(by)) = (state.status, state.other.as_deref()) {
+        let ring = Style::stroke(&series.color(by), u.of(2.6));
+        items.push(Item::Circle { cx: x, cy: y, r: r + u.of(3.2), style: ring, class: Some("besieger".into()) });
+    }
+    if state.is_conflicted() {
+        let ring = Style::stroke(style::CONFLICT, u.of(1.3)).with_dash(&format!("{} {}", u.of(2.0), u.of(2.0)));
+        items.push(Item::Circle { cx: x, cy: y, r: r + u.of(6.0), style: ring, class: Some("conflict".into()) });
+    }
+    if state.stale {
+        return vec![Item::Group { id: None, class: Some("stale".into()), title: None, items: fade(items) }];
+    }
+    items
+}
+
+fn fade(items: Vec<Item>) -> Vec<Item> {
+    items
+        .into_iter()
+        .map(|item| match item {
+            Item::Circle { cx, cy, r, style, class } => Item::Circle { cx, cy, r, style: style.with_opacity(style::STALE_OPACITY), class },
+            Item::Path { d, style, class } => Item::Path { d, style: style.with_opacity(style::STALE_OPACITY), class },
+            other => other,
+        })
+        .collect()
+}
+
+/// Left half in one colour, right half in the other.
+pub fn half_discs(x: f64, y: f64, r: f64, left: &str, right: &str, outline: f64) -> Vec<Item> {
+    let half = |color: &str, sweep: bool| {
+        let mut d = PathData::default();
+        d.move_to(x, y - r);
+        d.arc_to(r, sweep, x, y + r);
+        d.close();
+        Item::Path { d: d.finish(), style: Style::fill(color), class: None }
+    };
+    vec![
+        half(left, false),
+        half(right, true),
+        Item::Circle { cx: x, cy: y, r, style: Style::stroke(style::INK, outline), class: None },
+    ]
+}
+
+/// Place, region and context-city names at their series-wide positions.
+pub fn labels_layer(series: &Series, frame: &FrameState) -> Layer {
+    let u = series.units;
+    let mut layer = Layer::new("labels");
+    for (i, city) in series.context.iter().enumerate() {
+        layer.items.push(Item::Circle { cx: city.px.0, cy: city.px.1, r: city.radius, style: Style::fill(style::MUTED), class: Some("context".into()) });
+        if let Some(spot) = series.labels.get(&format!("context-{i}")) {
+            layer.items.push(Item::Text(Text {
+                x: spot.x,
+                y: spot.y,
+                content: city.name.clone(),
+                size: u.of(11.0),
+                anchor: spot.anchor,
+                fill: style::MUTED.into(),
+                halo: Some((style::HALO.into(), u.of(2.6))),
+                ..Text::default()
+            }));
+        }
+    }
+    for (key, state) in frame.shown() {
+        let id = place_dom_id(key);
+        let Some(spot) = series.labels.get(&id) else { continue };
+        let (content, size, italic) = match (series.towns.get(key), series.regions.get(key)) {
+            (Some(town), _) => (town.name.clone(), u.of(13.0), false),
+            (None, Some(region)) => (region.name.clone(), u.of(11.0), true),
+            _ => continue,
+        };
+        let changed = frame.changed.contains(key);
+        layer.items.push(Item::Text(Text {
+            x: spot.x,
+            y: spot.y,
+            content,
+            size,
+            weight: if changed || !italic { Weight::Bold } else { Weight::Normal },
+            italic,
+            anchor: spot.anchor,
+            fill: if italic { style::MUTED.into() } else { style::INK.into() },
+            halo: Some((style::HALO.into(), u.of(3.0))),
+            opacity: state.stale.then_some(0.7),
+            ..Text::default()
+        }));
+    }
+    layer
+}

@@ -1,0 +1,395 @@
+//! A map series: everything shared by its frames (projection, base map, label positions),
+//! prepared once, and the scene of each month built from it.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use geo::{InteriorPoint, MultiPolygon};
+
+use crate::date::YearMonth;
+use crate::geometry::areas::{self, Areas, Fill, Seed};
+use crate::geometry::{BBox, Frame, Layers, View};
+use crate::model::{PlaceKey, PlaceKind};
+use crate::places::{Factions, Gazetteer};
+use crate::render::basemap::{self, Basemap};
+use crate::render::labels::{self, Obstacle, Placed, Request};
+use crate::render::legend;
+use crate::render::marks;
+use crate::render::scene::{Rect, Scene};
+use crate::render::style::{Lang, Palette, Units};
+use crate::render::svg;
+use crate::timeline::{Snapshot, Status, Timeline};
+
+/// What a series is drawn from.
+#[derive(Clone, Copy)]
+pub struct Inputs<'a> {
+    pub layers: &'a Layers,
+    pub gazetteer: &'a Gazetteer,
+    pub factions: &'a Factions,
+    pub timeline: &'a Timeline,
+    /// The data credit printed on every map.
+    pub attribution: &'a str,
+}
+
+/// How a series looks.
+#[derive(Debug, Clone)]
+pub struct Options {
+    pub width: u32,
+    pub height: u32,
+    pub lang: Lang,
+    pub palette: Palette,
+    /// The area to show; by default the tracked places with a margin.
+    pub bbox: Option<BBox>,
+    /// The radius of a town's control area.
+    pub radius_km: f64,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options { width: 1600, height: 1200, lang: Lang::En, palette: Palette::Default, bbox: None, radius_km: 30.0 }
+    }
+}
+
+/// Why a series cannot be drawn.
+#[derive(Debug, thiserror::Error)]
+pub enum SeriesError {
+    #[error("the box {0},{1},{2},{3} does not overlap the geodata (countries span {4:.1},{5:.1},{6:.1},{7:.1})")]
+    OutsideData(f64, f64, f64, f64, f64, f64, f64, f64),
+    #[error("the geodata has no countries to draw")]
+    NoCountries,
+}
+
+/// A tracked town's fixed drawing data.
+#[derive(Debug, Clone)]
+pub struct Town {
+    pub name: String,
+    pub px: (f64, f64),
+    pub km: (f64, f64),
+    pub radius: f64,
+}
+
+/// A region's outline in pixels and where its name goes.
+#[derive(Debug, Clone)]
+pub struct RegionShape {
+    pub name: String,
+    pub path: String,
+    pub km: MultiPolygon<f64>,
+    pub label_at: (f64, f64),
+    /// A sample of the outline's points in pixels (for keeping the legend off the region).
+    pub outline_px: Vec<(f64, f64)>,
+}
+
+/// Everything the frames of one series share.
+pub struct Series<'a> {
+    pub inputs: Inputs<'a>,
+    pub options: Options,
+    pub view: View,
+    pub units: Units,
+    basemap_markup: String,
+    land_km: MultiPolygon<f64>,
+    pub towns: BTreeMap<PlaceKey, Town>,
+    pub regions: BTreeMap<PlaceKey, RegionShape>,
+    pub context: Vec<Town>,
+    pub labels: BTreeMap<String, Placed>,
+    legend_box: Rect,
+    legend_corner: legend::Corner,
+}
+
+/// The layout: a header band, the map, a footer band.
+pub fn map_frame(width: u32, height: u32) -> Frame {
+    let u = Units::for_size(width, height);
+    let (top, bottom) = (u.of(88.0), u.of(54.0));
+    Frame { x: 0.0, y: top, width: f64::from(width), height: f64::from(height) - top - bottom }
+}
+
+impl<'a> Series<'a> {
+    /// Prepares a series: fits the projection, builds the base map, places every label once.
+    pub fn prepare(inputs: Inputs<'a>, options: Options) -> Result<Series<'a>, SeriesError> {
+        let data_box = countries_box(inputs.layers).ok_or(SeriesError::NoCountries)?;
+        let bbox = match options.bbox {
+            Some(b) if !b.intersects(&data_box) => {
+                return Err(SeriesError::OutsideData(b.lon0, b.lat0, b.lon1, b.lat1, data_box.lon0, data_box.lat0, data_box.lon1, data_box.lat1));
+            }
+            Some(b) => b,
+            None => default_box(inputs).unwrap_or(data_box),
+        };
+        let view = View::fit(bbox, map_frame(options.width, options.height));
+        let units = Units::for_size(options.width, options.height);
+        let focus = focus_countries(inputs);
+        let towns = tracked_towns(inputs, &view, units);
+        let avoid: Vec<(f64, f64)> = towns.values().map(|t| t.px).collect();
+        let Basemap { layer, land_km, label_boxes } = basemap::build(inputs.layers, &view, options.width, options.height, &focus, &avoid, options.lang);
+        let regions = tracked_regions(inputs, &view);
+        let context = context_cities(inputs, &view, units, &towns);
+        let occupied: Vec<(f64, f64)> = towns.values().map(|t| t.px).chain(regions.values().flat_map(|r| r.outline_px.iter().copied())).collect();
+        let (legend_box, legend_corner) = legend::reserved_box(inputs, &options, &view, &occupied);
+        let mut series = Series {
+            inputs,
+            options,
+            view,
+            units,
+            basemap_markup: svg::layer_markup(&layer),
+            land_km,
+            towns,
+            regions,
+            context,
+            labels: BTreeMap::new(),
+            legend_box,
+            legend_corner,
+        };
+        series.labels = series.place_labels(&label_boxes);
+        Ok(series)
+    }
+
+    fn place_labels(&self, label_boxes: &[Rect]) -> BTreeMap<String, Placed> {
+        let u = self.units;
+        let claim_counts = claim_counts(self.inputs.timeline);
+        let mut requests = Vec::new();
+        let mut obstacles: Vec<Obstacle> = label_boxes.iter().map(|r| Obstacle { rect: *r, owner: None }).collect();
+        obstacles.push(Obstacle { rect: self.legend_box, owner: None });
+        obstacles.push(Obstacle { rect: legend::scale_bar_box(&self.view, u, self.legend_corner), owner: None });
+        for (key, town) in &self.towns {
+            let id = marks::place_dom_id(key);
+            obstacles.push(Obstacle { rect: Rect::around(town.px.0, town.px.1, town.radius + u.of(2.0)), owner: Some(id.clone()) });
+            let priority = 1_000_000 + claim_counts.get(key).copied().unwrap_or(0) as i64 * 1000;
+            requests.push(Request { key: id, text: town.name.clone(), x: town.px.0, y: town.px.1, gap: town.radius + u.of(3.5), size: u.of(13.0), bold: true, priority });
+        }
+        for (i, city) in self.context.iter().enumerate() {
+            let id = format!("context-{i}");
+            obstacles.push(Obstacle { rect: Rect::around(city.px.0, city.px.1, city.radius + u.of(1.5)), owner: Some(id.clone()) });
+            requests.push(Request { key: id, text: city.name.clone(), x: city.px.0, y: city.px.1, gap: city.radius + u.of(3.0), size: u.of(11.0), bold: false, priority: 1000 - i as i64 });
+        }
+        for (key, region) in &self.regions {
+            let id = marks::place_dom_id(key);
+            requests.push(Request { key: id, text: region.name.clone(), x: region.label_at.0, y: region.label_at.1, gap: 0.0, size: u.of(11.0), bold: false, priority: 500_000 });
+        }
+        let f = self.view.frame;
+        labels::place(&requests, &obstacles, Rect::new(f.x + u.of(4.0), f.y + u.of(4.0), f.x + f.width - u.of(4.0), f.y + f.height - u.of(4.0)))
+    }
+
+    /// The scene of one month: the state at the month's last day.
+    pub fn scene(&self, month: YearMonth) -> Scene {
+        let frame = self.frame_state(month);
+        let mut defs = marks::hatch_defs(self, &frame);
+        defs.sort_by_key(|d| format!("{d:?}"));
+        defs.dedup();
+        let layers = vec![
+            marks::areas_layer(self, &frame),
+            marks::places_layer(self, &frame),
+            marks::labels_layer(self, &frame),
+            legend::legend_layer(self, &frame),
+            legend::frame_layer(self, &frame, month),
+        ];
+        Scene { width: self.options.width, height: self.options.height, defs, layers }
+    }
+
+    /// The full SVG document of a month.
+    pub fn svg(&self, scene: &Scene) -> String {
+        let mut out = svg::open(scene);
+        out.push_str(&self.basemap_markup);
+        for layer in &scene.layers {
+            out.push_str(&svg::layer_markup(layer));
+        }
+        out.push_str(svg::CLOSE);
+        out
+    }
+
+    /// The base map alone, as an SVG document (rasterised once per series).
+    pub fn basemap_svg(&self) -> String {
+        let empty = Scene { width: self.options.width, height: self.options.height, ..Scene::default() };
+        format!("{}{}{}", svg::open(&empty), self.basemap_markup, svg::CLOSE)
+    }
+
+    /// A month's own layers without the base map, as an SVG document (drawn over the base).
+    pub fn overlay_svg(&self, scene: &Scene) -> String {
+        let mut out = svg::open(scene);
+        for layer in &scene.layers {
+            out.push_str(&svg::layer_markup(layer));
+        }
+        out.push_str(svg::CLOSE);
+        out
+    }
+
+    /// The derived control areas of a snapshot, in projected km.
+    pub fn areas(&self, snapshot: &Snapshot) -> Areas {
+        let seeds: Vec<Seed> = snapshot
+            .states
+            .iter()
+            .filter(|(_, state)| !state.supporting.is_empty())
+            .filter_map(|(key, state)| {
+                let town = self.towns.get(key)?;
+                let holder = state.holder.clone()?;
+                let fill = match (state.status, &state.other) {
+                    (Status::Contested | Status::Partial, Some(other)) => Fill::Shared(other.clone()),
+                    _ => Fill::Solid,
+                };
+                Some(Seed { x: town.km.0, y: town.km.1, holder, fill })
+            })
+            .collect();
+        areas::derive(&seeds, self.options.radius_km, Some(&self.land_km))
+    }
+
+    fn frame_state(&self, month: YearMonth) -> FrameState {
+        let timeline = self.inputs.timeline;
+        let snapshot = timeline.snapshot(month.last_day());
+        let previous = timeline.snapshot(month.first_day().add_days(-1));
+        let changed = snapshot
+            .states
+            .iter()
+            .filter(|(_, state)| !state.supporting.is_empty())
+            .filter(|(key, state)| {
+                previous.states.get(*key).filter(|p| !p.supporting.is_empty()).is_none_or(|p| p.holder != state.holder || p.status != state.status)
+            })
+            .map(|(key, _)| key.clone())
+            .collect();
+        let areas = self.areas(&snapshot);
+        let (claims, articles) = evidence_counts(timeline, month);
+        FrameState { snapshot, changed, areas, claims, articles }
+    }
+
+    /// The colour of a faction in this series' palette.
+    pub fn color(&self, faction: &str) -> String {
+        self.inputs.factions.get(faction).map_or_else(|| crate::render::style::UNKNOWN.to_string(), |f| f.color_for(self.options.palette.code()).to_string())
+    }
+
+    /// The display name of a faction in this series' language.
+    pub fn faction_name(&self, faction: &str) -> String {
+        self.inputs.factions.get(faction).map_or_else(|| faction.to_string(), |f| f.display_name(self.options.lang.code()).to_string())
+    }
+
+    pub fn legend_box(&self) -> Rect {
+        self.legend_box
+    }
+
+    pub fn legend_corner(&self) -> legend::Corner {
+        self.legend_corner
+    }
+}
+
+impl FrameState {
+    /// The states drawn: those resting on at least one counted claim (a claim still pending at
+    /// the month's end is not drawn yet).
+    pub fn shown(&self) -> impl Iterator<Item = (&PlaceKey, &crate::timeline::PlaceState)> {
+        self.snapshot.states.iter().filter(|(_, s)| !s.supporting.is_empty())
+    }
+}
+
+/// What one frame shows, computed from the timeline.
+pub struct FrameState {
+    pub snapshot: Snapshot,
+    /// Places whose holder or status differs from the end of the previous month.
+    pub changed: BTreeSet<PlaceKey>,
+    pub areas: Areas,
+    /// Claims counted by the end of the month, and the articles they come from.
+    pub claims: usize,
+    pub articles: usize,
+}
+
+fn evidence_counts(timeline: &Timeline, month: YearMonth) -> (usize, usize) {
+    let end = month.last_day();
+    let counted: Vec<_> = timeline.claims.iter().enumerate().filter(|(i, c)| timeline.is_applied(*i) && c.date.end <= end).map(|(_, c)| c).collect();
+    let mut articles: Vec<&str> = counted.iter().flat_map(|c| c.sources.iter().map(|s| s.article.as_str())).collect();
+    articles.sort_unstable();
+    articles.dedup();
+    (counted.len(), articles.len())
+}
+
+fn claim_counts(timeline: &Timeline) -> BTreeMap<PlaceKey, usize> {
+    timeline.places().map(|p| (p.clone(), timeline.claims_for(p).len())).collect()
+}
+
+fn countries_box(layers: &Layers) -> Option<BBox> {
+    let points = layers.countries.iter().flat_map(|c| c.shape.0.iter().flat_map(|p| p.exterior().0.iter().map(|c| (c.x, c.y))));
+    BBox::around(points)
+}
+
+/// The tracked towns and regions with a margin: the default view.
+fn default_box(inputs: Inputs) -> Option<BBox> {
+    let mut points: Vec<(f64, f64)> = Vec::new();
+    for key in inputs.timeline.places() {
+        match key.kind {
+            PlaceKind::Town => points.extend(inputs.gazetteer.town(&key.id).map(|t| (t.lon, t.lat))),
+            PlaceKind::Region => {
+                if let Some(region) = inputs.layers.regions.iter().find(|r| r.names.id == key.id) {
+                    points.extend(region.shape.0.iter().flat_map(|p| p.exterior().0.iter().map(|c| (c.x, c.y))));
+                }
+            }
+        }
+    }
+    BBox::around(points).map(|b| b.padded(0.12, 4.0))
+}
+
+fn focus_countries(inputs: Inputs) -> Vec<String> {
+    let mut focus: Vec<String> = inputs
+        .timeline
+        .places()
+        .filter(|k| k.kind == PlaceKind::Town)
+        .filter_map(|k| inputs.gazetteer.town(&k.id).map(|t| t.country.clone()))
+        .collect();
+    focus.sort();
+    focus.dedup();
+    focus
+}
+
+/// Marker radius by population: 4.2 to 7.5 units.
+pub fn marker_radius(population: u64, u: Units) -> f64 {
+    let scaled = 4.2 + 1.1 * ((population.max(1000) as f64) / 10_000.0).log10();
+    u.of(scaled.clamp(4.2, 7.5))
+}
+
+fn tracked_towns(inputs: Inputs, view: &View, u: Units) -> BTreeMap<PlaceKey, Town> {
+    inputs
+        .timeline
+        .places()
+        .filter(|k| k.kind == PlaceKind::Town)
+        .filter_map(|key| {
+            let place = inputs.gazetteer.town(&key.id)?;
+            let px = view.px(place.lon, place.lat);
+            let km = view.albers.project(place.lon, place.lat);
+            Some((key.clone(), Town { name: place.name.clone(), px, km, radius: marker_radius(place.population, u) }))
+        })
+        .collect()
+}
+
+fn tracked_regions(inputs: Inputs, view: &View) -> BTreeMap<PlaceKey, RegionShape> {
+    inputs
+        .timeline
+        .places()
+        .filter(|k| k.kind == PlaceKind::Region)
+        .filter_map(|key| {
+            let region = inputs.layers.regions.iter().find(|r| r.names.id == key.id)?;
+            let km = view.project_area(&region.shape);
+            let point = km.interior_point()?;
+            let label_at = view.km_to_px(point.x(), point.y());
+            let outline_px = km.0.iter().flat_map(|p| p.exterior().0.iter().step_by(4)).map(|c| view.km_to_px(c.x, c.y)).chain([label_at]).collect();
+            Some((key.clone(), RegionShape { name: region.names.name.clone(), path: basemap::area_path(view, &km), km, label_at, outline_px }))
+        })
+        .collect()
+}
+
+/// The largest untracked towns in view, drawn small for orientation (capitals and big cities).
+fn context_cities(inputs: Inputs, view: &View, u: Units, tracked: &BTreeMap<PlaceKey, Town>) -> Vec<Town> {
+    let f = view.frame;
+    let mut candidates: Vec<&crate::places::Place> = inputs
+        .gazetteer
+        .places
+        .iter()
+        .filter(|p| !tracked.keys().any(|k| k.id == p.id))
+        .filter(|p| {
+            let (x, y) = view.px(p.lon, p.lat);
+            x > f.x + 30.0 && x < f.x + f.width - 30.0 && y > f.y + 30.0 && y < f.y + f.height - 30.0
+        })
+        .collect();
+    candidates.sort_by(|a, b| b.population.cmp(&a.population).then_with(|| a.id.cmp(&b.id)));
+    let mut chosen: Vec<Town> = Vec::new();
+    for place in candidates.into_iter().take(60) {
+        let px = view.px(place.lon, place.lat);
+        let crowded = chosen.iter().chain(tracked.values()).any(|t| (t.px.0 - px.0).hypot(t.px.1 - px.1) < u.of(40.0));
+        if !crowded && place.population >= 150_000 {
+            chosen.push(Town { name: place.name.clone(), px, km: view.albers.project(place.lon, place.lat), radius: u.of(2.6) });
+        }
+        if chosen.len() == 14 {
+            break;
+        }
+    }
+    chosen
+}

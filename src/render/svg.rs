@@ -1,0 +1,200 @@
+//! Writing a scene as SVG: valid XML, every text escaped, one `<g id>` per layer, fixed precision, no timestamps.
+
+use std::fmt::Write;
+
+use crate::render::scene::{Anchor, Def, Item, Layer, Paint, Scene, Style, Text, Weight, num};
+use crate::render::text::FONT_FAMILY;
+
+/// The whole scene as an SVG document.
+pub fn document(scene: &Scene) -> String {
+    let mut out = open(scene);
+    for layer in &scene.layers {
+        out.push_str(&layer_markup(layer));
+    }
+    out.push_str(CLOSE);
+    out
+}
+
+/// The closing tag of a document.
+pub const CLOSE: &str = "</svg>\n";
+
+/// The XML declaration, the root element and the definitions.
+pub fn open(scene: &Scene) -> String {
+    let mut out = String::with_capacity(1024);
+    let _ = write!(
+        out,
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{w}\" height=\"{h}\" viewBox=\"0 0 {w} {h}\" font-family=\"{FONT_FAMILY}\">\n",
+        w = scene.width,
+        h = scene.height
+    );
+    if !scene.defs.is_empty() {
+        out.push_str("<defs>\n");
+        for def in &scene.defs {
+            out.push_str(&def_markup(def));
+        }
+        out.push_str("</defs>\n");
+    }
+    out
+}
+
+fn def_markup(def: &Def) -> String {
+    match def {
+        Def::Hatch { id, a, b, size } => {
+            let half = num(size / 2.0);
+            format!(
+                "<pattern id=\"{}\" width=\"{s}\" height=\"{s}\" patternUnits=\"userSpaceOnUse\" patternTransform=\"rotate(45)\"><rect width=\"{half}\" height=\"{s}\" fill=\"{}\"/><rect x=\"{half}\" width=\"{half}\" height=\"{s}\" fill=\"{}\"/></pattern>\n",
+                escape(id),
+                escape(a),
+                escape(b),
+                s = num(*size)
+            )
+        }
+    }
+}
+
+/// One layer as `<g id="...">…</g>`.
+pub fn layer_markup(layer: &Layer) -> String {
+    let mut out = String::with_capacity(layer.items.len() * 64 + 32);
+    let _ = writeln!(out, "<g id=\"{}\">", escape(&layer.id));
+    for item in &layer.items {
+        item_markup(&mut out, item);
+    }
+    out.push_str("</g>\n");
+    out
+}
+
+fn item_markup(out: &mut String, item: &Item) {
+    match item {
+        Item::Path { d, style, class } => {
+            let _ = writeln!(out, "<path{} d=\"{d}\"{}/>", class_attr(class), style_attrs(style));
+        }
+        Item::Circle { cx, cy, r, style, class } => {
+            let _ = writeln!(out, "<circle{} cx=\"{}\" cy=\"{}\" r=\"{}\"{}/>", class_attr(class), num(*cx), num(*cy), num(*r), style_attrs(style));
+        }
+        Item::Rect { x, y, width, height, rx, style } => {
+            let round = if *rx > 0.0 { format!(" rx=\"{}\"", num(*rx)) } else { String::new() };
+            let _ = writeln!(out, "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\"{round}{}/>", num(*x), num(*y), num(*width), num(*height), style_attrs(style));
+        }
+        Item::Text(text) => text_markup(out, text),
+        Item::Group { id, class, title, items } => {
+            let id_attr = id.as_ref().map_or(String::new(), |id| format!(" id=\"{}\"", escape(id)));
+            let _ = writeln!(out, "<g{id_attr}{}>", class_attr(class));
+            if let Some(title) = title {
+                let _ = writeln!(out, "<title>{}</title>", escape(title));
+            }
+            for inner in items {
+                item_markup(out, inner);
+            }
+            out.push_str("</g>\n");
+        }
+    }
+}
+
+fn class_attr(class: &Option<String>) -> String {
+    class.as_ref().map_or(String::new(), |c| format!(" class=\"{}\"", escape(c)))
+}
+
+fn paint(p: &Paint) -> String {
+    match p {
+        Paint::Color(c) => escape(c),
+        Paint::Def(id) => format!("url(#{})", escape(id)),
+    }
+}
+
+fn style_attrs(style: &Style) -> String {
+    let mut out = String::new();
+    match &style.fill {
+        Some(p) => {
+            let _ = write!(out, " fill=\"{}\"", paint(p));
+        }
+        None => out.push_str(" fill=\"none\""),
+    }
+    if let Some(o) = style.fill_opacity {
+        let _ = write!(out, " fill-opacity=\"{}\"", opacity(o));
+    }
+    if let Some(p) = &style.stroke {
+        let _ = write!(out, " stroke=\"{}\"", paint(p));
+        if let Some(w) = style.stroke_width {
+            let _ = write!(out, " stroke-width=\"{}\"", num(w));
+        }
+        out.push_str(" stroke-linejoin=\"round\" stroke-linecap=\"round\"");
+    }
+    if let Some(o) = style.stroke_opacity {
+        let _ = write!(out, " stroke-opacity=\"{}\"", opacity(o));
+    }
+    if let Some(dash) = &style.dash {
+        let _ = write!(out, " stroke-dasharray=\"{}\"", escape(dash));
+    }
+    if let Some(o) = style.opacity {
+        let _ = write!(out, " opacity=\"{}\"", opacity(o));
+    }
+    out
+}
+
+fn opacity(value: f64) -> String {
+    format!("{:.2}", value.clamp(0.0, 1.0))
+}
+
+fn text_markup(out: &mut String, text: &Text) {
+    let mut attrs = format!(" x=\"{}\" y=\"{}\" font-size=\"{}\"", num(text.x), num(text.y), num(text.size));
+    if text.weight == Weight::Bold {
+        attrs.push_str(" font-weight=\"bold\"");
+    }
+    if text.italic {
+        attrs.push_str(" font-style=\"italic\"");
+    }
+    match text.anchor {
+        Anchor::Start => {}
+        Anchor::Middle => attrs.push_str(" text-anchor=\"middle\""),
+        Anchor::End => attrs.push_str(" text-anchor=\"end\""),
+    }
+    if let Some(spacing) = text.letter_spacing {
+        let _ = write!(attrs, " letter-spacing=\"{}\"", num(spacing));
+    }
+    if let Some(angle) = text.rotate {
+        let _ = write!(attrs, " transform=\"rotate({} {} {})\"", num(angle), num(text.x), num(text.y));
+    }
+    if let Some(o) = text.opacity {
+        let _ = write!(attrs, " opacity=\"{}\"", opacity(o));
+    }
+    let _ = write!(attrs, " fill=\"{}\"", escape(&text.fill));
+    if let Some((color, width)) = &text.halo {
+        let _ = write!(attrs, " stroke=\"{}\" stroke-width=\"{}\" stroke-linejoin=\"round\" paint-order=\"stroke\"", escape(color), num(*width));
+    }
+    let _ = writeln!(out, "<text{attrs}>{}</text>", escape(&text.content));
+}
+
+/// Escapes text for XML content and attribute values.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            c if (c as u32) < 0x20 && !matches!(c, '\t' | '\n' | '\r') => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::render::scene::Text;
+
+    #[test]
+    fn text_is_escaped_everywhere() {
+        let mut layer = Layer::new("labels<\"x\">");
+        layer.items.push(Item::Text(Text { content: "<script>alert(1)</script> & co".into(), fill: "#000".into(), size: 10.0, ..Text::default() }));
+        let scene = Scene { width: 10, height: 10, defs: vec![], layers: vec![layer] };
+        let svg = document(&scene);
+        assert!(svg.contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; co"));
+        assert!(svg.contains("id=\"labels&lt;&quot;x&quot;&gt;\""));
+        assert!(!svg.contains("<script>"));
+        roxmltree::Document::parse(&svg).expect("valid XML");
+    }
+}
