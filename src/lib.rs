@@ -7,6 +7,8 @@
 //!
 //! Only the application layer knows the order of the stages.
 
+pub mod app;
+pub mod cli;
 pub mod date;
 pub mod geometry;
 pub mod ingest;
@@ -14,5 +16,3 @@ pub mod model;
 pub mod places;
 pub mod render;
 pub mod timeline;
-pub mod app;
-pub mod cli;

@@ -153,11 +153,10 @@ impl FromStr for SourceRef {
         match text.rsplit_once('#') {
             None => Ok(SourceRef { article: text.to_string(), sentence: None }),
             Some((article, number)) => {
-                let sentence = number
-                    .parse::<u32>()
-                    .ok()
-                    .filter(|n| *n > 0)
-                    .ok_or_else(|| format!("source {text:?}: sentence number {number:?} is not a positive integer"))?;
+                let sentence =
+                    number.parse::<u32>().ok().filter(|n| *n > 0).ok_or_else(|| {
+                        format!("source {text:?}: sentence number {number:?} is not a positive integer")
+                    })?;
                 if article.is_empty() {
                     return Err(format!("source {text:?} names no article"));
                 }

@@ -11,7 +11,7 @@ import re
 import unicodedata
 
 import shapely
-from shapely.geometry import LineString, MultiLineString, MultiPolygon, Polygon, mapping, shape
+from shapely.geometry import MultiPolygon, Polygon, shape
 from shapely.geometry.polygon import orient
 
 GRID = 0.0001  # 4 decimals, about 11 m: well below one pixel of a 1600 px map of the region
@@ -172,22 +172,99 @@ def km(lon0, lat0, lon1, lat1):
     return 6371.0 * math.hypot(x, y)
 
 
-# Local metric projection for buffering: equirectangular around 35 N, in km.
+# Local metric projection for buffering: equirectangular (km) around a reference latitude.
 KM_PER_DEG_LAT = 110.574
-KM_PER_DEG_LON = 111.320 * math.cos(math.radians(35.0))
+KM_PER_DEG_LON_EQ = 111.320
 
 
-def to_km(geom):
-    return shapely.transform(geom, lambda a: a * [KM_PER_DEG_LON, KM_PER_DEG_LAT])
+def to_km(geom, lat0):
+    kx = KM_PER_DEG_LON_EQ * math.cos(math.radians(lat0))
+    return shapely.transform(geom, lambda a: a * [kx, KM_PER_DEG_LAT])
 
 
-def from_km(geom):
-    return shapely.transform(geom, lambda a: a / [KM_PER_DEG_LON, KM_PER_DEG_LAT])
+def from_km(geom, lat0):
+    kx = KM_PER_DEG_LON_EQ * math.cos(math.radians(lat0))
+    return shapely.transform(geom, lambda a: a / [kx, KM_PER_DEG_LAT])
 
 
-__all__ = [
-    "CLIP_BOX", "MAP_BOX", "GRID", "r4", "clean_area", "area_geometry", "line_geometry",
-    "signed_area", "read_geojson_geometries", "write_feature_collection", "strip_diacritics",
-    "slugify", "match_key", "km", "to_km", "from_km", "mapping", "LineString", "MultiLineString",
-    "Polygon", "MultiPolygon", "shape", "polygon_parts",
-]
+
+
+# ---------------------------------------------------------------- the CLI's own name keys
+# A Python port of fold_text/place_key in src/places/fold.rs (as of this build script), so the
+# build can check names the way the controlmap resolver will see them. If fold.rs changes,
+# update this port; check.py would then report resolution differences.
+
+_GLOTTAL = set("'’‘`´ʿʾʻʼʹ′")
+_SEPARATORS = set("-‐‑–—_./,()")
+_ARTICLES = {"al", "el", "ad", "ed", "adh", "ar", "er", "as", "es", "ash", "at", "et", "ath", "az", "ez",
+             "an", "en", "ul"}
+_ABU = {"abu", "abou", "albu", "albou", "bou"}
+_PLAIN = {"ı": "i", "İ": "i", "ł": "l", "Ł": "l", "ø": "o", "Ø": "o", "đ": "d", "Đ": "d", "ß": "ss",
+          "æ": "ae", "Æ": "ae", "œ": "oe", "Œ": "oe"}
+
+
+def fold_text(text):
+    out = []
+    pending = False
+    for c in unicodedata.normalize("NFD", text):
+        if unicodedata.category(c).startswith("M") or c in _GLOTTAL:
+            continue
+        if c.isspace() or c in _SEPARATORS:
+            pending = bool(out)
+            continue
+        if pending:
+            out.append(" ")
+            pending = False
+        out.append(_PLAIN.get(c, c.lower()))
+    return "".join(out)
+
+
+def _strip_glued_article(token):
+    b = token.encode("utf-8")
+    if len(b) > 4 and b[0] in b"ae" and b[1] in b"tdrzsn" and b[1] == b[2]:
+        return b[2:].decode("utf-8")
+    return token
+
+
+def _unify_vowels(word):
+    chars = list(word.replace("oe", "u").replace("ou", "u").replace("q", "k").replace("ck", "k"))
+    vowel = set("aeiou")
+    out = []
+    i = 0
+    while i < len(chars):
+        c = chars[i]
+        nxt = chars[i + 1] if i + 1 < len(chars) else None
+        after = chars[i + 2] if i + 2 < len(chars) else None
+        vowel_follows = after is not None and after in vowel
+        if c == "a" and nxt == "w" and not vowel_follows:
+            out.append("u")
+            i += 2
+        elif c in "ae" and nxt is not None and nxt in "yi" and not vowel_follows:
+            out.append("i")
+            i += 2
+        elif c == "o":
+            out.append("u")
+            i += 1
+        elif c == "e":
+            out.append("i")
+            i += 1
+        else:
+            out.append(c)
+            i += 1
+    if len(out) > 2 and out[-1] == "h" and out[-2] in "ai":
+        out.pop()
+    dedup = []
+    for c in out:
+        if not dedup or dedup[-1] != c:
+            dedup.append(c)
+    return "".join(dedup)
+
+
+def place_key(name):
+    folded = fold_text(name)
+    tokens = [t for t in folded.split(" ") if t]
+    if len(tokens) > 1:
+        tokens = [t for t in tokens if t not in _ARTICLES]
+    joined = "".join("bu" if i == 0 and t in _ABU else _strip_glued_article(t) for i, t in enumerate(tokens))
+    key = _unify_vowels(joined)
+    return key or folded

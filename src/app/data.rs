@@ -42,8 +42,10 @@ const BUILTIN: [(&str, &str); 6] = [
     ("geodata/rivers.geojson", include_str!("../../geodata/rivers.geojson")),
 ];
 
-const BUILTIN_LANGUAGES: [(&str, &str); 2] =
-    [("geodata/lang/nl.toml", include_str!("../../geodata/lang/nl.toml")), ("geodata/lang/en.toml", include_str!("../../geodata/lang/en.toml"))];
+const BUILTIN_LANGUAGES: [(&str, &str); 2] = [
+    ("geodata/lang/nl.toml", include_str!("../../geodata/lang/nl.toml")),
+    ("geodata/lang/en.toml", include_str!("../../geodata/lang/en.toml")),
+];
 
 /// The seeds ledger built into the binary.
 pub fn builtin_ledger() -> DataFile {
@@ -82,8 +84,13 @@ fn builtin_languages() -> Vec<DataFile> {
 }
 
 fn read_languages(dir: &Path) -> Result<Vec<DataFile>, Diagnostic> {
-    let listing = std::fs::read_dir(dir).map_err(|e| Diagnostic::error(&dir.display().to_string(), None, None, e.to_string()))?;
-    let mut paths: Vec<_> = listing.filter_map(Result::ok).map(|e| e.path()).filter(|p| p.extension().is_some_and(|x| x == "toml")).collect();
+    let listing =
+        std::fs::read_dir(dir).map_err(|e| Diagnostic::error(&dir.display().to_string(), None, None, e.to_string()))?;
+    let mut paths: Vec<_> = listing
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "toml"))
+        .collect();
     paths.sort();
     paths.iter().map(|p| read_data_file(p)).collect()
 }
@@ -155,9 +162,13 @@ pub fn remove_stale_temporaries(dir: &Path) {
 /// Creates `dir` if needed and checks that files can be written in it.
 pub fn ensure_writable_dir(dir: &Path) -> Result<(), Diagnostic> {
     let name = dir.display().to_string();
-    std::fs::create_dir_all(dir).map_err(|e| Diagnostic::error(&name, None, None, format!("cannot create the output folder: {}", io_reason(&e))))?;
+    std::fs::create_dir_all(dir).map_err(|e| {
+        Diagnostic::error(&name, None, None, format!("cannot create the output folder: {}", io_reason(&e)))
+    })?;
     let probe = dir.join(format!(".controlmap-write-test-{}", std::process::id()));
-    std::fs::write(&probe, b"").map_err(|e| Diagnostic::error(&name, None, None, format!("cannot write in the output folder: {}", io_reason(&e))))?;
+    std::fs::write(&probe, b"").map_err(|e| {
+        Diagnostic::error(&name, None, None, format!("cannot write in the output folder: {}", io_reason(&e)))
+    })?;
     let _ = std::fs::remove_file(probe);
     Ok(())
 }

@@ -36,8 +36,12 @@ pub fn load_world(geodata: Option<&Path>) -> Result<World, Diagnostic> {
     let factions = Factions::parse(&factions_file.name, &factions_file.text)?;
     let places_file = files.get("places.csv");
     let mut towns = gazetteer::parse_places(&places_file.name, &places_file.text)?;
-    let (layers, warnings) =
-        geometry::layers::load(source("countries.geojson"), source("admin1.geojson"), source("rivers.geojson"), source("regions.geojson"))?;
+    let (layers, warnings) = geometry::layers::load(
+        source("countries.geojson"),
+        source("admin1.geojson"),
+        source("rivers.geojson"),
+        source("regions.geojson"),
+    )?;
     let names: Vec<String> = layers.admin1.iter().map(|a| a.name.clone()).collect();
     let countries: Vec<String> = layers.admin1.iter().map(|a| a.country.clone()).collect();
     geometry::join::governorates(&mut towns, layers.admin1.iter().map(|a| &a.shape).collect(), &names, &countries);
@@ -98,7 +102,9 @@ fn read_ledger_file(path: &Path) -> Result<DataFile, Diagnostic> {
     let name = path.display().to_string();
     match String::from_utf8(bytes) {
         Ok(text) => Ok(DataFile { name, text: text.into() }),
-        Err(e) => Err(ledger::parse(&name, e.as_bytes()).err().unwrap_or_else(|| Diagnostic::error(&name, None, None, "is not UTF-8 text"))),
+        Err(e) => Err(ledger::parse(&name, e.as_bytes())
+            .err()
+            .unwrap_or_else(|| Diagnostic::error(&name, None, None, "is not UTF-8 text"))),
     }
 }
 

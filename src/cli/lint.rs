@@ -104,7 +104,8 @@ fn check_sources(claims: &[Claim], dir: &std::path::Path) -> Vec<Diagnostic> {
     let mut found = Vec::new();
     for claim in claims {
         for source in &claim.sources {
-            let count = counts.entry(source.article.clone()).or_insert_with(|| sentence_count(&dir.join(&source.article)));
+            let count =
+                counts.entry(source.article.clone()).or_insert_with(|| sentence_count(&dir.join(&source.article)));
             let problem = match (count, source.sentence) {
                 (Err(e), _) => Some(e.clone()),
                 (Ok(n), Some(s)) if s > *n => Some(format!("{source}: the article has {n} sentences")),

@@ -75,7 +75,10 @@ pub fn places(global: &Global, args: PlacesArgs) -> anyhow::Result<Exit> {
             }
             if !others.is_empty() {
                 let rule = rule.as_deref().unwrap_or("a rule");
-                out.line(&format!("  chosen by {rule} over: {}", others.iter().map(ToString::to_string).collect::<Vec<_>>().join("; ")))?;
+                out.line(&format!(
+                    "  chosen by {rule} over: {}",
+                    others.iter().map(ToString::to_string).collect::<Vec<_>>().join("; ")
+                ))?;
             }
         }
         Resolution::Ambiguous { candidates } => {
@@ -91,7 +94,8 @@ pub fn places(global: &Global, args: PlacesArgs) -> anyhow::Result<Exit> {
             }
         }
     }
-    let others: Vec<&&Place> = matches.iter().filter(|p| Some(p.id.as_str()) != resolved.map(|r| r.id.as_str())).collect();
+    let others: Vec<&&Place> =
+        matches.iter().filter(|p| Some(p.id.as_str()) != resolved.map(|r| r.id.as_str())).collect();
     if !others.is_empty() {
         out.line("other names containing it:")?;
         out.text(&place_table(others.into_iter().copied()).render())?;
@@ -109,7 +113,11 @@ fn describe_place(out: &mut Out, query: &str, p: &Place) -> std::io::Result<()> 
     out.line(&format!("  governorate  {}", p.governorate.as_deref().unwrap_or("(outside every first-level region)")))?;
     out.line(&format!("  coordinates  {:.4} N, {:.4} E", p.lat, p.lon))?;
     out.line(&format!("  population   {}", p.population))?;
-    out.line(&format!("  source       {}{}", p.source, if p.note.is_empty() { String::new() } else { format!(" ({})", p.note) }))?;
+    out.line(&format!(
+        "  source       {}{}",
+        p.source,
+        if p.note.is_empty() { String::new() } else { format!(" ({})", p.note) }
+    ))?;
     out.line(&format!("  aliases      {}", p.aliases.join(", ")))
 }
 
@@ -145,7 +153,13 @@ struct RegionView<'a> {
 pub fn regions(global: &Global, args: RegionsArgs) -> anyhow::Result<Exit> {
     let world = world(global)?;
     let wanted: Option<Vec<String>> = args.query.as_ref().map(|q| {
-        world.gazetteer.search(q, usize::MAX).into_iter().filter(|k| k.kind == PlaceKind::Region).map(|k| k.id).collect()
+        world
+            .gazetteer
+            .search(q, usize::MAX)
+            .into_iter()
+            .filter(|k| k.kind == PlaceKind::Region)
+            .map(|k| k.id)
+            .collect()
     });
     let views: Vec<RegionView> = world
         .layers
@@ -178,7 +192,14 @@ pub fn regions(global: &Global, args: RegionsArgs) -> anyhow::Result<Exit> {
         let mut table = Table::new(&["id", "name", "kind", "country", "towns", "largest towns"]);
         for v in &views {
             let largest = v.towns.iter().take(4).copied().collect::<Vec<_>>().join(", ");
-            table.row(vec![v.id.into(), v.name.into(), v.kind.into(), v.country.into(), v.towns.len().to_string(), largest]);
+            table.row(vec![
+                v.id.into(),
+                v.name.into(),
+                v.kind.into(),
+                v.country.into(),
+                v.towns.len().to_string(),
+                largest,
+            ]);
         }
         out.text(&table.render())?;
         if let [one] = views.as_slice() {
@@ -196,7 +217,8 @@ pub fn sentences(global: &Global, args: SentencesArgs) -> anyhow::Result<Exit> {
     for path in &args.articles {
         let bytes = data::read_bytes(path).map_err(InputError)?;
         let name = path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
-        let parsed = article::parse(&name, &bytes).map_err(|e| InputError(Diagnostic::error(&path.display().to_string(), None, None, e.to_string())))?;
+        let parsed = article::parse(&name, &bytes)
+            .map_err(|e| InputError(Diagnostic::error(&path.display().to_string(), None, None, e.to_string())))?;
         if parsed.lossy {
             eprintln!("{}: warning: not valid UTF-8; decoded lossily", path.display());
         }

@@ -1,5 +1,6 @@
 //! The command line: options (clap), the commands, and how outcomes map to exit codes.
 
+mod bench;
 mod lint;
 mod lookup;
 pub mod output;
@@ -113,6 +114,11 @@ pub enum Command {
     ///
     /// Example: controlmap render --from 2017-06 --to 2017-12 --lang nl --size 1200x900
     Render(render::RenderArgs),
+    /// Measure speed: geodata load and join, the whole seeds series as PNG and SVG at 1600x1200,
+    /// one frame, and peak memory. Build with --release for meaningful figures.
+    ///
+    /// Example: cargo run --release -- bench
+    Bench(bench::BenchArgs),
 }
 
 /// Parses the command line, runs the command, and returns the exit code. Nothing else exits.
@@ -139,6 +145,7 @@ pub fn run(cli: Cli) -> anyhow::Result<Exit> {
         Command::Regions(args) => lookup::regions(&global, args),
         Command::Sentences(args) => lookup::sentences(&global, args),
         Command::Render(args) => render::run(&global, args),
+        Command::Bench(args) => bench::run(&global, args),
     }
 }
 
@@ -166,7 +173,11 @@ pub(crate) fn claims(global: &Global, world: &World) -> anyhow::Result<Claims> {
     let errors: Vec<&Diagnostic> = claims.errors().collect();
     if !errors.is_empty() {
         let shown: Vec<String> = errors.iter().take(10).map(|d| d.to_string()).collect();
-        let more = if errors.len() > 10 { format!("\n… and {} more (controlmap lint lists them all)", errors.len() - 10) } else { String::new() };
+        let more = if errors.len() > 10 {
+            format!("\n… and {} more (controlmap lint lists them all)", errors.len() - 10)
+        } else {
+            String::new()
+        };
         anyhow::bail!("{} bad row(s) in the ledger:\n{}{more}", errors.len(), shown.join("\n"));
     }
     Ok(claims)

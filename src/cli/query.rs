@@ -137,14 +137,19 @@ struct StateView {
 }
 
 fn state_view(world: &crate::app::World, timeline: &Timeline, state: &PlaceState) -> StateView {
-    let mut sources: Vec<String> = state.supporting.iter().flat_map(|&i| timeline.claims[i].sources.iter().map(ToString::to_string)).collect();
+    let mut sources: Vec<String> =
+        state.supporting.iter().flat_map(|&i| timeline.claims[i].sources.iter().map(ToString::to_string)).collect();
     sources.sort();
     sources.dedup();
     StateView {
         place: world.gazetteer.display_name(&state.place),
         place_id: state.place.id.clone(),
         kind: state.place.kind,
-        country: world.gazetteer.town(&state.place.id).filter(|_| state.place.kind == PlaceKind::Town).map(|p| p.country.clone()),
+        country: world
+            .gazetteer
+            .town(&state.place.id)
+            .filter(|_| state.place.kind == PlaceKind::Town)
+            .map(|p| p.country.clone()),
         holder: state.holder.clone(),
         status: state.status,
         other: state.other.clone(),
@@ -194,7 +199,8 @@ fn parse_date(text: &str) -> anyhow::Result<Date> {
 }
 
 fn resolve(world: &crate::app::World, name: &str) -> anyhow::Result<PlaceKey> {
-    resolve_place(&world.gazetteer, name).map_err(|(message, hint)| InputError(Diagnostic::error("place", None, None, message).with_hint(hint)).into())
+    resolve_place(&world.gazetteer, name)
+        .map_err(|(message, hint)| InputError(Diagnostic::error("place", None, None, message).with_hint(hint)).into())
 }
 
 /// `controlmap at DATE [PLACE...]`
@@ -216,23 +222,79 @@ pub fn at(global: &Global, args: AtArgs) -> anyhow::Result<Exit> {
         out.json(&serde_json::json!({ "date": date, "places": views }))?;
         return Ok(strict_exit(global, &claims.diagnostics));
     }
+    let short = ArticleNames::new(&timeline);
     let mut table = Table::new(&["place", "holder", "status", "since", "evidence", "sources", "flags"]);
     for v in &views {
-        let since = v.since.as_ref().map_or(String::new(), |s| if v.since_change { s.clone() } else { format!("≥{s}") });
+        let since =
+            v.since.as_ref().map_or(String::new(), |s| if v.since_change { s.clone() } else { format!("≥{s}") });
         let evidence = match (v.last_evidence, v.age_days) {
             (Some(last), Some(age)) => format!("{last} ({age} d)"),
             _ => String::new(),
         };
         let holder = v.holder.clone().unwrap_or_else(|| "?".into());
-        table.row(vec![v.place.clone(), holder, status_text(v), since, evidence, v.sources.join(", "), flags(v)]);
+        let status =
+            if v.sources.is_empty() && !v.pending.is_empty() { "not yet known".to_string() } else { status_text(v) };
+        table.row(vec![v.place.clone(), holder, status, since, evidence, short_sources(&v.sources, &short), flags(v)]);
     }
     out.line(&format!("state on {date}: {} place(s)", views.len()))?;
     out.text(&table.render())?;
+    if let Some(key) = short.legend() {
+        out.line(&key)?;
+    }
     let conflicted = views.iter().filter(|v| v.conflict).count();
     if conflicted > 0 {
-        out.line(&format!("{conflicted} place(s) with conflicting sources: controlmap history PLACE shows both sides"))?;
+        out.line(&format!(
+            "{conflicted} place(s) with conflicting sources: controlmap history PLACE shows both sides"
+        ))?;
     }
     Ok(strict_exit(global, &claims.diagnostics))
+}
+
+/// Short article names for tables: `002` for `002_64d8d240d9b06057.txt` when the prefix before
+/// the first `_` is unique among the cited articles; otherwise the full name.
+struct ArticleNames {
+    short: std::collections::BTreeMap<String, String>,
+}
+
+impl ArticleNames {
+    fn new(timeline: &Timeline) -> ArticleNames {
+        let articles = timeline.articles();
+        let prefix = |a: &str| a.split_once('_').map(|(p, _)| p.to_string());
+        let prefixes: Vec<Option<String>> = articles.iter().map(|a| prefix(a)).collect();
+        let unique = prefixes
+            .iter()
+            .all(|p| p.as_ref().is_some_and(|p| prefixes.iter().filter(|q| q.as_ref() == Some(p)).count() == 1));
+        let short = if unique {
+            articles.iter().zip(prefixes).map(|(a, p)| (a.to_string(), p.unwrap_or_default())).collect()
+        } else {
+            Default::default()
+        };
+        ArticleNames { short }
+    }
+
+    fn source(&self, source: &str) -> String {
+        match source.rsplit_once('#') {
+            Some((article, n)) => format!("{}#{n}", self.short.get(article).map_or(article, String::as_str)),
+            None => self.short.get(source).cloned().unwrap_or_else(|| source.to_string()),
+        }
+    }
+
+    /// The key to the short names, when any are used.
+    fn legend(&self) -> Option<String> {
+        (!self.short.is_empty()).then(|| {
+            let pairs: Vec<String> = self.short.iter().map(|(full, short)| format!("{short} = {full}")).collect();
+            format!("sources: {}", pairs.join(", "))
+        })
+    }
+}
+
+/// At most four sources, shortened, with a count of the rest.
+fn short_sources(sources: &[String], names: &ArticleNames) -> String {
+    let mut shown: Vec<String> = sources.iter().take(4).map(|s| names.source(s)).collect();
+    if sources.len() > 4 {
+        shown.push(format!("+{}", sources.len() - 4));
+    }
+    shown.join(", ")
 }
 
 fn no_claims(place: &PlaceKey, date: Date) -> PlaceState {
@@ -352,7 +414,8 @@ pub fn history(global: &Global, args: HistoryArgs) -> anyhow::Result<Exit> {
             changed,
         });
     }
-    let conflicts: Vec<ConflictView> = timeline.conflicts_for(&place).map(|c| ConflictView::new(&timeline, c)).collect();
+    let conflicts: Vec<ConflictView> =
+        timeline.conflicts_for(&place).map(|c| ConflictView::new(&timeline, c)).collect();
     let name = world.gazetteer.display_name(&place);
     let mut out = Out::default();
     if global.json {

@@ -32,7 +32,7 @@ pub struct SeriesArgs {
     #[arg(long, value_enum, default_value_t)]
     pub palette: Palette,
     /// The area to show, LON0,LAT0,LON1,LAT1. Default: the tracked places with a margin.
-    #[arg(long, value_name = "LON0,LAT0,LON1,LAT1")]
+    #[arg(long, value_name = "LON0,LAT0,LON1,LAT1", allow_hyphen_values = true)]
     pub bbox: Option<String>,
     /// Radius of each town's control area, in km (see the area rule in the README).
     #[arg(long, default_value_t = 30.0, value_name = "KM")]
@@ -67,7 +67,9 @@ fn bad(what: &str, message: String) -> anyhow::Error {
 
 /// Parses `WIDTHxHEIGHT` within sane limits.
 pub fn parse_size(text: &str) -> anyhow::Result<(u32, u32)> {
-    let parsed = text.split_once(['x', 'X']).and_then(|(w, h)| Some((w.trim().parse::<u32>().ok()?, h.trim().parse::<u32>().ok()?)));
+    let parsed = text
+        .split_once(['x', 'X'])
+        .and_then(|(w, h)| Some((w.trim().parse::<u32>().ok()?, h.trim().parse::<u32>().ok()?)));
     let Some((w, h)) = parsed else {
         return Err(bad("--size", format!("{text:?} is not a size: expected WIDTHxHEIGHT, e.g. 1600x1200")));
     };
@@ -125,8 +127,19 @@ pub fn attribution(global: &Global) -> String {
 }
 
 /// Prepares a series (projection, base map, labels) for the given world and timeline.
-pub fn prepare<'a>(world: &'a World, timeline: &'a Timeline, options: render::Options, attribution: &'a str) -> anyhow::Result<Series<'a>> {
-    let inputs = render::Inputs { layers: &world.layers, gazetteer: &world.gazetteer, factions: &world.factions, timeline, attribution };
+pub fn prepare<'a>(
+    world: &'a World,
+    timeline: &'a Timeline,
+    options: render::Options,
+    attribution: &'a str,
+) -> anyhow::Result<Series<'a>> {
+    let inputs = render::Inputs {
+        layers: &world.layers,
+        gazetteer: &world.gazetteer,
+        factions: &world.factions,
+        timeline,
+        attribution,
+    };
     Series::prepare(inputs, options).map_err(|e| bad("--bbox", e.to_string()))
 }
 

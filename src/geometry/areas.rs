@@ -121,7 +121,12 @@ fn cell(seeds: &[Seed], i: usize, radius: f64) -> Vec<(Coord<f64>, Option<usize>
 }
 
 /// Keeps the part of a convex polygon where `(p - mid) · normal <= 0`.
-fn clip(polygon: &[(Coord<f64>, Option<usize>)], mid: Coord<f64>, normal: Coord<f64>, label: usize) -> Vec<(Coord<f64>, Option<usize>)> {
+fn clip(
+    polygon: &[(Coord<f64>, Option<usize>)],
+    mid: Coord<f64>,
+    normal: Coord<f64>,
+    label: usize,
+) -> Vec<(Coord<f64>, Option<usize>)> {
     let side = |p: Coord<f64>| (p.x - mid.x) * normal.x + (p.y - mid.y) * normal.y;
     let mut out = Vec::with_capacity(polygon.len() + 2);
     for k in 0..polygon.len() {
@@ -151,7 +156,10 @@ fn closed_polygon(mut ring: Vec<Coord<f64>>) -> Polygon<f64> {
 fn union_all(polygons: Vec<Polygon<f64>>) -> MultiPolygon<f64> {
     let mut layer: Vec<MultiPolygon<f64>> = polygons.into_iter().map(|p| MultiPolygon::new(vec![p])).collect();
     while layer.len() > 1 {
-        layer = layer.chunks(2).map(|pair| if pair.len() == 2 { pair[0].union(&pair[1]) } else { pair[0].clone() }).collect();
+        layer = layer
+            .chunks(2)
+            .map(|pair| if pair.len() == 2 { pair[0].union(&pair[1]) } else { pair[0].clone() })
+            .collect();
     }
     layer.pop().unwrap_or_else(|| MultiPolygon::new(vec![]))
 }

@@ -33,7 +33,9 @@ impl Feature {
     pub fn texts(&self, key: &str) -> Vec<String> {
         match self.properties.get(key) {
             Some(Value::Array(items)) => items.iter().filter_map(Value::as_str).map(str::to_string).collect(),
-            Some(Value::String(s)) => s.split('|').map(str::trim).filter(|s| !s.is_empty()).map(str::to_string).collect(),
+            Some(Value::String(s)) => {
+                s.split('|').map(str::trim).filter(|s| !s.is_empty()).map(str::to_string).collect()
+            }
             _ => Vec::new(),
         }
     }
@@ -69,7 +71,12 @@ pub fn parse(file: &str, text: &str) -> Result<(Vec<Feature>, Vec<Diagnostic>), 
         let fail = |message: String| Diagnostic::error(file, None, Some(&label(index, &properties)), message);
         match item.get("geometry") {
             None | Some(Value::Null) => {
-                warnings.push(Diagnostic::warning(file, None, Some(&label(index, &properties)), "has no geometry; skipped"));
+                warnings.push(Diagnostic::warning(
+                    file,
+                    None,
+                    Some(&label(index, &properties)),
+                    "has no geometry; skipped",
+                ));
             }
             Some(geometry) => {
                 let shape = parse_geometry(geometry).map_err(fail)?;
@@ -91,7 +98,8 @@ fn parse_geometry(geometry: &Value) -> Result<Shape, String> {
         }
         "LineString" => Ok(Shape::Line(MultiLineString::new(vec![line(coordinates, 2)?]))),
         "MultiLineString" => {
-            let parts = array(coordinates, "MultiLineString")?.iter().map(|l| line(l, 2)).collect::<Result<Vec<_>, _>>()?;
+            let parts =
+                array(coordinates, "MultiLineString")?.iter().map(|l| line(l, 2)).collect::<Result<Vec<_>, _>>()?;
             Ok(Shape::Line(MultiLineString::new(parts)))
         }
         "Point" => position(coordinates).map(Shape::Point),
@@ -155,7 +163,10 @@ mod tests {
         let open_ring = r#"{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"name":"Yarmouk"},
             "geometry":{"type":"Polygon","coordinates":[[[0,0],[0,1],[1,1],[1,0]]]}}]}"#;
         let e = parse("regions.geojson", open_ring).unwrap_err();
-        assert_eq!(e.to_string(), "regions.geojson: feature 0 (Yarmouk): ring 0 is not closed (its first and last positions differ)");
+        assert_eq!(
+            e.to_string(),
+            "regions.geojson: feature 0 (Yarmouk): ring 0 is not closed (its first and last positions differ)"
+        );
         let far = open_ring.replace("[1,0]]", "[1,0],[0,0]]").replace("[0,1]", "[0,100]");
         assert!(parse("r.geojson", &far).unwrap_err().message.contains("out of range"));
         let syntax = parse("r.geojson", "{\n\"type\": ").unwrap_err();

@@ -32,7 +32,10 @@ impl<'a> PolygonIndex<'a> {
             .flat_map(|(index, shape)| {
                 shape.0.iter().filter_map(move |part| {
                     let rect = part.bounding_rect()?;
-                    Some(Entry { index, bounds: AABB::from_corners([rect.min().x, rect.min().y], [rect.max().x, rect.max().y]) })
+                    Some(Entry {
+                        index,
+                        bounds: AABB::from_corners([rect.min().x, rect.min().y], [rect.max().x, rect.max().y]),
+                    })
                 })
             })
             .collect();
@@ -68,13 +71,19 @@ pub fn governorates(places: &mut [Place], shapes: Vec<&MultiPolygon<f64>>, names
     for place in places {
         let inside = index.locate_all(place.lon, place.lat);
         let own = inside.iter().copied().find(|&i| countries[i] == place.country);
-        let chosen = own.or_else(|| nearest_of_country(&shapes, countries, place, 0.05)).or_else(|| inside.first().copied());
+        let chosen =
+            own.or_else(|| nearest_of_country(&shapes, countries, place, 0.05)).or_else(|| inside.first().copied());
         place.governorate = chosen.map(|i| names[i].clone());
     }
 }
 
 /// The region of the place's country nearest to it, if within `max_degrees`.
-fn nearest_of_country(shapes: &[&MultiPolygon<f64>], countries: &[String], place: &Place, max_degrees: f64) -> Option<usize> {
+fn nearest_of_country(
+    shapes: &[&MultiPolygon<f64>],
+    countries: &[String],
+    place: &Place,
+    max_degrees: f64,
+) -> Option<usize> {
     use geo::{Distance, Euclidean};
     let point = Point::new(place.lon, place.lat);
     shapes
@@ -93,7 +102,9 @@ pub fn towns_inside(region: &MultiPolygon<f64>, places: &[Place]) -> Vec<usize> 
     places
         .iter()
         .enumerate()
-        .filter(|(_, p)| rect.min().x <= p.lon && p.lon <= rect.max().x && rect.min().y <= p.lat && p.lat <= rect.max().y)
+        .filter(|(_, p)| {
+            rect.min().x <= p.lon && p.lon <= rect.max().x && rect.min().y <= p.lat && p.lat <= rect.max().y
+        })
         .filter(|(_, p)| region.contains(&Point::new(p.lon, p.lat)))
         .map(|(i, _)| i)
         .collect()

@@ -18,14 +18,20 @@ pub struct BBox {
 impl BBox {
     /// Parses `LON0,LAT0,LON1,LAT1`, checking ranges and order.
     pub fn parse(text: &str) -> Result<BBox, String> {
-        let parts: Vec<f64> = text.split(',').map(|p| p.trim().parse::<f64>()).collect::<Result<_, _>>().map_err(|_| {
-            format!("{text:?} is not a box: expected four numbers LON0,LAT0,LON1,LAT1")
-        })?;
+        let parts: Vec<f64> = text
+            .split(',')
+            .map(|p| p.trim().parse::<f64>())
+            .collect::<Result<_, _>>()
+            .map_err(|_| format!("{text:?} is not a box: expected four numbers LON0,LAT0,LON1,LAT1"))?;
         let [lon0, lat0, lon1, lat1] = parts[..] else {
             return Err(format!("{text:?} is not a box: expected four numbers LON0,LAT0,LON1,LAT1"));
         };
         let bbox = BBox { lon0, lat0, lon1, lat1 };
-        if !(-180.0..=180.0).contains(&lon0) || !(-180.0..=180.0).contains(&lon1) || !(-85.0..=85.0).contains(&lat0) || !(-85.0..=85.0).contains(&lat1) {
+        if !(-180.0..=180.0).contains(&lon0)
+            || !(-180.0..=180.0).contains(&lon1)
+            || !(-85.0..=85.0).contains(&lat0)
+            || !(-85.0..=85.0).contains(&lat1)
+        {
             return Err(format!("{text:?}: longitudes must lie in -180..180 and latitudes in -85..85"));
         }
         if lon1 - lon0 < 0.1 || lat1 - lat0 < 0.1 {
@@ -55,7 +61,9 @@ impl BBox {
         points.into_iter().fold(None, |acc: Option<BBox>, (lon, lat)| {
             Some(match acc {
                 None => BBox { lon0: lon, lat0: lat, lon1: lon, lat1: lat },
-                Some(b) => BBox { lon0: b.lon0.min(lon), lat0: b.lat0.min(lat), lon1: b.lon1.max(lon), lat1: b.lat1.max(lat) },
+                Some(b) => {
+                    BBox { lon0: b.lon0.min(lon), lat0: b.lat0.min(lat), lon1: b.lon1.max(lon), lat1: b.lat1.max(lat) }
+                }
             })
         })
     }
@@ -156,12 +164,18 @@ impl View {
     /// Projects a polygon set to km.
     pub fn project_area(&self, area: &MultiPolygon<f64>) -> MultiPolygon<f64> {
         let ring = |ls: &LineString<f64>| {
-            LineString::new(ls.0.iter().map(|c| {
-                let (x, y) = self.albers.project(c.x, c.y);
-                Coord { x, y }
-            }).collect())
+            LineString::new(
+                ls.0.iter()
+                    .map(|c| {
+                        let (x, y) = self.albers.project(c.x, c.y);
+                        Coord { x, y }
+                    })
+                    .collect(),
+            )
         };
-        MultiPolygon::new(area.0.iter().map(|p| Polygon::new(ring(p.exterior()), p.interiors().iter().map(ring).collect())).collect())
+        MultiPolygon::new(
+            area.0.iter().map(|p| Polygon::new(ring(p.exterior()), p.interiors().iter().map(ring).collect())).collect(),
+        )
     }
 
     /// Projects lines to km.
@@ -171,10 +185,14 @@ impl View {
                 .0
                 .iter()
                 .map(|ls| {
-                    LineString::new(ls.0.iter().map(|c| {
-                        let (x, y) = self.albers.project(c.x, c.y);
-                        Coord { x, y }
-                    }).collect())
+                    LineString::new(
+                        ls.0.iter()
+                            .map(|c| {
+                                let (x, y) = self.albers.project(c.x, c.y);
+                                Coord { x, y }
+                            })
+                            .collect(),
+                    )
                 })
                 .collect(),
         )
@@ -183,9 +201,14 @@ impl View {
     /// The frame in km (projected), as a polygon for clipping.
     pub fn frame_km(&self, margin_px: f64) -> Polygon<f64> {
         let f = self.frame;
-        let corner = |px: f64, py: f64| Coord { x: (px - self.origin.0) / self.scale, y: (self.origin.1 - py) / self.scale };
-        let (x0, y0, x1, y1) = (f.x - margin_px, f.y - margin_px, f.x + f.width + margin_px, f.y + f.height + margin_px);
-        Polygon::new(LineString::new(vec![corner(x0, y1), corner(x1, y1), corner(x1, y0), corner(x0, y0), corner(x0, y1)]), vec![])
+        let corner =
+            |px: f64, py: f64| Coord { x: (px - self.origin.0) / self.scale, y: (self.origin.1 - py) / self.scale };
+        let (x0, y0, x1, y1) =
+            (f.x - margin_px, f.y - margin_px, f.x + f.width + margin_px, f.y + f.height + margin_px);
+        Polygon::new(
+            LineString::new(vec![corner(x0, y1), corner(x1, y1), corner(x1, y0), corner(x0, y0), corner(x0, y1)]),
+            vec![],
+        )
     }
 }
 
@@ -248,7 +271,7 @@ mod tests {
         let view = View::fit(SYRIA_IRAQ, frame);
         for (lon, lat) in box_outline(&SYRIA_IRAQ, 8) {
             let (x, y) = view.px(lon, lat);
-            assert!(x >= -0.01 && x <= 1600.01 && y >= 79.99 && y <= 1160.01, "{lon},{lat} -> {x},{y}");
+            assert!((-0.01..=1600.01).contains(&x) && (79.99..=1160.01).contains(&y), "{lon},{lat} -> {x},{y}");
         }
         let (lon, lat) = view.lonlat(800.0, 620.0);
         let (x, y) = view.px(lon, lat);

@@ -166,7 +166,9 @@ fn is_opening(c: char) -> bool {
 /// The word that ends at byte `dot` (exclusive).
 fn word_before(line: &str, dot: usize) -> Option<&str> {
     let head = &line[..dot];
-    let from = head.rfind(|c: char| c.is_whitespace() || is_opening(c)).map_or(0, |p| p + head[p..].chars().next().map_or(1, char::len_utf8));
+    let from = head
+        .rfind(|c: char| c.is_whitespace() || is_opening(c))
+        .map_or(0, |p| p + head[p..].chars().next().map_or(1, char::len_utf8));
     let word = &head[from..];
     (!word.is_empty()).then_some(word)
 }
@@ -214,7 +216,10 @@ mod tests {
 
     #[test]
     fn headings_are_sentences_of_their_own() {
-        assert_eq!(split("Eerste zin hier.\n\nTussenkop\n\nNog een zin."), ["Eerste zin hier.", "Tussenkop", "Nog een zin."]);
+        assert_eq!(
+            split("Eerste zin hier.\n\nTussenkop\n\nNog een zin."),
+            ["Eerste zin hier.", "Tussenkop", "Nog een zin."]
+        );
     }
 
     #[test]

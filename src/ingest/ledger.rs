@@ -96,7 +96,12 @@ impl Columns {
             match COLUMNS.iter().position(|c| *c == lower) {
                 Some(known) if index[known].is_none() => index[known] = Some(at),
                 Some(_) => {
-                    return Err(Diagnostic::error(file, Some(1), Some(name), "this column appears twice in the header"));
+                    return Err(Diagnostic::error(
+                        file,
+                        Some(1),
+                        Some(name),
+                        "this column appears twice in the header",
+                    ));
                 }
                 None => extra.push((at, name.to_string())),
             }
@@ -131,7 +136,8 @@ impl Columns {
             }
         }
         let other = Some(self.get(record, "other")).filter(|o| !o.is_empty()).map(str::to_string);
-        let extra = self.extra.iter().map(|(at, name)| (name.clone(), record.get(*at).unwrap_or("").to_string())).collect();
+        let extra =
+            self.extra.iter().map(|(at, name)| (name.clone(), record.get(*at).unwrap_or("").to_string())).collect();
         Ok(LedgerRow {
             origin: Origin { file: file.to_string(), line },
             date,
@@ -172,7 +178,9 @@ mod tests {
 
     #[test]
     fn bad_rows_become_diagnostics_naming_line_and_field() {
-        let text = format!("{HEADER}2017-13,Raqqa,sdf,captured,,,,\n2017-10,Raqqa,sdf,seized,,,,\n2017-10,Raqqa,sdf\n2017-10,,sdf,holds,,,,\n");
+        let text = format!(
+            "{HEADER}2017-13,Raqqa,sdf,captured,,,,\n2017-10,Raqqa,sdf,seized,,,,\n2017-10,Raqqa,sdf\n2017-10,,sdf,holds,,,,\n"
+        );
         let ledger = parse("l.csv", text.as_bytes()).unwrap();
         let messages: Vec<String> = ledger.diagnostics.iter().map(ToString::to_string).collect();
         assert_eq!(ledger.rows.len(), 0);
@@ -186,7 +194,10 @@ mod tests {
     fn unreadable_files_are_errors() {
         assert!(parse("e.csv", b"").unwrap_err().to_string().contains("empty"));
         let latin1 = b"date,place,holder,event\n2017,Caf\xe9,is,holds\n";
-        assert_eq!(parse("x.csv", latin1).unwrap_err().to_string(), "x.csv:2: the ledger is not UTF-8 text; save it as UTF-8 (a CSV export option in most spreadsheets)");
+        assert_eq!(
+            parse("x.csv", latin1).unwrap_err().to_string(),
+            "x.csv:2: the ledger is not UTF-8 text; save it as UTF-8 (a CSV export option in most spreadsheets)"
+        );
         let no_event = parse("h.csv", b"date,place,holder\n").unwrap_err();
         assert_eq!(no_event.field.as_deref(), Some("event"));
     }

@@ -59,7 +59,8 @@ impl Factions {
         for (i, faction) in factions.list.iter().enumerate() {
             let locate = |field: &str| (field_line(text, &faction.id, field), field.to_string());
             check_faction(file, faction, &locate)?;
-            let spellings = [&faction.id, &faction.name, &faction.name_nl, &faction.short].into_iter().chain(&faction.aliases);
+            let spellings =
+                [&faction.id, &faction.name, &faction.name_nl, &faction.short].into_iter().chain(&faction.aliases);
             for spelling in spellings.filter(|s| !s.is_empty()) {
                 let key = faction_key(spelling);
                 match factions.index.insert(key, i) {
@@ -107,7 +108,8 @@ impl Factions {
 
     /// Every (folded alias, faction id) pair, longest alias first: for matching inside text.
     pub fn aliases(&self) -> Vec<(String, String)> {
-        let mut out: Vec<(String, String)> = self.index.iter().map(|(k, &i)| (k.clone(), self.list[i].id.clone())).collect();
+        let mut out: Vec<(String, String)> =
+            self.index.iter().map(|(k, &i)| (k.clone(), self.list[i].id.clone())).collect();
         out.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then_with(|| a.cmp(b)));
         out
     }
@@ -120,17 +122,25 @@ fn field_line(text: &str, id: &str, field: &str) -> Option<usize> {
     let field_at = text[id_at..table_end]
         .match_indices('\n')
         .map(|(at, _)| id_at + at + 1)
-        .find(|&at| text[at..].trim_start().starts_with(field) && text[at..].trim_start()[field.len()..].trim_start().starts_with('='))
+        .find(|&at| {
+            text[at..].trim_start().starts_with(field)
+                && text[at..].trim_start()[field.len()..].trim_start().starts_with('=')
+        })
         .unwrap_or(id_at);
     Some(text[..field_at].matches('\n').count() + 1)
 }
 
-fn check_faction(file: &str, faction: &Faction, locate: &dyn Fn(&str) -> (Option<usize>, String)) -> Result<(), Diagnostic> {
+fn check_faction(
+    file: &str,
+    faction: &Faction,
+    locate: &dyn Fn(&str) -> (Option<usize>, String),
+) -> Result<(), Diagnostic> {
     let fail = |field: &str, message: String| {
         let (line, field) = locate(field);
         Err(Diagnostic::error(file, line, Some(&field), message))
     };
-    let id_ok = !faction.id.is_empty() && faction.id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
+    let id_ok =
+        !faction.id.is_empty() && faction.id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
     if !id_ok {
         return fail("id", format!("{:?} is not a valid id (use a-z, 0-9 and -)", faction.id));
     }

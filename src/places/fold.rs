@@ -50,9 +50,8 @@ fn push_plain_lowercase(out: &mut String, c: char) {
 }
 
 /// Arabic definite articles as separate words: `al-`, `el-`, and the assimilated forms.
-const ARTICLES: &[&str] = &[
-    "al", "el", "ad", "ed", "adh", "ar", "er", "as", "es", "ash", "at", "et", "ath", "az", "ez", "an", "en", "ul",
-];
+const ARTICLES: &[&str] =
+    &["al", "el", "ad", "ed", "adh", "ar", "er", "as", "es", "ash", "at", "et", "ath", "az", "ez", "an", "en", "ul"];
 
 /// Forms of "Abu" (father of) that transliterations write in several ways: `Abu Kamal` = `Bukamal`.
 const ABU: &[&str] = &["abu", "abou", "albu", "albou", "bou"];
@@ -162,7 +161,15 @@ mod tests {
 
     #[test]
     fn transliteration_variants_share_a_key() {
-        same_key(&["Deir ez-Zor", "Deir al-Zor", "Deir Ezzor", "Deir Ezzour", "Dayr az Zawr", "Deir el-Zour", "Dair ez-Zor"]);
+        same_key(&[
+            "Deir ez-Zor",
+            "Deir al-Zor",
+            "Deir Ezzor",
+            "Deir Ezzour",
+            "Dayr az Zawr",
+            "Deir el-Zour",
+            "Dair ez-Zor",
+        ]);
         same_key(&["Boukamal", "Bukamal", "Abu Kamal", "Al-Bukamal", "Albu Kamal", "Ālbū Kamāl"]);
         same_key(&["Mayadeen", "Al-Mayadeen", "Mayadin", "Al Mayādīn"]);
         same_key(&["Talafar", "Tal Afar", "Tall ‘Afar", "Tal-Afar"]);
@@ -178,7 +185,9 @@ mod tests {
 
     #[test]
     fn different_places_keep_different_keys() {
-        for (a, b) in [("Raqqa", "Rawa"), ("Mosul", "Manbij"), ("Hama", "Homs"), ("Tikrit", "Tabqa"), ("Baghdad", "Baghouz")] {
+        for (a, b) in
+            [("Raqqa", "Rawa"), ("Mosul", "Manbij"), ("Hama", "Homs"), ("Tikrit", "Tabqa"), ("Baghdad", "Baghouz")]
+        {
             assert_ne!(place_key(a), place_key(b));
         }
     }

@@ -83,7 +83,9 @@ pub struct Candidate {
 impl std::fmt::Display for Candidate {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self.key.kind {
-            PlaceKind::Town => write!(f, "{} ({}, {}, population {})", self.name, self.key.id, self.country, self.population),
+            PlaceKind::Town => {
+                write!(f, "{} ({}, {}, population {})", self.name, self.key.id, self.country, self.population)
+            }
             PlaceKind::Region => write!(f, "{} (region {})", self.name, self.key.id),
         }
     }
@@ -231,7 +233,9 @@ impl Gazetteer {
             }
         }
         if pool.len() > 1 {
-            return Resolution::Ambiguous { candidates: pool.iter().map(|&i| self.candidate(Target::Town(i))).collect() };
+            return Resolution::Ambiguous {
+                candidates: pool.iter().map(|&i| self.candidate(Target::Town(i))).collect(),
+            };
         }
         let chosen = pool[0];
         let others = all.iter().filter(|&&i| i != chosen).map(|&i| self.candidate(Target::Town(i))).collect();
@@ -386,7 +390,8 @@ pub fn parse_places(file: &str, text: &str) -> Result<Vec<Place>, Diagnostic> {
     let [id, name, lon, lat, country] = ["id", "name", "lon", "lat", "country"].map(col);
     let (id, name, lon, lat, country) = (id?, name?, lon?, lat?, country?);
     let optional = |n: &str| header.iter().position(|h| h == n);
-    let (population, aliases, source, note) = (optional("population"), optional("aliases"), optional("source"), optional("note"));
+    let (population, aliases, source, note) =
+        (optional("population"), optional("aliases"), optional("source"), optional("note"));
     let mut places = Vec::new();
     let mut seen = HashMap::new();
     for record in reader.records() {
@@ -396,11 +401,14 @@ pub fn parse_places(file: &str, text: &str) -> Result<Vec<Place>, Diagnostic> {
         let line = record.position().map_or(0, |p| p.line() as usize);
         let get = |at: Option<usize>| at.and_then(|i| record.get(i)).unwrap_or("");
         let coordinate = |at: usize, field: &str, limit: f64| {
-            get(Some(at))
-                .parse::<f64>()
-                .ok()
-                .filter(|v| v.is_finite() && v.abs() <= limit)
-                .ok_or_else(|| Diagnostic::error(file, Some(line), Some(field), format!("{:?} is not a valid coordinate", get(Some(at)))))
+            get(Some(at)).parse::<f64>().ok().filter(|v| v.is_finite() && v.abs() <= limit).ok_or_else(|| {
+                Diagnostic::error(
+                    file,
+                    Some(line),
+                    Some(field),
+                    format!("{:?} is not a valid coordinate", get(Some(at))),
+                )
+            })
         };
         let place = Place {
             id: get(Some(id)).to_string(),
@@ -415,10 +423,20 @@ pub fn parse_places(file: &str, text: &str) -> Result<Vec<Place>, Diagnostic> {
             governorate: None,
         };
         if place.id.is_empty() || place.name.is_empty() {
-            return Err(Diagnostic::error(file, Some(line), Some(if place.id.is_empty() { "id" } else { "name" }), "is empty"));
+            return Err(Diagnostic::error(
+                file,
+                Some(line),
+                Some(if place.id.is_empty() { "id" } else { "name" }),
+                "is empty",
+            ));
         }
         if let Some(first) = seen.insert(place.id.clone(), line) {
-            return Err(Diagnostic::error(file, Some(line), Some("id"), format!("id {:?} is already used on line {first}", place.id)));
+            return Err(Diagnostic::error(
+                file,
+                Some(line),
+                Some("id"),
+                format!("id {:?} is already used on line {first}", place.id),
+            ));
         }
         places.push(place);
     }

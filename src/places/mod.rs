@@ -19,7 +19,9 @@ pub fn bind(rows: &[LedgerRow], gazetteer: &Gazetteer, factions: &Factions) -> (
     let mut resolved: HashMap<&str, Result<PlaceKey, (String, String)>> = HashMap::new();
     for row in rows {
         let place = resolved.entry(row.place.as_str()).or_insert_with(|| resolve_place(gazetteer, &row.place));
-        let error = |field: &str, message: String| Diagnostic::error(&row.origin.file, Some(row.origin.line), Some(field), message);
+        let error = |field: &str, message: String| {
+            Diagnostic::error(&row.origin.file, Some(row.origin.line), Some(field), message)
+        };
         let place = match place {
             Ok(key) => key.clone(),
             Err((message, hint)) => {
@@ -73,7 +75,10 @@ pub fn resolve_place(gazetteer: &Gazetteer, name: &str) -> Result<PlaceKey, (Str
                 format!("qualify it with a country (\"{name}, SY\") or write the id (\"{}\")", candidates[0].key.id),
             ))
         }
-        Resolution::NotFound { suggestions } => Err((format!("place {name:?} is not in the gazetteer"), did_you_mean(&suggestions, "controlmap places QUERY searches it"))),
+        Resolution::NotFound { suggestions } => Err((
+            format!("place {name:?} is not in the gazetteer"),
+            did_you_mean(&suggestions, "controlmap places QUERY searches it"),
+        )),
     }
 }
 

@@ -18,12 +18,27 @@ pub struct Basemap {
 }
 
 /// Builds the base map. `focus` lists the countries (ISO codes) drawn in the lighter land colour.
-pub fn build(layers: &Layers, view: &View, width: u32, height: u32, focus: &[String], avoid: &[(f64, f64)], lang: Lang) -> Basemap {
+pub fn build(
+    layers: &Layers,
+    view: &View,
+    width: u32,
+    height: u32,
+    focus: &[String],
+    avoid: &[(f64, f64)],
+    lang: Lang,
+) -> Basemap {
     let u = Units::for_size(width, height);
     let clip = MultiPolygon::new(vec![view.frame_km(24.0)]);
     let tolerance_km = 0.35 / view.scale;
     let mut layer = Layer::new("basemap");
-    layer.items.push(Item::Rect { x: 0.0, y: 0.0, width: f64::from(width), height: f64::from(height), rx: 0.0, style: Style::fill(style::SEA) });
+    layer.items.push(Item::Rect {
+        x: 0.0,
+        y: 0.0,
+        width: f64::from(width),
+        height: f64::from(height),
+        rx: 0.0,
+        style: Style::fill(style::SEA),
+    });
     let countries: Vec<(usize, MultiPolygon<f64>)> = layers
         .countries
         .iter()
@@ -37,8 +52,16 @@ pub fn build(layers: &Layers, view: &View, width: u32, height: u32, focus: &[Str
         let country = &layers.countries[*i];
         let fill = if focus.contains(&country.iso) { style::LAND_FOCUS } else { style::LAND_OTHER };
         let d = area_path(view, shape);
-        land_items.push(Item::Path { d: d.clone(), style: Style::fill(fill), class: Some(format!("land {}", country.iso)) });
-        border_items.push(Item::Path { d, style: Style::stroke(style::BORDER, u.of(1.3)), class: Some("border".into()) });
+        land_items.push(Item::Path {
+            d: d.clone(),
+            style: Style::fill(fill),
+            class: Some(format!("land {}", country.iso)),
+        });
+        border_items.push(Item::Path {
+            d,
+            style: Style::stroke(style::BORDER, u.of(1.3)),
+            class: Some("border".into()),
+        });
     }
     layer.items.extend(land_items);
     layer.items.push(admin1_lines(layers, view, &clip, tolerance_km, u, focus));
@@ -72,7 +95,14 @@ pub fn line_path(view: &View, lines: &[LineString<f64>]) -> String {
 }
 
 /// First-level borders of the focus countries (the neighbours' would only add clutter).
-fn admin1_lines(layers: &Layers, view: &View, clip: &MultiPolygon<f64>, tolerance_km: f64, u: Units, focus: &[String]) -> Item {
+fn admin1_lines(
+    layers: &Layers,
+    view: &View,
+    clip: &MultiPolygon<f64>,
+    tolerance_km: f64,
+    u: Units,
+    focus: &[String],
+) -> Item {
     let mut d = String::new();
     for region in layers.admin1.iter().filter(|r| focus.is_empty() || focus.contains(&r.country)) {
         let shape = view.project_area(&region.shape).intersection(clip).simplify(tolerance_km);
@@ -102,14 +132,25 @@ fn water(layers: &Layers, view: &View, clip: &MultiPolygon<f64>, u: Units) -> Ve
     items
 }
 
-fn country_labels(layers: &Layers, view: &View, countries: &[(usize, MultiPolygon<f64>)], lang: Lang, u: Units, boxes: &mut Vec<Rect>) -> Vec<Item> {
+fn country_labels(
+    layers: &Layers,
+    view: &View,
+    countries: &[(usize, MultiPolygon<f64>)],
+    lang: Lang,
+    u: Units,
+    boxes: &mut Vec<Rect>,
+) -> Vec<Item> {
     let size = u.of(15.0);
     let spacing = u.of(3.0);
     let mut items = Vec::new();
     for (i, shape) in countries {
         let country = &layers.countries[*i];
         let name = if lang == Lang::Nl && !country.name_nl.is_empty() { &country.name_nl } else { &country.name };
-        let Some(largest) = shape.0.iter().max_by(|a, b| geo::Area::unsigned_area(*a).total_cmp(&geo::Area::unsigned_area(*b))) else { continue };
+        let Some(largest) =
+            shape.0.iter().max_by(|a, b| geo::Area::unsigned_area(*a).total_cmp(&geo::Area::unsigned_area(*b)))
+        else {
+            continue;
+        };
         let Some(point) = largest.interior_point() else { continue };
         let (x, y) = view.km_to_px(point.x(), point.y());
         let content = name.to_uppercase();
@@ -142,19 +183,35 @@ fn inside_frame(view: &View, x: f64, y: f64) -> bool {
 
 /// Each river's name, once, turned to follow the line, where the line is farthest from the
 /// points to `avoid` (the tracked towns) within the middle of its visible stretch.
-fn river_labels(layers: &Layers, view: &View, lang: Lang, u: Units, avoid: &[(f64, f64)], boxes: &mut Vec<Rect>) -> Vec<Item> {
+fn river_labels(
+    layers: &Layers,
+    view: &View,
+    lang: Lang,
+    u: Units,
+    avoid: &[(f64, f64)],
+    boxes: &mut Vec<Rect>,
+) -> Vec<Item> {
     let size = u.of(12.5);
     let mut items = Vec::new();
     for water in layers.water.iter().filter(|w| !w.is_lake()) {
         let Some(lines) = water.lines() else { continue };
         let name = if lang == Lang::Nl && !water.name_nl.is_empty() { &water.name_nl } else { &water.name };
-        let visible: Vec<(f64, f64)> = lines.0.iter().flat_map(|l| l.0.iter()).map(|c| view.px(c.x, c.y)).filter(|&(x, y)| inside_frame(view, x, y)).collect();
+        let visible: Vec<(f64, f64)> = lines
+            .0
+            .iter()
+            .flat_map(|l| l.0.iter())
+            .map(|c| view.px(c.x, c.y))
+            .filter(|&(x, y)| inside_frame(view, x, y))
+            .collect();
         if visible.len() < 8 {
             continue;
         }
-        let clearance = |p: (f64, f64)| avoid.iter().map(|a| (a.0 - p.0).hypot(a.1 - p.1)).fold(f64::INFINITY, f64::min);
+        let clearance =
+            |p: (f64, f64)| avoid.iter().map(|a| (a.0 - p.0).hypot(a.1 - p.1)).fold(f64::INFINITY, f64::min);
         let middle = visible.len() / 5..visible.len() * 4 / 5;
-        let at = middle.max_by(|&a, &b| clearance(visible[a]).total_cmp(&clearance(visible[b])).then(b.cmp(&a))).unwrap_or(visible.len() / 2);
+        let at = middle
+            .max_by(|&a, &b| clearance(visible[a]).total_cmp(&clearance(visible[b])).then(b.cmp(&a)))
+            .unwrap_or(visible.len() / 2);
         let (before, after) = (visible[at.saturating_sub(4)], visible[(at + 4).min(visible.len() - 1)]);
         let mut angle = (after.1 - before.1).atan2(after.0 - before.0).to_degrees();
         if angle > 90.0 {

@@ -48,7 +48,9 @@ pub fn place(requests: &[Request], obstacles: &[Obstacle], bounds: Rect) -> BTre
         let fits = |candidate: &Placed| {
             bounds.contains(&candidate.rect)
                 && !taken.iter().any(|r| r.intersects(&candidate.rect))
-                && !obstacles.iter().any(|o| o.owner.as_deref() != Some(request.key.as_str()) && o.rect.intersects(&candidate.rect))
+                && !obstacles
+                    .iter()
+                    .any(|o| o.owner.as_deref() != Some(request.key.as_str()) && o.rect.intersects(&candidate.rect))
         };
         if let Some(spot) = candidates(request).into_iter().find(fits) {
             taken.push(spot.rect);
@@ -85,7 +87,12 @@ fn candidates(r: &Request) -> Vec<Placed> {
                 Anchor::End => x - width,
             };
             let pad = 0.12 * r.size;
-            Placed { x, y, anchor, rect: Rect::new(left - pad, y - ascent - pad, left + width + pad, y + descent + pad) }
+            Placed {
+                x,
+                y,
+                anchor,
+                rect: Rect::new(left - pad, y - ascent - pad, left + width + pad, y + descent + pad),
+            }
         })
         .collect()
 }
@@ -100,7 +107,9 @@ mod tests {
 
     #[test]
     fn labels_never_overlap_and_lower_ranks_give_way() {
-        let requests: Vec<Request> = (0..40).map(|i| request(&format!("Town{i:02}"), 100.0 + (i % 5) as f64 * 9.0, 100.0 + (i / 5) as f64 * 9.0, i)).collect();
+        let requests: Vec<Request> = (0..40)
+            .map(|i| request(&format!("Town{i:02}"), 100.0 + (i % 5) as f64 * 9.0, 100.0 + (i / 5) as f64 * 9.0, i))
+            .collect();
         let placed = place(&requests, &[], Rect::new(0.0, 0.0, 400.0, 400.0));
         assert!(placed.len() < 40, "some labels are dropped in a crowd");
         assert!(placed.contains_key("Town39"), "the highest priority is placed");

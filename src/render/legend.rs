@@ -60,7 +60,8 @@ const PAD: f64 = 10.0;
 const TEXT: f64 = 12.5;
 
 fn legend_size(u: Units, title: &str, rows: &[String]) -> (f64, f64) {
-    let widest = rows.iter().map(|r| text::width(r, u.of(TEXT), false)).fold(text::width(title, u.of(13.0), true), f64::max);
+    let widest =
+        rows.iter().map(|r| text::width(r, u.of(TEXT), false)).fold(text::width(title, u.of(13.0), true), f64::max);
     let width = u.of(PAD * 2.0 + 26.0) + widest;
     let height = u.of(PAD * 2.0 + 18.0 + ROW * rows.len() as f64);
     (width, height)
@@ -100,7 +101,10 @@ pub fn reserved_box(inputs: Inputs, options: &Options, view: &View, occupied: &[
     let covered = |corner: Corner| {
         let b = anchor_box(view, u, width, height, corner);
         let margin = u.of(24.0);
-        occupied.iter().filter(|(x, y)| *x > b.x0 - margin && *x < b.x1 + margin && *y > b.y0 - margin && *y < b.y1 + margin).count()
+        occupied
+            .iter()
+            .filter(|(x, y)| *x > b.x0 - margin && *x < b.x1 + margin && *y > b.y0 - margin && *y < b.y1 + margin)
+            .count()
     };
     let corner = corners.into_iter().min_by_key(|c| covered(*c)).unwrap_or(Corner::BottomLeft);
     (anchor_box(view, u, width, height, corner), corner)
@@ -135,7 +139,14 @@ pub fn legend_layer(series: &Series, frame: &FrameState) -> Layer {
     let b = anchor_box(&series.view, u, width, height, series.legend_corner());
     let mut layer = Layer::new("legend");
     let panel = Style::fill(style::PAPER).with_fill_opacity(0.92).with_stroke(style::ADMIN1_LINE, u.of(0.8));
-    layer.items.push(Item::Rect { x: b.x0, y: b.y0, width: b.width(), height: b.height(), rx: u.of(4.0), style: panel });
+    layer.items.push(Item::Rect {
+        x: b.x0,
+        y: b.y0,
+        width: b.width(),
+        height: b.height(),
+        rx: u.of(4.0),
+        style: panel,
+    });
     layer.items.push(Item::Text(Text {
         x: b.x0 + u.of(PAD),
         y: b.y0 + u.of(PAD + 12.0),
@@ -149,9 +160,22 @@ pub fn legend_layer(series: &Series, frame: &FrameState) -> Layer {
     let text_x = b.x0 + u.of(PAD + 24.0);
     for (i, row) in rows.iter().enumerate() {
         let cy = b.y0 + u.of(PAD + 18.0 + ROW * i as f64 + ROW / 2.0);
-        let swatch = if i < factions.len() { faction_swatch(series, &factions[i], swatch_x, cy) } else if let Some(s) = symbols.get(i - factions.len()) { symbol_swatch(series, frame, *s, swatch_x, cy) } else { Vec::new() };
+        let swatch = if i < factions.len() {
+            faction_swatch(series, &factions[i], swatch_x, cy)
+        } else if let Some(s) = symbols.get(i - factions.len()) {
+            symbol_swatch(series, frame, *s, swatch_x, cy)
+        } else {
+            Vec::new()
+        };
         layer.items.extend(swatch);
-        layer.items.push(Item::Text(Text { x: text_x, y: cy + u.of(4.3), content: row.clone(), size: u.of(TEXT), fill: style::INK.into(), ..Text::default() }));
+        layer.items.push(Item::Text(Text {
+            x: text_x,
+            y: cy + u.of(4.3),
+            content: row.clone(),
+            size: u.of(TEXT),
+            fill: style::INK.into(),
+            ..Text::default()
+        }));
     }
     layer
 }
@@ -205,8 +229,21 @@ fn faction_swatch(series: &Series, faction: &str, x: f64, y: f64) -> Vec<Item> {
     let u = series.units;
     let color = series.color(faction);
     vec![
-        Item::Rect { x: x - u.of(8.0), y: y - u.of(7.0), width: u.of(16.0), height: u.of(14.0), rx: u.of(2.0), style: Style::fill(&color).with_fill_opacity(style::AREA_OPACITY) },
-        Item::Circle { cx: x, cy: y, r: u.of(4.6), style: Style::fill(&color).with_stroke(style::INK, u.of(1.0)), class: None },
+        Item::Rect {
+            x: x - u.of(8.0),
+            y: y - u.of(7.0),
+            width: u.of(16.0),
+            height: u.of(14.0),
+            rx: u.of(2.0),
+            style: Style::fill(&color).with_fill_opacity(style::AREA_OPACITY),
+        },
+        Item::Circle {
+            cx: x,
+            cy: y,
+            r: u.of(4.6),
+            style: Style::fill(&color).with_stroke(style::INK, u.of(1.0)),
+            class: None,
+        },
     ]
 }
 
@@ -219,22 +256,47 @@ fn symbol_swatch(series: &Series, frame: &FrameState, symbol: Symbol, x: f64, y:
     match symbol {
         Symbol::Contested => {
             let s = first(Status::Contested);
-            let id = s.map(|s| format!("hatch-{}-{}", s.holder.clone().unwrap_or_default(), s.other.clone().unwrap_or_default()));
+            let id = s.map(|s| {
+                format!("hatch-{}-{}", s.holder.clone().unwrap_or_default(), s.other.clone().unwrap_or_default())
+            });
             let fill = id.map_or(Paint::Color(grey.into()), Paint::Def);
             vec![disc(Style { fill: Some(fill), ..Style::stroke(style::INK, u.of(1.0)) })]
         }
         Symbol::Partial => {
             let s = first(Status::Partial);
-            let (a, b) = s.map_or((grey.to_string(), style::PAPER.to_string()), |s| (series.color(s.holder.as_deref().unwrap_or("")), series.color(s.other.as_deref().unwrap_or(""))));
+            let (a, b) = s.map_or((grey.to_string(), style::PAPER.to_string()), |s| {
+                (series.color(s.holder.as_deref().unwrap_or("")), series.color(s.other.as_deref().unwrap_or("")))
+            });
             half_discs(x, y, r, &a, &b, u.of(1.0))
         }
-        Symbol::Besieged => vec![disc(Style::fill(grey).with_stroke(style::INK, u.of(1.0))), Item::Circle { cx: x, cy: y, r: r + u.of(2.8), style: Style::stroke(style::INK, u.of(2.0)), class: None }],
-        Symbol::Unconfirmed => vec![disc(Style::fill(style::PAPER).with_stroke(grey, u.of(2.2)).with_dash(&format!("{} {}", u.of(2.2), u.of(1.4))))],
+        Symbol::Besieged => vec![
+            disc(Style::fill(grey).with_stroke(style::INK, u.of(1.0))),
+            Item::Circle { cx: x, cy: y, r: r + u.of(2.8), style: Style::stroke(style::INK, u.of(2.0)), class: None },
+        ],
+        Symbol::Unconfirmed => vec![disc(Style::fill(style::PAPER).with_stroke(grey, u.of(2.2)).with_dash(&format!(
+            "{} {}",
+            u.of(2.2),
+            u.of(1.4)
+        )))],
         Symbol::Changed => vec![disc(Style::fill(grey).with_stroke(style::INK, u.of(2.6)))],
-        Symbol::Stale => vec![disc(Style::fill(grey).with_stroke(style::INK, u.of(1.0)).with_opacity(style::STALE_OPACITY))],
+        Symbol::Stale => {
+            vec![disc(Style::fill(grey).with_stroke(style::INK, u.of(1.0)).with_opacity(style::STALE_OPACITY))]
+        }
         Symbol::Conflict => vec![
-            Item::Circle { cx: x, cy: y, r: u.of(3.2), style: Style::fill(grey).with_stroke(style::INK, u.of(1.0)), class: None },
-            Item::Circle { cx: x, cy: y, r: u.of(7.0), style: Style::stroke(style::CONFLICT, u.of(1.3)).with_dash(&format!("{} {}", u.of(2.0), u.of(2.0))), class: None },
+            Item::Circle {
+                cx: x,
+                cy: y,
+                r: u.of(3.2),
+                style: Style::fill(grey).with_stroke(style::INK, u.of(1.0)),
+                class: None,
+            },
+            Item::Circle {
+                cx: x,
+                cy: y,
+                r: u.of(7.0),
+                style: Style::stroke(style::CONFLICT, u.of(1.3)).with_dash(&format!("{} {}", u.of(2.0), u.of(2.0))),
+                class: None,
+            },
         ],
         Symbol::Unknown => vec![disc(Style::fill(style::PAPER).with_stroke(style::UNKNOWN, u.of(1.6)))],
         Symbol::Front => {
@@ -249,7 +311,10 @@ fn symbol_swatch(series: &Series, frame: &FrameState, symbol: Symbol, x: f64, y:
             width: u.of(16.0),
             height: u.of(12.0),
             rx: 0.0,
-            style: Style::fill(grey).with_fill_opacity(style::AREA_OPACITY).with_stroke(grey, u.of(1.2)).with_dash(&format!("{} {}", u.of(3.0), u.of(2.0))),
+            style: Style::fill(grey)
+                .with_fill_opacity(style::AREA_OPACITY)
+                .with_stroke(grey, u.of(1.2))
+                .with_dash(&format!("{} {}", u.of(3.0), u.of(2.0))),
         }],
     }
 }
@@ -257,8 +322,8 @@ fn symbol_swatch(series: &Series, frame: &FrameState, symbol: Symbol, x: f64, y:
 /// Where the scale bar goes: the bottom corner the legend does not take.
 pub fn scale_bar_box(view: &View, u: Units, legend: Corner) -> Rect {
     let f = view.frame;
-    let (length_px, _) = scale_length(view, u);
-    let width = length_px + u.of(38.0);
+    let (length_px, km) = scale_length(view, u);
+    let width = length_px + u.of(20.0) + text::width(&format!("{km} km"), u.of(11.0), false);
     let x0 = if legend == Corner::BottomRight { f.x + u.of(12.0) } else { f.x + f.width - u.of(12.0) - width };
     let y1 = f.y + f.height - u.of(16.0);
     Rect::new(x0, y1 - u.of(30.0), x0 + width, y1)
@@ -282,7 +347,14 @@ pub fn frame_layer(series: &Series, frame: &FrameState, month: YearMonth) -> Lay
     let mut layer = Layer::new("frame");
     let band = Style::fill(style::PAPER);
     layer.items.push(Item::Rect { x: 0.0, y: 0.0, width, height: map.y, rx: 0.0, style: band.clone() });
-    layer.items.push(Item::Rect { x: 0.0, y: map.y + map.height, width, height: height - map.y - map.height, rx: 0.0, style: band });
+    layer.items.push(Item::Rect {
+        x: 0.0,
+        y: map.y + map.height,
+        width,
+        height: height - map.y - map.height,
+        rx: 0.0,
+        style: band,
+    });
     let rule = Style::stroke(style::BORDER, u.of(1.0));
     for y in [map.y, map.y + map.height] {
         let mut d = crate::render::scene::PathData::default();
@@ -294,15 +366,56 @@ pub fn frame_layer(series: &Series, frame: &FrameState, month: YearMonth) -> Lay
         Item::Text(Text { x, y, content, size, weight, anchor, fill: fill.into(), ..Text::default() })
     };
     let left = u.of(24.0);
-    layer.items.push(text(left, u.of(46.0), month_title(month, series.options.lang), u.of(34.0), Weight::Bold, style::INK, Anchor::Start));
-    layer.items.push(text(left, u.of(73.0), w.subtitle.into(), u.of(15.0), Weight::Normal, style::MUTED, Anchor::Start));
-    layer.items.push(text(width - left, u.of(46.0), month.last_day().to_string(), u.of(16.0), Weight::Bold, style::MUTED, Anchor::End));
-    layer.items.push(text(width - left, u.of(73.0), "controlmap".into(), u.of(13.0), Weight::Normal, style::MUTED, Anchor::End));
+    layer.items.push(text(
+        left,
+        u.of(46.0),
+        month_title(month, series.options.lang),
+        u.of(34.0),
+        Weight::Bold,
+        style::INK,
+        Anchor::Start,
+    ));
+    layer.items.push(text(
+        left,
+        u.of(73.0),
+        w.subtitle.into(),
+        u.of(15.0),
+        Weight::Normal,
+        style::MUTED,
+        Anchor::Start,
+    ));
+    layer.items.push(text(
+        width - left,
+        u.of(46.0),
+        month.last_day().to_string(),
+        u.of(16.0),
+        Weight::Bold,
+        style::MUTED,
+        Anchor::End,
+    ));
+    layer.items.push(text(
+        width - left,
+        u.of(73.0),
+        "controlmap".into(),
+        u.of(13.0),
+        Weight::Normal,
+        style::MUTED,
+        Anchor::End,
+    ));
     let footer_y = map.y + map.height;
-    let credits = format!("{} {} {} {} · {}", frame.claims, w.claims_from, frame.articles, w.sources, series.inputs.attribution);
+    let credits =
+        format!("{} {} {} {} · {}", frame.claims, w.claims_from, frame.articles, w.sources, series.inputs.attribution);
     layer.items.push(text(left, footer_y + u.of(21.0), credits, u.of(13.0), Weight::Normal, style::INK, Anchor::Start));
     let rule_text = w.rule.replace("{R}", &format!("{}", series.options.radius_km));
-    layer.items.push(text(left, footer_y + u.of(40.0), rule_text, u.of(11.0), Weight::Normal, style::MUTED, Anchor::Start));
+    layer.items.push(text(
+        left,
+        footer_y + u.of(40.0),
+        rule_text,
+        u.of(11.0),
+        Weight::Normal,
+        style::MUTED,
+        Anchor::Start,
+    ));
     layer.items.extend(scale_bar(&series.view, u, series.legend_corner()));
     layer
 }
@@ -310,17 +423,33 @@ pub fn frame_layer(series: &Series, frame: &FrameState, month: YearMonth) -> Lay
 fn scale_bar(view: &View, u: Units, legend: Corner) -> Vec<Item> {
     let b = scale_bar_box(view, u, legend);
     let (length, km) = scale_length(view, u);
-    let (x1, y) = (b.x1 - u.of(8.0), b.y1 - u.of(8.0));
+    let end_label = text::width(&format!("{km} km"), u.of(11.0), false);
+    let (x1, y) = (b.x1 - u.of(6.0) - end_label / 2.0, b.y1 - u.of(8.0));
     let x0 = x1 - length;
     let h = u.of(5.0);
     let panel = Style::fill(style::PAPER).with_fill_opacity(0.85);
     let label = |x: f64, content: String, anchor: Anchor| {
-        Item::Text(Text { x, y: y - h - u.of(4.0), content, size: u.of(11.0), anchor, fill: style::INK.into(), ..Text::default() })
+        Item::Text(Text {
+            x,
+            y: y - h - u.of(4.0),
+            content,
+            size: u.of(11.0),
+            anchor,
+            fill: style::INK.into(),
+            ..Text::default()
+        })
     };
     vec![
         Item::Rect { x: b.x0, y: b.y0, width: b.width(), height: b.height(), rx: u.of(3.0), style: panel },
         Item::Rect { x: x0, y: y - h, width: length / 2.0, height: h, rx: 0.0, style: Style::fill(style::INK) },
-        Item::Rect { x: x0 + length / 2.0, y: y - h, width: length / 2.0, height: h, rx: 0.0, style: Style::fill(style::PAPER).with_stroke(style::INK, u.of(0.8)) },
+        Item::Rect {
+            x: x0 + length / 2.0,
+            y: y - h,
+            width: length / 2.0,
+            height: h,
+            rx: 0.0,
+            style: Style::fill(style::PAPER).with_stroke(style::INK, u.of(0.8)),
+        },
         label(x0, "0".into(), Anchor::Middle),
         label(x1, format!("{km} km"), Anchor::Middle),
     ]

@@ -16,7 +16,8 @@ pub fn place_dom_id(key: &PlaceKey) -> String {
 }
 
 fn hatch_id(holder: &str, other: &str) -> String {
-    let safe = |s: &str| s.chars().map(|c| if c.is_ascii_alphanumeric() || c == '-' { c } else { '_' }).collect::<String>();
+    let safe =
+        |s: &str| s.chars().map(|c| if c.is_ascii_alphanumeric() || c == '-' { c } else { '_' }).collect::<String>();
     format!("hatch-{}-{}", safe(holder), safe(other))
 }
 
@@ -32,12 +33,23 @@ pub fn hatch_defs(series: &Series, frame: &FrameState) -> Vec<Def> {
             Fill::Solid => None,
         })
         .collect();
-    pairs.extend(frame.shown().map(|(_, s)| s).filter(|s| s.status == Status::Contested).filter_map(|s| Some((s.holder.clone()?, s.other.clone()?))));
+    pairs.extend(
+        frame
+            .shown()
+            .map(|(_, s)| s)
+            .filter(|s| s.status == Status::Contested)
+            .filter_map(|s| Some((s.holder.clone()?, s.other.clone()?))),
+    );
     pairs.sort();
     pairs.dedup();
     pairs
         .into_iter()
-        .map(|(holder, other)| Def::Hatch { id: hatch_id(&holder, &other), a: series.color(&holder), b: series.color(&other), size: u.of(6.0) })
+        .map(|(holder, other)| Def::Hatch {
+            id: hatch_id(&holder, &other),
+            a: series.color(&holder),
+            b: series.color(&other),
+            size: u.of(6.0),
+        })
         .collect()
 }
 
@@ -48,13 +60,18 @@ pub fn areas_layer(series: &Series, frame: &FrameState) -> Layer {
     for (key, state) in frame.shown() {
         let (Some(region), Some(holder)) = (series.regions.get(key), &state.holder) else { continue };
         let color = series.color(holder);
-        let style = Style::fill(&color).with_fill_opacity(style::AREA_OPACITY).with_stroke(&color, u.of(1.4)).with_dash(&format!("{} {}", u.of(5.0), u.of(3.0)));
+        let style = Style::fill(&color)
+            .with_fill_opacity(style::AREA_OPACITY)
+            .with_stroke(&color, u.of(1.4))
+            .with_dash(&format!("{} {}", u.of(5.0), u.of(3.0)));
         layer.items.push(Item::Path { d: region.path.clone(), style, class: Some(format!("region-area {holder}")) });
     }
     for area in &frame.areas.areas {
         let (fill, class) = match &area.fill {
             Fill::Solid => (Paint::Color(series.color(&area.holder)), format!("area {}", area.holder)),
-            Fill::Shared(other) => (Paint::Def(hatch_id(&area.holder, other)), format!("area {} shared {other}", area.holder)),
+            Fill::Shared(other) => {
+                (Paint::Def(hatch_id(&area.holder, other)), format!("area {} shared {other}", area.holder))
+            }
         };
         let style = Style { fill: Some(fill), fill_opacity: Some(style::AREA_OPACITY), ..Style::default() };
         layer.items.push(Item::Path { d: area_path(&series.view, &area.shape), style, class: Some(class) });
@@ -75,7 +92,12 @@ pub fn places_layer(series: &Series, frame: &FrameState) -> Layer {
         let items = marker(series, town, state, changed);
         let holder = state.holder.clone().unwrap_or_else(|| "unknown".into());
         let class = format!("place {holder} {}{}", state.status.as_str(), if changed { " changed" } else { "" });
-        layer.items.push(Item::Group { id: Some(place_dom_id(key)), class: Some(class), title: Some(tooltip(series, town, state)), items });
+        layer.items.push(Item::Group {
+            id: Some(place_dom_id(key)),
+            class: Some(class),
+            title: Some(tooltip(series, town, state)),
+            items,
+        });
     }
     layer
 }
@@ -84,7 +106,11 @@ pub fn places_layer(series: &Series, frame: &FrameState) -> Layer {
 fn tooltip(series: &Series, town: &Town, state: &PlaceState) -> String {
     let holder = state.holder.as_deref().map_or_else(|| "unknown".to_string(), |h| series.faction_name(h));
     let since = state.since.as_ref().map_or(String::new(), |s| format!(" since {s}"));
-    let mut sources: Vec<String> = state.supporting.iter().flat_map(|&i| series.inputs.timeline.claims[i].sources.iter().map(ToString::to_string)).collect();
+    let mut sources: Vec<String> = state
+        .supporting
+        .iter()
+        .flat_map(|&i| series.inputs.timeline.claims[i].sources.iter().map(ToString::to_string))
+        .collect();
     sources.sort();
     sources.dedup();
     format!("{}: {holder}, {}{since} ({})", town.name, state.status.as_str(), sources.join(", "))
@@ -109,16 +135,38 @@ fn marker(series: &Series, town: &Town, state: &PlaceState, changed: bool) -> Ve
             items.push(Item::Circle { cx: x, cy: y, r, style, class: None });
         }
         (Status::Unknown, _) => {
-            items.push(Item::Circle { cx: x, cy: y, r, style: Style::fill(style::PAPER).with_stroke(style::UNKNOWN, u.of(1.6)), class: None });
+            items.push(Item::Circle {
+                cx: x,
+                cy: y,
+                r,
+                style: Style::fill(style::PAPER).with_stroke(style::UNKNOWN, u.of(1.6)),
+                class: None,
+            });
         }
         _ if unconfirmed => {
-            let style = Style::fill(style::PAPER).with_stroke(&holder_color, u.of(2.4)).with_dash(&format!("{} {}", u.of(2.2), u.of(1.4)));
+            let style = Style::fill(style::PAPER).with_stroke(&holder_color, u.of(2.4)).with_dash(&format!(
+                "{} {}",
+                u.of(2.2),
+                u.of(1.4)
+            ));
             items.push(Item::Circle { cx: x, cy: y, r: r - u.of(0.6), style, class: None });
             if changed {
-                items.push(Item::Circle { cx: x, cy: y, r: r + u.of(1.2), style: Style::stroke(style::INK, u.of(1.6)), class: None });
+                items.push(Item::Circle {
+                    cx: x,
+                    cy: y,
+                    r: r + u.of(1.2),
+                    style: Style::stroke(style::INK, u.of(1.6)),
+                    class: None,
+                });
             }
         }
-        _ => items.push(Item::Circle { cx: x, cy: y, r, style: Style::fill(&holder_color).with_stroke(style::INK, outline), class: None }),
+        _ => items.push(Item::Circle {
+            cx: x,
+            cy: y,
+            r,
+            style: Style::fill(&holder_color).with_stroke(style::INK, outline),
+            class: None,
+        }),
     }
     if let (Status::Besieged, Some(by)) = (state.status, state.other.as_deref()) {
         let ring = Style::stroke(&series.color(by), u.of(2.6));
@@ -138,7 +186,9 @@ fn fade(items: Vec<Item>) -> Vec<Item> {
     items
         .into_iter()
         .map(|item| match item {
-            Item::Circle { cx, cy, r, style, class } => Item::Circle { cx, cy, r, style: style.with_opacity(style::STALE_OPACITY), class },
+            Item::Circle { cx, cy, r, style, class } => {
+                Item::Circle { cx, cy, r, style: style.with_opacity(style::STALE_OPACITY), class }
+            }
             Item::Path { d, style, class } => Item::Path { d, style: style.with_opacity(style::STALE_OPACITY), class },
             other => other,
         })
@@ -166,7 +216,13 @@ pub fn labels_layer(series: &Series, frame: &FrameState) -> Layer {
     let u = series.units;
     let mut layer = Layer::new("labels");
     for (i, city) in series.context.iter().enumerate() {
-        layer.items.push(Item::Circle { cx: city.px.0, cy: city.px.1, r: city.radius, style: Style::fill(style::MUTED), class: Some("context".into()) });
+        layer.items.push(Item::Circle {
+            cx: city.px.0,
+            cy: city.px.1,
+            r: city.radius,
+            style: Style::fill(style::MUTED),
+            class: Some("context".into()),
+        });
         if let Some(spot) = series.labels.get(&format!("context-{i}")) {
             layer.items.push(Item::Text(Text {
                 x: spot.x,

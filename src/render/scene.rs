@@ -123,12 +123,34 @@ pub struct Text {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Item {
     /// SVG path data in pixels (see [`PathData`]).
-    Path { d: String, style: Style, class: Option<String> },
-    Circle { cx: f64, cy: f64, r: f64, style: Style, class: Option<String> },
-    Rect { x: f64, y: f64, width: f64, height: f64, rx: f64, style: Style },
+    Path {
+        d: String,
+        style: Style,
+        class: Option<String>,
+    },
+    Circle {
+        cx: f64,
+        cy: f64,
+        r: f64,
+        style: Style,
+        class: Option<String>,
+    },
+    Rect {
+        x: f64,
+        y: f64,
+        width: f64,
+        height: f64,
+        rx: f64,
+        style: Style,
+    },
     Text(Text),
     /// A nested group with an id or class (a place: marker and title together).
-    Group { id: Option<String>, class: Option<String>, title: Option<String>, items: Vec<Item> },
+    Group {
+        id: Option<String>,
+        class: Option<String>,
+        title: Option<String>,
+        items: Vec<Item>,
+    },
 }
 
 /// Builds SVG path data with a fixed precision (0.1 px), so output is byte-stable.
@@ -163,7 +185,11 @@ impl PathData {
             if last == Some(key) {
                 continue;
             }
-            if last.is_none() { self.move_to(x, y) } else { self.line_to(x, y) }
+            if last.is_none() {
+                self.move_to(x, y)
+            } else {
+                self.line_to(x, y)
+            }
             last = Some(key);
             count += 1;
         }

@@ -107,7 +107,16 @@ impl<'a> Series<'a> {
         let data_box = countries_box(inputs.layers).ok_or(SeriesError::NoCountries)?;
         let bbox = match options.bbox {
             Some(b) if !b.intersects(&data_box) => {
-                return Err(SeriesError::OutsideData(b.lon0, b.lat0, b.lon1, b.lat1, data_box.lon0, data_box.lat0, data_box.lon1, data_box.lat1));
+                return Err(SeriesError::OutsideData(
+                    b.lon0,
+                    b.lat0,
+                    b.lon1,
+                    b.lat1,
+                    data_box.lon0,
+                    data_box.lat0,
+                    data_box.lon1,
+                    data_box.lat1,
+                ));
             }
             Some(b) => b,
             None => default_box(inputs).unwrap_or(data_box),
@@ -115,12 +124,15 @@ impl<'a> Series<'a> {
         let view = View::fit(bbox, map_frame(options.width, options.height));
         let units = Units::for_size(options.width, options.height);
         let focus = focus_countries(inputs);
-        let towns = tracked_towns(inputs, &view, units);
+        let mut towns = tracked_towns(inputs, &view, units);
+        let mut regions = tracked_regions(inputs, &view);
+        markers_for_tiny_regions(&mut regions, &mut towns, &view, units);
         let avoid: Vec<(f64, f64)> = towns.values().map(|t| t.px).collect();
-        let Basemap { layer, land_km, label_boxes } = basemap::build(inputs.layers, &view, options.width, options.height, &focus, &avoid, options.lang);
-        let regions = tracked_regions(inputs, &view);
+        let Basemap { layer, land_km, label_boxes } =
+            basemap::build(inputs.layers, &view, options.width, options.height, &focus, &avoid, options.lang);
         let context = context_cities(inputs, &view, units, &towns);
-        let occupied: Vec<(f64, f64)> = towns.values().map(|t| t.px).chain(regions.values().flat_map(|r| r.outline_px.iter().copied())).collect();
+        let occupied: Vec<(f64, f64)> =
+            towns.values().map(|t| t.px).chain(regions.values().flat_map(|r| r.outline_px.iter().copied())).collect();
         let (legend_box, legend_corner) = legend::reserved_box(inputs, &options, &view, &occupied);
         let mut series = Series {
             inputs,
@@ -149,21 +161,58 @@ impl<'a> Series<'a> {
         obstacles.push(Obstacle { rect: legend::scale_bar_box(&self.view, u, self.legend_corner), owner: None });
         for (key, town) in &self.towns {
             let id = marks::place_dom_id(key);
-            obstacles.push(Obstacle { rect: Rect::around(town.px.0, town.px.1, town.radius + u.of(2.0)), owner: Some(id.clone()) });
+            obstacles.push(Obstacle {
+                rect: Rect::around(town.px.0, town.px.1, town.radius + u.of(2.0)),
+                owner: Some(id.clone()),
+            });
             let priority = 1_000_000 + claim_counts.get(key).copied().unwrap_or(0) as i64 * 1000;
-            requests.push(Request { key: id, text: town.name.clone(), x: town.px.0, y: town.px.1, gap: town.radius + u.of(3.5), size: u.of(13.0), bold: true, priority });
+            requests.push(Request {
+                key: id,
+                text: town.name.clone(),
+                x: town.px.0,
+                y: town.px.1,
+                gap: town.radius + u.of(3.5),
+                size: u.of(13.0),
+                bold: true,
+                priority,
+            });
         }
         for (i, city) in self.context.iter().enumerate() {
             let id = format!("context-{i}");
-            obstacles.push(Obstacle { rect: Rect::around(city.px.0, city.px.1, city.radius + u.of(1.5)), owner: Some(id.clone()) });
-            requests.push(Request { key: id, text: city.name.clone(), x: city.px.0, y: city.px.1, gap: city.radius + u.of(3.0), size: u.of(11.0), bold: false, priority: 1000 - i as i64 });
+            obstacles.push(Obstacle {
+                rect: Rect::around(city.px.0, city.px.1, city.radius + u.of(1.5)),
+                owner: Some(id.clone()),
+            });
+            requests.push(Request {
+                key: id,
+                text: city.name.clone(),
+                x: city.px.0,
+                y: city.px.1,
+                gap: city.radius + u.of(3.0),
+                size: u.of(11.0),
+                bold: false,
+                priority: 1000 - i as i64,
+            });
         }
         for (key, region) in &self.regions {
             let id = marks::place_dom_id(key);
-            requests.push(Request { key: id, text: region.name.clone(), x: region.label_at.0, y: region.label_at.1, gap: 0.0, size: u.of(11.0), bold: false, priority: 500_000 });
+            requests.push(Request {
+                key: id,
+                text: region.name.clone(),
+                x: region.label_at.0,
+                y: region.label_at.1,
+                gap: 0.0,
+                size: u.of(11.0),
+                bold: false,
+                priority: 500_000,
+            });
         }
         let f = self.view.frame;
-        labels::place(&requests, &obstacles, Rect::new(f.x + u.of(4.0), f.y + u.of(4.0), f.x + f.width - u.of(4.0), f.y + f.height - u.of(4.0)))
+        labels::place(
+            &requests,
+            &obstacles,
+            Rect::new(f.x + u.of(4.0), f.y + u.of(4.0), f.x + f.width - u.of(4.0), f.y + f.height - u.of(4.0)),
+        )
     }
 
     /// The scene of one month: the state at the month's last day.
@@ -237,7 +286,11 @@ impl<'a> Series<'a> {
             .iter()
             .filter(|(_, state)| !state.supporting.is_empty())
             .filter(|(key, state)| {
-                previous.states.get(*key).filter(|p| !p.supporting.is_empty()).is_none_or(|p| p.holder != state.holder || p.status != state.status)
+                previous
+                    .states
+                    .get(*key)
+                    .filter(|p| !p.supporting.is_empty())
+                    .is_none_or(|p| p.holder != state.holder || p.status != state.status)
             })
             .map(|(key, _)| key.clone())
             .collect();
@@ -248,12 +301,18 @@ impl<'a> Series<'a> {
 
     /// The colour of a faction in this series' palette.
     pub fn color(&self, faction: &str) -> String {
-        self.inputs.factions.get(faction).map_or_else(|| crate::render::style::UNKNOWN.to_string(), |f| f.color_for(self.options.palette.code()).to_string())
+        self.inputs.factions.get(faction).map_or_else(
+            || crate::render::style::UNKNOWN.to_string(),
+            |f| f.color_for(self.options.palette.code()).to_string(),
+        )
     }
 
     /// The display name of a faction in this series' language.
     pub fn faction_name(&self, faction: &str) -> String {
-        self.inputs.factions.get(faction).map_or_else(|| faction.to_string(), |f| f.display_name(self.options.lang.code()).to_string())
+        self.inputs
+            .factions
+            .get(faction)
+            .map_or_else(|| faction.to_string(), |f| f.display_name(self.options.lang.code()).to_string())
     }
 
     pub fn legend_box(&self) -> Rect {
@@ -286,7 +345,13 @@ pub struct FrameState {
 
 fn evidence_counts(timeline: &Timeline, month: YearMonth) -> (usize, usize) {
     let end = month.last_day();
-    let counted: Vec<_> = timeline.claims.iter().enumerate().filter(|(i, c)| timeline.is_applied(*i) && c.date.end <= end).map(|(_, c)| c).collect();
+    let counted: Vec<_> = timeline
+        .claims
+        .iter()
+        .enumerate()
+        .filter(|(i, c)| timeline.is_applied(*i) && c.date.end <= end)
+        .map(|(_, c)| c)
+        .collect();
     let mut articles: Vec<&str> = counted.iter().flat_map(|c| c.sources.iter().map(|s| s.article.as_str())).collect();
     articles.sort_unstable();
     articles.dedup();
@@ -298,7 +363,8 @@ fn claim_counts(timeline: &Timeline) -> BTreeMap<PlaceKey, usize> {
 }
 
 fn countries_box(layers: &Layers) -> Option<BBox> {
-    let points = layers.countries.iter().flat_map(|c| c.shape.0.iter().flat_map(|p| p.exterior().0.iter().map(|c| (c.x, c.y))));
+    let points =
+        layers.countries.iter().flat_map(|c| c.shape.0.iter().flat_map(|p| p.exterior().0.iter().map(|c| (c.x, c.y))));
     BBox::around(points)
 }
 
@@ -360,10 +426,48 @@ fn tracked_regions(inputs: Inputs, view: &View) -> BTreeMap<PlaceKey, RegionShap
             let km = view.project_area(&region.shape);
             let point = km.interior_point()?;
             let label_at = view.km_to_px(point.x(), point.y());
-            let outline_px = km.0.iter().flat_map(|p| p.exterior().0.iter().step_by(4)).map(|c| view.km_to_px(c.x, c.y)).chain([label_at]).collect();
-            Some((key.clone(), RegionShape { name: region.names.name.clone(), path: basemap::area_path(view, &km), km, label_at, outline_px }))
+            let outline_px =
+                km.0.iter()
+                    .flat_map(|p| p.exterior().0.iter().step_by(4))
+                    .map(|c| view.km_to_px(c.x, c.y))
+                    .chain([label_at])
+                    .collect();
+            Some((
+                key.clone(),
+                RegionShape {
+                    name: region.names.name.clone(),
+                    path: basemap::area_path(view, &km),
+                    km,
+                    label_at,
+                    outline_px,
+                },
+            ))
         })
         .collect()
+}
+
+/// A region too small to see at this scale (a camp, a district) is drawn as a town marker.
+fn markers_for_tiny_regions(
+    regions: &mut BTreeMap<PlaceKey, RegionShape>,
+    towns: &mut BTreeMap<PlaceKey, Town>,
+    view: &View,
+    u: Units,
+) {
+    let tiny: Vec<PlaceKey> = regions
+        .iter()
+        .filter(|(_, r)| {
+            let Some(b) = BBox::around(r.outline_px.iter().copied()) else { return true };
+            b.lon1 - b.lon0 < u.of(14.0) && b.lat1 - b.lat0 < u.of(14.0)
+        })
+        .map(|(k, _)| k.clone())
+        .collect();
+    for key in tiny {
+        if let Some(region) = regions.remove(&key) {
+            let (x, y) = region.label_at;
+            let km = ((x - view.origin.0) / view.scale, (view.origin.1 - y) / view.scale);
+            towns.insert(key, Town { name: region.name, px: (x, y), km, radius: u.of(4.6) });
+        }
+    }
 }
 
 /// The largest untracked towns in view, drawn small for orientation (capitals and big cities).
@@ -385,7 +489,12 @@ fn context_cities(inputs: Inputs, view: &View, u: Units, tracked: &BTreeMap<Plac
         let px = view.px(place.lon, place.lat);
         let crowded = chosen.iter().chain(tracked.values()).any(|t| (t.px.0 - px.0).hypot(t.px.1 - px.1) < u.of(40.0));
         if !crowded && place.population >= 150_000 {
-            chosen.push(Town { name: place.name.clone(), px, km: view.albers.project(place.lon, place.lat), radius: u.of(2.6) });
+            chosen.push(Town {
+                name: place.name.clone(),
+                px,
+                km: view.albers.project(place.lon, place.lat),
+                radius: u.of(2.6),
+            });
         }
         if chosen.len() == 14 {
             break;

@@ -69,11 +69,27 @@ fn item_markup(out: &mut String, item: &Item) {
             let _ = writeln!(out, "<path{} d=\"{d}\"{}/>", class_attr(class), style_attrs(style));
         }
         Item::Circle { cx, cy, r, style, class } => {
-            let _ = writeln!(out, "<circle{} cx=\"{}\" cy=\"{}\" r=\"{}\"{}/>", class_attr(class), num(*cx), num(*cy), num(*r), style_attrs(style));
+            let _ = writeln!(
+                out,
+                "<circle{} cx=\"{}\" cy=\"{}\" r=\"{}\"{}/>",
+                class_attr(class),
+                num(*cx),
+                num(*cy),
+                num(*r),
+                style_attrs(style)
+            );
         }
         Item::Rect { x, y, width, height, rx, style } => {
             let round = if *rx > 0.0 { format!(" rx=\"{}\"", num(*rx)) } else { String::new() };
-            let _ = writeln!(out, "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\"{round}{}/>", num(*x), num(*y), num(*width), num(*height), style_attrs(style));
+            let _ = writeln!(
+                out,
+                "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\"{round}{}/>",
+                num(*x),
+                num(*y),
+                num(*width),
+                num(*height),
+                style_attrs(style)
+            );
         }
         Item::Text(text) => text_markup(out, text),
         Item::Group { id, class, title, items } => {
@@ -159,7 +175,12 @@ fn text_markup(out: &mut String, text: &Text) {
     }
     let _ = write!(attrs, " fill=\"{}\"", escape(&text.fill));
     if let Some((color, width)) = &text.halo {
-        let _ = write!(attrs, " stroke=\"{}\" stroke-width=\"{}\" stroke-linejoin=\"round\" paint-order=\"stroke\"", escape(color), num(*width));
+        let _ = write!(
+            attrs,
+            " stroke=\"{}\" stroke-width=\"{}\" stroke-linejoin=\"round\" paint-order=\"stroke\"",
+            escape(color),
+            num(*width)
+        );
     }
     let _ = writeln!(out, "<text{attrs}>{}</text>", escape(&text.content));
 }
@@ -189,7 +210,12 @@ mod tests {
     #[test]
     fn text_is_escaped_everywhere() {
         let mut layer = Layer::new("labels<\"x\">");
-        layer.items.push(Item::Text(Text { content: "<script>alert(1)</script> & co".into(), fill: "#000".into(), size: 10.0, ..Text::default() }));
+        layer.items.push(Item::Text(Text {
+            content: "<script>alert(1)</script> & co".into(),
+            fill: "#000".into(),
+            size: 10.0,
+            ..Text::default()
+        }));
         let scene = Scene { width: 10, height: 10, defs: vec![], layers: vec![layer] };
         let svg = document(&scene);
         assert!(svg.contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; co"));

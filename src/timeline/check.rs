@@ -85,7 +85,8 @@ fn sort_evidence(timeline: &Timeline, state: &PlaceState, result: &mut Check) {
 }
 
 fn verdict(timeline: &Timeline, state: &PlaceState, holder: &str, reasons: &mut Vec<String>) -> Verdict {
-    let holds = state.holder.as_deref() == Some(holder) || (state.status == Status::Partial && state.other.as_deref() == Some(holder));
+    let holds = state.holder.as_deref() == Some(holder)
+        || (state.status == Status::Partial && state.other.as_deref() == Some(holder));
     let pending_changes = state.pending.iter().any(|&i| Presence::after(&timeline.claims[i]).includes(holder) != holds);
     if pending_changes {
         let spans: Vec<String> = state.pending.iter().map(|&i| timeline.claims[i].date.to_string()).collect();

@@ -65,7 +65,11 @@ impl<'a> Presence<'a> {
         match claim.event {
             Event::Holds | Event::Captured | Event::Besieged => Presence::held(holder),
             Event::Contested => Presence { present: vec![holder], exclusive: false, absent: None },
-            Event::Partial => Presence { present: [Some(holder), other].into_iter().flatten().collect(), exclusive: false, absent: None },
+            Event::Partial => Presence {
+                present: [Some(holder), other].into_iter().flatten().collect(),
+                exclusive: false,
+                absent: None,
+            },
             Event::Lost => other.map_or_else(|| Presence::without(holder), Presence::held),
         }
     }
@@ -85,7 +89,9 @@ impl<'a> Presence<'a> {
     /// Can a state claim describe the place just before this capture or loss (and not after it)?
     pub fn leads_up_to(state: &'a Claim, change: &'a Claim) -> bool {
         let said = Presence::after(state);
-        change.event.is_change() && said.compatible(&Presence::before(change)) && !said.compatible(&Presence::after(change))
+        change.event.is_change()
+            && said.compatible(&Presence::before(change))
+            && !said.compatible(&Presence::after(change))
     }
 
     pub fn includes(&self, faction: &str) -> bool {

@@ -60,13 +60,17 @@ pub struct Snapshot {
 
 /// Builds the timeline from claims in any order.
 pub fn build(mut claims: Vec<Claim>) -> Timeline {
-    claims.sort_by(|a, b| a.place.cmp(&b.place).then_with(|| a.content_key().cmp(&b.content_key())).then_with(|| a.origin.cmp(&b.origin)));
+    claims.sort_by(|a, b| {
+        a.place.cmp(&b.place).then_with(|| a.content_key().cmp(&b.content_key())).then_with(|| a.origin.cmp(&b.origin))
+    });
     order_equal_spans(&mut claims);
     let mut kept: Vec<Claim> = Vec::with_capacity(claims.len());
     let mut duplicates = Vec::new();
     for claim in claims {
         match kept.last() {
-            Some(last) if last.place == claim.place && last.content_key() == claim.content_key() => duplicates.push(claim),
+            Some(last) if last.place == claim.place && last.content_key() == claim.content_key() => {
+                duplicates.push(claim)
+            }
             _ => kept.push(claim),
         }
     }
@@ -83,7 +87,11 @@ pub fn build(mut claims: Vec<Claim>) -> Timeline {
 fn order_equal_spans(claims: &mut [Claim]) {
     let mut start = 0;
     while start < claims.len() {
-        let same_span = |c: &Claim| c.place == claims[start].place && c.date.start == claims[start].date.start && c.date.end == claims[start].date.end;
+        let same_span = |c: &Claim| {
+            c.place == claims[start].place
+                && c.date.start == claims[start].date.start
+                && c.date.end == claims[start].date.end
+        };
         let end = start + claims[start..].iter().take_while(|c| same_span(c)).count();
         let group = &mut claims[start..end];
         if group.len() > 1 {
@@ -143,7 +151,8 @@ impl Timeline {
 
     /// The distinct articles cited by all claims.
     pub fn articles(&self) -> Vec<&str> {
-        let mut names: Vec<&str> = self.claims.iter().flat_map(|c| c.sources.iter().map(|s| s.article.as_str())).collect();
+        let mut names: Vec<&str> =
+            self.claims.iter().flat_map(|c| c.sources.iter().map(|s| s.article.as_str())).collect();
         names.sort_unstable();
         names.dedup();
         names

@@ -51,7 +51,9 @@ impl Situation {
             Event::Partial => Status::Partial,
             Event::Lost => {
                 return match other {
-                    Some(winner) => Situation { holder: Some(winner), status: Status::Held, other: None, lost_by: None },
+                    Some(winner) => {
+                        Situation { holder: Some(winner), status: Status::Held, other: None, lost_by: None }
+                    }
                     None => Situation { holder: None, status: Status::Unknown, other: None, lost_by: holder },
                 };
             }
@@ -113,7 +115,12 @@ impl PlaceState {
     }
 
     pub(crate) fn situation(&self) -> Situation {
-        Situation { holder: self.holder.clone(), status: self.status, other: self.other.clone(), lost_by: self.lost_by.clone() }
+        Situation {
+            holder: self.holder.clone(),
+            status: self.status,
+            other: self.other.clone(),
+            lost_by: self.lost_by.clone(),
+        }
     }
 }
 
@@ -191,9 +198,8 @@ fn finish(timeline: &Timeline, state: &mut PlaceState) {
         if timeline.claims[conflict.first].place != state.place {
             continue;
         }
-        let involved = [conflict.first, conflict.second]
-            .iter()
-            .any(|c| state.supporting.contains(c) || state.pending.contains(c));
+        let involved =
+            [conflict.first, conflict.second].iter().any(|c| state.supporting.contains(c) || state.pending.contains(c));
         let during = conflict.window.0 <= state.date && state.date <= conflict.window.1;
         if involved || during {
             state.conflicts.push(i);

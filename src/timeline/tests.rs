@@ -10,7 +10,15 @@ fn key(id: &str) -> PlaceKey {
     PlaceKey { kind: PlaceKind::Town, id: id.into() }
 }
 
-fn claim(place: &str, date: &str, holder: &str, event: Event, other: Option<&str>, modality: Modality, source: &str) -> Claim {
+fn claim(
+    place: &str,
+    date: &str,
+    holder: &str,
+    event: Event,
+    other: Option<&str>,
+    modality: Modality,
+    source: &str,
+) -> Claim {
     Claim {
         date: date.parse::<DateSpan>().unwrap(),
         place: key(place),
@@ -87,7 +95,11 @@ fn hedged_and_claimed_claims_change_the_state_with_lower_certainty() {
     assert_eq!(s.holder.as_deref(), Some("syrian-gov"));
     assert_eq!(s.certainty, Modality::Claimed);
     let confirmed = build(
-        t.claims.iter().cloned().chain([fact("mayadin", "2017-10-19", "syrian-gov", Event::Holds, None, "c.txt#1")]).collect(),
+        t.claims
+            .iter()
+            .cloned()
+            .chain([fact("mayadin", "2017-10-19", "syrian-gov", Event::Holds, None, "c.txt#1")])
+            .collect(),
     );
     let s = confirmed.state_at(&key("mayadin"), day("2017-10-20")).unwrap();
     assert_eq!(s.certainty, Modality::Fact);
@@ -192,15 +204,19 @@ fn arbitrary_claim() -> impl Strategy<Value = Claim> {
     let dates = (2014i32..2019, 1u8..=12, prop::option::of(1u8..=28))
         .prop_map(|(y, m, d)| d.map_or(format!("{y}-{m:02}"), |d| format!("{y}-{m:02}-{d:02}")));
     let sources = (0u32..4, 1u32..30).prop_map(|(a, s)| format!("{a}.txt#{s}"));
-    (places, dates, holders, events, others, modalities, sources).prop_map(|(p, d, h, e, o, m, s)| claim(p, &d, h, e, o, m, &s))
+    (places, dates, holders, events, others, modalities, sources)
+        .prop_map(|(p, d, h, e, o, m, s)| claim(p, &d, h, e, o, m, &s))
 }
 
 fn answers(t: &Timeline) -> Vec<String> {
     let mut out = Vec::new();
-    for month in (crate::date::YearMonth { year: 2014, month: 1 }).through(crate::date::YearMonth { year: 2019, month: 6 }) {
+    for month in
+        (crate::date::YearMonth { year: 2014, month: 1 }).through(crate::date::YearMonth { year: 2019, month: 6 })
+    {
         for place in ["a", "b"] {
             let state = t.state_at(&key(place), month.last_day());
-            let state = state.map(|s| (s.holder, s.status, s.other, s.since, s.last_evidence, s.pending.len(), s.conflicts.len()));
+            let state = state
+                .map(|s| (s.holder, s.status, s.other, s.since, s.last_evidence, s.pending.len(), s.conflicts.len()));
             out.push(format!("{month} {place} {state:?}"));
         }
     }

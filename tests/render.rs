@@ -1,0 +1,204 @@
+//! Whole-binary tests of `render`: the series, determinism, SVG validity and escaping, the
+//! golden frame, and every bad-input case.
+//!
+//! The golden frame is `tests/golden/2017-10.svg` and `.png`, rendered from the built-in geodata
+//! and `tests/fixtures/golden.csv` at 800x600. Regenerate them on purpose with
+//! `UPDATE_GOLDEN=1 cargo test --test render golden` (CI never sets it) and look at the PNG.
+
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+
+fn controlmap() -> Command {
+    Command::cargo_bin("controlmap").expect("the binary builds")
+}
+
+fn root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn golden_ledger() -> PathBuf {
+    root().join("tests/fixtures/golden.csv")
+}
+
+fn render(out: &Path, extra: &[&str]) -> assert_cmd::assert::Assert {
+    controlmap().arg("--ledger").arg(golden_ledger()).arg("render").arg("--out").arg(out).args(extra).assert()
+}
+
+fn png_size(bytes: &[u8]) -> (u32, u32) {
+    let (w, h, _) = controlmap::render::raster::decode_png(bytes).unwrap();
+    (w, h)
+}
+
+#[test]
+fn the_seeds_series_renders_every_month_with_stable_names() {
+    let out = tempfile::tempdir().unwrap();
+    controlmap()
+        .arg("render")
+        .arg("--out")
+        .arg(out.path())
+        .args(["--format", "svg", "--size", "800x600"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("from 2014-06 to 2019-03"));
+    let mut names: Vec<String> =
+        std::fs::read_dir(out.path()).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
+    names.sort();
+    assert_eq!(names.len(), 58, "{names:?}");
+    assert_eq!(names.first().unwrap(), "2014-06.svg");
+    assert_eq!(names.last().unwrap(), "2019-03.svg");
+    assert!(names.iter().all(|n| !n.starts_with('.')), "no temporary files are left: {names:?}");
+}
+
+#[test]
+fn png_frames_share_one_size() {
+    let out = tempfile::tempdir().unwrap();
+    render(out.path(), &["--from", "2017-09", "--to", "2017-11", "--size", "640x480", "--format", "png"]).success();
+    for month in ["2017-09", "2017-10", "2017-11"] {
+        let bytes = std::fs::read(out.path().join(format!("{month}.png"))).unwrap();
+        assert_eq!(png_size(&bytes), (640, 480), "{month}");
+    }
+}
+
+#[test]
+fn output_is_byte_identical_across_runs() {
+    let (a, b) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    for dir in [&a, &b] {
+        render(dir.path(), &["--from", "2017-10", "--to", "2017-10", "--size", "800x600"]).success();
+    }
+    for file in ["2017-10.svg", "2017-10.png"] {
+        let first = std::fs::read(a.path().join(file)).unwrap();
+        let second = std::fs::read(b.path().join(file)).unwrap();
+        assert!(first == second, "{file} differs between runs");
+    }
+}
+
+#[test]
+fn svg_is_valid_xml_with_named_groups() {
+    let out = tempfile::tempdir().unwrap();
+    render(out.path(), &["--from", "2017-10", "--to", "2017-10", "--format", "svg", "--lang", "nl"]).success();
+    let svg = std::fs::read_to_string(out.path().join("2017-10.svg")).unwrap();
+    let doc = roxmltree::Document::parse(&svg).expect("valid XML");
+    let ids: Vec<&str> = doc.descendants().filter(|n| n.has_tag_name("g")).filter_map(|n| n.attribute("id")).collect();
+    for id in ["basemap", "areas", "places", "labels", "legend", "frame"] {
+        assert!(ids.contains(&id), "group {id} is missing: {ids:?}");
+    }
+    assert!(svg.contains("oktober 2017"), "the Dutch title");
+    assert!(svg.contains("Boundaries: Natural Earth · Places: GeoNames (CC BY 4.0)"));
+    assert!(!svg.contains("NaN") && !svg.contains("inf"), "no broken numbers");
+}
+
+/// A geodata folder whose names try to inject markup.
+fn hostile_geodata() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let fixture = root().join("tests/fixtures/geo");
+    for entry in std::fs::read_dir(&fixture).unwrap() {
+        let entry = entry.unwrap();
+        std::fs::copy(entry.path(), dir.path().join(entry.file_name())).unwrap();
+    }
+    let factions = std::fs::read_to_string(fixture.join("factions.toml")).unwrap();
+    std::fs::write(
+        dir.path().join("factions.toml"),
+        factions.replace("name = \"Islamic State\"", "name = \"<script>alert(1)</script>\""),
+    )
+    .unwrap();
+    let places = std::fs::read_to_string(fixture.join("places.csv")).unwrap();
+    std::fs::write(dir.path().join("places.csv"), places.replace(",Raqqa,", ",<b>Raqqa</b> & Co,")).unwrap();
+    dir
+}
+
+#[test]
+fn names_are_escaped_in_svg() {
+    let geodata = hostile_geodata();
+    let ledger = geodata.path().join("l.csv");
+    std::fs::write(&ledger, "date,place,holder,event,source\n2017-10,raqqa,is,holds,a.txt#1\n").unwrap();
+    let out = tempfile::tempdir().unwrap();
+    controlmap()
+        .arg("--geodata")
+        .arg(geodata.path())
+        .arg("--ledger")
+        .arg(&ledger)
+        .args(["render", "--format", "svg,png", "--size", "800x600", "--out"])
+        .arg(out.path())
+        .assert()
+        .success();
+    let svg = std::fs::read_to_string(out.path().join("2017-10.svg")).unwrap();
+    let doc = roxmltree::Document::parse(&svg).expect("valid XML");
+    assert!(doc.descendants().all(|n| !n.has_tag_name("script") && !n.has_tag_name("b")), "no injected elements");
+    assert!(svg.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), "the faction name appears as text");
+    assert!(svg.contains("&lt;b&gt;Raqqa&lt;/b&gt; &amp; Co"), "the place name appears as text");
+}
+
+#[test]
+fn golden_frame_matches_the_reference() {
+    let out = tempfile::tempdir().unwrap();
+    render(out.path(), &["--from", "2017-10", "--to", "2017-10", "--size", "800x600"]).success();
+    let svg = std::fs::read_to_string(out.path().join("2017-10.svg")).unwrap();
+    let png = std::fs::read(out.path().join("2017-10.png")).unwrap();
+    let (golden_svg, golden_png) = (root().join("tests/golden/2017-10.svg"), root().join("tests/golden/2017-10.png"));
+    if std::env::var_os("UPDATE_GOLDEN").is_some() {
+        std::fs::write(&golden_svg, &svg).unwrap();
+        std::fs::write(&golden_png, &png).unwrap();
+        eprintln!("golden frame updated: look at {}", golden_png.display());
+        return;
+    }
+    let expected_svg =
+        std::fs::read_to_string(&golden_svg).expect("tests/golden/2017-10.svg exists (UPDATE_GOLDEN=1 creates it)");
+    assert!(
+        svg == expected_svg,
+        "the SVG differs from tests/golden/2017-10.svg; if the change is intended, regenerate with UPDATE_GOLDEN=1 and review the picture"
+    );
+    let (w, h, actual) = controlmap::render::raster::decode_png(&png).unwrap();
+    let (gw, gh, expected) = controlmap::render::raster::decode_png(&std::fs::read(&golden_png).unwrap()).unwrap();
+    assert_eq!((w, h), (gw, gh));
+    let differing = actual
+        .chunks_exact(4)
+        .zip(expected.chunks_exact(4))
+        .filter(|(a, b)| a.iter().zip(b.iter()).any(|(x, y)| x.abs_diff(*y) > 2))
+        .count();
+    assert!(differing * 1000 <= (w * h) as usize, "{differing} pixels differ from tests/golden/2017-10.png");
+}
+
+mod bad_input {
+    use super::*;
+
+    fn refused(extra: &[&str], message: &str) {
+        let out = tempfile::tempdir().unwrap();
+        render(out.path(), extra).code(2).stderr(predicate::str::contains(message));
+        let left: Vec<_> = std::fs::read_dir(out.path()).unwrap().collect();
+        assert!(left.is_empty(), "nothing is written on bad input");
+    }
+
+    #[test]
+    fn unknown_palette() {
+        refused(&["--palette", "neon"], "invalid value 'neon'");
+    }
+
+    #[test]
+    fn impossible_sizes() {
+        refused(&["--size", "0x0"], "0x0 is out of range");
+        refused(&["--size", "100000x100000"], "100000x100000 is out of range");
+        refused(&["--size", "big"], "is not a size");
+    }
+
+    #[test]
+    fn from_after_to() {
+        refused(&["--from", "2018-01", "--to", "2017-01"], "2018-01 is after --to 2017-01");
+        refused(&["--from", "2017-13"], "month 13 does not exist");
+    }
+
+    #[test]
+    fn a_box_outside_the_data() {
+        refused(&["--bbox", "-80,10,-70,20"], "does not overlap the geodata");
+        refused(&["--bbox", "40,30,35"], "is not a box");
+    }
+
+    #[test]
+    fn an_output_folder_that_cannot_be_written() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("a-file");
+        std::fs::write(&file, "x").unwrap();
+        render(&file.join("out"), &[]).code(2).stderr(predicate::str::contains("cannot create the output folder"));
+    }
+}
