@@ -2,6 +2,7 @@
 //! written as SVG and rasterised from that SVG to PNG, so both show the same picture.
 
 pub mod basemap;
+pub mod info;
 pub mod labels;
 pub mod legend;
 pub mod marks;

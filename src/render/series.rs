@@ -277,7 +277,7 @@ impl<'a> Series<'a> {
         areas::derive(&seeds, self.options.radius_km, Some(&self.land_km))
     }
 
-    fn frame_state(&self, month: YearMonth) -> FrameState {
+    pub(crate) fn frame_state(&self, month: YearMonth) -> FrameState {
         let timeline = self.inputs.timeline;
         let snapshot = timeline.snapshot(month.last_day());
         let previous = timeline.snapshot(month.first_day().add_days(-1));

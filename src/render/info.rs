@@ -1,0 +1,140 @@
+//! What a frame shows, as data: each drawn place with its pixel position, state and the claims
+//! behind it. The HTML viewer and the exports use it; it matches the pictures exactly.
+
+use serde::Serialize;
+
+use crate::date::{Date, YearMonth};
+use crate::model::{Modality, PlaceKind};
+use crate::render::marks::place_dom_id;
+use crate::render::series::Series;
+use crate::render::style::month_title;
+
+/// One frame as data.
+#[derive(Debug, Clone, Serialize)]
+pub struct FrameInfo {
+    pub month: YearMonth,
+    /// "October 2017" / "oktober 2017".
+    pub title: String,
+    /// The day the state is taken on: the month's last day.
+    pub date: Date,
+    pub claims: usize,
+    pub articles: usize,
+    pub places: Vec<PlaceInfo>,
+}
+
+/// One drawn place (a town, or a region drawn as a marker or a filled area).
+#[derive(Debug, Clone, Serialize)]
+pub struct PlaceInfo {
+    /// The SVG group id (`place-raqqa`, `region-yarmouk-basin`).
+    pub id: String,
+    pub place_id: String,
+    pub kind: PlaceKind,
+    pub name: String,
+    /// Marker centre and radius in image pixels (for a region area: its label point).
+    pub x: f64,
+    pub y: f64,
+    pub r: f64,
+    pub holder: Option<String>,
+    pub holder_name: Option<String>,
+    pub status: String,
+    pub other: Option<String>,
+    pub since: Option<String>,
+    pub last_evidence: Option<Date>,
+    pub age_days: Option<i64>,
+    pub stale: bool,
+    pub certainty: Modality,
+    pub conflict: bool,
+    pub changed: bool,
+    /// The claims behind the state, then those in conflict with it.
+    pub claims: Vec<ClaimInfo>,
+}
+
+/// A claim as the viewer lists it.
+#[derive(Debug, Clone, Serialize)]
+pub struct ClaimInfo {
+    pub date: String,
+    pub holder: String,
+    pub event: String,
+    pub other: Option<String>,
+    pub modality: Modality,
+    pub sources: Vec<String>,
+    pub note: String,
+    /// `supports`, `pending` or `conflicts`.
+    pub role: &'static str,
+}
+
+impl Series<'_> {
+    /// The data of one frame.
+    pub fn frame_info(&self, month: YearMonth) -> FrameInfo {
+        let frame = self.frame_state(month);
+        let timeline = self.inputs.timeline;
+        let mut places = Vec::new();
+        for (key, state) in frame.shown() {
+            let (x, y, r, name) = match (self.towns.get(key), self.regions.get(key)) {
+                (Some(town), _) => (town.px.0, town.px.1, town.radius, town.name.clone()),
+                (None, Some(region)) => (region.label_at.0, region.label_at.1, 0.0, region.name.clone()),
+                _ => continue,
+            };
+            let conflicting =
+                state.conflicts.iter().flat_map(|&c| [timeline.conflicts[c].first, timeline.conflicts[c].second]);
+            let mut claims: Vec<ClaimInfo> = Vec::new();
+            let mut seen = Vec::new();
+            let roles = state
+                .supporting
+                .iter()
+                .map(|&i| (i, "supports"))
+                .chain(state.pending.iter().map(|&i| (i, "pending")))
+                .chain(conflicting.map(|i| (i, "conflicts")));
+            for (i, role) in roles {
+                if seen.contains(&i) {
+                    continue;
+                }
+                seen.push(i);
+                let c = &timeline.claims[i];
+                claims.push(ClaimInfo {
+                    date: c.date.to_string(),
+                    holder: c.holder.clone(),
+                    event: c.event.to_string(),
+                    other: c.other.clone(),
+                    modality: c.modality,
+                    sources: c.sources.iter().map(ToString::to_string).collect(),
+                    note: c.note.clone(),
+                    role,
+                });
+            }
+            places.push(PlaceInfo {
+                id: place_dom_id(key),
+                place_id: key.id.clone(),
+                kind: key.kind,
+                name,
+                x: round(x),
+                y: round(y),
+                r: round(r),
+                holder: state.holder.clone(),
+                holder_name: state.holder.as_deref().map(|h| self.faction_name(h)),
+                status: state.status.as_str().to_string(),
+                other: state.other.clone(),
+                since: state.since.as_ref().map(ToString::to_string),
+                last_evidence: state.last_evidence,
+                age_days: state.age_days,
+                stale: state.stale,
+                certainty: state.certainty,
+                conflict: state.is_conflicted(),
+                changed: frame.changed.contains(key),
+                claims,
+            });
+        }
+        FrameInfo {
+            month,
+            title: month_title(month, self.options.lang),
+            date: month.last_day(),
+            claims: frame.claims,
+            articles: frame.articles,
+            places,
+        }
+    }
+}
+
+fn round(value: f64) -> f64 {
+    (value * 10.0).round() / 10.0
+}
