@@ -1,5 +1,6 @@
 //! The command line: options (clap), the commands, and how outcomes map to exit codes.
 
+mod animate;
 mod bench;
 mod lint;
 mod lookup;
@@ -114,6 +115,11 @@ pub enum Command {
     ///
     /// Example: controlmap render --from 2017-06 --to 2017-12 --lang nl --size 1200x900
     Render(render::RenderArgs),
+    /// Animate the map series as one looping GIF (a global palette, so colours never flicker;
+    /// repeated months merged into a longer delay; the last month held).
+    ///
+    /// Example: controlmap animate --out out/series.gif --delay 600ms --width 800
+    Animate(animate::AnimateArgs),
     /// Measure speed: geodata load and join, the whole seeds series as PNG and SVG at 1600x1200,
     /// one frame, and peak memory. Build with --release for meaningful figures.
     ///
@@ -146,6 +152,7 @@ pub fn run(cli: Cli) -> anyhow::Result<Exit> {
         Command::Sentences(args) => lookup::sentences(&global, args),
         Command::Render(args) => render::run(&global, args),
         Command::Bench(args) => bench::run(&global, args),
+        Command::Animate(args) => animate::run(&global, args),
     }
 }
 

@@ -2,6 +2,7 @@
 //! written as SVG and rasterised from that SVG to PNG, so both show the same picture.
 
 pub mod basemap;
+pub mod gif;
 pub mod info;
 pub mod labels;
 pub mod legend;
@@ -43,6 +44,22 @@ impl<'a> Renderer<'a> {
         let (w, h) = (series.options.width, series.options.height);
         let base = if png { Some(rasterizer.draw(&series.basemap_svg(), None, w, h)?) } else { None };
         Ok(Renderer { series, rasterizer, base })
+    }
+
+    /// Renders one month as RGB pixels (for the GIF encoder).
+    pub fn rgb(&self, month: YearMonth) -> Result<gif::RgbFrame, RasterError> {
+        let scene = self.series.scene(month);
+        let (w, h) = (self.series.options.width, self.series.options.height);
+        let base = match &self.base {
+            Some(base) => base.clone(),
+            None => self.rasterizer.draw(&self.series.basemap_svg(), None, w, h)?,
+        };
+        let pixmap = self.rasterizer.draw(&self.series.overlay_svg(&scene), Some(&base), w, h)?;
+        let pixels = pixmap.pixels().iter().flat_map(|p| {
+            let c = p.demultiply();
+            [c.red(), c.green(), c.blue()]
+        });
+        Ok(gif::RgbFrame { width: w, height: h, pixels: pixels.collect() })
     }
 
     /// Renders one month as SVG text and/or PNG bytes.

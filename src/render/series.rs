@@ -315,6 +315,48 @@ impl<'a> Series<'a> {
             .map_or_else(|| faction.to_string(), |f| f.display_name(self.options.lang.code()).to_string())
     }
 
+    /// The colours the maps are made of: base colours, the factions' colours and their
+    /// translucent area fills over land and sea. The GIF palette keeps these exactly.
+    pub fn key_colours(&self) -> Vec<[u8; 3]> {
+        use crate::render::style::*;
+        let base = [
+            SEA,
+            LAND_FOCUS,
+            LAND_OTHER,
+            PAPER,
+            INK,
+            MUTED,
+            BORDER,
+            ADMIN1_LINE,
+            WATER_LINE,
+            WATER_LABEL,
+            COUNTRY_LABEL,
+            FRONT,
+            CONFLICT,
+            UNKNOWN,
+        ];
+        let mut colours: Vec<[u8; 3]> = base.iter().filter_map(|c| rgb(c)).collect();
+        let mut factions: Vec<&str> = self
+            .inputs
+            .timeline
+            .claims
+            .iter()
+            .flat_map(|c| std::iter::once(c.holder.as_str()).chain(c.other.as_deref()))
+            .collect();
+        factions.sort_unstable();
+        factions.dedup();
+        for faction in factions {
+            let Some(colour) = rgb(&self.color(faction)) else { continue };
+            colours.push(colour);
+            for ground in [LAND_FOCUS, LAND_OTHER, SEA] {
+                if let Some(ground) = rgb(ground) {
+                    colours.push(blend(colour, ground, AREA_OPACITY));
+                }
+            }
+        }
+        colours
+    }
+
     pub fn legend_box(&self) -> Rect {
         self.legend_box
     }
@@ -330,6 +372,16 @@ impl FrameState {
     pub fn shown(&self) -> impl Iterator<Item = (&PlaceKey, &crate::timeline::PlaceState)> {
         self.snapshot.states.iter().filter(|(_, s)| !s.supporting.is_empty())
     }
+}
+
+fn rgb(hex: &str) -> Option<[u8; 3]> {
+    crate::places::factions::parse_hex_color(hex).map(|(r, g, b)| [r, g, b])
+}
+
+/// `top` at `opacity` over `ground`.
+fn blend(top: [u8; 3], ground: [u8; 3], opacity: f64) -> [u8; 3] {
+    let mix = |a: u8, b: u8| (f64::from(a) * opacity + f64::from(b) * (1.0 - opacity)).round() as u8;
+    [mix(top[0], ground[0]), mix(top[1], ground[1]), mix(top[2], ground[2])]
 }
 
 /// What one frame shows, computed from the timeline.
