@@ -342,3 +342,52 @@ fn a_closed_pipe_is_not_an_error() {
     let output = child.wait_with_output().unwrap();
     assert!(output.status.success(), "{:?} {}", output.status, String::from_utf8_lossy(&output.stderr));
 }
+
+/// A copy of the fixture geodata folder with one file replaced.
+fn geodata_with(file: &str, text: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    for entry in std::fs::read_dir(fixture("geo")).unwrap() {
+        let entry = entry.unwrap();
+        std::fs::copy(entry.path(), dir.path().join(entry.file_name())).unwrap();
+    }
+    std::fs::write(dir.path().join(file), text).unwrap();
+    dir
+}
+
+#[test]
+fn broken_geojson_names_the_file_and_the_feature() {
+    let open_ring = r#"{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"id":"x","name":"X"},"geometry":{"type":"Polygon","coordinates":[[[36,33],[37,33],[37,34]]]}}]}"#;
+    let dir = geodata_with("regions.geojson", open_ring);
+    controlmap()
+        .arg("--geodata")
+        .arg(dir.path())
+        .args(["places", "Raqqa"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("regions.geojson: feature 0 (x): ring 0: a line needs at least 4 positions"));
+    let bowtie = r#"{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"id":"knot","name":"Knot"},"geometry":{"type":"Polygon","coordinates":[[[36,33],[37,34],[37,33],[36,34],[36,33]]]}}]}"#;
+    let dir = geodata_with("regions.geojson", bowtie);
+    controlmap()
+        .arg("--geodata")
+        .arg(dir.path())
+        .args(["places", "Raqqa"])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("regions.geojson: region knot: warning: is not a valid polygon"));
+    let not_json = geodata_with("countries.geojson", "{ nope");
+    controlmap()
+        .arg("--geodata")
+        .arg(not_json.path())
+        .args(["places", "Raqqa"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("countries.geojson:1: invalid JSON"));
+    let bad_toml = geodata_with("factions.toml", "[[faction]]\nid = \"x\"\nname = 3\n");
+    controlmap()
+        .arg("--geodata")
+        .arg(bad_toml.path())
+        .args(["places", "Raqqa"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("factions.toml:3"));
+}

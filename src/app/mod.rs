@@ -36,12 +36,21 @@ pub fn load_world(geodata: Option<&Path>) -> Result<World, Diagnostic> {
     let factions = Factions::parse(&factions_file.name, &factions_file.text)?;
     let places_file = files.get("places.csv");
     let mut towns = gazetteer::parse_places(&places_file.name, &places_file.text)?;
-    let (layers, warnings) = geometry::layers::load(
+    let (layers, mut warnings) = geometry::layers::load(
         source("countries.geojson"),
         source("admin1.geojson"),
         source("rivers.geojson"),
         source("regions.geojson"),
     )?;
+    if geodata.is_some() {
+        let name = |f: &str| files.get(f).name.clone();
+        warnings.extend(geometry::layers::validate(
+            &layers,
+            &name("countries.geojson"),
+            &name("admin1.geojson"),
+            &name("regions.geojson"),
+        ));
+    }
     let names: Vec<String> = layers.admin1.iter().map(|a| a.name.clone()).collect();
     let countries: Vec<String> = layers.admin1.iter().map(|a| a.country.clone()).collect();
     geometry::join::governorates(&mut towns, layers.admin1.iter().map(|a| &a.shape).collect(), &names, &countries);

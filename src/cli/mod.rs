@@ -170,7 +170,9 @@ impl std::error::Error for InputError {}
 
 /// Loads the geodata named by the global options.
 pub(crate) fn world(global: &Global) -> anyhow::Result<World> {
-    app::load_world(global.geodata.as_deref()).map_err(|d| InputError(d).into())
+    let world = app::load_world(global.geodata.as_deref()).map_err(InputError)?;
+    warn(&world.warnings, 10);
+    Ok(world)
 }
 
 /// Loads the ledgers for a query command: any error row stops the command (exit 2), listing the

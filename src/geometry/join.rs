@@ -65,14 +65,14 @@ impl<'a> PolygonIndex<'a> {
 /// Fills each town's governorate from the first-level regions (`names[i]` names `shapes[i]`,
 /// which lies in country `countries[i]`). Where borders are generalised a town on the border can
 /// fall inside a neighbour's region: a region of the town's own country is preferred, and a
-/// point just outside every region of its country gets the nearest one within about 5 km.
+/// point just outside every region of its country gets the nearest one within about 25 km.
 pub fn governorates(places: &mut [Place], shapes: Vec<&MultiPolygon<f64>>, names: &[String], countries: &[String]) {
     let index = PolygonIndex::new(shapes.clone());
     for place in places {
         let inside = index.locate_all(place.lon, place.lat);
         let own = inside.iter().copied().find(|&i| countries[i] == place.country);
         let chosen =
-            own.or_else(|| nearest_of_country(&shapes, countries, place, 0.05)).or_else(|| inside.first().copied());
+            own.or_else(|| nearest_of_country(&shapes, countries, place, 0.25)).or_else(|| inside.first().copied());
         place.governorate = chosen.map(|i| names[i].clone());
     }
 }

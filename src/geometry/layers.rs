@@ -165,3 +165,20 @@ impl Water {
         }
     }
 }
+
+/// Checks every polygon's validity (simple rings, holes inside, parts not overlapping): a
+/// warning for each invalid one, naming the file and the feature. Run on user geodata; the
+/// built-in geodata is checked by the test suite.
+pub fn validate(layers: &Layers, countries: &str, admin1: &str, regions: &str) -> Vec<Diagnostic> {
+    use geo::Validation;
+    let check = |file: &str, label: String, shape: &MultiPolygon<f64>| {
+        shape
+            .check_validation()
+            .err()
+            .map(|e| Diagnostic::warning(file, None, Some(&label), format!("is not a valid polygon: {e}")))
+    };
+    let countries = layers.countries.iter().filter_map(|c| check(countries, format!("country {}", c.iso), &c.shape));
+    let admin1 = layers.admin1.iter().filter_map(|a| check(admin1, format!("region {}", a.iso), &a.shape));
+    let regions = layers.regions.iter().filter_map(|r| check(regions, format!("region {}", r.names.id), &r.shape));
+    countries.chain(admin1).chain(regions).collect()
+}
