@@ -21,7 +21,17 @@ fn hatch_id(holder: &str, other: &str) -> String {
     format!("hatch-{}-{}", safe(holder), safe(other))
 }
 
-/// The stripe patterns this frame needs: for shared areas and contested markers.
+/// The other side of a hatch whose second colour is left empty.
+const NOBODY: &str = "-";
+
+/// A region held only partly, or contested: striped in the holder's colour (and the other side's, if known).
+fn shared_region(state: &PlaceState) -> Option<(String, String)> {
+    let holder = state.holder.clone()?;
+    matches!(state.status, Status::Partial | Status::Contested)
+        .then(|| (holder, state.other.clone().unwrap_or_else(|| NOBODY.to_string())))
+}
+
+/// The stripe patterns this frame needs: for shared areas, contested markers and partly held regions.
 pub fn hatch_defs(series: &Series, frame: &FrameState) -> Vec<Def> {
     let u = series.units;
     let mut pairs: Vec<(String, String)> = frame
@@ -40,6 +50,7 @@ pub fn hatch_defs(series: &Series, frame: &FrameState) -> Vec<Def> {
             .filter(|s| s.status == Status::Contested)
             .filter_map(|s| Some((s.holder.clone()?, s.other.clone()?))),
     );
+    pairs.extend(frame.shown().filter(|(k, _)| series.regions.contains_key(*k)).filter_map(|(_, s)| shared_region(s)));
     pairs.sort();
     pairs.dedup();
     pairs
@@ -47,7 +58,7 @@ pub fn hatch_defs(series: &Series, frame: &FrameState) -> Vec<Def> {
         .map(|(holder, other)| Def::Hatch {
             id: hatch_id(&holder, &other),
             a: series.color(&holder),
-            b: series.color(&other),
+            b: if other == NOBODY { "none".to_string() } else { series.color(&other) },
             size: u.of(6.0),
         })
         .collect()
@@ -60,7 +71,11 @@ pub fn areas_layer(series: &Series, frame: &FrameState) -> Layer {
     for (key, state) in frame.shown() {
         let (Some(region), Some(holder)) = (series.regions.get(key), &state.holder) else { continue };
         let color = series.color(holder);
-        let style = Style::fill(&color)
+        let fill = match shared_region(state) {
+            Some((holder, other)) => Paint::Def(hatch_id(&holder, &other)),
+            None => Paint::Color(color.clone()),
+        };
+        let style = Style { fill: Some(fill), ..Style::default() }
             .with_fill_opacity(style::AREA_OPACITY)
             .with_stroke(&color, u.of(1.4))
             .with_dash(&format!("{} {}", u.of(5.0), u.of(3.0)));

@@ -130,7 +130,7 @@ impl<'a> Series<'a> {
         let avoid: Vec<(f64, f64)> = towns.values().map(|t| t.px).collect();
         let Basemap { layer, land_km, label_boxes } =
             basemap::build(inputs.layers, &view, options.width, options.height, &focus, &avoid, options.lang);
-        let context = context_cities(inputs, &view, units, &towns);
+        let context = context_cities(inputs, &view, units, &towns, &label_boxes);
         let occupied: Vec<(f64, f64)> =
             towns.values().map(|t| t.px).chain(regions.values().flat_map(|r| r.outline_px.iter().copied())).collect();
         let (legend_box, legend_corner) = legend::reserved_box(inputs, &options, &view, &occupied);
@@ -523,7 +523,13 @@ fn markers_for_tiny_regions(
 }
 
 /// The largest untracked towns in view, drawn small for orientation (capitals and big cities).
-fn context_cities(inputs: Inputs, view: &View, u: Units, tracked: &BTreeMap<PlaceKey, Town>) -> Vec<Town> {
+fn context_cities(
+    inputs: Inputs,
+    view: &View,
+    u: Units,
+    tracked: &BTreeMap<PlaceKey, Town>,
+    avoid: &[Rect],
+) -> Vec<Town> {
     let f = view.frame;
     let mut candidates: Vec<&crate::places::Place> = inputs
         .gazetteer
@@ -539,7 +545,8 @@ fn context_cities(inputs: Inputs, view: &View, u: Units, tracked: &BTreeMap<Plac
     let mut chosen: Vec<Town> = Vec::new();
     for place in candidates.into_iter().take(60) {
         let px = view.px(place.lon, place.lat);
-        let crowded = chosen.iter().chain(tracked.values()).any(|t| (t.px.0 - px.0).hypot(t.px.1 - px.1) < u.of(40.0));
+        let crowded = chosen.iter().chain(tracked.values()).any(|t| (t.px.0 - px.0).hypot(t.px.1 - px.1) < u.of(40.0))
+            || avoid.iter().any(|r| r.intersects(&Rect::around(px.0, px.1, u.of(4.0))));
         if !crowded && place.population >= 150_000 {
             chosen.push(Town {
                 name: place.name.clone(),
