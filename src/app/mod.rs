@@ -87,7 +87,7 @@ pub fn load_claims(world: &World, paths: &[PathBuf]) -> Result<Claims, Diagnosti
     for file in files {
         let parsed = ledger::parse(&file.name, file.text.as_bytes())?;
         result.rows += parsed.rows.len() + parsed.diagnostics.iter().filter(|d| d.is_error()).count();
-        let (claims, problems) = places::bind(&parsed.rows, &world.gazetteer, &world.factions);
+        let (claims, problems) = places::bind(parsed.rows, &world.gazetteer, &world.factions);
         result.claims.extend(claims);
         result.diagnostics.extend(parsed.diagnostics);
         result.diagnostics.extend(problems);
@@ -118,8 +118,8 @@ fn read_ledger_file(path: &Path) -> Result<DataFile, Diagnostic> {
 }
 
 impl Claims {
-    /// The timeline of these claims.
-    pub fn timeline(&self) -> Timeline {
-        timeline::build(self.claims.clone())
+    /// The timeline of these claims; the claims move into it (only the diagnostics stay).
+    pub fn timeline(&mut self) -> Timeline {
+        timeline::build(std::mem::take(&mut self.claims))
     }
 }

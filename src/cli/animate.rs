@@ -74,7 +74,7 @@ pub fn run(global: &Global, args: AnimateArgs) -> anyhow::Result<Exit> {
     let (width, height) = (args.width, (args.width * 3).div_ceil(4));
     let options = series_options(&args.series, width, height)?;
     let world = world(global)?;
-    let claims = claims(global, &world)?;
+    let mut claims = claims(global, &world)?;
     let timeline = claims.timeline();
     let months = months(&timeline, &args.series)?;
     let folder =

@@ -54,7 +54,7 @@ fn bench_load(global: &Global, repeat: usize) -> anyhow::Result<()> {
 
 fn bench_render(global: &Global) -> anyhow::Result<()> {
     let world = world(global)?;
-    let claims = claims(global, &world)?;
+    let mut claims = claims(global, &world)?;
     let timeline = claims.timeline();
     let args = RenderArgs {
         series: SeriesArgs {

@@ -26,7 +26,7 @@ pub struct LintArgs {
 pub fn run(global: &Global, args: LintArgs) -> anyhow::Result<Exit> {
     let world = world(global)?;
     let paths = if args.ledgers.is_empty() { global.ledgers.clone() } else { args.ledgers };
-    let claims = app::load_claims(&world, &paths).map_err(InputError)?;
+    let mut claims = app::load_claims(&world, &paths).map_err(InputError)?;
     let timeline = claims.timeline();
     let mut diagnostics = claims.diagnostics.clone();
     diagnostics.extend(duplicates(&timeline));

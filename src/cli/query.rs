@@ -207,7 +207,7 @@ fn resolve(world: &crate::app::World, name: &str) -> anyhow::Result<PlaceKey> {
 pub fn at(global: &Global, args: AtArgs) -> anyhow::Result<Exit> {
     let date = parse_date(&args.date)?;
     let world = world(global)?;
-    let claims = claims(global, &world)?;
+    let mut claims = claims(global, &world)?;
     let timeline = claims.timeline();
     let states: Vec<PlaceState> = if args.places.is_empty() {
         timeline.snapshot(date).states.into_values().collect()
@@ -342,7 +342,7 @@ pub fn check(global: &Global, args: CheckArgs) -> anyhow::Result<Exit> {
     let place = resolve(&world, &args.place)?;
     let holder = crate::places::resolve_faction(&world.factions, &args.holder)
         .map_err(|(message, hint)| InputError(Diagnostic::error("--holder", None, None, message).with_hint(hint)))?;
-    let claims = claims(global, &world)?;
+    let mut claims = claims(global, &world)?;
     let timeline = claims.timeline();
     let result = timeline::check(&timeline, &place, &holder, date);
     let view = CheckView {
@@ -394,7 +394,7 @@ struct HistoryStep {
 pub fn history(global: &Global, args: HistoryArgs) -> anyhow::Result<Exit> {
     let world = world(global)?;
     let place = resolve(&world, &args.place)?;
-    let claims = claims(global, &world)?;
+    let mut claims = claims(global, &world)?;
     let timeline = claims.timeline();
     let mut steps = Vec::new();
     let mut previous: Option<(Option<String>, Status)> = None;

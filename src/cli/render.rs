@@ -149,7 +149,7 @@ pub fn run(global: &Global, args: RenderArgs) -> anyhow::Result<Exit> {
     let (width, height) = parse_size(&args.size)?;
     let options = series_options(&args.series, width, height)?;
     let world = world(global)?;
-    let claims = claims(global, &world)?;
+    let mut claims = claims(global, &world)?;
     let timeline = claims.timeline();
     let months = months(&timeline, &args.series)?;
     data::ensure_writable_dir(&args.out).map_err(InputError)?;

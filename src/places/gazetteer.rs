@@ -105,6 +105,16 @@ pub enum Resolution {
 
 /// A larger town wins over smaller ones of the same name when it is this many times as populous.
 const DOMINANCE: u64 = 5;
+/// Two towns of one name and country closer than this are one place listed twice.
+const SAME_PLACE_KM: f64 = 3.0;
+
+/// Great-circle distance between two towns (haversine, mean Earth radius).
+pub fn distance_km(a: &Place, b: &Place) -> f64 {
+    let (lat1, lat2) = (a.lat.to_radians(), b.lat.to_radians());
+    let (dlat, dlon) = (lat2 - lat1, (b.lon - a.lon).to_radians());
+    let h = (dlat / 2.0).sin().powi(2) + lat1.cos() * lat2.cos() * (dlon / 2.0).sin().powi(2);
+    2.0 * 6371.0088 * h.sqrt().min(1.0).asin()
+}
 
 impl Gazetteer {
     pub fn new(places: Vec<Place>, regions: Vec<RegionName>) -> Gazetteer {
@@ -226,6 +236,13 @@ impl Gazetteer {
         }
         if pool.len() > 1 {
             pool.sort_by_key(|&i| (std::cmp::Reverse(self.places[i].population), i));
+            let before = pool.len();
+            pool = self.without_duplicates(pool);
+            if pool.len() < before {
+                rule = Some("the same place listed more than once (within 3 km)".into());
+            }
+        }
+        if pool.len() > 1 {
             let (top, second) = (self.places[pool[0]].population, self.places[pool[1]].population);
             if top >= 1000 && top >= second.saturating_mul(DOMINANCE) {
                 pool.truncate(1);
@@ -240,6 +257,20 @@ impl Gazetteer {
         let chosen = pool[0];
         let others = all.iter().filter(|&&i| i != chosen).map(|&i| self.candidate(Target::Town(i))).collect();
         Resolution::Found { key: self.candidate(Target::Town(chosen)).key, others, rule }
+    }
+
+    /// Drops towns that lie within [`SAME_PLACE_KM`] of a better-ranked town of the same
+    /// country: a gazetteer listing one place twice. `pool` is in rank order.
+    fn without_duplicates(&self, pool: Vec<usize>) -> Vec<usize> {
+        let mut kept: Vec<usize> = Vec::with_capacity(pool.len());
+        for i in pool {
+            let (a, b) = (&self.places[i], |k: &usize| &self.places[*k]);
+            let duplicate = kept.iter().any(|k| b(k).country == a.country && distance_km(a, b(k)) <= SAME_PLACE_KM);
+            if !duplicate {
+                kept.push(i);
+            }
+        }
+        kept
     }
 
     fn candidate(&self, target: Target) -> Candidate {
@@ -479,7 +510,8 @@ mod tests {
                 town("sinjar", "Sinjar", "IQ", 38_000, &["Shingal"]),
                 town("sinjar-sy", "Sinjar", "SY", 2_000, &[]),
                 town("tell-a", "Tell Abyad", "SY", 5_000, &[]),
-                town("tell-b", "Tell Abyad", "SY", 4_000, &[]),
+                Place { lon: 41.0, ..town("tell-b", "Tell Abyad", "SY", 4_000, &[]) },
+                Place { lat: 35.01, ..town("tell-dup", "Tell Abyad", "SY", 3_000, &[]) },
                 town("hajin", "Hajin", "SY", 37_000, &[]),
                 town("saimbeyli", "Saimbeyli", "TR", 5_000, &["Hajin"]),
             ],
@@ -526,7 +558,8 @@ mod tests {
     #[test]
     fn equal_candidates_are_ambiguous_never_guessed() {
         let Resolution::Ambiguous { candidates } = sample().resolve("Tell Abyad", &Hint::default()) else { panic!() };
-        assert_eq!(candidates.len(), 2);
+        let ids: Vec<&str> = candidates.iter().map(|c| c.key.id.as_str()).collect();
+        assert_eq!(ids, ["tell-a", "tell-b"], "tell-dup, 1 km from tell-a, is the same place listed twice");
     }
 
     #[test]

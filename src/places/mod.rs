@@ -13,55 +13,54 @@ use crate::ingest::LedgerRow;
 use crate::model::{Claim, Diagnostic, PlaceKey};
 
 /// Resolves the place and factions of every row; rows that do not resolve become error diagnostics.
-pub fn bind(rows: &[LedgerRow], gazetteer: &Gazetteer, factions: &Factions) -> (Vec<Claim>, Vec<Diagnostic>) {
+/// Each distinct place name is resolved once.
+pub fn bind(rows: Vec<LedgerRow>, gazetteer: &Gazetteer, factions: &Factions) -> (Vec<Claim>, Vec<Diagnostic>) {
     let mut claims = Vec::with_capacity(rows.len());
     let mut diagnostics = Vec::new();
-    let mut resolved: HashMap<&str, Result<PlaceKey, (String, String)>> = HashMap::new();
+    let mut resolved: HashMap<String, Result<PlaceKey, (String, String)>> = HashMap::new();
     for row in rows {
-        let place = resolved.entry(row.place.as_str()).or_insert_with(|| resolve_place(gazetteer, &row.place));
-        let error = |field: &str, message: String| {
-            Diagnostic::error(&row.origin.file, Some(row.origin.line), Some(field), message)
-        };
-        let place = match place {
-            Ok(key) => key.clone(),
-            Err((message, hint)) => {
-                diagnostics.push(error("place", message.clone()).with_hint(hint.clone()));
-                continue;
-            }
-        };
-        let holder = match resolve_faction(factions, &row.holder) {
-            Ok(id) => id,
-            Err((message, hint)) => {
-                diagnostics.push(error("holder", message).with_hint(hint));
-                continue;
-            }
-        };
-        let other = match row.other.as_deref().map(|o| resolve_faction(factions, o)).transpose() {
-            Ok(other) => other,
-            Err((message, hint)) => {
-                diagnostics.push(error("other", message).with_hint(hint));
-                continue;
-            }
-        };
-        if other.as_deref() == Some(holder.as_str()) {
-            diagnostics.push(error("other", format!("the other side is the holder itself ({holder})")));
-            continue;
+        if !resolved.contains_key(&row.place) {
+            resolved.insert(row.place.clone(), resolve_place(gazetteer, &row.place));
         }
-        claims.push(Claim {
-            date: row.date.clone(),
-            place,
-            place_text: row.place.clone(),
-            holder,
-            event: row.event,
-            other,
-            modality: row.modality,
-            sources: row.sources.clone(),
-            note: row.note.clone(),
-            extra: row.extra.clone(),
-            origin: row.origin.clone(),
-        });
+        let place = resolved[&row.place].clone().map_err(|e| ("place", e));
+        match place.and_then(|key| sides(&row, factions).map(|(holder, other)| (key, holder, other))) {
+            Ok((key, holder, other)) => claims.push(claim(row, key, holder, other)),
+            Err((field, (message, hint))) => {
+                let diagnostic = Diagnostic::error(&row.origin.file, Some(row.origin.line), Some(field), message);
+                diagnostics.push(if hint.is_empty() { diagnostic } else { diagnostic.with_hint(hint) });
+            }
+        }
     }
     (claims, diagnostics)
+}
+
+type Problem = (&'static str, (String, String));
+
+/// The row's holder and other side as faction ids.
+fn sides(row: &LedgerRow, factions: &Factions) -> Result<(String, Option<String>), Problem> {
+    let holder = resolve_faction(factions, &row.holder).map_err(|e| ("holder", e))?;
+    let other = row.other.as_deref().map(|o| resolve_faction(factions, o)).transpose().map_err(|e| ("other", e))?;
+    if other.as_deref() == Some(holder.as_str()) {
+        return Err(("other", (format!("the other side is the holder itself ({holder})"), String::new())));
+    }
+    Ok((holder, other))
+}
+
+/// Moves a row's fields into a claim.
+fn claim(row: LedgerRow, place: PlaceKey, holder: String, other: Option<String>) -> Claim {
+    Claim {
+        date: row.date,
+        place,
+        place_text: row.place,
+        holder,
+        event: row.event,
+        other,
+        modality: row.modality,
+        sources: row.sources,
+        note: row.note,
+        extra: row.extra,
+        origin: row.origin,
+    }
 }
 
 /// A place name to its key, or a message and a hint.
@@ -72,7 +71,10 @@ pub fn resolve_place(gazetteer: &Gazetteer, name: &str) -> Result<PlaceKey, (Str
             let list: Vec<String> = candidates.iter().map(ToString::to_string).collect();
             Err((
                 format!("place {name:?} is ambiguous: {}", list.join("; ")),
-                format!("qualify it with a country (\"{name}, SY\") or write the id (\"{}\")", candidates[0].key.id),
+                format!(
+                    "qualify it with a country (\"{name}, {}\") or write the id (\"{}\")",
+                    candidates[0].country, candidates[0].key.id
+                ),
             ))
         }
         Resolution::NotFound { suggestions } => Err((

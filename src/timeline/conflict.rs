@@ -40,10 +40,28 @@ pub struct Conflict {
     pub window: (Date, Date),
 }
 
+/// At most two factions, without allocating (this runs for every pair of nearby claims).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+struct Few<'a>([Option<&'a str>; 2]);
+
+impl<'a> Few<'a> {
+    fn one(faction: &'a str) -> Few<'a> {
+        Few([Some(faction), None])
+    }
+
+    fn iter(&self) -> impl Iterator<Item = &'a str> + '_ {
+        self.0.iter().flatten().copied()
+    }
+
+    fn contains(&self, faction: &str) -> bool {
+        self.0.contains(&Some(faction))
+    }
+}
+
 /// Who a claim puts at a place.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Presence<'a> {
-    present: Vec<&'a str>,
+    present: Few<'a>,
     /// Only the present factions are there.
     exclusive: bool,
     absent: Option<&'a str>,
@@ -51,11 +69,11 @@ pub(crate) struct Presence<'a> {
 
 impl<'a> Presence<'a> {
     fn held(by: &'a str) -> Presence<'a> {
-        Presence { present: vec![by], exclusive: true, absent: None }
+        Presence { present: Few::one(by), exclusive: true, absent: None }
     }
 
     fn without(faction: &'a str) -> Presence<'a> {
-        Presence { present: Vec::new(), exclusive: false, absent: Some(faction) }
+        Presence { present: Few::default(), exclusive: false, absent: Some(faction) }
     }
 
     /// Who is at the place right after the claim.
@@ -64,12 +82,8 @@ impl<'a> Presence<'a> {
         let other = claim.other.as_deref();
         match claim.event {
             Event::Holds | Event::Captured | Event::Besieged => Presence::held(holder),
-            Event::Contested => Presence { present: vec![holder], exclusive: false, absent: None },
-            Event::Partial => Presence {
-                present: [Some(holder), other].into_iter().flatten().collect(),
-                exclusive: false,
-                absent: None,
-            },
+            Event::Contested => Presence { present: Few::one(holder), exclusive: false, absent: None },
+            Event::Partial => Presence { present: Few([Some(holder), other]), exclusive: false, absent: None },
             Event::Lost => other.map_or_else(|| Presence::without(holder), Presence::held),
         }
     }
@@ -77,10 +91,10 @@ impl<'a> Presence<'a> {
     /// Who was at the place right before a capture or loss (for other claims, the same as after).
     /// The side that loses was there, perhaps not alone: a capture often ends a partial hold.
     pub fn before(claim: &'a Claim) -> Presence<'a> {
-        let there = |faction: &'a str| Presence { present: vec![faction], exclusive: false, absent: None };
+        let there = |faction: &'a str| Presence { present: Few::one(faction), exclusive: false, absent: None };
         match (claim.event, claim.other.as_deref()) {
             (Event::Captured, Some(loser)) => there(loser),
-            (Event::Captured, None) => Presence { present: Vec::new(), exclusive: false, absent: None },
+            (Event::Captured, None) => Presence { present: Few::default(), exclusive: false, absent: None },
             (Event::Lost, _) => there(&claim.holder),
             _ => Presence::after(claim),
         }
@@ -95,12 +109,12 @@ impl<'a> Presence<'a> {
     }
 
     pub fn includes(&self, faction: &str) -> bool {
-        self.present.contains(&faction)
+        self.present.contains(faction)
     }
 
     /// Does this assertion rule `faction` out?
     pub fn excludes(&self, faction: &str) -> bool {
-        self.absent == Some(faction) || (self.exclusive && !self.present.contains(&faction))
+        self.absent == Some(faction) || (self.exclusive && !self.present.contains(faction))
     }
 
     pub fn compatible(&self, other: &Presence) -> bool {
@@ -109,21 +123,40 @@ impl<'a> Presence<'a> {
 }
 
 /// Conflicts among the claims `range` of one place (in application order).
+///
+/// Only claims close in time can conflict (overlapping, or the later starting within the
+/// reversal window after the other ends), so the claims are swept in order of their first day
+/// keeping a window of recent ones: dense ledgers stay near-linear, not quadratic.
 pub(crate) fn find(claims: &[Claim], range: std::ops::Range<usize>) -> Vec<Conflict> {
-    let mut found = Vec::new();
     let applied: Vec<usize> = range.filter(|&i| claims[i].modality != Modality::Expected).collect();
-    for (ai, &a) in applied.iter().enumerate() {
-        for (bi, &b) in applied.iter().enumerate().skip(ai + 1) {
-            let (first, second) = (&claims[a], &claims[b]);
-            if share_a_source(first, second) {
+    let mut changes_before = Vec::with_capacity(applied.len() + 1);
+    changes_before.push(0usize);
+    for &i in &applied {
+        changes_before.push(changes_before.last().copied().unwrap_or(0) + usize::from(claims[i].event.is_change()));
+    }
+    let mut by_start: Vec<usize> = (0..applied.len()).collect();
+    by_start.sort_by_key(|&p| (claims[applied[p]].date.start, p));
+    let mut found = Vec::new();
+    let mut recent: Vec<usize> = Vec::new();
+    for p in by_start {
+        let start = claims[applied[p]].date.start;
+        recent.retain(|&q| claims[applied[q]].date.end.days_until(start) <= REVERSAL_WINDOW_DAYS);
+        for &q in &recent {
+            let (ai, bi) = (q.min(p), q.max(p));
+            let (a, b) = (applied[ai], applied[bi]);
+            if share_a_source(&claims[a], &claims[b]) {
                 continue;
             }
-            let between = &applied[ai + 1..bi];
-            if let Some(conflict) = simultaneous(first, second, a, b).or_else(|| reversal(claims, between, a, b)) {
+            let change_between = changes_before[bi] > changes_before[ai + 1];
+            if let Some(conflict) =
+                simultaneous(&claims[a], &claims[b], a, b).or_else(|| reversal(claims, change_between, a, b))
+            {
                 found.push(conflict);
             }
         }
+        recent.push(p);
     }
+    found.sort_by_key(|c| (c.first, c.second));
     found
 }
 
@@ -155,13 +188,13 @@ fn state_fits_change(state: &Claim, change: &Claim) -> bool {
     said.compatible(&Presence::after(change)) || said.compatible(&Presence::before(change))
 }
 
-fn reversal(claims: &[Claim], between: &[usize], ai: usize, bi: usize) -> Option<Conflict> {
+fn reversal(claims: &[Claim], change_between: bool, ai: usize, bi: usize) -> Option<Conflict> {
     let (a, b) = (&claims[ai], &claims[bi]);
     let gap = a.date.end.days_until(b.date.start);
     if !a.event.is_change() || gap <= 0 || gap > REVERSAL_WINDOW_DAYS {
         return None;
     }
-    if between.iter().any(|&i| claims[i].event.is_change()) {
+    if change_between {
         return None;
     }
     let said_by_b = if b.event.is_change() { Presence::before(b) } else { Presence::after(b) };

@@ -47,6 +47,8 @@ pub struct Timeline {
     /// For each place, the range of its claims in [`Timeline::claims`].
     places: BTreeMap<PlaceKey, std::ops::Range<usize>>,
     pub conflicts: Vec<Conflict>,
+    /// For each place, the range of its conflicts in [`Timeline::conflicts`].
+    conflict_ranges: BTreeMap<PlaceKey, std::ops::Range<usize>>,
     /// Identical claims dropped while building (same place, date, holder, event, other, modality and sources).
     pub duplicates: Vec<Claim>,
 }
@@ -78,13 +80,31 @@ pub fn build(mut claims: Vec<Claim>) -> Timeline {
     for (i, claim) in kept.iter().enumerate() {
         places.entry(claim.place.clone()).and_modify(|r| r.end = i + 1).or_insert(i..i + 1);
     }
-    let conflicts = places.values().flat_map(|range| conflict::find(&kept, range.clone())).collect();
-    Timeline { claims: kept, places, conflicts, duplicates }
+    let mut conflicts = Vec::new();
+    let mut conflict_ranges = BTreeMap::new();
+    for (place, range) in &places {
+        let start = conflicts.len();
+        conflicts.extend(conflict::find(&kept, range.clone()));
+        conflict_ranges.insert(place.clone(), start..conflicts.len());
+    }
+    Timeline { claims: kept, places, conflicts, conflict_ranges, duplicates }
 }
 
 /// Among claims of one place with the same span, a state that can only have come before a
 /// capture or loss in that span (a siege, a partial hold) is put before it; the rest keep their order.
 fn order_equal_spans(claims: &mut [Claim]) {
+    /// Reorders `items` so that position k holds the item that was at `order[k]`, by swaps.
+    fn permute(items: &mut [Claim], mut order: Vec<usize>) {
+        for k in 0..order.len() {
+            let mut source = order[k];
+            while source < k {
+                source = order[source];
+            }
+            items.swap(k, source);
+            order[k] = source;
+        }
+    }
+
     let mut start = 0;
     while start < claims.len() {
         let same_span = |c: &Claim| {
@@ -99,10 +119,11 @@ fn order_equal_spans(claims: &mut [Claim]) {
                 .iter()
                 .map(|s| !s.event.is_change() && group.iter().any(|c| conflict::Presence::leads_up_to(s, c)))
                 .collect();
-            let mut ranked: Vec<(bool, Claim)> = leads.into_iter().map(|l| !l).zip(group.iter().cloned()).collect();
-            ranked.sort_by_key(|(rank, _)| *rank);
-            for (slot, (_, claim)) in group.iter_mut().zip(ranked) {
-                *slot = claim;
+            if leads.iter().any(|&l| l) {
+                // A stable partition: the leading states first, the rest in their order.
+                let mut order: Vec<usize> = (0..group.len()).collect();
+                order.sort_by_key(|&i| !leads[i]);
+                permute(group, order);
             }
         }
         start = end;
@@ -138,8 +159,13 @@ impl Timeline {
     }
 
     /// The conflicts that involve a place.
-    pub fn conflicts_for<'a>(&'a self, place: &'a PlaceKey) -> impl Iterator<Item = &'a Conflict> + 'a {
-        self.conflicts.iter().filter(move |c| &self.claims[c.first].place == place)
+    pub fn conflicts_for(&self, place: &PlaceKey) -> impl Iterator<Item = &Conflict> {
+        self.conflicts[self.conflict_indices(place)].iter()
+    }
+
+    /// The indices of a place's conflicts in [`Timeline::conflicts`].
+    pub fn conflict_indices(&self, place: &PlaceKey) -> std::ops::Range<usize> {
+        self.conflict_ranges.get(place).cloned().unwrap_or(0..0)
     }
 
     /// The first and last day any claim refers to (expected claims included).

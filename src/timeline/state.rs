@@ -194,12 +194,11 @@ fn finish(timeline: &Timeline, state: &mut PlaceState) {
         state.age_days = Some(age);
         state.stale = age > STALE_AFTER_DAYS;
     }
-    for (i, conflict) in timeline.conflicts.iter().enumerate() {
-        if timeline.claims[conflict.first].place != state.place {
-            continue;
-        }
-        let involved =
-            [conflict.first, conflict.second].iter().any(|c| state.supporting.contains(c) || state.pending.contains(c));
+    for i in timeline.conflict_indices(&state.place) {
+        let conflict = &timeline.conflicts[i];
+        // Both lists are in ascending claim order.
+        let listed = |c: &usize| state.supporting.binary_search(c).is_ok() || state.pending.binary_search(c).is_ok();
+        let involved = [conflict.first, conflict.second].iter().any(listed);
         let during = conflict.window.0 <= state.date && state.date <= conflict.window.1;
         if involved || during {
             state.conflicts.push(i);
