@@ -1,7 +1,9 @@
 //! Rendering: one scene per month (base map, control areas, places, labels, legend, frame),
-//! written as SVG and rasterised from that SVG to PNG, so both show the same picture.
+//! written as SVG and rasterised from that SVG to PNG, so both show the same picture; and the
+//! HTML viewer page over a series of frames.
 
 pub mod basemap;
+pub mod html;
 pub mod info;
 pub mod labels;
 pub mod legend;

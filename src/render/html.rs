@@ -1,0 +1,572 @@
+//! The HTML viewer: one self-contained page (inline CSS, JS and data) that shows the rendered
+//! frames with a month slider, playback, the month in the URL hash, and a panel per place.
+//!
+//! Every name from the data reaches the page only inside the JSON data block (with `<`, `>`,
+//! `&`, U+2028 and U+2029 escaped) and is inserted by the script with `textContent`.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use crate::date::Date;
+use crate::model::{Modality, PlaceKind};
+use crate::render::info::{ClaimInfo, FrameInfo, PlaceInfo};
+use crate::render::style::{Lang, words};
+use crate::render::svg::escape;
+
+const STYLE: &str = include_str!("html/viewer.css");
+const SCRIPT: &str = include_str!("html/viewer.js");
+
+/// A faction as the viewer shows it.
+#[derive(Debug, Clone, Serialize)]
+pub struct FactionStyle {
+    /// The display name in the page's language.
+    pub name: String,
+    /// The marker colour (`#rrggbb`).
+    pub color: String,
+}
+
+/// What the page needs besides the frames.
+#[derive(Debug, Clone)]
+pub struct PageOptions {
+    /// The extension of the frame images next to the page: `png` or `svg`.
+    pub image_ext: String,
+    pub width: u32,
+    pub height: u32,
+    pub lang: Lang,
+    /// Faction id to display name and colour (claims name factions that hold nothing).
+    pub factions: BTreeMap<String, FactionStyle>,
+}
+
+/// The viewer page for a series of frames, as one HTML document.
+///
+/// The bytes depend only on the arguments (no timestamps), so the same series gives the same page.
+pub fn page(frames: &[FrameInfo], options: &PageOptions) -> String {
+    let data = script_json(&PageData::build(frames, options));
+    let ui = ui_words(options.lang);
+    let first_title = frames.first().map_or("", |f| f.title.as_str());
+    let mut out = String::with_capacity(data.len() + STYLE.len() + SCRIPT.len() + 4096);
+    out.push_str(&head(options.lang, ui, first_title));
+    out.push_str(&body(frames, options, ui));
+    out.push_str("<script type=\"application/json\" id=\"data\">");
+    out.push_str(&data);
+    out.push_str("</script>\n<script>\n");
+    out.push_str(SCRIPT);
+    out.push_str("</script>\n</body>\n</html>\n");
+    out
+}
+
+/// JSON that is safe inside a `<script>` element and in any JavaScript parser: the characters
+/// that could end the element or a string literal are written as `\u` escapes.
+pub fn script_json<T: Serialize>(value: &T) -> String {
+    let json = serde_json::to_string(value).unwrap_or_else(|_| "{}".to_string());
+    let mut out = String::with_capacity(json.len() + 64);
+    for c in json.chars() {
+        match c {
+            '<' => out.push_str("\\u003c"),
+            '>' => out.push_str("\\u003e"),
+            '&' => out.push_str("\\u0026"),
+            '\u{2028}' => out.push_str("\\u2028"),
+            '\u{2029}' => out.push_str("\\u2029"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+fn head(lang: Lang, ui: &Ui, first_title: &str) -> String {
+    format!(
+        "<!DOCTYPE html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+         <meta name=\"generator\" content=\"controlmap {version}\">\n\
+         <title>{title} · {page}</title>\n<style>\n{STYLE}</style>\n</head>\n",
+        lang = lang.code(),
+        version = env!("CARGO_PKG_VERSION"),
+        title = escape(first_title),
+        page = escape(ui.page_title),
+    )
+}
+
+fn body(frames: &[FrameInfo], options: &PageOptions, ui: &Ui) -> String {
+    let last = frames.len().saturating_sub(1);
+    let (first_month, last_month) = match (frames.first(), frames.last()) {
+        (Some(a), Some(b)) => (a.month.to_string(), b.month.to_string()),
+        _ => (String::new(), String::new()),
+    };
+    let first_src = format!("{first_month}.{}", options.image_ext);
+    format!(
+        r##"<body>
+<a class="skip" href="#controls">{skip}</a>
+<header class="top">
+<div class="heading"><h1 id="title"></h1><p id="counts" class="counts"></p></div>
+<p class="keys" id="keys">{keys}</p>
+</header>
+<main class="layout">
+<section class="stage" aria-label="{map}">
+<div class="frame" id="frame" style="--ratio: {w} / {h}">
+<img id="map" src="{src}" width="{w}" height="{h}" alt="">
+<div id="hotspots" class="hotspots" role="group" aria-label="{places}"></div>
+</div>
+</section>
+<aside class="panel" id="panel" aria-live="polite" aria-labelledby="panel-title">
+<h2 id="panel-title" class="visually-hidden">{details}</h2>
+<div id="panel-body"><p class="hint">{hint}</p></div>
+</aside>
+</main>
+<nav class="controls" id="controls" aria-label="{months}" aria-describedby="keys">
+<button type="button" id="prev" class="step" aria-label="{prev}" title="{prev} (←)"><span aria-hidden="true">‹</span></button>
+<button type="button" id="play" class="play" aria-pressed="false">{play}</button>
+<button type="button" id="next" class="step" aria-label="{next}" title="{next} (→)"><span aria-hidden="true">›</span></button>
+<div class="slider">
+<label for="slider" class="visually-hidden">{month}</label>
+<input type="range" id="slider" min="0" max="{last}" step="1" value="0">
+<div class="ends" aria-hidden="true"><span>{first_month}</span><span>{last_month}</span></div>
+</div>
+</nav>
+<noscript><p class="noscript">{noscript} <a href="{src}">{first_month}</a></p></noscript>
+"##,
+        skip = escape(ui.skip),
+        keys = escape(ui.keys),
+        map = escape(ui.map),
+        places = escape(ui.places),
+        details = escape(ui.details),
+        hint = escape(ui.hint),
+        months = escape(ui.months),
+        prev = escape(ui.prev),
+        next = escape(ui.next),
+        play = escape(ui.play),
+        month = escape(ui.month),
+        noscript = escape(ui.noscript),
+        src = escape(&first_src),
+        first_month = escape(&first_month),
+        last_month = escape(&last_month),
+        w = options.width,
+        h = options.height,
+    )
+}
+
+/// The data block: places and claims once, and per month the state of each drawn place.
+#[derive(Serialize)]
+struct PageData<'a> {
+    image: ImageData<'a>,
+    ui: &'static Ui,
+    factions: &'a BTreeMap<String, FactionStyle>,
+    places: Vec<PlaceEntry<'a>>,
+    claims: Vec<ClaimEntry<'a>>,
+    months: Vec<MonthEntry<'a>>,
+}
+
+#[derive(Serialize)]
+struct ImageData<'a> {
+    ext: &'a str,
+    width: u32,
+    height: u32,
+}
+
+#[derive(Serialize)]
+struct PlaceEntry<'a> {
+    id: &'a str,
+    name: &'a str,
+    kind: PlaceKind,
+    x: f64,
+    y: f64,
+    r: f64,
+}
+
+#[derive(Serialize, PartialEq)]
+struct ClaimEntry<'a> {
+    date: &'a str,
+    holder: &'a str,
+    event: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    other: Option<&'a str>,
+    modality: Modality,
+    sources: &'a [String],
+    #[serde(skip_serializing_if = "str::is_empty")]
+    note: &'a str,
+}
+
+#[derive(Serialize)]
+struct MonthEntry<'a> {
+    month: String,
+    title: &'a str,
+    claims: usize,
+    articles: usize,
+    states: Vec<StateEntry<'a>>,
+}
+
+#[derive(Serialize)]
+struct StateEntry<'a> {
+    place: usize,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    holder: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    holder_name: Option<&'a str>,
+    status: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    other: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    since: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    evidence: Option<Date>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    age_days: Option<i64>,
+    stale: bool,
+    certainty: Modality,
+    conflict: bool,
+    changed: bool,
+    /// `[claim index, role]` pairs.
+    claims: Vec<(usize, &'static str)>,
+}
+
+impl<'a> PageData<'a> {
+    fn build(frames: &'a [FrameInfo], options: &'a PageOptions) -> PageData<'a> {
+        let places = place_table(frames);
+        let index: BTreeMap<(PlaceKind, &str), usize> =
+            places.iter().enumerate().map(|(i, (key, _))| (*key, i)).collect();
+        let mut claims: Vec<ClaimEntry<'a>> = Vec::new();
+        let months = frames
+            .iter()
+            .map(|frame| MonthEntry {
+                month: frame.month.to_string(),
+                title: &frame.title,
+                claims: frame.claims,
+                articles: frame.articles,
+                states: frame
+                    .places
+                    .iter()
+                    .filter_map(|p| Some(state_entry(index.get(&(p.kind, p.place_id.as_str())).copied()?, p, &mut claims)))
+                    .collect(),
+            })
+            .collect();
+        PageData {
+            image: ImageData { ext: &options.image_ext, width: options.width, height: options.height },
+            ui: ui_words(options.lang),
+            factions: &options.factions,
+            places: places.into_values().collect(),
+            claims,
+            months,
+        }
+    }
+}
+
+/// Every place drawn in any frame, once, in a stable order (kind, then id).
+fn place_table(frames: &[FrameInfo]) -> BTreeMap<(PlaceKind, &str), PlaceEntry<'_>> {
+    let mut places = BTreeMap::new();
+    for p in frames.iter().flat_map(|f| &f.places) {
+        places.entry((p.kind, p.place_id.as_str())).or_insert_with(|| PlaceEntry {
+            id: &p.id,
+            name: &p.name,
+            kind: p.kind,
+            x: p.x,
+            y: p.y,
+            r: p.r,
+        });
+    }
+    places
+}
+
+fn state_entry<'a>(place: usize, p: &'a PlaceInfo, claims: &mut Vec<ClaimEntry<'a>>) -> StateEntry<'a> {
+    StateEntry {
+        place,
+        holder: p.holder.as_deref(),
+        holder_name: p.holder_name.as_deref(),
+        status: &p.status,
+        other: p.other.as_deref(),
+        since: p.since.as_deref(),
+        evidence: p.last_evidence,
+        age_days: p.age_days,
+        stale: p.stale,
+        certainty: p.certainty,
+        conflict: p.conflict,
+        changed: p.changed,
+        claims: p.claims.iter().map(|c| (claim_index(claims, c), c.role)).collect(),
+    }
+}
+
+/// The index of a claim in the shared table, adding it when new.
+fn claim_index<'a>(claims: &mut Vec<ClaimEntry<'a>>, claim: &'a ClaimInfo) -> usize {
+    let entry = ClaimEntry {
+        date: &claim.date,
+        holder: &claim.holder,
+        event: &claim.event,
+        other: claim.other.as_deref(),
+        modality: claim.modality,
+        sources: &claim.sources,
+        note: &claim.note,
+    };
+    if let Some(i) = claims.iter().position(|c| *c == entry) {
+        return i;
+    }
+    claims.push(entry);
+    claims.len() - 1
+}
+
+/// The words of the page chrome. `{h}` and `{o}` in the event phrases stand for the claim's
+/// holder and other party; `{n}` for a number.
+#[derive(Debug, Serialize)]
+pub struct Ui {
+    page_title: &'static str,
+    skip: &'static str,
+    keys: &'static str,
+    map: &'static str,
+    map_alt: &'static str,
+    places: &'static str,
+    details: &'static str,
+    hint: &'static str,
+    months: &'static str,
+    month: &'static str,
+    prev: &'static str,
+    next: &'static str,
+    play: &'static str,
+    pause: &'static str,
+    close: &'static str,
+    noscript: &'static str,
+    counts: String,
+    no_claims: &'static str,
+    area: &'static str,
+    holder: &'static str,
+    status: &'static str,
+    since: &'static str,
+    evidence: &'static str,
+    days_old: &'static str,
+    day_old: &'static str,
+    same_day: &'static str,
+    flags: &'static str,
+    claims_heading: &'static str,
+    nobody: &'static str,
+    statuses: BTreeMap<&'static str, &'static str>,
+    flag_names: BTreeMap<&'static str, &'static str>,
+    roles: BTreeMap<&'static str, &'static str>,
+    modalities: BTreeMap<&'static str, &'static str>,
+    events: BTreeMap<&'static str, &'static str>,
+}
+
+/// The page words for a language (built once per language).
+pub fn ui_words(lang: Lang) -> &'static Ui {
+    static EN: std::sync::OnceLock<Ui> = std::sync::OnceLock::new();
+    static NL: std::sync::OnceLock<Ui> = std::sync::OnceLock::new();
+    match lang {
+        Lang::En => EN.get_or_init(|| ui_en(lang)),
+        Lang::Nl => NL.get_or_init(|| ui_nl(lang)),
+    }
+}
+
+fn map_words<const N: usize>(pairs: [(&'static str, &'static str); N]) -> BTreeMap<&'static str, &'static str> {
+    pairs.into_iter().collect()
+}
+
+fn flag_words(lang: Lang) -> BTreeMap<&'static str, &'static str> {
+    let w = words(lang);
+    map_words([("stale", w.stale), ("unconfirmed", w.unconfirmed), ("conflict", w.conflict), ("changed", w.changed)])
+}
+
+fn ui_en(lang: Lang) -> Ui {
+    let w = words(lang);
+    Ui {
+        page_title: "controlmap viewer",
+        skip: "Skip to the month controls",
+        keys: "Keys: ← → previous/next month · Space play/pause · Home/End first/last month",
+        map: "Map",
+        map_alt: "Map of territorial control at the end of {m}",
+        places: "Places on the map",
+        details: "Place details",
+        hint: "Select a place on the map to see who held it and the claims behind it.",
+        months: "Months",
+        month: "Month",
+        prev: "Previous month",
+        next: "Next month",
+        play: "Play",
+        pause: "Pause",
+        close: "Close",
+        noscript: "This viewer needs JavaScript. The maps are plain images:",
+        counts: format!("{{c}} {} {{a}} {}", w.claims_from, w.sources),
+        no_claims: "No claims about this place yet.",
+        area: "area",
+        holder: "Holder",
+        status: "Status",
+        since: "Since",
+        evidence: "Newest evidence",
+        days_old: "{n} days before the month's end",
+        day_old: "1 day before the month's end",
+        same_day: "the month's last day",
+        flags: "Flags",
+        claims_heading: "Claims behind it",
+        nobody: "unknown",
+        statuses: map_words([
+            ("held", "held"),
+            ("contested", "contested with {o}"),
+            ("besieged", "besieged by {o}"),
+            ("partial", "partly held; the rest by {o}"),
+            ("unknown", "lost, new holder unknown"),
+        ]),
+        flag_names: flag_words(lang),
+        roles: map_words([("supports", "supports"), ("pending", "pending"), ("conflicts", "conflicts")]),
+        modalities: map_words([("claimed", "claimed"), ("hedged", "reportedly"), ("expected", "expected")]),
+        events: map_words([
+            ("holds", "{h} holds it"),
+            ("captured", "{h} captured it"),
+            ("captured+", "{h} captured it from {o}"),
+            ("lost", "{h} lost it"),
+            ("lost+", "{h} lost it to {o}"),
+            ("contested", "{h} holds it, contested"),
+            ("contested+", "{h} and {o} fight for it"),
+            ("besieged", "{h} is besieged there"),
+            ("besieged+", "{h} is besieged there by {o}"),
+            ("partial", "{h} holds part of it"),
+            ("partial+", "{h} holds part of it, {o} the rest"),
+        ]),
+    }
+}
+
+fn ui_nl(lang: Lang) -> Ui {
+    let w = words(lang);
+    Ui {
+        page_title: "controlmap-viewer",
+        skip: "Naar de maandknoppen",
+        keys: "Toetsen: ← → vorige/volgende maand · spatie afspelen/pauzeren · Home/End eerste/laatste maand",
+        map: "Kaart",
+        map_alt: "Kaart van de controle over gebied aan het eind van {m}",
+        places: "Plaatsen op de kaart",
+        details: "Details van de plaats",
+        hint: "Kies een plaats op de kaart om te zien wie haar in handen had en op welke claims dat berust.",
+        months: "Maanden",
+        month: "Maand",
+        prev: "Vorige maand",
+        next: "Volgende maand",
+        play: "Afspelen",
+        pause: "Pauzeren",
+        close: "Sluiten",
+        noscript: "Deze viewer heeft JavaScript nodig. De kaarten zijn gewone afbeeldingen:",
+        counts: format!("{{c}} {} {{a}} {}", w.claims_from, w.sources),
+        no_claims: "Nog geen claims over deze plaats.",
+        area: "gebied",
+        holder: "In handen van",
+        status: "Status",
+        since: "Sinds",
+        evidence: "Nieuwste bron",
+        days_old: "{n} dagen voor het eind van de maand",
+        day_old: "1 dag voor het eind van de maand",
+        same_day: "de laatste dag van de maand",
+        flags: "Kenmerken",
+        claims_heading: "Claims",
+        nobody: "onbekend",
+        statuses: map_words([
+            ("held", "in handen"),
+            ("contested", "omstreden met {o}"),
+            ("besieged", "belegerd door {o}"),
+            ("partial", "deels in handen; de rest bij {o}"),
+            ("unknown", "verloren, nieuwe bezitter onbekend"),
+        ]),
+        flag_names: flag_words(lang),
+        roles: map_words([("supports", "steunt"), ("pending", "nog open"), ("conflicts", "spreekt tegen")]),
+        modalities: map_words([("claimed", "geclaimd"), ("hedged", "naar verluidt"), ("expected", "verwacht")]),
+        events: map_words([
+            ("holds", "{h} heeft het in handen"),
+            ("captured", "{h} heeft het ingenomen"),
+            ("captured+", "{h} heeft het ingenomen op {o}"),
+            ("lost", "{h} heeft het verloren"),
+            ("lost+", "{h} heeft het verloren aan {o}"),
+            ("contested", "{h} heeft het in handen, omstreden"),
+            ("contested+", "{h} en {o} vechten erom"),
+            ("besieged", "{h} wordt er belegerd"),
+            ("besieged+", "{h} wordt er belegerd door {o}"),
+            ("partial", "{h} heeft een deel in handen"),
+            ("partial+", "{h} heeft een deel in handen, {o} de rest"),
+        ]),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::date::YearMonth;
+
+    fn hostile_frame() -> FrameInfo {
+        let name = "<script>alert(1)</script>\u{2028}&".to_string();
+        FrameInfo {
+            month: YearMonth { year: 2017, month: 10 },
+            title: "October 2017".into(),
+            date: YearMonth { year: 2017, month: 10 }.last_day(),
+            claims: 1,
+            articles: 1,
+            places: vec![PlaceInfo {
+                id: "place-x".into(),
+                place_id: "x".into(),
+                kind: PlaceKind::Town,
+                name: name.clone(),
+                x: 10.0,
+                y: 20.0,
+                r: 3.0,
+                holder: Some("is".into()),
+                holder_name: Some(name.clone()),
+                status: "held".into(),
+                other: None,
+                since: Some("2017-10".into()),
+                last_evidence: None,
+                age_days: None,
+                stale: false,
+                certainty: Modality::Fact,
+                conflict: false,
+                changed: true,
+                claims: vec![ClaimInfo {
+                    date: "2017-10".into(),
+                    holder: "is".into(),
+                    event: "holds".into(),
+                    other: None,
+                    modality: Modality::Fact,
+                    sources: vec!["</script>.txt#1".into()],
+                    note: name,
+                    role: "supports",
+                }],
+            }],
+        }
+    }
+
+    fn options() -> PageOptions {
+        PageOptions { image_ext: "png".into(), width: 800, height: 600, lang: Lang::En, factions: BTreeMap::new() }
+    }
+
+    #[test]
+    fn names_never_reach_the_markup_unescaped() {
+        let html = page(&[hostile_frame()], &options());
+        assert_eq!(html.matches("<script").count(), 2, "only the page's own two script elements");
+        assert_eq!(html.matches("</script>").count(), 2);
+        assert!(!html.contains('\u{2028}'));
+        assert!(html.contains(r"\u003cscript\u003ealert(1)\u003c/script\u003e\u2028\u0026"));
+    }
+
+    #[test]
+    fn the_data_block_is_valid_json_with_the_names_intact() {
+        let html = page(&[hostile_frame()], &options());
+        let start = html.find("id=\"data\">").unwrap() + "id=\"data\">".len();
+        let end = start + html[start..].find("</script>").unwrap();
+        let data: serde_json::Value = serde_json::from_str(&html[start..end]).unwrap();
+        assert_eq!(data["places"][0]["name"], "<script>alert(1)</script>\u{2028}&");
+        assert_eq!(data["months"][0]["states"][0]["claims"][0], serde_json::json!([0, "supports"]));
+        assert_eq!(data["claims"][0]["sources"][0], "</script>.txt#1");
+    }
+
+    #[test]
+    fn claims_shared_between_months_are_stored_once() {
+        let mut second = hostile_frame();
+        second.month = YearMonth { year: 2017, month: 11 };
+        let frames = [hostile_frame(), second];
+        let data = PageData::build(&frames, &options());
+        assert_eq!(data.claims.len(), 1);
+        assert_eq!(data.places.len(), 1);
+        assert_eq!(data.months.len(), 2);
+    }
+
+    #[test]
+    fn no_frames_still_give_a_page() {
+        let html = page(&[], &options());
+        assert!(html.contains("\"months\":[]"));
+        assert!(html.ends_with("</html>\n"));
+    }
+
+    #[test]
+    fn the_same_input_gives_the_same_bytes() {
+        assert_eq!(page(&[hostile_frame()], &options()), page(&[hostile_frame()], &options()));
+    }
+}
