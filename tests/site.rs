@@ -149,6 +149,11 @@ fn the_viewer_works_in_a_browser() {
 
     assert_eq!(r["raqqa"]["pressed"], "true");
     assert!(r["raqqa"]["offset"].as_f64().unwrap() < 1.5, "the Raqqa button sits on its marker: {}", r["raqqa"]);
+    assert_eq!(
+        r["onTop"],
+        serde_json::json!(["place-mayadin", "place-raqqa"]),
+        "a click on a town's marker reaches the town, not an area's target near it"
+    );
     let panel = text("/raqqa/panel");
     assert!(panel.contains("Raqqa"), "{panel}");
     assert!(panel.contains("Syrian Democratic Forces"), "the SDF holds Raqqa in November 2017: {panel}");

@@ -559,6 +559,13 @@ mod tests {
     }
 
     #[test]
+    fn the_inline_style_and_script_cannot_end_their_elements() {
+        assert!(!STYLE.to_ascii_lowercase().contains("</style"));
+        assert!(!SCRIPT.to_ascii_lowercase().contains("</script"));
+        assert!(!SCRIPT.contains("innerHTML") && !SCRIPT.contains("insertAdjacentHTML"), "text only");
+    }
+
+    #[test]
     fn no_frames_still_give_a_page() {
         let html = page(&[], &options());
         assert!(html.contains("\"months\":[]"));

@@ -50,14 +50,15 @@
     const order = data.places.map((p, i) => i).sort((a, b) => data.places[a].name.localeCompare(data.places[b].name));
     for (const i of order) {
       const p = data.places[i];
-      const b = node('button', 'hotspot');
+      // Areas get a small target at their label point, beneath any town marker it overlaps.
+      const b = node('button', p.r > 0 ? 'hotspot' : 'hotspot area');
       b.type = 'button';
       b.dataset.place = p.id;
       b.setAttribute('aria-pressed', 'false');
       b.style.left = (100 * p.x / data.image.width) + '%';
       b.style.top = (100 * p.y / data.image.height) + '%';
       const diameter = p.r > 0 ? (200 * p.r / data.image.width) : 0;
-      b.style.width = p.r > 0 ? 'calc(' + diameter + '% + 8px)' : '22px';
+      b.style.width = p.r > 0 ? 'calc(' + diameter + '% + 5px)' : '20px';
       b.addEventListener('click', () => selectPlace(i === view.place ? null : i));
       el.hotspots.appendChild(b);
       buttons[i] = b;
