@@ -75,7 +75,8 @@ fn dump_dom(browser: &Path, url: &str) -> String {
 fn result(dom: &str) -> Value {
     let start = dom.find("<pre id=\"result\">").expect("the harness page was dumped") + "<pre id=\"result\">".len();
     let end = start + dom[start..].find("</pre>").unwrap();
-    serde_json::from_str(&dom[start..end]).unwrap_or_else(|e| panic!("harness result is not JSON ({e}): {}", &dom[start..end]))
+    serde_json::from_str(&dom[start..end])
+        .unwrap_or_else(|e| panic!("harness result is not JSON ({e}): {}", &dom[start..end]))
 }
 
 /// A geodata folder where Raqqa and Islamic State are named like a script injection.

@@ -11,8 +11,12 @@ use serde::Serialize;
 use crate::date::Date;
 use crate::model::{Modality, PlaceKind};
 use crate::render::info::{ClaimInfo, FrameInfo, PlaceInfo};
-use crate::render::style::{Lang, words};
+use crate::render::style::Lang;
 use crate::render::svg::escape;
+
+mod words;
+
+pub use words::{Ui, ui_words};
 
 const STYLE: &str = include_str!("html/viewer.css");
 const SCRIPT: &str = include_str!("html/viewer.js");
@@ -235,7 +239,9 @@ impl<'a> PageData<'a> {
                 states: frame
                     .places
                     .iter()
-                    .filter_map(|p| Some(state_entry(index.get(&(p.kind, p.place_id.as_str())).copied()?, p, &mut claims)))
+                    .filter_map(|p| {
+                        Some(state_entry(index.get(&(p.kind, p.place_id.as_str())).copied()?, p, &mut claims))
+                    })
                     .collect(),
             })
             .collect();
@@ -300,181 +306,6 @@ fn claim_index<'a>(claims: &mut Vec<ClaimEntry<'a>>, claim: &'a ClaimInfo) -> us
     }
     claims.push(entry);
     claims.len() - 1
-}
-
-/// The words of the page chrome. `{h}` and `{o}` in the event phrases stand for the claim's
-/// holder and other party; `{n}` for a number.
-#[derive(Debug, Serialize)]
-pub struct Ui {
-    page_title: &'static str,
-    skip: &'static str,
-    keys: &'static str,
-    map: &'static str,
-    map_alt: &'static str,
-    places: &'static str,
-    details: &'static str,
-    hint: &'static str,
-    months: &'static str,
-    month: &'static str,
-    prev: &'static str,
-    next: &'static str,
-    play: &'static str,
-    pause: &'static str,
-    close: &'static str,
-    noscript: &'static str,
-    counts: String,
-    no_claims: &'static str,
-    area: &'static str,
-    holder: &'static str,
-    status: &'static str,
-    since: &'static str,
-    evidence: &'static str,
-    days_old: &'static str,
-    day_old: &'static str,
-    same_day: &'static str,
-    flags: &'static str,
-    claims_heading: &'static str,
-    nobody: &'static str,
-    statuses: BTreeMap<&'static str, &'static str>,
-    flag_names: BTreeMap<&'static str, &'static str>,
-    roles: BTreeMap<&'static str, &'static str>,
-    modalities: BTreeMap<&'static str, &'static str>,
-    events: BTreeMap<&'static str, &'static str>,
-}
-
-/// The page words for a language (built once per language).
-pub fn ui_words(lang: Lang) -> &'static Ui {
-    static EN: std::sync::OnceLock<Ui> = std::sync::OnceLock::new();
-    static NL: std::sync::OnceLock<Ui> = std::sync::OnceLock::new();
-    match lang {
-        Lang::En => EN.get_or_init(|| ui_en(lang)),
-        Lang::Nl => NL.get_or_init(|| ui_nl(lang)),
-    }
-}
-
-fn map_words<const N: usize>(pairs: [(&'static str, &'static str); N]) -> BTreeMap<&'static str, &'static str> {
-    pairs.into_iter().collect()
-}
-
-fn flag_words(lang: Lang) -> BTreeMap<&'static str, &'static str> {
-    let w = words(lang);
-    map_words([("stale", w.stale), ("unconfirmed", w.unconfirmed), ("conflict", w.conflict), ("changed", w.changed)])
-}
-
-fn ui_en(lang: Lang) -> Ui {
-    let w = words(lang);
-    Ui {
-        page_title: "controlmap viewer",
-        skip: "Skip to the month controls",
-        keys: "Keys: ← → previous/next month · Space play/pause · Home/End first/last month",
-        map: "Map",
-        map_alt: "Map of territorial control at the end of {m}",
-        places: "Places on the map",
-        details: "Place details",
-        hint: "Select a place on the map to see who held it and the claims behind it.",
-        months: "Months",
-        month: "Month",
-        prev: "Previous month",
-        next: "Next month",
-        play: "Play",
-        pause: "Pause",
-        close: "Close",
-        noscript: "This viewer needs JavaScript. The maps are plain images:",
-        counts: format!("{{c}} {} {{a}} {}", w.claims_from, w.sources),
-        no_claims: "No claims about this place yet.",
-        area: "area",
-        holder: "Holder",
-        status: "Status",
-        since: "Since",
-        evidence: "Newest evidence",
-        days_old: "{n} days before the month's end",
-        day_old: "1 day before the month's end",
-        same_day: "the month's last day",
-        flags: "Flags",
-        claims_heading: "Claims behind it",
-        nobody: "unknown",
-        statuses: map_words([
-            ("held", "held"),
-            ("contested", "contested with {o}"),
-            ("besieged", "besieged by {o}"),
-            ("partial", "partly held; the rest by {o}"),
-            ("unknown", "lost, new holder unknown"),
-        ]),
-        flag_names: flag_words(lang),
-        roles: map_words([("supports", "supports"), ("pending", "pending"), ("conflicts", "conflicts")]),
-        modalities: map_words([("claimed", "claimed"), ("hedged", "reportedly"), ("expected", "expected")]),
-        events: map_words([
-            ("holds", "{h} holds it"),
-            ("captured", "{h} captured it"),
-            ("captured+", "{h} captured it from {o}"),
-            ("lost", "{h} lost it"),
-            ("lost+", "{h} lost it to {o}"),
-            ("contested", "{h} holds it, contested"),
-            ("contested+", "{h} and {o} fight for it"),
-            ("besieged", "{h} is besieged there"),
-            ("besieged+", "{h} is besieged there by {o}"),
-            ("partial", "{h} holds part of it"),
-            ("partial+", "{h} holds part of it, {o} the rest"),
-        ]),
-    }
-}
-
-fn ui_nl(lang: Lang) -> Ui {
-    let w = words(lang);
-    Ui {
-        page_title: "controlmap-viewer",
-        skip: "Naar de maandknoppen",
-        keys: "Toetsen: ← → vorige/volgende maand · spatie afspelen/pauzeren · Home/End eerste/laatste maand",
-        map: "Kaart",
-        map_alt: "Kaart van de controle over gebied aan het eind van {m}",
-        places: "Plaatsen op de kaart",
-        details: "Details van de plaats",
-        hint: "Kies een plaats op de kaart om te zien wie haar in handen had en op welke claims dat berust.",
-        months: "Maanden",
-        month: "Maand",
-        prev: "Vorige maand",
-        next: "Volgende maand",
-        play: "Afspelen",
-        pause: "Pauzeren",
-        close: "Sluiten",
-        noscript: "Deze viewer heeft JavaScript nodig. De kaarten zijn gewone afbeeldingen:",
-        counts: format!("{{c}} {} {{a}} {}", w.claims_from, w.sources),
-        no_claims: "Nog geen claims over deze plaats.",
-        area: "gebied",
-        holder: "In handen van",
-        status: "Status",
-        since: "Sinds",
-        evidence: "Nieuwste bron",
-        days_old: "{n} dagen voor het eind van de maand",
-        day_old: "1 dag voor het eind van de maand",
-        same_day: "de laatste dag van de maand",
-        flags: "Kenmerken",
-        claims_heading: "Claims",
-        nobody: "onbekend",
-        statuses: map_words([
-            ("held", "in handen"),
-            ("contested", "omstreden met {o}"),
-            ("besieged", "belegerd door {o}"),
-            ("partial", "deels in handen; de rest bij {o}"),
-            ("unknown", "verloren, nieuwe bezitter onbekend"),
-        ]),
-        flag_names: flag_words(lang),
-        roles: map_words([("supports", "steunt"), ("pending", "nog open"), ("conflicts", "spreekt tegen")]),
-        modalities: map_words([("claimed", "geclaimd"), ("hedged", "naar verluidt"), ("expected", "verwacht")]),
-        events: map_words([
-            ("holds", "{h} heeft het in handen"),
-            ("captured", "{h} heeft het ingenomen"),
-            ("captured+", "{h} heeft het ingenomen op {o}"),
-            ("lost", "{h} heeft het verloren"),
-            ("lost+", "{h} heeft het verloren aan {o}"),
-            ("contested", "{h} heeft het in handen, omstreden"),
-            ("contested+", "{h} en {o} vechten erom"),
-            ("besieged", "{h} wordt er belegerd"),
-            ("besieged+", "{h} wordt er belegerd door {o}"),
-            ("partial", "{h} heeft een deel in handen"),
-            ("partial+", "{h} heeft een deel in handen, {o} de rest"),
-        ]),
-    }
 }
 
 #[cfg(test)]
@@ -552,7 +383,8 @@ mod tests {
         let mut second = hostile_frame();
         second.month = YearMonth { year: 2017, month: 11 };
         let frames = [hostile_frame(), second];
-        let data = PageData::build(&frames, &options());
+        let options = options();
+        let data = PageData::build(&frames, &options);
         assert_eq!(data.claims.len(), 1);
         assert_eq!(data.places.len(), 1);
         assert_eq!(data.months.len(), 2);
