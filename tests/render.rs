@@ -45,6 +45,7 @@ fn the_seeds_series_renders_every_month_with_stable_names() {
     let mut names: Vec<String> =
         std::fs::read_dir(out.path()).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
     names.sort();
+    assert_eq!(names.pop().as_deref(), Some("index.html"), "the viewer page is written beside the frames");
     assert_eq!(names.len(), 58, "{names:?}");
     assert_eq!(names.first().unwrap(), "2014-06.svg");
     assert_eq!(names.last().unwrap(), "2019-03.svg");

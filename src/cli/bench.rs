@@ -68,6 +68,7 @@ fn bench_render(global: &Global) -> anyhow::Result<()> {
         out: std::env::temp_dir().join(format!("controlmap-bench-{}", std::process::id())),
         format: vec![Format::Png, Format::Svg],
         size: "1600x1200".into(),
+        no_html: true,
     };
     let months = crate::cli::render::months(&timeline, &args.series)?;
     let options = crate::cli::render::series_options(&args.series, 1600, 1200)?;

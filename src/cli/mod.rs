@@ -112,6 +112,7 @@ pub enum Command {
     /// and status, front lines, a legend of what is shown, a scale bar and the sources. Frames
     /// share one size and projection, so they animate. Months render in parallel; files are
     /// written to a temporary name and renamed, so an interrupted run leaves no partial file.
+    /// out/index.html is a viewer over the frames (--no-html leaves it out).
     ///
     /// Example: controlmap render --from 2017-06 --to 2017-12 --lang nl --size 1200x900
     Render(render::RenderArgs),

@@ -1,4 +1,5 @@
-//! `controlmap render`: one PNG and one SVG per month, in parallel, written atomically.
+//! `controlmap render`: one PNG and one SVG per month, in parallel, written atomically, and the
+//! viewer page `index.html` over them.
 
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -13,6 +14,8 @@ use crate::cli::{Exit, Global, InputError, claims, world};
 use crate::date::YearMonth;
 use crate::geometry::BBox;
 use crate::model::Diagnostic;
+use crate::render::html::{self, FactionStyle, PageOptions};
+use crate::render::info::FrameInfo;
 use crate::render::{self, Lang, Palette, Renderer, Series};
 use crate::timeline::Timeline;
 
@@ -52,6 +55,11 @@ pub struct RenderArgs {
     /// Image size in pixels, WIDTHxHEIGHT (200x150 to 8000x8000).
     #[arg(long, default_value = "1600x1200")]
     pub size: String,
+    /// Do not write out/index.html, the viewer page (a month slider, playback, the month in the
+    /// URL hash, and each place's state and sources on click). It needs only the frames next to
+    /// it and works from file:// with no network.
+    #[arg(long)]
+    pub no_html: bool,
 }
 
 /// An output format of `render`.
@@ -160,15 +168,16 @@ pub fn run(global: &Global, args: RenderArgs) -> anyhow::Result<Exit> {
     let renderer = Renderer::new(series, png).context("cannot draw the base map")?;
     let stop = interrupt_flag();
     let progress = progress_bar(months.len());
-    let results: Vec<anyhow::Result<usize>> = months
+    let html = !args.no_html;
+    let results: Vec<anyhow::Result<(usize, Option<FrameInfo>)>> = months
         .par_iter()
         .map(|&month| {
             if stop.load(Ordering::Relaxed) {
                 anyhow::bail!("interrupted");
             }
-            let written = write_frame(&renderer, &args.out, month, svg, png);
+            let written = write_frame(&renderer, &args.out, month, svg, png)?;
             progress.inc(1);
-            written
+            Ok((written, html.then(|| renderer.series.frame_info(month))))
         })
         .collect();
     progress.finish_and_clear();
@@ -177,7 +186,13 @@ pub fn run(global: &Global, args: RenderArgs) -> anyhow::Result<Exit> {
         eprintln!("interrupted: frames written so far are complete; no partial files were left");
         return Ok(Exit::BadInput);
     }
-    let files: usize = results.into_iter().collect::<anyhow::Result<Vec<usize>>>()?.iter().sum();
+    let (counts, infos): (Vec<usize>, Vec<Option<FrameInfo>>) =
+        results.into_iter().collect::<anyhow::Result<Vec<_>>>()?.into_iter().unzip();
+    let mut files: usize = counts.iter().sum();
+    if html {
+        let frames: Vec<FrameInfo> = infos.into_iter().flatten().collect();
+        files += write_page(&renderer.series, &frames, &args.out, if png { "png" } else { "svg" })?;
+    }
     let warnings = claims.diagnostics.len() + timeline.conflicts.len();
     println!(
         "rendered {} frames ({files} files, {width}x{height}) from {} to {} into {} in {:.2} s; {warnings} warning(s) ({} conflict(s) between sources)",
@@ -189,6 +204,29 @@ pub fn run(global: &Global, args: RenderArgs) -> anyhow::Result<Exit> {
         timeline.conflicts.len()
     );
     Ok(if global.strict && warnings > 0 { Exit::Finding } else { Exit::Success })
+}
+
+/// Writes `index.html`, the viewer over the frames just written.
+fn write_page(series: &Series, frames: &[FrameInfo], out: &Path, image_ext: &str) -> anyhow::Result<usize> {
+    let lang = series.options.lang;
+    let factions = series
+        .inputs
+        .factions
+        .list
+        .iter()
+        .map(|f| (f.id.clone(), FactionStyle { name: series.faction_name(&f.id), color: series.color(&f.id) }))
+        .collect();
+    let options = PageOptions {
+        image_ext: image_ext.to_string(),
+        width: series.options.width,
+        height: series.options.height,
+        lang,
+        factions,
+    };
+    let path = out.join("index.html");
+    data::write_atomic(&path, html::page(frames, &options).as_bytes())
+        .with_context(|| format!("cannot write {}", path.display()))?;
+    Ok(1)
 }
 
 fn write_frame(renderer: &Renderer, out: &Path, month: YearMonth, svg: bool, png: bool) -> anyhow::Result<usize> {

@@ -1,8 +1,10 @@
 //! Rendering: one scene per month (base map, control areas, places, labels, legend, frame),
-//! written as SVG and rasterised from that SVG to PNG, so both show the same picture.
+//! written as SVG and rasterised from that SVG to PNG, so both show the same picture; and the
+//! HTML viewer page over a series of frames.
 
 pub mod basemap;
 pub mod gif;
+pub mod html;
 pub mod info;
 pub mod labels;
 pub mod legend;

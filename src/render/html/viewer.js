@@ -1,0 +1,294 @@
+// controlmap viewer: month slider, playback, URL hash and the place panel.
+// Every name is inserted with textContent; nothing is parsed as HTML.
+(function () {
+  'use strict';
+  const data = JSON.parse(document.getElementById('data').textContent);
+  const ui = data.ui;
+  const $ = (id) => document.getElementById(id);
+  const el = {
+    title: $('title'), counts: $('counts'), img: $('map'), hotspots: $('hotspots'),
+    panel: $('panel-body'), slider: $('slider'), prev: $('prev'), next: $('next'), play: $('play'),
+  };
+  const STEP_MS = 800;
+  const view = { index: -1, place: null, timer: null };
+  const monthIndex = new Map(data.months.map((m, i) => [m.month, i]));
+  const statesByMonth = data.months.map((m) => new Map(m.states.map((s) => [s.place, s])));
+  const buttons = [];
+
+  // Replaces {h}, {o}, {n}, {m}, {c}, {a} in a phrase; a function replacer keeps '$' in names literal.
+  function fill(phrase, values) {
+    return phrase.replace(/\{([a-z])\}/g, (whole, key) => (key in values ? String(values[key]) : whole));
+  }
+
+  function node(tag, className, text) {
+    const e = document.createElement(tag);
+    if (className) e.className = className;
+    if (text !== undefined && text !== null) e.textContent = text;
+    return e;
+  }
+
+  function factionName(id) {
+    if (!id) return ui.nobody;
+    const f = data.factions[id];
+    return f ? f.name : id;
+  }
+
+  function swatch(id) {
+    const s = node('span', 'swatch');
+    s.setAttribute('aria-hidden', 'true');
+    const f = id && data.factions[id];
+    if (f) s.style.backgroundColor = f.color;
+    return s;
+  }
+
+  function statusText(state) {
+    const phrase = ui.statuses[state.status] || state.status;
+    return fill(phrase, { o: factionName(state.other) });
+  }
+
+  function buildHotspots() {
+    const order = data.places.map((p, i) => i).sort((a, b) => data.places[a].name.localeCompare(data.places[b].name));
+    for (const i of order) {
+      const p = data.places[i];
+      // Areas get a small target at their label point, beneath any town marker it overlaps.
+      const b = node('button', p.r > 0 ? 'hotspot' : 'hotspot area');
+      b.type = 'button';
+      b.dataset.place = p.id;
+      b.setAttribute('aria-pressed', 'false');
+      b.style.left = (100 * p.x / data.image.width) + '%';
+      b.style.top = (100 * p.y / data.image.height) + '%';
+      const diameter = p.r > 0 ? (200 * p.r / data.image.width) : 0;
+      b.style.width = p.r > 0 ? 'calc(' + diameter + '% + 5px)' : '20px';
+      b.addEventListener('click', () => selectPlace(i === view.place ? null : i));
+      el.hotspots.appendChild(b);
+      buttons[i] = b;
+    }
+  }
+
+  function updateHotspots() {
+    const states = statesByMonth[view.index];
+    buttons.forEach((b, i) => {
+      const state = states.get(i);
+      b.hidden = !state;
+      b.setAttribute('aria-pressed', String(i === view.place));
+      const label = state
+        ? data.places[i].name + ': ' + (state.holder_name || factionName(state.holder)) + ', ' + statusText(state)
+        : data.places[i].name;
+      b.setAttribute('aria-label', label);
+      b.title = label;
+    });
+  }
+
+  function show(index, options) {
+    if (!data.months.length) return;
+    const i = Math.max(0, Math.min(data.months.length - 1, index));
+    const month = data.months[i];
+    const changed = i !== view.index;
+    view.index = i;
+    if (changed) {
+      el.img.src = month.month + '.' + data.image.ext;
+      el.img.alt = fill(ui.map_alt, { m: month.title });
+      preload(i + 1);
+    }
+    el.title.textContent = month.title;
+    document.title = month.title + ' · ' + ui.page_title;
+    el.counts.textContent = fill(ui.counts, { c: month.claims, a: month.articles });
+    el.slider.value = String(i);
+    el.slider.setAttribute('aria-valuetext', month.title);
+    el.prev.disabled = i === 0;
+    el.next.disabled = i === data.months.length - 1;
+    updateHotspots();
+    renderPanel();
+    if (!options || options.hash !== false) setHash(month.month);
+  }
+
+  function preload(i) {
+    if (i < data.months.length) new Image().src = data.months[i].month + '.' + data.image.ext;
+  }
+
+  function setHash(month) {
+    if (location.hash === '#' + month) return;
+    try {
+      history.replaceState(null, '', '#' + month);
+    } catch (e) {
+      location.hash = month;
+    }
+  }
+
+  function fromHash() {
+    const i = monthIndex.get(decodeURIComponent(location.hash.slice(1)));
+    return i === undefined ? null : i;
+  }
+
+  function selectPlace(i) {
+    const previous = view.place;
+    view.place = i;
+    updateHotspots();
+    renderPanel();
+    if (i === null && previous !== null && buttons[previous] && !buttons[previous].hidden) buttons[previous].focus();
+  }
+
+  function renderPanel() {
+    if (view.place === null) {
+      el.panel.replaceChildren(node('p', 'hint', ui.hint));
+      return;
+    }
+    const place = data.places[view.place];
+    const state = statesByMonth[view.index].get(view.place);
+    const parts = [panelHead(place)];
+    if (!state) {
+      parts.push(node('p', 'hint', ui.no_claims));
+    } else {
+      parts.push(facts(state), flags(state), claimList(state));
+    }
+    el.panel.replaceChildren(...parts.filter(Boolean));
+  }
+
+  function panelHead(place) {
+    const head = node('div', 'panel-head');
+    const titles = node('div');
+    if (place.kind === 'region') titles.appendChild(node('div', 'kind', ui.area));
+    const h = node('h3', null, place.name);
+    h.id = 'panel-place';
+    titles.appendChild(h);
+    const close = node('button', 'close', '×');
+    close.type = 'button';
+    close.setAttribute('aria-label', ui.close);
+    close.title = ui.close;
+    close.addEventListener('click', () => selectPlace(null));
+    head.append(titles, close);
+    return head;
+  }
+
+  function facts(state) {
+    const dl = node('dl', 'facts');
+    const row = (term, value) => {
+      const dd = node('dd');
+      if (typeof value === 'string') dd.textContent = value; else dd.append(...value);
+      dl.append(node('dt', null, term), dd);
+    };
+    const holderText = state.holder_name || factionName(state.holder);
+    row(ui.holder, [swatch(state.holder), document.createTextNode(holderText)]);
+    row(ui.status, statusText(state));
+    if (state.since) row(ui.since, state.since);
+    if (state.evidence) row(ui.evidence, state.evidence + ageText(state.age_days));
+    return dl;
+  }
+
+  function ageText(days) {
+    if (days === undefined || days < 0) return '';
+    const phrase = days === 0 ? ui.same_day : days === 1 ? ui.day_old : fill(ui.days_old, { n: days });
+    return ' (' + phrase + ')';
+  }
+
+  function flags(state) {
+    const active = [];
+    if (state.changed) active.push('changed');
+    if (state.conflict) active.push('conflict');
+    if (state.stale) active.push('stale');
+    if (state.certainty !== 'fact') active.push('unconfirmed');
+    if (!active.length) return null;
+    const list = node('ul', 'flags');
+    list.setAttribute('aria-label', ui.flags);
+    for (const flag of active) list.appendChild(node('li', 'flag ' + flag, ui.flag_names[flag]));
+    return list;
+  }
+
+  function claimList(state) {
+    const box = node('section');
+    box.appendChild(node('h4', null, ui.claims_heading));
+    const list = node('ul', 'claims');
+    for (const [index, role] of state.claims) list.appendChild(claimItem(data.claims[index], role));
+    box.appendChild(list);
+    return box;
+  }
+
+  function claimItem(claim, role) {
+    const li = node('li', 'claim');
+    const head = node('div', 'claim-head');
+    head.append(node('span', 'role ' + role, ui.roles[role] || role), node('span', 'date', claim.date));
+    if (claim.modality !== 'fact') head.appendChild(node('span', 'modality', ui.modalities[claim.modality] || claim.modality));
+    li.appendChild(head);
+    const key = claim.other ? claim.event + '+' : claim.event;
+    const phrase = ui.events[key] || ui.events[claim.event] || claim.event;
+    li.appendChild(node('p', null, fill(phrase, { h: factionName(claim.holder), o: factionName(claim.other) })));
+    const sources = node('ul', 'sources');
+    for (const source of claim.sources) {
+      const item = node('li');
+      item.appendChild(node('code', null, source));
+      sources.appendChild(item);
+    }
+    li.appendChild(sources);
+    if (claim.note) li.appendChild(node('p', 'note', claim.note));
+    return li;
+  }
+
+  function play() {
+    if (view.timer !== null) return;
+    if (view.index >= data.months.length - 1) show(0);
+    view.timer = setInterval(() => {
+      if (view.index >= data.months.length - 1) pause(); else show(view.index + 1);
+    }, STEP_MS);
+    el.play.setAttribute('aria-pressed', 'true');
+    el.play.textContent = ui.pause;
+  }
+
+  function pause() {
+    if (view.timer !== null) clearInterval(view.timer);
+    view.timer = null;
+    el.play.setAttribute('aria-pressed', 'false');
+    el.play.textContent = ui.play;
+  }
+
+  function toggle() {
+    if (view.timer === null) play(); else pause();
+  }
+
+  function step(delta) {
+    pause();
+    show(view.index + delta);
+  }
+
+  function onKey(event) {
+    if (event.altKey || event.ctrlKey || event.metaKey || event.defaultPrevented) return;
+    const target = event.target;
+    const onSlider = target === el.slider;
+    const onButton = target instanceof HTMLButtonElement;
+    if (event.key === ' ' && !onButton) {
+      event.preventDefault();
+      toggle();
+    } else if (event.key === 'Escape' && view.place !== null) {
+      selectPlace(null);
+    } else if (!onSlider && (event.key === 'ArrowLeft' || event.key === 'ArrowRight')) {
+      event.preventDefault();
+      step(event.key === 'ArrowLeft' ? -1 : 1);
+    } else if (!onSlider && (event.key === 'Home' || event.key === 'End')) {
+      event.preventDefault();
+      pause();
+      show(event.key === 'Home' ? 0 : data.months.length - 1);
+    }
+  }
+
+  function start() {
+    if (!data.months.length) {
+      el.title.textContent = ui.no_claims;
+      return;
+    }
+    el.slider.max = String(data.months.length - 1);
+    buildHotspots();
+    const initial = fromHash();
+    show(initial === null ? 0 : initial, { hash: initial !== null });
+    el.slider.addEventListener('input', () => { pause(); show(Number(el.slider.value)); });
+    el.slider.addEventListener('change', () => show(Number(el.slider.value)));
+    el.prev.addEventListener('click', () => step(-1));
+    el.next.addEventListener('click', () => step(1));
+    el.play.addEventListener('click', toggle);
+    document.addEventListener('keydown', onKey);
+    window.addEventListener('hashchange', () => {
+      const i = fromHash();
+      if (i !== null && i !== view.index) show(i, { hash: false });
+    });
+  }
+
+  start();
+})();
