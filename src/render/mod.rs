@@ -1,7 +1,10 @@
 //! Rendering: one scene per month (base map, control areas, places, labels, legend, frame),
-//! written as SVG and rasterised from that SVG to PNG, so both show the same picture.
+//! written as SVG and rasterised from that SVG to PNG, so both show the same picture; the same
+//! series exported as data (GeoJSON, CSV) and summed up in a chart of holdings over time.
 
 pub mod basemap;
+pub mod chart;
+pub mod export;
 pub mod info;
 pub mod labels;
 pub mod legend;
