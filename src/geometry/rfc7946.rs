@@ -1,6 +1,8 @@
 //! Writing lon/lat shapes as RFC 7946 GeoJSON geometries: positions rounded to a fixed
 //! precision, consecutive duplicates dropped, rings closed with at least four positions,
-//! exteriors counter-clockwise and holes clockwise (the right-hand rule), degenerate rings removed.
+//! exteriors counter-clockwise and holes clockwise (the right-hand rule), zero-width spikes
+//! (a ring that runs out and back along itself, as polygon clipping can leave along shared
+//! borders) cut off, and degenerate rings removed.
 
 use geo::{Coord, LineString, MultiLineString, MultiPolygon, Polygon};
 use serde::Serialize;
@@ -68,6 +70,7 @@ fn ring(line: &LineString<f64>, counter_clockwise: bool) -> Option<Vec<Position>
     if points.len() > 1 && points.first() == points.last() {
         points.pop();
     }
+    remove_spikes(&mut points);
     if points.len() < 3 {
         return None;
     }
@@ -95,6 +98,35 @@ fn positions(line: &LineString<f64>) -> Vec<Position> {
         }
     }
     out
+}
+
+/// Removes, from an open ring, every vertex where the ring turns straight back on itself (a
+/// zero-width spike) and the duplicates that leaves, until none is left. Positions are rounded,
+/// so the test is exact in units of the last decimal.
+fn remove_spikes(points: &mut Vec<Position>) {
+    let scale = 10f64.powi(DECIMALS);
+    let units = |p: &Position| ((p[0] * scale).round() as i64, (p[1] * scale).round() as i64);
+    loop {
+        points.dedup();
+        while points.len() > 1 && points.first() == points.last() {
+            points.pop();
+        }
+        let n = points.len();
+        if n < 3 {
+            return;
+        }
+        let reversal = (0..n).find(|&i| {
+            let (a, b, c) = (units(&points[(i + n - 1) % n]), units(&points[i]), units(&points[(i + 1) % n]));
+            let (u, v) = ((b.0 - a.0, b.1 - a.1), (c.0 - b.0, c.1 - b.1));
+            u.0 * v.1 - u.1 * v.0 == 0 && u.0 * v.0 + u.1 * v.1 < 0
+        });
+        match reversal {
+            Some(i) => {
+                points.remove(i);
+            }
+            None => return,
+        }
+    }
 }
 
 /// Twice the signed area of an open ring (shoelace); positive when counter-clockwise.
@@ -134,6 +166,26 @@ mod tests {
         assert_eq!(area(&MultiPolygon::new(vec![sliver.clone()])), None);
         assert!(matches!(area(&MultiPolygon::new(vec![sliver, square.clone()])), Some(Geometry::Polygon(_))));
         assert!(matches!(area(&MultiPolygon::new(vec![square.clone(), square])), Some(Geometry::MultiPolygon(_))));
+    }
+
+    #[test]
+    fn spikes_along_a_border_are_cut_off() {
+        // A square with a spike out along its top edge and back, as clipping can leave.
+        let ring = LineString::from(vec![
+            (0.0, 0.0),
+            (1.0, 0.0),
+            (1.0, 1.0),
+            (0.6, 1.0),
+            (0.6, 1.5),
+            (0.6, 1.2),
+            (0.6, 1.0),
+            (0.0, 1.0),
+            (0.0, 0.0),
+        ]);
+        let cleaned = super::ring(&ring, true).unwrap();
+        assert_eq!(cleaned, vec![[0.0, 0.0], [1.0, 0.0], [1.0, 1.0], [0.6, 1.0], [0.0, 1.0], [0.0, 0.0]]);
+        let needle = LineString::from(vec![(0.0, 0.0), (1.0, 0.0), (0.5, 0.0), (0.0, 0.0)]);
+        assert_eq!(super::ring(&needle, true), None, "a ring that is all spike is dropped");
     }
 
     #[test]

@@ -499,3 +499,40 @@ pub fn png(svg: &str, options: &ChartOptions) -> Result<Vec<u8>, ChartError> {
     let pixmap = Rasterizer::default().draw(svg, None, options.width, options.height)?;
     Ok(raster::encode_png(&pixmap)?)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn runs_switch_style_at_a_shared_point() {
+        let values = Values { values: vec![(0.0, 0.0), (3.0, 3.0), (3.0, 0.0), (3.0, 0.0), (2.0, 2.0)], first: 1 };
+        let runs = runs(&values, |_| 0.0);
+        let styles: Vec<bool> = runs.iter().map(|r| r.recent).collect();
+        assert_eq!(styles, [true, false, true]);
+        assert_eq!(runs[0].points, [(1.0, 3.0, 0.0)], "the line starts at the first holding");
+        assert_eq!(runs[1].points.first(), Some(&(1.0, 3.0, 0.0)), "a run starts where the last one ended");
+        assert_eq!(runs[2].points, [(3.0, 3.0, 0.0), (4.0, 2.0, 0.0)]);
+    }
+
+    #[test]
+    fn equal_values_lie_side_by_side() {
+        let line = |v: f64, first: usize| Values { values: vec![(v, v); 3], first };
+        let all = [line(3.0, 0), line(3.0, 0), line(1.0, 0), line(3.0, 2)];
+        assert_eq!(shifts(&all, 0, 0), 0.5, "the first faction is highest");
+        assert_eq!(shifts(&all, 1, 0), -0.5);
+        assert_eq!(shifts(&all, 2, 0), 0.0, "a line alone stays put");
+        assert_eq!(shifts(&all, 0, 2), 1.0, "three equal lines once the fourth starts");
+        assert_eq!(shifts(&all, 3, 0), 0.0, "not drawn yet");
+    }
+
+    #[test]
+    fn tidy_rounds_font_sizes_and_joins_text() {
+        let raw = "<svg width=\"10\" height=\"10\">\n<text x=\"1\" font-size=\"26.000000000000004\">\nA &amp; B\n</text>\n</svg>\n";
+        let tidy = tidy(raw, "T <1>");
+        assert_eq!(
+            tidy,
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<svg width=\"10\" height=\"10\">\n<title>T &lt;1&gt;</title>\n<text x=\"1\" font-size=\"26\">A &amp; B</text>\n</svg>\n"
+        );
+    }
+}
