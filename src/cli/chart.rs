@@ -97,7 +97,7 @@ fn summary_line(data: &ChartData, faction: &str, lang: Lang) -> String {
     let points: Vec<_> = data.faction(faction).collect();
     let (Some(first), Some(last)) = (points.first(), points.last()) else { return faction.to_string() };
     let peak = points.iter().fold(*first, |best, p| if p.km2 > best.km2 { p } else { best });
-    let change = if peak.km2 > 0.0 {
+    let change = if peak.km2 > 0.0 && last.km2 != peak.km2 {
         format!(" ({:+.0}%)", (last.km2 - peak.km2) / peak.km2 * 100.0).replace('-', "−")
     } else {
         String::new()
