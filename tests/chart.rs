@@ -144,6 +144,25 @@ fn the_chart_is_deterministic_and_speaks_dutch() {
 }
 
 #[test]
+fn a_ledger_where_nobody_holds_anything_still_gives_a_chart() {
+    let dir = tempfile::tempdir().unwrap();
+    let ledger = dir.path().join("lost.csv");
+    std::fs::write(&ledger, "date,place,holder,event,other,modality,source,note\n2017-10,Raqqa,is,lost,,fact,,\n")
+        .unwrap();
+    controlmap()
+        .arg("--ledger")
+        .arg(&ledger)
+        .args(["chart", "--out"])
+        .arg(dir.path().join("empty.svg"))
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("0 faction(s), 1 month(s)"));
+    let svg = std::fs::read_to_string(dir.path().join("empty.svg")).unwrap();
+    roxmltree::Document::parse(&svg).unwrap();
+    assert!(svg.contains("No faction holds a tracked place in these months"));
+}
+
+#[test]
 fn bad_input_fails_with_exit_code_2_and_a_clear_message() {
     let dir = tempfile::tempdir().unwrap();
     controlmap()

@@ -171,6 +171,7 @@ struct ChartWords {
     counting: &'static str,
     recent: &'static str,
     stale: &'static str,
+    nothing: &'static str,
 }
 
 fn chart_words(lang: Lang) -> ChartWords {
@@ -183,6 +184,7 @@ fn chart_words(lang: Lang) -> ChartWords {
             counting: "Places: towns and areas named in claims, counted for their holder whatever the status (held, besieged, contested, partly held), until a claim changes it. Area: towns only.",
             recent: "some evidence under six months old",
             stale: "all evidence older: carried forward (faded on the maps)",
+            nothing: "No faction holds a tracked place in these months",
         },
         Lang::Nl => ChartWords {
             title: "Grondgebied in handen, per partij",
@@ -192,6 +194,7 @@ fn chart_words(lang: Lang) -> ChartWords {
             counting: "Plaatsen: steden en gebieden uit de claims, geteld voor wie ze in handen heeft (ook belegerd, omstreden of deels), tot een claim dat verandert. Gebied: alleen steden.",
             recent: "deels bronnen jonger dan zes maanden",
             stale: "alle bronnen ouder: doorgetrokken (vervaagd op de kaarten)",
+            nothing: "Geen partij heeft in deze maanden een gevolgde plaats in handen",
         },
     }
 }
@@ -312,8 +315,11 @@ pub fn svg(series: &Series, data: &ChartData, options: &ChartOptions) -> Result<
         let km2_max = data.points.iter().map(|p| p.km2).fold(0.0, f64::max);
         let places = lines(series, data, |p| (p.places as f64, p.recent_places as f64));
         let areas = lines(series, data, |p| (p.km2, p.recent_km2));
-        panel(&panels[0], words.places, &x, &axis::values(places_max, true, lang), &places, s)?;
-        panel(&panels[1], words.area, &x, &axis::values(km2_max, false, lang), &areas, s)?;
+        panel(&panels[0], words.places, &x, &axis::values(places_max, lang), &places, s)?;
+        panel(&panels[1], words.area, &x, &axis::values(km2_max, lang), &areas, s)?;
+        if data.factions.is_empty() {
+            notice(&panels[0], words.nothing, s)?;
+        }
         root.present()?;
     }
     Ok(tidy(&out, chart_words(lang).title))
@@ -354,6 +360,17 @@ fn round_font_size(line: &str) -> String {
 
 fn escape(text: &str) -> String {
     text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
+}
+
+/// A message in the middle of an area, on a white box.
+fn notice(area: &Area, message: &str, s: Scale) -> Result<(), ChartError> {
+    let (width, height) = area.dim_in_pixel();
+    let size = s.of(18.0);
+    let text_width = text::width(message, size, false).ceil() as i32;
+    let (x, y) = ((width as i32 - text_width) / 2, height as i32 / 2 - s.px(12.0));
+    let (pad, paper) = (s.px(12.0), rgb(style::PAPER));
+    area.draw(&Rectangle::new([(x - pad, y - pad), (x + text_width + pad, y + s.px(22.0) + pad)], paper.filled()))?;
+    label(area, message, (x, y), size, false, style::MUTED)
 }
 
 /// The faction lines of one measure, the first faction of the legend drawn last (on top). A

@@ -142,12 +142,11 @@ pub fn geojson(series: &Series, data: &MonthData) -> Result<String, ExportError>
     if let Some(feature) = front_feature(series, info, &data.areas) {
         features.push(serde_json::to_string(&feature)?);
     }
-    let mut out =
-        format!(r#"{{"type":"FeatureCollection","controlmap":{},"features":["#, serde_json::to_string(&meta)?);
-    out.push('\n');
-    out.push_str(&features.join(",\n"));
-    out.push_str("\n]}\n");
-    Ok(out)
+    let head = format!(r#"{{"type":"FeatureCollection","controlmap":{},"features":["#, serde_json::to_string(&meta)?);
+    if features.is_empty() {
+        return Ok(format!("{head}]}}\n"));
+    }
+    Ok(format!("{head}\n{}\n]}}\n", features.join(",\n")))
 }
 
 fn place_feature<'a>(series: &Series, info: &FrameInfo, place: &'a PlaceInfo) -> Feature<PlaceProperties<'a>> {

@@ -81,17 +81,15 @@ pub fn months(months: &[YearMonth], lang: Lang) -> Axis {
         };
         ticks.push((i as f64, label));
     }
-    let last = n.saturating_sub(1).max(1) as f64;
-    Axis { range: -0.4..last + 0.4, ticks }
+    let last = n.saturating_sub(1) as f64;
+    let pad = if n > 1 { 0.4 } else { 1.0 };
+    Axis { range: -pad..last + pad, ticks }
 }
 
-/// A value axis from 0 with about five round ticks above `max` (integers only when `integer`).
-pub fn values(max: f64, integer: bool, lang: Lang) -> Axis {
+/// A value axis from 0 with about five round, whole-number ticks above `max`.
+pub fn values(max: f64, lang: Lang) -> Axis {
     let max = if max.is_finite() && max > 0.0 { max } else { 1.0 };
-    let mut step = nice_step(max / 5.0);
-    if integer {
-        step = step.max(1.0).round();
-    }
+    let step = nice_step(max / 5.0).max(1.0).round();
     let top = ((max * 1.08) / step).ceil() * step;
     let count = (top / step).round() as usize;
     let ticks = (0..=count).map(|i| i as f64 * step).map(|v| (v, thousands(v, lang))).collect();
@@ -133,13 +131,14 @@ mod tests {
 
     #[test]
     fn value_axes_have_round_ticks_above_the_maximum() {
-        let axis = values(8_431.0, false, Lang::En);
+        let axis = values(8_431.0, Lang::En);
         let labels: Vec<&str> = axis.ticks.iter().map(|(_, l)| l.as_str()).collect();
         assert_eq!(labels, ["0", "2,000", "4,000", "6,000", "8,000", "10,000"]);
         assert!(axis.range.end >= 8_431.0);
-        let places = values(3.0, true, Lang::En);
+        let places = values(3.0, Lang::En);
         assert!(places.ticks.iter().all(|(v, _)| v.fract() == 0.0), "{places:?}");
-        assert_eq!(values(0.0, true, Lang::En).ticks.len(), 3, "an empty chart still has an axis");
+        let empty = values(0.0, Lang::En);
+        assert_eq!(empty.ticks.iter().map(|t| t.1.as_str()).collect::<Vec<_>>(), ["0", "1", "2"], "{empty:?}");
     }
 
     #[test]
