@@ -135,9 +135,10 @@ pub enum Command {
     /// Two stacked line charts drawn with plotters, one line per faction in its map colour: the
     /// tracked places each faction holds at the end of each month (whatever the status), and the
     /// derived control area of its towns in km² (equal-area projection, so the km² are real),
-    /// with a legend, the month axis, and the sources. The extension of --out chooses SVG or PNG
-    /// (--both writes both); the PNG is the SVG rasterised with the maps' embedded fonts. With
-    /// --json, prints the numbers the chart draws.
+    /// with a legend, the month axis, and the sources. A line starts at the faction's first
+    /// holding and is dashed where all its holdings rest on evidence over six months old (drawn
+    /// faded on the maps). The extension of --out chooses SVG or PNG (--both writes both); the PNG
+    /// is the SVG rasterised with the maps' embedded fonts. With --json, prints the numbers drawn.
     ///
     /// Example: controlmap chart --out out/chart.png --both --lang nl
     Chart(chart::ChartArgs),
