@@ -2,6 +2,8 @@
 
 mod animate;
 mod bench;
+mod chart;
+mod export;
 mod lint;
 mod lookup;
 pub mod output;
@@ -121,6 +123,32 @@ pub enum Command {
     ///
     /// Example: controlmap animate --out out/series.gif --delay 600ms --width 800
     Animate(animate::AnimateArgs),
+    /// Export the series as data: GeoJSON per month and a CSV timeline, for QGIS and spreadsheets.
+    ///
+    /// GeoJSON (RFC 7946, lon/lat, 5 decimals, no crs member): DIR/YYYY-MM.geojson holds one
+    /// FeatureCollection per month with the drawn places (layer "place": a Point for a town, the
+    /// polygon for a region; holder, status, since, evidence, certainty, conflict, sources), the
+    /// derived control areas (layer "area": holder, fill solid or shared:OTHER, area_km2) and the
+    /// front lines (layer "front"); the area rule and the credits are in its "controlmap" member.
+    /// CSV: DIR/timeline.csv has one row per month and drawn place (month, place_id, place, kind,
+    /// lon, lat, holder, status, other, since, last_evidence, age_days, stale, certainty,
+    /// conflict, sources), ordered by month and place id, for spreadsheets and Datawrapper.
+    /// Files are written to a temporary name and renamed, so a failed run leaves no partial file.
+    ///
+    /// Example: controlmap export --format geojson,csv --from 2017-06 --to 2017-12 --out out/data
+    Export(export::ExportArgs),
+    /// Chart who held what over time: places held and area held (km²) per faction and month.
+    ///
+    /// Two stacked line charts drawn with plotters, one line per faction in its map colour: the
+    /// tracked places each faction holds at the end of each month (whatever the status), and the
+    /// derived control area of its towns in km² (equal-area projection, so the km² are real),
+    /// with a legend, the month axis, and the sources. A line starts at the faction's first
+    /// holding and is dashed where all its holdings rest on evidence over six months old (drawn
+    /// faded on the maps). The extension of --out chooses SVG or PNG (--both writes both); the PNG
+    /// is the SVG rasterised with the maps' embedded fonts. With --json, prints the numbers drawn.
+    ///
+    /// Example: controlmap chart --out out/chart.png --both --lang nl
+    Chart(chart::ChartArgs),
     /// Measure speed: geodata load and join, the whole seeds series as PNG and SVG at 1600x1200,
     /// one frame, and peak memory. Build with --release for meaningful figures.
     ///
@@ -152,6 +180,8 @@ pub fn run(cli: Cli) -> anyhow::Result<Exit> {
         Command::Regions(args) => lookup::regions(&global, args),
         Command::Sentences(args) => lookup::sentences(&global, args),
         Command::Render(args) => render::run(&global, args),
+        Command::Export(args) => export::run(&global, args),
+        Command::Chart(args) => chart::run(&global, args),
         Command::Bench(args) => bench::run(&global, args),
         Command::Animate(args) => animate::run(&global, args),
     }

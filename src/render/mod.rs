@@ -1,8 +1,11 @@
 //! Rendering: one scene per month (base map, control areas, places, labels, legend, frame),
-//! written as SVG and rasterised from that SVG to PNG, so both show the same picture; and the
-//! HTML viewer page over a series of frames.
+//! written as SVG and rasterised from that SVG to PNG, so both show the same picture; the HTML
+//! viewer page over a series of frames; an animated GIF; and the same series exported as data
+//! (GeoJSON, CSV) and summed up in a chart of holdings over time.
 
 pub mod basemap;
+pub mod chart;
+pub mod export;
 pub mod gif;
 pub mod html;
 pub mod info;
