@@ -3,7 +3,8 @@
 //! # The rule (printed on every map)
 //! Each tracked town gets the part of the plane nearer to it than to any other tracked town
 //! (its nearest-neighbour or Voronoi cell), cut to a disc of `radius_km` around the town and to
-//! land. Cells are merged by holder and status. Where two neighbouring cells have different
+//! its own country (so an area stops at an international border and at the coast). Cells are
+//! merged by holder and status. Where two neighbouring cells have different
 //! holders, their shared edge is a front line. Everything is computed in the equal-area map
 //! projection, so areas come out in km².
 
@@ -27,6 +28,8 @@ pub struct Seed {
     pub y: f64,
     pub holder: String,
     pub fill: Fill,
+    /// The shape (index into the `clips` given to [`derive`]) the cell is cut to, if any.
+    pub clip: Option<usize>,
 }
 
 /// The merged area of one holder with one fill.
@@ -61,24 +64,31 @@ impl Areas {
 /// Vertices of a disc approximation.
 const DISC_SIDES: usize = 48;
 
-/// Applies the area rule. `land` (projected km) clips the cells; `None` leaves them unclipped.
-pub fn derive(seeds: &[Seed], radius_km: f64, land: Option<&MultiPolygon<f64>>) -> Areas {
+/// Applies the area rule. Each seed's cell is cut to `clips[seed.clip]` (projected km), or left
+/// whole when the seed has no clip.
+pub fn derive(seeds: &[Seed], radius_km: f64, clips: &[MultiPolygon<f64>]) -> Areas {
     let cells: Vec<Vec<(Coord<f64>, Option<usize>)>> = (0..seeds.len()).map(|i| cell(seeds, i, radius_km)).collect();
-    let mut groups: BTreeMap<(String, Fill), Vec<Polygon<f64>>> = BTreeMap::new();
+    let mut groups: BTreeMap<(String, Fill, Option<usize>), Vec<Polygon<f64>>> = BTreeMap::new();
     for (seed, cell) in seeds.iter().zip(&cells) {
         if cell.len() >= 3 {
             let ring: Vec<Coord<f64>> = cell.iter().map(|(c, _)| *c).collect();
-            groups.entry((seed.holder.clone(), seed.fill.clone())).or_default().push(closed_polygon(ring));
+            let key = (seed.holder.clone(), seed.fill.clone(), seed.clip.filter(|&c| c < clips.len()));
+            groups.entry(key).or_default().push(closed_polygon(ring));
         }
     }
-    let areas = groups
+    let mut merged: BTreeMap<(String, Fill), Vec<Polygon<f64>>> = BTreeMap::new();
+    for ((holder, fill, clip), polygons) in groups {
+        let union = union_all(polygons);
+        let shape = match clip {
+            Some(c) => union.intersection(&clips[c]),
+            None => union,
+        };
+        merged.entry((holder, fill)).or_default().extend(shape.0);
+    }
+    let areas = merged
         .into_iter()
-        .map(|((holder, fill), polygons)| {
-            let merged = union_all(polygons);
-            let shape = match land {
-                Some(land) => merged.intersection(land),
-                None => merged,
-            };
+        .map(|((holder, fill), parts)| {
+            let shape = MultiPolygon::new(parts);
             let km2 = shape.unsigned_area();
             ControlArea { holder, fill, shape, km2 }
         })
@@ -186,12 +196,12 @@ mod tests {
     use super::*;
 
     fn seed(x: f64, y: f64, holder: &str) -> Seed {
-        Seed { x, y, holder: holder.into(), fill: Fill::Solid }
+        Seed { x, y, holder: holder.into(), fill: Fill::Solid, clip: None }
     }
 
     #[test]
     fn a_lone_town_gets_a_disc() {
-        let areas = derive(&[seed(0.0, 0.0, "is")], 30.0, None);
+        let areas = derive(&[seed(0.0, 0.0, "is")], 30.0, &[]);
         let disc = std::f64::consts::PI * 900.0;
         assert!((areas.areas[0].km2 - disc).abs() / disc < 0.01, "{}", areas.areas[0].km2);
         assert!(areas.fronts.is_empty());
@@ -199,7 +209,7 @@ mod tests {
 
     #[test]
     fn neighbours_split_along_the_bisector_and_make_a_front() {
-        let areas = derive(&[seed(0.0, 0.0, "is"), seed(40.0, 0.0, "sdf")], 30.0, None);
+        let areas = derive(&[seed(0.0, 0.0, "is"), seed(40.0, 0.0, "sdf")], 30.0, &[]);
         let totals = areas.km2_by_holder();
         assert!((totals["is"] - totals["sdf"]).abs() < 1.0, "{totals:?}");
         assert!(totals["is"] < std::f64::consts::PI * 900.0 * 0.9);
@@ -210,7 +220,7 @@ mod tests {
 
     #[test]
     fn same_holder_cells_merge_without_a_front() {
-        let areas = derive(&[seed(0.0, 0.0, "is"), seed(40.0, 0.0, "is")], 30.0, None);
+        let areas = derive(&[seed(0.0, 0.0, "is"), seed(40.0, 0.0, "is")], 30.0, &[]);
         assert_eq!(areas.areas.len(), 1);
         assert_eq!(areas.areas[0].shape.0.len(), 1, "one merged polygon");
         assert!(areas.fronts.is_empty());
@@ -224,7 +234,7 @@ mod tests {
             Coord { x: 0.0, y: 100.0 },
             Coord { x: -100.0, y: 100.0 },
         ])]);
-        let areas = derive(&[seed(0.0, 0.0, "is")], 30.0, Some(&land));
+        let areas = derive(&[Seed { clip: Some(0), ..seed(0.0, 0.0, "is") }], 30.0, &[land]);
         let half = std::f64::consts::PI * 900.0 / 2.0;
         assert!((areas.areas[0].km2 - half).abs() / half < 0.02);
     }

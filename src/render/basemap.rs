@@ -11,8 +11,10 @@ use crate::render::text;
 /// The base map layer and what later layers need from it.
 pub struct Basemap {
     pub layer: Layer,
-    /// Land in projected km, clipped to the frame: control areas are cut to it.
+    /// Land in projected km, clipped to the frame: areas of places whose country is not in view are cut to it.
     pub land_km: MultiPolygon<f64>,
+    /// Each country in view (ISO code and projected km shape, clipped and simplified).
+    pub countries_km: Vec<(String, MultiPolygon<f64>)>,
     /// Boxes of the country and river names, for label placement to avoid.
     pub label_boxes: Vec<Rect>,
 }
@@ -70,8 +72,24 @@ pub fn build(
     let mut label_boxes = Vec::new();
     layer.items.extend(country_labels(layers, view, &countries, lang, u, &mut label_boxes));
     layer.items.extend(river_labels(layers, view, lang, u, avoid, &mut label_boxes));
-    let land_km = countries.into_iter().fold(MultiPolygon::new(vec![]), |acc, (_, shape)| acc.union(&shape));
-    Basemap { layer, land_km, label_boxes }
+    let land_km = land(layers, view, &clip, tolerance_km);
+    let countries_km = countries.into_iter().map(|(i, shape)| (layers.countries[i].iso.clone(), shape)).collect();
+    Basemap { layer, land_km, countries_km, label_boxes }
+}
+
+/// All countries merged, clipped to the frame (for places whose country is not in view). The countries are
+/// merged before simplifying, so shared borders leave no slivers between them.
+fn land(layers: &Layers, view: &View, clip: &MultiPolygon<f64>, tolerance_km: f64) -> MultiPolygon<f64> {
+    let clipped: Vec<MultiPolygon<f64>> =
+        layers.countries.iter().map(|c| view.project_area(&c.shape).intersection(clip)).collect();
+    let mut layer = clipped;
+    while layer.len() > 1 {
+        layer = layer
+            .chunks(2)
+            .map(|pair| if pair.len() == 2 { pair[0].union(&pair[1]) } else { pair[0].clone() })
+            .collect();
+    }
+    layer.pop().unwrap_or_else(|| MultiPolygon::new(vec![])).simplify(tolerance_km)
 }
 
 /// SVG path data for projected (km) polygons.

@@ -85,7 +85,10 @@ pub struct Series<'a> {
     pub view: View,
     pub units: Units,
     basemap_markup: String,
-    land_km: MultiPolygon<f64>,
+    /// Shapes control areas are cut to: all land first, then each country in view.
+    clips: Vec<MultiPolygon<f64>>,
+    /// For each tracked place, its entry in `clips` (its country, or land).
+    clip_of: BTreeMap<PlaceKey, usize>,
     pub towns: BTreeMap<PlaceKey, Town>,
     pub regions: BTreeMap<PlaceKey, RegionShape>,
     pub context: Vec<Town>,
@@ -128,7 +131,7 @@ impl<'a> Series<'a> {
         let mut regions = tracked_regions(inputs, &view);
         markers_for_tiny_regions(&mut regions, &mut towns, &view, units);
         let avoid: Vec<(f64, f64)> = towns.values().map(|t| t.px).collect();
-        let Basemap { layer, land_km, label_boxes } =
+        let Basemap { layer, land_km, countries_km, label_boxes } =
             basemap::build(inputs.layers, &view, options.width, options.height, &focus, &avoid, options.lang);
         let context = context_cities(inputs, &view, units, &towns, &label_boxes);
         let occupied: Vec<(f64, f64)> =
@@ -140,7 +143,8 @@ impl<'a> Series<'a> {
             view,
             units,
             basemap_markup: svg::layer_markup(&layer),
-            land_km,
+            clip_of: clip_indices(inputs, &towns, &countries_km),
+            clips: std::iter::once(land_km).chain(countries_km.into_iter().map(|(_, shape)| shape)).collect(),
             towns,
             regions,
             context,
@@ -271,10 +275,10 @@ impl<'a> Series<'a> {
                     (Status::Contested | Status::Partial, Some(other)) => Fill::Shared(other.clone()),
                     _ => Fill::Solid,
                 };
-                Some(Seed { x: town.km.0, y: town.km.1, holder, fill })
+                Some(Seed { x: town.km.0, y: town.km.1, holder, fill, clip: self.clip_of.get(key).copied() })
             })
             .collect();
-        areas::derive(&seeds, self.options.radius_km, Some(&self.land_km))
+        areas::derive(&seeds, self.options.radius_km, &self.clips)
     }
 
     pub(crate) fn frame_state(&self, month: YearMonth) -> FrameState {
@@ -494,6 +498,26 @@ fn tracked_regions(inputs: Inputs, view: &View) -> BTreeMap<PlaceKey, RegionShap
                     outline_px,
                 },
             ))
+        })
+        .collect()
+}
+
+/// Each tracked place's clip: its country's index in `clips` (1 + its position among the
+/// countries in view), or 0 (all land) when its country is not in view or not known.
+fn clip_indices(
+    inputs: Inputs,
+    towns: &BTreeMap<PlaceKey, Town>,
+    countries: &[(String, MultiPolygon<f64>)],
+) -> BTreeMap<PlaceKey, usize> {
+    towns
+        .keys()
+        .map(|key| {
+            let country = match key.kind {
+                PlaceKind::Town => inputs.gazetteer.town(&key.id).map(|t| t.country.clone()),
+                PlaceKind::Region => inputs.gazetteer.region(&key.id).map(|r| r.country.clone()),
+            };
+            let index = country.and_then(|c| countries.iter().position(|(iso, _)| *iso == c)).map_or(0, |i| i + 1);
+            (key.clone(), index)
         })
         .collect()
 }

@@ -145,7 +145,7 @@ pub fn words(lang: Lang) -> Words {
             region: "claim about an area",
             claims_from: "claims from",
             sources: "sources",
-            rule: "Areas: each town's nearest-town cell within {R} km, clipped to land, merged by holder; approximate, not surveyed front lines.",
+            rule: "Areas: each town's nearest-town cell within {R} km, cut to its country, merged by holder; approximate, not surveyed front lines.",
             no_claims: "No claims yet",
         },
         Lang::Nl => Words {
@@ -163,7 +163,7 @@ pub fn words(lang: Lang) -> Words {
             region: "claim over een gebied",
             claims_from: "claims uit",
             sources: "bronnen",
-            rule: "Gebieden: per plaats het gebied dat dichter bij die plaats ligt dan bij andere, binnen {R} km, beperkt tot land, samengevoegd per partij; bij benadering.",
+            rule: "Gebieden: per plaats het gebied dat dichter bij die plaats ligt dan bij andere, binnen {R} km, binnen het eigen land, samengevoegd per partij; bij benadering.",
             no_claims: "Nog geen claims",
         },
     }

@@ -134,6 +134,12 @@ pub(crate) fn find(claims: &[Claim], range: std::ops::Range<usize>) -> Vec<Confl
     for &i in &applied {
         changes_before.push(changes_before.last().copied().unwrap_or(0) + usize::from(claims[i].event.is_change()));
     }
+    let changes: Vec<(Date, Date)> = applied
+        .iter()
+        .map(|&i| &claims[i])
+        .filter(|c| c.event.is_change())
+        .map(|c| (c.date.start, c.date.end))
+        .collect();
     let mut by_start: Vec<usize> = (0..applied.len()).collect();
     by_start.sort_by_key(|&p| (claims[applied[p]].date.start, p));
     let mut found = Vec::new();
@@ -149,7 +155,7 @@ pub(crate) fn find(claims: &[Claim], range: std::ops::Range<usize>) -> Vec<Confl
             }
             let change_between = changes_before[bi] > changes_before[ai + 1];
             if let Some(conflict) =
-                simultaneous(&claims[a], &claims[b], a, b).or_else(|| reversal(claims, change_between, a, b))
+                simultaneous(&claims[a], &claims[b], a, b, &changes).or_else(|| reversal(claims, change_between, a, b))
             {
                 found.push(conflict);
             }
@@ -164,12 +170,17 @@ fn share_a_source(a: &Claim, b: &Claim) -> bool {
     a.sources.iter().any(|s| b.sources.contains(s))
 }
 
-fn simultaneous(a: &Claim, b: &Claim, ai: usize, bi: usize) -> Option<Conflict> {
+/// Two claims whose spans overlap conflict unless some order of events reconciles them. Two
+/// states that disagree are reconciled only by a capture or loss reported within their spans
+/// (`changes`: the spans of the place's changes); a state fits a change it could precede or follow.
+fn simultaneous(a: &Claim, b: &Claim, ai: usize, bi: usize, changes: &[(Date, Date)]) -> Option<Conflict> {
     if !a.date.overlaps(&b.date) {
         return None;
     }
+    let (from, to) = (a.date.start.min(b.date.start), a.date.end.max(b.date.end));
+    let reported_change = || changes.iter().any(|&(start, end)| end >= from && start <= to);
     let reconcilable = match (a.event.is_change(), b.event.is_change()) {
-        (false, false) => Presence::after(a).compatible(&Presence::after(b)),
+        (false, false) => Presence::after(a).compatible(&Presence::after(b)) || reported_change(),
         (true, false) => state_fits_change(b, a),
         (false, true) => state_fits_change(a, b),
         (true, true) => {

@@ -150,6 +150,21 @@ fn a_siege_then_a_capture_in_the_same_month_is_not_a_conflict() {
 }
 
 #[test]
+fn two_states_in_one_month_conflict_unless_a_reported_change_explains_them() {
+    let unexplained = build(vec![
+        fact("hajin", "2018-12", "is", Event::Holds, None, "a.txt#1"),
+        fact("hajin", "2018-12", "sdf", Event::Holds, None, "b.txt#1"),
+    ]);
+    assert_eq!(unexplained.conflicts.len(), 1);
+    let explained = build(vec![
+        fact("hajin", "2018-12", "is", Event::Holds, None, "a.txt#1"),
+        fact("hajin", "2018-12-14", "sdf", Event::Captured, Some("is"), "c.txt#1"),
+        fact("hajin", "2018-12", "sdf", Event::Holds, None, "b.txt#1"),
+    ]);
+    assert!(explained.conflicts.is_empty(), "{:?}", explained.conflicts);
+}
+
+#[test]
 fn evidence_ages_and_goes_stale() {
     let t = build(vec![fact("rawa", "2017-11", "iraqi-gov", Event::Captured, Some("is"), "a.txt#1")]);
     let fresh = t.state_at(&key("rawa"), day("2017-12-31")).unwrap();
