@@ -12,7 +12,7 @@ use crate::render::Renderer;
 
 #[derive(Debug, Args)]
 pub struct BenchArgs {
-    /// Only these parts: load, render, extract (default: all).
+    /// Only these parts: load, render, animate (default: all).
     #[arg(long, value_delimiter = ',')]
     pub only: Vec<String>,
     /// How many times to repeat the geodata load.
@@ -29,6 +29,9 @@ pub fn run(global: &Global, args: BenchArgs) -> anyhow::Result<Exit> {
     }
     if wants("render") {
         bench_render(global)?;
+    }
+    if wants("animate") {
+        bench_animate(global)?;
     }
     println!("peak memory (VmHWM): {}", peak_memory());
     Ok(Exit::Success)
@@ -57,14 +60,7 @@ fn bench_render(global: &Global) -> anyhow::Result<()> {
     let mut claims = claims(global, &world)?;
     let timeline = claims.timeline();
     let args = RenderArgs {
-        series: SeriesArgs {
-            from: None,
-            to: None,
-            lang: Default::default(),
-            palette: Default::default(),
-            bbox: None,
-            radius_km: 30.0,
-        },
+        series: SeriesArgs::default(),
         out: std::env::temp_dir().join(format!("controlmap-bench-{}", std::process::id())),
         format: vec![Format::Png, Format::Svg],
         size: "1600x1200".into(),
@@ -92,6 +88,32 @@ fn bench_render(global: &Global) -> anyhow::Result<()> {
         months.len() as f64 / (series_time + prepared),
         prepared * 1000.0,
         one
+    );
+    Ok(())
+}
+
+/// The whole seeds series as a GIF at 800 px, as `animate` makes it (without writing the file).
+fn bench_animate(global: &Global) -> anyhow::Result<()> {
+    let started = Instant::now();
+    let world = world(global)?;
+    let mut claims = claims(global, &world)?;
+    let timeline = claims.timeline();
+    let series_args = SeriesArgs::default();
+    let months = crate::cli::render::months(&timeline, &series_args)?;
+    let options = crate::cli::render::series_options(&series_args, 800, 600)?;
+    let credit = crate::cli::render::attribution(global);
+    let series = crate::cli::render::prepare(&world, &timeline, options, &credit)?;
+    let key_colours = series.key_colours();
+    let renderer = Renderer::new(series, true)?;
+    use rayon::prelude::*;
+    let frames = months.par_iter().map(|&m| renderer.rgb(m)).collect::<Result<Vec<_>, _>>()?;
+    let timing = crate::render::gif::Timing { delay_ms: 800, hold_last_ms: 3000 };
+    let (bytes, _) = crate::render::gif::encode(&frames, &key_colours, timing)?;
+    println!(
+        "animate: {} frames at 800x600 into a {:.2} MB GIF in {:.2} s wall (load, render, palette, encode)",
+        months.len(),
+        bytes.len() as f64 / 1e6,
+        started.elapsed().as_secs_f64()
     );
     Ok(())
 }

@@ -42,6 +42,13 @@ pub struct SeriesArgs {
     pub radius_km: f64,
 }
 
+impl Default for SeriesArgs {
+    /// The whole ledger's months, English, default palette, automatic box, 30 km areas.
+    fn default() -> Self {
+        SeriesArgs { from: None, to: None, lang: Lang::En, palette: Palette::Default, bbox: None, radius_km: 30.0 }
+    }
+}
+
 #[derive(Debug, Args)]
 pub struct RenderArgs {
     #[command(flatten)]
