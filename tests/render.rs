@@ -203,3 +203,138 @@ mod bad_input {
         render(&file.join("out"), &[]).code(2).stderr(predicate::str::contains("cannot create the output folder"));
     }
 }
+
+mod regressions {
+    use super::*;
+
+    #[test]
+    fn render_into_a_closed_pipe_is_not_an_error() {
+        let out = tempfile::tempdir().unwrap();
+        let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("controlmap"))
+            .args(["render", "--from", "2017-10", "--to", "2017-10", "--format", "svg", "--no-html", "--out"])
+            .arg(out.path())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        drop(child.stdout.take());
+        let output = child.wait_with_output().unwrap();
+        assert!(output.status.success(), "{:?} {}", output.status, String::from_utf8_lossy(&output.stderr));
+    }
+
+    #[test]
+    fn ctrl_c_leaves_no_partial_file_and_exits_130() {
+        let out = tempfile::tempdir().unwrap();
+        let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("controlmap"))
+            .args(["render", "--size", "3000x2250", "--no-html", "--out"])
+            .arg(out.path())
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+        while std::fs::read_dir(out.path())
+            .unwrap()
+            .filter_map(Result::ok)
+            .filter(|e| !e.file_name().to_string_lossy().starts_with('.'))
+            .count()
+            < 2
+        {
+            assert!(std::time::Instant::now() < deadline, "no frame was written within a minute");
+            std::thread::sleep(std::time::Duration::from_millis(20));
+        }
+        let killed = std::process::Command::new("kill").args(["-INT", &child.id().to_string()]).status();
+        if !killed.is_ok_and(|s| s.success()) {
+            eprintln!("SKIPPED ctrl_c_leaves_no_partial_file: no `kill` command to send SIGINT");
+            let _ = child.kill();
+            return;
+        }
+        let status = child.wait().unwrap();
+        let names: Vec<String> = std::fs::read_dir(out.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        if status.code() == Some(0) {
+            eprintln!("the series finished before the interrupt arrived; nothing to check");
+            return;
+        }
+        assert_eq!(status.code(), Some(130));
+        assert!(names.iter().all(|n| !n.starts_with('.')), "temporary files left: {names:?}");
+        for name in names.iter().filter(|n| n.ends_with(".png")) {
+            let bytes = std::fs::read(out.path().join(name)).unwrap();
+            assert!(controlmap::render::raster::decode_png(&bytes).is_ok(), "{name} is a complete PNG");
+        }
+    }
+
+    #[test]
+    fn places_with_non_ascii_ids_keep_their_own_labels() {
+        let dir = tempfile::tempdir().unwrap();
+        for entry in std::fs::read_dir(root().join("tests/fixtures/geo")).unwrap() {
+            let entry = entry.unwrap();
+            std::fs::copy(entry.path(), dir.path().join(entry.file_name())).unwrap();
+        }
+        let places = "id,name,lon,lat,country,population,aliases,source,note\nракка,Ракка,39.0,35.95,SY,200000,,test,\nмаяди,Маяди,40.45,35.02,SY,50000,,test,\n";
+        std::fs::write(dir.path().join("places.csv"), places).unwrap();
+        let ledger = dir.path().join("l.csv");
+        std::fs::write(
+            &ledger,
+            "date,place,holder,event,source\n2017-10,Ракка,is,holds,a.txt#1\n2017-10,Маяди,sdf,holds,a.txt#2\n",
+        )
+        .unwrap();
+        let out = tempfile::tempdir().unwrap();
+        controlmap()
+            .arg("--geodata")
+            .arg(dir.path())
+            .arg("--ledger")
+            .arg(&ledger)
+            .args(["render", "--format", "svg", "--no-html", "--out"])
+            .arg(out.path())
+            .assert()
+            .success();
+        let svg = std::fs::read_to_string(out.path().join("2017-10.svg")).unwrap();
+        let doc = roxmltree::Document::parse(&svg).unwrap();
+        let ids: Vec<&str> =
+            doc.descendants().filter_map(|n| n.attribute("id")).filter(|id| id.starts_with("place-")).collect();
+        assert_eq!(ids.len(), 2);
+        assert_ne!(ids[0], ids[1]);
+        let labels: Vec<(String, String)> = doc
+            .descendants()
+            .filter(|n| n.has_tag_name("text") && matches!(n.text(), Some("Ракка") | Some("Маяди")))
+            .map(|n| (n.attribute("x").unwrap_or("").to_string(), n.attribute("y").unwrap_or("").to_string()))
+            .collect();
+        assert_eq!(labels.len(), 2);
+        assert_ne!(labels[0], labels[1], "each label sits by its own marker");
+    }
+
+    #[test]
+    fn a_first_mention_is_not_drawn_as_a_change() {
+        let dir = tempfile::tempdir().unwrap();
+        let ledger = dir.path().join("l.csv");
+        std::fs::write(&ledger, "date,place,holder,event,other,source\n2014,Baghdad,iraqi-gov,holds,,a.txt#1\n2017-10,Raqqa,sdf,captured,is,a.txt#2\n").unwrap();
+        let out = tempfile::tempdir().unwrap();
+        controlmap()
+            .arg("--ledger")
+            .arg(&ledger)
+            .args(["render", "--from", "2014-12", "--to", "2017-10", "--format", "svg", "--no-html", "--out"])
+            .arg(out.path())
+            .assert()
+            .success();
+        let first = std::fs::read_to_string(out.path().join("2014-12.svg")).unwrap();
+        assert!(first.contains("class=\"place iraqi-gov held\""), "Baghdad's first mention is not a change");
+        let capture = std::fs::read_to_string(out.path().join("2017-10.svg")).unwrap();
+        assert!(capture.contains("class=\"place sdf held changed\""), "a capture reported for the month is a change");
+    }
+
+    #[test]
+    fn strict_fails_every_command_on_the_same_warnings() {
+        let out = tempfile::tempdir().unwrap();
+        for args in [vec!["at", "2017-10"], vec!["history", "Deir ez-Zor"], vec!["lint"]] {
+            controlmap().arg("--strict").args(&args).assert().code(1);
+        }
+        controlmap()
+            .args(["--strict", "render", "--from", "2017-10", "--to", "2017-10", "--format", "svg", "--out"])
+            .arg(out.path())
+            .assert()
+            .code(1);
+    }
+}

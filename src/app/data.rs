@@ -124,6 +124,25 @@ pub fn read_bytes(path: &Path) -> Result<Vec<u8>, Diagnostic> {
     std::fs::read(path).map_err(|e| fail(format!("cannot read: {}", io_reason(&e))))
 }
 
+/// Reads standard input whole, up to [`MAX_INPUT_BYTES`].
+pub fn read_stdin() -> Result<Vec<u8>, Diagnostic> {
+    use std::io::Read;
+    let mut bytes = Vec::new();
+    std::io::stdin()
+        .take(MAX_INPUT_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| Diagnostic::error("<stdin>", None, None, io_reason(&e)))?;
+    if bytes.len() as u64 > MAX_INPUT_BYTES {
+        return Err(Diagnostic::error(
+            "<stdin>",
+            None,
+            None,
+            format!("is over the limit of {} MB", MAX_INPUT_BYTES >> 20),
+        ));
+    }
+    Ok(bytes)
+}
+
 /// An I/O error in words, without Rust's "(os error 2)" suffix.
 pub fn io_reason(error: &std::io::Error) -> String {
     match error.kind() {
@@ -136,24 +155,54 @@ pub fn io_reason(error: &std::io::Error) -> String {
     }
 }
 
+/// Temporary files being written right now, removed if the run is interrupted.
+static IN_PROGRESS: std::sync::Mutex<Vec<std::path::PathBuf>> = std::sync::Mutex::new(Vec::new());
+
 /// Writes a file whole or not at all: to a hidden temporary name in the same folder, then renamed.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
     let name = path.file_name().map_or_else(|| "out".into(), |n| n.to_string_lossy().into_owned());
     let temp = dir.join(format!(".{name}.tmp-{}", std::process::id()));
+    track(&temp, true);
     let result = std::fs::write(&temp, bytes).and_then(|()| std::fs::rename(&temp, path));
     if result.is_err() {
         let _ = std::fs::remove_file(&temp);
     }
+    track(&temp, false);
     result
 }
 
-/// Removes temporary files a killed run left behind in `dir` (`.NAME.tmp-PID`).
+fn track(temp: &Path, writing: bool) {
+    let mut list = IN_PROGRESS.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+    if writing {
+        list.push(temp.to_path_buf());
+    } else {
+        list.retain(|p| p != temp);
+    }
+}
+
+/// Removes the temporary files being written (on Ctrl-C), so no partial file is left.
+pub fn remove_in_progress() {
+    let list = IN_PROGRESS.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+    for temp in list.iter() {
+        let _ = std::fs::remove_file(temp);
+    }
+}
+
+/// Removes temporary files (`.NAME.tmp-PID`) that a killed run left in `dir`: only those of a
+/// process that no longer runs (checked in `/proc`; where there is no `/proc`, none are removed).
 pub fn remove_stale_temporaries(dir: &Path) {
     let Ok(entries) = std::fs::read_dir(dir) else { return };
     for entry in entries.flatten() {
         let name = entry.file_name().to_string_lossy().into_owned();
-        if name.starts_with('.') && name.contains(".tmp-") {
+        let pid =
+            name.strip_prefix('.').and_then(|n| n.rsplit_once(".tmp-")).and_then(|(_, pid)| pid.parse::<u32>().ok());
+        let dead = pid.is_some_and(|pid| {
+            pid != std::process::id()
+                && Path::new("/proc/self").exists()
+                && !Path::new("/proc").join(pid.to_string()).exists()
+        });
+        if dead {
             let _ = std::fs::remove_file(entry.path());
         }
     }

@@ -99,16 +99,12 @@ pub fn load_claims(world: &World, paths: &[PathBuf]) -> Result<Claims, Diagnosti
 
 /// Reads a ledger from a path; `-` is standard input.
 fn read_ledger_file(path: &Path) -> Result<DataFile, Diagnostic> {
-    if path == Path::new("-") {
-        let mut bytes = Vec::new();
-        std::io::Read::read_to_end(&mut std::io::stdin(), &mut bytes)
-            .map_err(|e| Diagnostic::error("<stdin>", None, None, data::io_reason(&e)))?;
-        let text = String::from_utf8_lossy(&bytes).into_owned();
-        return Ok(DataFile { name: "<stdin>".into(), text: text.into() });
-    }
-    let bytes = data::read_bytes(path)?;
+    let (name, bytes) = if path == Path::new("-") {
+        ("<stdin>".to_string(), data::read_stdin()?)
+    } else {
+        (path.display().to_string(), data::read_bytes(path)?)
+    };
     // Ledger bytes are checked (UTF-8, emptiness) by the ledger parser, which names the line.
-    let name = path.display().to_string();
     match String::from_utf8(bytes) {
         Ok(text) => Ok(DataFile { name, text: text.into() }),
         Err(e) => Err(ledger::parse(&name, e.as_bytes())

@@ -8,6 +8,7 @@ use clap::Args;
 use rayon::prelude::*;
 
 use crate::app::data;
+use crate::cli::output::say;
 use crate::cli::render::{SeriesArgs, attribution, months, prepare, series_options};
 use crate::cli::{Exit, Global, InputError, claims, world};
 use crate::model::Diagnostic;
@@ -90,13 +91,14 @@ pub fn run(global: &Global, args: AnimateArgs) -> anyhow::Result<Exit> {
         .collect::<anyhow::Result<Vec<_>>>()?;
     let (bytes, stats) = gif::encode(&frames, &key_colours, timing).context("cannot encode the GIF")?;
     data::write_atomic(&args.out, &bytes).with_context(|| format!("cannot write {}", args.out.display()))?;
-    println!(
+    say(&format!(
         "animated {} months ({} frames after merging repeats, {width}x{height}) into {} ({:.1} MB) in {:.2} s",
         stats.frames_in,
         stats.frames_out,
         args.out.display(),
         stats.bytes as f64 / 1e6,
         started.elapsed().as_secs_f64()
-    );
-    Ok(Exit::Success)
+    ))?;
+    crate::cli::warn(&claims.diagnostics, 20);
+    Ok(crate::cli::strict_exit(global, crate::cli::warning_count(&claims.diagnostics, &timeline)))
 }

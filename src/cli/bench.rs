@@ -5,6 +5,7 @@ use std::time::Instant;
 use clap::Args;
 
 use crate::app;
+use crate::cli::output::say;
 use crate::cli::render::{Format, RenderArgs, SeriesArgs};
 use crate::cli::{Exit, Global, claims, world};
 use crate::date::YearMonth;
@@ -23,7 +24,7 @@ pub struct BenchArgs {
 /// `controlmap bench`
 pub fn run(global: &Global, args: BenchArgs) -> anyhow::Result<Exit> {
     let wants = |part: &str| args.only.is_empty() || args.only.iter().any(|o| o == part);
-    println!("machine: {}", machine());
+    say(&format!("machine: {}", machine()))?;
     if wants("load") {
         bench_load(global, args.repeat.max(1))?;
     }
@@ -33,7 +34,7 @@ pub fn run(global: &Global, args: BenchArgs) -> anyhow::Result<Exit> {
     if wants("animate") {
         bench_animate(global)?;
     }
-    println!("peak memory (VmHWM): {}", peak_memory());
+    say(&format!("peak memory (VmHWM): {}", peak_memory()))?;
     Ok(Exit::Success)
 }
 
@@ -47,11 +48,11 @@ fn bench_load(global: &Global, repeat: usize) -> anyhow::Result<()> {
         places = world.gazetteer.places.len();
     }
     times.sort_by(f64::total_cmp);
-    println!(
+    say(&format!(
         "load+join geodata: median {:.1} ms, best {:.1} ms over {repeat} runs ({places} places joined to governorates)",
         times[times.len() / 2],
         times[0]
-    );
+    ))?;
     Ok(())
 }
 
@@ -80,7 +81,7 @@ fn bench_render(global: &Global) -> anyhow::Result<()> {
     let written = render_all(&renderer, &months, &out)?;
     let series_time = series_started.elapsed().as_secs_f64();
     let _ = std::fs::remove_dir_all(&out);
-    println!(
+    say(&format!(
         "render: {} frames ({written} files, PNG+SVG 1600x1200) in {:.2} s wall on {} threads = {:.1} frames/s; series set-up {:.0} ms; one frame {:.0} ms",
         months.len(),
         series_time + prepared,
@@ -88,7 +89,7 @@ fn bench_render(global: &Global) -> anyhow::Result<()> {
         months.len() as f64 / (series_time + prepared),
         prepared * 1000.0,
         one
-    );
+    ))?;
     Ok(())
 }
 
@@ -109,12 +110,12 @@ fn bench_animate(global: &Global) -> anyhow::Result<()> {
     let frames = months.par_iter().map(|&m| renderer.rgb(m)).collect::<Result<Vec<_>, _>>()?;
     let timing = crate::render::gif::Timing { delay_ms: 800, hold_last_ms: 3000 };
     let (bytes, _) = crate::render::gif::encode(&frames, &key_colours, timing)?;
-    println!(
+    say(&format!(
         "animate: {} frames at 800x600 into a {:.2} MB GIF in {:.2} s wall (load, render, palette, encode)",
         months.len(),
         bytes.len() as f64 / 1e6,
         started.elapsed().as_secs_f64()
-    );
+    ))?;
     Ok(())
 }
 

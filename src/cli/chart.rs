@@ -88,8 +88,7 @@ pub fn run(global: &Global, args: ChartArgs) -> anyhow::Result<Exit> {
             out.line(&format!("  {}", summary_line(&numbers, faction, args.series.lang)))?;
         }
     }
-    let warnings = claims.diagnostics.len() + timeline.conflicts.len();
-    Ok(if global.strict && warnings > 0 { Exit::Finding } else { Exit::Success })
+    Ok(crate::cli::strict_exit(global, crate::cli::warning_count(&claims.diagnostics, &timeline)))
 }
 
 /// `is: area 8,431 km² at its peak (2014-12), 6,102 km² in 2019-03 (−28%); places 3 → 6`.

@@ -76,7 +76,7 @@ pub fn run(global: &Global, args: ExportArgs) -> anyhow::Result<Exit> {
         geojson_files: Vec::new(),
         csv_file: None,
         csv_rows: 0,
-        warnings: claims.diagnostics.len() + timeline.conflicts.len(),
+        warnings: crate::cli::warning_count(&claims.diagnostics, &timeline),
     };
     for month in &exported {
         if let Some(text) = &month.geojson {
@@ -90,7 +90,7 @@ pub fn run(global: &Global, args: ExportArgs) -> anyhow::Result<Exit> {
         summary.csv_rows = rows.len();
     }
     report(global, &summary)?;
-    Ok(if global.strict && summary.warnings > 0 { Exit::Finding } else { Exit::Success })
+    Ok(crate::cli::strict_exit(global, summary.warnings))
 }
 
 fn export_month(series: &Series, month: YearMonth, geojson: bool) -> anyhow::Result<Exported> {

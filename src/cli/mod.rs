@@ -156,8 +156,10 @@ pub enum Command {
     Bench(bench::BenchArgs),
 }
 
-/// Parses the command line, runs the command, and returns the exit code. Nothing else exits.
+/// Parses the command line, runs the command, and returns the exit code. Nothing else exits,
+/// except the Ctrl-C handler: it removes the files being written and exits with 130.
 pub fn main() -> ExitCode {
+    install_interrupt_handler();
     let cli = Cli::parse();
     match run(cli) {
         Ok(exit) => exit.into(),
@@ -166,6 +168,15 @@ pub fn main() -> ExitCode {
             Exit::BadInput.into()
         }
     }
+}
+
+/// Ctrl-C: files already written are complete; the ones being written are removed; exit 130.
+fn install_interrupt_handler() {
+    let _ = ctrlc::set_handler(|| {
+        app::data::remove_in_progress();
+        eprintln!("interrupted: files already written are complete; no partial file was left");
+        std::process::exit(130);
+    });
 }
 
 /// Runs a parsed command line.
@@ -221,6 +232,18 @@ pub(crate) fn claims(global: &Global, world: &World) -> anyhow::Result<Claims> {
         anyhow::bail!("{} bad row(s) in the ledger:\n{}{more}", errors.len(), shown.join("\n"));
     }
     Ok(claims)
+}
+
+/// How many warnings a run has: bad rows aside (they are errors), every soft problem: warnings
+/// from reading, conflicts between sources and duplicate rows.
+pub(crate) fn warning_count(diagnostics: &[Diagnostic], timeline: &crate::timeline::Timeline) -> usize {
+    diagnostics.len() + timeline.conflicts.len() + timeline.duplicates.len()
+}
+
+/// Success, or with `--strict` a finding (exit 1) when there were warnings. The same rule for
+/// every command except `check` (whose exit code is its verdict) and `lint` (which also fails on errors).
+pub(crate) fn strict_exit(global: &Global, warnings: usize) -> Exit {
+    if global.strict && warnings > 0 { Exit::Finding } else { Exit::Success }
 }
 
 /// Prints warnings to standard error, at most `limit` of them and a count of the rest.

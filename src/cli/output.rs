@@ -112,3 +112,10 @@ mod tests {
         assert_eq!(t.render(), "place    holder\nḨawījah  is\nRaqqa    sdf\n");
     }
 }
+
+/// Prints one line to standard output; a closed pipe is not an error (the line is dropped).
+pub fn say(text: &str) -> io::Result<()> {
+    let mut out = Out::default();
+    out.line(text)?;
+    out.flush()
+}

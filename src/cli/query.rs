@@ -4,7 +4,7 @@ use clap::Args;
 use serde::Serialize;
 
 use crate::cli::output::{Out, Table};
-use crate::cli::{Exit, Global, InputError, claims, warn, world};
+use crate::cli::{Exit, Global, InputError, claims, strict_exit, warn, warning_count, world};
 use crate::date::{Date, parse_query_date};
 use crate::model::{Claim, Diagnostic, Modality, PlaceKey, PlaceKind};
 use crate::places::resolve_place;
@@ -213,14 +213,15 @@ pub fn at(global: &Global, args: AtArgs) -> anyhow::Result<Exit> {
         timeline.snapshot(date).states.into_values().collect()
     } else {
         let keys = args.places.iter().map(|p| resolve(&world, p)).collect::<anyhow::Result<Vec<_>>>()?;
-        keys.iter().map(|k| timeline.state_at(k, date).unwrap_or_else(|| no_claims(k, date))).collect()
+        keys.iter().map(|k| timeline.state_at(k, date).unwrap_or_else(|| PlaceState::empty(k, date))).collect()
     };
     let mut views: Vec<StateView> = states.iter().map(|s| state_view(&world, &timeline, s)).collect();
     views.sort_by(|a, b| (&a.place, &a.place_id).cmp(&(&b.place, &b.place_id)));
     let mut out = Out::default();
     if global.json {
         out.json(&serde_json::json!({ "date": date, "places": views }))?;
-        return Ok(strict_exit(global, &claims.diagnostics));
+        warn(&claims.diagnostics, 20);
+        return Ok(strict_exit(global, warning_count(&claims.diagnostics, &timeline)));
     }
     let short = ArticleNames::new(&timeline);
     let mut table = Table::new(&["place", "holder", "status", "since", "evidence", "sources", "flags"]);
@@ -247,7 +248,8 @@ pub fn at(global: &Global, args: AtArgs) -> anyhow::Result<Exit> {
             "{conflicted} place(s) with conflicting sources: controlmap history PLACE shows both sides"
         ))?;
     }
-    Ok(strict_exit(global, &claims.diagnostics))
+    warn(&claims.diagnostics, 20);
+    Ok(strict_exit(global, warning_count(&claims.diagnostics, &timeline)))
 }
 
 /// Short article names for tables: `002` for `002_64d8d240d9b06057.txt` when the prefix before
@@ -295,31 +297,6 @@ fn short_sources(sources: &[String], names: &ArticleNames) -> String {
         shown.push(format!("+{}", sources.len() - 4));
     }
     shown.join(", ")
-}
-
-fn no_claims(place: &PlaceKey, date: Date) -> PlaceState {
-    PlaceState {
-        place: place.clone(),
-        date,
-        holder: None,
-        status: Status::Unknown,
-        other: None,
-        lost_by: None,
-        certainty: Modality::Fact,
-        since: None,
-        since_change: false,
-        last_evidence: None,
-        age_days: None,
-        stale: false,
-        supporting: Vec::new(),
-        pending: Vec::new(),
-        conflicts: Vec::new(),
-    }
-}
-
-fn strict_exit(global: &Global, diagnostics: &[Diagnostic]) -> Exit {
-    warn(diagnostics, 20);
-    if global.strict && !diagnostics.is_empty() { Exit::Finding } else { Exit::Success }
 }
 
 #[derive(Serialize)]
@@ -398,11 +375,10 @@ pub fn history(global: &Global, args: HistoryArgs) -> anyhow::Result<Exit> {
     let timeline = claims.timeline();
     let mut steps = Vec::new();
     let mut previous: Option<(Option<String>, Status)> = None;
-    for i in timeline.claims_for(&place) {
+    for (i, after) in timeline.steps(&place) {
         let claim = &timeline.claims[i];
-        let applied = timeline.is_applied(i);
-        let after = applied.then(|| timeline.state_at(&place, claim.date.end)).flatten().map(|s| (s.holder, s.status));
-        let changed = applied && after.is_some() && after != previous;
+        let applied = after.is_some();
+        let changed = applied && after != previous;
         if applied {
             previous = after.clone();
         }
@@ -421,7 +397,7 @@ pub fn history(global: &Global, args: HistoryArgs) -> anyhow::Result<Exit> {
     if global.json {
         out.json(&serde_json::json!({ "place": name, "place_id": place.id, "steps": steps, "conflicts": conflicts }))?;
         warn(&claims.diagnostics, 20);
-        return Ok(Exit::Success);
+        return Ok(strict_exit(global, warning_count(&claims.diagnostics, &timeline)));
     }
     out.line(&format!("{name} ({}{})", place, place_summary(&world, &place)))?;
     if steps.is_empty() {
@@ -449,7 +425,7 @@ pub fn history(global: &Global, args: HistoryArgs) -> anyhow::Result<Exit> {
         out.line(&format!("    against: {}", conflict.second.line()))?;
     }
     warn(&claims.diagnostics, 20);
-    Ok(Exit::Success)
+    Ok(strict_exit(global, warning_count(&claims.diagnostics, &timeline)))
 }
 
 fn place_summary(world: &crate::app::World, place: &PlaceKey) -> String {

@@ -2,7 +2,6 @@
 //! viewer page `index.html` over them.
 
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Instant;
 
 use anyhow::Context;
@@ -10,6 +9,7 @@ use clap::Args;
 use rayon::prelude::*;
 
 use crate::app::{World, data};
+use crate::cli::output::say;
 use crate::cli::{Exit, Global, InputError, claims, world};
 use crate::date::YearMonth;
 use crate::geometry::BBox;
@@ -173,26 +173,17 @@ pub fn run(global: &Global, args: RenderArgs) -> anyhow::Result<Exit> {
     let series = prepare(&world, &timeline, options, &credit)?;
     let (svg, png) = (args.format.contains(&Format::Svg), args.format.contains(&Format::Png));
     let renderer = Renderer::new(series, png).context("cannot draw the base map")?;
-    let stop = interrupt_flag();
     let progress = progress_bar(months.len());
     let html = !args.no_html;
     let results: Vec<anyhow::Result<(usize, Option<FrameInfo>)>> = months
         .par_iter()
         .map(|&month| {
-            if stop.load(Ordering::Relaxed) {
-                anyhow::bail!("interrupted");
-            }
             let written = write_frame(&renderer, &args.out, month, svg, png)?;
             progress.inc(1);
             Ok((written, html.then(|| renderer.series.frame_info(month))))
         })
         .collect();
     progress.finish_and_clear();
-    if stop.load(Ordering::Relaxed) {
-        data::remove_stale_temporaries(&args.out);
-        eprintln!("interrupted: frames written so far are complete; no partial files were left");
-        return Ok(Exit::BadInput);
-    }
     let (counts, infos): (Vec<usize>, Vec<Option<FrameInfo>>) =
         results.into_iter().collect::<anyhow::Result<Vec<_>>>()?.into_iter().unzip();
     let mut files: usize = counts.iter().sum();
@@ -200,8 +191,9 @@ pub fn run(global: &Global, args: RenderArgs) -> anyhow::Result<Exit> {
         let frames: Vec<FrameInfo> = infos.into_iter().flatten().collect();
         files += write_page(&renderer.series, &frames, &args.out, if png { "png" } else { "svg" })?;
     }
-    let warnings = claims.diagnostics.len() + timeline.conflicts.len();
-    println!(
+    let warnings = crate::cli::warning_count(&claims.diagnostics, &timeline);
+    crate::cli::warn(&claims.diagnostics, 20);
+    say(&format!(
         "rendered {} frames ({files} files, {width}x{height}) from {} to {} into {} in {:.2} s; {warnings} warning(s) ({} conflict(s) between sources)",
         months.len(),
         months[0],
@@ -209,8 +201,8 @@ pub fn run(global: &Global, args: RenderArgs) -> anyhow::Result<Exit> {
         args.out.display(),
         started.elapsed().as_secs_f64(),
         timeline.conflicts.len()
-    );
-    Ok(if global.strict && warnings > 0 { Exit::Finding } else { Exit::Success })
+    ))?;
+    Ok(crate::cli::strict_exit(global, crate::cli::warning_count(&claims.diagnostics, &timeline)))
 }
 
 /// Writes `index.html`, the viewer over the frames just written.
@@ -250,16 +242,6 @@ fn write_frame(renderer: &Renderer, out: &Path, month: YearMonth, svg: bool, png
         written += 1;
     }
     Ok(written)
-}
-
-/// A flag set by Ctrl-C: workers stop before starting another frame. The handler is installed once per process.
-pub fn interrupt_flag() -> &'static AtomicBool {
-    static INTERRUPTED: AtomicBool = AtomicBool::new(false);
-    static INSTALL: std::sync::Once = std::sync::Once::new();
-    INSTALL.call_once(|| {
-        let _ = ctrlc::set_handler(|| INTERRUPTED.store(true, Ordering::Relaxed));
-    });
-    &INTERRUPTED
 }
 
 /// A progress bar on standard error, hidden when it is not a terminal.

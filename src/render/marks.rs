@@ -11,14 +11,25 @@ use crate::timeline::{PlaceState, Status};
 /// A stable, XML-safe id for a place's group: `place-raqqa`, `region-yarmouk-basin`.
 pub fn place_dom_id(key: &PlaceKey) -> String {
     let prefix = if key.kind == PlaceKind::Region { "region" } else { "place" };
-    let safe: String = key.id.chars().map(|c| if c.is_ascii_alphanumeric() || c == '-' { c } else { '_' }).collect();
-    format!("{prefix}-{safe}")
+    format!("{prefix}-{}", id_safe(&key.id))
 }
 
 fn hatch_id(holder: &str, other: &str) -> String {
-    let safe =
-        |s: &str| s.chars().map(|c| if c.is_ascii_alphanumeric() || c == '-' { c } else { '_' }).collect::<String>();
-    format!("hatch-{}-{}", safe(holder), safe(other))
+    format!("hatch-{}-{}", id_safe(holder), id_safe(other))
+}
+
+/// ASCII letters, digits and `-` as they are; any other character as `_HEX_`, so different
+/// ids (`ракка`, `маяди`; `al_bab`, `al.bab`) never collide.
+fn id_safe(id: &str) -> String {
+    let mut out = String::with_capacity(id.len());
+    for c in id.chars() {
+        if c.is_ascii_alphanumeric() || c == '-' {
+            out.push(c);
+        } else {
+            out.push_str(&format!("_{:x}_", u32::from(c)));
+        }
+    }
+    out
 }
 
 /// The other side of a hatch whose second colour is left empty.
@@ -275,4 +286,18 @@ pub fn labels_layer(series: &Series, frame: &FrameState) -> Layer {
         }));
     }
     layer
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dom_ids_never_collide() {
+        let id = |s: &str| place_dom_id(&PlaceKey { kind: PlaceKind::Town, id: s.into() });
+        assert_eq!(id("raqqa"), "place-raqqa");
+        assert_ne!(id("ракка"), id("маяди"));
+        assert_ne!(id("al_bab"), id("al.bab"));
+        assert!(id("ракка").chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_'));
+    }
 }

@@ -290,11 +290,12 @@ impl<'a> Series<'a> {
             .iter()
             .filter(|(_, state)| !state.supporting.is_empty())
             .filter(|(key, state)| {
-                previous
-                    .states
-                    .get(*key)
-                    .filter(|p| !p.supporting.is_empty())
-                    .is_none_or(|p| p.holder != state.holder || p.status != state.status)
+                let before = previous.states.get(*key).filter(|p| !p.supporting.is_empty());
+                match before {
+                    Some(p) => p.holder != state.holder || p.status != state.status,
+                    // A first mention counts only when it is a capture or loss reported for this month.
+                    None => state.since_change && state.since.as_ref().is_some_and(|s| s.end >= month.first_day()),
+                }
             })
             .map(|(key, _)| key.clone())
             .collect();

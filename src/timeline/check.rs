@@ -87,6 +87,9 @@ fn sort_evidence(timeline: &Timeline, state: &PlaceState, result: &mut Check) {
 fn verdict(timeline: &Timeline, state: &PlaceState, holder: &str, reasons: &mut Vec<String>) -> Verdict {
     let holds = state.holder.as_deref() == Some(holder)
         || (state.status == Status::Partial && state.other.as_deref() == Some(holder));
+    if state.supporting.is_empty() {
+        return only_pending(timeline, state, holder, reasons);
+    }
     let pending_changes = state.pending.iter().any(|&i| Presence::after(&timeline.claims[i]).includes(holder) != holds);
     if pending_changes {
         let spans: Vec<String> = state.pending.iter().map(|&i| timeline.claims[i].date.to_string()).collect();
@@ -117,6 +120,30 @@ fn verdict(timeline: &Timeline, state: &PlaceState, holder: &str, reasons: &mut 
             reasons.insert(0, describe(state));
             Verdict::Contradicted
         }
+    }
+}
+
+/// Nothing has taken effect by the date; claims in progress may bear on the holder.
+fn only_pending(timeline: &Timeline, state: &PlaceState, holder: &str, reasons: &mut Vec<String>) -> Verdict {
+    let bears = state.pending.iter().any(|&i| {
+        let said = Presence::after(&timeline.claims[i]);
+        said.includes(holder) || said.excludes(holder)
+    });
+    let spans: Vec<String> = state.pending.iter().map(|&i| timeline.claims[i].date.to_string()).collect();
+    if bears {
+        reasons.push(format!(
+            "no claim has taken effect by {}; claims dated {} may or may not have happened by then",
+            state.date,
+            spans.join(", ")
+        ));
+        Verdict::Uncertain
+    } else {
+        reasons.push(format!(
+            "no claim has taken effect by {}, and those in progress ({}) do not concern this faction",
+            state.date,
+            spans.join(", ")
+        ));
+        Verdict::Unknown
     }
 }
 

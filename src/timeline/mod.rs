@@ -147,6 +147,12 @@ impl Timeline {
         Some(state::resolve(self, place, range.clone(), date))
     }
 
+    /// A place's claims in order, each with the holder and status right after it (`None` for
+    /// an expected claim, which changes nothing): the steps `history` shows.
+    pub fn steps(&self, place: &PlaceKey) -> Vec<(usize, Option<(Option<String>, Status)>)> {
+        state::after_each(self, place, self.claims_for(place))
+    }
+
     /// The state of every tracked place on `date`; places with no evidence yet are left out.
     pub fn snapshot(&self, date: Date) -> Snapshot {
         let states = self

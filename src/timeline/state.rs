@@ -124,25 +124,52 @@ impl PlaceState {
     }
 }
 
+impl PlaceState {
+    /// The state of a place no claim speaks about yet.
+    pub fn empty(place: &PlaceKey, date: Date) -> PlaceState {
+        PlaceState {
+            place: place.clone(),
+            date,
+            holder: None,
+            status: Status::Unknown,
+            other: None,
+            lost_by: None,
+            certainty: Modality::Fact,
+            since: None,
+            since_change: false,
+            last_evidence: None,
+            age_days: None,
+            stale: false,
+            supporting: Vec::new(),
+            pending: Vec::new(),
+            conflicts: Vec::new(),
+        }
+    }
+}
+
+/// The holder and status right after each claim of a place, applying the claims one by one in
+/// their order (`None` for an expected claim, which is not applied).
+pub(crate) fn after_each(
+    timeline: &Timeline,
+    place: &PlaceKey,
+    range: std::ops::Range<usize>,
+) -> Vec<(usize, Option<(Option<String>, Status)>)> {
+    let mut state = PlaceState::empty(place, Date { year: 1000, month: 1, day: 1 });
+    range
+        .map(|i| {
+            let claim = &timeline.claims[i];
+            if claim.modality == Modality::Expected {
+                return (i, None);
+            }
+            apply(&mut state, i, claim, Situation::after(claim));
+            (i, Some((state.holder.clone(), state.status)))
+        })
+        .collect()
+}
+
 /// Walks a place's claims in order up to `date`.
 pub(crate) fn resolve(timeline: &Timeline, place: &PlaceKey, range: std::ops::Range<usize>, date: Date) -> PlaceState {
-    let mut state = PlaceState {
-        place: place.clone(),
-        date,
-        holder: None,
-        status: Status::Unknown,
-        other: None,
-        lost_by: None,
-        certainty: Modality::Fact,
-        since: None,
-        since_change: false,
-        last_evidence: None,
-        age_days: None,
-        stale: false,
-        supporting: Vec::new(),
-        pending: Vec::new(),
-        conflicts: Vec::new(),
-    };
+    let mut state = PlaceState::empty(place, date);
     for i in range {
         let claim = &timeline.claims[i];
         if claim.modality == Modality::Expected || claim.date.start > date {

@@ -210,6 +210,27 @@ fn check_gives_each_verdict() {
     assert!(!c.contradicting.is_empty());
 }
 
+#[test]
+fn check_with_only_claims_in_progress_is_uncertain_not_unknown() {
+    let t = build(vec![fact("baghouz", "2017-10/2019-02-13", "is", Event::Holds, None, "a.txt#35")]);
+    let place = key("baghouz");
+    let sdf = check(&t, &place, "sdf", day("2017-10-31"));
+    assert_eq!(sdf.verdict, Verdict::Uncertain, "{:?}", sdf.reasons);
+    assert!(sdf.reasons[0].contains("no claim has taken effect"));
+    assert_eq!(check(&t, &place, "is", day("2017-10-31")).verdict, Verdict::Uncertain);
+}
+
+#[test]
+fn history_steps_show_the_state_after_each_claim_even_on_one_day() {
+    let t = build(vec![
+        fact("raqqa", "2017-10-17", "is", Event::Besieged, Some("sdf"), "a.txt#1"),
+        fact("raqqa", "2017-10-17", "sdf", Event::Captured, Some("is"), "b.txt#1"),
+    ]);
+    let steps: Vec<_> =
+        t.steps(&key("raqqa")).into_iter().map(|(_, after)| after.map(|(h, s)| (h.unwrap_or_default(), s))).collect();
+    assert_eq!(steps, [Some(("is".to_string(), Status::Besieged)), Some(("sdf".to_string(), Status::Held))]);
+}
+
 fn arbitrary_claim() -> impl Strategy<Value = Claim> {
     let places = prop::sample::select(vec!["a", "b"]);
     let holders = prop::sample::select(vec!["is", "sdf", "syrian-gov"]);
