@@ -100,6 +100,13 @@ impl Drop for Out {
     }
 }
 
+/// Prints one line to standard output; a closed pipe is not an error (the line is dropped).
+pub fn say(text: &str) -> io::Result<()> {
+    let mut out = Out::default();
+    out.line(text)?;
+    out.flush()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -111,11 +118,4 @@ mod tests {
         t.row(vec!["Raqqa".into(), "sdf".into()]);
         assert_eq!(t.render(), "place    holder\nḨawījah  is\nRaqqa    sdf\n");
     }
-}
-
-/// Prints one line to standard output; a closed pipe is not an error (the line is dropped).
-pub fn say(text: &str) -> io::Result<()> {
-    let mut out = Out::default();
-    out.line(text)?;
-    out.flush()
 }

@@ -29,7 +29,7 @@ use std::collections::BTreeMap;
 
 pub use check::{Check, Verdict, check};
 pub use conflict::{Conflict, ConflictKind};
-pub use state::{PlaceState, Status};
+pub use state::{HolderStatus, PlaceState, Status};
 
 use crate::date::Date;
 use crate::model::{Claim, Modality, PlaceKey};
@@ -149,7 +149,7 @@ impl Timeline {
 
     /// A place's claims in order, each with the holder and status right after it (`None` for
     /// an expected claim, which changes nothing): the steps `history` shows.
-    pub fn steps(&self, place: &PlaceKey) -> Vec<(usize, Option<(Option<String>, Status)>)> {
+    pub fn steps(&self, place: &PlaceKey) -> Vec<(usize, Option<HolderStatus>)> {
         state::after_each(self, place, self.claims_for(place))
     }
 

@@ -147,13 +147,16 @@ impl PlaceState {
     }
 }
 
+/// A holder (if known) and a status.
+pub type HolderStatus = (Option<String>, Status);
+
 /// The holder and status right after each claim of a place, applying the claims one by one in
 /// their order (`None` for an expected claim, which is not applied).
 pub(crate) fn after_each(
     timeline: &Timeline,
     place: &PlaceKey,
     range: std::ops::Range<usize>,
-) -> Vec<(usize, Option<(Option<String>, Status)>)> {
+) -> Vec<(usize, Option<HolderStatus>)> {
     let mut state = PlaceState::empty(place, Date { year: 1000, month: 1, day: 1 });
     range
         .map(|i| {
