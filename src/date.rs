@@ -26,6 +26,8 @@ pub enum DateError {
     Year(String, i64),
     #[error("{0:?}: the range ends before it starts")]
     Reversed(String),
+    #[error("{0:?} is not {1}")]
+    Expected(String, &'static str),
 }
 
 /// Number of days in `month` of `year`.
@@ -157,7 +159,7 @@ impl FromStr for YearMonth {
         let span = DateSpan::from_str(text)?;
         match span.precision {
             Precision::Month => Ok(span.start.month_key()),
-            _ => Err(DateError::Syntax(text.to_string())),
+            _ => Err(DateError::Expected(text.to_string(), "a month: expected YYYY-MM")),
         }
     }
 }
@@ -294,7 +296,7 @@ fn parse_single(part: &str, whole: &str) -> Result<DateSpan, DateError> {
 pub fn parse_query_date(text: &str) -> Result<Date, DateError> {
     let span = DateSpan::from_str(text)?;
     match span.precision {
-        Precision::Range => Err(DateError::Syntax(text.to_string())),
+        Precision::Range => Err(DateError::Expected(text.to_string(), "one date: expected YYYY-MM-DD, YYYY-MM or YYYY, not a range")),
         _ => Ok(span.end),
     }
 }

@@ -95,7 +95,7 @@ pub fn parse_size(text: &str) -> anyhow::Result<(u32, u32)> {
 }
 
 fn parse_month(flag: &str, text: &str) -> anyhow::Result<YearMonth> {
-    text.parse::<YearMonth>().map_err(|e| bad(flag, format!("{e}; expected YYYY-MM")))
+    text.parse::<YearMonth>().map_err(|e| bad(flag, e.to_string()))
 }
 
 /// The months to draw: `--from`..`--to`, by default the months in which claims are counted.
@@ -104,7 +104,7 @@ pub fn months(timeline: &Timeline, args: &SeriesArgs) -> anyhow::Result<Vec<Year
     let last = timeline.claims.iter().map(|c| c.date.end.month_key()).max();
     let from = match &args.from {
         Some(text) => parse_month("--from", text)?,
-        None => first.ok_or_else(|| bad("ledger", "has no claims to draw".into()))?,
+        None => first.ok_or_else(|| bad("the ledger", "has no claims to draw (give --ledger a file with claims)".into()))?,
     };
     let to = match &args.to {
         Some(text) => parse_month("--to", text)?,
@@ -155,7 +155,10 @@ pub fn prepare<'a>(
         timeline,
         attribution,
     };
-    Series::prepare(inputs, options).map_err(|e| bad("--bbox", e.to_string()))
+    Series::prepare(inputs, options).map_err(|e| match e {
+        render::SeriesError::OutsideData(..) => bad("--bbox", e.to_string()),
+        render::SeriesError::NoCountries => bad("countries.geojson", e.to_string()),
+    })
 }
 
 /// `controlmap render`
