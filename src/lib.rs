@@ -7,11 +7,12 @@
 //!
 //! Only the application layer knows the order of the stages.
 
+pub mod app;
+pub mod cli;
 pub mod date;
+pub mod extract;
 pub mod geometry;
 pub mod ingest;
 pub mod model;
 pub mod places;
 pub mod timeline;
-pub mod app;
-pub mod cli;

@@ -1,0 +1,232 @@
+//! Frames: every event cue of a sentence that states an event (not an aim, not negated), with
+//! its voice, its modifiers and the places it is about.
+//!
+//! A place belongs to one frame: a noun cue ("de val van") takes the place right after it; the
+//! other places of a clause go to its strongest frame (a capture or loss before a siege or
+//! fight, those before a hold), the nearest if there are several; a frame without a named place
+//! takes a word that refers back ("de stad", "daar").
+
+use crate::extract::language::{EventDef, Form, Language, class, prep};
+use crate::extract::lexicon::Frame as Kind;
+use crate::extract::mentions::Analysis;
+use crate::extract::tokens::PUNCT;
+
+/// How far after a noun cue its place may come, in words.
+const NOUN_WINDOW: usize = 9;
+
+/// Where a frame's place comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FramePlace {
+    /// A place mention of the sentence (index into [`Analysis::places`]).
+    Mention(usize),
+    /// A definite noun cue with no place ("het offensief"): the article's last place.
+    Context,
+}
+
+/// One event cue and what it says.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Frame {
+    /// Index into [`Analysis::cues`].
+    pub cue: usize,
+    pub def: EventDef,
+    pub clause: u16,
+    pub passive: bool,
+    /// A capture under way ("Raqqa wordt ingenomen"): the place is contested.
+    pub ongoing: bool,
+    pub partial: bool,
+    pub remnant: bool,
+    pub no_longer: bool,
+    pub places: Vec<FramePlace>,
+}
+
+impl Frame {
+    pub fn kind(&self) -> Kind {
+        self.def.frame
+    }
+
+    fn rank(&self) -> u8 {
+        match self.def.frame {
+            Kind::Take | Kind::Fall | Kind::Lose => 0,
+            Kind::Siege | Kind::Contest => 1,
+            Kind::Hold => 2,
+        }
+    }
+}
+
+/// The frames of an analysed sentence, with their places.
+pub fn frames(an: &Analysis, lang: &Language, retrospective: bool) -> Vec<Frame> {
+    let mut list = Vec::new();
+    for (index, cue) in an.cues.iter().enumerate() {
+        let def = lang.events[cue.event as usize];
+        let clause = an.clause[cue.a];
+        let in_date = an.dates.iter().any(|d| d.a < cue.end && cue.a < d.b);
+        if in_date || states_an_aim(an, cue.a, clause) {
+            continue;
+        }
+        let (negated, no_longer) = negation(an, cue.a, cue.end);
+        if negated && !no_longer {
+            continue;
+        }
+        let has = |c: u32| clause_tokens(an, clause).any(|k| an.class[k] & c != 0);
+        let passive = cue.form == Form::Participle
+            && (has(class::PASSIVE) || (has(class::BE) && !has(class::HAVE)));
+        let ongoing = def.frame == Kind::Take && passive && has(class::ONGOING) && !retrospective;
+        let partial = an
+            .partial
+            .iter()
+            .any(|&(k, remnant)| !remnant && an.clause[k] == clause);
+        let remnant = an
+            .partial
+            .iter()
+            .any(|&(k, remnant)| remnant && an.clause[k] == clause);
+        list.push(Frame {
+            cue: index,
+            def,
+            clause,
+            passive,
+            ongoing,
+            partial,
+            remnant,
+            no_longer,
+            places: Vec::new(),
+        });
+    }
+    assign_places(an, &mut list);
+    list
+}
+
+fn clause_tokens(an: &Analysis, clause: u16) -> impl Iterator<Item = usize> + '_ {
+    (0..an.len()).filter(move |&k| an.clause[k] == clause)
+}
+
+/// "om Mosul terug te veroveren": an infinitive after a word of intention states an aim.
+fn states_an_aim(an: &Analysis, a: usize, clause: u16) -> bool {
+    let infinitive = a > 0 && an.class[a - 1] & class::INFINITIVE != 0;
+    infinitive && (0..a).any(|k| an.clause[k] == clause && an.class[k] & class::INTENTION != 0)
+}
+
+/// A negation in the comma-delimited part of the clause around the cue; and whether it is a
+/// "no longer" ("niet meer in handen van").
+fn negation(an: &Analysis, a: usize, end: usize) -> (bool, bool) {
+    let clause = an.clause[a];
+    let comma = |k: usize| an.tokens.list[k].is(PUNCT) && an.tokens.fold(k) == ",";
+    let mut from = a;
+    while from > 0 && an.clause[from - 1] == clause && !comma(from - 1) {
+        from -= 1;
+    }
+    let mut to = end;
+    while to < an.len() && an.clause[to] == clause && !comma(to) {
+        to += 1;
+    }
+    let cancelled = |k: usize| an.not_negated.iter().any(|&(x, y)| x <= k && k < y);
+    let negated = (from..to).any(|k| an.class[k] & class::NEGATION != 0 && !cancelled(k));
+    let no_longer = an.no_longer.iter().any(|&(x, _)| from <= x && x < to);
+    (negated || no_longer, no_longer)
+}
+
+/// Whether a place governed by `gov` can be what a frame of this kind is about.
+fn allowed(kind: Kind, gov: u16, topical: bool) -> bool {
+    if gov & prep::REFERENCE != 0
+        && gov & !prep::REFERENCE & (prep::LOCATIVE | prep::OUT | prep::OF | prep::TARGET) == 0
+    {
+        return false;
+    }
+    match kind {
+        Kind::Take => gov == 0 || gov & (prep::OUT | prep::OF) != 0,
+        Kind::Fall => gov == 0,
+        Kind::Lose => gov == 0 || gov & (prep::OF | prep::OUT) != 0,
+        Kind::Hold => gov == 0 || gov & prep::OF != 0 || topical,
+        Kind::Siege => gov == 0 || topical,
+        Kind::Contest => gov == 0 || gov & (prep::TARGET | prep::LOCATIVE) != 0,
+    }
+}
+
+fn assign_places(an: &Analysis, frames: &mut [Frame]) {
+    let mut used = vec![false; an.places.len()];
+    for f in frames
+        .iter_mut()
+        .filter(|f| an.cues[f.cue].form == Form::Noun)
+    {
+        let cue = &an.cues[f.cue];
+        let next_cue = an
+            .cues
+            .iter()
+            .map(|c| c.a)
+            .filter(|&a| a >= cue.end)
+            .min()
+            .unwrap_or(usize::MAX);
+        let after = an.places.iter().enumerate().find(|(i, p)| {
+            !used[*i]
+                && p.a >= cue.end
+                && p.a < cue.end + NOUN_WINDOW
+                && p.a < next_cue
+                && an.clause[p.a] == f.clause
+        });
+        match after {
+            Some((i, _)) => {
+                used[i] = true;
+                f.places.push(FramePlace::Mention(i));
+            }
+            None if definite(an, cue.a) => f.places.push(FramePlace::Context),
+            None => {}
+        }
+    }
+    for (i, p) in an.places.iter().enumerate() {
+        if used[i] || p.is_anaphora() {
+            continue;
+        }
+        let best = frames
+            .iter()
+            .enumerate()
+            .filter(|(_, f)| {
+                an.cues[f.cue].form != Form::Noun
+                    && f.clause == an.clause[p.a]
+                    && allowed(f.kind(), p.gov, p.topical)
+            })
+            .min_by_key(|(_, f)| (f.rank(), an.cues[f.cue].a.abs_diff(p.a)));
+        if let Some((fi, _)) = best {
+            used[i] = true;
+            frames[fi].places.push(FramePlace::Mention(i));
+        }
+    }
+    for f in frames
+        .iter_mut()
+        .filter(|f| f.places.is_empty() && an.cues[f.cue].form != Form::Noun)
+    {
+        let cue_at = an.cues[f.cue].a;
+        let nearest = an
+            .places
+            .iter()
+            .enumerate()
+            .filter(|(i, p)| {
+                !used[*i]
+                    && p.is_anaphora()
+                    && an.clause[p.a] == f.clause
+                    && allowed(f.def.frame, p.gov, p.topical)
+            })
+            .min_by_key(|(_, p)| p.a.abs_diff(cue_at));
+        if let Some((i, _)) = nearest {
+            used[i] = true;
+            f.places.push(FramePlace::Mention(i));
+        }
+    }
+}
+
+/// A definite article before (or at the start of) a noun cue: "het offensief", "de herovering".
+fn definite(an: &Analysis, a: usize) -> bool {
+    if an.class[a] & class::DET != 0 {
+        return an.class[a] & class::INDEFINITE == 0;
+    }
+    let mut k = a;
+    while k > 0 && a - k < 4 {
+        let c = an.class[k - 1];
+        if c & class::DET != 0 {
+            return c & class::INDEFINITE == 0;
+        }
+        if c & class::SKIP == 0 {
+            return false;
+        }
+        k -= 1;
+    }
+    false
+}

@@ -1,0 +1,178 @@
+//! A trie over vocabulary ids for longest-match phrase lookup, and gapped phrases (`heeft ... in
+//! handen`) matched by scanning forward from their first word.
+
+use std::collections::HashMap;
+
+use crate::extract::tokens::{CAP, Tokens, UNKNOWN, UPPER};
+
+/// A phrase payload plus which of its words must be acronyms (upper case) in the text.
+#[derive(Debug, Clone)]
+pub struct Entry<P> {
+    pub payload: P,
+    /// Bit `i` set: word `i` of the phrase must be upper case in the text.
+    pub upper_mask: u32,
+    /// The first word must be capitalised in the text (one-word place names).
+    pub cap_first: bool,
+}
+
+/// Phrases keyed by their folded word ids.
+#[derive(Debug, Clone)]
+pub struct Trie<P> {
+    edges: HashMap<(u32, u32), u32>,
+    entries: Vec<Vec<Entry<P>>>,
+    /// Longest phrase, in words.
+    pub max_len: usize,
+}
+
+impl<P> Default for Trie<P> {
+    fn default() -> Self {
+        Trie {
+            edges: HashMap::new(),
+            entries: vec![Vec::new()],
+            max_len: 0,
+        }
+    }
+}
+
+impl<P: Clone> Trie<P> {
+    /// Adds a phrase (a non-empty id sequence).
+    pub fn insert(&mut self, ids: &[u32], entry: Entry<P>) {
+        let mut node = 0u32;
+        for &id in ids {
+            let next = self.entries.len() as u32;
+            node = *self.edges.entry((node, id)).or_insert(next);
+            if node == next {
+                self.entries.push(Vec::new());
+            }
+        }
+        self.entries[node as usize].push(entry);
+        self.max_len = self.max_len.max(ids.len());
+    }
+
+    /// The longest phrase starting at token `from` (and not past `limit`) whose case
+    /// constraints hold: its length and entries.
+    pub fn longest<'a>(
+        &'a self,
+        tokens: &Tokens,
+        from: usize,
+        limit: usize,
+    ) -> Option<(usize, Vec<&'a Entry<P>>)> {
+        let mut node = 0u32;
+        let mut best = None;
+        for i in from..limit.min(from + self.max_len) {
+            let id = tokens.list[i].id;
+            if id == UNKNOWN {
+                break;
+            }
+            let Some(&next) = self.edges.get(&(node, id)) else {
+                break;
+            };
+            node = next;
+            if self.entries[node as usize]
+                .iter()
+                .any(|e| e.fits(tokens, from))
+            {
+                best = Some((i + 1 - from, node));
+            }
+        }
+        let (len, node) = best?;
+        Some((
+            len,
+            self.entries[node as usize]
+                .iter()
+                .filter(|e| e.fits(tokens, from))
+                .collect(),
+        ))
+    }
+}
+
+impl<P> Entry<P> {
+    /// Whether the case constraints of the phrase hold for the text at token `from`.
+    pub fn fits(&self, tokens: &Tokens, from: usize) -> bool {
+        (!self.cap_first || tokens.list.get(from).is_some_and(|t| t.is(CAP)))
+            && case_fits(tokens, from, self.upper_mask)
+    }
+}
+
+/// True when every word the mask marks is an acronym in the text.
+pub fn case_fits(tokens: &Tokens, from: usize, mask: u32) -> bool {
+    let mut rest = mask;
+    while rest != 0 {
+        let bit = rest.trailing_zeros() as usize;
+        if !tokens.list.get(from + bit).is_some_and(|t| t.is(UPPER)) {
+            return false;
+        }
+        rest &= rest - 1;
+    }
+    true
+}
+
+/// A phrase with gaps: parts that must follow each other within a clause.
+#[derive(Debug, Clone)]
+pub struct Gapped<P> {
+    pub parts: Vec<Vec<u32>>,
+    /// The clause must end right after the last part.
+    pub at_end: bool,
+    pub payload: P,
+}
+
+/// A gapped phrase found in a sentence: the token ranges of its parts.
+#[derive(Debug, Clone)]
+pub struct GappedMatch {
+    pub first: (usize, usize),
+    pub last: (usize, usize),
+}
+
+/// Largest number of words between two parts of a gapped phrase.
+pub const MAX_GAP: usize = 12;
+
+impl<P> Gapped<P> {
+    /// Matches at token `from`; `stops(i)` says whether a gap may not run over token `i` (a
+    /// clause break), `ends(i)` whether token `i` ends a clause for `<end>`, and `end` is one past
+    /// the last token of the sentence.
+    pub fn match_at(
+        &self,
+        tokens: &Tokens,
+        from: usize,
+        end: usize,
+        stops: &dyn Fn(usize) -> bool,
+        ends: &dyn Fn(usize) -> bool,
+    ) -> Option<GappedMatch> {
+        let first_len = self.parts[0].len();
+        if !parts_at(tokens, from, &self.parts[0]) {
+            return None;
+        }
+        let mut at = from + first_len;
+        let mut last = (from, at);
+        for part in &self.parts[1..] {
+            let mut found = None;
+            for start in at..end.min(at + MAX_GAP + 1) {
+                if parts_at(tokens, start, part) {
+                    found = Some(start);
+                    break;
+                }
+                if stops(start) {
+                    break;
+                }
+            }
+            let start = found?;
+            last = (start, start + part.len());
+            at = last.1;
+        }
+        if self.at_end && at < end && !ends(at) {
+            return None;
+        }
+        Some(GappedMatch {
+            first: (from, from + first_len),
+            last,
+        })
+    }
+}
+
+fn parts_at(tokens: &Tokens, from: usize, ids: &[u32]) -> bool {
+    from + ids.len() <= tokens.len()
+        && ids
+            .iter()
+            .enumerate()
+            .all(|(k, &id)| tokens.list[from + k].id == id)
+}
