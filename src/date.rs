@@ -87,10 +87,7 @@ impl Date {
     }
 
     pub fn month_key(self) -> YearMonth {
-        YearMonth {
-            year: self.year,
-            month: self.month,
-        }
+        YearMonth { year: self.year, month: self.month }
     }
 }
 
@@ -115,32 +112,18 @@ pub struct YearMonth {
 
 impl YearMonth {
     pub fn first_day(self) -> Date {
-        Date {
-            year: self.year,
-            month: self.month,
-            day: 1,
-        }
+        Date { year: self.year, month: self.month, day: 1 }
     }
 
     pub fn last_day(self) -> Date {
-        Date {
-            year: self.year,
-            month: self.month,
-            day: days_in_month(self.year, self.month),
-        }
+        Date { year: self.year, month: self.month, day: days_in_month(self.year, self.month) }
     }
 
     pub fn next(self) -> YearMonth {
         if self.month == 12 {
-            YearMonth {
-                year: self.year + 1,
-                month: 1,
-            }
+            YearMonth { year: self.year + 1, month: 1 }
         } else {
-            YearMonth {
-                year: self.year,
-                month: self.month + 1,
-            }
+            YearMonth { year: self.year, month: self.month + 1 }
         }
     }
 
@@ -201,19 +184,11 @@ pub struct DateSpan {
 
 impl DateSpan {
     pub fn day(date: Date) -> DateSpan {
-        DateSpan {
-            start: date,
-            end: date,
-            precision: Precision::Day,
-        }
+        DateSpan { start: date, end: date, precision: Precision::Day }
     }
 
     pub fn month(month: YearMonth) -> DateSpan {
-        DateSpan {
-            start: month.first_day(),
-            end: month.last_day(),
-            precision: Precision::Month,
-        }
+        DateSpan { start: month.first_day(), end: month.last_day(), precision: Precision::Month }
     }
 
     /// True when `date` lies inside the span, both ends included.
@@ -238,12 +213,7 @@ impl fmt::Display for DateSpan {
             Precision::Month => write!(f, "{}", self.start.month_key()),
             Precision::Year => write!(f, "{:04}", self.start.year),
             Precision::Range => {
-                write!(
-                    f,
-                    "{}/{}",
-                    span_part_text(self.start, true),
-                    span_part_text(self.end, false)
-                )
+                write!(f, "{}/{}", span_part_text(self.start, true), span_part_text(self.end, false))
             }
         }
     }
@@ -251,17 +221,8 @@ impl fmt::Display for DateSpan {
 
 /// The shortest text for one end of a range: whole years and months are written as such.
 fn span_part_text(date: Date, is_start: bool) -> String {
-    let month_edge = if is_start {
-        date.day == 1
-    } else {
-        date.day == days_in_month(date.year, date.month)
-    };
-    let year_edge = month_edge
-        && if is_start {
-            date.month == 1
-        } else {
-            date.month == 12
-        };
+    let month_edge = if is_start { date.day == 1 } else { date.day == days_in_month(date.year, date.month) };
+    let year_edge = month_edge && if is_start { date.month == 1 } else { date.month == 12 };
     if year_edge {
         format!("{:04}", date.year)
     } else if month_edge {
@@ -287,11 +248,7 @@ impl FromStr for DateSpan {
             if last.end < first.start {
                 return Err(DateError::Reversed(trimmed.to_string()));
             }
-            return Ok(DateSpan {
-                start: first.start,
-                end: last.end,
-                precision: Precision::Range,
-            });
+            return Ok(DateSpan { start: first.start, end: last.end, precision: Precision::Range });
         }
         parse_single(trimmed, trimmed)
     }
@@ -316,39 +273,21 @@ fn parse_single(part: &str, whole: &str) -> Result<DateSpan, DateError> {
     }
     let year = year as i32;
     let Some(month_text) = fields.get(1) else {
-        let start = Date {
-            year,
-            month: 1,
-            day: 1,
-        };
-        let end = Date {
-            year,
-            month: 12,
-            day: 31,
-        };
-        return Ok(DateSpan {
-            start,
-            end,
-            precision: Precision::Year,
-        });
+        let start = Date { year, month: 1, day: 1 };
+        let end = Date { year, month: 12, day: 31 };
+        return Ok(DateSpan { start, end, precision: Precision::Year });
     };
     let month: u32 = month_text.parse().map_err(|_| syntax())?;
     if !(1..=12).contains(&month) {
         return Err(DateError::Month(whole.to_string(), month));
     }
-    let ym = YearMonth {
-        year,
-        month: month as u8,
-    };
+    let ym = YearMonth { year, month: month as u8 };
     let Some(day_text) = fields.get(2) else {
         return Ok(DateSpan::month(ym));
     };
     let day: u32 = day_text.parse().map_err(|_| syntax())?;
-    let date = u8::try_from(day)
-        .ok()
-        .and_then(|d| Date::new(year, ym.month, d));
-    date.map(DateSpan::day)
-        .ok_or(DateError::Day(whole.to_string(), day))
+    let date = u8::try_from(day).ok().and_then(|d| Date::new(year, ym.month, d));
+    date.map(DateSpan::day).ok_or(DateError::Day(whole.to_string(), day))
 }
 
 /// Parses a query date: a day, or a month meaning its last day (`2017-10` = 2017-10-31), or a year meaning 31 December.
@@ -376,10 +315,7 @@ mod tests {
     #[test]
     fn parses_every_precision() {
         let day: DateSpan = "2017-07-09".parse().unwrap();
-        assert_eq!(
-            (day.start, day.end, day.precision),
-            (day.start, day.start, Precision::Day)
-        );
+        assert_eq!((day.start, day.end, day.precision), (day.start, day.start, Precision::Day));
         let month: DateSpan = "2016-02".parse().unwrap();
         assert_eq!(month.end, Date::new(2016, 2, 29).unwrap());
         let year: DateSpan = "2014".parse().unwrap();
@@ -392,45 +328,18 @@ mod tests {
 
     #[test]
     fn rejects_impossible_dates() {
-        assert!(matches!(
-            "2017-13".parse::<DateSpan>(),
-            Err(DateError::Month(_, 13))
-        ));
-        assert!(matches!(
-            "2017-02-30".parse::<DateSpan>(),
-            Err(DateError::Day(_, 30))
-        ));
-        assert!(matches!(
-            "2017-00".parse::<DateSpan>(),
-            Err(DateError::Month(_, 0))
-        ));
-        assert!(matches!(
-            "2018/2017".parse::<DateSpan>(),
-            Err(DateError::Reversed(_))
-        ));
-        for bad in [
-            "",
-            "17-10",
-            "2017-1",
-            "2017-10-1",
-            "oktober",
-            "2017-10-17/",
-            "2017--10",
-            "+2017",
-        ] {
+        assert!(matches!("2017-13".parse::<DateSpan>(), Err(DateError::Month(_, 13))));
+        assert!(matches!("2017-02-30".parse::<DateSpan>(), Err(DateError::Day(_, 30))));
+        assert!(matches!("2017-00".parse::<DateSpan>(), Err(DateError::Month(_, 0))));
+        assert!(matches!("2018/2017".parse::<DateSpan>(), Err(DateError::Reversed(_))));
+        for bad in ["", "17-10", "2017-1", "2017-10-1", "oktober", "2017-10-17/", "2017--10", "+2017"] {
             assert!(bad.parse::<DateSpan>().is_err(), "{bad:?} should not parse");
         }
     }
 
     #[test]
     fn a_query_month_means_its_last_day() {
-        assert_eq!(
-            parse_query_date("2017-11").unwrap(),
-            Date::new(2017, 11, 30).unwrap()
-        );
-        assert_eq!(
-            parse_query_date("2017-10-20").unwrap(),
-            Date::new(2017, 10, 20).unwrap()
-        );
+        assert_eq!(parse_query_date("2017-11").unwrap(), Date::new(2017, 11, 30).unwrap());
+        assert_eq!(parse_query_date("2017-10-20").unwrap(), Date::new(2017, 10, 20).unwrap());
     }
 }

@@ -26,14 +26,8 @@ pub enum Event {
 }
 
 impl Event {
-    pub const ALL: [Event; 6] = [
-        Event::Holds,
-        Event::Captured,
-        Event::Lost,
-        Event::Contested,
-        Event::Besieged,
-        Event::Partial,
-    ];
+    pub const ALL: [Event; 6] =
+        [Event::Holds, Event::Captured, Event::Lost, Event::Contested, Event::Besieged, Event::Partial];
 
     pub fn as_str(self) -> &'static str {
         match self {
@@ -84,12 +78,7 @@ pub enum Modality {
 }
 
 impl Modality {
-    pub const ALL: [Modality; 4] = [
-        Modality::Fact,
-        Modality::Claimed,
-        Modality::Hedged,
-        Modality::Expected,
-    ];
+    pub const ALL: [Modality; 4] = [Modality::Fact, Modality::Claimed, Modality::Hedged, Modality::Expected];
 
     pub fn as_str(self) -> &'static str {
         match self {
@@ -127,9 +116,7 @@ impl FromStr for Modality {
         Modality::ALL
             .into_iter()
             .find(|m| m.as_str() == wanted)
-            .ok_or_else(|| {
-                format!("unknown modality {text:?}; expected fact, claimed, hedged or expected")
-            })
+            .ok_or_else(|| format!("unknown modality {text:?}; expected fact, claimed, hedged or expected"))
     }
 }
 
@@ -164,27 +151,17 @@ impl FromStr for SourceRef {
             return Err("empty source".into());
         }
         match text.rsplit_once('#') {
-            None => Ok(SourceRef {
-                article: text.to_string(),
-                sentence: None,
-            }),
+            None => Ok(SourceRef { article: text.to_string(), sentence: None }),
             Some((article, number)) => {
                 let sentence = number
                     .parse::<u32>()
                     .ok()
                     .filter(|n| *n > 0)
-                    .ok_or_else(|| {
-                        format!(
-                            "source {text:?}: sentence number {number:?} is not a positive integer"
-                        )
-                    })?;
+                    .ok_or_else(|| format!("source {text:?}: sentence number {number:?} is not a positive integer"))?;
                 if article.is_empty() {
                     return Err(format!("source {text:?} names no article"));
                 }
-                Ok(SourceRef {
-                    article: article.to_string(),
-                    sentence: Some(sentence),
-                })
+                Ok(SourceRef { article: article.to_string(), sentence: Some(sentence) })
             }
         }
     }
@@ -192,10 +169,7 @@ impl FromStr for SourceRef {
 
 /// Parses a `;`-separated list of sources; empty text gives an empty list.
 pub fn parse_sources(text: &str) -> Result<Vec<SourceRef>, String> {
-    text.split(';')
-        .filter(|s| !s.trim().is_empty())
-        .map(SourceRef::from_str)
-        .collect()
+    text.split(';').filter(|s| !s.trim().is_empty()).map(SourceRef::from_str).collect()
 }
 
 /// Whether a claim is about a point place from the gazetteer or an area from `regions.geojson`.
@@ -274,11 +248,7 @@ impl Claim {
 
     /// The sources as the ledger writes them: `a.txt#1;b.txt#4`.
     pub fn sources_text(&self) -> String {
-        self.sources
-            .iter()
-            .map(ToString::to_string)
-            .collect::<Vec<_>>()
-            .join(";")
+        self.sources.iter().map(ToString::to_string).collect::<Vec<_>>().join(";")
     }
 }
 
@@ -302,12 +272,7 @@ pub struct Diagnostic {
 }
 
 impl Diagnostic {
-    pub fn error(
-        file: &str,
-        line: Option<usize>,
-        field: Option<&str>,
-        message: impl Into<String>,
-    ) -> Diagnostic {
+    pub fn error(file: &str, line: Option<usize>, field: Option<&str>, message: impl Into<String>) -> Diagnostic {
         Diagnostic {
             file: file.to_string(),
             line,
@@ -318,16 +283,8 @@ impl Diagnostic {
         }
     }
 
-    pub fn warning(
-        file: &str,
-        line: Option<usize>,
-        field: Option<&str>,
-        message: impl Into<String>,
-    ) -> Diagnostic {
-        Diagnostic {
-            severity: Severity::Warning,
-            ..Diagnostic::error(file, line, field, message)
-        }
+    pub fn warning(file: &str, line: Option<usize>, field: Option<&str>, message: impl Into<String>) -> Diagnostic {
+        Diagnostic { severity: Severity::Warning, ..Diagnostic::error(file, line, field, message) }
     }
 
     pub fn with_hint(mut self, hint: impl Into<String>) -> Diagnostic {
@@ -388,16 +345,8 @@ mod tests {
 
     #[test]
     fn diagnostics_name_file_line_and_field() {
-        let d = Diagnostic::error(
-            "seeds/claims.csv",
-            Some(42),
-            Some("place"),
-            "not in the gazetteer",
-        )
-        .with_hint("did you mean \"Abu Kamal\"?");
-        assert_eq!(
-            d.to_string(),
-            "seeds/claims.csv:42: place: not in the gazetteer; did you mean \"Abu Kamal\"?"
-        );
+        let d = Diagnostic::error("seeds/claims.csv", Some(42), Some("place"), "not in the gazetteer")
+            .with_hint("did you mean \"Abu Kamal\"?");
+        assert_eq!(d.to_string(), "seeds/claims.csv:42: place: not in the gazetteer; did you mean \"Abu Kamal\"?");
     }
 }

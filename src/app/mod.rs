@@ -30,36 +30,19 @@ pub fn load_world(geodata: Option<&Path>) -> Result<World, Diagnostic> {
     };
     let source = |name: &str| {
         let file = files.get(name);
-        geometry::layers::Source {
-            name: &file.name,
-            text: &file.text,
-        }
+        geometry::layers::Source { name: &file.name, text: &file.text }
     };
     let factions_file = files.get("factions.toml");
     let factions = Factions::parse(&factions_file.name, &factions_file.text)?;
     let places_file = files.get("places.csv");
     let mut towns = gazetteer::parse_places(&places_file.name, &places_file.text)?;
-    let (layers, warnings) = geometry::layers::load(
-        source("countries.geojson"),
-        source("admin1.geojson"),
-        source("rivers.geojson"),
-        source("regions.geojson"),
-    )?;
+    let (layers, warnings) =
+        geometry::layers::load(source("countries.geojson"), source("admin1.geojson"), source("rivers.geojson"), source("regions.geojson"))?;
     let names: Vec<String> = layers.admin1.iter().map(|a| a.name.clone()).collect();
-    geometry::join::governorates(
-        &mut towns,
-        layers.admin1.iter().map(|a| &a.shape).collect(),
-        &names,
-    );
+    geometry::join::governorates(&mut towns, layers.admin1.iter().map(|a| &a.shape).collect(), &names);
     let regions = layers.regions.iter().map(|r| r.names.clone()).collect();
     let gazetteer = Gazetteer::new(towns, regions);
-    Ok(World {
-        factions,
-        gazetteer,
-        layers,
-        files,
-        warnings,
-    })
+    Ok(World { factions, gazetteer, layers, files, warnings })
 }
 
 /// Claims read from one or more ledgers, with every problem found on the way.
@@ -84,30 +67,19 @@ pub fn load_claims(world: &World, paths: &[PathBuf]) -> Result<Claims, Diagnosti
     let files: Vec<DataFile> = if paths.is_empty() {
         vec![data::builtin_ledger()]
     } else {
-        paths
-            .iter()
-            .map(|p| read_ledger_file(p))
-            .collect::<Result<_, _>>()?
+        paths.iter().map(|p| read_ledger_file(p)).collect::<Result<_, _>>()?
     };
-    let mut result = Claims {
-        claims: Vec::new(),
-        diagnostics: Vec::new(),
-        files: Vec::new(),
-        rows: 0,
-    };
+    let mut result = Claims { claims: Vec::new(), diagnostics: Vec::new(), files: Vec::new(), rows: 0 };
     for file in files {
         let parsed = ledger::parse(&file.name, file.text.as_bytes())?;
-        result.rows +=
-            parsed.rows.len() + parsed.diagnostics.iter().filter(|d| d.is_error()).count();
+        result.rows += parsed.rows.len() + parsed.diagnostics.iter().filter(|d| d.is_error()).count();
         let (claims, problems) = places::bind(&parsed.rows, &world.gazetteer, &world.factions);
         result.claims.extend(claims);
         result.diagnostics.extend(parsed.diagnostics);
         result.diagnostics.extend(problems);
         result.files.push(file.name);
     }
-    result
-        .diagnostics
-        .sort_by(|a, b| (&a.file, a.line).cmp(&(&b.file, b.line)));
+    result.diagnostics.sort_by(|a, b| (&a.file, a.line).cmp(&(&b.file, b.line)));
     Ok(result)
 }
 
@@ -118,22 +90,14 @@ fn read_ledger_file(path: &Path) -> Result<DataFile, Diagnostic> {
         std::io::Read::read_to_end(&mut std::io::stdin(), &mut bytes)
             .map_err(|e| Diagnostic::error("<stdin>", None, None, data::io_reason(&e)))?;
         let text = String::from_utf8_lossy(&bytes).into_owned();
-        return Ok(DataFile {
-            name: "<stdin>".into(),
-            text: text.into(),
-        });
+        return Ok(DataFile { name: "<stdin>".into(), text: text.into() });
     }
     let bytes = data::read_bytes(path)?;
     // Ledger bytes are checked (UTF-8, emptiness) by the ledger parser, which names the line.
     let name = path.display().to_string();
     match String::from_utf8(bytes) {
-        Ok(text) => Ok(DataFile {
-            name,
-            text: text.into(),
-        }),
-        Err(e) => Err(ledger::parse(&name, e.as_bytes())
-            .err()
-            .unwrap_or_else(|| Diagnostic::error(&name, None, None, "is not UTF-8 text"))),
+        Ok(text) => Ok(DataFile { name, text: text.into() }),
+        Err(e) => Err(ledger::parse(&name, e.as_bytes()).err().unwrap_or_else(|| Diagnostic::error(&name, None, None, "is not UTF-8 text"))),
     }
 }
 

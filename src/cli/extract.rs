@@ -66,43 +66,26 @@ pub fn run(global: &Global, args: ExtractArgs) -> anyhow::Result<Exit> {
     let options = options(&args)?;
     let world = world(global)?;
     let mut extractor = Extractor::new(&world.gazetteer, &world.factions, &world.files.languages)
-        .map_err(|e| {
-        InputError(Diagnostic::error("geodata/lang", None, None, e.to_string()))
-    })?;
+        .map_err(|e| InputError(Diagnostic::error("geodata/lang", None, None, e.to_string())))?;
     if let LangChoice::Code(code) = &options.lang
         && !extractor.languages().contains(&code.as_str())
     {
-        anyhow::bail!(
-            "--lang {code}: no such lexicon; known: {}, auto",
-            extractor.languages().join(", ")
-        );
+        anyhow::bail!("--lang {code}: no such lexicon; known: {}, auto", extractor.languages().join(", "));
     }
     let inputs = stream::expand(&args.inputs).map_err(InputError)?;
     let failed = match &args.out {
-        Some(path) => write_atomically(path, |out| {
-            extract_all(&mut extractor, &inputs, &options, out)
-        })?,
+        Some(path) => write_atomically(path, |out| extract_all(&mut extractor, &inputs, &options, out))?,
         None => {
-            let mut out = PipeSafe {
-                inner: std::io::BufWriter::new(std::io::stdout()),
-                closed: false,
-            };
+            let mut out = PipeSafe { inner: std::io::BufWriter::new(std::io::stdout()), closed: false };
             extract_all(&mut extractor, &inputs, &options, &mut out)?
         }
     };
-    Ok(if failed > 0 {
-        Exit::BadInput
-    } else {
-        Exit::Success
-    })
+    Ok(if failed > 0 { Exit::BadInput } else { Exit::Success })
 }
 
 fn options(args: &ExtractArgs) -> anyhow::Result<Options> {
-    let date = args
-        .date
-        .as_deref()
-        .map(|d| d.parse::<DateSpan>().with_context(|| format!("--date {d}")))
-        .transpose()?;
+    let date =
+        args.date.as_deref().map(|d| d.parse::<DateSpan>().with_context(|| format!("--date {d}"))).transpose()?;
     if let Some(d) = &date
         && d.precision == crate::date::Precision::Range
     {
@@ -113,16 +96,9 @@ fn options(args: &ExtractArgs) -> anyhow::Result<Options> {
         code => LangChoice::Code(code.to_string()),
     };
     if !(0.0..=1.0).contains(&args.min_confidence) {
-        anyhow::bail!(
-            "--min-confidence {}: must be between 0 and 1",
-            args.min_confidence
-        );
+        anyhow::bail!("--min-confidence {}: must be between 0 and 1", args.min_confidence);
     }
-    Ok(Options {
-        date,
-        lang,
-        min_confidence: args.min_confidence,
-    })
+    Ok(Options { date, lang, min_confidence: args.min_confidence })
 }
 
 /// Extracts every input into `out`; problems are reported on standard error. Returns how many
@@ -138,9 +114,7 @@ fn extract_all(
     for input in inputs {
         let opened = input.open();
         let result = opened.map_err(|d| d.to_string()).and_then(|mut reader| {
-            extractor
-                .article(input, &mut reader, options, &mut |c| rows.write(c))
-                .map_err(|e| e.to_string())
+            extractor.article(input, &mut reader, options, &mut |c| rows.write(c)).map_err(|e| e.to_string())
         });
         match result {
             Ok(report) => {
@@ -157,11 +131,7 @@ fn extract_all(
     eprintln!(
         "extract: {} article(s), {claims} claim(s){}",
         inputs.len(),
-        if failed > 0 {
-            format!(", {failed} unreadable")
-        } else {
-            String::new()
-        }
+        if failed > 0 { format!(", {failed} unreadable") } else { String::new() }
     );
     Ok(failed)
 }
@@ -169,9 +139,7 @@ fn extract_all(
 fn warn_about(input: &Input, report: &ArticleReport) {
     let shown = input.shown();
     if report.reading.lossy {
-        eprintln!(
-            "{shown}: warning: not valid UTF-8; decoded lossily (invalid bytes became U+FFFD)"
-        );
+        eprintln!("{shown}: warning: not valid UTF-8; decoded lossily (invalid bytes became U+FFFD)");
     }
     if report.reading.cut {
         eprintln!(
@@ -192,29 +160,17 @@ fn warn_about(input: &Input, report: &ArticleReport) {
         eprintln!("{shown}: left out: {skipped}");
     }
     if report.skipped.len() > SHOWN {
-        eprintln!(
-            "{shown}: … and {} more left out",
-            report.skipped.len() - SHOWN
-        );
+        eprintln!("{shown}: … and {} more left out", report.skipped.len() - SHOWN);
     }
 }
 
 /// Writes through a temporary file in the same folder, renamed over `path` when complete.
-fn write_atomically<T>(
-    path: &Path,
-    write: impl FnOnce(&mut dyn Write) -> anyhow::Result<T>,
-) -> anyhow::Result<T> {
-    let folder = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let file_name = path
-        .file_name()
-        .map_or_else(|| "out".into(), |n| n.to_string_lossy().into_owned());
+fn write_atomically<T>(path: &Path, write: impl FnOnce(&mut dyn Write) -> anyhow::Result<T>) -> anyhow::Result<T> {
+    let folder = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let file_name = path.file_name().map_or_else(|| "out".into(), |n| n.to_string_lossy().into_owned());
     let temp = folder.join(format!(".{file_name}.{}.tmp", std::process::id()));
     let result = (|| {
-        let file = std::fs::File::create(&temp)
-            .with_context(|| format!("cannot create {}", temp.display()))?;
+        let file = std::fs::File::create(&temp).with_context(|| format!("cannot create {}", temp.display()))?;
         let mut buffered = std::io::BufWriter::new(file);
         let value = write(&mut buffered)?;
         buffered.flush()?;
@@ -260,9 +216,7 @@ pub fn eval(global: &Global, args: EvalArgs) -> anyhow::Result<Exit> {
     let world = world(global)?;
     let gold = eval::read_ledgers(&args.gold).map_err(InputError)?;
     let pred = eval::read_ledgers(&args.pred).map_err(InputError)?;
-    let options = EvalOptions {
-        gold_articles_only: args.gold_articles_only,
-    };
+    let options = EvalOptions { gold_articles_only: args.gold_articles_only };
     let report = eval::evaluate(&world.gazetteer, &world.factions, &gold, &pred, &options);
     let mut out = Out::default();
     if global.json {
@@ -287,10 +241,7 @@ pub fn bench(mb: usize) -> anyhow::Result<String> {
     let mut extractor = Extractor::new(&world.gazetteer, &world.factions, &world.files.languages)
         .map_err(|e| anyhow::anyhow!("{e}"))?;
     let text = corpus::bench_corpus(mb.max(1) << 20);
-    let options = Options {
-        date: Some("2017-10".parse().expect("a valid date")),
-        ..Options::default()
-    };
+    let options = Options { date: Some("2017-10".parse().expect("a valid date")), ..Options::default() };
     let input = Input::File(PathBuf::from("bench.txt"));
     let mut claims = 0usize;
     let started = Instant::now();

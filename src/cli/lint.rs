@@ -25,41 +25,21 @@ pub struct LintArgs {
 /// `controlmap lint [LEDGER...]`
 pub fn run(global: &Global, args: LintArgs) -> anyhow::Result<Exit> {
     let world = world(global)?;
-    let paths = if args.ledgers.is_empty() {
-        global.ledgers.clone()
-    } else {
-        args.ledgers
-    };
+    let paths = if args.ledgers.is_empty() { global.ledgers.clone() } else { args.ledgers };
     let claims = app::load_claims(&world, &paths).map_err(InputError)?;
     let timeline = claims.timeline();
     let mut diagnostics = claims.diagnostics.clone();
     diagnostics.extend(duplicates(&timeline));
     diagnostics.extend(conflicts(&timeline));
-    diagnostics.extend(
-        timeline
-            .claims
-            .iter()
-            .filter(|c| c.sources.is_empty())
-            .map(|c| {
-                Diagnostic::warning(
-                    &c.origin.file,
-                    Some(c.origin.line),
-                    Some("source"),
-                    "the claim cites no source",
-                )
-            }),
-    );
+    diagnostics.extend(timeline.claims.iter().filter(|c| c.sources.is_empty()).map(|c| {
+        Diagnostic::warning(&c.origin.file, Some(c.origin.line), Some("source"), "the claim cites no source")
+    }));
     if let Some(dir) = &args.articles {
         diagnostics.extend(check_sources(&timeline.claims, dir));
     }
-    diagnostics.sort_by(|a, b| {
-        (&a.file, a.line, &a.field, &a.message).cmp(&(&b.file, b.line, &b.field, &b.message))
-    });
+    diagnostics.sort_by(|a, b| (&a.file, a.line, &a.field, &a.message).cmp(&(&b.file, b.line, &b.field, &b.message)));
     diagnostics.dedup();
-    let errors = diagnostics
-        .iter()
-        .filter(|d| d.severity == Severity::Error)
-        .count();
+    let errors = diagnostics.iter().filter(|d| d.severity == Severity::Error).count();
     let warnings = diagnostics.len() - errors;
     let mut out = Out::default();
     if global.json {
@@ -78,11 +58,7 @@ pub fn run(global: &Global, args: LintArgs) -> anyhow::Result<Exit> {
             timeline.claims.len()
         ))?;
     }
-    Ok(if errors > 0 || (global.strict && warnings > 0) {
-        Exit::Finding
-    } else {
-        Exit::Success
-    })
+    Ok(if errors > 0 || (global.strict && warnings > 0) { Exit::Finding } else { Exit::Success })
 }
 
 fn duplicates(timeline: &Timeline) -> Vec<Diagnostic> {
@@ -90,17 +66,9 @@ fn duplicates(timeline: &Timeline) -> Vec<Diagnostic> {
         .duplicates
         .iter()
         .map(|dup| {
-            let kept = timeline
-                .claims
-                .iter()
-                .find(|c| c.place == dup.place && c.content_key() == dup.content_key());
+            let kept = timeline.claims.iter().find(|c| c.place == dup.place && c.content_key() == dup.content_key());
             let line = kept.map_or(String::new(), |k| format!(" (same as {})", k.origin));
-            Diagnostic::warning(
-                &dup.origin.file,
-                Some(dup.origin.line),
-                None,
-                format!("duplicate row{line}"),
-            )
+            Diagnostic::warning(&dup.origin.file, Some(dup.origin.line), None, format!("duplicate row{line}"))
         })
         .collect()
 }
@@ -136,23 +104,14 @@ fn check_sources(claims: &[Claim], dir: &std::path::Path) -> Vec<Diagnostic> {
     let mut found = Vec::new();
     for claim in claims {
         for source in &claim.sources {
-            let count = counts
-                .entry(source.article.clone())
-                .or_insert_with(|| sentence_count(&dir.join(&source.article)));
+            let count = counts.entry(source.article.clone()).or_insert_with(|| sentence_count(&dir.join(&source.article)));
             let problem = match (count, source.sentence) {
                 (Err(e), _) => Some(e.clone()),
-                (Ok(n), Some(s)) if s > *n => {
-                    Some(format!("{source}: the article has {n} sentences"))
-                }
+                (Ok(n), Some(s)) if s > *n => Some(format!("{source}: the article has {n} sentences")),
                 _ => None,
             };
             if let Some(message) = problem {
-                found.push(Diagnostic::error(
-                    &claim.origin.file,
-                    Some(claim.origin.line),
-                    Some("source"),
-                    message,
-                ));
+                found.push(Diagnostic::error(&claim.origin.file, Some(claim.origin.line), Some("source"), message));
             }
         }
     }
@@ -161,9 +120,7 @@ fn check_sources(claims: &[Claim], dir: &std::path::Path) -> Vec<Diagnostic> {
 
 fn sentence_count(path: &std::path::Path) -> Result<u32, String> {
     let bytes = data::read_bytes(path).map_err(|d| d.to_string())?;
-    let name = path
-        .file_name()
-        .map_or(String::new(), |n| n.to_string_lossy().into_owned());
+    let name = path.file_name().map_or(String::new(), |n| n.to_string_lossy().into_owned());
     let article = article::parse(&name, &bytes).map_err(|e| e.to_string())?;
     Ok(article::sentences(&article).len() as u32)
 }

@@ -57,55 +57,29 @@ pub fn places(global: &Global, args: PlacesArgs) -> anyhow::Result<Exit> {
         return Ok(Exit::Success);
     };
     let resolution = gazetteer.resolve(&query, &Hint::default());
-    let town = |key: &PlaceKey| {
-        (key.kind == PlaceKind::Town)
-            .then(|| gazetteer.town(&key.id))
-            .flatten()
-    };
-    let matches: Vec<&Place> = gazetteer
-        .search(&query, args.limit)
-        .iter()
-        .filter_map(town)
-        .collect();
+    let town = |key: &PlaceKey| (key.kind == PlaceKind::Town).then(|| gazetteer.town(&key.id)).flatten();
+    let matches: Vec<&Place> = gazetteer.search(&query, args.limit).iter().filter_map(town).collect();
     let resolved = match &resolution {
         Resolution::Found { key, .. } => town(key),
         _ => None,
     };
     if global.json {
-        out.json(&PlacesView {
-            query: &query,
-            resolution: resolution.clone(),
-            place: resolved,
-            matches,
-        })?;
+        out.json(&PlacesView { query: &query, resolution: resolution.clone(), place: resolved, matches })?;
         return Ok(exit_for(&resolution));
     }
     match &resolution {
         Resolution::Found { key, others, rule } => {
             match resolved {
                 Some(place) => describe_place(&mut out, &query, place)?,
-                None => out.line(&format!(
-                    "{query:?} → region {} ({})",
-                    key.id,
-                    gazetteer.display_name(key)
-                ))?,
+                None => out.line(&format!("{query:?} → region {} ({})", key.id, gazetteer.display_name(key)))?,
             }
             if !others.is_empty() {
                 let rule = rule.as_deref().unwrap_or("a rule");
-                out.line(&format!(
-                    "  chosen by {rule} over: {}",
-                    others
-                        .iter()
-                        .map(ToString::to_string)
-                        .collect::<Vec<_>>()
-                        .join("; ")
-                ))?;
+                out.line(&format!("  chosen by {rule} over: {}", others.iter().map(ToString::to_string).collect::<Vec<_>>().join("; ")))?;
             }
         }
         Resolution::Ambiguous { candidates } => {
-            out.line(&format!(
-                "{query:?} is ambiguous; qualify it with a country (\"{query}, SY\") or use an id:"
-            ))?;
+            out.line(&format!("{query:?} is ambiguous; qualify it with a country (\"{query}, SY\") or use an id:"))?;
             for c in candidates {
                 out.line(&format!("  {c}"))?;
             }
@@ -117,10 +91,7 @@ pub fn places(global: &Global, args: PlacesArgs) -> anyhow::Result<Exit> {
             }
         }
     }
-    let others: Vec<&&Place> = matches
-        .iter()
-        .filter(|p| Some(p.id.as_str()) != resolved.map(|r| r.id.as_str()))
-        .collect();
+    let others: Vec<&&Place> = matches.iter().filter(|p| Some(p.id.as_str()) != resolved.map(|r| r.id.as_str())).collect();
     if !others.is_empty() {
         out.line("other names containing it:")?;
         out.text(&place_table(others.into_iter().copied()).render())?;
@@ -129,46 +100,21 @@ pub fn places(global: &Global, args: PlacesArgs) -> anyhow::Result<Exit> {
 }
 
 fn exit_for(resolution: &Resolution) -> Exit {
-    if matches!(resolution, Resolution::Found { .. }) {
-        Exit::Success
-    } else {
-        Exit::Finding
-    }
+    if matches!(resolution, Resolution::Found { .. }) { Exit::Success } else { Exit::Finding }
 }
 
 fn describe_place(out: &mut Out, query: &str, p: &Place) -> std::io::Result<()> {
     out.line(&format!("{query:?} → {} ({})", p.name, p.id))?;
     out.line(&format!("  country      {}", p.country))?;
-    out.line(&format!(
-        "  governorate  {}",
-        p.governorate
-            .as_deref()
-            .unwrap_or("(outside every first-level region)")
-    ))?;
+    out.line(&format!("  governorate  {}", p.governorate.as_deref().unwrap_or("(outside every first-level region)")))?;
     out.line(&format!("  coordinates  {:.4} N, {:.4} E", p.lat, p.lon))?;
     out.line(&format!("  population   {}", p.population))?;
-    out.line(&format!(
-        "  source       {}{}",
-        p.source,
-        if p.note.is_empty() {
-            String::new()
-        } else {
-            format!(" ({})", p.note)
-        }
-    ))?;
+    out.line(&format!("  source       {}{}", p.source, if p.note.is_empty() { String::new() } else { format!(" ({})", p.note) }))?;
     out.line(&format!("  aliases      {}", p.aliases.join(", ")))
 }
 
 fn place_table<'a>(places: impl Iterator<Item = &'a Place>) -> Table {
-    let mut table = Table::new(&[
-        "id",
-        "name",
-        "country",
-        "governorate",
-        "lat",
-        "lon",
-        "population",
-    ]);
+    let mut table = Table::new(&["id", "name", "country", "governorate", "lat", "lon", "population"]);
     for p in places {
         table.row(vec![
             p.id.clone(),
@@ -199,13 +145,7 @@ struct RegionView<'a> {
 pub fn regions(global: &Global, args: RegionsArgs) -> anyhow::Result<Exit> {
     let world = world(global)?;
     let wanted: Option<Vec<String>> = args.query.as_ref().map(|q| {
-        world
-            .gazetteer
-            .search(q, usize::MAX)
-            .into_iter()
-            .filter(|k| k.kind == PlaceKind::Region)
-            .map(|k| k.id)
-            .collect()
+        world.gazetteer.search(q, usize::MAX).into_iter().filter(|k| k.kind == PlaceKind::Region).map(|k| k.id).collect()
     });
     let views: Vec<RegionView> = world
         .layers
@@ -214,8 +154,7 @@ pub fn regions(global: &Global, args: RegionsArgs) -> anyhow::Result<Exit> {
         .filter(|r| wanted.as_ref().is_none_or(|w| w.contains(&r.names.id)))
         .map(|r| {
             let towns = join::towns_inside(&r.shape, &world.gazetteer.places);
-            let mut towns: Vec<&Place> =
-                towns.iter().map(|&i| &world.gazetteer.places[i]).collect();
+            let mut towns: Vec<&Place> = towns.iter().map(|&i| &world.gazetteer.places[i]).collect();
             towns.sort_by_key(|p| std::cmp::Reverse(p.population));
             let n = &r.names;
             RegionView {
@@ -238,21 +177,8 @@ pub fn regions(global: &Global, args: RegionsArgs) -> anyhow::Result<Exit> {
     } else {
         let mut table = Table::new(&["id", "name", "kind", "country", "towns", "largest towns"]);
         for v in &views {
-            let largest = v
-                .towns
-                .iter()
-                .take(4)
-                .copied()
-                .collect::<Vec<_>>()
-                .join(", ");
-            table.row(vec![
-                v.id.into(),
-                v.name.into(),
-                v.kind.into(),
-                v.country.into(),
-                v.towns.len().to_string(),
-                largest,
-            ]);
+            let largest = v.towns.iter().take(4).copied().collect::<Vec<_>>().join(", ");
+            table.row(vec![v.id.into(), v.name.into(), v.kind.into(), v.country.into(), v.towns.len().to_string(), largest]);
         }
         out.text(&table.render())?;
         if let [one] = views.as_slice() {
@@ -260,11 +186,7 @@ pub fn regions(global: &Global, args: RegionsArgs) -> anyhow::Result<Exit> {
             out.line(&format!("aliases: {}", one.aliases.join(", ")))?;
         }
     }
-    Ok(if views.is_empty() {
-        Exit::Finding
-    } else {
-        Exit::Success
-    })
+    Ok(if views.is_empty() { Exit::Finding } else { Exit::Success })
 }
 
 /// `controlmap sentences ARTICLE...`
@@ -273,23 +195,10 @@ pub fn sentences(global: &Global, args: SentencesArgs) -> anyhow::Result<Exit> {
     let mut all = Vec::new();
     for path in &args.articles {
         let bytes = data::read_bytes(path).map_err(InputError)?;
-        let name = path.file_name().map_or_else(
-            || path.display().to_string(),
-            |n| n.to_string_lossy().into_owned(),
-        );
-        let parsed = article::parse(&name, &bytes).map_err(|e| {
-            InputError(Diagnostic::error(
-                &path.display().to_string(),
-                None,
-                None,
-                e.to_string(),
-            ))
-        })?;
+        let name = path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
+        let parsed = article::parse(&name, &bytes).map_err(|e| InputError(Diagnostic::error(&path.display().to_string(), None, None, e.to_string())))?;
         if parsed.lossy {
-            eprintln!(
-                "{}: warning: not valid UTF-8; decoded lossily",
-                path.display()
-            );
+            eprintln!("{}: warning: not valid UTF-8; decoded lossily", path.display());
         }
         let numbered = article::sentences(&parsed);
         if global.json {
@@ -300,10 +209,7 @@ pub fn sentences(global: &Global, args: SentencesArgs) -> anyhow::Result<Exit> {
             all.push(serde_json::json!({ "article": name, "date": parsed.date.as_ref().map(ToString::to_string), "sentences": list }));
             continue;
         }
-        let date = parsed
-            .date
-            .as_ref()
-            .map_or("no date marker".to_string(), |d| format!("date {d}"));
+        let date = parsed.date.as_ref().map_or("no date marker".to_string(), |d| format!("date {d}"));
         out.line(&format!("{name} ({date}, {} sentences)", numbered.len()))?;
         for s in &numbered {
             out.line(&format!("{:>4}  {}", s.number, s.text(&parsed.text)))?;

@@ -196,19 +196,8 @@ pub(crate) fn claims(global: &Global, world: &World) -> anyhow::Result<Claims> {
     let errors: Vec<&Diagnostic> = claims.errors().collect();
     if !errors.is_empty() {
         let shown: Vec<String> = errors.iter().take(10).map(|d| d.to_string()).collect();
-        let more = if errors.len() > 10 {
-            format!(
-                "\n… and {} more (controlmap lint lists them all)",
-                errors.len() - 10
-            )
-        } else {
-            String::new()
-        };
-        anyhow::bail!(
-            "{} bad row(s) in the ledger:\n{}{more}",
-            errors.len(),
-            shown.join("\n")
-        );
+        let more = if errors.len() > 10 { format!("\n… and {} more (controlmap lint lists them all)", errors.len() - 10) } else { String::new() };
+        anyhow::bail!("{} bad row(s) in the ledger:\n{}{more}", errors.len(), shown.join("\n"));
     }
     Ok(claims)
 }

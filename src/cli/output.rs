@@ -13,10 +13,7 @@ pub struct Table {
 
 impl Table {
     pub fn new(header: &[&str]) -> Table {
-        Table {
-            header: header.iter().map(|h| h.to_string()).collect(),
-            rows: Vec::new(),
-        }
+        Table { header: header.iter().map(|h| h.to_string()).collect(), rows: Vec::new() }
     }
 
     pub fn row(&mut self, cells: Vec<String>) {
@@ -60,10 +57,7 @@ pub struct Out {
 
 impl Default for Out {
     fn default() -> Self {
-        Out {
-            inner: io::BufWriter::new(io::stdout()),
-            closed: false,
-        }
+        Out { inner: io::BufWriter::new(io::stdout()), closed: false }
     }
 }
 

@@ -137,22 +137,14 @@ struct StateView {
 }
 
 fn state_view(world: &crate::app::World, timeline: &Timeline, state: &PlaceState) -> StateView {
-    let mut sources: Vec<String> = state
-        .supporting
-        .iter()
-        .flat_map(|&i| timeline.claims[i].sources.iter().map(ToString::to_string))
-        .collect();
+    let mut sources: Vec<String> = state.supporting.iter().flat_map(|&i| timeline.claims[i].sources.iter().map(ToString::to_string)).collect();
     sources.sort();
     sources.dedup();
     StateView {
         place: world.gazetteer.display_name(&state.place),
         place_id: state.place.id.clone(),
         kind: state.place.kind,
-        country: world
-            .gazetteer
-            .town(&state.place.id)
-            .filter(|_| state.place.kind == PlaceKind::Town)
-            .map(|p| p.country.clone()),
+        country: world.gazetteer.town(&state.place.id).filter(|_| state.place.kind == PlaceKind::Town).map(|p| p.country.clone()),
         holder: state.holder.clone(),
         status: state.status,
         other: state.other.clone(),
@@ -165,16 +157,8 @@ fn state_view(world: &crate::app::World, timeline: &Timeline, state: &PlaceState
         certainty: state.certainty,
         sources,
         conflict: state.is_conflicted(),
-        pending: state
-            .pending
-            .iter()
-            .map(|&i| ClaimView::new(&timeline.claims[i]))
-            .collect(),
-        conflicts: state
-            .conflicts
-            .iter()
-            .map(|&c| ConflictView::new(timeline, &timeline.conflicts[c]))
-            .collect(),
+        pending: state.pending.iter().map(|&i| ClaimView::new(&timeline.claims[i])).collect(),
+        conflicts: state.conflicts.iter().map(|&c| ConflictView::new(timeline, &timeline.conflicts[c])).collect(),
     }
 }
 
@@ -200,23 +184,17 @@ fn status_text(view: &StateView) -> String {
         (Status::Besieged, Some(by)) => format!("besieged by {by}"),
         (Status::Contested, Some(by)) => format!("contested with {by}"),
         (Status::Partial, Some(rest)) => format!("partial, rest {rest}"),
-        (Status::Unknown, _) => view
-            .lost_by
-            .as_ref()
-            .map_or("unknown".into(), |l| format!("lost by {l}")),
+        (Status::Unknown, _) => view.lost_by.as_ref().map_or("unknown".into(), |l| format!("lost by {l}")),
         (status, _) => status.as_str().to_string(),
     }
 }
 
 fn parse_date(text: &str) -> anyhow::Result<Date> {
-    parse_query_date(text)
-        .map_err(|e| InputError(Diagnostic::error("date", None, None, e.to_string())).into())
+    parse_query_date(text).map_err(|e| InputError(Diagnostic::error("date", None, None, e.to_string())).into())
 }
 
 fn resolve(world: &crate::app::World, name: &str) -> anyhow::Result<PlaceKey> {
-    resolve_place(&world.gazetteer, name).map_err(|(message, hint)| {
-        InputError(Diagnostic::error("place", None, None, message).with_hint(hint)).into()
-    })
+    resolve_place(&world.gazetteer, name).map_err(|(message, hint)| InputError(Diagnostic::error("place", None, None, message).with_hint(hint)).into())
 }
 
 /// `controlmap at DATE [PLACE...]`
@@ -228,54 +206,25 @@ pub fn at(global: &Global, args: AtArgs) -> anyhow::Result<Exit> {
     let states: Vec<PlaceState> = if args.places.is_empty() {
         timeline.snapshot(date).states.into_values().collect()
     } else {
-        let keys = args
-            .places
-            .iter()
-            .map(|p| resolve(&world, p))
-            .collect::<anyhow::Result<Vec<_>>>()?;
-        keys.iter()
-            .map(|k| {
-                timeline
-                    .state_at(k, date)
-                    .unwrap_or_else(|| no_claims(k, date))
-            })
-            .collect()
+        let keys = args.places.iter().map(|p| resolve(&world, p)).collect::<anyhow::Result<Vec<_>>>()?;
+        keys.iter().map(|k| timeline.state_at(k, date).unwrap_or_else(|| no_claims(k, date))).collect()
     };
-    let mut views: Vec<StateView> = states
-        .iter()
-        .map(|s| state_view(&world, &timeline, s))
-        .collect();
+    let mut views: Vec<StateView> = states.iter().map(|s| state_view(&world, &timeline, s)).collect();
     views.sort_by(|a, b| (&a.place, &a.place_id).cmp(&(&b.place, &b.place_id)));
     let mut out = Out::default();
     if global.json {
         out.json(&serde_json::json!({ "date": date, "places": views }))?;
         return Ok(strict_exit(global, &claims.diagnostics));
     }
-    let mut table = Table::new(&[
-        "place", "holder", "status", "since", "evidence", "sources", "flags",
-    ]);
+    let mut table = Table::new(&["place", "holder", "status", "since", "evidence", "sources", "flags"]);
     for v in &views {
-        let since = v.since.as_ref().map_or(String::new(), |s| {
-            if v.since_change {
-                s.clone()
-            } else {
-                format!("≥{s}")
-            }
-        });
+        let since = v.since.as_ref().map_or(String::new(), |s| if v.since_change { s.clone() } else { format!("≥{s}") });
         let evidence = match (v.last_evidence, v.age_days) {
             (Some(last), Some(age)) => format!("{last} ({age} d)"),
             _ => String::new(),
         };
         let holder = v.holder.clone().unwrap_or_else(|| "?".into());
-        table.row(vec![
-            v.place.clone(),
-            holder,
-            status_text(v),
-            since,
-            evidence,
-            v.sources.join(", "),
-            flags(v),
-        ]);
+        table.row(vec![v.place.clone(), holder, status_text(v), since, evidence, v.sources.join(", "), flags(v)]);
     }
     out.line(&format!("state on {date}: {} place(s)", views.len()))?;
     out.text(&table.render())?;
@@ -308,11 +257,7 @@ fn no_claims(place: &PlaceKey, date: Date) -> PlaceState {
 
 fn strict_exit(global: &Global, diagnostics: &[Diagnostic]) -> Exit {
     warn(diagnostics, 20);
-    if global.strict && !diagnostics.is_empty() {
-        Exit::Finding
-    } else {
-        Exit::Success
-    }
+    if global.strict && !diagnostics.is_empty() { Exit::Finding } else { Exit::Success }
 }
 
 #[derive(Serialize)]
@@ -333,11 +278,8 @@ pub fn check(global: &Global, args: CheckArgs) -> anyhow::Result<Exit> {
     let date = parse_date(&args.on)?;
     let world = world(global)?;
     let place = resolve(&world, &args.place)?;
-    let holder = crate::places::resolve_faction(&world.factions, &args.holder).map_err(
-        |(message, hint)| {
-            InputError(Diagnostic::error("--holder", None, None, message).with_hint(hint))
-        },
-    )?;
+    let holder = crate::places::resolve_faction(&world.factions, &args.holder)
+        .map_err(|(message, hint)| InputError(Diagnostic::error("--holder", None, None, message).with_hint(hint)))?;
     let claims = claims(global, &world)?;
     let timeline = claims.timeline();
     let result = timeline::check(&timeline, &place, &holder, date);
@@ -347,40 +289,20 @@ pub fn check(global: &Global, args: CheckArgs) -> anyhow::Result<Exit> {
         place_id: place.id.clone(),
         holder: holder.clone(),
         date,
-        state: result
-            .state
-            .as_ref()
-            .map(|s| state_view(&world, &timeline, s)),
+        state: result.state.as_ref().map(|s| state_view(&world, &timeline, s)),
         reasons: result.reasons.clone(),
-        supporting: result
-            .supporting
-            .iter()
-            .map(|&i| ClaimView::new(&timeline.claims[i]))
-            .collect(),
-        contradicting: result
-            .contradicting
-            .iter()
-            .map(|&i| ClaimView::new(&timeline.claims[i]))
-            .collect(),
+        supporting: result.supporting.iter().map(|&i| ClaimView::new(&timeline.claims[i])).collect(),
+        contradicting: result.contradicting.iter().map(|&i| ClaimView::new(&timeline.claims[i])).collect(),
     };
     let mut out = Out::default();
     if global.json {
         out.json(&view)?;
     } else {
-        out.line(&format!(
-            "{} held by {} on {}: {}",
-            view.place,
-            holder,
-            date,
-            view.verdict.as_str()
-        ))?;
+        out.line(&format!("{} held by {} on {}: {}", view.place, holder, date, view.verdict.as_str()))?;
         for reason in &view.reasons {
             out.line(&format!("  {reason}"))?;
         }
-        for (title, list) in [
-            ("supporting", &view.supporting),
-            ("contradicting", &view.contradicting),
-        ] {
+        for (title, list) in [("supporting", &view.supporting), ("contradicting", &view.contradicting)] {
             if !list.is_empty() {
                 out.line(&format!("{title}:"))?;
                 for claim in list {
@@ -417,10 +339,7 @@ pub fn history(global: &Global, args: HistoryArgs) -> anyhow::Result<Exit> {
     for i in timeline.claims_for(&place) {
         let claim = &timeline.claims[i];
         let applied = timeline.is_applied(i);
-        let after = applied
-            .then(|| timeline.state_at(&place, claim.date.end))
-            .flatten()
-            .map(|s| (s.holder, s.status));
+        let after = applied.then(|| timeline.state_at(&place, claim.date.end)).flatten().map(|s| (s.holder, s.status));
         let changed = applied && after.is_some() && after != previous;
         if applied {
             previous = after.clone();
@@ -433,10 +352,7 @@ pub fn history(global: &Global, args: HistoryArgs) -> anyhow::Result<Exit> {
             changed,
         });
     }
-    let conflicts: Vec<ConflictView> = timeline
-        .conflicts_for(&place)
-        .map(|c| ConflictView::new(&timeline, c))
-        .collect();
+    let conflicts: Vec<ConflictView> = timeline.conflicts_for(&place).map(|c| ConflictView::new(&timeline, c)).collect();
     let name = world.gazetteer.display_name(&place);
     let mut out = Out::default();
     if global.json {
@@ -444,11 +360,7 @@ pub fn history(global: &Global, args: HistoryArgs) -> anyhow::Result<Exit> {
         warn(&claims.diagnostics, 20);
         return Ok(Exit::Success);
     }
-    out.line(&format!(
-        "{name} ({}{})",
-        place,
-        place_summary(&world, &place)
-    ))?;
+    out.line(&format!("{name} ({}{})", place, place_summary(&world, &place)))?;
     if steps.is_empty() {
         out.line("no claims about this place")?;
     }
@@ -456,12 +368,7 @@ pub fn history(global: &Global, args: HistoryArgs) -> anyhow::Result<Exit> {
     for step in &steps {
         let c = &step.claim;
         let claim_text = match &c.other {
-            Some(other) => format!(
-                "{} {} ({} {other})",
-                c.holder,
-                c.event,
-                other_word(&c.event)
-            ),
+            Some(other) => format!("{} {} ({} {other})", c.holder, c.event, other_word(&c.event)),
             None => format!("{} {}", c.holder, c.event),
         };
         let after = if !step.applied {
@@ -469,26 +376,13 @@ pub fn history(global: &Global, args: HistoryArgs) -> anyhow::Result<Exit> {
         } else {
             let holder = step.holder_after.clone().unwrap_or_else(|| "?".into());
             let status = step.status_after.map_or("", |s| s.as_str());
-            format!(
-                "{holder} {status}{}",
-                if step.changed { "  ← change" } else { "" }
-            )
+            format!("{holder} {status}{}", if step.changed { "  ← change" } else { "" })
         };
-        table.row(vec![
-            c.date.clone(),
-            claim_text,
-            c.modality.to_string(),
-            c.sources.join(", "),
-            after,
-        ]);
+        table.row(vec![c.date.clone(), claim_text, c.modality.to_string(), c.sources.join(", "), after]);
     }
     out.text(&table.render())?;
     for conflict in &conflicts {
-        out.line(&format!(
-            "conflict ({}): {}",
-            conflict.kind.as_str(),
-            conflict.first.line()
-        ))?;
+        out.line(&format!("conflict ({}): {}", conflict.kind.as_str(), conflict.first.line()))?;
         out.line(&format!("    against: {}", conflict.second.line()))?;
     }
     warn(&claims.diagnostics, 20);
@@ -498,15 +392,9 @@ pub fn history(global: &Global, args: HistoryArgs) -> anyhow::Result<Exit> {
 fn place_summary(world: &crate::app::World, place: &PlaceKey) -> String {
     match place.kind {
         PlaceKind::Town => world.gazetteer.town(&place.id).map_or(String::new(), |p| {
-            let gov = p
-                .governorate
-                .as_ref()
-                .map_or(String::new(), |g| format!(", {g}"));
+            let gov = p.governorate.as_ref().map_or(String::new(), |g| format!(", {g}"));
             format!(", {}{gov}", p.country)
         }),
-        PlaceKind::Region => world
-            .gazetteer
-            .region(&place.id)
-            .map_or(String::new(), |r| format!(", {}", r.kind)),
+        PlaceKind::Region => world.gazetteer.region(&place.id).map_or(String::new(), |r| format!(", {}", r.kind)),
     }
 }

@@ -46,18 +46,12 @@ pub struct Context {
 
 impl Context {
     pub fn new(anchor: Option<DateSpan>) -> Context {
-        Context {
-            anchor,
-            ..Context::default()
-        }
+        Context { anchor, ..Context::default() }
     }
 
     /// The last actor named within [`REACH`] sentences.
     pub fn last_actor(&self) -> Option<&str> {
-        self.last_actor
-            .as_ref()
-            .filter(|(_, s)| self.sentence - s <= REACH)
-            .map(|(a, _)| a.as_str())
+        self.last_actor.as_ref().filter(|(_, s)| self.sentence - s <= REACH).map(|(a, _)| a.as_str())
     }
 
     pub fn set_actor(&mut self, faction: &str) {
@@ -66,9 +60,7 @@ impl Context {
 
     /// The last place named within `reach` sentences.
     pub fn last_place(&self, reach: u32) -> Option<&PlaceRef> {
-        self.last_place
-            .as_ref()
-            .filter(|p| self.sentence - p.sentence <= reach)
+        self.last_place.as_ref().filter(|p| self.sentence - p.sentence <= reach)
     }
 
     pub fn set_place(&mut self, place: PlaceRef) {
@@ -77,10 +69,7 @@ impl Context {
 
     /// The country of the last place named, for actors such as "de Koerden".
     pub fn country(&self) -> Option<&str> {
-        self.last_place
-            .as_ref()
-            .map(|p| p.country.as_str())
-            .filter(|c| !c.is_empty())
+        self.last_place.as_ref().map(|p| p.country.as_str()).filter(|c| !c.is_empty())
     }
 
     pub fn state(&self, key: &PlaceKey) -> Option<&PlaceState> {

@@ -48,20 +48,15 @@ pub enum Rule {
 impl Rule {
     /// Whether the rule needs the article's date.
     pub fn is_relative(self) -> bool {
-        !matches!(
-            self,
-            Rule::Date | Rule::Month | Rule::Year | Rule::Season | Rule::Months(..)
-        )
+        !matches!(self, Rule::Date | Rule::Month | Rule::Year | Rule::Season | Rule::Months(..))
     }
 
     fn parse(text: &str) -> Result<Rule, String> {
         let mut words = text.split_whitespace();
         let head = words.next().unwrap_or("");
         let arg = words.next();
-        let number = || {
-            arg.and_then(|a| a.parse::<i32>().ok())
-                .ok_or_else(|| format!("rule {text:?} needs a whole number"))
-        };
+        let number =
+            || arg.and_then(|a| a.parse::<i32>().ok()).ok_or_else(|| format!("rule {text:?} needs a whole number"));
         let rule = match head {
             "date" => Rule::Date,
             "day_latest" => Rule::DayLatest,
@@ -73,13 +68,9 @@ impl Rule {
             "season" => Rule::Season,
             "season_latest" => Rule::SeasonLatest,
             "months" => {
-                let (a, b) = arg
-                    .and_then(|a| a.split_once('-'))
-                    .ok_or_else(|| format!("rule {text:?}: write months A-B"))?;
-                let (a, b) = (
-                    a.parse::<u8>().map_err(|e| e.to_string())?,
-                    b.parse::<u8>().map_err(|e| e.to_string())?,
-                );
+                let (a, b) =
+                    arg.and_then(|a| a.split_once('-')).ok_or_else(|| format!("rule {text:?}: write months A-B"))?;
+                let (a, b) = (a.parse::<u8>().map_err(|e| e.to_string())?, b.parse::<u8>().map_err(|e| e.to_string())?);
                 if !(1..=12).contains(&a) || !(a..=12).contains(&b) {
                     return Err(format!("rule {text:?}: months must be 1-12 and in order"));
                 }
@@ -171,10 +162,7 @@ impl DateGrammar {
         file: &str,
         text: &str,
     ) -> Result<DateGrammar, LexiconError> {
-        let mut grammar = DateGrammar {
-            months_need_capital,
-            ..DateGrammar::default()
-        };
+        let mut grammar = DateGrammar { months_need_capital, ..DateGrammar::default() };
         let mut word = |w: &str, vocab: &mut Vocab, set: &dyn Fn(&mut DateWord)| {
             for (folded, _) in fold_phrase(w) {
                 set(grammar.words.entry(vocab.intern(&folded)).or_default());
@@ -204,15 +192,8 @@ impl DateGrammar {
             };
             let rule = Rule::parse(rule).map_err(bad)?;
             let elems = parse_pattern(pattern, vocab).map_err(bad)?;
-            if let Some(missing) = rule
-                .needs()
-                .iter()
-                .find(|s| !elems.contains(&Elem::Slot(**s)))
-            {
-                return Err(bad(format!(
-                    "the rule needs a {{{}}} slot",
-                    slot_name(*missing)
-                )));
+            if let Some(missing) = rule.needs().iter().find(|s| !elems.contains(&Elem::Slot(**s))) {
+                return Err(bad(format!("the rule needs a {{{}}} slot", slot_name(*missing))));
             }
             let index = grammar.patterns.len();
             match elems[0] {
@@ -245,23 +226,12 @@ impl DateGrammar {
 
     fn longest_at(&self, tokens: &Tokens, i: usize) -> Option<DateMention> {
         let t = &tokens.list[i];
-        let digit_start = tokens
-            .fold(i)
-            .as_bytes()
-            .first()
-            .is_some_and(u8::is_ascii_digit);
+        let digit_start = tokens.fold(i).as_bytes().first().is_some_and(u8::is_ascii_digit);
         if !digit_start && (t.id == UNKNOWN || !self.knows(t.id)) {
             return None;
         }
-        let by_word = (t.id != UNKNOWN)
-            .then(|| self.by_word.get(&t.id))
-            .flatten()
-            .map_or(&[][..], Vec::as_slice);
-        let slots = self
-            .by_slot
-            .iter()
-            .filter(|(slot, _)| self.slot_value(tokens, i, *slot).is_some())
-            .map(|(_, p)| p);
+        let by_word = (t.id != UNKNOWN).then(|| self.by_word.get(&t.id)).flatten().map_or(&[][..], Vec::as_slice);
+        let slots = self.by_slot.iter().filter(|(slot, _)| self.slot_value(tokens, i, *slot).is_some()).map(|(_, p)| p);
         let mut best: Option<DateMention> = None;
         for &p in by_word.iter().chain(slots) {
             if let Some(found) = self.match_pattern(&self.patterns[p], tokens, i)
@@ -273,12 +243,7 @@ impl DateGrammar {
         best
     }
 
-    fn match_pattern(
-        &self,
-        pattern: &Pattern,
-        tokens: &Tokens,
-        from: usize,
-    ) -> Option<DateMention> {
+    fn match_pattern(&self, pattern: &Pattern, tokens: &Tokens, from: usize) -> Option<DateMention> {
         let mut values = Values::default();
         for (k, elem) in pattern.elems.iter().enumerate() {
             let at = from + k;
@@ -286,17 +251,10 @@ impl DateGrammar {
             match *elem {
                 Elem::Word(id) if token.id == id => {}
                 Elem::Word(_) => return None,
-                Elem::Slot(slot) => {
-                    self.fill(&mut values, slot, self.slot_value(tokens, at, slot)?)
-                }
+                Elem::Slot(slot) => self.fill(&mut values, slot, self.slot_value(tokens, at, slot)?),
             }
         }
-        Some(DateMention {
-            a: from,
-            b: from + pattern.elems.len(),
-            rule: pattern.rule,
-            values,
-        })
+        Some(DateMention { a: from, b: from + pattern.elems.len(), rule: pattern.rule, values })
     }
 
     /// The value a token gives a slot, if it fits.
@@ -304,27 +262,18 @@ impl DateGrammar {
         let t = &tokens.list[i];
         let folded = tokens.fold(i);
         let word = self.words.get(&t.id);
-        let number = if t.is(DIGITS) && folded.len() <= 4 {
-            folded.parse::<u32>().ok()
-        } else {
-            None
-        };
+        let number = if t.is(DIGITS) && folded.len() <= 4 { folded.parse::<u32>().ok() } else { None };
         match slot {
-            Slot::Day => number
-                .filter(|_| folded.len() <= 2)
-                .or_else(|| ordinal(folded))
-                .filter(|d| (1..=31).contains(d)),
+            Slot::Day => {
+                number.filter(|_| folded.len() <= 2).or_else(|| ordinal(folded)).filter(|d| (1..=31).contains(d))
+            }
             Slot::Year => number.filter(|y| folded.len() == 4 && (1900..=2100).contains(y)),
-            Slot::Month => word
-                .filter(|w| w.month > 0 && (!self.months_need_capital || t.is(CAP)))
-                .map(|w| u32::from(w.month)),
+            Slot::Month => {
+                word.filter(|w| w.month > 0 && (!self.months_need_capital || t.is(CAP))).map(|w| u32::from(w.month))
+            }
             Slot::Weekday => word.filter(|w| w.weekday > 0).map(|w| u32::from(w.weekday)),
-            Slot::Season => word
-                .and_then(|w| w.season)
-                .map(|[a, b]| u32::from(a) * 100 + u32::from(b)),
-            Slot::Number => number
-                .filter(|n| *n <= 100)
-                .or_else(|| word.and_then(|w| w.number)),
+            Slot::Season => word.and_then(|w| w.season).map(|[a, b]| u32::from(a) * 100 + u32::from(b)),
+            Slot::Number => number.filter(|n| *n <= 100).or_else(|| word.and_then(|w| w.number)),
             Slot::Unit => word.and_then(|w| w.unit).map(|u| u as u32),
         }
     }
@@ -337,9 +286,7 @@ impl DateGrammar {
             Slot::Weekday => values.weekday = Some(value as u8),
             Slot::Season => values.season = Some([(value / 100) as u8, (value % 100) as u8]),
             Slot::Number => values.number = Some(value),
-            Slot::Unit => {
-                values.unit = Some([Unit::Day, Unit::Week, Unit::Month, Unit::Year][value as usize])
-            }
+            Slot::Unit => values.unit = Some([Unit::Day, Unit::Week, Unit::Month, Unit::Year][value as usize]),
         }
     }
 }
@@ -360,25 +307,13 @@ fn parse_pattern(pattern: &str, vocab: &mut Vocab) -> Result<Vec<Elem>, String> 
     let mut elems = Vec::new();
     for word in pattern.split_whitespace() {
         if let Some(name) = word.strip_prefix('{').and_then(|w| w.strip_suffix('}')) {
-            let slot = [
-                Slot::Day,
-                Slot::Month,
-                Slot::Year,
-                Slot::Weekday,
-                Slot::Season,
-                Slot::Number,
-                Slot::Unit,
-            ]
-            .into_iter()
-            .find(|s| slot_name(*s) == name)
-            .ok_or_else(|| format!("unknown slot {{{name}}}"))?;
+            let slot = [Slot::Day, Slot::Month, Slot::Year, Slot::Weekday, Slot::Season, Slot::Number, Slot::Unit]
+                .into_iter()
+                .find(|s| slot_name(*s) == name)
+                .ok_or_else(|| format!("unknown slot {{{name}}}"))?;
             elems.push(Elem::Slot(slot));
         } else {
-            elems.extend(
-                fold_phrase(word)
-                    .into_iter()
-                    .map(|(w, _)| Elem::Word(vocab.intern(&w))),
-            );
+            elems.extend(fold_phrase(word).into_iter().map(|(w, _)| Elem::Word(vocab.intern(&w))));
         }
     }
     if elems.is_empty() {
@@ -392,9 +327,7 @@ fn ordinal(folded: &str) -> Option<u32> {
     let digits = folded.trim_end_matches(|c: char| c.is_ascii_alphabetic());
     let suffix = &folded[digits.len()..];
     let known = matches!(suffix, "st" | "nd" | "rd" | "th" | "e" | "ste" | "de");
-    (known && !digits.is_empty() && digits.len() <= 2)
-        .then(|| digits.parse().ok())
-        .flatten()
+    (known && !digits.is_empty() && digits.len() <= 2).then(|| digits.parse().ok()).flatten()
 }
 
 /// A resolved date and, when it was approximated, why.
@@ -411,28 +344,15 @@ pub fn resolve(mention: &DateMention, anchor: Option<&DateSpan>) -> Result<Resol
     let exact = |span: DateSpan| Ok(Resolved { span, note: None });
     match mention.rule {
         Rule::Date => {
-            let date = Date::new(
-                v.year.unwrap_or(0),
-                v.month.unwrap_or(0),
-                v.day.unwrap_or(0),
-            );
-            date.map(DateSpan::day)
-                .map(|span| Resolved { span, note: None })
-                .ok_or_else(|| "no such day".to_string())
+            let date = Date::new(v.year.unwrap_or(0), v.month.unwrap_or(0), v.day.unwrap_or(0));
+            date.map(DateSpan::day).map(|span| Resolved { span, note: None }).ok_or_else(|| "no such day".to_string())
         }
-        Rule::Month => exact(DateSpan::month(YearMonth {
-            year: v.year.unwrap_or(0),
-            month: v.month.unwrap_or(1),
-        })),
+        Rule::Month => exact(DateSpan::month(YearMonth { year: v.year.unwrap_or(0), month: v.month.unwrap_or(1) })),
         Rule::Year => exact(year_span(v.year.unwrap_or(0))),
-        Rule::Season => exact(months_span(
-            v.year.unwrap_or(0),
-            v.season.unwrap_or([1, 12]),
-        )),
+        Rule::Season => exact(months_span(v.year.unwrap_or(0), v.season.unwrap_or([1, 12]))),
         Rule::Months(a, b) => exact(months_span(v.year.unwrap_or(0), [a, b])),
         _ => {
-            let anchor =
-                anchor.ok_or_else(|| "a relative date and the article has no date".to_string())?;
+            let anchor = anchor.ok_or_else(|| "a relative date and the article has no date".to_string())?;
             relative(mention, anchor)
         }
     }
@@ -445,100 +365,49 @@ fn relative(mention: &DateMention, anchor: &DateSpan) -> Result<Resolved, String
     let approx = || {
         Ok(Resolved {
             span: month_of(anchor),
-            note: Some(format!(
-                "relative to the article month {}",
-                anchor.start.month_key()
-            )),
+            note: Some(format!("relative to the article month {}", anchor.start.month_key())),
         })
     };
     match mention.rule {
         Rule::DayLatest => {
             let (day, month) = (v.day.unwrap_or(1), v.month.unwrap_or(1));
             let this_year = Date::new(today.year, month, day).filter(|d| *d <= today);
-            let date = this_year
-                .or_else(|| Date::new(today.year - 1, month, day))
-                .ok_or("no such day")?;
-            Ok(Resolved {
-                span: DateSpan::day(date),
-                note: None,
-            })
+            let date = this_year.or_else(|| Date::new(today.year - 1, month, day)).ok_or("no such day")?;
+            Ok(Resolved { span: DateSpan::day(date), note: None })
         }
         Rule::MonthLatest => {
             let month = v.month.unwrap_or(1);
-            let year = if month <= today.month {
-                today.year
-            } else {
-                today.year - 1
-            };
-            Ok(Resolved {
-                span: DateSpan::month(YearMonth { year, month }),
-                note: None,
-            })
+            let year = if month <= today.month { today.year } else { today.year - 1 };
+            Ok(Resolved { span: DateSpan::month(YearMonth { year, month }), note: None })
         }
         Rule::MonthYear(shift) => Ok(Resolved {
-            span: DateSpan::month(YearMonth {
-                year: today.year + shift,
-                month: v.month.unwrap_or(1),
-            }),
+            span: DateSpan::month(YearMonth { year: today.year + shift, month: v.month.unwrap_or(1) }),
             note: None,
         }),
-        Rule::Since => Ok(Resolved {
-            span: range(
-                Date {
-                    year: v.year.unwrap_or(0),
-                    month: 1,
-                    day: 1,
-                },
-                today,
-            ),
-            note: None,
-        }),
+        Rule::Since => {
+            Ok(Resolved { span: range(Date { year: v.year.unwrap_or(0), month: 1, day: 1 }, today), note: None })
+        }
         Rule::SeasonLatest => {
             let [first, last] = v.season.unwrap_or([1, 12]);
-            let year = if first <= today.month {
-                today.year
-            } else {
-                today.year - 1
-            };
-            Ok(Resolved {
-                span: months_span(year, [first, last]),
-                note: None,
-            })
+            let year = if first <= today.month { today.year } else { today.year - 1 };
+            Ok(Resolved { span: months_span(year, [first, last]), note: None })
         }
         Rule::WeekdayLatest if by_day => {
-            let back =
-                (i64::from(today.weekday()) - i64::from(v.weekday.unwrap_or(1)) + 1).rem_euclid(7);
-            Ok(Resolved {
-                span: DateSpan::day(today.add_days(-back)),
-                note: None,
-            })
+            let back = (i64::from(today.weekday()) - i64::from(v.weekday.unwrap_or(1)) + 1).rem_euclid(7);
+            Ok(Resolved { span: DateSpan::day(today.add_days(-back)), note: None })
         }
-        Rule::Shift(Unit::Day, n) if by_day => Ok(Resolved {
-            span: DateSpan::day(today.add_days(i64::from(n))),
-            note: None,
-        }),
-        Rule::Shift(Unit::Week, n) if by_day => Ok(Resolved {
-            span: week(today, n),
-            note: None,
-        }),
-        Rule::Weekend(n) if by_day => Ok(Resolved {
-            span: weekend(today, n),
-            note: None,
-        }),
-        Rule::Shift(Unit::Month, n) => Ok(Resolved {
-            span: DateSpan::month(shift_month(anchor.start.month_key(), n)),
-            note: None,
-        }),
-        Rule::Shift(Unit::Year, n) => Ok(Resolved {
-            span: year_span(anchor.start.year + n),
-            note: None,
-        }),
+        Rule::Shift(Unit::Day, n) if by_day => {
+            Ok(Resolved { span: DateSpan::day(today.add_days(i64::from(n))), note: None })
+        }
+        Rule::Shift(Unit::Week, n) if by_day => Ok(Resolved { span: week(today, n), note: None }),
+        Rule::Weekend(n) if by_day => Ok(Resolved { span: weekend(today, n), note: None }),
+        Rule::Shift(Unit::Month, n) => {
+            Ok(Resolved { span: DateSpan::month(shift_month(anchor.start.month_key(), n)), note: None })
+        }
+        Rule::Shift(Unit::Year, n) => Ok(Resolved { span: year_span(anchor.start.year + n), note: None }),
         Rule::Ago => {
             let n = v.number.unwrap_or(1) as i32;
-            let shifted = DateMention {
-                rule: Rule::Shift(v.unit.unwrap_or(Unit::Day), -n),
-                ..*mention
-            };
+            let shifted = DateMention { rule: Rule::Shift(v.unit.unwrap_or(Unit::Day), -n), ..*mention };
             relative(&shifted, anchor)
         }
         _ => approx(),
@@ -554,24 +423,13 @@ fn month_of(anchor: &DateSpan) -> DateSpan {
 
 fn shift_month(month: YearMonth, n: i32) -> YearMonth {
     let index = month.year * 12 + i32::from(month.month) - 1 + n;
-    YearMonth {
-        year: index.div_euclid(12),
-        month: (index.rem_euclid(12) + 1) as u8,
-    }
+    YearMonth { year: index.div_euclid(12), month: (index.rem_euclid(12) + 1) as u8 }
 }
 
 fn year_span(year: i32) -> DateSpan {
     DateSpan {
-        start: Date {
-            year,
-            month: 1,
-            day: 1,
-        },
-        end: Date {
-            year,
-            month: 12,
-            day: 31,
-        },
+        start: Date { year, month: 1, day: 1 },
+        end: Date { year, month: 12, day: 31 },
         precision: Precision::Year,
     }
 }
@@ -579,30 +437,14 @@ fn year_span(year: i32) -> DateSpan {
 /// Months `first..=last` of `year`; a season that wraps (winter: 12-2) ends in the next year.
 fn months_span(year: i32, [first, last]: [u8; 2]) -> DateSpan {
     let end_year = if last < first { year + 1 } else { year };
-    let start = Date {
-        year,
-        month: first,
-        day: 1,
-    };
-    let end = Date {
-        year: end_year,
-        month: last,
-        day: days_in_month(end_year, last),
-    };
-    if start.month_key() == end.month_key() {
-        DateSpan::month(start.month_key())
-    } else {
-        range(start, end)
-    }
+    let start = Date { year, month: first, day: 1 };
+    let end = Date { year: end_year, month: last, day: days_in_month(end_year, last) };
+    if start.month_key() == end.month_key() { DateSpan::month(start.month_key()) } else { range(start, end) }
 }
 
 /// A range, written with the shortest precision each end allows.
 pub fn range(start: Date, end: Date) -> DateSpan {
-    DateSpan {
-        start,
-        end: end.max(start),
-        precision: Precision::Range,
-    }
+    DateSpan { start, end: end.max(start), precision: Precision::Range }
 }
 
 /// Monday to Sunday of the week `n` weeks from the one holding `today` (this week: up to today).

@@ -56,15 +56,8 @@ impl EvalClaim {
 
     /// `2017-10 Raqqa sdf captured [claimed] (a.txt#3)`
     pub fn line(&self) -> String {
-        let modality = if self.modality == Modality::Fact {
-            String::new()
-        } else {
-            format!(" [{}]", self.modality)
-        };
-        format!(
-            "{} {} {} {}{modality}  {}",
-            self.date, self.place, self.holder, self.event, self.source
-        )
+        let modality = if self.modality == Modality::Fact { String::new() } else { format!(" [{}]", self.modality) };
+        format!("{} {} {} {}{modality}  {}", self.date, self.place, self.holder, self.event, self.source)
     }
 }
 
@@ -110,9 +103,8 @@ pub fn read_ledgers(paths: &[PathBuf]) -> Result<Vec<Ledger>, Diagnostic> {
     let mut files = Vec::new();
     for path in paths {
         if path.is_dir() {
-            let listing = std::fs::read_dir(path).map_err(|e| {
-                Diagnostic::error(&path.display().to_string(), None, None, data::io_reason(&e))
-            })?;
+            let listing = std::fs::read_dir(path)
+                .map_err(|e| Diagnostic::error(&path.display().to_string(), None, None, data::io_reason(&e)))?;
             let mut csvs: Vec<PathBuf> = listing
                 .filter_map(Result::ok)
                 .map(|e| e.path())
@@ -132,10 +124,7 @@ pub fn read_ledgers(paths: &[PathBuf]) -> Result<Vec<Ledger>, Diagnostic> {
             files.push(path.clone());
         }
     }
-    files
-        .iter()
-        .map(|f| ledger::parse(&f.display().to_string(), &data::read_bytes(f)?))
-        .collect()
+    files.iter().map(|f| ledger::parse(&f.display().to_string(), &data::read_bytes(f)?)).collect()
 }
 
 /// Compares predicted claims with gold claims.
@@ -162,42 +151,25 @@ pub fn evaluate(
     let (mut month_right, mut modality_right) = (0, 0);
     for (article, (gold, pred)) in by_article {
         let pairs = pair(&gold, &pred);
-        let mut score = ArticleScore {
-            article,
-            gold: gold.len(),
-            pred: pred.len(),
-            matched: pairs.len(),
-        };
+        let mut score = ArticleScore { article, gold: gold.len(), pred: pred.len(), matched: pairs.len() };
         for &(g, p) in &pairs {
             let (g, p) = (&gold[g], &pred[p]);
             if same_months(&g.date, &p.date) {
                 month_right += 1;
             } else {
-                report.date_mismatches.push(Mismatch {
-                    gold: g.clone(),
-                    pred: p.clone(),
-                });
+                report.date_mismatches.push(Mismatch { gold: g.clone(), pred: p.clone() });
             }
             if g.modality == p.modality {
                 modality_right += 1;
             } else {
-                report.modality_mismatches.push(Mismatch {
-                    gold: g.clone(),
-                    pred: p.clone(),
-                });
+                report.modality_mismatches.push(Mismatch { gold: g.clone(), pred: p.clone() });
             }
         }
         report.misses.extend(
-            gold.iter()
-                .enumerate()
-                .filter(|(i, _)| !pairs.iter().any(|(g, _)| g == i))
-                .map(|(_, c)| c.clone()),
+            gold.iter().enumerate().filter(|(i, _)| !pairs.iter().any(|(g, _)| g == i)).map(|(_, c)| c.clone()),
         );
         report.false_alarms.extend(
-            pred.iter()
-                .enumerate()
-                .filter(|(i, _)| !pairs.iter().any(|(_, p)| p == i))
-                .map(|(_, c)| c.clone()),
+            pred.iter().enumerate().filter(|(i, _)| !pairs.iter().any(|(_, p)| p == i)).map(|(_, c)| c.clone()),
         );
         report.gold += score.gold;
         report.pred += score.pred;
@@ -261,19 +233,8 @@ fn claims(
 ) -> Vec<EvalClaim> {
     let mut out = Vec::new();
     for ledger in ledgers {
-        problems.extend(
-            ledger
-                .diagnostics
-                .iter()
-                .filter(|d| d.is_error())
-                .map(ToString::to_string),
-        );
-        out.extend(
-            ledger
-                .rows
-                .iter()
-                .map(|row| claim(gazetteer, factions, row)),
-        );
+        problems.extend(ledger.diagnostics.iter().filter(|d| d.is_error()).map(ToString::to_string));
+        out.extend(ledger.rows.iter().map(|row| claim(gazetteer, factions, row)));
     }
     out
 }
@@ -286,9 +247,7 @@ fn claim(gazetteer: &Gazetteer, factions: &Factions, row: &LedgerRow) -> EvalCla
         Resolution::Found { key, .. } => key.id,
         _ => format!("?{}", fold_text(&row.place)),
     };
-    let holder = factions
-        .resolve(&row.holder)
-        .map_or_else(|| fold_text(&row.holder), |f| f.id.clone());
+    let holder = factions.resolve(&row.holder).map_or_else(|| fold_text(&row.holder), |f| f.id.clone());
     let first = row.sources.first();
     EvalClaim {
         article: first.map_or(String::new(), |s| s.article.clone()),
@@ -298,12 +257,7 @@ fn claim(gazetteer: &Gazetteer, factions: &Factions, row: &LedgerRow) -> EvalCla
         event: row.event,
         date: row.date.clone(),
         modality: row.modality,
-        source: row
-            .sources
-            .iter()
-            .map(ToString::to_string)
-            .collect::<Vec<_>>()
-            .join(";"),
+        source: row.sources.iter().map(ToString::to_string).collect::<Vec<_>>().join(";"),
         origin: row.origin.to_string(),
     }
 }
@@ -327,37 +281,20 @@ impl EvalReport {
         ));
         let mut table = crate::cli::output::Table::new(&["article", "gold", "pred", "matched"]);
         for a in &self.articles {
-            table.row(vec![
-                a.article.clone(),
-                a.gold.to_string(),
-                a.pred.to_string(),
-                a.matched.to_string(),
-            ]);
+            table.row(vec![a.article.clone(), a.gold.to_string(), a.pred.to_string(), a.matched.to_string()]);
         }
         out.push('\n');
         out.push_str(&table.render());
         let sections: [(&str, Vec<String>); 4] = [
-            (
-                "misses (in gold, not found)",
-                self.misses.iter().map(EvalClaim::line).collect(),
-            ),
-            (
-                "false alarms (found, not in gold)",
-                self.false_alarms.iter().map(EvalClaim::line).collect(),
-            ),
+            ("misses (in gold, not found)", self.misses.iter().map(EvalClaim::line).collect()),
+            ("false alarms (found, not in gold)", self.false_alarms.iter().map(EvalClaim::line).collect()),
             (
                 "dates that differ (gold / found)",
-                self.date_mismatches
-                    .iter()
-                    .map(|m| format!("{} / {}", m.gold.line(), m.pred.date))
-                    .collect(),
+                self.date_mismatches.iter().map(|m| format!("{} / {}", m.gold.line(), m.pred.date)).collect(),
             ),
             (
                 "modalities that differ (gold / found)",
-                self.modality_mismatches
-                    .iter()
-                    .map(|m| format!("{} / {}", m.gold.line(), m.pred.modality))
-                    .collect(),
+                self.modality_mismatches.iter().map(|m| format!("{} / {}", m.gold.line(), m.pred.modality)).collect(),
             ),
         ];
         for (title, lines) in sections {

@@ -68,28 +68,11 @@ pub fn frames(an: &Analysis, lang: &Language, retrospective: bool) -> Vec<Frame>
             continue;
         }
         let has = |c: u32| clause_tokens(an, clause).any(|k| an.class[k] & c != 0);
-        let passive = cue.form == Form::Participle
-            && (has(class::PASSIVE) || (has(class::BE) && !has(class::HAVE)));
+        let passive = cue.form == Form::Participle && (has(class::PASSIVE) || (has(class::BE) && !has(class::HAVE)));
         let ongoing = def.frame == Kind::Take && passive && has(class::ONGOING) && !retrospective;
-        let partial = an
-            .partial
-            .iter()
-            .any(|&(k, remnant)| !remnant && an.clause[k] == clause);
-        let remnant = an
-            .partial
-            .iter()
-            .any(|&(k, remnant)| remnant && an.clause[k] == clause);
-        list.push(Frame {
-            cue: index,
-            def,
-            clause,
-            passive,
-            ongoing,
-            partial,
-            remnant,
-            no_longer,
-            places: Vec::new(),
-        });
+        let partial = an.partial.iter().any(|&(k, remnant)| !remnant && an.clause[k] == clause);
+        let remnant = an.partial.iter().any(|&(k, remnant)| remnant && an.clause[k] == clause);
+        list.push(Frame { cue: index, def, clause, passive, ongoing, partial, remnant, no_longer, places: Vec::new() });
     }
     assign_places(an, &mut list);
     list
@@ -143,24 +126,11 @@ fn allowed(kind: Kind, gov: u16, topical: bool) -> bool {
 
 fn assign_places(an: &Analysis, frames: &mut [Frame]) {
     let mut used = vec![false; an.places.len()];
-    for f in frames
-        .iter_mut()
-        .filter(|f| an.cues[f.cue].form == Form::Noun)
-    {
+    for f in frames.iter_mut().filter(|f| an.cues[f.cue].form == Form::Noun) {
         let cue = &an.cues[f.cue];
-        let next_cue = an
-            .cues
-            .iter()
-            .map(|c| c.a)
-            .filter(|&a| a >= cue.end)
-            .min()
-            .unwrap_or(usize::MAX);
+        let next_cue = an.cues.iter().map(|c| c.a).filter(|&a| a >= cue.end).min().unwrap_or(usize::MAX);
         let after = an.places.iter().enumerate().find(|(i, p)| {
-            !used[*i]
-                && p.a >= cue.end
-                && p.a < cue.end + NOUN_WINDOW
-                && p.a < next_cue
-                && an.clause[p.a] == f.clause
+            !used[*i] && p.a >= cue.end && p.a < cue.end + NOUN_WINDOW && p.a < next_cue && an.clause[p.a] == f.clause
         });
         match after {
             Some((i, _)) => {
@@ -179,9 +149,7 @@ fn assign_places(an: &Analysis, frames: &mut [Frame]) {
             .iter()
             .enumerate()
             .filter(|(_, f)| {
-                an.cues[f.cue].form != Form::Noun
-                    && f.clause == an.clause[p.a]
-                    && allowed(f.kind(), p.gov, p.topical)
+                an.cues[f.cue].form != Form::Noun && f.clause == an.clause[p.a] && allowed(f.kind(), p.gov, p.topical)
             })
             .min_by_key(|(_, f)| (f.rank(), an.cues[f.cue].a.abs_diff(p.a)));
         if let Some((fi, _)) = best {
@@ -189,20 +157,14 @@ fn assign_places(an: &Analysis, frames: &mut [Frame]) {
             frames[fi].places.push(FramePlace::Mention(i));
         }
     }
-    for f in frames
-        .iter_mut()
-        .filter(|f| f.places.is_empty() && an.cues[f.cue].form != Form::Noun)
-    {
+    for f in frames.iter_mut().filter(|f| f.places.is_empty() && an.cues[f.cue].form != Form::Noun) {
         let cue_at = an.cues[f.cue].a;
         let nearest = an
             .places
             .iter()
             .enumerate()
             .filter(|(i, p)| {
-                !used[*i]
-                    && p.is_anaphora()
-                    && an.clause[p.a] == f.clause
-                    && allowed(f.def.frame, p.gov, p.topical)
+                !used[*i] && p.is_anaphora() && an.clause[p.a] == f.clause && allowed(f.def.frame, p.gov, p.topical)
             })
             .min_by_key(|(_, p)| p.a.abs_diff(cue_at));
         if let Some((i, _)) = nearest {

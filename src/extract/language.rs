@@ -4,9 +4,7 @@
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 use crate::extract::dates::DateGrammar;
-use crate::extract::lexicon::{
-    self, Frame, LexiconError, LexiconFile, NextActor, Outcome, phrase_line,
-};
+use crate::extract::lexicon::{self, Frame, LexiconError, LexiconFile, NextActor, Outcome, phrase_line};
 use crate::extract::tokens::{Vocab, fold_phrase};
 use crate::extract::trie::{Entry, Gapped, Trie};
 use crate::model::Modality;
@@ -175,13 +173,8 @@ impl Language {
         builder.places(&parsed, gazetteer, town_keys)?;
         builder.actors(&parsed, factions, town_keys)?;
         builder.cues(&parsed)?;
-        let dates = DateGrammar::compile(
-            &parsed.dates,
-            &mut builder.vocab,
-            parsed.language.months_need_capital,
-            file,
-            text,
-        )?;
+        let dates =
+            DateGrammar::compile(&parsed.dates, &mut builder.vocab, parsed.language.months_need_capital, file, text)?;
         builder.words.resize(builder.vocab.len(), (0, 0, 0));
         Ok(Language {
             code: parsed.language.code.clone(),
@@ -195,11 +188,7 @@ impl Language {
             factions: builder.factions,
             by_country: builder.by_country,
             countries: builder.countries,
-            regions: gazetteer
-                .regions
-                .iter()
-                .map(|r| (r.id.clone(), r.country.clone()))
-                .collect(),
+            regions: gazetteer.regions.iter().map(|r| (r.id.clone(), r.country.clone())).collect(),
             dates,
             loose_first: index_loose(&builder.loose),
             loose: builder.loose,
@@ -245,13 +234,7 @@ impl<'a> Builder<'a> {
             .stopwords
             .iter()
             .chain(&parsed.grammar.determiners)
-            .map(|w| {
-                fold_phrase(w)
-                    .into_iter()
-                    .map(|(f, _)| f)
-                    .collect::<Vec<_>>()
-                    .join(" ")
-            })
+            .map(|w| fold_phrase(w).into_iter().map(|(f, _)| f).collect::<Vec<_>>().join(" "))
             .collect();
         Builder {
             file,
@@ -301,34 +284,19 @@ impl<'a> Builder<'a> {
             }
             parts.push(folded.iter().map(|(w, _)| self.vocab.intern(w)).collect());
         }
-        Ok(Parsed {
-            parts,
-            upper_mask,
-            at_end,
-        })
+        Ok(Parsed { parts, upper_mask, at_end })
     }
 
     /// Adds a phrase with its meaning: to the trie, or to the gapped list when it has gaps.
     fn add(&mut self, phrase: &str, payload: Payload, cap_first: bool) -> Result<(), LexiconError> {
         let parsed = self.parse(phrase)?;
         if parsed.parts.len() == 1 && !parsed.at_end {
-            let entry = Entry {
-                payload,
-                upper_mask: parsed.upper_mask,
-                cap_first,
-            };
+            let entry = Entry { payload, upper_mask: parsed.upper_mask, cap_first };
             self.trie.insert(&parsed.parts[0], entry);
         } else {
             let first = parsed.parts[0][0];
-            self.gapped_first
-                .entry(first)
-                .or_default()
-                .push(self.gapped.len());
-            self.gapped.push(Gapped {
-                parts: parsed.parts,
-                at_end: parsed.at_end,
-                payload,
-            });
+            self.gapped_first.entry(first).or_default().push(self.gapped.len());
+            self.gapped.push(Gapped { parts: parsed.parts, at_end: parsed.at_end, payload });
         }
         Ok(())
     }
@@ -412,11 +380,9 @@ impl<'a> Builder<'a> {
             self.add(phrase, Payload::NotNegated, false)?;
         }
         let m = &parsed.modality;
-        for (list, modality) in [
-            (&m.expected, Modality::Expected),
-            (&m.hedged, Modality::Hedged),
-            (&m.claimed, Modality::Claimed),
-        ] {
+        for (list, modality) in
+            [(&m.expected, Modality::Expected), (&m.hedged, Modality::Hedged), (&m.claimed, Modality::Claimed)]
+        {
             for phrase in list {
                 self.add(phrase, Payload::Modality(modality), false)?;
             }
@@ -437,10 +403,7 @@ impl<'a> Builder<'a> {
         town_keys: &HashSet<String>,
     ) -> Result<(), LexiconError> {
         let p = &parsed.places;
-        for (list, flag) in [
-            (&p.countries, class::COUNTRY),
-            (&p.demonyms, class::DEMONYM),
-        ] {
+        for (list, flag) in [(&p.countries, class::COUNTRY), (&p.demonyms, class::DEMONYM)] {
             for (code, names) in list {
                 let index = self.country_index(code);
                 for name in names {
@@ -457,23 +420,17 @@ impl<'a> Builder<'a> {
             }
         }
         for (i, region) in gazetteer.regions.iter().enumerate() {
-            let spellings = std::iter::once(&region.name)
-                .chain(std::iter::once(&region.name_nl))
-                .chain(&region.aliases);
-            for spelling in
-                spellings.filter(|s| !s.is_empty() && !town_keys.contains(&place_key(s)))
-            {
+            let spellings =
+                std::iter::once(&region.name).chain(std::iter::once(&region.name_nl)).chain(&region.aliases);
+            for spelling in spellings.filter(|s| !s.is_empty() && !town_keys.contains(&place_key(s))) {
                 let single = fold_phrase(spelling).len() == 1;
                 self.add(spelling, Payload::Region(i as u16), single)?;
                 self.add_loose(spelling, i as u16);
             }
         }
         for (phrase, id) in &p.regions {
-            let index = gazetteer
-                .regions
-                .iter()
-                .position(|r| &r.id == id)
-                .ok_or_else(|| LexiconError::UnknownRegion {
+            let index =
+                gazetteer.regions.iter().position(|r| &r.id == id).ok_or_else(|| LexiconError::UnknownRegion {
                     file: self.file.into(),
                     line: phrase_line(self.text, phrase),
                     phrase: phrase.clone(),
@@ -499,17 +456,10 @@ impl<'a> Builder<'a> {
     fn add_loose(&mut self, spelling: &str, region: u16) {
         let folded = fold_phrase(spelling);
         let descriptive = spelling.chars().next().is_some_and(char::is_lowercase);
-        let content: Vec<u32> = folded
-            .iter()
-            .filter(|(w, _)| !self.stop.contains(w))
-            .map(|(w, _)| self.vocab.intern(w))
-            .collect();
+        let content: Vec<u32> =
+            folded.iter().filter(|(w, _)| !self.stop.contains(w)).map(|(w, _)| self.vocab.intern(w)).collect();
         if descriptive && folded.len() >= 3 && content.len() >= 2 {
-            self.loose.push(LooseAlias {
-                words: content,
-                span: folded.len() + 4,
-                region,
-            });
+            self.loose.push(LooseAlias { words: content, span: folded.len() + 4, region });
         }
     }
 
@@ -520,19 +470,10 @@ impl<'a> Builder<'a> {
         town_keys: &HashSet<String>,
     ) -> Result<(), LexiconError> {
         for (i, faction) in factions.list.iter().enumerate() {
-            let spellings = [&faction.name, &faction.name_nl, &faction.short]
-                .into_iter()
-                .chain(&faction.aliases);
+            let spellings = [&faction.name, &faction.name_nl, &faction.short].into_iter().chain(&faction.aliases);
             for spelling in spellings.filter(|s| !s.is_empty()) {
                 let placeish = town_keys.contains(&place_key(spelling));
-                self.add(
-                    spelling,
-                    Payload::Actor {
-                        actor: ActorRef::Faction(i as u16),
-                        placeish,
-                    },
-                    false,
-                )?;
+                self.add(spelling, Payload::Actor { actor: ActorRef::Faction(i as u16), placeish }, false)?;
             }
         }
         let unknown = |phrase: &str, id: &str| LexiconError::UnknownFaction {
@@ -542,19 +483,8 @@ impl<'a> Builder<'a> {
             id: id.into(),
         };
         for (phrase, id) in &parsed.actors.phrases {
-            let index = self
-                .factions
-                .iter()
-                .position(|f| f == id)
-                .ok_or_else(|| unknown(phrase, id))?;
-            self.add(
-                phrase,
-                Payload::Actor {
-                    actor: ActorRef::Faction(index as u16),
-                    placeish: false,
-                },
-                false,
-            )?;
+            let index = self.factions.iter().position(|f| f == id).ok_or_else(|| unknown(phrase, id))?;
+            self.add(phrase, Payload::Actor { actor: ActorRef::Faction(index as u16), placeish: false }, false)?;
         }
         for (phrase, table) in &parsed.actors.by_country {
             if let Some(id) = table.values().find(|id| !self.factions.contains(id)) {
@@ -562,24 +492,10 @@ impl<'a> Builder<'a> {
             }
             let index = self.by_country.len() as u16;
             self.by_country.push(table.clone());
-            self.add(
-                phrase,
-                Payload::Actor {
-                    actor: ActorRef::ByCountry(index),
-                    placeish: false,
-                },
-                false,
-            )?;
+            self.add(phrase, Payload::Actor { actor: ActorRef::ByCountry(index), placeish: false }, false)?;
         }
         for phrase in &parsed.actors.pronouns {
-            self.add(
-                phrase,
-                Payload::Actor {
-                    actor: ActorRef::Pronoun,
-                    placeish: false,
-                },
-                false,
-            )?;
+            self.add(phrase, Payload::Actor { actor: ActorRef::Pronoun, placeish: false }, false)?;
         }
         Ok(())
     }
@@ -587,16 +503,10 @@ impl<'a> Builder<'a> {
     fn cues(&mut self, parsed: &LexiconFile) -> Result<(), LexiconError> {
         for table in &parsed.events {
             let event = self.events.len() as u16;
-            self.events.push(EventDef {
-                frame: table.frame,
-                next_actor: table.next_actor,
-                outcome: table.event,
-            });
-            for (list, form) in [
-                (&table.cues, Form::Verb),
-                (&table.participles, Form::Participle),
-                (&table.nouns, Form::Noun),
-            ] {
+            self.events.push(EventDef { frame: table.frame, next_actor: table.next_actor, outcome: table.event });
+            for (list, form) in
+                [(&table.cues, Form::Verb), (&table.participles, Form::Participle), (&table.nouns, Form::Noun)]
+            {
                 for phrase in list {
                     self.add(phrase, Payload::Cue { event, form }, false)?;
                 }

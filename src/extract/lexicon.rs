@@ -10,43 +10,19 @@ use serde::Deserialize;
 pub enum LexiconError {
     /// The file is not valid TOML or does not have the lexicon's shape.
     #[error("{file}:{line}: {message}")]
-    Syntax {
-        file: String,
-        line: usize,
-        message: String,
-    },
+    Syntax { file: String, line: usize, message: String },
     /// A phrase names a faction that `factions.toml` does not know.
     #[error("{file}:{line}: {phrase:?} names faction {id:?}, which is not in factions.toml")]
-    UnknownFaction {
-        file: String,
-        line: usize,
-        phrase: String,
-        id: String,
-    },
+    UnknownFaction { file: String, line: usize, phrase: String, id: String },
     /// A phrase names a region that `regions.geojson` does not know.
     #[error("{file}:{line}: {phrase:?} names region {id:?}, which is not in regions.geojson")]
-    UnknownRegion {
-        file: String,
-        line: usize,
-        phrase: String,
-        id: String,
-    },
+    UnknownRegion { file: String, line: usize, phrase: String, id: String },
     /// A date pattern or rule that cannot be used.
     #[error("{file}:{line}: date pattern {pattern:?}: {reason}")]
-    BadPattern {
-        file: String,
-        line: usize,
-        pattern: String,
-        reason: String,
-    },
+    BadPattern { file: String, line: usize, pattern: String, reason: String },
     /// A phrase with no words in it, or a gap in the wrong place.
     #[error("{file}:{line}: phrase {phrase:?}: {reason}")]
-    BadPhrase {
-        file: String,
-        line: usize,
-        phrase: String,
-        reason: String,
-    },
+    BadPhrase { file: String, line: usize, phrase: String, reason: String },
     /// Two files declare the same language code.
     #[error("{file}: language {code:?} is defined twice")]
     Duplicate { file: String, code: String },
@@ -240,11 +216,7 @@ pub struct DateWords {
 pub fn parse(file: &str, text: &str) -> Result<LexiconFile, LexiconError> {
     toml::from_str(text).map_err(|e| {
         let line = e.span().map_or(1, |s| line_of(text, s.start));
-        LexiconError::Syntax {
-            file: file.to_string(),
-            line,
-            message: e.message().to_string(),
-        }
+        LexiconError::Syntax { file: file.to_string(), line, message: e.message().to_string() }
     })
 }
 
@@ -255,8 +227,7 @@ pub fn line_of(text: &str, at: usize) -> usize {
 
 /// The line where `phrase` first appears quoted in the file (1 when it cannot be found).
 pub fn phrase_line(text: &str, phrase: &str) -> usize {
-    text.find(&format!("\"{phrase}\""))
-        .map_or(1, |at| line_of(text, at))
+    text.find(&format!("\"{phrase}\"")).map_or(1, |at| line_of(text, at))
 }
 
 #[cfg(test)]

@@ -87,46 +87,21 @@ pub struct Analysis {
 }
 
 /// Lower-case particles allowed inside a place name ("Deir ez-Zor", "Tall al-Abyad").
-const NAME_PARTICLES: &[&str] = &[
-    "al", "el", "ad", "ed", "ar", "as", "ash", "at", "az", "ez", "ul", "ibn", "bin", "abu", "bou",
-    "de",
-];
+const NAME_PARTICLES: &[&str] =
+    &["al", "el", "ad", "ed", "ar", "as", "ash", "at", "az", "ez", "ul", "ibn", "bin", "abu", "bou", "de"];
 
 /// Longest place name tried, in words.
 const MAX_NAME_WORDS: usize = 4;
 
 impl Analysis {
     /// Analyses one sentence: `text` is the sentence, starting at byte `base` of the article.
-    pub fn run(
-        &mut self,
-        lang: &Language,
-        towns: &mut TownIndex,
-        gazetteer: &Gazetteer,
-        text: &str,
-        base: usize,
-    ) {
+    pub fn run(&mut self, lang: &Language, towns: &mut TownIndex, gazetteer: &Gazetteer, text: &str, base: usize) {
         self.clear();
         self.tokens.tokenize(text, base, &lang.vocab);
         let n = self.tokens.len();
-        self.class.extend(
-            self.tokens
-                .list
-                .iter()
-                .map(|t| if t.id == UNKNOWN { 0 } else { lang.class(t.id) }),
-        );
-        self.prep.extend(
-            self.tokens
-                .list
-                .iter()
-                .map(|t| if t.id == UNKNOWN { 0 } else { lang.prep(t.id) }),
-        );
-        self.country.extend(self.tokens.list.iter().map(|t| {
-            if t.id == UNKNOWN {
-                None
-            } else {
-                lang.country(t.id)
-            }
-        }));
+        self.class.extend(self.tokens.list.iter().map(|t| if t.id == UNKNOWN { 0 } else { lang.class(t.id) }));
+        self.prep.extend(self.tokens.list.iter().map(|t| if t.id == UNKNOWN { 0 } else { lang.prep(t.id) }));
+        self.country.extend(self.tokens.list.iter().map(|t| if t.id == UNKNOWN { None } else { lang.country(t.id) }));
         self.consumed.resize(n, false);
         self.phrases(lang);
         self.gapped(lang);
@@ -175,11 +150,7 @@ impl Analysis {
         let n = self.tokens.len();
         let mut i = 0;
         while i < n {
-            let found = if self.tokens.list[i].id == UNKNOWN {
-                None
-            } else {
-                lang.trie.longest(&self.tokens, i, n)
-            };
+            let found = if self.tokens.list[i].id == UNKNOWN { None } else { lang.trie.longest(&self.tokens, i, n) };
             let Some((len, entries)) = found else {
                 i += 1;
                 continue;
@@ -195,19 +166,11 @@ impl Analysis {
         let mut region = None;
         for payload in payloads {
             match *payload {
-                Payload::Actor {
-                    actor: who,
-                    placeish,
-                } => actor = Some((who, placeish)),
+                Payload::Actor { actor: who, placeish } => actor = Some((who, placeish)),
                 Payload::Region(r) => region = Some(r),
-                Payload::Cue { event, form } => self.cues.push(CueMention {
-                    a,
-                    b,
-                    end: b,
-                    event,
-                    form,
-                    parts: vec![(a, b)],
-                }),
+                Payload::Cue { event, form } => {
+                    self.cues.push(CueMention { a, b, end: b, event, form, parts: vec![(a, b)] })
+                }
                 Payload::Modality(m) => self.modals.push((a, b, m)),
                 Payload::Partial => self.partial.push((a, false)),
                 Payload::Remnant => self.partial.push((a, true)),
@@ -217,30 +180,20 @@ impl Analysis {
                 Payload::Prep(r) => self.prep[b - 1] |= r,
                 Payload::Country(c) => {
                     self.country[a..b].iter_mut().for_each(|x| *x = Some(c));
-                    self.class[a..b]
-                        .iter_mut()
-                        .for_each(|x| *x |= class::DEMONYM);
+                    self.class[a..b].iter_mut().for_each(|x| *x |= class::DEMONYM);
                 }
             }
         }
         let keeps_negation = payloads.iter().any(|p| matches!(p, Payload::NoLonger));
         if b - a > 1 && !keeps_negation {
-            self.class[a..b]
-                .iter_mut()
-                .for_each(|c| *c &= !class::NEGATION);
+            self.class[a..b].iter_mut().for_each(|c| *c &= !class::NEGATION);
         }
         match (actor, region) {
             (Some((who, placeish)), region) => {
                 if placeish || region.is_some() {
                     self.dual.push((self.actors.len(), region));
                 }
-                self.actors.push(ActorMention {
-                    a,
-                    b,
-                    actor: who,
-                    gov: 0,
-                    attributive: false,
-                });
+                self.actors.push(ActorMention { a, b, actor: who, gov: 0, attributive: false });
             }
             (None, Some(r)) => self.places.push(region_mention(lang, a, b, r)),
             (None, None) => {}
@@ -259,35 +212,22 @@ impl Analysis {
             for &g in lang.gapped_from(id) {
                 let pattern = &lang.gapped[g];
                 let stops = |k: usize| self.is_strong_break(k);
-                let ends = |k: usize| {
-                    self.tokens.list[k].is(PUNCT)
-                        || self.class[k] & (class::BREAK | class::COORD) != 0
-                };
+                let ends =
+                    |k: usize| self.tokens.list[k].is(PUNCT) || self.class[k] & (class::BREAK | class::COORD) != 0;
                 let Some(m) = pattern.match_at(&self.tokens, i, n, &stops, &ends) else {
                     continue;
                 };
                 match pattern.payload {
                     Payload::Cue { event, form } => {
                         let parts = vec![m.first, m.last];
-                        self.cues.retain(|c| {
-                            c.parts.len() > 1 || !parts.iter().any(|p| c.a < p.1 && p.0 < c.b)
-                        });
-                        self.cues.push(CueMention {
-                            a: m.first.0,
-                            b: m.first.1,
-                            end: m.last.1,
-                            event,
-                            form,
-                            parts,
-                        });
+                        self.cues.retain(|c| c.parts.len() > 1 || !parts.iter().any(|p| c.a < p.1 && p.0 < c.b));
+                        self.cues.push(CueMention { a: m.first.0, b: m.first.1, end: m.last.1, event, form, parts });
                     }
                     Payload::Modality(md) => self.modals.push((m.first.0, m.last.1, md)),
                     Payload::NoLonger => self.no_longer.push((m.first.0, m.last.1)),
                     Payload::NotNegated => self.not_negated.push((m.first.0, m.last.1)),
                     Payload::Partial => self.partial.push((m.first.0, false)),
-                    Payload::Class(c) => self.class[m.first.0..m.last.1]
-                        .iter_mut()
-                        .for_each(|x| *x |= c),
+                    Payload::Class(c) => self.class[m.first.0..m.last.1].iter_mut().for_each(|x| *x |= c),
                     _ => {}
                 }
             }
@@ -297,8 +237,7 @@ impl Analysis {
     /// A clause break: `; : -` or a word such as "maar"; commas and brackets are not.
     pub fn is_strong_break(&self, k: usize) -> bool {
         let t = &self.tokens.list[k];
-        (t.is(PUNCT) && matches!(self.tokens.fold(k), ";" | ":" | "-"))
-            || self.class[k] & class::BREAK != 0
+        (t.is(PUNCT) && matches!(self.tokens.fold(k), ";" | ":" | "-")) || self.class[k] & class::BREAK != 0
     }
 
     /// Numbers clauses: a break starts a new clause; a bracketed aside is a clause of its own,
@@ -327,14 +266,7 @@ impl Analysis {
 
     /// Actor phrases that are also places: a place when a place preposition or an intro noun
     /// governs them ("in Bagdad", "de hoofdstad Bagdad"), an actor otherwise.
-    fn duals(
-        &mut self,
-        lang: &Language,
-        towns: &mut TownIndex,
-        gazetteer: &Gazetteer,
-        text: &str,
-        base: usize,
-    ) {
+    fn duals(&mut self, lang: &Language, towns: &mut TownIndex, gazetteer: &Gazetteer, text: &str, base: usize) {
         let mut moved = Vec::new();
         for (index, region) in std::mem::take(&mut self.dual) {
             let (a, b) = (self.actors[index].a, self.actors[index].b);
@@ -347,8 +279,7 @@ impl Analysis {
                 Some(r) => Some(region_mention(lang, a, b, r).target),
                 None => {
                     let folded = self.folded_span(a, b);
-                    let span =
-                        &text[self.tokens.list[a].start - base..self.tokens.list[b - 1].end - base];
+                    let span = &text[self.tokens.list[a].start - base..self.tokens.list[b - 1].end - base];
                     match towns.lookup(gazetteer, &folded, span) {
                         Some(Hit::Found(f)) => Some(Target::Place(f)),
                         _ => None,
@@ -357,14 +288,7 @@ impl Analysis {
             };
             if let Some(target) = target {
                 moved.push(index);
-                self.places.push(PlaceMention {
-                    a,
-                    b,
-                    target,
-                    gov: 0,
-                    hint: None,
-                    topical: false,
-                });
+                self.places.push(PlaceMention { a, b, target, gov: 0, hint: None, topical: false });
             }
         }
         moved.sort_unstable();
@@ -385,14 +309,7 @@ impl Analysis {
     }
 
     /// Capitalised word runs the gazetteer knows, longest first.
-    fn towns(
-        &mut self,
-        lang: &Language,
-        towns: &mut TownIndex,
-        gazetteer: &Gazetteer,
-        text: &str,
-        base: usize,
-    ) {
+    fn towns(&mut self, lang: &Language, towns: &mut TownIndex, gazetteer: &Gazetteer, text: &str, base: usize) {
         let n = self.tokens.len();
         let mut i = 0;
         while i < n {
@@ -428,33 +345,18 @@ impl Analysis {
         let inner_ok = (a + 1..b.saturating_sub(1))
             .all(|k| self.tokens.list[k].is(CAP) || NAME_PARTICLES.contains(&self.tokens.fold(k)));
         let last_ok = self.tokens.list[b - 1].is(CAP);
-        let blocked = class::STOP
-            | class::COUNTRY
-            | class::DEMONYM
-            | class::INTRO
-            | class::GENERIC
-            | class::DET
-            | class::SKIP;
-        let single_ok = b - a > 1
-            || (self.class[a] & blocked == 0 && !lang.dates.knows(self.tokens.list[a].id));
+        let blocked =
+            class::STOP | class::COUNTRY | class::DEMONYM | class::INTRO | class::GENERIC | class::DET | class::SKIP;
+        let single_ok = b - a > 1 || (self.class[a] & blocked == 0 && !lang.dates.knows(self.tokens.list[a].id));
         words_ok && inner_ok && last_ok && single_ok
     }
 
-    fn place_mention(
-        &self,
-        hit: Hit,
-        a: usize,
-        b: usize,
-        text: &str,
-        base: usize,
-    ) -> Option<PlaceMention> {
+    fn place_mention(&self, hit: Hit, a: usize, b: usize, text: &str, base: usize) -> Option<PlaceMention> {
         let (introduced, hint) = self.introduced(a);
         let (gov, _, _) = self.governor(a);
         let evidence = Evidence {
             introduced,
-            place_preposition: gov
-                & (prep::LOCATIVE | prep::OUT | prep::REFERENCE | prep::TARGET | prep::SOURCE)
-                != 0,
+            place_preposition: gov & (prep::LOCATIVE | prep::OUT | prep::REFERENCE | prep::TARGET | prep::SOURCE) != 0,
             sentence_initial: a == 0,
             name_neighbour: self.name_neighbour(a, b),
             in_compound: self.in_compound(a, b, text, base),
@@ -462,26 +364,15 @@ impl Analysis {
         let target = match hit {
             Hit::Found(found) if towns::accept(&found, &evidence) => Target::Place(found),
             Hit::Ambiguous(list)
-                if introduced
-                    || !(evidence.sentence_initial
-                        || evidence.name_neighbour
-                        || evidence.in_compound) =>
+                if introduced || !(evidence.sentence_initial || evidence.name_neighbour || evidence.in_compound) =>
             {
-                let span =
-                    &text[self.tokens.list[a].start - base..self.tokens.list[b - 1].end - base];
+                let span = &text[self.tokens.list[a].start - base..self.tokens.list[b - 1].end - base];
                 Target::Ambiguous(list, span.to_string())
             }
             _ => return None,
         };
         let hint = hint.or_else(|| self.country_after(b));
-        Some(PlaceMention {
-            a,
-            b,
-            target,
-            gov: 0,
-            hint,
-            topical: false,
-        })
+        Some(PlaceMention { a, b, target, gov: 0, hint, topical: false })
     }
 
     /// An intro noun or demonym right before token `a` ("de Syrische stad", "het Iraakse"), and
@@ -506,32 +397,20 @@ impl Analysis {
     /// "Mosul, Irak" or "Baghouz (Syrië)": a country name right after a place.
     fn country_after(&self, b: usize) -> Option<u16> {
         let mut k = b;
-        while k < self.tokens.len()
-            && self.tokens.list[k].is(PUNCT)
-            && matches!(self.tokens.fold(k), "," | "(")
-        {
+        while k < self.tokens.len() && self.tokens.list[k].is(PUNCT) && matches!(self.tokens.fold(k), "," | "(") {
             k += 1;
         }
-        (k < self.tokens.len() && self.class[k] & class::COUNTRY != 0)
-            .then(|| self.country[k])
-            .flatten()
+        (k < self.tokens.len() && self.class[k] & class::COUNTRY != 0).then(|| self.country[k]).flatten()
     }
 
     /// A capitalised word outside the run touches it: the run is part of a longer name.
     fn name_neighbour(&self, a: usize, b: usize) -> bool {
         let is_name_word = |k: usize| {
             let t = &self.tokens.list[k];
-            t.is(CAP)
-                && !t.is(PUNCT)
-                && !self.consumed[k]
-                && self.class[k] == 0
-                && self.prep[k] == 0
+            t.is(CAP) && !t.is(PUNCT) && !self.consumed[k] && self.class[k] == 0 && self.prep[k] == 0
         };
-        let particle = |k: usize| {
-            NAME_PARTICLES.contains(&self.tokens.fold(k)) && !self.tokens.list[k].is(CAP)
-        };
-        let before =
-            a >= 2 && is_name_word(a - 1) || a >= 3 && particle(a - 1) && is_name_word(a - 2);
+        let particle = |k: usize| NAME_PARTICLES.contains(&self.tokens.fold(k)) && !self.tokens.list[k].is(CAP);
+        let before = a >= 2 && is_name_word(a - 1) || a >= 3 && particle(a - 1) && is_name_word(a - 2);
         let after = b < self.tokens.len()
             && (is_name_word(b) || b + 1 < self.tokens.len() && particle(b) && is_name_word(b + 1));
         before || after
@@ -542,10 +421,8 @@ impl Analysis {
         let bytes = text.as_bytes();
         let start = self.tokens.list[a].start - base;
         let end = self.tokens.list[b - 1].end - base;
-        let glued_after = bytes.get(end) == Some(&b'-')
-            && bytes.get(end + 1).is_some_and(|c| c.is_ascii_alphabetic());
-        let glued_before =
-            start >= 2 && bytes[start - 1] == b'-' && bytes[start - 2].is_ascii_alphabetic();
+        let glued_after = bytes.get(end) == Some(&b'-') && bytes.get(end + 1).is_some_and(|c| c.is_ascii_alphabetic());
+        let glued_before = start >= 2 && bytes[start - 1] == b'-' && bytes[start - 2].is_ascii_alphabetic();
         glued_after || glued_before
     }
 
@@ -564,14 +441,10 @@ impl Analysis {
                 });
                 continue;
             }
-            if self.class[k] & class::GENERIC == 0
-                || self.consumed[k]
-                || self.places.iter().any(|p| p.a == k + 1)
-            {
+            if self.class[k] & class::GENERIC == 0 || self.consumed[k] || self.places.iter().any(|p| p.a == k + 1) {
                 continue;
             }
-            let next_is_name =
-                k + 1 < n && self.tokens.list[k + 1].is(CAP) && !self.tokens.list[k + 1].is(PUNCT);
+            let next_is_name = k + 1 < n && self.tokens.list[k + 1].is(CAP) && !self.tokens.list[k + 1].is(PUNCT);
             let mut d = k;
             while d > 0
                 && k - d < 3
@@ -580,9 +453,7 @@ impl Analysis {
             {
                 d -= 1;
             }
-            let definite = d > 0
-                && self.class[d - 1] & class::DET != 0
-                && self.class[d - 1] & class::INDEFINITE == 0;
+            let definite = d > 0 && self.class[d - 1] & class::DET != 0 && self.class[d - 1] & class::INDEFINITE == 0;
             if definite && !next_is_name {
                 self.places.push(PlaceMention {
                     a: d - 1,
@@ -619,8 +490,7 @@ impl Analysis {
                 });
                 let known = self.places.iter().any(|p| p.a <= i && last < p.b);
                 if matched && !known {
-                    self.places
-                        .push(region_mention(lang, i, last + 1, alias.region));
+                    self.places.push(region_mention(lang, i, last + 1, alias.region));
                 }
             }
         }
@@ -637,9 +507,7 @@ impl Analysis {
             let (gov, at, _) = self.governor(self.places[index].a);
             let topical = gov & prep::LOCATIVE != 0
                 && at.is_some_and(|k| {
-                    k == 0
-                        || self.clause[k - 1] != self.clause[k]
-                        || self.tokens.list[k - 1].is(PUNCT)
+                    k == 0 || self.clause[k - 1] != self.clause[k] || self.tokens.list[k - 1].is(PUNCT)
                 });
             self.places[index].gov = gov;
             self.places[index].topical = topical;
@@ -664,9 +532,8 @@ impl Analysis {
         }
         let at = k - 1;
         let roles = self.prep[at];
-        let attributive = roles & prep::AGENT != 0
-            && at > 0
-            && self.class[at - 1] & (class::ARTICLE | class::SKIP) != 0;
+        let attributive =
+            roles & prep::AGENT != 0 && at > 0 && self.class[at - 1] & (class::ARTICLE | class::SKIP) != 0;
         (roles, Some(at), attributive)
     }
 }
@@ -674,22 +541,12 @@ impl Analysis {
 fn region_mention(lang: &Language, a: usize, b: usize, region: u16) -> PlaceMention {
     let (id, country) = &lang.regions[region as usize];
     let target = Target::Place(towns::Found {
-        key: PlaceKey {
-            kind: PlaceKind::Region,
-            id: id.clone(),
-        },
+        key: PlaceKey { kind: PlaceKind::Region, id: id.clone() },
         country: country.clone(),
         population: 0,
         name_exact: true,
         curated: true,
         rule: None,
     });
-    PlaceMention {
-        a,
-        b,
-        target,
-        gov: 0,
-        hint: None,
-        topical: false,
-    }
+    PlaceMention { a, b, target, gov: 0, hint: None, topical: false }
 }

@@ -123,28 +123,13 @@ impl<'w> Extractor<'w> {
         let towns = TownIndex::new(gazetteer);
         let mut languages: Vec<Language> = Vec::new();
         for file in lexicons {
-            let language = Language::compile(
-                &file.name,
-                &file.text,
-                factions,
-                gazetteer,
-                &towns.town_keys,
-            )?;
+            let language = Language::compile(&file.name, &file.text, factions, gazetteer, &towns.town_keys)?;
             if languages.iter().any(|l| l.code == language.code) {
-                return Err(LexiconError::Duplicate {
-                    file: file.name.clone(),
-                    code: language.code,
-                });
+                return Err(LexiconError::Duplicate { file: file.name.clone(), code: language.code });
             }
             languages.push(language);
         }
-        Ok(Extractor {
-            gazetteer,
-            languages,
-            towns,
-            analysis: Analysis::default(),
-            display: HashMap::new(),
-        })
+        Ok(Extractor { gazetteer, languages, towns, analysis: Analysis::default(), display: HashMap::new() })
     }
 
     /// The codes of the compiled languages.
@@ -197,26 +182,16 @@ impl<'w> Extractor<'w> {
 
     fn pick_language(&self, choice: &LangChoice, head: &[u8]) -> usize {
         if let LangChoice::Code(code) = choice {
-            return self
-                .languages
-                .iter()
-                .position(|l| &l.code == code)
-                .unwrap_or(0);
+            return self.languages.iter().position(|l| &l.code == code).unwrap_or(0);
         }
         let text = String::from_utf8_lossy(head);
         let mut tokens = tokens::Tokens::default();
         let scores = self.languages.iter().map(|l| {
             tokens.tokenize(&text, 0, &l.vocab);
-            tokens
-                .list
-                .iter()
-                .filter(|t| t.id != tokens::UNKNOWN && l.class(t.id) & language::class::STOP != 0)
-                .count()
+            tokens.list.iter().filter(|t| t.id != tokens::UNKNOWN && l.class(t.id) & language::class::STOP != 0).count()
         });
         let scores: Vec<usize> = scores.collect();
-        (0..scores.len())
-            .max_by_key(|&i| (scores[i], std::cmp::Reverse(i)))
-            .unwrap_or(0)
+        (0..scores.len()).max_by_key(|&i| (scores[i], std::cmp::Reverse(i))).unwrap_or(0)
     }
 
     /// The place column for a key: the display name when it resolves back to the same place,
@@ -226,7 +201,8 @@ impl<'w> Extractor<'w> {
             return text.clone();
         }
         let name = self.gazetteer.display_name(key);
-        let back = matches!(self.gazetteer.resolve(&name, &Hint::default()), Resolution::Found { key: k, .. } if &k == key);
+        let back =
+            matches!(self.gazetteer.resolve(&name, &Hint::default()), Resolution::Found { key: k, .. } if &k == key);
         let text = match (back, key.kind) {
             (true, PlaceKind::Town) => name,
             (_, PlaceKind::Region) => format!("region:{}", key.id),
@@ -269,22 +245,13 @@ impl Run<'_, '_> {
         self.ctx.sentence = number;
         let ex = &mut *self.ex;
         let lang = &ex.languages[self.lang];
-        ex.analysis
-            .run(lang, &mut ex.towns, ex.gazetteer, text, base);
+        ex.analysis.run(lang, &mut ex.towns, ex.gazetteer, text, base);
         let an = &ex.analysis;
         let frame_list = frames::frames(an, lang, self.ctx.retrospective());
         let drafts = if frame_list.is_empty() {
             Vec::new()
         } else {
-            Sentence {
-                an,
-                lang,
-                frames: &frame_list,
-                gazetteer: ex.gazetteer,
-                text,
-                base,
-            }
-            .drafts(&mut self.ctx)
+            Sentence { an, lang, frames: &frame_list, gazetteer: ex.gazetteer, text, base }.drafts(&mut self.ctx)
         };
         let mut queued = Vec::new();
         for draft in drafts {
@@ -295,12 +262,7 @@ impl Run<'_, '_> {
                 .iter()
                 .map(|&(a, b)| text[tokens[a].start - base..tokens[b - 1].end - base].to_string())
                 .collect();
-            queued.push(Queued {
-                draft,
-                sentence: number,
-                evidence,
-                cues,
-            });
+            queued.push(Queued { draft, sentence: number, evidence, cues });
         }
         self.learn(text, base);
         self.landmarks(number);
@@ -321,9 +283,7 @@ impl Run<'_, '_> {
         }
         let last_place = an.places.iter().rev().find_map(|p| match &p.target {
             Target::Place(found) => {
-                let written = text
-                    [an.tokens.list[p.a].start - base..an.tokens.list[p.b - 1].end - base]
-                    .to_string();
+                let written = text[an.tokens.list[p.a].start - base..an.tokens.list[p.b - 1].end - base].to_string();
                 Some(PlaceRef {
                     key: found.key.clone(),
                     written,
@@ -355,10 +315,7 @@ impl Run<'_, '_> {
         for q in self.queue.iter_mut().filter(|q| q.sentence < number) {
             if let Dating::Pending { start } = q.draft.dating {
                 let (span, note) = timing::close(start, first.end);
-                q.draft.dating = Dating::Settled {
-                    span,
-                    note: Some(note),
-                };
+                q.draft.dating = Dating::Settled { span, note: Some(note) };
             }
         }
         for span in &spans {
@@ -382,20 +339,14 @@ impl Run<'_, '_> {
         for q in self.queue.iter_mut() {
             if let (Dating::Pending { start }, Some(end)) = (&q.draft.dating, end) {
                 let (span, note) = timing::close(*start, end);
-                q.draft.dating = Dating::Settled {
-                    span,
-                    note: Some(note),
-                };
+                q.draft.dating = Dating::Settled { span, note: Some(note) };
             }
         }
         self.flush(true);
     }
 
     fn emit(&mut self, q: Queued) {
-        let source = SourceRef {
-            article: self.name.clone(),
-            sentence: Some(q.sentence),
-        };
+        let source = SourceRef { article: self.name.clone(), sentence: Some(q.sentence) };
         let (date, date_note) = match q.draft.dating {
             Dating::Settled { span, note } => (span, note),
             Dating::Pending { .. } | Dating::Unresolved(_) => {
@@ -403,10 +354,9 @@ impl Run<'_, '_> {
                     Dating::Unresolved(why) => why.clone(),
                     _ => "no date".into(),
                 };
-                self.report.skipped.push(format!(
-                    "{source}: {} {} {}: {why}",
-                    q.draft.place.written, q.draft.holder, q.draft.event
-                ));
+                self.report
+                    .skipped
+                    .push(format!("{source}: {} {} {}: {why}", q.draft.place.written, q.draft.holder, q.draft.event));
                 return;
             }
         };

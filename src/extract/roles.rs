@@ -128,23 +128,12 @@ impl Sentence<'_> {
         out
     }
 
-    fn draft(
-        &self,
-        frame: &Frame,
-        placed: Placed,
-        outcome: Outcome,
-        modality: Modality,
-        ctx: &Context,
-    ) -> Draft {
+    fn draft(&self, frame: &Frame, placed: Placed, outcome: Outcome, modality: Modality, ctx: &Context) -> Draft {
         let cue = &self.an.cues[frame.cue];
         let mut cues = cue.parts.clone();
         cues.extend(self.an.modals.iter().map(|&(a, b, _)| (a, b)));
         cues.extend(
-            self.an
-                .partial
-                .iter()
-                .filter(|(k, _)| self.an.clause[*k] == frame.clause)
-                .map(|&(k, _)| (k, k + 1)),
+            self.an.partial.iter().filter(|(k, _)| self.an.clause[*k] == frame.clause).map(|&(k, _)| (k, k + 1)),
         );
         cues.extend(self.an.no_longer.iter().copied());
         cues.sort_unstable();
@@ -157,10 +146,7 @@ impl Sentence<'_> {
         for &i in &outcome.actors {
             widen((self.an.actors[i].a, self.an.actors[i].b));
         }
-        let date = placed
-            .mention
-            .map_or(Some(cue.a), |m| Some(m.0))
-            .and_then(|at| self.date_for(at, ctx));
+        let date = placed.mention.map_or(Some(cue.a), |m| Some(m.0)).and_then(|at| self.date_for(at, ctx));
         let mut notes = placed.notes;
         notes.extend(outcome.notes);
         Draft {
@@ -194,18 +180,12 @@ impl Sentence<'_> {
         let eligible = |d: &&DateMention| {
             let same = an.clause[d.a] == an.clause[at];
             let before = d.b <= at;
-            let coord_between =
-                (at..d.a).any(|k| an.class[k] & crate::extract::language::class::COORD != 0);
+            let coord_between = (at..d.a).any(|k| an.class[k] & crate::extract::language::class::COORD != 0);
             same && (before || !coord_between) && dates::resolve(d, ctx.anchor.as_ref()).is_ok()
         };
-        let nearest = an
-            .dates
-            .iter()
-            .filter(eligible)
-            .min_by_key(|d| (if d.b <= at { at - d.b } else { d.a - at }, d.b > at));
-        nearest
-            .or_else(|| (an.dates.len() == 1 && an.dates[0].b <= at).then(|| &an.dates[0]))
-            .copied()
+        let nearest =
+            an.dates.iter().filter(eligible).min_by_key(|d| (if d.b <= at { at - d.b } else { d.a - at }, d.b > at));
+        nearest.or_else(|| (an.dates.len() == 1 && an.dates[0].b <= at).then(|| &an.dates[0])).copied()
     }
 
     fn written(&self, a: usize, b: usize) -> String {
@@ -218,12 +198,7 @@ impl Sentence<'_> {
             FramePlace::Context => {
                 let place = ctx.last_place(REACH)?.clone();
                 let note = format!("place from the preceding sentences: {}", place.written);
-                return Some(Placed {
-                    place,
-                    mention: None,
-                    notes: vec![note],
-                    penalty: 0.2,
-                });
+                return Some(Placed { place, mention: None, notes: vec![note], penalty: 0.2 });
             }
             FramePlace::Mention(i) => i,
         };
@@ -231,50 +206,26 @@ impl Sentence<'_> {
         let written = self.written(m.a, m.b);
         match &m.target {
             Target::Place(found) => {
-                let notes = found
-                    .rule
-                    .iter()
-                    .map(|r| format!("{written}: {r}"))
-                    .collect();
+                let notes = found.rule.iter().map(|r| format!("{written}: {r}")).collect();
                 let place = PlaceRef {
                     key: found.key.clone(),
                     written,
                     country: found.country.clone(),
                     sentence: ctx.sentence,
                 };
-                Some(Placed {
-                    place,
-                    mention: Some((m.a, m.b)),
-                    notes,
-                    penalty: 0.0,
-                })
+                Some(Placed { place, mention: Some((m.a, m.b)), notes, penalty: 0.0 })
             }
             Target::Ambiguous(_, text) => {
                 let country = self.hint_for(m.hint, ctx)?;
                 let found = towns::with_hint(self.gazetteer, text, &country)?;
                 let note = format!("{written}: ambiguous, taken in {country}");
-                let place = PlaceRef {
-                    key: found.key,
-                    written,
-                    country: found.country,
-                    sentence: ctx.sentence,
-                };
-                Some(Placed {
-                    place,
-                    mention: Some((m.a, m.b)),
-                    notes: vec![note],
-                    penalty: 0.15,
-                })
+                let place = PlaceRef { key: found.key, written, country: found.country, sentence: ctx.sentence };
+                Some(Placed { place, mention: Some((m.a, m.b)), notes: vec![note], penalty: 0.15 })
             }
             Target::Generic | Target::Here => {
                 let place = self.antecedent(m.a, ctx)?;
                 let note = format!("'{written}' = {}", place.written);
-                Some(Placed {
-                    place,
-                    mention: Some((m.a, m.b)),
-                    notes: vec![note],
-                    penalty: 0.1,
-                })
+                Some(Placed { place, mention: Some((m.a, m.b)), notes: vec![note], penalty: 0.1 })
             }
         }
     }
@@ -283,21 +234,14 @@ impl Sentence<'_> {
     /// country of the article's last place.
     fn hint_for(&self, hint: Option<u16>, ctx: &Context) -> Option<String> {
         let named = (0..self.an.len()).find_map(|k| self.an.country[k]);
-        hint.or(named)
-            .map(|c| self.lang.countries[c as usize].clone())
-            .or_else(|| ctx.country().map(str::to_string))
+        hint.or(named).map(|c| self.lang.countries[c as usize].clone()).or_else(|| ctx.country().map(str::to_string))
     }
 
     /// What a word such as "de stad" at token `at` refers to: the last place named before it in
     /// this sentence (unless in the same clause, where it is an apposition: "Rawah, de laatste
     /// plaats die ..."), or in the preceding sentences.
     fn antecedent(&self, at: usize, ctx: &Context) -> Option<PlaceRef> {
-        let before = self
-            .an
-            .places
-            .iter()
-            .filter(|p| p.b <= at && !p.is_anaphora())
-            .last();
+        let before = self.an.places.iter().filter(|p| p.b <= at && !p.is_anaphora()).last();
         match before {
             Some(p) if self.an.clause[p.a] == self.an.clause[at] => None,
             Some(p) => match &p.target {
@@ -313,19 +257,8 @@ impl Sentence<'_> {
         }
     }
 
-    fn outcome(
-        &self,
-        frame: &Frame,
-        place: &PlaceRef,
-        modality: Modality,
-        ctx: &Context,
-    ) -> Option<Outcome> {
-        let roles = Roles {
-            s: self,
-            frame,
-            country: &place.country,
-            ctx,
-        };
+    fn outcome(&self, frame: &Frame, place: &PlaceRef, modality: Modality, ctx: &Context) -> Option<Outcome> {
+        let roles = Roles { s: self, frame, country: &place.country, ctx };
         match frame.kind() {
             Kind::Take => roles.take(place),
             Kind::Fall => roles.fall(place),
@@ -360,18 +293,12 @@ impl Roles<'_> {
         match self.an().actors[i].actor {
             ActorRef::Faction(f) => Some(self.s.lang.factions[f as usize].clone()),
             ActorRef::ByCountry(t) => {
-                let country = Some(self.country)
-                    .filter(|c| c.len() == 2)
-                    .or_else(|| self.ctx.country())?;
+                let country = Some(self.country).filter(|c| c.len() == 2).or_else(|| self.ctx.country())?;
                 self.s.lang.by_country[t as usize].get(country).cloned()
             }
             ActorRef::Pronoun => {
-                let earlier = (0..i)
-                    .rev()
-                    .find(|&j| self.an().actors[j].actor != ActorRef::Pronoun);
-                earlier
-                    .and_then(|j| self.faction(j))
-                    .or_else(|| self.ctx.last_actor().map(str::to_string))
+                let earlier = (0..i).rev().find(|&j| self.an().actors[j].actor != ActorRef::Pronoun);
+                earlier.and_then(|j| self.faction(j)).or_else(|| self.ctx.last_actor().map(str::to_string))
             }
         }
     }
@@ -426,9 +353,7 @@ impl Roles<'_> {
         }
         let (_, end) = self.cue();
         let skippable = |k: usize| {
-            self.an().class[k]
-                & (crate::extract::language::class::DET | crate::extract::language::class::SKIP)
-                != 0
+            self.an().class[k] & (crate::extract::language::class::DET | crate::extract::language::class::SKIP) != 0
         };
         self.clause_actors().into_iter().find(|&i| {
             let m = &self.an().actors[i];
@@ -442,9 +367,7 @@ impl Roles<'_> {
             return None;
         }
         let next = self.frame.def.next_actor.and_then(|r| self.next(r));
-        self.clause_actors()
-            .into_iter()
-            .find(|&i| self.an().actors[i].gov == 0 && Some(i) != next)
+        self.clause_actors().into_iter().find(|&i| self.an().actors[i].gov == 0 && Some(i) != next)
     }
 
     /// Another bare actor of the clause, besides the subject.
@@ -468,9 +391,7 @@ impl Roles<'_> {
 
     /// The one faction the whole sentence names, if it names only one.
     fn sole(&self) -> Option<String> {
-        let mut names: Vec<String> = (0..self.an().actors.len())
-            .filter_map(|i| self.faction(i))
-            .collect();
+        let mut names: Vec<String> = (0..self.an().actors.len()).filter_map(|i| self.faction(i)).collect();
         names.sort();
         names.dedup();
         (names.len() == 1).then(|| names.pop()).flatten()
@@ -478,52 +399,27 @@ impl Roles<'_> {
 
     /// Who takes the place in another take frame of the sentence ("IS veroverde ... – Mosul viel").
     fn sibling_taker(&self) -> Option<String> {
-        self.s
-            .frames
-            .iter()
-            .filter(|f| f.kind() == Kind::Take && !f.passive && f.cue != self.frame.cue)
-            .find_map(|f| {
-                let sibling = Roles {
-                    s: self.s,
-                    frame: f,
-                    country: self.country,
-                    ctx: self.ctx,
-                };
-                sibling
-                    .agent()
-                    .or_else(|| sibling.subject())
-                    .and_then(|i| sibling.faction(i))
-            })
+        self.s.frames.iter().filter(|f| f.kind() == Kind::Take && !f.passive && f.cue != self.frame.cue).find_map(|f| {
+            let sibling = Roles { s: self.s, frame: f, country: self.country, ctx: self.ctx };
+            sibling.agent().or_else(|| sibling.subject()).and_then(|i| sibling.faction(i))
+        })
     }
 
     fn take(&self, place: &PlaceRef) -> Option<Outcome> {
-        let winner_at = self
-            .agent()
-            .or_else(|| self.subject())
-            .or_else(|| self.next(NextActor::Winner));
-        let loser_at = self
-            .with_prep(prep::SOURCE)
-            .or_else(|| self.object(winner_at));
+        let winner_at = self.agent().or_else(|| self.subject()).or_else(|| self.next(NextActor::Winner));
+        let loser_at = self.with_prep(prep::SOURCE).or_else(|| self.object(winner_at));
         let winner = winner_at.and_then(|i| self.faction(i));
         let loser = loser_at.and_then(|i| self.faction(i));
         let known = self.ctx.holder(&place.key).map(str::to_string);
         let actors: Vec<usize> = winner_at.into_iter().chain(loser_at).collect();
         if self.frame.ongoing {
             let holder = loser.clone().or(known)?;
-            let out = Outcome::new(holder, winner, Event::Contested)
-                .noted("a capture under way: contested", 0.05);
+            let out = Outcome::new(holder, winner, Event::Contested).noted("a capture under way: contested", 0.05);
             return Some(Outcome { actors, ..out });
         }
         if let Some(winner) = winner {
-            let event = if self.frame.partial {
-                Event::Partial
-            } else {
-                Event::Captured
-            };
-            return Some(Outcome {
-                actors,
-                ..Outcome::new(winner, loser.or(known), event)
-            });
+            let event = if self.frame.partial { Event::Partial } else { Event::Captured };
+            return Some(Outcome { actors, ..Outcome::new(winner, loser.or(known), event) });
         }
         if let Some(loser) = loser {
             let out = Outcome::new(loser.clone(), None, Event::Lost)
@@ -540,17 +436,11 @@ impl Roles<'_> {
         if let (Some(Event::Captured), Some((taker, date))) = (state.last, &state.capture) {
             let out = Outcome::new(taker.clone(), None, Event::Captured)
                 .noted(format!("refers back to the capture by {taker}"), 0.1);
-            return Some(Outcome {
-                date_from: Some(date.clone()),
-                ..out
-            });
+            return Some(Outcome { date_from: Some(date.clone()), ..out });
         }
         if let Some(attacker) = &state.attacker {
             let out = Outcome::new(attacker.clone(), state.holder.clone(), Event::Captured);
-            return Some(out.noted(
-                format!("taker from context: {attacker} was attacking"),
-                0.15,
-            ));
+            return Some(out.noted(format!("taker from context: {attacker} was attacking"), 0.15));
         }
         if let Some(holder) = &state.holder {
             return Some(
@@ -558,9 +448,7 @@ impl Roles<'_> {
                     .noted(format!("taker not named; {holder} held it"), 0.15),
             );
         }
-        let last = self
-            .sole()
-            .or_else(|| self.ctx.last_actor().map(str::to_string))?;
+        let last = self.sole().or_else(|| self.ctx.last_actor().map(str::to_string))?;
         Some(
             Outcome::new(last.clone(), None, Event::Lost)
                 .noted(format!("taker not named; loser {last} from context"), 0.3),
@@ -568,27 +456,16 @@ impl Roles<'_> {
     }
 
     fn fall(&self, place: &PlaceRef) -> Option<Outcome> {
-        let winner_at = self
-            .next(NextActor::Winner)
-            .or_else(|| self.with_prep(prep::RECIPIENT));
-        let winner = winner_at
-            .and_then(|i| self.faction(i))
-            .or_else(|| self.sibling_taker());
+        let winner_at = self.next(NextActor::Winner).or_else(|| self.with_prep(prep::RECIPIENT));
+        let winner = winner_at.and_then(|i| self.faction(i)).or_else(|| self.sibling_taker());
         let loser_at = self.with_prep(prep::FOR);
-        let loser = loser_at
-            .and_then(|i| self.faction(i))
-            .or_else(|| self.sole().filter(|s| Some(s) != winner.as_ref()));
+        let loser =
+            loser_at.and_then(|i| self.faction(i)).or_else(|| self.sole().filter(|s| Some(s) != winner.as_ref()));
         let known = self.ctx.holder(&place.key).map(str::to_string);
         let actors: Vec<usize> = winner_at.into_iter().chain(loser_at).collect();
         match (winner, loser) {
-            (Some(w), loser) => Some(Outcome {
-                actors,
-                ..Outcome::new(w, loser.or(known), Event::Captured)
-            }),
-            (None, Some(l)) => Some(Outcome {
-                actors,
-                ..Outcome::new(l, None, Event::Lost)
-            }),
+            (Some(w), loser) => Some(Outcome { actors, ..Outcome::new(w, loser.or(known), Event::Captured) }),
+            (None, Some(l)) => Some(Outcome { actors, ..Outcome::new(l, None, Event::Lost) }),
             (None, None) => {
                 let holder = known?;
                 Some(Outcome::new(holder, None, Event::Lost).noted("the holder from context", 0.15))
@@ -604,19 +481,12 @@ impl Roles<'_> {
             .or_else(|| self.of_after());
         let winner_at = self.with_prep(prep::RECIPIENT).or_else(|| self.agent());
         let winner = winner_at.and_then(|i| self.faction(i));
-        let loser = loser_at
-            .and_then(|i| self.faction(i))
-            .or_else(|| self.sole().filter(|s| Some(s) != winner.as_ref()));
+        let loser =
+            loser_at.and_then(|i| self.faction(i)).or_else(|| self.sole().filter(|s| Some(s) != winner.as_ref()));
         let actors: Vec<usize> = winner_at.into_iter().chain(loser_at).collect();
         match (loser, winner) {
-            (Some(l), w) => Some(Outcome {
-                actors,
-                ..Outcome::new(l, w, Event::Lost)
-            }),
-            (None, Some(w)) => Some(Outcome {
-                actors,
-                ..Outcome::new(w, None, Event::Captured)
-            }),
+            (Some(l), w) => Some(Outcome { actors, ..Outcome::new(l, w, Event::Lost) }),
+            (None, Some(w)) => Some(Outcome { actors, ..Outcome::new(w, None, Event::Captured) }),
             (None, None) => {
                 let holder = self.ctx.holder(&place.key)?.to_string();
                 Some(Outcome::new(holder, None, Event::Lost).noted("the holder from context", 0.15))
@@ -629,79 +499,39 @@ impl Roles<'_> {
             .next(NextActor::Holder)
             .or_else(|| self.glued())
             .or_else(|| self.of_after())
-            .or_else(|| {
-                if self.frame.passive {
-                    self.agent()
-                } else {
-                    None
-                }
-            })
+            .or_else(|| if self.frame.passive { self.agent() } else { None })
             .or_else(|| self.subject());
         let Some(holder) = holder_at.and_then(|i| self.faction(i)) else {
-            let implied = self
-                .sole()
-                .or_else(|| self.ctx.last_actor().map(str::to_string))?;
-            return Some(Outcome {
-                presume: true,
-                ..Outcome::new(implied, None, Event::Holds)
-            });
+            let implied = self.sole().or_else(|| self.ctx.last_actor().map(str::to_string))?;
+            return Some(Outcome { presume: true, ..Outcome::new(implied, None, Event::Holds) });
         };
         let actors: Vec<usize> = holder_at.into_iter().collect();
         if self.frame.no_longer {
-            return Some(Outcome {
-                actors,
-                ..Outcome::new(holder, None, Event::Lost).noted("no longer held", 0.0)
-            });
+            return Some(Outcome { actors, ..Outcome::new(holder, None, Event::Lost).noted("no longer held", 0.0) });
         }
         if modality == Modality::Expected {
             let known = self.ctx.holder(&place.key).map(str::to_string);
             return Some(Outcome {
                 actors,
-                ..Outcome::new(holder, known, Event::Captured)
-                    .noted("will hold it: an expected capture", 0.0)
+                ..Outcome::new(holder, known, Event::Captured).noted("will hold it: an expected capture", 0.0)
             });
         }
-        let partial = self.frame.partial
-            || self.frame.remnant
-            || self.frame.def.outcome == Some(FixedOutcome::Partial);
-        Some(Outcome {
-            actors,
-            ..Outcome::new(
-                holder,
-                None,
-                if partial {
-                    Event::Partial
-                } else {
-                    Event::Holds
-                },
-            )
-        })
+        let partial = self.frame.partial || self.frame.remnant || self.frame.def.outcome == Some(FixedOutcome::Partial);
+        Some(Outcome { actors, ..Outcome::new(holder, None, if partial { Event::Partial } else { Event::Holds }) })
     }
 
     fn siege(&self, place: &PlaceRef) -> Option<Outcome> {
         let attacker_at = self.agent().or_else(|| self.subject());
-        let besieged_at = if self.frame.passive {
-            None
-        } else {
-            self.object(attacker_at)
-        };
+        let besieged_at = if self.frame.passive { None } else { self.object(attacker_at) };
         let attacker = attacker_at.and_then(|i| self.faction(i));
         let actors: Vec<usize> = attacker_at.into_iter().chain(besieged_at).collect();
         if let Some(b) = besieged_at.and_then(|i| self.faction(i)) {
-            return Some(Outcome {
-                actors,
-                ..Outcome::new(b, attacker, Event::Besieged)
-            });
+            return Some(Outcome { actors, ..Outcome::new(b, attacker, Event::Besieged) });
         }
-        let held = self
-            .ctx
-            .holder(&place.key)
-            .map(str::to_string)
-            .filter(|h| Some(h) != attacker.as_ref())?;
+        let held = self.ctx.holder(&place.key).map(str::to_string).filter(|h| Some(h) != attacker.as_ref())?;
         Some(Outcome {
             actors,
-            ..Outcome::new(held, attacker, Event::Besieged)
-                .noted("the besieged side from context", 0.1)
+            ..Outcome::new(held, attacker, Event::Besieged).noted("the besieged side from context", 0.1)
         })
     }
 
@@ -710,32 +540,19 @@ impl Roles<'_> {
         let defender_at = self
             .with_prep(prep::TARGET)
             .or_else(|| self.next(NextActor::Holder))
-            .or_else(|| {
-                if self.frame.passive {
-                    None
-                } else {
-                    self.object(attacker_at)
-                }
-            })
+            .or_else(|| if self.frame.passive { None } else { self.object(attacker_at) })
             .filter(|&d| Some(d) != attacker_at);
         let attacker = attacker_at.and_then(|i| self.faction(i));
         let state = self.ctx.state(&place.key).cloned().unwrap_or_default();
         let actors: Vec<usize> = attacker_at.into_iter().chain(defender_at).collect();
         let other = attacker.clone().or(state.attacker.clone());
-        if let Some(d) = defender_at
-            .and_then(|i| self.faction(i))
-            .filter(|d| Some(d) != attacker.as_ref())
-        {
-            return Some(Outcome {
-                actors,
-                ..Outcome::new(d, other, Event::Contested)
-            });
+        if let Some(d) = defender_at.and_then(|i| self.faction(i)).filter(|d| Some(d) != attacker.as_ref()) {
+            return Some(Outcome { actors, ..Outcome::new(d, other, Event::Contested) });
         }
         let held = state.holder.filter(|h| Some(h) != attacker.as_ref())?;
         Some(Outcome {
             actors,
-            ..Outcome::new(held, other, Event::Contested)
-                .noted("the defending side from context", 0.1)
+            ..Outcome::new(held, other, Event::Contested).noted("the defending side from context", 0.1)
         })
     }
 }

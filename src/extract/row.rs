@@ -6,19 +6,8 @@ use std::io::Write;
 use crate::extract::Candidate;
 
 /// The columns `extract` writes.
-pub const HEADER: [&str; 11] = [
-    "date",
-    "place",
-    "holder",
-    "event",
-    "other",
-    "modality",
-    "source",
-    "note",
-    "confidence",
-    "evidence",
-    "cues",
-];
+pub const HEADER: [&str; 11] =
+    ["date", "place", "holder", "event", "other", "modality", "source", "note", "confidence", "evidence", "cues"];
 
 /// Writes candidate rows as CSV.
 pub struct RowWriter<W: Write> {
@@ -47,9 +36,7 @@ impl<W: Write> RowWriter<W> {
             format!("{}-{}", c.evidence.0, c.evidence.1),
             c.cues.join("|"),
         ];
-        self.csv
-            .write_record(&record)
-            .map_err(std::io::Error::other)
+        self.csv.write_record(&record).map_err(std::io::Error::other)
     }
 
     pub fn flush(&mut self) -> std::io::Result<()> {
@@ -58,8 +45,6 @@ impl<W: Write> RowWriter<W> {
 
     /// The underlying writer, flushed.
     pub fn into_inner(self) -> std::io::Result<W> {
-        self.csv
-            .into_inner()
-            .map_err(|e| std::io::Error::other(e.to_string()))
+        self.csv.into_inner().map_err(|e| std::io::Error::other(e.to_string()))
     }
 }

@@ -25,10 +25,9 @@ impl Input {
     /// The name sources cite: the file name without folders, or `-`.
     pub fn name(&self) -> String {
         match self {
-            Input::File(path) => path.file_name().map_or_else(
-                || path.display().to_string(),
-                |n| n.to_string_lossy().into_owned(),
-            ),
+            Input::File(path) => {
+                path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned())
+            }
             Input::Stdin => "-".into(),
         }
     }
@@ -46,20 +45,10 @@ impl Input {
             Input::Stdin => Ok(Box::new(io::stdin())),
             Input::File(path) => {
                 if path.is_dir() {
-                    return Err(Diagnostic::error(
-                        &self.shown(),
-                        None,
-                        None,
-                        "is a folder, not a file",
-                    ));
+                    return Err(Diagnostic::error(&self.shown(), None, None, "is a folder, not a file"));
                 }
                 let file = File::open(path).map_err(|e| {
-                    Diagnostic::error(
-                        &self.shown(),
-                        None,
-                        None,
-                        format!("cannot read: {}", io_reason(&e)),
-                    )
+                    Diagnostic::error(&self.shown(), None, None, format!("cannot read: {}", io_reason(&e)))
                 })?;
                 Ok(Box::new(file))
             }
@@ -75,9 +64,8 @@ pub fn expand(paths: &[PathBuf]) -> Result<Vec<Input>, Diagnostic> {
         if path == Path::new("-") {
             inputs.push(Input::Stdin);
         } else if path.is_dir() {
-            let listing = std::fs::read_dir(path).map_err(|e| {
-                Diagnostic::error(&path.display().to_string(), None, None, io_reason(&e))
-            })?;
+            let listing = std::fs::read_dir(path)
+                .map_err(|e| Diagnostic::error(&path.display().to_string(), None, None, io_reason(&e)))?;
             let mut files: Vec<PathBuf> = listing
                 .filter_map(Result::ok)
                 .map(|e| e.path())
@@ -150,19 +138,11 @@ pub fn sentences(
     on_sentence: &mut dyn FnMut(u32, &str, usize),
 ) -> Result<Reading, ReadError> {
     let reader = BufReader::new(io::Cursor::new(head.bytes).chain(reader));
-    let mut lines = Lines {
-        reader,
-        raw: Vec::new(),
-        carry: Vec::new(),
-        reading: Reading::default(),
-    };
+    let mut lines = Lines { reader, raw: Vec::new(), carry: Vec::new(), reading: Reading::default() };
     let mut offset = 0;
     let mut prefix = String::new();
     let mut started = false;
-    while let Some(line) = lines
-        .next()
-        .map_err(|e| ReadError::Io(name.into(), io_reason(&e)))?
-    {
+    while let Some(line) = lines.next().map_err(|e| ReadError::Io(name.into(), io_reason(&e)))? {
         let line_start = offset;
         offset += line.len();
         if started {
@@ -194,12 +174,7 @@ pub fn sentences(
     Ok(lines.reading)
 }
 
-fn numbered(
-    reading: &mut Reading,
-    piece: &str,
-    base: usize,
-    on_sentence: &mut dyn FnMut(u32, &str, usize),
-) {
+fn numbered(reading: &mut Reading, piece: &str, base: usize, on_sentence: &mut dyn FnMut(u32, &str, usize)) {
     if article::looks_like_markup(piece) {
         return;
     }

@@ -18,7 +18,9 @@ pub enum Dating {
         note: Option<String>,
     },
     /// Waits for the next dated event of the article (retrospective articles), from `start`.
-    Pending { start: Option<Date> },
+    Pending {
+        start: Option<Date>,
+    },
     /// No honest date: the claim is not written.
     Unresolved(String),
 }
@@ -27,54 +29,31 @@ pub enum Dating {
 pub fn settle(draft: &Draft, an: &Analysis, ctx: &Context) -> Dating {
     if let Some(mention) = &draft.date {
         return match dates::resolve(mention, ctx.anchor.as_ref()) {
-            Ok(r) => Dating::Settled {
-                span: r.span,
-                note: r.note,
-            },
+            Ok(r) => Dating::Settled { span: r.span, note: r.note },
             Err(why) => Dating::Unresolved(why),
         };
     }
     if let Some(span) = &draft.date_from {
-        return Dating::Settled {
-            span: span.clone(),
-            note: None,
-        };
+        return Dating::Settled { span: span.clone(), note: None };
     }
     let before_place = draft.span.0.max(1);
     let connective = |c: u32| (0..before_place.min(an.len())).any(|k| an.class[k] & c != 0);
     if let Some(previous) = ctx.previous_landmark() {
         if connective(class::AFTER) {
             if ctx.retrospective() {
-                return Dating::Pending {
-                    start: Some(previous.start),
-                };
+                return Dating::Pending { start: Some(previous.start) };
             }
-            let end = ctx
-                .anchor
-                .as_ref()
-                .map_or(previous.end, |a| a.end.max(previous.start));
+            let end = ctx.anchor.as_ref().map_or(previous.end, |a| a.end.max(previous.start));
             let note = format!("after the previous dated event ({previous})");
-            return Dating::Settled {
-                span: range(previous.start, end),
-                note: Some(note),
-            };
+            return Dating::Settled { span: range(previous.start, end), note: Some(note) };
         }
         if connective(class::BEFORE) {
-            let start = Date {
-                year: previous.end.year,
-                month: 1,
-                day: 1,
-            };
+            let start = Date { year: previous.end.year, month: 1, day: 1 };
             let note = format!("before the previous dated event ({previous})");
-            return Dating::Settled {
-                span: range(start.min(previous.start), previous.end),
-                note: Some(note),
-            };
+            return Dating::Settled { span: range(start.min(previous.start), previous.end), note: Some(note) };
         }
         if ctx.retrospective() {
-            return Dating::Pending {
-                start: Some(previous.start),
-            };
+            return Dating::Pending { start: Some(previous.start) };
         }
     }
     match &ctx.anchor {
@@ -89,8 +68,5 @@ pub fn settle(draft: &Draft, an: &Analysis, ctx: &Context) -> Dating {
 /// The span of a pending claim once the next dated event (or the article's end) is known.
 pub fn close(start: Option<Date>, end: Date) -> (DateSpan, String) {
     let start = start.unwrap_or(end).min(end);
-    (
-        range(start, end),
-        "retrospective article: between the dated events told before and after it".into(),
-    )
+    (range(start, end), "retrospective article: between the dated events told before and after it".into())
 }

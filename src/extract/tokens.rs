@@ -104,10 +104,8 @@ impl Tokens {
         let mut chars = text.char_indices().peekable();
         while let Some((at, c)) = chars.next() {
             let next = chars.peek().map(|&(_, n)| n);
-            let in_word = is_word_char(c)
-                || (word_start.is_some()
-                    && is_glottal(c)
-                    && next.is_some_and(char::is_alphanumeric));
+            let in_word =
+                is_word_char(c) || (word_start.is_some() && is_glottal(c) && next.is_some_and(char::is_alphanumeric));
             if in_word {
                 word_start.get_or_insert(at);
                 continue;
@@ -127,38 +125,20 @@ impl Tokens {
     fn push_word(&mut self, word: &str, start: usize, vocab: &Vocab) {
         let fold_start = self.folded.len() as u32;
         if word.is_ascii() {
-            self.folded.extend(
-                word.bytes()
-                    .filter(u8::is_ascii_alphanumeric)
-                    .map(|b| b.to_ascii_lowercase() as char),
-            );
+            self.folded.extend(word.bytes().filter(u8::is_ascii_alphanumeric).map(|b| b.to_ascii_lowercase() as char));
         } else {
             self.folded.push_str(&fold_text(word).replace(' ', ""));
         }
         let fold_end = self.folded.len() as u32;
         let id = vocab.get(&self.folded[fold_start as usize..]);
-        self.list.push(Token {
-            start,
-            end: start + word.len(),
-            id,
-            shape: shape_of(word),
-            fold_start,
-            fold_end,
-        });
+        self.list.push(Token { start, end: start + word.len(), id, shape: shape_of(word), fold_start, fold_end });
     }
 
     fn push_punct(&mut self, mark: char, start: usize, end: usize, vocab: &Vocab) {
         let fold_start = self.folded.len() as u32;
         self.folded.push(mark);
         let id = vocab.get(&self.folded[fold_start as usize..]);
-        self.list.push(Token {
-            start,
-            end,
-            id,
-            shape: PUNCT,
-            fold_start,
-            fold_end: self.folded.len() as u32,
-        });
+        self.list.push(Token { start, end, id, shape: PUNCT, fold_start, fold_end: self.folded.len() as u32 });
     }
 }
 
@@ -167,9 +147,7 @@ impl Tokens {
 pub fn fold_phrase(phrase: &str) -> Vec<(String, bool)> {
     let mut tokens = Tokens::default();
     tokens.tokenize(phrase, 0, &Vocab::default());
-    (0..tokens.len())
-        .map(|i| (tokens.fold(i).to_string(), tokens.list[i].is(UPPER)))
-        .collect()
+    (0..tokens.len()).map(|i| (tokens.fold(i).to_string(), tokens.list[i].is(UPPER))).collect()
 }
 
 fn is_word_char(c: char) -> bool {
@@ -229,27 +207,10 @@ mod tests {
     fn splits_words_hyphens_and_clause_marks() {
         assert_eq!(
             words("De IS-strijders, zo’n 300, vluchtten – snel."),
-            [
-                "de",
-                "is",
-                "strijders",
-                ",",
-                "zon",
-                "300",
-                ",",
-                "vluchtten",
-                "-",
-                "snel"
-            ]
+            ["de", "is", "strijders", ",", "zon", "300", ",", "vluchtten", "-", "snel"]
         );
-        assert_eq!(
-            words("Deir ez-Zor en Syrië"),
-            ["deir", "ez", "zor", "en", "syrie"]
-        );
-        assert_eq!(
-            words("Hay'at Tahrir al-Sham"),
-            ["hayat", "tahrir", "al", "sham"]
-        );
+        assert_eq!(words("Deir ez-Zor en Syrië"), ["deir", "ez", "zor", "en", "syrie"]);
+        assert_eq!(words("Hay'at Tahrir al-Sham"), ["hayat", "tahrir", "al", "sham"]);
     }
 
     #[test]
@@ -266,9 +227,6 @@ mod tests {
 
     #[test]
     fn phrases_fold_like_text() {
-        assert_eq!(
-            fold_phrase("IS-strijders"),
-            [("is".to_string(), true), ("strijders".to_string(), false)]
-        );
+        assert_eq!(fold_phrase("IS-strijders"), [("is".to_string(), true), ("strijders".to_string(), false)]);
     }
 }

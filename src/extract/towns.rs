@@ -50,26 +50,14 @@ impl TownIndex {
     pub fn new(gazetteer: &Gazetteer) -> TownIndex {
         let mut town_keys = HashSet::new();
         for place in &gazetteer.places {
-            town_keys.extend(
-                std::iter::once(&place.name)
-                    .chain(&place.aliases)
-                    .map(|s| place_key(s)),
-            );
+            town_keys.extend(std::iter::once(&place.name).chain(&place.aliases).map(|s| place_key(s)));
         }
         let mut keys = town_keys.clone();
         for region in &gazetteer.regions {
-            keys.extend(
-                std::iter::once(&region.name)
-                    .chain(&region.aliases)
-                    .map(|s| place_key(s)),
-            );
+            keys.extend(std::iter::once(&region.name).chain(&region.aliases).map(|s| place_key(s)));
         }
         keys.remove("");
-        TownIndex {
-            keys,
-            town_keys,
-            cache: HashMap::new(),
-        }
+        TownIndex { keys, town_keys, cache: HashMap::new() }
     }
 
     /// Resolves a word run (`folded`: its folded words joined by spaces; `text`: as written).
@@ -77,11 +65,7 @@ impl TownIndex {
         if let Some(hit) = self.cache.get(folded) {
             return hit.clone();
         }
-        let hit = self
-            .keys
-            .contains(&place_key(text))
-            .then(|| resolve(gazetteer, text))
-            .flatten();
+        let hit = self.keys.contains(&place_key(text)).then(|| resolve(gazetteer, text)).flatten();
         if self.cache.len() >= CACHE_LIMIT {
             self.cache.clear();
         }
@@ -92,25 +76,15 @@ impl TownIndex {
 
 fn resolve(gazetteer: &Gazetteer, text: &str) -> Option<Hit> {
     match gazetteer.resolve(text, &Hint::default()) {
-        Resolution::Found { key, others, rule } => Some(Hit::Found(found(
-            gazetteer,
-            key,
-            text,
-            !others.is_empty(),
-            rule,
-        ))),
+        Resolution::Found { key, others, rule } => {
+            Some(Hit::Found(found(gazetteer, key, text, !others.is_empty(), rule)))
+        }
         Resolution::Ambiguous { candidates } => Some(Hit::Ambiguous(candidates)),
         Resolution::NotFound { .. } => None,
     }
 }
 
-fn found(
-    gazetteer: &Gazetteer,
-    key: PlaceKey,
-    text: &str,
-    had_others: bool,
-    rule: Option<String>,
-) -> Found {
+fn found(gazetteer: &Gazetteer, key: PlaceKey, text: &str, had_others: bool, rule: Option<String>) -> Found {
     let folded = fold_text(text);
     let rule = rule.filter(|_| had_others);
     match key.kind {
@@ -118,42 +92,19 @@ fn found(
             let place = gazetteer.town(&key.id).expect("a resolved town exists");
             let name_exact = fold_text(&place.name) == folded || fold_text(&place.id) == folded;
             let curated = !place.source.starts_with("geonames");
-            Found {
-                country: place.country.clone(),
-                population: place.population,
-                name_exact,
-                curated,
-                rule,
-                key,
-            }
+            Found { country: place.country.clone(), population: place.population, name_exact, curated, rule, key }
         }
         PlaceKind::Region => {
-            let country = gazetteer
-                .region(&key.id)
-                .map_or(String::new(), |r| r.country.clone());
-            Found {
-                key,
-                country,
-                population: 0,
-                name_exact: true,
-                curated: true,
-                rule,
-            }
+            let country = gazetteer.region(&key.id).map_or(String::new(), |r| r.country.clone());
+            Found { key, country, population: 0, name_exact: true, curated: true, rule }
         }
     }
 }
 
 /// Resolves an ambiguous name again with a country hint; `None` when it stays ambiguous.
 pub fn with_hint(gazetteer: &Gazetteer, text: &str, country: &str) -> Option<Found> {
-    match gazetteer.resolve(
-        text,
-        &Hint {
-            country: Some(country.to_string()),
-        },
-    ) {
-        Resolution::Found { key, rule, others } => {
-            Some(found(gazetteer, key, text, !others.is_empty(), rule))
-        }
+    match gazetteer.resolve(text, &Hint { country: Some(country.to_string()) }) {
+        Resolution::Found { key, rule, others } => Some(found(gazetteer, key, text, !others.is_empty(), rule)),
         _ => None,
     }
 }
@@ -202,10 +153,7 @@ mod tests {
 
     fn found(population: u64, name_exact: bool) -> Found {
         Found {
-            key: PlaceKey {
-                kind: PlaceKind::Town,
-                id: "x".into(),
-            },
+            key: PlaceKey { kind: PlaceKind::Town, id: "x".into() },
             country: "SY".into(),
             population,
             name_exact,
@@ -219,27 +167,9 @@ mod tests {
         let plain = Evidence::default();
         assert!(accept(&found(50_000, false), &plain));
         assert!(!accept(&found(300, false), &plain));
-        assert!(accept(
-            &found(300, false),
-            &Evidence {
-                introduced: true,
-                ..plain
-            }
-        ));
+        assert!(accept(&found(300, false), &Evidence { introduced: true, ..plain }));
         assert!(accept(&found(0, true), &plain));
-        assert!(!accept(
-            &found(0, true),
-            &Evidence {
-                sentence_initial: true,
-                ..plain
-            }
-        ));
-        assert!(!accept(
-            &found(50_000, true),
-            &Evidence {
-                name_neighbour: true,
-                ..plain
-            }
-        ));
+        assert!(!accept(&found(0, true), &Evidence { sentence_initial: true, ..plain }));
+        assert!(!accept(&found(50_000, true), &Evidence { name_neighbour: true, ..plain }));
     }
 }

@@ -26,11 +26,7 @@ pub struct Trie<P> {
 
 impl<P> Default for Trie<P> {
     fn default() -> Self {
-        Trie {
-            edges: HashMap::new(),
-            entries: vec![Vec::new()],
-            max_len: 0,
-        }
+        Trie { edges: HashMap::new(), entries: vec![Vec::new()], max_len: 0 }
     }
 }
 
@@ -51,12 +47,7 @@ impl<P: Clone> Trie<P> {
 
     /// The longest phrase starting at token `from` (and not past `limit`) whose case
     /// constraints hold: its length and entries.
-    pub fn longest<'a>(
-        &'a self,
-        tokens: &Tokens,
-        from: usize,
-        limit: usize,
-    ) -> Option<(usize, Vec<&'a Entry<P>>)> {
+    pub fn longest<'a>(&'a self, tokens: &Tokens, from: usize, limit: usize) -> Option<(usize, Vec<&'a Entry<P>>)> {
         let mut node = 0u32;
         let mut best = None;
         for i in from..limit.min(from + self.max_len) {
@@ -68,21 +59,12 @@ impl<P: Clone> Trie<P> {
                 break;
             };
             node = next;
-            if self.entries[node as usize]
-                .iter()
-                .any(|e| e.fits(tokens, from))
-            {
+            if self.entries[node as usize].iter().any(|e| e.fits(tokens, from)) {
                 best = Some((i + 1 - from, node));
             }
         }
         let (len, node) = best?;
-        Some((
-            len,
-            self.entries[node as usize]
-                .iter()
-                .filter(|e| e.fits(tokens, from))
-                .collect(),
-        ))
+        Some((len, self.entries[node as usize].iter().filter(|e| e.fits(tokens, from)).collect()))
     }
 }
 
@@ -162,17 +144,10 @@ impl<P> Gapped<P> {
         if self.at_end && at < end && !ends(at) {
             return None;
         }
-        Some(GappedMatch {
-            first: (from, from + first_len),
-            last,
-        })
+        Some(GappedMatch { first: (from, from + first_len), last })
     }
 }
 
 fn parts_at(tokens: &Tokens, from: usize, ids: &[u32]) -> bool {
-    from + ids.len() <= tokens.len()
-        && ids
-            .iter()
-            .enumerate()
-            .all(|(k, &id)| tokens.list[from + k].id == id)
+    from + ids.len() <= tokens.len() && ids.iter().enumerate().all(|(k, &id)| tokens.list[from + k].id == id)
 }

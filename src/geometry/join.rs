@@ -32,20 +32,11 @@ impl<'a> PolygonIndex<'a> {
             .flat_map(|(index, shape)| {
                 shape.0.iter().filter_map(move |part| {
                     let rect = part.bounding_rect()?;
-                    Some(Entry {
-                        index,
-                        bounds: AABB::from_corners(
-                            [rect.min().x, rect.min().y],
-                            [rect.max().x, rect.max().y],
-                        ),
-                    })
+                    Some(Entry { index, bounds: AABB::from_corners([rect.min().x, rect.min().y], [rect.max().x, rect.max().y]) })
                 })
             })
             .collect();
-        PolygonIndex {
-            shapes,
-            tree: RTree::bulk_load(entries),
-        }
+        PolygonIndex { shapes, tree: RTree::bulk_load(entries) }
     }
 
     /// The first polygon (lowest index) that contains the point.
@@ -69,18 +60,11 @@ pub fn governorates(places: &mut [Place], shapes: Vec<&MultiPolygon<f64>>, names
 
 /// The indices of the towns inside a region.
 pub fn towns_inside(region: &MultiPolygon<f64>, places: &[Place]) -> Vec<usize> {
-    let Some(rect) = region.bounding_rect() else {
-        return Vec::new();
-    };
+    let Some(rect) = region.bounding_rect() else { return Vec::new() };
     places
         .iter()
         .enumerate()
-        .filter(|(_, p)| {
-            rect.min().x <= p.lon
-                && p.lon <= rect.max().x
-                && rect.min().y <= p.lat
-                && p.lat <= rect.max().y
-        })
+        .filter(|(_, p)| rect.min().x <= p.lon && p.lon <= rect.max().x && rect.min().y <= p.lat && p.lat <= rect.max().y)
         .filter(|(_, p)| region.contains(&Point::new(p.lon, p.lat)))
         .map(|(i, _)| i)
         .collect()

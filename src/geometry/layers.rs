@@ -59,12 +59,7 @@ pub struct Source<'a> {
 }
 
 /// Parses the four GeoJSON layers; warnings (skipped features) are returned alongside.
-pub fn load(
-    countries: Source,
-    admin1: Source,
-    water: Source,
-    regions: Source,
-) -> Result<(Layers, Vec<Diagnostic>), Diagnostic> {
+pub fn load(countries: Source, admin1: Source, water: Source, regions: Source) -> Result<(Layers, Vec<Diagnostic>), Diagnostic> {
     let mut warnings = Vec::new();
     let mut features = |source: &Source| -> Result<Vec<Feature>, Diagnostic> {
         let (features, mut w) = geojson::parse(source.name, source.text)?;
@@ -74,12 +69,7 @@ pub fn load(
     let layers = Layers {
         countries: areas(countries.name, features(&countries)?)?
             .into_iter()
-            .map(|(f, shape)| Country {
-                iso: f.text("iso_a2").to_string(),
-                name: f.text("name").to_string(),
-                name_nl: f.text("name_nl").to_string(),
-                shape,
-            })
+            .map(|(f, shape)| Country { iso: f.text("iso_a2").to_string(), name: f.text("name").to_string(), name_nl: f.text("name_nl").to_string(), shape })
             .collect(),
         admin1: areas(admin1.name, features(&admin1)?)?
             .into_iter()
@@ -92,11 +82,7 @@ pub fn load(
             .collect(),
         water: features(&water)?
             .into_iter()
-            .map(|f| Water {
-                name: f.text("name").to_string(),
-                name_nl: f.text("name_nl").to_string(),
-                shape: f.shape.clone(),
-            })
+            .map(|f| Water { name: f.text("name").to_string(), name_nl: f.text("name_nl").to_string(), shape: f.shape.clone() })
             .collect(),
         regions: parse_regions(regions.name, features(&regions)?)?,
     };
@@ -104,18 +90,11 @@ pub fn load(
 }
 
 fn first_nonempty<'a>(options: &[&'a str]) -> &'a str {
-    options
-        .iter()
-        .copied()
-        .find(|s| !s.is_empty())
-        .unwrap_or("")
+    options.iter().copied().find(|s| !s.is_empty()).unwrap_or("")
 }
 
 /// Keeps the area features of a layer; a line or point where an area belongs is an error.
-fn areas(
-    file: &str,
-    features: Vec<Feature>,
-) -> Result<Vec<(Feature, MultiPolygon<f64>)>, Diagnostic> {
+fn areas(file: &str, features: Vec<Feature>) -> Result<Vec<(Feature, MultiPolygon<f64>)>, Diagnostic> {
     features
         .into_iter()
         .map(|f| match &f.shape {
@@ -123,12 +102,7 @@ fn areas(
                 let area = area.clone();
                 Ok((f, area))
             }
-            _ => Err(Diagnostic::error(
-                file,
-                None,
-                Some(&f.label()),
-                "expected a Polygon or MultiPolygon",
-            )),
+            _ => Err(Diagnostic::error(file, None, Some(&f.label()), "expected a Polygon or MultiPolygon")),
         })
         .collect()
 }
@@ -137,14 +111,7 @@ fn parse_regions(file: &str, features: Vec<Feature>) -> Result<Vec<Region>, Diag
     let mut seen = HashSet::new();
     let mut regions = Vec::new();
     for (feature, shape) in areas(file, features)? {
-        let fail = |field: &str, message: &str| {
-            Diagnostic::error(
-                file,
-                None,
-                Some(&format!("{} {field}", feature.label())),
-                message,
-            )
-        };
+        let fail = |field: &str, message: &str| Diagnostic::error(file, None, Some(&format!("{} {field}", feature.label())), message);
         let id = feature.text("id");
         if id.is_empty() {
             return Err(fail("id", "a region needs an id"));

@@ -58,13 +58,7 @@ pub fn parse(name: &str, bytes: &[u8]) -> Result<Article, ArticleError> {
         return Err(ArticleError::Empty(name.to_string()));
     }
     let (date, body_start) = date_marker(&text).map_or((None, 0), |(d, at)| (Some(d), at));
-    Ok(Article {
-        name: name.to_string(),
-        text,
-        date,
-        body_start,
-        lossy,
-    })
+    Ok(Article { name: name.to_string(), text, date, body_start, lossy })
 }
 
 /// How many leading bytes [`check_not_binary`] inspects.
@@ -73,16 +67,9 @@ pub const BINARY_SAMPLE: usize = 4096;
 /// Rejects bytes that look binary: a NUL byte or many control bytes in the first [`BINARY_SAMPLE`] bytes.
 pub fn check_not_binary(name: &str, bytes: &[u8]) -> Result<(), ArticleError> {
     let sample = &bytes[..bytes.len().min(BINARY_SAMPLE)];
-    let control = sample
-        .iter()
-        .filter(|&&b| b == 0 || (b < 0x20 && !b"\t\n\r\x0c".contains(&b)))
-        .count();
+    let control = sample.iter().filter(|&&b| b == 0 || (b < 0x20 && !b"\t\n\r\x0c".contains(&b))).count();
     if !sample.is_empty() && (sample.contains(&0) || control * 20 > sample.len()) {
-        return Err(ArticleError::Binary(
-            name.to_string(),
-            control,
-            sample.len(),
-        ));
+        return Err(ArticleError::Binary(name.to_string(), control, sample.len()));
     }
     Ok(())
 }
@@ -94,9 +81,7 @@ pub fn date_marker(text: &str) -> Option<(DateSpan, usize)> {
     if after_word.len() == rest.len() {
         return None;
     }
-    let token_len = after_word
-        .find(char::is_whitespace)
-        .unwrap_or(after_word.len());
+    let token_len = after_word.find(char::is_whitespace).unwrap_or(after_word.len());
     let date: DateSpan = after_word[..token_len].parse().ok()?;
     let after_token = &after_word[token_len..];
     let body = after_token.trim_start_matches([' ', '\t']);
@@ -105,12 +90,11 @@ pub fn date_marker(text: &str) -> Option<(DateSpan, usize)> {
 
 /// Words that end in a full stop without ending the sentence (Dutch and English), lower case, without the final dot.
 const ABBREVIATIONS: &[&str] = &[
-    "a.s", "aug", "bijv", "blz", "bv", "ca", "capt", "co", "col", "d.w.z", "dec", "dhr", "dr",
-    "drs", "dwz", "e.d", "e.g", "enz", "etc", "evt", "excl", "feb", "gen", "i.e", "i.p.v", "incl",
-    "ing", "ipv", "ir", "jan", "jhr", "jl", "jr", "jul", "jun", "kol", "lt", "ltd", "luit",
-    "m.b.t", "maj", "mbt", "mevr", "min", "mln", "mr", "mrd", "mrs", "mrt", "ms", "mw", "n.a.v",
-    "nl", "no", "nov", "nr", "o.a", "okt", "p.m", "pag", "prof", "resp", "sept", "sgt", "sr", "st",
-    "t.o.v", "tov", "u.s", "v.s", "vs", "z.g", "zgn",
+    "a.s", "aug", "bijv", "blz", "bv", "ca", "capt", "co", "col", "d.w.z", "dec", "dhr", "dr", "drs", "dwz", "e.d",
+    "e.g", "enz", "etc", "evt", "excl", "feb", "gen", "i.e", "i.p.v", "incl", "ing", "ipv", "ir", "jan", "jhr", "jl",
+    "jr", "jul", "jun", "kol", "lt", "ltd", "luit", "m.b.t", "maj", "mbt", "mevr", "min", "mln", "mr", "mrd", "mrs",
+    "mrt", "ms", "mw", "n.a.v", "nl", "no", "nov", "nr", "o.a", "okt", "p.m", "pag", "prof", "resp", "sept", "sgt",
+    "sr", "st", "t.o.v", "tov", "u.s", "v.s", "vs", "z.g", "zgn",
 ];
 
 /// Splits the article body into numbered sentences.
@@ -126,11 +110,7 @@ pub fn sentences(article: &Article) -> Vec<Sentence> {
         }
         for (start, end) in split_line(line) {
             let number = out.len() as u32 + 1;
-            out.push(Sentence {
-                number,
-                start: here + start,
-                end: here + end,
-            });
+            out.push(Sentence { number, start: here + start, end: here + end });
         }
     }
     out
@@ -158,9 +138,7 @@ pub fn split_line(line: &str) -> Vec<(usize, usize)> {
             continue;
         }
         let mut j = i + 1;
-        while j < chars.len()
-            && (matches!(chars[j].1, '.' | '!' | '?' | '…') || is_closing(chars[j].1))
-        {
+        while j < chars.len() && (matches!(chars[j].1, '.' | '!' | '?' | '…') || is_closing(chars[j].1)) {
             j += 1;
         }
         let end = chars.get(j).map_or(line.len(), |&(at, _)| at);
@@ -183,13 +161,8 @@ fn ends_sentence(line: &str, chars: &[(usize, char)], i: usize, j: usize) -> boo
     while k < chars.len() && chars[k].1.is_whitespace() {
         k += 1;
     }
-    let Some(&(at, next)) = chars.get(k) else {
-        return true;
-    };
-    let opens = next.is_uppercase()
-        || next.is_ascii_digit()
-        || is_opening(next)
-        || line[at..].starts_with(",,");
+    let Some(&(at, next)) = chars.get(k) else { return true };
+    let opens = next.is_uppercase() || next.is_ascii_digit() || is_opening(next) || line[at..].starts_with(",,");
     opens && !(chars[i].1 == '.' && word_before(line, chars[i].0).is_some_and(is_abbreviation))
 }
 
@@ -204,11 +177,7 @@ fn is_opening(c: char) -> bool {
 /// The word that ends at byte `dot` (exclusive).
 fn word_before(line: &str, dot: usize) -> Option<&str> {
     let head = &line[..dot];
-    let from = head
-        .rfind(|c: char| c.is_whitespace() || is_opening(c))
-        .map_or(0, |p| {
-            p + head[p..].chars().next().map_or(1, char::len_utf8)
-        });
+    let from = head.rfind(|c: char| c.is_whitespace() || is_opening(c)).map_or(0, |p| p + head[p..].chars().next().map_or(1, char::len_utf8));
     let word = &head[from..];
     (!word.is_empty()).then_some(word)
 }
@@ -234,19 +203,12 @@ mod tests {
 
     fn split(text: &str) -> Vec<String> {
         let article = parse("t.txt", text.as_bytes()).unwrap();
-        sentences(&article)
-            .iter()
-            .map(|s| s.text(&article.text).to_string())
-            .collect()
+        sentences(&article).iter().map(|s| s.text(&article.text).to_string()).collect()
     }
 
     #[test]
     fn reads_the_date_marker_and_numbers_from_the_text_after_it() {
-        let article = parse(
-            "a.txt",
-            b" date 2017-10 De stad viel. Daarna volgde de rest.",
-        )
-        .unwrap();
+        let article = parse("a.txt", b" date 2017-10 De stad viel. Daarna volgde de rest.").unwrap();
         assert_eq!(article.date.as_ref().unwrap().to_string(), "2017-10");
         let numbered = sentences(&article);
         assert_eq!(numbered.len(), 2);
@@ -263,20 +225,14 @@ mod tests {
 
     #[test]
     fn headings_are_sentences_of_their_own() {
-        assert_eq!(
-            split("Eerste zin hier.\n\nTussenkop\n\nNog een zin."),
-            ["Eerste zin hier.", "Tussenkop", "Nog een zin."]
-        );
+        assert_eq!(split("Eerste zin hier.\n\nTussenkop\n\nNog een zin."), ["Eerste zin hier.", "Tussenkop", "Nog een zin."]);
     }
 
     #[test]
     fn abbreviations_and_initials_do_not_end_sentences() {
         assert_eq!(
             split("Volgens gen. Jansen o.a. in de stad viel die. Dr. K. Smit zegt dat het klopt."),
-            [
-                "Volgens gen. Jansen o.a. in de stad viel die.",
-                "Dr. K. Smit zegt dat het klopt."
-            ]
+            ["Volgens gen. Jansen o.a. in de stad viel die.", "Dr. K. Smit zegt dat het klopt."]
         );
     }
 
@@ -284,46 +240,25 @@ mod tests {
     fn quotes_open_and_close_sentences() {
         assert_eq!(
             split("Het leger sprak. ,,Wij hebben gewonnen.\" Zo klonk het. „Klaar!” Einde."),
-            [
-                "Het leger sprak.",
-                ",,Wij hebben gewonnen.\"",
-                "Zo klonk het.",
-                "„Klaar!”",
-                "Einde."
-            ]
+            ["Het leger sprak.", ",,Wij hebben gewonnen.\"", "Zo klonk het.", "„Klaar!”", "Einde."]
         );
     }
 
     #[test]
     fn numbers_and_lowercase_continuations_stay_together() {
-        assert_eq!(
-            split("Er wonen 3.000 mensen. wat raar is"),
-            ["Er wonen 3.000 mensen. wat raar is"]
-        );
-        assert_eq!(
-            split("Er wonen 3.000 mensen. 40 zijn gevlucht."),
-            ["Er wonen 3.000 mensen.", "40 zijn gevlucht."]
-        );
+        assert_eq!(split("Er wonen 3.000 mensen. wat raar is"), ["Er wonen 3.000 mensen. wat raar is"]);
+        assert_eq!(split("Er wonen 3.000 mensen. 40 zijn gevlucht."), ["Er wonen 3.000 mensen.", "40 zijn gevlucht."]);
     }
 
     #[test]
     fn markup_lines_are_skipped() {
-        assert_eq!(
-            split("Een zin.\n@media (max-width: 1px){#a img{b: c;}}\nTwee."),
-            ["Een zin.", "Twee."]
-        );
+        assert_eq!(split("Een zin.\n@media (max-width: 1px){#a img{b: c;}}\nTwee."), ["Een zin.", "Twee."]);
     }
 
     #[test]
     fn rejects_empty_and_binary_input_and_decodes_bad_utf8_lossily() {
-        assert!(matches!(
-            parse("e.txt", b"  \n "),
-            Err(ArticleError::Empty(_))
-        ));
-        assert!(matches!(
-            parse("b.bin", &[0, 1, 2, 3, 0, 5]),
-            Err(ArticleError::Binary(..))
-        ));
+        assert!(matches!(parse("e.txt", b"  \n "), Err(ArticleError::Empty(_))));
+        assert!(matches!(parse("b.bin", &[0, 1, 2, 3, 0, 5]), Err(ArticleError::Binary(..))));
         let article = parse("l.txt", b"Caf\xe9 in de stad.").unwrap();
         assert!(article.lossy);
         assert!(article.text.contains('\u{FFFD}'));

@@ -4,9 +4,7 @@ use crate::date::DateSpan;
 use crate::model::{Diagnostic, Event, Modality, Origin, SourceRef, parse_sources};
 
 /// The columns a ledger knows; any other column is kept as an extra.
-pub const COLUMNS: [&str; 8] = [
-    "date", "place", "holder", "event", "other", "modality", "source", "note",
-];
+pub const COLUMNS: [&str; 8] = ["date", "place", "holder", "event", "other", "modality", "source", "note"];
 const REQUIRED: [&str; 4] = ["date", "place", "holder", "event"];
 
 /// One parsed ledger row; place and factions are still text, resolved by the places stage.
@@ -36,21 +34,13 @@ pub struct Ledger {
 /// header, a required column missing) is an `Err`; bad rows become diagnostics and are skipped.
 pub fn parse(file: &str, bytes: &[u8]) -> Result<Ledger, Diagnostic> {
     let text = decode(file, bytes)?;
-    let mut reader = csv::ReaderBuilder::new()
-        .flexible(true)
-        .trim(csv::Trim::All)
-        .from_reader(text.as_bytes());
+    let mut reader = csv::ReaderBuilder::new().flexible(true).trim(csv::Trim::All).from_reader(text.as_bytes());
     let header = reader
         .headers()
-        .map_err(|e| {
-            Diagnostic::error(file, Some(1), None, format!("cannot read the header: {e}"))
-        })?
+        .map_err(|e| Diagnostic::error(file, Some(1), None, format!("cannot read the header: {e}")))?
         .clone();
     let columns = Columns::locate(file, &header)?;
-    let mut ledger = Ledger {
-        file: file.to_string(),
-        ..Ledger::default()
-    };
+    let mut ledger = Ledger { file: file.to_string(), ..Ledger::default() };
     for record in reader.records() {
         match record {
             Ok(record) => {
@@ -62,12 +52,7 @@ pub fn parse(file: &str, bytes: &[u8]) -> Result<Ledger, Diagnostic> {
             }
             Err(e) => {
                 let line = e.position().map(|p| p.line() as usize);
-                ledger.diagnostics.push(Diagnostic::error(
-                    file,
-                    line,
-                    None,
-                    format!("malformed CSV: {e}"),
-                ));
+                ledger.diagnostics.push(Diagnostic::error(file, line, None, format!("malformed CSV: {e}")));
                 if !matches!(e.kind(), csv::ErrorKind::UnequalLengths { .. }) {
                     break;
                 }
@@ -75,12 +60,7 @@ pub fn parse(file: &str, bytes: &[u8]) -> Result<Ledger, Diagnostic> {
         }
     }
     if ledger.rows.is_empty() && ledger.diagnostics.is_empty() {
-        ledger.diagnostics.push(Diagnostic::warning(
-            file,
-            Some(1),
-            None,
-            "the ledger has a header but no claims",
-        ));
+        ledger.diagnostics.push(Diagnostic::warning(file, Some(1), None, "the ledger has a header but no claims"));
     }
     Ok(ledger)
 }
@@ -89,21 +69,13 @@ pub fn parse(file: &str, bytes: &[u8]) -> Result<Ledger, Diagnostic> {
 fn decode<'a>(file: &str, bytes: &'a [u8]) -> Result<&'a str, Diagnostic> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let text = std::str::from_utf8(bytes).map_err(|e| {
-        let line = bytes[..e.valid_up_to()]
-            .iter()
-            .filter(|&&b| b == b'\n')
-            .count()
-            + 1;
+        let line = bytes[..e.valid_up_to()].iter().filter(|&&b| b == b'\n').count() + 1;
         Diagnostic::error(file, Some(line), None, "the ledger is not UTF-8 text")
             .with_hint("save it as UTF-8 (a CSV export option in most spreadsheets)")
     })?;
     if text.trim().is_empty() {
-        return Err(
-            Diagnostic::error(file, None, None, "the ledger is empty").with_hint(format!(
-                "a ledger starts with the header line {}",
-                COLUMNS.join(",")
-            )),
-        );
+        return Err(Diagnostic::error(file, None, None, "the ledger is empty")
+            .with_hint(format!("a ledger starts with the header line {}", COLUMNS.join(","))));
     }
     Ok(text)
 }
@@ -124,71 +96,32 @@ impl Columns {
             match COLUMNS.iter().position(|c| *c == lower) {
                 Some(known) if index[known].is_none() => index[known] = Some(at),
                 Some(_) => {
-                    return Err(Diagnostic::error(
-                        file,
-                        Some(1),
-                        Some(name),
-                        "this column appears twice in the header",
-                    ));
+                    return Err(Diagnostic::error(file, Some(1), Some(name), "this column appears twice in the header"));
                 }
                 None => extra.push((at, name.to_string())),
             }
         }
         if let Some(missing) = REQUIRED.iter().find(|r| index[column(r)].is_none()) {
-            return Err(Diagnostic::error(
-                file,
-                Some(1),
-                Some(missing),
-                "required column is missing from the header",
-            )
-            .with_hint(format!(
-                "the header must name at least {}",
-                REQUIRED.join(",")
-            )));
+            return Err(Diagnostic::error(file, Some(1), Some(missing), "required column is missing from the header")
+                .with_hint(format!("the header must name at least {}", REQUIRED.join(","))));
         }
-        Ok(Columns {
-            index,
-            extra,
-            width: header.len(),
-        })
+        Ok(Columns { index, extra, width: header.len() })
     }
 
     fn get<'r>(&self, record: &'r csv::StringRecord, name: &str) -> &'r str {
-        self.index[column(name)]
-            .and_then(|at| record.get(at))
-            .unwrap_or("")
+        self.index[column(name)].and_then(|at| record.get(at)).unwrap_or("")
     }
 
-    fn row(
-        &self,
-        file: &str,
-        line: usize,
-        record: &csv::StringRecord,
-    ) -> Result<LedgerRow, Diagnostic> {
-        let error = |field: &str, message: String| {
-            Diagnostic::error(file, Some(line), Some(field), message)
-        };
+    fn row(&self, file: &str, line: usize, record: &csv::StringRecord) -> Result<LedgerRow, Diagnostic> {
+        let error = |field: &str, message: String| Diagnostic::error(file, Some(line), Some(field), message);
         if record.len() != self.width {
-            let message = format!(
-                "expected {} fields as in the header, found {}",
-                self.width,
-                record.len()
-            );
+            let message = format!("expected {} fields as in the header, found {}", self.width, record.len());
             return Err(Diagnostic::error(file, Some(line), None, message)
                 .with_hint("a field that contains a comma must be quoted"));
         }
-        let date = self
-            .get(record, "date")
-            .parse::<DateSpan>()
-            .map_err(|e| error("date", e.to_string()))?;
-        let event = self
-            .get(record, "event")
-            .parse::<Event>()
-            .map_err(|e| error("event", e))?;
-        let modality = self
-            .get(record, "modality")
-            .parse::<Modality>()
-            .map_err(|e| error("modality", e))?;
+        let date = self.get(record, "date").parse::<DateSpan>().map_err(|e| error("date", e.to_string()))?;
+        let event = self.get(record, "event").parse::<Event>().map_err(|e| error("event", e))?;
+        let modality = self.get(record, "modality").parse::<Modality>().map_err(|e| error("modality", e))?;
         let sources = parse_sources(self.get(record, "source")).map_err(|e| error("source", e))?;
         let place = self.get(record, "place");
         let holder = self.get(record, "holder");
@@ -197,19 +130,10 @@ impl Columns {
                 return Err(error(field, "is empty".into()));
             }
         }
-        let other = Some(self.get(record, "other"))
-            .filter(|o| !o.is_empty())
-            .map(str::to_string);
-        let extra = self
-            .extra
-            .iter()
-            .map(|(at, name)| (name.clone(), record.get(*at).unwrap_or("").to_string()))
-            .collect();
+        let other = Some(self.get(record, "other")).filter(|o| !o.is_empty()).map(str::to_string);
+        let extra = self.extra.iter().map(|(at, name)| (name.clone(), record.get(*at).unwrap_or("").to_string())).collect();
         Ok(LedgerRow {
-            origin: Origin {
-                file: file.to_string(),
-                line,
-            },
+            origin: Origin { file: file.to_string(), line },
             date,
             place: place.to_string(),
             holder: holder.to_string(),
@@ -224,10 +148,7 @@ impl Columns {
 }
 
 fn column(name: &str) -> usize {
-    COLUMNS
-        .iter()
-        .position(|c| *c == name)
-        .expect("a known column name")
+    COLUMNS.iter().position(|c| *c == name).expect("a known column name")
 }
 
 #[cfg(test)]
@@ -244,50 +165,28 @@ mod tests {
         assert_eq!(ledger.rows.len(), 2);
         assert_eq!(ledger.rows[0].origin.line, 2);
         assert_eq!(ledger.rows[1].origin.line, 3);
-        assert_eq!(
-            ledger.rows[0].extra,
-            vec![("reviewer".to_string(), "anna".to_string())]
-        );
+        assert_eq!(ledger.rows[0].extra, vec![("reviewer".to_string(), "anna".to_string())]);
         assert_eq!(ledger.rows[1].sources.len(), 2);
         assert_eq!(ledger.rows[1].modality, Modality::Fact);
     }
 
     #[test]
     fn bad_rows_become_diagnostics_naming_line_and_field() {
-        let text = format!(
-            "{HEADER}2017-13,Raqqa,sdf,captured,,,,\n2017-10,Raqqa,sdf,seized,,,,\n2017-10,Raqqa,sdf\n2017-10,,sdf,holds,,,,\n"
-        );
+        let text = format!("{HEADER}2017-13,Raqqa,sdf,captured,,,,\n2017-10,Raqqa,sdf,seized,,,,\n2017-10,Raqqa,sdf\n2017-10,,sdf,holds,,,,\n");
         let ledger = parse("l.csv", text.as_bytes()).unwrap();
         let messages: Vec<String> = ledger.diagnostics.iter().map(ToString::to_string).collect();
         assert_eq!(ledger.rows.len(), 0);
         assert!(messages[0].starts_with("l.csv:2: date: "), "{messages:?}");
-        assert!(
-            messages[1].starts_with("l.csv:3: event: unknown event"),
-            "{messages:?}"
-        );
-        assert!(
-            messages[2].starts_with("l.csv:4: expected 8 fields"),
-            "{messages:?}"
-        );
-        assert!(
-            messages[3].starts_with("l.csv:5: place: is empty"),
-            "{messages:?}"
-        );
+        assert!(messages[1].starts_with("l.csv:3: event: unknown event"), "{messages:?}");
+        assert!(messages[2].starts_with("l.csv:4: expected 8 fields"), "{messages:?}");
+        assert!(messages[3].starts_with("l.csv:5: place: is empty"), "{messages:?}");
     }
 
     #[test]
     fn unreadable_files_are_errors() {
-        assert!(
-            parse("e.csv", b"")
-                .unwrap_err()
-                .to_string()
-                .contains("empty")
-        );
+        assert!(parse("e.csv", b"").unwrap_err().to_string().contains("empty"));
         let latin1 = b"date,place,holder,event\n2017,Caf\xe9,is,holds\n";
-        assert_eq!(
-            parse("x.csv", latin1).unwrap_err().to_string(),
-            "x.csv:2: the ledger is not UTF-8 text; save it as UTF-8 (a CSV export option in most spreadsheets)"
-        );
+        assert_eq!(parse("x.csv", latin1).unwrap_err().to_string(), "x.csv:2: the ledger is not UTF-8 text; save it as UTF-8 (a CSV export option in most spreadsheets)");
         let no_event = parse("h.csv", b"date,place,holder\n").unwrap_err();
         assert_eq!(no_event.field.as_deref(), Some("event"));
     }

@@ -26,20 +26,12 @@ pub struct Faction {
 impl Faction {
     /// The display name in a language (`en` or `nl`).
     pub fn display_name(&self, lang: &str) -> &str {
-        if lang == "nl" {
-            &self.name_nl
-        } else {
-            &self.name
-        }
+        if lang == "nl" { &self.name_nl } else { &self.name }
     }
 
     /// The fill colour for a palette (`default` or `cvd`).
     pub fn color_for(&self, palette: &str) -> &str {
-        if palette == "cvd" && !self.color_cvd.is_empty() {
-            &self.color_cvd
-        } else {
-            &self.color
-        }
+        if palette == "cvd" && !self.color_cvd.is_empty() { &self.color_cvd } else { &self.color }
     }
 }
 
@@ -60,29 +52,21 @@ impl Factions {
     /// Parses and checks `factions.toml`: unique ids, `#rrggbb` colours, no alias shared by two factions.
     pub fn parse(file: &str, text: &str) -> Result<Factions, Diagnostic> {
         let parsed: FactionsFile = toml::from_str(text).map_err(|e| {
-            let line = e
-                .span()
-                .map(|s| text[..s.start.min(text.len())].matches('\n').count() + 1);
+            let line = e.span().map(|s| text[..s.start.min(text.len())].matches('\n').count() + 1);
             Diagnostic::error(file, line, None, e.message().to_string())
         })?;
-        let mut factions = Factions {
-            list: parsed.faction,
-            index: HashMap::new(),
-        };
+        let mut factions = Factions { list: parsed.faction, index: HashMap::new() };
         for (i, faction) in factions.list.iter().enumerate() {
             let locate = |field: &str| (field_line(text, &faction.id, field), field.to_string());
             check_faction(file, faction, &locate)?;
-            let spellings = [&faction.id, &faction.name, &faction.name_nl, &faction.short]
-                .into_iter()
-                .chain(&faction.aliases);
+            let spellings = [&faction.id, &faction.name, &faction.name_nl, &faction.short].into_iter().chain(&faction.aliases);
             for spelling in spellings.filter(|s| !s.is_empty()) {
                 let key = faction_key(spelling);
                 match factions.index.insert(key, i) {
                     Some(previous) if previous != i => {
                         let (line, _) = locate("aliases");
                         let owner = &factions.list[previous].id;
-                        let message =
-                            format!("{spelling:?} names both {owner:?} and {:?}", faction.id);
+                        let message = format!("{spelling:?} names both {owner:?} and {:?}", faction.id);
                         return Err(Diagnostic::error(file, line, Some("aliases"), message));
                     }
                     _ => {}
@@ -107,12 +91,7 @@ impl Factions {
         let mut scored: Vec<(u32, &str)> = self
             .index
             .iter()
-            .map(|(key, &i)| {
-                (
-                    (strsim::jaro_winkler(&wanted, key) * 1e6) as u32,
-                    self.list[i].id.as_str(),
-                )
-            })
+            .map(|(key, &i)| ((strsim::jaro_winkler(&wanted, key) * 1e6) as u32, self.list[i].id.as_str()))
             .filter(|(score, _)| *score >= 800_000)
             .collect();
         scored.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(b.1)));
@@ -128,11 +107,7 @@ impl Factions {
 
     /// Every (folded alias, faction id) pair, longest alias first: for matching inside text.
     pub fn aliases(&self) -> Vec<(String, String)> {
-        let mut out: Vec<(String, String)> = self
-            .index
-            .iter()
-            .map(|(k, &i)| (k.clone(), self.list[i].id.clone()))
-            .collect();
+        let mut out: Vec<(String, String)> = self.index.iter().map(|(k, &i)| (k.clone(), self.list[i].id.clone())).collect();
         out.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then_with(|| a.cmp(b)));
         out
     }
@@ -141,48 +116,27 @@ impl Factions {
 /// The line of `field` in the table of the faction with this id (or of its id line).
 fn field_line(text: &str, id: &str, field: &str) -> Option<usize> {
     let id_at = text.find(&format!("id = \"{id}\""))?;
-    let table_end = text[id_at..]
-        .find("[[faction]]")
-        .map_or(text.len(), |e| id_at + e);
+    let table_end = text[id_at..].find("[[faction]]").map_or(text.len(), |e| id_at + e);
     let field_at = text[id_at..table_end]
         .match_indices('\n')
         .map(|(at, _)| id_at + at + 1)
-        .find(|&at| {
-            text[at..].trim_start().starts_with(field)
-                && text[at..].trim_start()[field.len()..]
-                    .trim_start()
-                    .starts_with('=')
-        })
+        .find(|&at| text[at..].trim_start().starts_with(field) && text[at..].trim_start()[field.len()..].trim_start().starts_with('='))
         .unwrap_or(id_at);
     Some(text[..field_at].matches('\n').count() + 1)
 }
 
-fn check_faction(
-    file: &str,
-    faction: &Faction,
-    locate: &dyn Fn(&str) -> (Option<usize>, String),
-) -> Result<(), Diagnostic> {
+fn check_faction(file: &str, faction: &Faction, locate: &dyn Fn(&str) -> (Option<usize>, String)) -> Result<(), Diagnostic> {
     let fail = |field: &str, message: String| {
         let (line, field) = locate(field);
         Err(Diagnostic::error(file, line, Some(&field), message))
     };
-    let id_ok = !faction.id.is_empty()
-        && faction
-            .id
-            .bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
+    let id_ok = !faction.id.is_empty() && faction.id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
     if !id_ok {
-        return fail(
-            "id",
-            format!("{:?} is not a valid id (use a-z, 0-9 and -)", faction.id),
-        );
+        return fail("id", format!("{:?} is not a valid id (use a-z, 0-9 and -)", faction.id));
     }
     for (field, color) in [("color", &faction.color), ("color_cvd", &faction.color_cvd)] {
         if !(color.is_empty() && field == "color_cvd") && parse_hex_color(color).is_none() {
-            return fail(
-                field,
-                format!("{color:?} is not a colour of the form #rrggbb"),
-            );
+            return fail(field, format!("{color:?} is not a colour of the form #rrggbb"));
         }
     }
     Ok(())
@@ -236,12 +190,7 @@ aliases = ["het Syrische leger"]
         assert_eq!(e.field.as_deref(), Some("color"));
         assert_eq!(e.line, Some(13));
         let shared = SAMPLE.replace("\"het Syrische leger\"", "\"IS\"");
-        assert!(
-            Factions::parse("f.toml", &shared)
-                .unwrap_err()
-                .message
-                .contains("names both")
-        );
+        assert!(Factions::parse("f.toml", &shared).unwrap_err().message.contains("names both"));
         let syntax = Factions::parse("f.toml", "[[faction]\nid=").unwrap_err();
         assert_eq!(syntax.line, Some(1));
     }

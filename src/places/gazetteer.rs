@@ -83,11 +83,7 @@ pub struct Candidate {
 impl std::fmt::Display for Candidate {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self.key.kind {
-            PlaceKind::Town => write!(
-                f,
-                "{} ({}, {}, population {})",
-                self.name, self.key.id, self.country, self.population
-            ),
+            PlaceKind::Town => write!(f, "{} ({}, {}, population {})", self.name, self.key.id, self.country, self.population),
             PlaceKind::Region => write!(f, "{} (region {})", self.name, self.key.id),
         }
     }
@@ -98,11 +94,7 @@ impl std::fmt::Display for Candidate {
 #[serde(tag = "status", rename_all = "lowercase")]
 pub enum Resolution {
     /// One place; `others` lists further candidates set aside by a documented rule, named in `rule`.
-    Found {
-        key: PlaceKey,
-        others: Vec<Candidate>,
-        rule: Option<String>,
-    },
+    Found { key: PlaceKey, others: Vec<Candidate>, rule: Option<String> },
     /// Several places fit equally well: never guessed.
     Ambiguous { candidates: Vec<Candidate> },
     /// Nothing fits; the closest names.
@@ -114,11 +106,7 @@ const DOMINANCE: u64 = 5;
 
 impl Gazetteer {
     pub fn new(places: Vec<Place>, regions: Vec<RegionName>) -> Gazetteer {
-        let mut gazetteer = Gazetteer {
-            places,
-            regions,
-            ..Gazetteer::default()
-        };
+        let mut gazetteer = Gazetteer { places, regions, ..Gazetteer::default() };
         gazetteer.build_index();
         gazetteer
     }
@@ -131,24 +119,14 @@ impl Gazetteer {
                 return;
             }
             let entry = index.entry(place_key(spelling)).or_default();
-            if !entry
-                .iter()
-                .any(|s| s.target == target && s.folded == folded && s.is_name == is_name)
-            {
-                entry.push(Spelling {
-                    target,
-                    folded,
-                    is_name,
-                });
+            if !entry.iter().any(|s| s.target == target && s.folded == folded && s.is_name == is_name) {
+                entry.push(Spelling { target, folded, is_name });
             }
         };
         for (i, place) in self.places.iter().enumerate() {
             add(&place.name, Target::Town(i), true);
             add(&place.id, Target::Town(i), true);
-            place
-                .aliases
-                .iter()
-                .for_each(|a| add(a, Target::Town(i), false));
+            place.aliases.iter().for_each(|a| add(a, Target::Town(i), false));
             self.town_ids.insert(place.id.clone(), i);
         }
         for (i, region) in self.regions.iter().enumerate() {
@@ -157,10 +135,7 @@ impl Gazetteer {
             if !region.name_nl.is_empty() {
                 add(&region.name_nl, Target::Region(i), false);
             }
-            region
-                .aliases
-                .iter()
-                .for_each(|a| add(a, Target::Region(i), false));
+            region.aliases.iter().for_each(|a| add(a, Target::Region(i), false));
             self.region_ids.insert(region.id.clone(), i);
         }
         self.index = index;
@@ -177,12 +152,8 @@ impl Gazetteer {
     /// The display name of a resolved key.
     pub fn display_name(&self, key: &PlaceKey) -> String {
         match key.kind {
-            PlaceKind::Town => self
-                .town(&key.id)
-                .map_or_else(|| key.id.clone(), |p| p.name.clone()),
-            PlaceKind::Region => self
-                .region(&key.id)
-                .map_or_else(|| key.id.clone(), |r| r.name.clone()),
+            PlaceKind::Town => self.town(&key.id).map_or_else(|| key.id.clone(), |p| p.name.clone()),
+            PlaceKind::Region => self.region(&key.id).map_or_else(|| key.id.clone(), |r| r.name.clone()),
         }
     }
 
@@ -193,50 +164,29 @@ impl Gazetteer {
         if let Some(id) = query.strip_prefix("region:") {
             return match self.region_ids.get(id.trim()) {
                 Some(&i) => found(self.candidate(Target::Region(i)).key),
-                None => Resolution::NotFound {
-                    suggestions: self.suggest(id),
-                },
+                None => Resolution::NotFound { suggestions: self.suggest(id) },
             };
         }
         if let Some(&i) = self.town_ids.get(query) {
             return found(self.candidate(Target::Town(i)).key);
         }
         let (name, qualifier) = split_country_qualifier(query);
-        let hint = Hint {
-            country: qualifier.or_else(|| hint.country.clone()),
-        };
-        let spellings = self
-            .index
-            .get(&place_key(name))
-            .map(Vec::as_slice)
-            .unwrap_or(&[]);
-        let towns: Vec<&Spelling> = spellings
-            .iter()
-            .filter(|s| matches!(s.target, Target::Town(_)))
-            .collect();
+        let hint = Hint { country: qualifier.or_else(|| hint.country.clone()) };
+        let spellings = self.index.get(&place_key(name)).map(Vec::as_slice).unwrap_or(&[]);
+        let towns: Vec<&Spelling> = spellings.iter().filter(|s| matches!(s.target, Target::Town(_))).collect();
         if !towns.is_empty() {
             return self.choose_town(&towns, &fold_text(name), &hint, qualifier_given(query));
         }
         let regions: Vec<Target> = dedup_targets(spellings.iter().map(|s| s.target));
         match regions.as_slice() {
             [one] => found(self.candidate(*one).key),
-            [] => Resolution::NotFound {
-                suggestions: self.suggest(name),
-            },
-            many => Resolution::Ambiguous {
-                candidates: many.iter().map(|t| self.candidate(*t)).collect(),
-            },
+            [] => Resolution::NotFound { suggestions: self.suggest(name) },
+            many => Resolution::Ambiguous { candidates: many.iter().map(|t| self.candidate(*t)).collect() },
         }
     }
 
     /// Narrows the towns a name fits, rule by rule, until one is left (or reports ambiguity).
-    fn choose_town(
-        &self,
-        spellings: &[&Spelling],
-        folded: &str,
-        hint: &Hint,
-        strict_country: bool,
-    ) -> Resolution {
+    fn choose_town(&self, spellings: &[&Spelling], folded: &str, hint: &Hint, strict_country: bool) -> Resolution {
         let mut ranked: BTreeMap<usize, (bool, bool)> = BTreeMap::new();
         for s in spellings {
             if let Target::Town(i) = s.target {
@@ -259,18 +209,14 @@ impl Gazetteer {
         if let Some(country) = &hint.country {
             let in_country = |i: usize| self.places[i].country.eq_ignore_ascii_case(country);
             if strict_country && !pool.iter().any(|&i| in_country(i)) {
-                return Resolution::NotFound {
-                    suggestions: self.suggest(folded),
-                };
+                return Resolution::NotFound { suggestions: self.suggest(folded) };
             }
             if narrow(&mut pool, &in_country) {
                 rule = Some(format!("in country {country}"));
             }
         }
-        let steps: [(&str, &dyn Fn(usize) -> bool); 2] = [
-            ("exact spelling", &|i| ranked[&i].0),
-            ("spelled as the display name", &|i| ranked[&i].1),
-        ];
+        let steps: [(&str, &dyn Fn(usize) -> bool); 2] =
+            [("exact spelling", &|i| ranked[&i].0), ("spelled as the display name", &|i| ranked[&i].1)];
         for (why, keep) in steps {
             if pool.len() > 1 && narrow(&mut pool, keep) {
                 rule = Some(why.to_string());
@@ -278,36 +224,18 @@ impl Gazetteer {
         }
         if pool.len() > 1 {
             pool.sort_by_key(|&i| (std::cmp::Reverse(self.places[i].population), i));
-            let (top, second) = (
-                self.places[pool[0]].population,
-                self.places[pool[1]].population,
-            );
+            let (top, second) = (self.places[pool[0]].population, self.places[pool[1]].population);
             if top >= 1000 && top >= second.saturating_mul(DOMINANCE) {
                 pool.truncate(1);
-                rule = Some(format!(
-                    "the most populous ({top} against at most {second})"
-                ));
+                rule = Some(format!("the most populous ({top} against at most {second})"));
             }
         }
         if pool.len() > 1 {
-            return Resolution::Ambiguous {
-                candidates: pool
-                    .iter()
-                    .map(|&i| self.candidate(Target::Town(i)))
-                    .collect(),
-            };
+            return Resolution::Ambiguous { candidates: pool.iter().map(|&i| self.candidate(Target::Town(i))).collect() };
         }
         let chosen = pool[0];
-        let others = all
-            .iter()
-            .filter(|&&i| i != chosen)
-            .map(|&i| self.candidate(Target::Town(i)))
-            .collect();
-        Resolution::Found {
-            key: self.candidate(Target::Town(chosen)).key,
-            others,
-            rule,
-        }
+        let others = all.iter().filter(|&&i| i != chosen).map(|&i| self.candidate(Target::Town(i))).collect();
+        Resolution::Found { key: self.candidate(Target::Town(chosen)).key, others, rule }
     }
 
     fn candidate(&self, target: Target) -> Candidate {
@@ -315,10 +243,7 @@ impl Gazetteer {
             Target::Town(i) => {
                 let p = &self.places[i];
                 Candidate {
-                    key: PlaceKey {
-                        kind: PlaceKind::Town,
-                        id: p.id.clone(),
-                    },
+                    key: PlaceKey { kind: PlaceKind::Town, id: p.id.clone() },
                     name: p.name.clone(),
                     country: p.country.clone(),
                     population: p.population,
@@ -327,10 +252,7 @@ impl Gazetteer {
             Target::Region(i) => {
                 let r = &self.regions[i];
                 Candidate {
-                    key: PlaceKey {
-                        kind: PlaceKind::Region,
-                        id: r.id.clone(),
-                    },
+                    key: PlaceKey { kind: PlaceKind::Region, id: r.id.clone() },
                     name: r.name.clone(),
                     country: r.country.clone(),
                     population: 0,
@@ -373,11 +295,7 @@ impl Gazetteer {
         match spelling.target {
             Target::Town(i) => {
                 let p = &self.places[i];
-                let alias = p
-                    .aliases
-                    .iter()
-                    .find(|a| fold_text(a) == spelling.folded)
-                    .filter(|_| !spelling.is_name);
+                let alias = p.aliases.iter().find(|a| fold_text(a) == spelling.folded).filter(|_| !spelling.is_name);
                 match alias {
                     Some(alias) => format!("{} (alias \"{}\", {})", p.name, alias, p.country),
                     None => format!("{} ({})", p.name, p.country),
@@ -392,40 +310,19 @@ impl Gazetteer {
         let wanted = fold_text(query);
         let mut hits: Vec<(u8, u64, PlaceKey)> = Vec::new();
         for p in &self.places {
-            let names = std::iter::once(&p.name)
-                .chain(&p.aliases)
-                .map(|n| fold_text(n));
+            let names = std::iter::once(&p.name).chain(&p.aliases).map(|n| fold_text(n));
             if let Some(rank) = names.filter_map(|n| match_rank(&n, &wanted)).min() {
-                hits.push((
-                    rank,
-                    u64::MAX - p.population,
-                    PlaceKey {
-                        kind: PlaceKind::Town,
-                        id: p.id.clone(),
-                    },
-                ));
+                hits.push((rank, u64::MAX - p.population, PlaceKey { kind: PlaceKind::Town, id: p.id.clone() }));
             }
         }
         for r in &self.regions {
-            let names = std::iter::once(&r.name)
-                .chain(&r.aliases)
-                .map(|n| fold_text(n));
+            let names = std::iter::once(&r.name).chain(&r.aliases).map(|n| fold_text(n));
             if let Some(rank) = names.filter_map(|n| match_rank(&n, &wanted)).min() {
-                hits.push((
-                    rank,
-                    u64::MAX,
-                    PlaceKey {
-                        kind: PlaceKind::Region,
-                        id: r.id.clone(),
-                    },
-                ));
+                hits.push((rank, u64::MAX, PlaceKey { kind: PlaceKind::Region, id: r.id.clone() }));
             }
         }
         hits.sort();
-        hits.into_iter()
-            .take(limit)
-            .map(|(_, _, key)| key)
-            .collect()
+        hits.into_iter().take(limit).map(|(_, _, key)| key).collect()
     }
 }
 
@@ -442,11 +339,7 @@ fn match_rank(name: &str, wanted: &str) -> Option<u8> {
 }
 
 fn found(key: PlaceKey) -> Resolution {
-    Resolution::Found {
-        key,
-        others: Vec::new(),
-        rule: None,
-    }
+    Resolution::Found { key, others: Vec::new(), rule: None }
 }
 
 fn dedup_targets(targets: impl Iterator<Item = Target>) -> Vec<Target> {
@@ -482,42 +375,23 @@ fn qualifier_given(query: &str) -> bool {
 
 /// Parses `places.csv` (`id,name,lon,lat,country,population,aliases,source,note`).
 pub fn parse_places(file: &str, text: &str) -> Result<Vec<Place>, Diagnostic> {
-    let mut reader = csv::ReaderBuilder::new()
-        .trim(csv::Trim::All)
-        .from_reader(text.as_bytes());
-    let header = reader
-        .headers()
-        .map_err(|e| Diagnostic::error(file, Some(1), None, e.to_string()))?
-        .clone();
+    let mut reader = csv::ReaderBuilder::new().trim(csv::Trim::All).from_reader(text.as_bytes());
+    let header = reader.headers().map_err(|e| Diagnostic::error(file, Some(1), None, e.to_string()))?.clone();
     let col = |name: &str| {
-        header.iter().position(|h| h == name).ok_or_else(|| {
-            Diagnostic::error(
-                file,
-                Some(1),
-                Some(name),
-                "required column is missing from the header",
-            )
-        })
+        header
+            .iter()
+            .position(|h| h == name)
+            .ok_or_else(|| Diagnostic::error(file, Some(1), Some(name), "required column is missing from the header"))
     };
     let [id, name, lon, lat, country] = ["id", "name", "lon", "lat", "country"].map(col);
     let (id, name, lon, lat, country) = (id?, name?, lon?, lat?, country?);
     let optional = |n: &str| header.iter().position(|h| h == n);
-    let (population, aliases, source, note) = (
-        optional("population"),
-        optional("aliases"),
-        optional("source"),
-        optional("note"),
-    );
+    let (population, aliases, source, note) = (optional("population"), optional("aliases"), optional("source"), optional("note"));
     let mut places = Vec::new();
     let mut seen = HashMap::new();
     for record in reader.records() {
         let record = record.map_err(|e| {
-            Diagnostic::error(
-                file,
-                e.position().map(|p| p.line() as usize),
-                None,
-                format!("malformed CSV: {e}"),
-            )
+            Diagnostic::error(file, e.position().map(|p| p.line() as usize), None, format!("malformed CSV: {e}"))
         })?;
         let line = record.position().map_or(0, |p| p.line() as usize);
         let get = |at: Option<usize>| at.and_then(|i| record.get(i)).unwrap_or("");
@@ -526,14 +400,7 @@ pub fn parse_places(file: &str, text: &str) -> Result<Vec<Place>, Diagnostic> {
                 .parse::<f64>()
                 .ok()
                 .filter(|v| v.is_finite() && v.abs() <= limit)
-                .ok_or_else(|| {
-                    Diagnostic::error(
-                        file,
-                        Some(line),
-                        Some(field),
-                        format!("{:?} is not a valid coordinate", get(Some(at))),
-                    )
-                })
+                .ok_or_else(|| Diagnostic::error(file, Some(line), Some(field), format!("{:?} is not a valid coordinate", get(Some(at)))))
         };
         let place = Place {
             id: get(Some(id)).to_string(),
@@ -542,31 +409,16 @@ pub fn parse_places(file: &str, text: &str) -> Result<Vec<Place>, Diagnostic> {
             lat: coordinate(lat, "lat", 90.0)?,
             country: get(Some(country)).to_string(),
             population: get(population).parse().unwrap_or(0),
-            aliases: get(aliases)
-                .split('|')
-                .map(str::trim)
-                .filter(|a| !a.is_empty())
-                .map(str::to_string)
-                .collect(),
+            aliases: get(aliases).split('|').map(str::trim).filter(|a| !a.is_empty()).map(str::to_string).collect(),
             source: get(source).to_string(),
             note: get(note).to_string(),
             governorate: None,
         };
         if place.id.is_empty() || place.name.is_empty() {
-            return Err(Diagnostic::error(
-                file,
-                Some(line),
-                Some(if place.id.is_empty() { "id" } else { "name" }),
-                "is empty",
-            ));
+            return Err(Diagnostic::error(file, Some(line), Some(if place.id.is_empty() { "id" } else { "name" }), "is empty"));
         }
         if let Some(first) = seen.insert(place.id.clone(), line) {
-            return Err(Diagnostic::error(
-                file,
-                Some(line),
-                Some("id"),
-                format!("id {:?} is already used on line {first}", place.id),
-            ));
+            return Err(Diagnostic::error(file, Some(line), Some("id"), format!("id {:?} is already used on line {first}", place.id)));
         }
         places.push(place);
     }
@@ -604,20 +456,8 @@ mod tests {
         };
         Gazetteer::new(
             vec![
-                town(
-                    "deir-ez-zor",
-                    "Deir ez-Zor",
-                    "SY",
-                    242_565,
-                    &["Dayr az Zawr", "Deir Ezzour"],
-                ),
-                town(
-                    "abu-kamal",
-                    "Abu Kamal",
-                    "SY",
-                    57_000,
-                    &["Albu Kamal", "Boukamal"],
-                ),
+                town("deir-ez-zor", "Deir ez-Zor", "SY", 242_565, &["Dayr az Zawr", "Deir Ezzour"]),
+                town("abu-kamal", "Abu Kamal", "SY", 57_000, &["Albu Kamal", "Boukamal"]),
                 town("sinjar", "Sinjar", "IQ", 38_000, &["Shingal"]),
                 town("sinjar-sy", "Sinjar", "SY", 2_000, &[]),
                 town("tell-a", "Tell Abyad", "SY", 5_000, &[]),
@@ -639,13 +479,7 @@ mod tests {
     #[test]
     fn resolves_spelling_variants() {
         let g = sample();
-        for q in [
-            "Deir ez-Zor",
-            "Deir al-Zor",
-            "Deir Ezzor",
-            "deir ezzour",
-            "DEIR EZ ZOR",
-        ] {
+        for q in ["Deir ez-Zor", "Deir al-Zor", "Deir Ezzor", "deir ezzour", "DEIR EZ ZOR"] {
             assert_eq!(resolved(&g, q), "deir-ez-zor", "{q}");
         }
         for q in ["Boukamal", "Bukamal", "Al-Bukamal", "abu-kamal"] {
@@ -656,20 +490,13 @@ mod tests {
     #[test]
     fn prefers_the_larger_town_and_says_so() {
         let g = sample();
-        let Resolution::Found { key, others, rule } = g.resolve("Sinjar", &Hint::default()) else {
-            panic!()
-        };
+        let Resolution::Found { key, others, rule } = g.resolve("Sinjar", &Hint::default()) else { panic!() };
         assert_eq!(key.id, "sinjar");
         assert_eq!(others[0].key.id, "sinjar-sy");
         assert!(rule.unwrap().contains("most populous"));
         assert_eq!(resolved(&g, "Sinjar, SY"), "sinjar-sy");
         assert_eq!(resolved(&g, "Sinjar (SY)"), "sinjar-sy");
-        let hinted = g.resolve(
-            "Sinjar",
-            &Hint {
-                country: Some("SY".into()),
-            },
-        );
+        let hinted = g.resolve("Sinjar", &Hint { country: Some("SY".into()) });
         assert!(matches!(hinted, Resolution::Found { key, .. } if key.id == "sinjar-sy"));
     }
 
@@ -680,25 +507,18 @@ mod tests {
 
     #[test]
     fn equal_candidates_are_ambiguous_never_guessed() {
-        let Resolution::Ambiguous { candidates } = sample().resolve("Tell Abyad", &Hint::default())
-        else {
-            panic!()
-        };
+        let Resolution::Ambiguous { candidates } = sample().resolve("Tell Abyad", &Hint::default()) else { panic!() };
         assert_eq!(candidates.len(), 2);
     }
 
     #[test]
     fn unknown_names_get_suggestions() {
-        let Resolution::NotFound { suggestions } = sample().resolve("Deir Ezour", &Hint::default())
-        else {
+        let Resolution::NotFound { suggestions } = sample().resolve("Deir Ezour", &Hint::default()) else {
             // "Deir Ezour" folds like "Deir Ezzour": that is a match, not a miss.
             return;
         };
         assert!(!suggestions.is_empty());
-        let Resolution::NotFound { suggestions } = sample().resolve("Bukamil", &Hint::default())
-        else {
-            panic!()
-        };
+        let Resolution::NotFound { suggestions } = sample().resolve("Bukamil", &Hint::default()) else { panic!() };
         assert!(suggestions[0].starts_with("Abu Kamal"), "{suggestions:?}");
     }
 
@@ -707,26 +527,15 @@ mod tests {
         let g = sample();
         assert_eq!(resolved(&g, "Yarmouk Basin"), "region:yarmouk-basin");
         assert_eq!(resolved(&g, "region:yarmouk-basin"), "region:yarmouk-basin");
-        assert_eq!(
-            resolved(&g, "enclave bij de grens met Israel"),
-            "region:yarmouk-basin"
-        );
+        assert_eq!(resolved(&g, "enclave bij de grens met Israel"), "region:yarmouk-basin");
     }
 
     #[test]
     fn places_csv_errors_name_line_and_field() {
         let bad = "id,name,lon,lat,country\nraqqa,Raqqa,39.0,35.9,SY\nx,X,east,35.0,SY\n";
         let e = parse_places("places.csv", bad).unwrap_err();
-        assert_eq!(
-            e.to_string(),
-            "places.csv:3: lon: \"east\" is not a valid coordinate"
-        );
+        assert_eq!(e.to_string(), "places.csv:3: lon: \"east\" is not a valid coordinate");
         let dup = "id,name,lon,lat,country\nraqqa,Raqqa,39.0,35.9,SY\nraqqa,R,39.0,35.9,SY\n";
-        assert!(
-            parse_places("places.csv", dup)
-                .unwrap_err()
-                .to_string()
-                .contains("already used on line 2")
-        );
+        assert!(parse_places("places.csv", dup).unwrap_err().to_string().contains("already used on line 2"));
     }
 }

@@ -13,26 +13,13 @@ use crate::ingest::LedgerRow;
 use crate::model::{Claim, Diagnostic, PlaceKey};
 
 /// Resolves the place and factions of every row; rows that do not resolve become error diagnostics.
-pub fn bind(
-    rows: &[LedgerRow],
-    gazetteer: &Gazetteer,
-    factions: &Factions,
-) -> (Vec<Claim>, Vec<Diagnostic>) {
+pub fn bind(rows: &[LedgerRow], gazetteer: &Gazetteer, factions: &Factions) -> (Vec<Claim>, Vec<Diagnostic>) {
     let mut claims = Vec::with_capacity(rows.len());
     let mut diagnostics = Vec::new();
     let mut resolved: HashMap<&str, Result<PlaceKey, (String, String)>> = HashMap::new();
     for row in rows {
-        let place = resolved
-            .entry(row.place.as_str())
-            .or_insert_with(|| resolve_place(gazetteer, &row.place));
-        let error = |field: &str, message: String| {
-            Diagnostic::error(
-                &row.origin.file,
-                Some(row.origin.line),
-                Some(field),
-                message,
-            )
-        };
+        let place = resolved.entry(row.place.as_str()).or_insert_with(|| resolve_place(gazetteer, &row.place));
+        let error = |field: &str, message: String| Diagnostic::error(&row.origin.file, Some(row.origin.line), Some(field), message);
         let place = match place {
             Ok(key) => key.clone(),
             Err((message, hint)) => {
@@ -47,12 +34,7 @@ pub fn bind(
                 continue;
             }
         };
-        let other = match row
-            .other
-            .as_deref()
-            .map(|o| resolve_faction(factions, o))
-            .transpose()
-        {
+        let other = match row.other.as_deref().map(|o| resolve_faction(factions, o)).transpose() {
             Ok(other) => other,
             Err((message, hint)) => {
                 diagnostics.push(error("other", message).with_hint(hint));
@@ -60,10 +42,7 @@ pub fn bind(
             }
         };
         if other.as_deref() == Some(holder.as_str()) {
-            diagnostics.push(error(
-                "other",
-                format!("the other side is the holder itself ({holder})"),
-            ));
+            diagnostics.push(error("other", format!("the other side is the holder itself ({holder})")));
             continue;
         }
         claims.push(Claim {
@@ -91,16 +70,10 @@ pub fn resolve_place(gazetteer: &Gazetteer, name: &str) -> Result<PlaceKey, (Str
             let list: Vec<String> = candidates.iter().map(ToString::to_string).collect();
             Err((
                 format!("place {name:?} is ambiguous: {}", list.join("; ")),
-                format!(
-                    "qualify it with a country (\"{name}, SY\") or write the id (\"{}\")",
-                    candidates[0].key.id
-                ),
+                format!("qualify it with a country (\"{name}, SY\") or write the id (\"{}\")", candidates[0].key.id),
             ))
         }
-        Resolution::NotFound { suggestions } => Err((
-            format!("place {name:?} is not in the gazetteer"),
-            did_you_mean(&suggestions, "controlmap places QUERY searches it"),
-        )),
+        Resolution::NotFound { suggestions } => Err((format!("place {name:?} is not in the gazetteer"), did_you_mean(&suggestions, "controlmap places QUERY searches it"))),
     }
 }
 
@@ -110,10 +83,7 @@ pub fn resolve_faction(factions: &Factions, name: &str) -> Result<String, (Strin
         let known: Vec<&str> = factions.list.iter().map(|f| f.id.as_str()).collect();
         (
             format!("faction {name:?} is not in factions.toml"),
-            did_you_mean(
-                &factions.suggest(name),
-                &format!("known factions: {}", known.join(", ")),
-            ),
+            did_you_mean(&factions.suggest(name), &format!("known factions: {}", known.join(", "))),
         )
     })
 }

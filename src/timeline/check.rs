@@ -48,9 +48,7 @@ pub struct Check {
 
 /// Checks whether `holder` held `place` on `date`.
 pub fn check(timeline: &Timeline, place: &PlaceKey, holder: &str, date: Date) -> Check {
-    let state = timeline
-        .state_at(place, date)
-        .filter(PlaceState::has_evidence);
+    let state = timeline.state_at(place, date).filter(PlaceState::has_evidence);
     let mut result = Check {
         verdict: Verdict::Unknown,
         place: place.clone(),
@@ -62,9 +60,7 @@ pub fn check(timeline: &Timeline, place: &PlaceKey, holder: &str, date: Date) ->
         reasons: Vec::new(),
     };
     let Some(state) = state else {
-        result.reasons.push(format!(
-            "no claim about this place refers to {date} or earlier"
-        ));
+        result.reasons.push(format!("no claim about this place refers to {date} or earlier"));
         return result;
     };
     sort_evidence(timeline, &state, &mut result);
@@ -74,17 +70,8 @@ pub fn check(timeline: &Timeline, place: &PlaceKey, holder: &str, date: Date) ->
 
 /// Splits the claims behind the state (and those pending or in conflict) into for and against.
 fn sort_evidence(timeline: &Timeline, state: &PlaceState, result: &mut Check) {
-    let conflicting = state
-        .conflicts
-        .iter()
-        .flat_map(|&c| [timeline.conflicts[c].first, timeline.conflicts[c].second]);
-    let mut relevant: Vec<usize> = state
-        .supporting
-        .iter()
-        .chain(&state.pending)
-        .copied()
-        .chain(conflicting)
-        .collect();
+    let conflicting = state.conflicts.iter().flat_map(|&c| [timeline.conflicts[c].first, timeline.conflicts[c].second]);
+    let mut relevant: Vec<usize> = state.supporting.iter().chain(&state.pending).copied().chain(conflicting).collect();
     relevant.sort_unstable();
     relevant.dedup();
     for i in relevant {
@@ -97,24 +84,11 @@ fn sort_evidence(timeline: &Timeline, state: &PlaceState, result: &mut Check) {
     }
 }
 
-fn verdict(
-    timeline: &Timeline,
-    state: &PlaceState,
-    holder: &str,
-    reasons: &mut Vec<String>,
-) -> Verdict {
-    let holds = state.holder.as_deref() == Some(holder)
-        || (state.status == Status::Partial && state.other.as_deref() == Some(holder));
-    let pending_changes = state
-        .pending
-        .iter()
-        .any(|&i| Presence::after(&timeline.claims[i]).includes(holder) != holds);
+fn verdict(timeline: &Timeline, state: &PlaceState, holder: &str, reasons: &mut Vec<String>) -> Verdict {
+    let holds = state.holder.as_deref() == Some(holder) || (state.status == Status::Partial && state.other.as_deref() == Some(holder));
+    let pending_changes = state.pending.iter().any(|&i| Presence::after(&timeline.claims[i]).includes(holder) != holds);
     if pending_changes {
-        let spans: Vec<String> = state
-            .pending
-            .iter()
-            .map(|&i| timeline.claims[i].date.to_string())
-            .collect();
+        let spans: Vec<String> = state.pending.iter().map(|&i| timeline.claims[i].date.to_string()).collect();
         reasons.push(format!(
             "claims dated {} may or may not have happened by {}: the answer changes with them",
             spans.join(", "),
@@ -123,31 +97,19 @@ fn verdict(
         return Verdict::Uncertain;
     }
     if state.is_conflicted() {
-        reasons.push(format!(
-            "{} conflict(s) between sources bear on this date",
-            state.conflicts.len()
-        ));
+        reasons.push(format!("{} conflict(s) between sources bear on this date", state.conflicts.len()));
         return Verdict::Uncertain;
     }
     if state.stale {
-        reasons.push(format!(
-            "the newest evidence is {} days old (stale)",
-            state.age_days.unwrap_or(0)
-        ));
+        reasons.push(format!("the newest evidence is {} days old (stale)", state.age_days.unwrap_or(0)));
     }
     match (&state.holder, holds) {
         (_, true) => {
-            reasons.insert(
-                0,
-                format!("{} ({})", describe(state), state.status.as_str()),
-            );
+            reasons.insert(0, format!("{} ({})", describe(state), state.status.as_str()));
             Verdict::Supported
         }
         (None, false) if state.lost_by.as_deref() != Some(holder) => {
-            reasons.insert(
-                0,
-                "the last claim says the place was lost, not to whom".into(),
-            );
+            reasons.insert(0, "the last claim says the place was lost, not to whom".into());
             Verdict::Unknown
         }
         _ => {

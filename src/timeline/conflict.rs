@@ -51,19 +51,11 @@ pub(crate) struct Presence<'a> {
 
 impl<'a> Presence<'a> {
     fn held(by: &'a str) -> Presence<'a> {
-        Presence {
-            present: vec![by],
-            exclusive: true,
-            absent: None,
-        }
+        Presence { present: vec![by], exclusive: true, absent: None }
     }
 
     fn without(faction: &'a str) -> Presence<'a> {
-        Presence {
-            present: Vec::new(),
-            exclusive: false,
-            absent: Some(faction),
-        }
+        Presence { present: Vec::new(), exclusive: false, absent: Some(faction) }
     }
 
     /// Who is at the place right after the claim.
@@ -72,16 +64,8 @@ impl<'a> Presence<'a> {
         let other = claim.other.as_deref();
         match claim.event {
             Event::Holds | Event::Captured | Event::Besieged => Presence::held(holder),
-            Event::Contested => Presence {
-                present: vec![holder],
-                exclusive: false,
-                absent: None,
-            },
-            Event::Partial => Presence {
-                present: [Some(holder), other].into_iter().flatten().collect(),
-                exclusive: false,
-                absent: None,
-            },
+            Event::Contested => Presence { present: vec![holder], exclusive: false, absent: None },
+            Event::Partial => Presence { present: [Some(holder), other].into_iter().flatten().collect(), exclusive: false, absent: None },
             Event::Lost => other.map_or_else(|| Presence::without(holder), Presence::held),
         }
     }
@@ -89,18 +73,10 @@ impl<'a> Presence<'a> {
     /// Who was at the place right before a capture or loss (for other claims, the same as after).
     /// The side that loses was there, perhaps not alone: a capture often ends a partial hold.
     pub fn before(claim: &'a Claim) -> Presence<'a> {
-        let there = |faction: &'a str| Presence {
-            present: vec![faction],
-            exclusive: false,
-            absent: None,
-        };
+        let there = |faction: &'a str| Presence { present: vec![faction], exclusive: false, absent: None };
         match (claim.event, claim.other.as_deref()) {
             (Event::Captured, Some(loser)) => there(loser),
-            (Event::Captured, None) => Presence {
-                present: Vec::new(),
-                exclusive: false,
-                absent: None,
-            },
+            (Event::Captured, None) => Presence { present: Vec::new(), exclusive: false, absent: None },
             (Event::Lost, _) => there(&claim.holder),
             _ => Presence::after(claim),
         }
@@ -109,9 +85,7 @@ impl<'a> Presence<'a> {
     /// Can a state claim describe the place just before this capture or loss (and not after it)?
     pub fn leads_up_to(state: &'a Claim, change: &'a Claim) -> bool {
         let said = Presence::after(state);
-        change.event.is_change()
-            && said.compatible(&Presence::before(change))
-            && !said.compatible(&Presence::after(change))
+        change.event.is_change() && said.compatible(&Presence::before(change)) && !said.compatible(&Presence::after(change))
     }
 
     pub fn includes(&self, faction: &str) -> bool {
@@ -124,17 +98,14 @@ impl<'a> Presence<'a> {
     }
 
     pub fn compatible(&self, other: &Presence) -> bool {
-        !self.present.iter().any(|f| other.excludes(f))
-            && !other.present.iter().any(|f| self.excludes(f))
+        !self.present.iter().any(|f| other.excludes(f)) && !other.present.iter().any(|f| self.excludes(f))
     }
 }
 
 /// Conflicts among the claims `range` of one place (in application order).
 pub(crate) fn find(claims: &[Claim], range: std::ops::Range<usize>) -> Vec<Conflict> {
     let mut found = Vec::new();
-    let applied: Vec<usize> = range
-        .filter(|&i| claims[i].modality != Modality::Expected)
-        .collect();
+    let applied: Vec<usize> = range.filter(|&i| claims[i].modality != Modality::Expected).collect();
     for (ai, &a) in applied.iter().enumerate() {
         for (bi, &b) in applied.iter().enumerate().skip(ai + 1) {
             let (first, second) = (&claims[a], &claims[b]);
@@ -142,9 +113,7 @@ pub(crate) fn find(claims: &[Claim], range: std::ops::Range<usize>) -> Vec<Confl
                 continue;
             }
             let between = &applied[ai + 1..bi];
-            if let Some(conflict) =
-                simultaneous(first, second, a, b).or_else(|| reversal(claims, between, a, b))
-            {
+            if let Some(conflict) = simultaneous(first, second, a, b).or_else(|| reversal(claims, between, a, b)) {
                 found.push(conflict);
             }
         }
@@ -171,12 +140,7 @@ fn simultaneous(a: &Claim, b: &Claim, ai: usize, bi: usize) -> Option<Conflict> 
         }
     };
     let window = (a.date.start.max(b.date.start), a.date.end.min(b.date.end));
-    (!reconcilable).then_some(Conflict {
-        kind: ConflictKind::Simultaneous,
-        first: ai,
-        second: bi,
-        window,
-    })
+    (!reconcilable).then_some(Conflict { kind: ConflictKind::Simultaneous, first: ai, second: bi, window })
 }
 
 /// A state claim fits a change in the same span if it describes the place before or after it.
@@ -194,16 +158,7 @@ fn reversal(claims: &[Claim], between: &[usize], ai: usize, bi: usize) -> Option
     if between.iter().any(|&i| claims[i].event.is_change()) {
         return None;
     }
-    let said_by_b = if b.event.is_change() {
-        Presence::before(b)
-    } else {
-        Presence::after(b)
-    };
+    let said_by_b = if b.event.is_change() { Presence::before(b) } else { Presence::after(b) };
     let undone = !said_by_b.compatible(&Presence::after(a));
-    undone.then_some(Conflict {
-        kind: ConflictKind::Reversal,
-        first: ai,
-        second: bi,
-        window: (a.date.end, b.date.end),
-    })
+    undone.then_some(Conflict { kind: ConflictKind::Reversal, first: ai, second: bi, window: (a.date.end, b.date.end) })
 }

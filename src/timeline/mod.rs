@@ -60,42 +60,22 @@ pub struct Snapshot {
 
 /// Builds the timeline from claims in any order.
 pub fn build(mut claims: Vec<Claim>) -> Timeline {
-    claims.sort_by(|a, b| {
-        a.place
-            .cmp(&b.place)
-            .then_with(|| a.content_key().cmp(&b.content_key()))
-            .then_with(|| a.origin.cmp(&b.origin))
-    });
+    claims.sort_by(|a, b| a.place.cmp(&b.place).then_with(|| a.content_key().cmp(&b.content_key())).then_with(|| a.origin.cmp(&b.origin)));
     order_equal_spans(&mut claims);
     let mut kept: Vec<Claim> = Vec::with_capacity(claims.len());
     let mut duplicates = Vec::new();
     for claim in claims {
         match kept.last() {
-            Some(last)
-                if last.place == claim.place && last.content_key() == claim.content_key() =>
-            {
-                duplicates.push(claim)
-            }
+            Some(last) if last.place == claim.place && last.content_key() == claim.content_key() => duplicates.push(claim),
             _ => kept.push(claim),
         }
     }
     let mut places: BTreeMap<PlaceKey, std::ops::Range<usize>> = BTreeMap::new();
     for (i, claim) in kept.iter().enumerate() {
-        places
-            .entry(claim.place.clone())
-            .and_modify(|r| r.end = i + 1)
-            .or_insert(i..i + 1);
+        places.entry(claim.place.clone()).and_modify(|r| r.end = i + 1).or_insert(i..i + 1);
     }
-    let conflicts = places
-        .values()
-        .flat_map(|range| conflict::find(&kept, range.clone()))
-        .collect();
-    Timeline {
-        claims: kept,
-        places,
-        conflicts,
-        duplicates,
-    }
+    let conflicts = places.values().flat_map(|range| conflict::find(&kept, range.clone())).collect();
+    Timeline { claims: kept, places, conflicts, duplicates }
 }
 
 /// Among claims of one place with the same span, a state that can only have come before a
@@ -103,26 +83,15 @@ pub fn build(mut claims: Vec<Claim>) -> Timeline {
 fn order_equal_spans(claims: &mut [Claim]) {
     let mut start = 0;
     while start < claims.len() {
-        let same_span = |c: &Claim| {
-            c.place == claims[start].place
-                && c.date.start == claims[start].date.start
-                && c.date.end == claims[start].date.end
-        };
+        let same_span = |c: &Claim| c.place == claims[start].place && c.date.start == claims[start].date.start && c.date.end == claims[start].date.end;
         let end = start + claims[start..].iter().take_while(|c| same_span(c)).count();
         let group = &mut claims[start..end];
         if group.len() > 1 {
             let leads: Vec<bool> = group
                 .iter()
-                .map(|s| {
-                    !s.event.is_change()
-                        && group.iter().any(|c| conflict::Presence::leads_up_to(s, c))
-                })
+                .map(|s| !s.event.is_change() && group.iter().any(|c| conflict::Presence::leads_up_to(s, c)))
                 .collect();
-            let mut ranked: Vec<(bool, Claim)> = leads
-                .into_iter()
-                .map(|l| !l)
-                .zip(group.iter().cloned())
-                .collect();
+            let mut ranked: Vec<(bool, Claim)> = leads.into_iter().map(|l| !l).zip(group.iter().cloned()).collect();
             ranked.sort_by_key(|(rank, _)| *rank);
             for (slot, (_, claim)) in group.iter_mut().zip(ranked) {
                 *slot = claim;
@@ -154,25 +123,15 @@ impl Timeline {
         let states = self
             .places
             .iter()
-            .map(|(place, range)| {
-                (
-                    place.clone(),
-                    state::resolve(self, place, range.clone(), date),
-                )
-            })
+            .map(|(place, range)| (place.clone(), state::resolve(self, place, range.clone(), date)))
             .filter(|(_, s)| s.has_evidence())
             .collect();
         Snapshot { date, states }
     }
 
     /// The conflicts that involve a place.
-    pub fn conflicts_for<'a>(
-        &'a self,
-        place: &'a PlaceKey,
-    ) -> impl Iterator<Item = &'a Conflict> + 'a {
-        self.conflicts
-            .iter()
-            .filter(move |c| &self.claims[c.first].place == place)
+    pub fn conflicts_for<'a>(&'a self, place: &'a PlaceKey) -> impl Iterator<Item = &'a Conflict> + 'a {
+        self.conflicts.iter().filter(move |c| &self.claims[c.first].place == place)
     }
 
     /// The first and last day any claim refers to (expected claims included).
@@ -184,11 +143,7 @@ impl Timeline {
 
     /// The distinct articles cited by all claims.
     pub fn articles(&self) -> Vec<&str> {
-        let mut names: Vec<&str> = self
-            .claims
-            .iter()
-            .flat_map(|c| c.sources.iter().map(|s| s.article.as_str()))
-            .collect();
+        let mut names: Vec<&str> = self.claims.iter().flat_map(|c| c.sources.iter().map(|s| s.article.as_str())).collect();
         names.sort_unstable();
         names.dedup();
         names

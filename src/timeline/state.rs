@@ -51,28 +51,13 @@ impl Situation {
             Event::Partial => Status::Partial,
             Event::Lost => {
                 return match other {
-                    Some(winner) => Situation {
-                        holder: Some(winner),
-                        status: Status::Held,
-                        other: None,
-                        lost_by: None,
-                    },
-                    None => Situation {
-                        holder: None,
-                        status: Status::Unknown,
-                        other: None,
-                        lost_by: holder,
-                    },
+                    Some(winner) => Situation { holder: Some(winner), status: Status::Held, other: None, lost_by: None },
+                    None => Situation { holder: None, status: Status::Unknown, other: None, lost_by: holder },
                 };
             }
         };
         let other = if status == Status::Held { None } else { other };
-        Situation {
-            holder,
-            status,
-            other,
-            lost_by: None,
-        }
+        Situation { holder, status, other, lost_by: None }
     }
 
     /// Does `newer` describe the same situation? An unspecified other side matches any.
@@ -128,22 +113,12 @@ impl PlaceState {
     }
 
     pub(crate) fn situation(&self) -> Situation {
-        Situation {
-            holder: self.holder.clone(),
-            status: self.status,
-            other: self.other.clone(),
-            lost_by: self.lost_by.clone(),
-        }
+        Situation { holder: self.holder.clone(), status: self.status, other: self.other.clone(), lost_by: self.lost_by.clone() }
     }
 }
 
 /// Walks a place's claims in order up to `date`.
-pub(crate) fn resolve(
-    timeline: &Timeline,
-    place: &PlaceKey,
-    range: std::ops::Range<usize>,
-    date: Date,
-) -> PlaceState {
+pub(crate) fn resolve(timeline: &Timeline, place: &PlaceKey, range: std::ops::Range<usize>, date: Date) -> PlaceState {
     let mut state = PlaceState {
         place: place.clone(),
         date,

@@ -7,21 +7,10 @@ use crate::date::DateSpan;
 use crate::model::{Event, Origin, PlaceKind, SourceRef};
 
 fn key(id: &str) -> PlaceKey {
-    PlaceKey {
-        kind: PlaceKind::Town,
-        id: id.into(),
-    }
+    PlaceKey { kind: PlaceKind::Town, id: id.into() }
 }
 
-fn claim(
-    place: &str,
-    date: &str,
-    holder: &str,
-    event: Event,
-    other: Option<&str>,
-    modality: Modality,
-    source: &str,
-) -> Claim {
+fn claim(place: &str, date: &str, holder: &str, event: Event, other: Option<&str>, modality: Modality, source: &str) -> Claim {
     Claim {
         date: date.parse::<DateSpan>().unwrap(),
         place: key(place),
@@ -33,21 +22,11 @@ fn claim(
         sources: vec![source.parse::<SourceRef>().unwrap()],
         note: String::new(),
         extra: Vec::new(),
-        origin: Origin {
-            file: "t.csv".into(),
-            line: 1,
-        },
+        origin: Origin { file: "t.csv".into(), line: 1 },
     }
 }
 
-fn fact(
-    place: &str,
-    date: &str,
-    holder: &str,
-    event: Event,
-    other: Option<&str>,
-    source: &str,
-) -> Claim {
+fn fact(place: &str, date: &str, holder: &str, event: Event, other: Option<&str>, source: &str) -> Claim {
     claim(place, date, holder, event, other, Modality::Fact, source)
 }
 
@@ -63,14 +42,7 @@ fn holder_on(t: &Timeline, place: &str, date: &str) -> Option<String> {
 fn a_month_claim_counts_at_month_end_and_is_pending_inside_the_month() {
     let t = build(vec![
         fact("raqqa", "2014-01", "is", Event::Captured, None, "a.txt#1"),
-        fact(
-            "raqqa",
-            "2017-10",
-            "sdf",
-            Event::Captured,
-            Some("is"),
-            "b.txt#1",
-        ),
+        fact("raqqa", "2017-10", "sdf", Event::Captured, Some("is"), "b.txt#1"),
     ]);
     assert_eq!(holder_on(&t, "raqqa", "2017-09-30").as_deref(), Some("is"));
     let inside = t.state_at(&key("raqqa"), day("2017-10-15")).unwrap();
@@ -86,46 +58,20 @@ fn a_month_claim_counts_at_month_end_and_is_pending_inside_the_month() {
 #[test]
 fn a_day_claim_inside_the_month_of_a_capture_comes_first() {
     let t = build(vec![
-        fact(
-            "raqqa",
-            "2017-10",
-            "sdf",
-            Event::Captured,
-            Some("is"),
-            "b.txt#1",
-        ),
-        fact(
-            "raqqa",
-            "2017-10-15",
-            "is",
-            Event::Partial,
-            Some("sdf"),
-            "c.txt#2",
-        ),
+        fact("raqqa", "2017-10", "sdf", Event::Captured, Some("is"), "b.txt#1"),
+        fact("raqqa", "2017-10-15", "is", Event::Partial, Some("sdf"), "c.txt#2"),
     ]);
     let end = t.state_at(&key("raqqa"), day("2017-10-31")).unwrap();
     assert_eq!(end.holder.as_deref(), Some("sdf"));
     assert_eq!(end.status, Status::Held);
-    assert!(
-        t.conflicts.is_empty(),
-        "a capture after the 15th reconciles them: {:?}",
-        t.conflicts
-    );
+    assert!(t.conflicts.is_empty(), "a capture after the 15th reconciles them: {:?}", t.conflicts);
 }
 
 #[test]
 fn expected_claims_never_change_the_state() {
     let t = build(vec![
         fact("mayadin", "2017-09", "is", Event::Holds, None, "a.txt#1"),
-        claim(
-            "mayadin",
-            "2017-10",
-            "syrian-gov",
-            Event::Captured,
-            None,
-            Modality::Expected,
-            "a.txt#2",
-        ),
+        claim("mayadin", "2017-10", "syrian-gov", Event::Captured, None, Modality::Expected, "a.txt#2"),
     ]);
     assert_eq!(holder_on(&t, "mayadin", "2017-12").as_deref(), Some("is"));
     assert_eq!(t.claims.len(), 2, "the expected claim is recorded");
@@ -135,36 +81,15 @@ fn expected_claims_never_change_the_state() {
 fn hedged_and_claimed_claims_change_the_state_with_lower_certainty() {
     let t = build(vec![
         fact("mayadin", "2017-09", "is", Event::Holds, None, "a.txt#1"),
-        claim(
-            "mayadin",
-            "2017-10-14",
-            "syrian-gov",
-            Event::Captured,
-            Some("is"),
-            Modality::Claimed,
-            "b.txt#3",
-        ),
+        claim("mayadin", "2017-10-14", "syrian-gov", Event::Captured, Some("is"), Modality::Claimed, "b.txt#3"),
     ]);
     let s = t.state_at(&key("mayadin"), day("2017-10-20")).unwrap();
     assert_eq!(s.holder.as_deref(), Some("syrian-gov"));
     assert_eq!(s.certainty, Modality::Claimed);
     let confirmed = build(
-        t.claims
-            .iter()
-            .cloned()
-            .chain([fact(
-                "mayadin",
-                "2017-10-19",
-                "syrian-gov",
-                Event::Holds,
-                None,
-                "c.txt#1",
-            )])
-            .collect(),
+        t.claims.iter().cloned().chain([fact("mayadin", "2017-10-19", "syrian-gov", Event::Holds, None, "c.txt#1")]).collect(),
     );
-    let s = confirmed
-        .state_at(&key("mayadin"), day("2017-10-20"))
-        .unwrap();
+    let s = confirmed.state_at(&key("mayadin"), day("2017-10-20")).unwrap();
     assert_eq!(s.certainty, Modality::Fact);
     assert_eq!(s.since.unwrap().to_string(), "2017-10-14");
 }
@@ -172,54 +97,19 @@ fn hedged_and_claimed_claims_change_the_state_with_lower_certainty() {
 #[test]
 fn a_quick_reversal_by_another_source_is_a_conflict() {
     let t = build(vec![
-        fact(
-            "deir-ez-zor",
-            "2017-09",
-            "syrian-gov",
-            Event::Captured,
-            Some("is"),
-            "a.txt#5",
-        ),
-        fact(
-            "deir-ez-zor",
-            "2017-10",
-            "syrian-gov",
-            Event::Partial,
-            Some("is"),
-            "b.txt#14",
-        ),
+        fact("deir-ez-zor", "2017-09", "syrian-gov", Event::Captured, Some("is"), "a.txt#5"),
+        fact("deir-ez-zor", "2017-10", "syrian-gov", Event::Partial, Some("is"), "b.txt#14"),
     ]);
     assert_eq!(t.conflicts.len(), 1);
     assert_eq!(t.conflicts[0].kind, ConflictKind::Reversal);
     let s = t.state_at(&key("deir-ez-zor"), day("2017-10")).unwrap();
     assert!(s.is_conflicted());
-    assert_eq!(
-        s.status,
-        Status::Partial,
-        "the newer claim gives the state; the conflict is flagged"
-    );
+    assert_eq!(s.status, Status::Partial, "the newer claim gives the state; the conflict is flagged");
     let months_later = build(vec![
-        fact(
-            "deir-ez-zor",
-            "2017-09",
-            "syrian-gov",
-            Event::Captured,
-            Some("is"),
-            "a.txt#5",
-        ),
-        fact(
-            "deir-ez-zor",
-            "2018-06",
-            "is",
-            Event::Holds,
-            None,
-            "b.txt#1",
-        ),
+        fact("deir-ez-zor", "2017-09", "syrian-gov", Event::Captured, Some("is"), "a.txt#5"),
+        fact("deir-ez-zor", "2018-06", "is", Event::Holds, None, "b.txt#1"),
     ]);
-    assert!(
-        months_later.conflicts.is_empty(),
-        "a change nine months later is news, not a conflict"
-    );
+    assert!(months_later.conflicts.is_empty(), "a change nine months later is news, not a conflict");
 }
 
 #[test]
@@ -240,50 +130,22 @@ fn disagreeing_claims_about_the_same_day_conflict_but_one_source_does_not_confli
 #[test]
 fn a_siege_then_a_capture_in_the_same_month_is_not_a_conflict() {
     let t = build(vec![
-        fact(
-            "mayadin",
-            "2017-10",
-            "is",
-            Event::Besieged,
-            Some("syrian-gov"),
-            "a.txt#6",
-        ),
-        fact(
-            "mayadin",
-            "2017-10",
-            "syrian-gov",
-            Event::Captured,
-            Some("is"),
-            "b.txt#9",
-        ),
+        fact("mayadin", "2017-10", "is", Event::Besieged, Some("syrian-gov"), "a.txt#6"),
+        fact("mayadin", "2017-10", "syrian-gov", Event::Captured, Some("is"), "b.txt#9"),
     ]);
     assert!(t.conflicts.is_empty(), "{:?}", t.conflicts);
-    assert_eq!(
-        holder_on(&t, "mayadin", "2017-10").as_deref(),
-        Some("syrian-gov")
-    );
+    assert_eq!(holder_on(&t, "mayadin", "2017-10").as_deref(), Some("syrian-gov"));
 }
 
 #[test]
 fn evidence_ages_and_goes_stale() {
-    let t = build(vec![fact(
-        "rawa",
-        "2017-11",
-        "iraqi-gov",
-        Event::Captured,
-        Some("is"),
-        "a.txt#1",
-    )]);
+    let t = build(vec![fact("rawa", "2017-11", "iraqi-gov", Event::Captured, Some("is"), "a.txt#1")]);
     let fresh = t.state_at(&key("rawa"), day("2017-12-31")).unwrap();
     assert_eq!(fresh.age_days, Some(31));
     assert!(!fresh.stale);
     let old = t.state_at(&key("rawa"), day("2019-05")).unwrap();
     assert!(old.stale);
-    assert_eq!(
-        old.holder.as_deref(),
-        Some("iraqi-gov"),
-        "a stale state is still the state"
-    );
+    assert_eq!(old.holder.as_deref(), Some("iraqi-gov"), "a stale state is still the state");
 }
 
 #[test]
@@ -293,10 +155,7 @@ fn a_loss_without_a_winner_leaves_the_holder_unknown() {
         fact("x", "2016-03", "is", Event::Lost, None, "a.txt#2"),
     ]);
     let s = t.state_at(&key("x"), day("2016-04")).unwrap();
-    assert_eq!(
-        (s.holder, s.status, s.lost_by.as_deref()),
-        (None, Status::Unknown, Some("is"))
-    );
+    assert_eq!((s.holder, s.status, s.lost_by.as_deref()), (None, Status::Unknown, Some("is")));
 }
 
 #[test]
@@ -310,52 +169,16 @@ fn identical_rows_are_dropped_as_duplicates() {
 #[test]
 fn check_gives_each_verdict() {
     let t = build(vec![
-        fact(
-            "abu-kamal",
-            "2017-11-09",
-            "syrian-gov",
-            Event::Captured,
-            Some("is"),
-            "a.txt#1",
-        ),
-        fact(
-            "abu-kamal",
-            "2017-11-12",
-            "is",
-            Event::Captured,
-            Some("syrian-gov"),
-            "a.txt#2",
-        ),
-        fact(
-            "abu-kamal",
-            "2017-11",
-            "syrian-gov",
-            Event::Captured,
-            Some("is"),
-            "b.txt#3",
-        ),
+        fact("abu-kamal", "2017-11-09", "syrian-gov", Event::Captured, Some("is"), "a.txt#1"),
+        fact("abu-kamal", "2017-11-12", "is", Event::Captured, Some("syrian-gov"), "a.txt#2"),
+        fact("abu-kamal", "2017-11", "syrian-gov", Event::Captured, Some("is"), "b.txt#3"),
     ]);
     let place = key("abu-kamal");
-    assert_eq!(
-        check(&t, &place, "is", day("2017-11-10")).verdict,
-        Verdict::Contradicted
-    );
-    assert_eq!(
-        check(&t, &place, "is", day("2017-11-13")).verdict,
-        Verdict::Uncertain
-    );
-    assert_eq!(
-        check(&t, &place, "syrian-gov", day("2017-12-05")).verdict,
-        Verdict::Supported
-    );
-    assert_eq!(
-        check(&t, &place, "is", day("2017-12-05")).verdict,
-        Verdict::Contradicted
-    );
-    assert_eq!(
-        check(&t, &place, "is", day("2016-01-01")).verdict,
-        Verdict::Unknown
-    );
+    assert_eq!(check(&t, &place, "is", day("2017-11-10")).verdict, Verdict::Contradicted);
+    assert_eq!(check(&t, &place, "is", day("2017-11-13")).verdict, Verdict::Uncertain);
+    assert_eq!(check(&t, &place, "syrian-gov", day("2017-12-05")).verdict, Verdict::Supported);
+    assert_eq!(check(&t, &place, "is", day("2017-12-05")).verdict, Verdict::Contradicted);
+    assert_eq!(check(&t, &place, "is", day("2016-01-01")).verdict, Verdict::Unknown);
     let c = check(&t, &place, "is", day("2017-12-05"));
     assert!(!c.contradicting.is_empty());
 }
@@ -369,33 +192,15 @@ fn arbitrary_claim() -> impl Strategy<Value = Claim> {
     let dates = (2014i32..2019, 1u8..=12, prop::option::of(1u8..=28))
         .prop_map(|(y, m, d)| d.map_or(format!("{y}-{m:02}"), |d| format!("{y}-{m:02}-{d:02}")));
     let sources = (0u32..4, 1u32..30).prop_map(|(a, s)| format!("{a}.txt#{s}"));
-    (places, dates, holders, events, others, modalities, sources)
-        .prop_map(|(p, d, h, e, o, m, s)| claim(p, &d, h, e, o, m, &s))
+    (places, dates, holders, events, others, modalities, sources).prop_map(|(p, d, h, e, o, m, s)| claim(p, &d, h, e, o, m, &s))
 }
 
 fn answers(t: &Timeline) -> Vec<String> {
     let mut out = Vec::new();
-    for month in (crate::date::YearMonth {
-        year: 2014,
-        month: 1,
-    })
-    .through(crate::date::YearMonth {
-        year: 2019,
-        month: 6,
-    }) {
+    for month in (crate::date::YearMonth { year: 2014, month: 1 }).through(crate::date::YearMonth { year: 2019, month: 6 }) {
         for place in ["a", "b"] {
             let state = t.state_at(&key(place), month.last_day());
-            let state = state.map(|s| {
-                (
-                    s.holder,
-                    s.status,
-                    s.other,
-                    s.since,
-                    s.last_evidence,
-                    s.pending.len(),
-                    s.conflicts.len(),
-                )
-            });
+            let state = state.map(|s| (s.holder, s.status, s.other, s.since, s.last_evidence, s.pending.len(), s.conflicts.len()));
             out.push(format!("{month} {place} {state:?}"));
         }
     }
