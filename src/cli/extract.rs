@@ -98,7 +98,8 @@ fn options(args: &ExtractArgs) -> anyhow::Result<Options> {
     if !(0.0..=1.0).contains(&args.min_confidence) {
         anyhow::bail!("--min-confidence {}: must be between 0 and 1", args.min_confidence);
     }
-    Ok(Options { date, lang, min_confidence: args.min_confidence })
+    let debug = std::env::var_os("CONTROLMAP_DEBUG_EXTRACT").is_some();
+    Ok(Options { date, lang, min_confidence: args.min_confidence, debug })
 }
 
 /// Extracts every input into `out`; problems are reported on standard error. Returns how many

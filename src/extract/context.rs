@@ -38,6 +38,8 @@ pub struct Context {
     /// The current sentence number.
     pub sentence: u32,
     last_actor: Option<(String, u32)>,
+    /// How often each faction has been named.
+    named: BTreeMap<String, u32>,
     last_place: Option<PlaceRef>,
     states: BTreeMap<PlaceKey, PlaceState>,
     landmark: Option<DateSpan>,
@@ -58,6 +60,18 @@ impl Context {
         self.last_actor = Some((faction.to_string(), self.sentence));
     }
 
+    /// Counts a mention of a faction.
+    pub fn count_actor(&mut self, faction: &str) {
+        *self.named.entry(faction.to_string()).or_default() += 1;
+    }
+
+    /// The faction the article names most (the first in id order on a tie): whose strongholds
+    /// an article means when it does not say.
+    pub fn main_actor(&self) -> Option<&str> {
+        let most = self.named.values().max()?;
+        self.named.iter().find(|(_, n)| *n == most).map(|(f, _)| f.as_str())
+    }
+
     /// The last place named within `reach` sentences.
     pub fn last_place(&self, reach: u32) -> Option<&PlaceRef> {
         self.last_place.as_ref().filter(|p| self.sentence - p.sentence <= reach)
@@ -65,6 +79,14 @@ impl Context {
 
     pub fn set_place(&mut self, place: PlaceRef) {
         self.last_place = Some(place);
+    }
+
+    /// A sentence that refers back to the last place ("de stad") keeps it current.
+    pub fn refresh_place(&mut self) {
+        let now = self.sentence;
+        if let Some(place) = self.last_place.as_mut().filter(|p| now - p.sentence <= REACH) {
+            place.sentence = now;
+        }
     }
 
     /// The country of the last place named, for actors such as "de Koerden".

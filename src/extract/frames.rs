@@ -59,7 +59,7 @@ pub fn frames(an: &Analysis, lang: &Language, retrospective: bool) -> Vec<Frame>
     for (index, cue) in an.cues.iter().enumerate() {
         let def = lang.events[cue.event as usize];
         let clause = an.clause[cue.a];
-        let in_date = an.dates.iter().any(|d| d.a < cue.end && cue.a < d.b);
+        let in_date = an.dates.iter().any(|d| cue.parts.iter().any(|&(a, b)| d.a < b && a < d.b));
         if in_date || states_an_aim(an, cue.a, clause) {
             continue;
         }
@@ -118,7 +118,7 @@ fn allowed(kind: Kind, gov: u16, topical: bool) -> bool {
         Kind::Take => gov == 0 || gov & (prep::OUT | prep::OF) != 0,
         Kind::Fall => gov == 0,
         Kind::Lose => gov == 0 || gov & (prep::OF | prep::OUT) != 0,
-        Kind::Hold => gov == 0 || gov & prep::OF != 0 || topical,
+        Kind::Hold => gov == 0 || gov & (prep::OF | prep::TARGET | prep::LOCATIVE) != 0 || topical,
         Kind::Siege => gov == 0 || topical,
         Kind::Contest => gov == 0 || gov & (prep::TARGET | prep::LOCATIVE) != 0,
     }
@@ -137,12 +137,14 @@ fn assign_places(an: &Analysis, frames: &mut [Frame]) {
                 used[i] = true;
                 f.places.push(FramePlace::Mention(i));
             }
-            None if definite(an, cue.a) => f.places.push(FramePlace::Context),
+            None if definite(an, cue.a) && !an.actors.iter().any(|m| m.a >= cue.end && m.a <= cue.end + 2) => {
+                f.places.push(FramePlace::Context)
+            }
             None => {}
         }
     }
     for (i, p) in an.places.iter().enumerate() {
-        if used[i] || p.is_anaphora() {
+        if used[i] || p.is_anaphora() || locates_another(an, i) {
             continue;
         }
         let best = frames
@@ -172,6 +174,13 @@ fn assign_places(an: &Analysis, frames: &mut [Frame]) {
             f.places.push(FramePlace::Mention(i));
         }
     }
+}
+
+/// "Al-Mayadeen in Oost-Syrië", "een kamp in Damascus": a place after "in" right behind another
+/// place only says where that one is.
+fn locates_another(an: &Analysis, i: usize) -> bool {
+    let p = &an.places[i];
+    p.gov & prep::LOCATIVE != 0 && an.places.iter().any(|q| !q.is_anaphora() && q.b <= p.a && p.a - q.b <= 2)
 }
 
 /// A definite article before (or at the start of) a noun cue: "het offensief", "de herovering".

@@ -234,10 +234,13 @@ impl Analysis {
         }
     }
 
-    /// A clause break: `; : -` or a word such as "maar"; commas and brackets are not.
+    /// A clause break: `; : -`, or a word such as "maar" after a comma ("nog maar" is "only");
+    /// commas and brackets are not.
     pub fn is_strong_break(&self, k: usize) -> bool {
         let t = &self.tokens.list[k];
-        (t.is(PUNCT) && matches!(self.tokens.fold(k), ";" | ":" | "-")) || self.class[k] & class::BREAK != 0
+        let after_mark = k == 0 || self.tokens.list[k - 1].is(PUNCT);
+        (t.is(PUNCT) && matches!(self.tokens.fold(k), ";" | ":" | "-"))
+            || (self.class[k] & class::BREAK != 0 && after_mark)
     }
 
     /// Numbers clauses: a break starts a new clause; a bracketed aside is a clause of its own,
@@ -270,7 +273,7 @@ impl Analysis {
         let mut moved = Vec::new();
         for (index, region) in std::mem::take(&mut self.dual) {
             let (a, b) = (self.actors[index].a, self.actors[index].b);
-            let (gov, _, _) = self.governor(a);
+            let (gov, _, _) = self.governor(a, true);
             let introduced = self.introduced(a).0;
             if gov & (prep::LOCATIVE | prep::REFERENCE | prep::OUT) == 0 && !introduced {
                 continue;
@@ -353,7 +356,7 @@ impl Analysis {
 
     fn place_mention(&self, hit: Hit, a: usize, b: usize, text: &str, base: usize) -> Option<PlaceMention> {
         let (introduced, hint) = self.introduced(a);
-        let (gov, _, _) = self.governor(a);
+        let (gov, _, _) = self.governor(a, true);
         let evidence = Evidence {
             introduced,
             place_preposition: gov & (prep::LOCATIVE | prep::OUT | prep::REFERENCE | prep::TARGET | prep::SOURCE) != 0,
@@ -499,12 +502,12 @@ impl Analysis {
     /// Fills in the governing preposition of every actor and place.
     fn govern(&mut self) {
         for index in 0..self.actors.len() {
-            let (gov, _, attributive) = self.governor(self.actors[index].a);
+            let (gov, _, attributive) = self.governor(self.actors[index].a, false);
             self.actors[index].gov = gov;
             self.actors[index].attributive = attributive;
         }
         for index in 0..self.places.len() {
-            let (gov, at, _) = self.governor(self.places[index].a);
+            let (gov, at, _) = self.governor(self.places[index].a, true);
             let topical = gov & prep::LOCATIVE != 0
                 && at.is_some_and(|k| {
                     k == 0 || self.clause[k - 1] != self.clause[k] || self.tokens.list[k - 1].is(PUNCT)
@@ -516,13 +519,12 @@ impl Analysis {
 
     /// The preposition governing a phrase that starts at token `a`, over articles, adjectives,
     /// intro nouns and numbers: its roles, its token, and whether it is an attributive agent.
-    pub fn governor(&self, a: usize) -> (u16, Option<usize>, bool) {
+    pub fn governor(&self, a: usize, place: bool) -> (u16, Option<usize>, bool) {
+        let skippable = class::DET | class::SKIP | class::DEMONYM | if place { class::INTRO } else { 0 };
         let mut k = a;
         while k > 0 && a - k < 4 {
             let c = self.class[k - 1];
-            if c & (class::DET | class::SKIP | class::INTRO | class::DEMONYM) == 0
-                && !self.tokens.list[k - 1].is(DIGITS)
-            {
+            if c & skippable == 0 && !self.tokens.list[k - 1].is(DIGITS) {
                 break;
             }
             k -= 1;

@@ -19,6 +19,7 @@
 pub mod bench;
 pub mod context;
 pub mod dates;
+mod debug;
 pub mod eval;
 pub mod frames;
 pub mod language;
@@ -69,6 +70,8 @@ pub struct Options {
     pub lang: LangChoice,
     /// Claims below this confidence are not written.
     pub min_confidence: f64,
+    /// Print each sentence's mentions and frames to standard error (for lexicon work).
+    pub debug: bool,
 }
 
 /// A candidate claim, as the `extract` command writes it.
@@ -248,6 +251,9 @@ impl Run<'_, '_> {
         ex.analysis.run(lang, &mut ex.towns, ex.gazetteer, text, base);
         let an = &ex.analysis;
         let frame_list = frames::frames(an, lang, self.ctx.retrospective());
+        if self.options.debug {
+            eprintln!("#{number} {text}\n  {}", debug::describe(an, lang, &frame_list).replace('\n', "\n  "));
+        }
         let drafts = if frame_list.is_empty() {
             Vec::new()
         } else {
@@ -274,10 +280,18 @@ impl Run<'_, '_> {
     fn learn(&mut self, text: &str, base: usize) {
         let an = &self.ex.analysis;
         let lang = &self.ex.languages[self.lang];
-        let last_actor = an.actors.iter().rev().find_map(|m| match m.actor {
-            language::ActorRef::Faction(f) => Some(lang.factions[f as usize].clone()),
-            _ => None,
-        });
+        let named: Vec<String> = an
+            .actors
+            .iter()
+            .filter_map(|m| match m.actor {
+                language::ActorRef::Faction(f) => Some(lang.factions[f as usize].clone()),
+                _ => None,
+            })
+            .collect();
+        for faction in &named {
+            self.ctx.count_actor(faction);
+        }
+        let last_actor = named.last();
         if let Some(actor) = last_actor {
             self.ctx.set_actor(&actor);
         }
@@ -293,8 +307,11 @@ impl Run<'_, '_> {
             }
             _ => None,
         });
-        if let Some(place) = last_place {
-            self.ctx.set_place(place);
+        let refers_back = an.places.iter().any(|p| p.is_anaphora());
+        match last_place {
+            Some(place) => self.ctx.set_place(place),
+            None if refers_back => self.ctx.refresh_place(),
+            None => {}
         }
     }
 

@@ -87,6 +87,7 @@ impl Outcome {
 struct Placed {
     place: PlaceRef,
     mention: Option<(usize, usize)>,
+    gov: u16,
     notes: Vec<String>,
     penalty: f64,
 }
@@ -94,14 +95,14 @@ struct Placed {
 impl Sentence<'_> {
     /// The drafts of every frame, in order; the context learns from each as it goes.
     pub fn drafts(&self, ctx: &mut Context) -> Vec<Draft> {
-        let modality = self.modality();
         let mut out = Vec::new();
         for frame in self.frames {
+            let modality = self.modality(frame);
             for &fp in &frame.places {
                 let Some(placed) = self.place_of(fp, ctx) else {
                     continue;
                 };
-                let Some(outcome) = self.outcome(frame, &placed.place, modality, ctx) else {
+                let Some(outcome) = self.outcome(frame, &placed, modality, ctx) else {
                     continue;
                 };
                 if outcome.presume {
@@ -165,11 +166,14 @@ impl Sentence<'_> {
         }
     }
 
-    /// Expected wins over hedged, hedged over claimed; anywhere in the sentence.
-    fn modality(&self) -> Modality {
+    /// The modality of a frame: expected wins over hedged, hedged over claimed. Future and
+    /// hedge words count in the frame's clause; a claim ("meldt het leger") frames the sentence.
+    fn modality(&self, frame: &Frame) -> Modality {
+        let applies =
+            |&(a, _, m): &(usize, usize, Modality)| m == Modality::Claimed || self.an.clause[a] == frame.clause;
         [Modality::Expected, Modality::Hedged, Modality::Claimed]
             .into_iter()
-            .find(|m| self.an.modals.iter().any(|(_, _, x)| x == m))
+            .find(|m| self.an.modals.iter().filter(|x| applies(x)).any(|(_, _, x)| x == m))
             .unwrap_or(Modality::Fact)
     }
 
@@ -198,7 +202,7 @@ impl Sentence<'_> {
             FramePlace::Context => {
                 let place = ctx.last_place(REACH)?.clone();
                 let note = format!("place from the preceding sentences: {}", place.written);
-                return Some(Placed { place, mention: None, notes: vec![note], penalty: 0.2 });
+                return Some(Placed { place, mention: None, gov: 0, notes: vec![note], penalty: 0.2 });
             }
             FramePlace::Mention(i) => i,
         };
@@ -213,19 +217,19 @@ impl Sentence<'_> {
                     country: found.country.clone(),
                     sentence: ctx.sentence,
                 };
-                Some(Placed { place, mention: Some((m.a, m.b)), notes, penalty: 0.0 })
+                Some(Placed { place, mention: Some((m.a, m.b)), gov: m.gov, notes, penalty: 0.0 })
             }
             Target::Ambiguous(_, text) => {
                 let country = self.hint_for(m.hint, ctx)?;
                 let found = towns::with_hint(self.gazetteer, text, &country)?;
                 let note = format!("{written}: ambiguous, taken in {country}");
                 let place = PlaceRef { key: found.key, written, country: found.country, sentence: ctx.sentence };
-                Some(Placed { place, mention: Some((m.a, m.b)), notes: vec![note], penalty: 0.15 })
+                Some(Placed { place, mention: Some((m.a, m.b)), gov: m.gov, notes: vec![note], penalty: 0.15 })
             }
             Target::Generic | Target::Here => {
                 let place = self.antecedent(m.a, ctx)?;
                 let note = format!("'{written}' = {}", place.written);
-                Some(Placed { place, mention: Some((m.a, m.b)), notes: vec![note], penalty: 0.1 })
+                Some(Placed { place, mention: Some((m.a, m.b)), gov: m.gov, notes: vec![note], penalty: 0.1 })
             }
         }
     }
@@ -257,8 +261,9 @@ impl Sentence<'_> {
         }
     }
 
-    fn outcome(&self, frame: &Frame, place: &PlaceRef, modality: Modality, ctx: &Context) -> Option<Outcome> {
-        let roles = Roles { s: self, frame, country: &place.country, ctx };
+    fn outcome(&self, frame: &Frame, placed: &Placed, modality: Modality, ctx: &Context) -> Option<Outcome> {
+        let place = &placed.place;
+        let roles = Roles { s: self, frame, country: &place.country, ctx, at: placed.mention, gov: placed.gov };
         match frame.kind() {
             Kind::Take => roles.take(place),
             Kind::Fall => roles.fall(place),
@@ -276,6 +281,9 @@ struct Roles<'a> {
     frame: &'a Frame,
     country: &'a str,
     ctx: &'a Context,
+    /// The place mention's tokens and governing preposition.
+    at: Option<(usize, usize)>,
+    gov: u16,
 }
 
 impl Roles<'_> {
@@ -305,14 +313,12 @@ impl Roles<'_> {
 
     /// Actors of the frame's clause, outside the cue, not part of a description or compound.
     fn clause_actors(&self) -> Vec<usize> {
-        let (a, end) = self.cue();
+        let parts = &self.an().cues[self.frame.cue].parts;
         (0..self.an().actors.len())
             .filter(|&i| {
                 let m = &self.an().actors[i];
-                self.an().clause[m.a] == self.frame.clause
-                    && !m.attributive
-                    && (m.b <= a || m.a >= end)
-                    && !self.bound(i)
+                let in_cue = parts.iter().any(|&(a, b)| m.a < b && a < m.b);
+                self.an().clause[m.a] == self.frame.clause && !m.attributive && !in_cue && !self.bound(i)
             })
             .collect()
     }
@@ -351,7 +357,7 @@ impl Roles<'_> {
         if self.frame.def.next_actor != Some(role) {
             return None;
         }
-        let (_, end) = self.cue();
+        let end = self.an().cues[self.frame.cue].b;
         let skippable = |k: usize| {
             self.an().class[k] & (crate::extract::language::class::DET | crate::extract::language::class::SKIP) != 0
         };
@@ -389,9 +395,11 @@ impl Roles<'_> {
         })
     }
 
-    /// The one faction the whole sentence names, if it names only one.
+    /// The one faction the frame's clause names, if it names only one.
     fn sole(&self) -> Option<String> {
-        let mut names: Vec<String> = (0..self.an().actors.len()).filter_map(|i| self.faction(i)).collect();
+        let in_clause = |i: &usize| self.an().clause[self.an().actors[*i].a] == self.frame.clause;
+        let mut names: Vec<String> =
+            (0..self.an().actors.len()).filter(in_clause).filter_map(|i| self.faction(i)).collect();
         names.sort();
         names.dedup();
         (names.len() == 1).then(|| names.pop()).flatten()
@@ -400,7 +408,7 @@ impl Roles<'_> {
     /// Who takes the place in another take frame of the sentence ("IS veroverde ... – Mosul viel").
     fn sibling_taker(&self) -> Option<String> {
         self.s.frames.iter().filter(|f| f.kind() == Kind::Take && !f.passive && f.cue != self.frame.cue).find_map(|f| {
-            let sibling = Roles { s: self.s, frame: f, country: self.country, ctx: self.ctx };
+            let sibling = Roles { s: self.s, frame: f, country: self.country, ctx: self.ctx, at: None, gov: 0 };
             sibling.agent().or_else(|| sibling.subject()).and_then(|i| sibling.faction(i))
         })
     }
@@ -418,7 +426,7 @@ impl Roles<'_> {
             return Some(Outcome { actors, ..out });
         }
         if let Some(winner) = winner {
-            let event = if self.frame.partial { Event::Partial } else { Event::Captured };
+            let event = if self.partial_here() { Event::Partial } else { Event::Captured };
             return Some(Outcome { actors, ..Outcome::new(winner, loser.or(known), event) });
         }
         if let Some(loser) = loser {
@@ -502,22 +510,41 @@ impl Roles<'_> {
             .or_else(|| if self.frame.passive { self.agent() } else { None })
             .or_else(|| self.subject());
         let Some(holder) = holder_at.and_then(|i| self.faction(i)) else {
-            let implied = self.sole().or_else(|| self.ctx.last_actor().map(str::to_string))?;
+            let implied = self.sole().or_else(|| self.ctx.main_actor().map(str::to_string))?;
             return Some(Outcome { presume: true, ..Outcome::new(implied, None, Event::Holds) });
         };
         let actors: Vec<usize> = holder_at.into_iter().collect();
         if self.frame.no_longer {
             return Some(Outcome { actors, ..Outcome::new(holder, None, Event::Lost).noted("no longer held", 0.0) });
         }
-        if modality == Modality::Expected {
+        let partial = self.partial_here()
+            || self.frame.remnant
+            || self.frame.def.outcome == Some(FixedOutcome::Partial)
+            || (self.gov & prep::LOCATIVE != 0 && !self.topical());
+        if modality == Modality::Expected && !partial {
             let known = self.ctx.holder(&place.key).map(str::to_string);
             return Some(Outcome {
                 actors,
                 ..Outcome::new(holder, known, Event::Captured).noted("will hold it: an expected capture", 0.0)
             });
         }
-        let partial = self.frame.partial || self.frame.remnant || self.frame.def.outcome == Some(FixedOutcome::Partial);
         Some(Outcome { actors, ..Outcome::new(holder, None, if partial { Event::Partial } else { Event::Holds }) })
+    }
+
+    /// A partial word bears on this place: right before the cue ("grotendeels in handen van"),
+    /// or before the place, after the cue ("controleert een deel van").
+    fn partial_here(&self) -> bool {
+        let cue = &self.an().cues[self.frame.cue];
+        let place = self.at.map_or(cue.end, |(a, _)| a);
+        self.an().partial.iter().filter(|(_, remnant)| !remnant).any(|&(k, _)| {
+            let before_cue = k < cue.a && cue.a - k <= 3;
+            let before_place = k < place && place - k <= 6 && self.an().clause[k] == self.frame.clause;
+            before_cue || before_place
+        })
+    }
+
+    fn topical(&self) -> bool {
+        self.at.is_some_and(|(a, _)| self.an().places.iter().any(|p| p.a == a && p.topical))
     }
 
     fn siege(&self, place: &PlaceRef) -> Option<Outcome> {

@@ -111,7 +111,8 @@ pub const MAX_GAP: usize = 12;
 impl<P> Gapped<P> {
     /// Matches at token `from`; `stops(i)` says whether a gap may not run over token `i` (a
     /// clause break), `ends(i)` whether token `i` ends a clause for `<end>`, and `end` is one past
-    /// the last token of the sentence.
+    /// the last token of the sentence. Each later part is tried at every place it occurs within
+    /// reach, so "nam in de zomer ... in," still finds its particle.
     pub fn match_at(
         &self,
         tokens: &Tokens,
@@ -120,31 +121,39 @@ impl<P> Gapped<P> {
         stops: &dyn Fn(usize) -> bool,
         ends: &dyn Fn(usize) -> bool,
     ) -> Option<GappedMatch> {
-        let first_len = self.parts[0].len();
         if !parts_at(tokens, from, &self.parts[0]) {
             return None;
         }
-        let mut at = from + first_len;
-        let mut last = (from, at);
-        for part in &self.parts[1..] {
-            let mut found = None;
-            for start in at..end.min(at + MAX_GAP + 1) {
-                if parts_at(tokens, start, part) {
-                    found = Some(start);
-                    break;
-                }
-                if stops(start) {
-                    break;
-                }
+        let first = (from, from + self.parts[0].len());
+        let last = self.rest(tokens, 1, first.1, end, stops, ends)?;
+        Some(GappedMatch { first, last: last.unwrap_or(first) })
+    }
+
+    /// Matches parts `part..` from token `at` on: the span of the last part (`None` when no
+    /// part is left).
+    fn rest(
+        &self,
+        tokens: &Tokens,
+        part: usize,
+        at: usize,
+        end: usize,
+        stops: &dyn Fn(usize) -> bool,
+        ends: &dyn Fn(usize) -> bool,
+    ) -> Option<Option<(usize, usize)>> {
+        let Some(ids) = self.parts.get(part) else {
+            return (!self.at_end || at >= end || ends(at)).then_some(None);
+        };
+        for start in at..end.min(at + MAX_GAP + 1) {
+            if parts_at(tokens, start, ids)
+                && let Some(found) = self.rest(tokens, part + 1, start + ids.len(), end, stops, ends)
+            {
+                return Some(Some(found.unwrap_or((start, start + ids.len()))));
             }
-            let start = found?;
-            last = (start, start + part.len());
-            at = last.1;
+            if stops(start) {
+                break;
+            }
         }
-        if self.at_end && at < end && !ends(at) {
-            return None;
-        }
-        Some(GappedMatch { first: (from, from + first_len), last })
+        None
     }
 }
 
