@@ -72,6 +72,9 @@ pub fn run(global: &Global, args: ExtractArgs) -> anyhow::Result<Exit> {
     {
         anyhow::bail!("--lang {code}: no such lexicon; known: {}, auto", extractor.languages().join(", "));
     }
+    for warning in extractor.warnings() {
+        eprintln!("warning: {warning}");
+    }
     let inputs = stream::expand(&args.inputs).map_err(InputError)?;
     let failed = match &args.out {
         Some(path) => write_atomically(path, |out| extract_all(&mut extractor, &inputs, &options, out))?,
@@ -229,8 +232,8 @@ pub fn eval(global: &Global, args: EvalArgs) -> anyhow::Result<Exit> {
 }
 
 /// `controlmap bench-extract [--mb N]`
-pub fn bench_command(_global: &Global, args: BenchArgs) -> anyhow::Result<Exit> {
-    let line = bench(args.mb)?;
+pub fn bench_command(global: &Global, args: BenchArgs) -> anyhow::Result<Exit> {
+    let line = bench_with(args.mb, global.geodata.as_deref())?;
     Out::default().line(&line)?;
     Ok(Exit::Success)
 }
@@ -238,7 +241,12 @@ pub fn bench_command(_global: &Global, args: BenchArgs) -> anyhow::Result<Exit> 
 /// Extracts from `mb` megabytes of generated Dutch and English article text with the built-in
 /// geodata, on one core, and returns a printable figure line.
 pub fn bench(mb: usize) -> anyhow::Result<String> {
-    let world = crate::app::load_world(None).map_err(InputError)?;
+    bench_with(mb, None)
+}
+
+/// [`bench`] with a geodata folder (or the built-in one).
+pub fn bench_with(mb: usize, geodata: Option<&Path>) -> anyhow::Result<String> {
+    let world = crate::app::load_world(geodata).map_err(InputError)?;
     let mut extractor = Extractor::new(&world.gazetteer, &world.factions, &world.files.languages)
         .map_err(|e| anyhow::anyhow!("{e}"))?;
     let text = corpus::bench_corpus(mb.max(1) << 20);

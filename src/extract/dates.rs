@@ -2,7 +2,7 @@
 //! `{season} van {year}`), matched over a sentence's tokens and resolved against the article's
 //! date into a [`DateSpan`].
 
-use std::collections::HashMap;
+use crate::extract::fxhash::FxMap;
 
 use crate::date::{Date, DateSpan, Precision, YearMonth, days_in_month};
 use crate::extract::lexicon::{DateWords, LexiconError, Unit, phrase_line};
@@ -10,6 +10,7 @@ use crate::extract::tokens::{CAP, DIGITS, Tokens, UNKNOWN, Vocab, fold_phrase};
 
 /// A variable part of a date pattern.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[repr(u8)]
 enum Slot {
     Day,
     Month,
@@ -19,6 +20,8 @@ enum Slot {
     Number,
     Unit,
 }
+
+const SLOTS: [Slot; 7] = [Slot::Day, Slot::Month, Slot::Year, Slot::Weekday, Slot::Season, Slot::Number, Slot::Unit];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Elem {
@@ -108,6 +111,8 @@ impl Rule {
 /// What a date word means.
 #[derive(Debug, Clone, Copy, Default)]
 struct DateWord {
+    /// A date word, or the first word of a pattern.
+    known: bool,
     month: u8,
     weekday: u8,
     season: Option<[u8; 2]>,
@@ -147,9 +152,10 @@ struct Pattern {
 #[derive(Debug, Clone, Default)]
 pub struct DateGrammar {
     patterns: Vec<Pattern>,
-    by_word: HashMap<u32, Vec<usize>>,
+    by_word: FxMap<u32, Vec<usize>>,
     by_slot: Vec<(Slot, usize)>,
-    words: HashMap<u32, DateWord>,
+    /// Date words by vocabulary id (filled up to the vocabulary's size).
+    words: Vec<DateWord>,
     months_need_capital: bool,
 }
 
@@ -165,7 +171,12 @@ impl DateGrammar {
         let mut grammar = DateGrammar { months_need_capital, ..DateGrammar::default() };
         let mut word = |w: &str, vocab: &mut Vocab, set: &dyn Fn(&mut DateWord)| {
             for (folded, _) in fold_phrase(w) {
-                set(grammar.words.entry(vocab.intern(&folded)).or_default());
+                let id = vocab.intern(&folded) as usize;
+                if grammar.words.len() <= id {
+                    grammar.words.resize(id + 1, DateWord::default());
+                }
+                grammar.words[id].known = true;
+                set(&mut grammar.words[id]);
             }
         };
         for (w, &m) in &words.months {
@@ -202,12 +213,16 @@ impl DateGrammar {
             }
             grammar.patterns.push(Pattern { elems, rule });
         }
+        grammar.words.resize(vocab.len(), DateWord::default());
+        for &id in grammar.by_word.keys() {
+            grammar.words[id as usize].known = true;
+        }
         Ok(grammar)
     }
 
     /// Whether vocabulary word `id` is a date word or starts a pattern.
     pub fn knows(&self, id: u32) -> bool {
-        self.words.contains_key(&id) || self.by_word.contains_key(&id)
+        self.words.get(id as usize).is_some_and(|w| w.known)
     }
 
     /// Every date expression in the tokens, longest match first, left to right.
@@ -231,7 +246,11 @@ impl DateGrammar {
             return None;
         }
         let by_word = (t.id != UNKNOWN).then(|| self.by_word.get(&t.id)).flatten().map_or(&[][..], Vec::as_slice);
-        let slots = self.by_slot.iter().filter(|(slot, _)| self.slot_value(tokens, i, *slot).is_some()).map(|(_, p)| p);
+        let mut fits = [None; 7];
+        for slot in SLOTS {
+            fits[slot as usize] = Some(self.slot_value(tokens, i, slot).is_some());
+        }
+        let slots = self.by_slot.iter().filter(|(slot, _)| fits[*slot as usize] == Some(true)).map(|(_, p)| p);
         let mut best: Option<DateMention> = None;
         for &p in by_word.iter().chain(slots) {
             if let Some(found) = self.match_pattern(&self.patterns[p], tokens, i)
@@ -261,7 +280,7 @@ impl DateGrammar {
     fn slot_value(&self, tokens: &Tokens, i: usize, slot: Slot) -> Option<u32> {
         let t = &tokens.list[i];
         let folded = tokens.fold(i);
-        let word = self.words.get(&t.id);
+        let word = self.words.get(t.id as usize);
         let number = if t.is(DIGITS) && folded.len() <= 4 { folded.parse::<u32>().ok() } else { None };
         match slot {
             Slot::Day => {

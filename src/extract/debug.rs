@@ -28,7 +28,7 @@ pub fn describe(an: &Analysis, lang: &Language, frames: &[Frame]) -> String {
     for c in &an.cues {
         out.push(format!(
             "cue '{}' {:?} {:?}",
-            c.parts.iter().map(|&(a, b)| word(a, b)).collect::<Vec<_>>().join(" ... "),
+            c.parts().iter().map(|&(a, b)| word(a, b)).collect::<Vec<_>>().join(" ... "),
             lang.events[c.event as usize].frame,
             c.form
         ));

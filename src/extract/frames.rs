@@ -59,7 +59,7 @@ pub fn frames(an: &Analysis, lang: &Language, retrospective: bool) -> Vec<Frame>
     for (index, cue) in an.cues.iter().enumerate() {
         let def = lang.events[cue.event as usize];
         let clause = an.clause[cue.a];
-        let in_date = an.dates.iter().any(|d| cue.parts.iter().any(|&(a, b)| d.a < b && a < d.b));
+        let in_date = an.dates.iter().any(|d| cue.parts().iter().any(|&(a, b)| d.a < b && a < d.b));
         if in_date || states_an_aim(an, cue.a, clause) {
             continue;
         }

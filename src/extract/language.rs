@@ -1,7 +1,9 @@
 //! A lexicon compiled against the world: one vocabulary, word classes per word, a trie of
 //! phrases (factions, regions, cues, modality, ...), gapped phrases and the date grammar.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashSet};
+
+use crate::extract::fxhash::{FxMap, FxSet};
 
 use crate::extract::dates::DateGrammar;
 use crate::extract::lexicon::{self, Frame, LexiconError, LexiconFile, NextActor, Outcome, phrase_line};
@@ -48,6 +50,11 @@ pub mod prep {
     pub const LOCATIVE: u16 = 1 << 7;
     pub const REFERENCE: u16 = 1 << 8;
 }
+
+/// The word starts a gapped phrase.
+pub const START_GAPPED: u8 = 1;
+/// The word starts a loose region alias.
+pub const START_LOOSE: u8 = 2;
 
 /// Who an actor phrase names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -114,9 +121,11 @@ pub struct Language {
     pub name: String,
     pub vocab: Vocab,
     words: Vec<(u32, u16, u16)>,
+    /// What each word may start: [`START_GAPPED`], [`START_LOOSE`].
+    starts: Vec<u8>,
     pub trie: Trie<Payload>,
     pub gapped: Vec<Gapped<Payload>>,
-    gapped_first: HashMap<u32, Vec<usize>>,
+    gapped_first: FxMap<u32, Vec<usize>>,
     pub events: Vec<EventDef>,
     /// Faction ids, indexed by [`ActorRef::Faction`].
     pub factions: Vec<String>,
@@ -128,12 +137,17 @@ pub struct Language {
     pub regions: Vec<(String, String)>,
     pub dates: DateGrammar,
     pub loose: Vec<LooseAlias>,
-    loose_first: HashMap<u32, Vec<usize>>,
+    loose_first: FxMap<u32, Vec<usize>>,
+    /// Phrases left out because the world lacks what they name.
+    pub warnings: Vec<String>,
 }
 
 impl Language {
     /// Loose region aliases whose first content word is `id`.
     pub fn loose_from(&self, id: u32) -> &[usize] {
+        if self.starts.get(id as usize).is_none_or(|s| s & START_LOOSE == 0) {
+            return &[];
+        }
         self.loose_first.get(&id).map_or(&[], Vec::as_slice)
     }
 
@@ -154,6 +168,9 @@ impl Language {
 
     /// Gapped phrases whose first word is `id`.
     pub fn gapped_from(&self, id: u32) -> &[usize] {
+        if self.starts.get(id as usize).is_none_or(|s| s & START_GAPPED == 0) {
+            return &[];
+        }
         self.gapped_first.get(&id).map_or(&[], Vec::as_slice)
     }
 
@@ -165,7 +182,7 @@ impl Language {
         text: &str,
         factions: &Factions,
         gazetteer: &Gazetteer,
-        town_keys: &HashSet<String>,
+        town_keys: &FxSet<String>,
     ) -> Result<Language, LexiconError> {
         let parsed = lexicon::parse(file, text)?;
         let mut builder = Builder::new(file, text, &parsed, factions);
@@ -176,11 +193,21 @@ impl Language {
         let dates =
             DateGrammar::compile(&parsed.dates, &mut builder.vocab, parsed.language.months_need_capital, file, text)?;
         builder.words.resize(builder.vocab.len(), (0, 0, 0));
+        builder.trie.seal(builder.vocab.len());
+        let loose_first = index_loose(&builder.loose);
+        let mut starts = vec![0u8; builder.vocab.len()];
+        for &id in builder.gapped_first.keys() {
+            starts[id as usize] |= START_GAPPED;
+        }
+        for &id in loose_first.keys() {
+            starts[id as usize] |= START_LOOSE;
+        }
         Ok(Language {
             code: parsed.language.code.clone(),
             name: parsed.language.name.clone(),
             vocab: builder.vocab,
             words: builder.words,
+            starts,
             trie: builder.trie,
             gapped: builder.gapped,
             gapped_first: builder.gapped_first,
@@ -190,14 +217,15 @@ impl Language {
             countries: builder.countries,
             regions: gazetteer.regions.iter().map(|r| (r.id.clone(), r.country.clone())).collect(),
             dates,
-            loose_first: index_loose(&builder.loose),
+            loose_first,
             loose: builder.loose,
+            warnings: builder.warnings,
         })
     }
 }
 
-fn index_loose(loose: &[LooseAlias]) -> HashMap<u32, Vec<usize>> {
-    let mut index: HashMap<u32, Vec<usize>> = HashMap::new();
+fn index_loose(loose: &[LooseAlias]) -> FxMap<u32, Vec<usize>> {
+    let mut index: FxMap<u32, Vec<usize>> = FxMap::default();
     for (i, alias) in loose.iter().enumerate() {
         index.entry(alias.words[0]).or_default().push(i);
     }
@@ -211,13 +239,14 @@ struct Builder<'a> {
     words: Vec<(u32, u16, u16)>,
     trie: Trie<Payload>,
     gapped: Vec<Gapped<Payload>>,
-    gapped_first: HashMap<u32, Vec<usize>>,
+    gapped_first: FxMap<u32, Vec<usize>>,
     events: Vec<EventDef>,
     factions: Vec<String>,
     by_country: Vec<BTreeMap<String, String>>,
     countries: Vec<String>,
     loose: Vec<LooseAlias>,
     stop: HashSet<String>,
+    warnings: Vec<String>,
 }
 
 /// A phrase split at its gaps: parts of folded words, acronym masks, and the `<end>` flag.
@@ -243,13 +272,14 @@ impl<'a> Builder<'a> {
             words: Vec::new(),
             trie: Trie::default(),
             gapped: Vec::new(),
-            gapped_first: HashMap::new(),
+            gapped_first: FxMap::default(),
             events: Vec::new(),
             factions: factions.list.iter().map(|f| f.id.clone()).collect(),
             by_country: Vec::new(),
             countries: Vec::new(),
             loose: Vec::new(),
             stop,
+            warnings: Vec::new(),
         }
     }
 
@@ -400,7 +430,7 @@ impl<'a> Builder<'a> {
         &mut self,
         parsed: &LexiconFile,
         gazetteer: &Gazetteer,
-        town_keys: &HashSet<String>,
+        town_keys: &FxSet<String>,
     ) -> Result<(), LexiconError> {
         let p = &parsed.places;
         for (list, flag) in [(&p.countries, class::COUNTRY), (&p.demonyms, class::DEMONYM)] {
@@ -429,13 +459,17 @@ impl<'a> Builder<'a> {
             }
         }
         for (phrase, id) in &p.regions {
-            let index =
-                gazetteer.regions.iter().position(|r| &r.id == id).ok_or_else(|| LexiconError::UnknownRegion {
+            let Some(index) = gazetteer.regions.iter().position(|r| &r.id == id) else {
+                let line = phrase_line(self.text, phrase);
+                let e = LexiconError::UnknownRegion {
                     file: self.file.into(),
-                    line: phrase_line(self.text, phrase),
+                    line,
                     phrase: phrase.clone(),
                     id: id.clone(),
-                })?;
+                };
+                self.warnings.push(format!("{e}; the phrase is not used"));
+                continue;
+            };
             self.add(phrase, Payload::Region(index as u16), false)?;
         }
         Ok(())
@@ -467,7 +501,7 @@ impl<'a> Builder<'a> {
         &mut self,
         parsed: &LexiconFile,
         factions: &Factions,
-        town_keys: &HashSet<String>,
+        town_keys: &FxSet<String>,
     ) -> Result<(), LexiconError> {
         for (i, faction) in factions.list.iter().enumerate() {
             let spellings = [&faction.name, &faction.name_nl, &faction.short].into_iter().chain(&faction.aliases);
@@ -476,19 +510,27 @@ impl<'a> Builder<'a> {
                 self.add(spelling, Payload::Actor { actor: ActorRef::Faction(i as u16), placeish }, false)?;
             }
         }
-        let unknown = |phrase: &str, id: &str| LexiconError::UnknownFaction {
-            file: self.file.into(),
-            line: phrase_line(self.text, phrase),
-            phrase: phrase.into(),
-            id: id.into(),
+        let (file, text) = (self.file, self.text);
+        let unknown = |phrase: &str, id: &str| {
+            let e = LexiconError::UnknownFaction {
+                file: file.into(),
+                line: phrase_line(text, phrase),
+                phrase: phrase.into(),
+                id: id.into(),
+            };
+            format!("{e}; the phrase is not used")
         };
         for (phrase, id) in &parsed.actors.phrases {
-            let index = self.factions.iter().position(|f| f == id).ok_or_else(|| unknown(phrase, id))?;
+            let Some(index) = self.factions.iter().position(|f| f == id) else {
+                self.warnings.push(unknown(phrase, id));
+                continue;
+            };
             self.add(phrase, Payload::Actor { actor: ActorRef::Faction(index as u16), placeish: false }, false)?;
         }
         for (phrase, table) in &parsed.actors.by_country {
             if let Some(id) = table.values().find(|id| !self.factions.contains(id)) {
-                return Err(unknown(phrase, id));
+                self.warnings.push(unknown(phrase, id));
+                continue;
             }
             let index = self.by_country.len() as u16;
             self.by_country.push(table.clone());

@@ -60,7 +60,15 @@ pub struct CueMention {
     pub end: usize,
     pub event: u16,
     pub form: Form,
-    pub parts: Vec<(usize, usize)>,
+    spans: [(usize, usize); 2],
+    gapped: bool,
+}
+
+impl CueMention {
+    /// The token spans of the cue's words: one part, or two for a gapped cue.
+    pub fn parts(&self) -> &[(usize, usize)] {
+        &self.spans[..if self.gapped { 2 } else { 1 }]
+    }
 }
 
 /// Everything found in one sentence; reused from sentence to sentence.
@@ -84,6 +92,7 @@ pub struct Analysis {
     /// Actor phrases that are also places ("Bagdad", "Koerdistan"), decided by context.
     dual: Vec<(usize, Option<u16>)>,
     folded: String,
+    payloads: Vec<Payload>,
 }
 
 /// Lower-case particles allowed inside a place name ("Deir ez-Zor", "Tall al-Abyad").
@@ -150,13 +159,17 @@ impl Analysis {
         let n = self.tokens.len();
         let mut i = 0;
         while i < n {
-            let found = if self.tokens.list[i].id == UNKNOWN { None } else { lang.trie.longest(&self.tokens, i, n) };
+            let id = self.tokens.list[i].id;
+            let found = if lang.trie.starts_with(id) { lang.trie.longest(&self.tokens, i, n) } else { None };
             let Some((len, entries)) = found else {
                 i += 1;
                 continue;
             };
-            let payloads: Vec<Payload> = entries.iter().map(|e| e.payload).collect();
+            let mut payloads = std::mem::take(&mut self.payloads);
+            payloads.clear();
+            payloads.extend(entries.iter().filter(|e| e.fits(&self.tokens, i)).map(|e| e.payload));
             self.apply(lang, &payloads, i, i + len);
+            self.payloads = payloads;
             i += len;
         }
     }
@@ -169,7 +182,7 @@ impl Analysis {
                 Payload::Actor { actor: who, placeish } => actor = Some((who, placeish)),
                 Payload::Region(r) => region = Some(r),
                 Payload::Cue { event, form } => {
-                    self.cues.push(CueMention { a, b, end: b, event, form, parts: vec![(a, b)] })
+                    self.cues.push(CueMention { a, b, end: b, event, form, spans: [(a, b); 2], gapped: false })
                 }
                 Payload::Modality(m) => self.modals.push((a, b, m)),
                 Payload::Partial => self.partial.push((a, false)),
@@ -219,9 +232,10 @@ impl Analysis {
                 };
                 match pattern.payload {
                     Payload::Cue { event, form } => {
-                        let parts = vec![m.first, m.last];
-                        self.cues.retain(|c| c.parts.len() > 1 || !parts.iter().any(|p| c.a < p.1 && p.0 < c.b));
-                        self.cues.push(CueMention { a: m.first.0, b: m.first.1, end: m.last.1, event, form, parts });
+                        let spans = [m.first, m.last];
+                        self.cues.retain(|c| c.gapped || !spans.iter().any(|p| c.a < p.1 && p.0 < c.b));
+                        let (a, b, end) = (m.first.0, m.first.1, m.last.1);
+                        self.cues.push(CueMention { a, b, end, event, form, spans, gapped: true });
                     }
                     Payload::Modality(md) => self.modals.push((m.first.0, m.last.1, md)),
                     Payload::NoLonger => self.no_longer.push((m.first.0, m.last.1)),
@@ -281,9 +295,9 @@ impl Analysis {
             let target = match region {
                 Some(r) => Some(region_mention(lang, a, b, r).target),
                 None => {
-                    let folded = self.folded_span(a, b);
+                    self.fold_span(a, b);
                     let span = &text[self.tokens.list[a].start - base..self.tokens.list[b - 1].end - base];
-                    match towns.lookup(gazetteer, &folded, span) {
+                    match towns.lookup(gazetteer, &self.folded, span) {
                         Some(Hit::Found(f)) => Some(Target::Place(f)),
                         _ => None,
                     }
@@ -300,7 +314,8 @@ impl Analysis {
         }
     }
 
-    fn folded_span(&mut self, a: usize, b: usize) -> String {
+    /// Writes the folded words of tokens `a..b`, joined by spaces, into the `folded` buffer.
+    fn fold_span(&mut self, a: usize, b: usize) {
         self.folded.clear();
         for k in a..b {
             if k > a {
@@ -308,7 +323,6 @@ impl Analysis {
             }
             self.folded.push_str(self.tokens.fold(k));
         }
-        self.folded.clone()
     }
 
     /// Capitalised word runs the gazetteer knows, longest first.
@@ -326,9 +340,9 @@ impl Analysis {
                 if !self.name_run(lang, i, i + len) {
                     continue;
                 }
-                let folded = self.folded_span(i, i + len);
+                self.fold_span(i, i + len);
                 let span = &text[t.start - base..self.tokens.list[i + len - 1].end - base];
-                let Some(hit) = towns.lookup(gazetteer, &folded, span) else {
+                let Some(hit) = towns.lookup(gazetteer, &self.folded, span) else {
                     continue;
                 };
                 if let Some(mention) = self.place_mention(hit, i, i + len, text, base) {

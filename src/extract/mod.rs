@@ -22,6 +22,7 @@ pub mod dates;
 mod debug;
 pub mod eval;
 pub mod frames;
+pub mod fxhash;
 pub mod language;
 pub mod lexicon;
 pub mod mentions;
@@ -133,6 +134,11 @@ impl<'w> Extractor<'w> {
             languages.push(language);
         }
         Ok(Extractor { gazetteer, languages, towns, analysis: Analysis::default(), display: HashMap::new() })
+    }
+
+    /// Lexicon phrases left out because the geodata lacks the region or faction they name.
+    pub fn warnings(&self) -> Vec<&str> {
+        self.languages.iter().flat_map(|l| l.warnings.iter().map(String::as_str)).collect()
     }
 
     /// The codes of the compiled languages.

@@ -131,7 +131,7 @@ impl Sentence<'_> {
 
     fn draft(&self, frame: &Frame, placed: Placed, outcome: Outcome, modality: Modality, ctx: &Context) -> Draft {
         let cue = &self.an.cues[frame.cue];
-        let mut cues = cue.parts.clone();
+        let mut cues = cue.parts().to_vec();
         cues.extend(self.an.modals.iter().map(|&(a, b, _)| (a, b)));
         cues.extend(
             self.an.partial.iter().filter(|(k, _)| self.an.clause[*k] == frame.clause).map(|&(k, _)| (k, k + 1)),
@@ -313,7 +313,7 @@ impl Roles<'_> {
 
     /// Actors of the frame's clause, outside the cue, not part of a description or compound.
     fn clause_actors(&self) -> Vec<usize> {
-        let parts = &self.an().cues[self.frame.cue].parts;
+        let parts = self.an().cues[self.frame.cue].parts();
         (0..self.an().actors.len())
             .filter(|&i| {
                 let m = &self.an().actors[i];

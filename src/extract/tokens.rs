@@ -2,7 +2,7 @@
 //! article, its folded form (as [`fold_text`] folds names) and its shape (capitalised, acronym,
 //! number). Words are looked up in a [`Vocab`] once, so later stages compare integers.
 
-use std::collections::HashMap;
+use crate::extract::fxhash::FxMap;
 
 use unicode_normalization::char::is_combining_mark;
 
@@ -39,36 +39,56 @@ impl Token {
     }
 }
 
-/// The words lexicon phrases use, folded, with dense ids.
+/// The words lexicon phrases use, folded, with dense ids. Words of up to eight bytes are keyed
+/// by their bytes packed in an integer, so most lookups compare no strings.
 #[derive(Debug, Default, Clone)]
 pub struct Vocab {
-    ids: HashMap<Box<str>, u32>,
-    words: Vec<Box<str>>,
+    short: FxMap<u64, u32>,
+    long: FxMap<Box<str>, u32>,
+    len: usize,
+}
+
+/// The bytes of a word of at most eight bytes as an integer (folded words hold no zero bytes).
+fn pack(word: &str) -> Option<u64> {
+    let bytes = word.as_bytes();
+    (bytes.len() <= 8).then(|| {
+        let mut packed = [0u8; 8];
+        packed[..bytes.len()].copy_from_slice(bytes);
+        u64::from_le_bytes(packed)
+    })
 }
 
 impl Vocab {
     /// The id of a folded word, adding it when new.
     pub fn intern(&mut self, word: &str) -> u32 {
-        if let Some(&id) = self.ids.get(word) {
-            return id;
+        let found = self.get(word);
+        if found != UNKNOWN {
+            return found;
         }
-        let id = self.words.len() as u32;
-        self.words.push(word.into());
-        self.ids.insert(word.into(), id);
+        let id = self.len as u32;
+        self.len += 1;
+        match pack(word) {
+            Some(key) => self.short.insert(key, id),
+            None => self.long.insert(word.into(), id),
+        };
         id
     }
 
     /// The id of a folded word, or [`UNKNOWN`].
     pub fn get(&self, word: &str) -> u32 {
-        self.ids.get(word).copied().unwrap_or(UNKNOWN)
+        let found = match pack(word) {
+            Some(key) => self.short.get(&key),
+            None => self.long.get(word),
+        };
+        found.copied().unwrap_or(UNKNOWN)
     }
 
     pub fn len(&self) -> usize {
-        self.words.len()
+        self.len
     }
 
     pub fn is_empty(&self) -> bool {
-        self.words.is_empty()
+        self.len == 0
     }
 }
 
@@ -124,7 +144,10 @@ impl Tokens {
 
     fn push_word(&mut self, word: &str, start: usize, vocab: &Vocab) {
         let fold_start = self.folded.len() as u32;
-        if word.is_ascii() {
+        if word.bytes().all(|b| b.is_ascii_alphanumeric()) {
+            self.folded.push_str(word);
+            self.folded[fold_start as usize..].make_ascii_lowercase();
+        } else if word.is_ascii() {
             self.folded.extend(word.bytes().filter(u8::is_ascii_alphanumeric).map(|b| b.to_ascii_lowercase() as char));
         } else {
             self.folded.push_str(&fold_text(word).replace(' ', ""));
@@ -151,7 +174,7 @@ pub fn fold_phrase(phrase: &str) -> Vec<(String, bool)> {
 }
 
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || is_combining_mark(c)
+    if c.is_ascii() { c.is_ascii_alphanumeric() } else { c.is_alphanumeric() || is_combining_mark(c) }
 }
 
 fn is_glottal(c: char) -> bool {

@@ -2,7 +2,7 @@
 //! resolved with its own rules and remembered in a bounded cache, plus the evidence rules that
 //! keep common words and personal names from becoming places.
 
-use std::collections::{HashMap, HashSet};
+use crate::extract::fxhash::{FxMap, FxSet};
 
 use crate::model::{PlaceKey, PlaceKind};
 use crate::places::fold::{fold_text, place_key};
@@ -40,15 +40,15 @@ pub struct Found {
 #[derive(Debug, Clone)]
 pub struct TownIndex {
     /// Place keys of every spelling of every town and region.
-    keys: HashSet<String>,
+    keys: FxSet<String>,
     /// Place keys of town spellings only.
-    pub town_keys: HashSet<String>,
-    cache: HashMap<String, Option<Hit>>,
+    pub town_keys: FxSet<String>,
+    cache: FxMap<String, Option<Hit>>,
 }
 
 impl TownIndex {
     pub fn new(gazetteer: &Gazetteer) -> TownIndex {
-        let mut town_keys = HashSet::new();
+        let mut town_keys = FxSet::default();
         for place in &gazetteer.places {
             town_keys.extend(std::iter::once(&place.name).chain(&place.aliases).map(|s| place_key(s)));
         }
@@ -57,7 +57,7 @@ impl TownIndex {
             keys.extend(std::iter::once(&region.name).chain(&region.aliases).map(|s| place_key(s)));
         }
         keys.remove("");
-        TownIndex { keys, town_keys, cache: HashMap::new() }
+        TownIndex { keys, town_keys, cache: FxMap::default() }
     }
 
     /// Resolves a word run (`folded`: its folded words joined by spaces; `text`: as written).

@@ -1,7 +1,7 @@
 //! A trie over vocabulary ids for longest-match phrase lookup, and gapped phrases (`heeft ... in
 //! handen`) matched by scanning forward from their first word.
 
-use std::collections::HashMap;
+use crate::extract::fxhash::FxMap;
 
 use crate::extract::tokens::{CAP, Tokens, UNKNOWN, UPPER};
 
@@ -18,7 +18,9 @@ pub struct Entry<P> {
 /// Phrases keyed by their folded word ids.
 #[derive(Debug, Clone)]
 pub struct Trie<P> {
-    edges: HashMap<(u32, u32), u32>,
+    edges: FxMap<(u32, u32), u32>,
+    /// The root's children by word id, for a lookup without hashing (see [`Trie::seal`]).
+    root: Vec<u32>,
     entries: Vec<Vec<Entry<P>>>,
     /// Longest phrase, in words.
     pub max_len: usize,
@@ -26,12 +28,27 @@ pub struct Trie<P> {
 
 impl<P> Default for Trie<P> {
     fn default() -> Self {
-        Trie { edges: HashMap::new(), entries: vec![Vec::new()], max_len: 0 }
+        Trie { edges: FxMap::default(), root: Vec::new(), entries: vec![Vec::new()], max_len: 0 }
     }
 }
 
 impl<P: Clone> Trie<P> {
-    /// Adds a phrase (a non-empty id sequence).
+    /// Builds the root table once every phrase is in; `vocab_len` is the vocabulary's size.
+    pub fn seal(&mut self, vocab_len: usize) {
+        self.root = vec![NONE; vocab_len];
+        for (&(node, id), &child) in &self.edges {
+            if node == 0 && (id as usize) < vocab_len {
+                self.root[id as usize] = child;
+            }
+        }
+    }
+
+    /// Whether some phrase starts with word `id`.
+    pub fn starts_with(&self, id: u32) -> bool {
+        self.root.get(id as usize).is_some_and(|&c| c != NONE)
+    }
+
+    /// Adds a phrase (a non-empty id sequence); call [`Trie::seal`] after the last one.
     pub fn insert(&mut self, ids: &[u32], entry: Entry<P>) {
         let mut node = 0u32;
         for &id in ids {
@@ -45,9 +62,9 @@ impl<P: Clone> Trie<P> {
         self.max_len = self.max_len.max(ids.len());
     }
 
-    /// The longest phrase starting at token `from` (and not past `limit`) whose case
-    /// constraints hold: its length and entries.
-    pub fn longest<'a>(&'a self, tokens: &Tokens, from: usize, limit: usize) -> Option<(usize, Vec<&'a Entry<P>>)> {
+    /// The longest phrase starting at token `from` (and not past `limit`) of which some entry's
+    /// case constraints hold: its length and entries (filter them with [`Entry::fits`]).
+    pub fn longest(&self, tokens: &Tokens, from: usize, limit: usize) -> Option<(usize, &[Entry<P>])> {
         let mut node = 0u32;
         let mut best = None;
         for i in from..limit.min(from + self.max_len) {
@@ -55,7 +72,9 @@ impl<P: Clone> Trie<P> {
             if id == UNKNOWN {
                 break;
             }
-            let Some(&next) = self.edges.get(&(node, id)) else {
+            let child = if node == 0 { self.root.get(id as usize).copied().filter(|&c| c != NONE) } else { None };
+            let Some(next) = child.or_else(|| if node == 0 { None } else { self.edges.get(&(node, id)).copied() })
+            else {
                 break;
             };
             node = next;
@@ -64,7 +83,7 @@ impl<P: Clone> Trie<P> {
             }
         }
         let (len, node) = best?;
-        Some((len, self.entries[node as usize].iter().filter(|e| e.fits(tokens, from)).collect()))
+        Some((len, &self.entries[node as usize]))
     }
 }
 
@@ -104,6 +123,8 @@ pub struct GappedMatch {
     pub first: (usize, usize),
     pub last: (usize, usize),
 }
+
+const NONE: u32 = u32::MAX;
 
 /// Largest number of words between two parts of a gapped phrase.
 pub const MAX_GAP: usize = 12;
