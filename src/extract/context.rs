@@ -107,6 +107,11 @@ impl Context {
         self.states.entry(key.clone()).or_default().holder = Some(holder.to_string());
     }
 
+    /// Notes who attacks a place without a claim of its own (the defender is not known).
+    pub fn presume_attacker(&mut self, key: &PlaceKey, attacker: &str) {
+        self.states.entry(key.clone()).or_default().attacker = Some(attacker.to_string());
+    }
+
     /// Updates the state with a claim. Expected events change nothing yet.
     pub fn record(
         &mut self,

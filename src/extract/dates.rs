@@ -225,14 +225,21 @@ impl DateGrammar {
         self.words.get(id as usize).is_some_and(|w| w.known)
     }
 
-    /// Every date expression in the tokens, longest match first, left to right.
+    /// Every date expression in the tokens, left to right, each as long as it can be.
     pub fn scan(&self, tokens: &Tokens, out: &mut Vec<DateMention>) {
         let mut i = 0;
         while i < tokens.len() {
             match self.longest_at(tokens, i) {
                 Some(found) => {
-                    i = found.b;
-                    out.push(found);
+                    // A match inside this one that reaches further wins: "in April 2015" is
+                    // "April 2015", not "in April".
+                    let further = (found.a + 1..found.b)
+                        .filter_map(|j| self.longest_at(tokens, j))
+                        .filter(|m| m.b > found.b)
+                        .max_by_key(|m| m.b);
+                    let chosen = further.unwrap_or(found);
+                    i = chosen.b;
+                    out.push(chosen);
                 }
                 None => i += 1,
             }
@@ -463,7 +470,10 @@ fn months_span(year: i32, [first, last]: [u8; 2]) -> DateSpan {
 
 /// A range, written with the shortest precision each end allows.
 pub fn range(start: Date, end: Date) -> DateSpan {
-    DateSpan { start, end: end.max(start), precision: Precision::Range }
+    if end <= start {
+        return DateSpan::day(start);
+    }
+    DateSpan { start, end, precision: Precision::Range }
 }
 
 /// Monday to Sunday of the week `n` weeks from the one holding `today` (this week: up to today).

@@ -68,7 +68,13 @@ pub fn frames(an: &Analysis, lang: &Language, retrospective: bool) -> Vec<Frame>
             continue;
         }
         let has = |c: u32| clause_tokens(an, clause).any(|k| an.class[k] & c != 0);
-        let passive = cue.form == Form::Participle && (has(class::PASSIVE) || (has(class::BE) && !has(class::HAVE)));
+        let passive_clause = has(class::PASSIVE) || (has(class::BE) && !has(class::HAVE));
+        let twin =
+            an.cues.iter().any(|c| c.a == cue.a && c.end == cue.end && c.event == cue.event && c.form != cue.form);
+        if twin && (cue.form == Form::Participle) != passive_clause {
+            continue;
+        }
+        let passive = cue.form == Form::Participle && passive_clause;
         let ongoing = def.frame == Kind::Take && passive && has(class::ONGOING) && !retrospective;
         let partial = an.partial.iter().any(|&(k, remnant)| !remnant && an.clause[k] == clause);
         let remnant = an.partial.iter().any(|&(k, remnant)| remnant && an.clause[k] == clause);
@@ -147,11 +153,12 @@ fn assign_places(an: &Analysis, frames: &mut [Frame]) {
         if used[i] || p.is_anaphora() || locates_another(an, i) {
             continue;
         }
+        let clause = governing_clause(an, frames, an.clause[p.a]);
         let best = frames
             .iter()
             .enumerate()
             .filter(|(_, f)| {
-                an.cues[f.cue].form != Form::Noun && f.clause == an.clause[p.a] && allowed(f.kind(), p.gov, p.topical)
+                an.cues[f.cue].form != Form::Noun && f.clause == clause && allowed(f.kind(), p.gov, p.topical)
             })
             .min_by_key(|(_, f)| (f.rank(), an.cues[f.cue].a.abs_diff(p.a)));
         if let Some((fi, _)) = best {
@@ -173,6 +180,19 @@ fn assign_places(an: &Analysis, frames: &mut [Frame]) {
             used[i] = true;
             f.places.push(FramePlace::Mention(i));
         }
+    }
+}
+
+/// The clause whose frames a place in `clause` can belong to: its own, or, when it has no
+/// frame and opens with "en" ("IS heeft X in handen, en een deel van Y"), the one before it.
+fn governing_clause(an: &Analysis, frames: &[Frame], clause: u16) -> u16 {
+    if frames.iter().any(|f| f.clause == clause) {
+        return clause;
+    }
+    let first = (0..an.len()).find(|&k| an.clause[k] == clause);
+    match first {
+        Some(k) if k > 0 && an.class[k] & class::COORD != 0 => an.clause[k - 1],
+        _ => clause,
     }
 }
 

@@ -36,6 +36,7 @@ pub mod class {
     pub const DEMONYM: u32 = 1 << 18;
     pub const ARTICLE: u32 = 1 << 19;
     pub const INDEFINITE: u32 = 1 << 20;
+    pub const SUBORDINATOR: u32 = 1 << 21;
 }
 
 /// Preposition roles (bit flags) from `[prepositions]`.
@@ -364,8 +365,9 @@ impl<'a> Builder<'a> {
 
     fn grammar(&mut self, parsed: &LexiconFile) -> Result<(), LexiconError> {
         let g = &parsed.grammar;
-        let lists: [(&[String], u32); 18] = [
+        let lists: [(&[String], u32); 19] = [
             (&parsed.language.stopwords, class::STOP),
+            (&g.subordinators, class::SUBORDINATOR),
             (&g.indefinite, class::INDEFINITE),
             (&g.articles, class::ARTICLE),
             (&g.determiners, class::DET),

@@ -88,6 +88,8 @@ pub struct Grammar {
     pub determiners: Vec<String>,
     pub skip: Vec<String>,
     pub breaks: Vec<String>,
+    #[serde(default)]
+    pub subordinators: Vec<String>,
     pub coordination: Vec<String>,
     pub be: Vec<String>,
     pub have: Vec<String>,

@@ -108,8 +108,15 @@ impl Analysis {
         self.clear();
         self.tokens.tokenize(text, base, &lang.vocab);
         let n = self.tokens.len();
-        self.class.extend(self.tokens.list.iter().map(|t| if t.id == UNKNOWN { 0 } else { lang.class(t.id) }));
-        self.prep.extend(self.tokens.list.iter().map(|t| if t.id == UNKNOWN { 0 } else { lang.prep(t.id) }));
+        // An acronym ("IS", "US") is not the ordinary word it spells ("is", "us").
+        let acronym_classes = class::COUNTRY | class::DEMONYM;
+        self.class.extend(self.tokens.list.iter().map(|t| match (t.id == UNKNOWN, t.is(UPPER)) {
+            (true, _) => 0,
+            (false, true) => lang.class(t.id) & acronym_classes,
+            (false, false) => lang.class(t.id),
+        }));
+        self.prep
+            .extend(self.tokens.list.iter().map(|t| if t.id == UNKNOWN || t.is(UPPER) { 0 } else { lang.prep(t.id) }));
         self.country.extend(self.tokens.list.iter().map(|t| if t.id == UNKNOWN { None } else { lang.country(t.id) }));
         self.consumed.resize(n, false);
         self.phrases(lang);
@@ -255,6 +262,7 @@ impl Analysis {
         let after_mark = k == 0 || self.tokens.list[k - 1].is(PUNCT);
         (t.is(PUNCT) && matches!(self.tokens.fold(k), ";" | ":" | "-"))
             || (self.class[k] & class::BREAK != 0 && after_mark)
+            || self.class[k] & class::SUBORDINATOR != 0
     }
 
     /// Numbers clauses: a break starts a new clause; a bracketed aside is a clause of its own,
@@ -374,7 +382,7 @@ impl Analysis {
         let evidence = Evidence {
             introduced,
             place_preposition: gov & (prep::LOCATIVE | prep::OUT | prep::REFERENCE | prep::TARGET | prep::SOURCE) != 0,
-            sentence_initial: a == 0,
+            sentence_initial: a == 0 && b - a == 1,
             name_neighbour: self.name_neighbour(a, b),
             in_compound: self.in_compound(a, b, text, base),
         };
@@ -538,7 +546,7 @@ impl Analysis {
         let mut k = a;
         while k > 0 && a - k < 4 {
             let c = self.class[k - 1];
-            if c & skippable == 0 && !self.tokens.list[k - 1].is(DIGITS) {
+            if c & skippable == 0 {
                 break;
             }
             k -= 1;

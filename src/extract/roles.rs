@@ -59,6 +59,8 @@ struct Outcome {
     actors: Vec<usize>,
     /// Only an implied holder: update the context, write no row.
     presume: bool,
+    /// Only who attacks it: update the context, write no row.
+    presume_attacker: bool,
 }
 
 impl Outcome {
@@ -73,6 +75,7 @@ impl Outcome {
             date_from: None,
             actors: Vec::new(),
             presume: false,
+            presume_attacker: false,
         }
     }
 
@@ -105,6 +108,10 @@ impl Sentence<'_> {
                 let Some(outcome) = self.outcome(frame, &placed, modality, ctx) else {
                     continue;
                 };
+                if outcome.presume_attacker {
+                    ctx.presume_attacker(&placed.place.key, &outcome.holder);
+                    continue;
+                }
                 if outcome.presume {
                     ctx.presume(&placed.place.key, &outcome.holder);
                     continue;
@@ -167,10 +174,18 @@ impl Sentence<'_> {
     }
 
     /// The modality of a frame: expected wins over hedged, hedged over claimed. Future and
-    /// hedge words count in the frame's clause; a claim ("meldt het leger") frames the sentence.
+    /// hedge words count in the frame's clause (or the clause that introduces it with "dat"); a
+    /// claim ("meldt het leger") frames the whole sentence.
     fn modality(&self, frame: &Frame) -> Modality {
-        let applies =
-            |&(a, _, m): &(usize, usize, Modality)| m == Modality::Claimed || self.an.clause[a] == frame.clause;
+        let an = self.an;
+        // "De verwachting is dat X valt": the clause before a "dat" frames the one after it.
+        let opening = (0..an.len()).find(|&k| an.clause[k] == frame.clause);
+        let framing = opening
+            .filter(|&k| k > 0 && an.class[k] & crate::extract::language::class::SUBORDINATOR != 0)
+            .map(|k| an.clause[k - 1]);
+        let applies = |&(a, _, m): &(usize, usize, Modality)| {
+            m == Modality::Claimed || an.clause[a] == frame.clause || Some(an.clause[a]) == framing
+        };
         [Modality::Expected, Modality::Hedged, Modality::Claimed]
             .into_iter()
             .find(|m| self.an.modals.iter().filter(|x| applies(x)).any(|(_, _, x)| x == m))
@@ -189,7 +204,8 @@ impl Sentence<'_> {
         };
         let nearest =
             an.dates.iter().filter(eligible).min_by_key(|d| (if d.b <= at { at - d.b } else { d.a - at }, d.b > at));
-        nearest.or_else(|| (an.dates.len() == 1 && an.dates[0].b <= at).then(|| &an.dates[0])).copied()
+        let opening = an.dates.first().filter(|d| an.dates.len() == 1 && d.a <= 1 && d.b <= at);
+        nearest.or(opening).copied()
     }
 
     fn written(&self, a: usize, b: usize) -> String {
@@ -210,6 +226,12 @@ impl Sentence<'_> {
         let written = self.written(m.a, m.b);
         match &m.target {
             Target::Place(found) => {
+                let hinted = m
+                    .hint
+                    .map(|c| &self.lang.countries[c as usize])
+                    .filter(|c| **c != found.country && found.rule.is_some());
+                let found =
+                    hinted.and_then(|c| towns::with_hint(self.gazetteer, &written, c)).unwrap_or_else(|| found.clone());
                 let notes = found.rule.iter().map(|r| format!("{written}: {r}")).collect();
                 let place = PlaceRef {
                     key: found.key.clone(),
@@ -357,13 +379,27 @@ impl Roles<'_> {
         if self.frame.def.next_actor != Some(role) {
             return None;
         }
-        let end = self.an().cues[self.frame.cue].b;
+        let cue = &self.an().cues[self.frame.cue];
         let skippable = |k: usize| {
             self.an().class[k] & (crate::extract::language::class::DET | crate::extract::language::class::SKIP) != 0
         };
+        let right_after = |end: usize, m: &crate::extract::mentions::ActorMention| {
+            m.a >= end && m.a - end <= 3 && (end..m.a).all(skippable)
+        };
         self.clause_actors().into_iter().find(|&i| {
             let m = &self.an().actors[i];
-            m.a >= end && m.a - end <= 3 && (end..m.a).all(skippable)
+            right_after(cue.b, m) || right_after(cue.end, m)
+        })
+    }
+
+    /// "viel in september aan het leger": the side a place falls to, close behind the cue or
+    /// the place (not "... was een klap voor IS" further on).
+    fn recipient_near(&self) -> Option<usize> {
+        let cue = &self.an().cues[self.frame.cue];
+        let from = self.at.map_or(cue.end, |(_, b)| b.max(cue.end));
+        self.clause_actors().into_iter().find(|&i| {
+            let m = &self.an().actors[i];
+            m.gov & prep::RECIPIENT != 0 && m.a >= cue.b && m.a <= from + 5
         })
     }
 
@@ -397,9 +433,19 @@ impl Roles<'_> {
 
     /// The one faction the frame's clause names, if it names only one.
     fn sole(&self) -> Option<String> {
-        let in_clause = |i: &usize| self.an().clause[self.an().actors[*i].a] == self.frame.clause;
+        self.only_faction(true)
+    }
+
+    /// The one faction the whole sentence names, if it names only one: the side a fall or a
+    /// loss is about ("De val van X betekent dat de IS-strijders ...").
+    fn sole_in_sentence(&self) -> Option<String> {
+        self.only_faction(false)
+    }
+
+    fn only_faction(&self, clause_only: bool) -> Option<String> {
+        let in_scope = |i: &usize| !clause_only || self.an().clause[self.an().actors[*i].a] == self.frame.clause;
         let mut names: Vec<String> =
-            (0..self.an().actors.len()).filter(in_clause).filter_map(|i| self.faction(i)).collect();
+            (0..self.an().actors.len()).filter(in_scope).filter_map(|i| self.faction(i)).collect();
         names.sort();
         names.dedup();
         (names.len() == 1).then(|| names.pop()).flatten()
@@ -441,7 +487,8 @@ impl Roles<'_> {
     /// the capture by the side that was attacking, or a loss by the known holder.
     fn take_from_context(&self, place: &PlaceRef) -> Option<Outcome> {
         let state = self.ctx.state(&place.key).cloned().unwrap_or_default();
-        if let (Some(Event::Captured), Some((taker, date))) = (state.last, &state.capture) {
+        let noun = self.an().cues[self.frame.cue].form == crate::extract::language::Form::Noun;
+        if let (true, Some(Event::Captured), Some((taker, date))) = (noun, state.last, &state.capture) {
             let out = Outcome::new(taker.clone(), None, Event::Captured)
                 .noted(format!("refers back to the capture by {taker}"), 0.1);
             return Some(Outcome { date_from: Some(date.clone()), ..out });
@@ -464,11 +511,12 @@ impl Roles<'_> {
     }
 
     fn fall(&self, place: &PlaceRef) -> Option<Outcome> {
-        let winner_at = self.next(NextActor::Winner).or_else(|| self.with_prep(prep::RECIPIENT));
+        let winner_at = self.next(NextActor::Winner).or_else(|| self.recipient_near());
         let winner = winner_at.and_then(|i| self.faction(i)).or_else(|| self.sibling_taker());
         let loser_at = self.with_prep(prep::FOR);
-        let loser =
-            loser_at.and_then(|i| self.faction(i)).or_else(|| self.sole().filter(|s| Some(s) != winner.as_ref()));
+        let loser = loser_at
+            .and_then(|i| self.faction(i))
+            .or_else(|| self.sole_in_sentence().filter(|s| Some(s) != winner.as_ref()));
         let known = self.ctx.holder(&place.key).map(str::to_string);
         let actors: Vec<usize> = winner_at.into_iter().chain(loser_at).collect();
         match (winner, loser) {
@@ -489,8 +537,9 @@ impl Roles<'_> {
             .or_else(|| self.of_after());
         let winner_at = self.with_prep(prep::RECIPIENT).or_else(|| self.agent());
         let winner = winner_at.and_then(|i| self.faction(i));
-        let loser =
-            loser_at.and_then(|i| self.faction(i)).or_else(|| self.sole().filter(|s| Some(s) != winner.as_ref()));
+        let loser = loser_at
+            .and_then(|i| self.faction(i))
+            .or_else(|| self.sole_in_sentence().filter(|s| Some(s) != winner.as_ref()));
         let actors: Vec<usize> = winner_at.into_iter().chain(loser_at).collect();
         match (loser, winner) {
             (Some(l), w) => Some(Outcome { actors, ..Outcome::new(l, w, Event::Lost) }),
@@ -538,7 +587,7 @@ impl Roles<'_> {
         let place = self.at.map_or(cue.end, |(a, _)| a);
         self.an().partial.iter().filter(|(_, remnant)| !remnant).any(|&(k, _)| {
             let before_cue = k < cue.a && cue.a - k <= 3;
-            let before_place = k < place && place - k <= 6 && self.an().clause[k] == self.frame.clause;
+            let before_place = k < place && place - k <= 6 && self.an().clause[k] == self.an().clause[place];
             before_cue || before_place
         })
     }
@@ -555,7 +604,10 @@ impl Roles<'_> {
         if let Some(b) = besieged_at.and_then(|i| self.faction(i)) {
             return Some(Outcome { actors, ..Outcome::new(b, attacker, Event::Besieged) });
         }
-        let held = self.ctx.holder(&place.key).map(str::to_string).filter(|h| Some(h) != attacker.as_ref())?;
+        let held = self.ctx.holder(&place.key).map(str::to_string).filter(|h| Some(h) != attacker.as_ref());
+        let Some(held) = held else {
+            return attacker.map(|a| Outcome { presume_attacker: true, ..Outcome::new(a, None, Event::Besieged) });
+        };
         Some(Outcome {
             actors,
             ..Outcome::new(held, attacker, Event::Besieged).noted("the besieged side from context", 0.1)
@@ -576,7 +628,9 @@ impl Roles<'_> {
         if let Some(d) = defender_at.and_then(|i| self.faction(i)).filter(|d| Some(d) != attacker.as_ref()) {
             return Some(Outcome { actors, ..Outcome::new(d, other, Event::Contested) });
         }
-        let held = state.holder.filter(|h| Some(h) != attacker.as_ref())?;
+        let Some(held) = state.holder.filter(|h| Some(h) != attacker.as_ref()) else {
+            return attacker.map(|a| Outcome { presume_attacker: true, ..Outcome::new(a, None, Event::Contested) });
+        };
         Some(Outcome {
             actors,
             ..Outcome::new(held, other, Event::Contested).noted("the defending side from context", 0.1)

@@ -90,7 +90,7 @@ fn found(gazetteer: &Gazetteer, key: PlaceKey, text: &str, had_others: bool, rul
     match key.kind {
         PlaceKind::Town => {
             let place = gazetteer.town(&key.id).expect("a resolved town exists");
-            let name_exact = fold_text(&place.name) == folded || fold_text(&place.id) == folded;
+            let name_exact = fold_text(&place.name) == folded;
             let curated = !place.source.starts_with("geonames");
             Found { country: place.country.clone(), population: place.population, name_exact, curated, rule, key }
         }
