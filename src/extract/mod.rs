@@ -299,7 +299,7 @@ impl Run<'_, '_> {
         }
         let last_actor = named.last();
         if let Some(actor) = last_actor {
-            self.ctx.set_actor(&actor);
+            self.ctx.set_actor(actor);
         }
         let last_place = an.places.iter().rev().find_map(|p| match &p.target {
             Target::Place(found) => {

@@ -267,7 +267,7 @@ impl Sentence<'_> {
     /// this sentence (unless in the same clause, where it is an apposition: "Rawah, de laatste
     /// plaats die ..."), or in the preceding sentences.
     fn antecedent(&self, at: usize, ctx: &Context) -> Option<PlaceRef> {
-        let before = self.an.places.iter().filter(|p| p.b <= at && !p.is_anaphora()).last();
+        let before = self.an.places.iter().rfind(|p| p.b <= at && !p.is_anaphora());
         match before {
             Some(p) if self.an.clause[p.a] == self.an.clause[at] => None,
             Some(p) => match &p.target {
