@@ -1,7 +1,8 @@
 //! A generated corpus for measuring extraction speed: news-like paragraphs built from the
 //! templates below (Dutch and English, with and without claims), filled in deterministically.
 
-/// Sentence templates: `{P}` a place, `{A}` an actor, `{D}` a date expression.
+/// Sentence templates: `{P}` a place, `{A}` an actor, `{D}` a date expression. About a third
+/// state a claim, the rest are the background news text is mostly made of.
 const TEMPLATES: &[&str] = &[
     "Het Syrische leger heeft {D} de stad {P} heroverd op {A}, meldt een persbureau.",
     "Volgens lokale bronnen is {P} sinds {D} grotendeels in handen van {A}.",
@@ -10,13 +11,27 @@ const TEMPLATES: &[&str] = &[
     "Duizenden burgers zijn de afgelopen dagen gevlucht naar kampen in het noorden van het land.",
     "De val van {P} {D} was een zware klap voor {A}.",
     "Iraakse regeringstroepen omsingelden {D} het stadje {P}, waar nog honderden strijders zitten.",
-    "De gemeenteraad vergaderde gisteren over de begroting voor het komende jaar en de nieuwe busbaan.",
+    "De gemeenteraad vergaderde {D} over de begroting voor het komende jaar en de nieuwe busbaan.",
     "{A} captured {P} {D} after weeks of heavy fighting, officials said.",
     "The battle for {P} is expected to last several more weeks, according to commanders on the ground.",
     "Aid agencies warned that food and medicine were running out in the camps around the city.",
     "Het offensief op {P} begon {D}, maar de opmars verloopt trager dan verwacht.",
     "Reporters who visited the old market on Sunday described streets lined with rubble and burned cars.",
     "{A} heeft {P} niet meer in handen, zo maakte een woordvoerder bekend.",
+    "In de straten van {P} liggen nog altijd mijnen en blindgangers, waarschuwen ontmijners.",
+    "Veel gezinnen wachten al maanden op nieuws over familieleden die tijdens de gevechten verdwenen.",
+    "De prijs van brood is in een jaar tijd verdubbeld, vertelt een bakker op de markt.",
+    "Diplomaten in Genève spraken {D} opnieuw over een staakt-het-vuren, zonder resultaat.",
+    "Op de weg naar het zuiden staan lange rijen vrachtwagens met hulpgoederen te wachten.",
+    "Het ziekenhuis draait op generatoren sinds de elektriciteitscentrale werd beschadigd.",
+    "Leraren geven les in tenten, omdat de meeste schoolgebouwen zijn verwoest of bezet door ontheemden.",
+    "De regering belooft een onderzoek naar de omstandigheden in de detentiekampen.",
+    "Local officials said the water network would take months to repair.",
+    "Many families returned to their homes only to find them looted or destroyed.",
+    "Journalisten kregen {D} voor het eerst toegang tot het gebied, onder begeleiding van militairen.",
+    "De vluchtelingen vertellen over maanden van honger, angst en bombardementen.",
+    "Een woordvoerder van de Verenigde Naties riep alle partijen op burgers te sparen.",
+    "De economie van de regio is volledig afhankelijk geworden van smokkel en hulp.",
 ];
 
 const PLACES: &[&str] = &[
