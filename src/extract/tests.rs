@@ -41,11 +41,12 @@ const PLACES: &[(&str, &str, &str, u64, &[&str])] = &[
 fn gazetteer() -> Gazetteer {
     let places = PLACES
         .iter()
-        .map(|&(id, name, country, population, aliases)| Place {
+        .enumerate()
+        .map(|(i, &(id, name, country, population, aliases))| Place {
             id: id.into(),
             name: name.into(),
-            lon: 40.0,
-            lat: 35.0,
+            lon: 36.0 + 0.4 * i as f64,
+            lat: 33.0 + 0.2 * i as f64,
             country: country.into(),
             population,
             aliases: aliases.iter().map(|a| a.to_string()).collect(),
