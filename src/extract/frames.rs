@@ -89,16 +89,27 @@ fn clause_tokens(an: &Analysis, clause: u16) -> impl Iterator<Item = usize> + '_
 }
 
 /// "om Mosul terug te veroveren": an infinitive after a word of intention states an aim.
+/// So does a word of intention in the same comma-delimited part before the cue, as with Dutch
+/// modal verbs ("Het leger wil Hawija heroveren").
 fn states_an_aim(an: &Analysis, a: usize, clause: u16) -> bool {
+    let intention = |k: usize| an.clause[k] == clause && an.class[k] & class::INTENTION != 0;
     let infinitive = a > 0 && an.class[a - 1] & class::INFINITIVE != 0;
-    infinitive && (0..a).any(|k| an.clause[k] == clause && an.class[k] & class::INTENTION != 0)
+    let mut from = a;
+    while from > 0 && an.clause[from - 1] == clause && !is_comma(an, from - 1) {
+        from -= 1;
+    }
+    (infinitive && (0..a).any(intention)) || (from..a).any(intention)
+}
+
+fn is_comma(an: &Analysis, k: usize) -> bool {
+    an.tokens.list[k].is(PUNCT) && an.tokens.fold(k) == ","
 }
 
 /// A negation in the comma-delimited part of the clause around the cue; and whether it is a
 /// "no longer" ("niet meer in handen van").
 fn negation(an: &Analysis, a: usize, end: usize) -> (bool, bool) {
     let clause = an.clause[a];
-    let comma = |k: usize| an.tokens.list[k].is(PUNCT) && an.tokens.fold(k) == ",";
+    let comma = |k: usize| is_comma(an, k);
     let mut from = a;
     while from > 0 && an.clause[from - 1] == clause && !comma(from - 1) {
         from -= 1;
@@ -179,8 +190,21 @@ fn assign_places(an: &Analysis, frames: &mut [Frame]) {
         if let Some((i, _)) = nearest {
             used[i] = true;
             f.places.push(FramePlace::Mention(i));
+        } else if let Some(i) = relative_antecedent(an, f.clause) {
+            f.places.push(FramePlace::Mention(i));
         }
     }
+}
+
+/// "Kirkuk, dat in handen is van de Koerden": a clause opened by a relative word is about the
+/// place right before it.
+fn relative_antecedent(an: &Analysis, clause: u16) -> Option<usize> {
+    let first = (0..an.len()).find(|&k| an.clause[k] == clause)?;
+    if first == 0 || an.class[first] & class::SUBORDINATOR == 0 {
+        return None;
+    }
+    let end = if is_comma(an, first - 1) { first - 1 } else { first };
+    an.places.iter().position(|p| p.b == end && !p.is_anaphora())
 }
 
 /// The clause whose frames a place in `clause` can belong to: its own, or, when it has no

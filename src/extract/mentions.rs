@@ -529,7 +529,12 @@ impl Analysis {
             self.actors[index].attributive = attributive;
         }
         for index in 0..self.places.len() {
-            let (gov, at, _) = self.governor(self.places[index].a, true);
+            let (mut gov, at, _) = self.governor(self.places[index].a, true);
+            // "houden stand in Kobani": a preposition that is part of the cue makes the place
+            // the cue's own object.
+            if at.is_some_and(|k| self.cues.iter().any(|c| c.parts().iter().any(|&(x, y)| x <= k && k < y))) {
+                gov = 0;
+            }
             let topical = gov & prep::LOCATIVE != 0
                 && at.is_some_and(|k| {
                     k == 0 || self.clause[k - 1] != self.clause[k] || self.tokens.list[k - 1].is(PUNCT)

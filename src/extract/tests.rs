@@ -168,6 +168,8 @@ fn dutch_capture_cues_active_and_passive() {
             ),
             ("Palmyra viel in mei 2015 aan IS.", &["2015-05 palmyra is captured"]),
             ("IS-strijders namen in de zomer van 2014 ook Baiji in.", &["2014-06/2014-08 baiji is captured"]),
+            ("De jihadisten werden in juni 2016 uit Fallujah verdreven.", &["2016-06 fallujah is lost"]),
+            ("Kobani wordt heroverd op IS.", &["2017-10-16 kobani is contested"]),
         ],
     );
 }
@@ -196,12 +198,37 @@ fn dutch_hold_loss_siege_and_contest_cues() {
                 &["2017-10-16 kobani sdf holds", "2014-10 kobani sdf besieged is"],
             ),
             ("Het Syrische leger omsingelde in september Deir ez-Zor.", &[]),
+            (
+                "IS heeft Mayadeen nog in handen. De stad is sinds gisteren omsingeld door het Syrische leger.",
+                &["2017-10-16 mayadin is holds", "2017-10-15 mayadin is besieged syrian-gov"],
+            ),
             ("De strijd om Mosul tegen IS begon in oktober 2016.", &["2016-10 mosul is contested"]),
             ("Het offensief op Raqqa tegen IS begon in juni.", &["2017-06 raqqa is contested"]),
             (
                 "Kirkuk is in handen van de Peshmerga. De aanval op Kirkuk door IS werd afgeslagen.",
                 &["2017-10-16 kirkuk kurdistan holds", "2017-10-16 kirkuk kurdistan contested is"],
             ),
+        ],
+    );
+}
+
+#[test]
+fn dutch_words_used_for_other_things_give_no_claims() {
+    check(
+        "nl",
+        &[
+            ("Ajax veroverde zondag de koppositie in de eredivisie.", &[]),
+            ("Het kabinet heeft de controle over de begroting verloren.", &[]),
+            ("Bij een bomaanslag in Kirkuk vielen gisteren twintig doden.", &[]),
+            ("IS-strijders vielen gisteren een checkpoint bij Kirkuk aan.", &[]),
+            ("De Iraakse premier bezocht het bevrijde Mosul.", &[]),
+            ("Amerikaanse vliegtuigen bombardeerden stellingen rond Hajin.", &[]),
+            ("In Mosul werden gisteren twee scholen heropend.", &[]),
+            (
+                "Duizenden inwoners vluchtten naar Kirkuk, dat in handen is van de Koerden.",
+                &["2017-10-16 kirkuk kurdistan holds"],
+            ),
+            ("Koerdische strijders houden stand in Kobani.", &["2017-10-16 kobani sdf holds"]),
         ],
     );
 }
@@ -322,7 +349,17 @@ fn dutch_modality() {
                 &["2017-09 deir-ez-zor syrian-gov captured [claimed]"],
             ),
             ("De SDF heeft Raqqa ingenomen, meldt het leger.", &["2017-10-16 raqqa sdf captured [claimed]"]),
+            (
+                "Het Syrische leger heeft Mayadeen heroverd, zo maakte een woordvoerder bekend.",
+                &["2017-10-16 mayadin syrian-gov captured [claimed]"],
+            ),
             ("De SDF maakte gisteren bekend dat Tabqa is ingenomen door hun strijders.", &[]),
+            (
+                "Rusland zegt dat het Syrische leger Palmyra heeft heroverd.",
+                &["2017-10-16 palmyra syrian-gov captured [claimed]"],
+            ),
+            ("Het leger wil Hawija voor het einde van het jaar heroveren.", &[]),
+            ("IS probeerde in mei Kobani in te nemen.", &[]),
         ],
     );
 }
