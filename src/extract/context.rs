@@ -44,6 +44,8 @@ pub struct Context {
     states: BTreeMap<PlaceKey, PlaceState>,
     landmark: Option<DateSpan>,
     latest: Option<Date>,
+    /// Claims left out while reading (sentence, reason), for the report.
+    pub skipped: Vec<(u32, String)>,
 }
 
 impl Context {

@@ -276,6 +276,8 @@ impl Run<'_, '_> {
                 .collect();
             queued.push(Queued { draft, sentence: number, evidence, cues });
         }
+        let name = &self.name;
+        self.report.skipped.extend(self.ctx.skipped.drain(..).map(|(n, why)| format!("{name}#{n}: {why}")));
         self.learn(text, base);
         self.landmarks(number);
         self.queue.extend(queued);

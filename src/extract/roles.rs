@@ -103,6 +103,15 @@ impl Sentence<'_> {
             let modality = self.modality(frame);
             for &fp in &frame.places {
                 let Some(placed) = self.place_of(fp, ctx) else {
+                    if let FramePlace::Mention(i) = fp
+                        && let Target::Ambiguous(candidates, text) = &self.an.places[i].target
+                    {
+                        let why = format!(
+                            "{text:?} fits {} places and no rule or country hint chooses one",
+                            candidates.len()
+                        );
+                        ctx.skipped.push((ctx.sentence, why));
+                    }
                     continue;
                 };
                 let Some(outcome) = self.outcome(frame, &placed, modality, ctx) else {
