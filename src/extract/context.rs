@@ -49,6 +49,7 @@ pub struct Context {
 }
 
 impl Context {
+    /// The state at the start of an article dated `anchor`.
     pub fn new(anchor: Option<DateSpan>) -> Context {
         Context { anchor, ..Context::default() }
     }
@@ -58,6 +59,7 @@ impl Context {
         self.last_actor.as_ref().filter(|(_, s)| self.sentence - s <= REACH).map(|(a, _)| a.as_str())
     }
 
+    /// Remembers the last actor named.
     pub fn set_actor(&mut self, faction: &str) {
         self.last_actor = Some((faction.to_string(), self.sentence));
     }
@@ -79,6 +81,7 @@ impl Context {
         self.last_place.as_ref().filter(|p| self.sentence - p.sentence <= reach)
     }
 
+    /// Remembers the last place named.
     pub fn set_place(&mut self, place: PlaceRef) {
         self.last_place = Some(place);
     }
@@ -96,10 +99,12 @@ impl Context {
         self.last_place.as_ref().map(|p| p.country.as_str()).filter(|c| !c.is_empty())
     }
 
+    /// What the article has said about a place.
     pub fn state(&self, key: &PlaceKey) -> Option<&PlaceState> {
         self.states.get(key)
     }
 
+    /// Who holds a place, as far as the article has said.
     pub fn holder(&self, key: &PlaceKey) -> Option<&str> {
         self.states.get(key).and_then(|s| s.holder.as_deref())
     }

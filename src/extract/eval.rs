@@ -148,46 +148,52 @@ pub fn evaluate(
     for p in pred {
         by_article.entry(p.article.clone()).or_default().1.push(p);
     }
-    let (mut month_right, mut modality_right) = (0, 0);
+    let mut right = (0, 0);
     for (article, (gold, pred)) in by_article {
-        let pairs = pair(&gold, &pred);
-        let mut score = ArticleScore { article, gold: gold.len(), pred: pred.len(), matched: pairs.len() };
-        for &(g, p) in &pairs {
-            let (g, p) = (&gold[g], &pred[p]);
-            if same_months(&g.date, &p.date) {
-                month_right += 1;
-            } else {
-                report.date_mismatches.push(Mismatch { gold: g.clone(), pred: p.clone() });
-            }
-            if g.modality == p.modality {
-                modality_right += 1;
-            } else {
-                report.modality_mismatches.push(Mismatch { gold: g.clone(), pred: p.clone() });
-            }
-        }
-        report.misses.extend(
-            gold.iter().enumerate().filter(|(i, _)| !pairs.iter().any(|(g, _)| g == i)).map(|(_, c)| c.clone()),
-        );
-        report.false_alarms.extend(
-            pred.iter().enumerate().filter(|(i, _)| !pairs.iter().any(|(_, p)| p == i)).map(|(_, c)| c.clone()),
-        );
-        report.gold += score.gold;
-        report.pred += score.pred;
-        report.matched += score.matched;
-        score.matched = pairs.len();
-        report.articles.push(score);
+        report.score_article(article, &gold, &pred, &mut right);
     }
     let ratio = |a: usize, b: usize| if b == 0 { 0.0 } else { a as f64 / b as f64 };
     report.precision = ratio(report.matched, report.pred);
     report.recall = ratio(report.matched, report.gold);
-    report.f1 = if report.precision + report.recall == 0.0 {
-        0.0
-    } else {
-        2.0 * report.precision * report.recall / (report.precision + report.recall)
-    };
-    report.month_accuracy = ratio(month_right, report.matched);
-    report.modality_accuracy = ratio(modality_right, report.matched);
+    let sum = report.precision + report.recall;
+    report.f1 = if sum == 0.0 { 0.0 } else { 2.0 * report.precision * report.recall / sum };
+    report.month_accuracy = ratio(right.0, report.matched);
+    report.modality_accuracy = ratio(right.1, report.matched);
     report
+}
+
+impl EvalReport {
+    /// Pairs one article's claims and adds them to the report; `right` counts the matched pairs
+    /// whose months and whose modalities agree.
+    fn score_article(&mut self, article: String, gold: &[EvalClaim], pred: &[EvalClaim], right: &mut (usize, usize)) {
+        let pairs = pair(gold, pred);
+        for &(g, p) in &pairs {
+            let (g, p) = (&gold[g], &pred[p]);
+            if same_months(&g.date, &p.date) {
+                right.0 += 1;
+            } else {
+                self.date_mismatches.push(Mismatch { gold: g.clone(), pred: p.clone() });
+            }
+            if g.modality == p.modality {
+                right.1 += 1;
+            } else {
+                self.modality_mismatches.push(Mismatch { gold: g.clone(), pred: p.clone() });
+            }
+        }
+        let unpaired = |list: &[EvalClaim], side: fn(&(usize, usize)) -> usize| -> Vec<EvalClaim> {
+            list.iter()
+                .enumerate()
+                .filter(|(i, _)| !pairs.iter().any(|pair| side(pair) == *i))
+                .map(|(_, c)| c.clone())
+                .collect()
+        };
+        self.misses.extend(unpaired(gold, |pair| pair.0));
+        self.false_alarms.extend(unpaired(pred, |pair| pair.1));
+        self.gold += gold.len();
+        self.pred += pred.len();
+        self.matched += pairs.len();
+        self.articles.push(ArticleScore { article, gold: gold.len(), pred: pred.len(), matched: pairs.len() });
+    }
 }
 
 /// Whether two spans start in the same month and end in the same month.

@@ -40,6 +40,7 @@ pub struct Frame {
 }
 
 impl Frame {
+    /// How the frame assigns its roles.
     pub fn kind(&self) -> Kind {
         self.def.frame
     }
@@ -143,23 +144,7 @@ fn allowed(kind: Kind, gov: u16, topical: bool) -> bool {
 
 fn assign_places(an: &Analysis, frames: &mut [Frame]) {
     let mut used = vec![false; an.places.len()];
-    for f in frames.iter_mut().filter(|f| an.cues[f.cue].form == Form::Noun) {
-        let cue = &an.cues[f.cue];
-        let next_cue = an.cues.iter().map(|c| c.a).filter(|&a| a >= cue.end).min().unwrap_or(usize::MAX);
-        let after = an.places.iter().enumerate().find(|(i, p)| {
-            !used[*i] && p.a >= cue.end && p.a < cue.end + NOUN_WINDOW && p.a < next_cue && an.clause[p.a] == f.clause
-        });
-        match after {
-            Some((i, _)) => {
-                used[i] = true;
-                f.places.push(FramePlace::Mention(i));
-            }
-            None if definite(an, cue.a) && !an.actors.iter().any(|m| m.a >= cue.end && m.a <= cue.end + 2) => {
-                f.places.push(FramePlace::Context)
-            }
-            None => {}
-        }
-    }
+    place_after_nouns(an, frames, &mut used);
     for (i, p) in an.places.iter().enumerate() {
         if used[i] || p.is_anaphora() || locates_another(an, i) {
             continue;
@@ -192,6 +177,29 @@ fn assign_places(an: &Analysis, frames: &mut [Frame]) {
             f.places.push(FramePlace::Mention(i));
         } else if let Some(i) = relative_antecedent(an, f.clause) {
             f.places.push(FramePlace::Mention(i));
+        }
+    }
+}
+
+/// A noun cue takes the first place within a few words after it, before the next cue; with
+/// none, a definite noun cue ("het offensief") is about the article's last place, unless an
+/// actor follows it ("de val van het kalifaat").
+fn place_after_nouns(an: &Analysis, frames: &mut [Frame], used: &mut [bool]) {
+    for f in frames.iter_mut().filter(|f| an.cues[f.cue].form == Form::Noun) {
+        let cue = &an.cues[f.cue];
+        let next_cue = an.cues.iter().map(|c| c.a).filter(|&a| a >= cue.end).min().unwrap_or(usize::MAX);
+        let after = an.places.iter().enumerate().find(|(i, p)| {
+            !used[*i] && p.a >= cue.end && p.a < cue.end + NOUN_WINDOW && p.a < next_cue && an.clause[p.a] == f.clause
+        });
+        match after {
+            Some((i, _)) => {
+                used[i] = true;
+                f.places.push(FramePlace::Mention(i));
+            }
+            None if definite(an, cue.a) && !an.actors.iter().any(|m| m.a >= cue.end && m.a <= cue.end + 2) => {
+                f.places.push(FramePlace::Context)
+            }
+            None => {}
         }
     }
 }

@@ -15,40 +15,71 @@ use crate::places::{Factions, Gazetteer};
 
 /// Word classes (bit flags) from `[grammar]`, `[places]` and the stopwords.
 pub mod class {
+    /// A frequent function word: never a place name on its own.
     pub const STOP: u32 = 1;
+    /// An article or demonstrative, skipped between a preposition and its noun.
     pub const DET: u32 = 1 << 1;
+    /// An adjective or quantifier, skipped likewise.
     pub const SKIP: u32 = 1 << 2;
+    /// Starts a new clause after a comma.
     pub const BREAK: u32 = 1 << 3;
+    /// "en", "of": a date after it belongs to what follows.
     pub const COORD: u32 = 1 << 4;
+    /// A form of "zijn"/"worden": with a participle cue and no `HAVE`, the clause is passive.
     pub const BE: u32 = 1 << 5;
+    /// A form of "hebben": the clause is active (perfect tense).
     pub const HAVE: u32 = 1 << 6;
+    /// Always makes a participle cue passive ("werd").
     pub const PASSIVE: u32 = 1 << 7;
+    /// A present-tense passive auxiliary: a capture under way.
     pub const ONGOING: u32 = 1 << 8;
+    /// The infinitive marker ("te").
     pub const INFINITIVE: u32 = 1 << 9;
+    /// A word of intention: an infinitive cue after it states an aim.
     pub const INTENTION: u32 = 1 << 10;
+    /// A negation.
     pub const NEGATION: u32 = 1 << 11;
+    /// A noun that introduces a place name ("stad").
     pub const INTRO: u32 = 1 << 12;
+    /// A noun that refers back to the last place ("de stad").
     pub const GENERIC: u32 = 1 << 13;
+    /// An adverb that refers back to the last place ("daar").
     pub const HERE: u32 = 1 << 14;
+    /// A connective: after the previous dated event ("daarna").
     pub const AFTER: u32 = 1 << 15;
+    /// A connective: before the previous dated event ("daarvoor").
     pub const BEFORE: u32 = 1 << 16;
+    /// A country name: a country hint, never a place.
     pub const COUNTRY: u32 = 1 << 17;
+    /// A country adjective ("Syrische"): a country hint, evidence for a place after it.
     pub const DEMONYM: u32 = 1 << 18;
+    /// An article: an agent after it is attributive ("de door X gesteunde").
     pub const ARTICLE: u32 = 1 << 19;
+    /// An indefinite article: its noun never refers back.
     pub const INDEFINITE: u32 = 1 << 20;
+    /// Always starts a new clause ("dat").
     pub const SUBORDINATOR: u32 = 1 << 21;
 }
 
 /// Preposition roles (bit flags) from `[prepositions]`.
 pub mod prep {
+    /// The doer of a passive ("door").
     pub const AGENT: u16 = 1;
+    /// The side a place is taken from ("op").
     pub const SOURCE: u16 = 1 << 1;
+    /// The place someone is driven out of ("uit").
     pub const OUT: u16 = 1 << 2;
+    /// The side a place falls to ("aan").
     pub const RECIPIENT: u16 = 1 << 3;
+    /// The side or place attacked ("tegen", "om").
     pub const TARGET: u16 = 1 << 4;
+    /// Possession ("van").
     pub const OF: u16 = 1 << 5;
+    /// The side an event is a blow for ("voor").
     pub const FOR: u16 = 1 << 6;
+    /// Where ("in").
     pub const LOCATIVE: u16 = 1 << 7;
+    /// A landmark or destination: no claim about it ("rond", "naar").
     pub const REFERENCE: u16 = 1 << 8;
 }
 
@@ -188,6 +219,7 @@ impl Language {
         let parsed = lexicon::parse(file, text)?;
         let mut builder = Builder::new(file, text, &parsed, factions);
         builder.grammar(&parsed)?;
+        builder.phrases(&parsed)?;
         builder.places(&parsed, gazetteer, town_keys)?;
         builder.actors(&parsed, factions, town_keys)?;
         builder.cues(&parsed)?;
@@ -363,6 +395,7 @@ impl<'a> Builder<'a> {
         &mut self.words[at]
     }
 
+    /// Word classes from `[grammar]`, `[places]` and the stopwords.
     fn grammar(&mut self, parsed: &LexiconFile) -> Result<(), LexiconError> {
         let g = &parsed.grammar;
         let lists: [(&[String], u32); 19] = [
@@ -389,7 +422,12 @@ impl<'a> Builder<'a> {
         for (list, c) in lists {
             self.word_class(list, c)?;
         }
-        self.word_class(&parsed.places.here, class::HERE)?;
+        self.word_class(&parsed.places.here, class::HERE)
+    }
+
+    /// Prepositions by role, and the phrases of `[grammar]`, `[modality]` and `[partial]`.
+    fn phrases(&mut self, parsed: &LexiconFile) -> Result<(), LexiconError> {
+        let g = &parsed.grammar;
         let p = &parsed.prepositions;
         let preps: [(&[String], u16); 9] = [
             (&p.agent, prep::AGENT),

@@ -47,6 +47,7 @@ pub struct PlaceMention {
 }
 
 impl PlaceMention {
+    /// Whether the mention refers back to an earlier place.
     pub fn is_anaphora(&self) -> bool {
         matches!(self.target, Target::Generic | Target::Here)
     }
@@ -153,10 +154,12 @@ impl Analysis {
         self.dual.clear();
     }
 
+    /// The number of tokens of the sentence.
     pub fn len(&self) -> usize {
         self.tokens.len()
     }
 
+    /// Whether the sentence has no tokens.
     pub fn is_empty(&self) -> bool {
         self.tokens.is_empty()
     }

@@ -22,6 +22,7 @@ impl<W: Write> RowWriter<W> {
         Ok(RowWriter { csv })
     }
 
+    /// Writes one row.
     pub fn write(&mut self, c: &Candidate) -> std::io::Result<()> {
         let record = [
             c.date.to_string(),
@@ -39,6 +40,7 @@ impl<W: Write> RowWriter<W> {
         self.csv.write_record(&record).map_err(std::io::Error::other)
     }
 
+    /// Flushes the rows written so far.
     pub fn flush(&mut self) -> std::io::Result<()> {
         self.csv.flush()
     }

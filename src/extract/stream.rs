@@ -40,6 +40,7 @@ impl Input {
         }
     }
 
+    /// Opens the input for reading; a missing file or a folder is an error naming the path.
     pub fn open(&self) -> Result<Box<dyn Read>, Diagnostic> {
         match self {
             Input::Stdin => Ok(Box::new(io::stdin())),

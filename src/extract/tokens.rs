@@ -34,6 +34,7 @@ pub struct Token {
 }
 
 impl Token {
+    /// Whether the token has one of the shape bits in `shape`.
     pub fn is(&self, shape: u8) -> bool {
         self.shape & shape != 0
     }
@@ -83,10 +84,12 @@ impl Vocab {
         found.copied().unwrap_or(UNKNOWN)
     }
 
+    /// The number of words.
     pub fn len(&self) -> usize {
         self.len
     }
 
+    /// Whether no word was added.
     pub fn is_empty(&self) -> bool {
         self.len == 0
     }
@@ -106,10 +109,12 @@ impl Tokens {
         &self.folded[t.fold_start as usize..t.fold_end as usize]
     }
 
+    /// The number of tokens.
     pub fn len(&self) -> usize {
         self.list.len()
     }
 
+    /// Whether there are no tokens.
     pub fn is_empty(&self) -> bool {
         self.list.is_empty()
     }

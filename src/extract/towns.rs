@@ -47,6 +47,7 @@ pub struct TownIndex {
 }
 
 impl TownIndex {
+    /// Indexes the place keys of every spelling in the gazetteer.
     pub fn new(gazetteer: &Gazetteer) -> TownIndex {
         let mut town_keys = FxSet::default();
         for place in &gazetteer.places {
