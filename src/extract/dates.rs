@@ -411,7 +411,8 @@ fn relative(mention: &DateMention, anchor: &DateSpan) -> Result<Resolved, String
             note: None,
         }),
         Rule::Since => {
-            Ok(Resolved { span: range(Date { year: v.year.unwrap_or(0), month: 1, day: 1 }, today), note: None })
+            let start = Date { year: v.year.unwrap_or(0), month: v.month.unwrap_or(1), day: 1 };
+            Ok(Resolved { span: range(start, today), note: None })
         }
         Rule::SeasonLatest => {
             let [first, last] = v.season.unwrap_or([1, 12]);

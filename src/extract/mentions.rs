@@ -200,7 +200,9 @@ impl Analysis {
                 Payload::NoLonger => self.no_longer.push((a, b)),
                 Payload::NotNegated => self.not_negated.push((a, b)),
                 Payload::Class(c) => self.class[a..b].iter_mut().for_each(|x| *x |= c),
-                Payload::Prep(r) => self.prep[b - 1] |= r,
+                // A prepositional phrase ("ten zuiden van") has its own role, whatever its
+                // last word means alone.
+                Payload::Prep(r) => self.prep[b - 1] = r,
                 Payload::Country(c) => {
                     self.country[a..b].iter_mut().for_each(|x| *x = Some(c));
                     self.class[a..b].iter_mut().for_each(|x| *x |= class::DEMONYM);
@@ -373,8 +375,9 @@ impl Analysis {
         let inner_ok = (a + 1..b.saturating_sub(1))
             .all(|k| self.tokens.list[k].is(CAP) || NAME_PARTICLES.contains(&self.tokens.fold(k)));
         let last_ok = self.tokens.list[b - 1].is(CAP);
-        let blocked =
-            class::STOP | class::COUNTRY | class::DEMONYM | class::INTRO | class::GENERIC | class::DET | class::SKIP;
+        // A common word is a name only right after an intro noun ("het dorp Dan").
+        let stop = if self.introduced(a).0 { 0 } else { class::STOP };
+        let blocked = stop | class::COUNTRY | class::DEMONYM | class::INTRO | class::GENERIC | class::DET | class::SKIP;
         let single_ok = b - a > 1 || (self.class[a] & blocked == 0 && !lang.dates.knows(self.tokens.list[a].id));
         words_ok && inner_ok && last_ok && single_ok
     }
@@ -473,12 +476,15 @@ impl Analysis {
                 continue;
             }
             let next_is_name = k + 1 < n && self.tokens.list[k + 1].is(CAP) && !self.tokens.list[k + 1].is(PUNCT);
+            // Adjectives between the article and the noun: known ones, or plain lower-case words
+            // ("de historische stad").
+            let adjective = |j: usize| {
+                let t = &self.tokens.list[j];
+                let plain = self.class[j] == 0 && self.prep[j] == 0 && !t.is(CAP | PUNCT | DIGITS) && !self.consumed[j];
+                self.class[j] & class::DET == 0 && (self.class[j] & (class::SKIP | class::DEMONYM) != 0 || plain)
+            };
             let mut d = k;
-            while d > 0
-                && k - d < 3
-                && self.class[d - 1] & (class::SKIP | class::DEMONYM) != 0
-                && self.class[d - 1] & class::DET == 0
-            {
+            while d > 0 && k - d < 3 && adjective(d - 1) {
                 d -= 1;
             }
             let definite = d > 0 && self.class[d - 1] & class::DET != 0 && self.class[d - 1] & class::INDEFINITE == 0;

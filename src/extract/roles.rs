@@ -421,6 +421,18 @@ impl Roles<'_> {
         self.clause_actors().into_iter().find(|&i| self.an().actors[i].gov == 0 && Some(i) != next)
     }
 
+    /// The subject of a passive cue: a bare actor before it, with no comma in between ("het leger
+    /// wordt belegerd", not "..., zo meldt het leger").
+    fn patient(&self) -> Option<usize> {
+        let cue = &self.an().cues[self.frame.cue];
+        let comma =
+            |k: usize| self.an().tokens.list[k].is(crate::extract::tokens::PUNCT) && self.an().tokens.fold(k) == ",";
+        self.clause_actors().into_iter().rev().find(|&i| {
+            let m = &self.an().actors[i];
+            m.gov == 0 && m.b <= cue.a && !(m.b..cue.a).any(comma)
+        })
+    }
+
     /// Another bare actor of the clause, besides the subject.
     fn object(&self, subject: Option<usize>) -> Option<usize> {
         let subject_faction = subject.and_then(|s| self.faction(s));
@@ -607,7 +619,8 @@ impl Roles<'_> {
 
     fn siege(&self, place: &PlaceRef) -> Option<Outcome> {
         let attacker_at = self.agent().or_else(|| self.subject());
-        let besieged_at = if self.frame.passive { None } else { self.object(attacker_at) };
+        // Active: the object is besieged; passive: the subject of "wordt belegerd".
+        let besieged_at = if self.frame.passive { self.patient() } else { self.object(attacker_at) };
         let attacker = attacker_at.and_then(|i| self.faction(i));
         let actors: Vec<usize> = attacker_at.into_iter().chain(besieged_at).collect();
         if let Some(b) = besieged_at.and_then(|i| self.faction(i)) {

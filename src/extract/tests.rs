@@ -229,6 +229,11 @@ fn dutch_words_used_for_other_things_give_no_claims() {
                 &["2017-10-16 kirkuk kurdistan holds"],
             ),
             ("Koerdische strijders houden stand in Kobani.", &["2017-10-16 kobani sdf holds"]),
+            (
+                "Ten zuiden van Mosul heroverde het leger vorige week het dorp Dan.",
+                &["2017-10-09/2017-10-15 dan syrian-gov captured"],
+            ),
+            ("De SDF is dinsdag begonnen met de verovering van Raqqa.", &[]),
         ],
     );
 }
@@ -288,6 +293,24 @@ fn dutch_places_with_country_hints_and_guards() {
             ("De SDF veroverde in mei Tell Abyad.", &[]),
             ("De SDF veroverde in mei het stadje Salem.", &["2017-05 salem sdf captured"]),
             ("De SDF veroverde in mei Salem.", &[]),
+        ],
+    );
+}
+
+#[test]
+fn dutch_descriptions_refer_back_and_passive_subjects_are_besieged() {
+    check(
+        "nl",
+        &[
+            (
+                "IS heroverde Palmyra in december 2016. De historische stad was in maart door regeringstroepen heroverd.",
+                &["2016-12 palmyra is captured", "2017-03 palmyra syrian-gov captured is"],
+            ),
+            (
+                "In Deir ez-Zor wordt het Syrische leger al jaren belegerd door de jihadisten.",
+                &["2017-10-16 deir-ez-zor syrian-gov besieged is"],
+            ),
+            ("IS houdt Raqqa sinds januari 2014 in handen.", &["2014/2017-10-16 raqqa is holds"]),
         ],
     );
 }
