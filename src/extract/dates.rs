@@ -36,6 +36,7 @@ pub enum Rule {
     DayLatest,
     Month,
     MonthLatest,
+    MonthBefore,
     MonthYear(i32),
     Year,
     Since,
@@ -65,6 +66,7 @@ impl Rule {
             "day_latest" => Rule::DayLatest,
             "month" if arg.is_none() => Rule::Month,
             "month_latest" => Rule::MonthLatest,
+            "month_before" => Rule::MonthBefore,
             "month_year" => Rule::MonthYear(number()?),
             "year" if arg.is_none() => Rule::Year,
             "since" => Rule::Since,
@@ -97,7 +99,7 @@ impl Rule {
             Rule::Date => &[Slot::Day, Slot::Month, Slot::Year],
             Rule::DayLatest => &[Slot::Day, Slot::Month],
             Rule::Month => &[Slot::Month, Slot::Year],
-            Rule::MonthLatest | Rule::MonthYear(_) => &[Slot::Month],
+            Rule::MonthLatest | Rule::MonthBefore | Rule::MonthYear(_) => &[Slot::Month],
             Rule::Year | Rule::Since | Rule::Months(..) => &[Slot::Year],
             Rule::Season => &[Slot::Season, Slot::Year],
             Rule::SeasonLatest => &[Slot::Season],
@@ -404,6 +406,11 @@ fn relative(mention: &DateMention, anchor: &DateSpan) -> Result<Resolved, String
         Rule::MonthLatest => {
             let month = v.month.unwrap_or(1);
             let year = if month <= today.month { today.year } else { today.year - 1 };
+            Ok(Resolved { span: DateSpan::month(YearMonth { year, month }), note: None })
+        }
+        Rule::MonthBefore => {
+            let month = v.month.unwrap_or(1);
+            let year = if month < today.month { today.year } else { today.year - 1 };
             Ok(Resolved { span: DateSpan::month(YearMonth { year, month }), note: None })
         }
         Rule::MonthYear(shift) => Ok(Resolved {

@@ -185,9 +185,10 @@ fn assign_places(an: &Analysis, frames: &mut [Frame]) {
 /// none, a definite noun cue ("het offensief") is about the article's last place, unless an
 /// actor follows it ("de val van het kalifaat").
 fn place_after_nouns(an: &Analysis, frames: &mut [Frame], used: &mut [bool]) {
+    let starts: Vec<usize> = frames.iter().map(|f| an.cues[f.cue].a).collect();
     for f in frames.iter_mut().filter(|f| an.cues[f.cue].form == Form::Noun) {
         let cue = &an.cues[f.cue];
-        let next_cue = an.cues.iter().map(|c| c.a).filter(|&a| a >= cue.end).min().unwrap_or(usize::MAX);
+        let next_cue = starts.iter().copied().filter(|&a| a >= cue.end).min().unwrap_or(usize::MAX);
         let after = an.places.iter().enumerate().find(|(i, p)| {
             !used[*i] && p.a >= cue.end && p.a < cue.end + NOUN_WINDOW && p.a < next_cue && an.clause[p.a] == f.clause
         });

@@ -453,7 +453,10 @@ impl Analysis {
         let start = self.tokens.list[a].start - base;
         let end = self.tokens.list[b - 1].end - base;
         let glued_after = bytes.get(end) == Some(&b'-') && bytes.get(end + 1).is_some_and(|c| c.is_ascii_alphabetic());
-        let glued_before = start >= 2 && bytes[start - 1] == b'-' && bytes[start - 2].is_ascii_alphabetic();
+        // "West-Mosul": a direction glued before a name is a part of it, not another word.
+        let direction = a > 0 && self.partial.iter().any(|&(k, _)| k == a - 1);
+        let glued_before =
+            start >= 2 && bytes[start - 1] == b'-' && bytes[start - 2].is_ascii_alphabetic() && !direction;
         glued_after || glued_before
     }
 

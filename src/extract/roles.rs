@@ -273,12 +273,12 @@ impl Sentence<'_> {
     }
 
     /// What a word such as "de stad" at token `at` refers to: the last place named before it in
-    /// this sentence (unless in the same clause, where it is an apposition: "Rawah, de laatste
-    /// plaats die ..."), or in the preceding sentences.
+    /// this sentence (unless right behind it in the same clause, an apposition: "Rawah, de
+    /// laatste plaats die ..."), or in the preceding sentences.
     fn antecedent(&self, at: usize, ctx: &Context) -> Option<PlaceRef> {
         let before = self.an.places.iter().rfind(|p| p.b <= at && !p.is_anaphora());
         match before {
-            Some(p) if self.an.clause[p.a] == self.an.clause[at] => None,
+            Some(p) if self.an.clause[p.a] == self.an.clause[at] && p.b + 2 >= at => None,
             Some(p) => match &p.target {
                 Target::Place(found) => Some(PlaceRef {
                     key: found.key.clone(),
@@ -497,6 +497,10 @@ impl Roles<'_> {
             return Some(Outcome { actors, ..Outcome::new(winner, loser.or(known), event) });
         }
         if let Some(loser) = loser {
+            if self.partial_here() {
+                let out = Outcome::new(loser, None, Event::Contested).noted("part of it taken: contested", 0.1);
+                return Some(Outcome { actors, ..out });
+            }
             let out = Outcome::new(loser.clone(), None, Event::Lost)
                 .noted(format!("the taker is not named: a loss by {loser}"), 0.0);
             return Some(Outcome { actors, ..out });
@@ -515,7 +519,8 @@ impl Roles<'_> {
             return Some(Outcome { date_from: Some(date.clone()), ..out });
         }
         if let Some(attacker) = &state.attacker {
-            let out = Outcome::new(attacker.clone(), state.holder.clone(), Event::Captured);
+            let event = if self.partial_here() { Event::Partial } else { Event::Captured };
+            let out = Outcome::new(attacker.clone(), state.holder.clone(), event);
             return Some(out.noted(format!("taker from context: {attacker} was attacking"), 0.15));
         }
         if let Some(holder) = &state.holder {

@@ -234,6 +234,10 @@ fn dutch_words_used_for_other_things_give_no_claims() {
                 &["2017-10-09/2017-10-15 dan syrian-gov captured"],
             ),
             ("De SDF is dinsdag begonnen met de verovering van Raqqa.", &[]),
+            (
+                "IS hield Mosul in handen. In januari heroverde het leger Oost-Mosul.",
+                &["2017-10-16 mosul is holds", "2017-01 mosul iraqi-gov partial is"],
+            ),
         ],
     );
 }
@@ -445,6 +449,19 @@ fn english_cues_dates_and_modality() {
             ("IS allegedly lost Tal Afar in August.", &["2017-08 tal-afar is lost [hedged]"]),
             ("The Syrian army claimed it had retaken Mayadeen.", &["2017-10-16 mayadin syrian-gov captured [claimed]"]),
             ("Kobani was partly held by IS in mid-2015.", &["2015 kobani is partial"]),
+            (
+                "Islamic State seized Mosul in June 2014. Iraqi forces launched the offensive to recapture the city last \
+                 October. Eastern Mosul was declared liberated in January.",
+                &[
+                    "2014-06 mosul is captured",
+                    "2016-10 mosul is contested iraqi-gov",
+                    "2017-01 mosul iraqi-gov partial is [claimed]",
+                ],
+            ),
+            (
+                "The prime minister arrived in Mosul on Sunday to praise the army for retaking the city from IS.",
+                &["2017-10-15 mosul iraqi-gov captured is"],
+            ),
         ],
     );
 }
