@@ -436,9 +436,20 @@ impl Roles<'_> {
     /// Another bare actor of the clause, besides the subject.
     fn object(&self, subject: Option<usize>) -> Option<usize> {
         let subject_faction = subject.and_then(|s| self.faction(s));
+        let an = self.an();
+        // "X en Y veroverden Z": Y is a second subject, not the object.
+        let coordinated = |i: usize| {
+            subject.is_some_and(|s| {
+                let (first, second) = (&an.actors[s.min(i)], &an.actors[s.max(i)]);
+                first.b < second.a
+                    && (first.b..second.a)
+                        .all(|k| an.class[k] & crate::extract::language::class::COORD != 0 || an.tokens.fold(k) == ",")
+            })
+        };
         self.clause_actors().into_iter().find(|&i| {
-            self.an().actors[i].gov == 0
+            an.actors[i].gov == 0
                 && Some(i) != subject
+                && !coordinated(i)
                 && (subject_faction.is_none() || self.faction(i) != subject_faction)
         })
     }
@@ -607,14 +618,22 @@ impl Roles<'_> {
     }
 
     /// A partial word bears on this place: right before the cue ("grotendeels in handen van"),
-    /// or before the place, after the cue ("controleert een deel van").
+    /// inside a gapped cue ("heeft het grootste deel ... in handen"), or before the place
+    /// ("controleert een deel van"); a direction only when glued to the place ("West-Mosul").
     fn partial_here(&self) -> bool {
         let cue = &self.an().cues[self.frame.cue];
         let place = self.at.map_or(cue.end, |(a, _)| a);
+        let tokens = &self.an().tokens.list;
         self.an().partial.iter().filter(|(_, remnant)| !remnant).any(|&(k, _)| {
+            // A direction right before a name ("Noord-Syrië") is about that name only.
+            let names = tokens.get(k + 1).is_some_and(|t| t.is(crate::extract::tokens::CAP));
+            if names {
+                return k + 1 == place;
+            }
             let before_cue = k < cue.a && cue.a - k <= 3;
+            let in_gap = cue.b <= k && k < cue.end;
             let before_place = k < place && place - k <= 6 && self.an().clause[k] == self.an().clause[place];
-            before_cue || before_place
+            before_cue || in_gap || before_place
         })
     }
 
