@@ -534,3 +534,113 @@ fn evidence_spans_and_cues_point_into_the_text() {
     assert_eq!(found[0].source.to_string(), "t.txt#2");
     assert_eq!(found[0].cues, ["ingenomen"]);
 }
+
+mod never_panics {
+    use proptest::prelude::*;
+
+    const WORDS: &[&str] = &[
+        "de",
+        "het",
+        "IS",
+        "is",
+        "SDF",
+        "Raqqa",
+        "Mosul",
+        "Deir",
+        "ez-Zor",
+        "viel",
+        "in",
+        "handen",
+        "van",
+        "aan",
+        "heeft",
+        "veroverd",
+        "door",
+        "op",
+        "niet",
+        "meer",
+        "zou",
+        "zal",
+        "gisteren",
+        "juli",
+        "2017",
+        "9",
+        "de stad",
+        "daar",
+        "zij",
+        "dat",
+        "en",
+        ",",
+        ";",
+        "–",
+        "(",
+        ")",
+        ".",
+        "de val van",
+        "het offensief op",
+        "grotendeels",
+        "omsingeld",
+        "werd",
+        "wordt",
+        "te",
+        "om",
+        "Koerden",
+        "Sinjar",
+        "Tell",
+        "Abyad",
+        "Dan",
+        "Bakr",
+        "al-",
+        "zomer",
+        "halverwege",
+        "vorige",
+        "week",
+        "afgelopen",
+        "weekend",
+        "zondag",
+        "captured",
+        "fell",
+        "to",
+        "the",
+        "fall",
+        "of",
+        "last",
+        "mid-2015",
+        "Ḩawījah",
+        "Syrië",
+        "IS-strijders",
+        "’s",
+        "\u{FFFD}",
+        "\t",
+        "\n",
+    ];
+
+    fn text() -> impl Strategy<Value = String> {
+        let word = prop_oneof![
+            4 => proptest::sample::select(WORDS).prop_map(str::to_string),
+            1 => "\\PC{0,6}",
+        ];
+        (proptest::collection::vec(word, 0..60), proptest::option::of("[0-9]{4}-[01][0-9]")).prop_map(
+            |(words, marker)| {
+                format!("{}{}", marker.map(|m| format!(" date {m} ")).unwrap_or_default(), words.join(" "))
+            },
+        )
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 200, ..ProptestConfig::default() })]
+        #[test]
+        fn extraction_never_panics_and_spans_stay_inside_the_text(text in text()) {
+            if text.trim().is_empty() {
+                return Ok(());
+            }
+            for lang in ["nl", "en"] {
+                for c in super::candidates(&text, Some("2017-10-16"), lang) {
+                    prop_assert!(c.evidence.0 <= c.evidence.1 && c.evidence.1 <= text.len());
+                    prop_assert!(text.is_char_boundary(c.evidence.0) && text.is_char_boundary(c.evidence.1));
+                    prop_assert!((0.0..=1.0).contains(&c.confidence));
+                }
+            }
+        }
+    }
+}
