@@ -154,7 +154,9 @@ fn assign_places(an: &Analysis, frames: &mut [Frame]) {
             .iter()
             .enumerate()
             .filter(|(_, f)| {
-                an.cues[f.cue].form != Form::Noun && f.clause == clause && allowed(f.kind(), p.gov, p.topical)
+                an.cues[f.cue].form != Form::Noun
+                    && f.clause == clause
+                    && (allowed(f.kind(), p.gov, p.topical) || retreat_area(f, p))
             })
             .min_by_key(|(_, f)| (f.rank(), an.cues[f.cue].a.abs_diff(p.a)));
         if let Some((fi, _)) = best {
@@ -227,6 +229,13 @@ fn governing_clause(an: &Analysis, frames: &[Frame], clause: u16) -> u16 {
         Some(k) if k > 0 && an.class[k] & class::COORD != 0 => an.clause[k - 1],
         _ => clause,
     }
+}
+
+/// A retreat ("teruggetrokken naar ... rondom de Eufraat") is about the area it names, even
+/// when the area is given by a landmark; towns under such a preposition stay landmarks.
+fn retreat_area(f: &Frame, p: &crate::extract::mentions::PlaceMention) -> bool {
+    let region = matches!(&p.target, crate::extract::mentions::Target::Place(found) if found.key.kind == crate::model::PlaceKind::Region);
+    f.def.frame == Kind::Hold && f.def.outcome.is_some() && region
 }
 
 /// "Al-Mayadeen in Oost-Syrië", "een kamp in Damascus": a place after "in" right behind another

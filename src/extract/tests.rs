@@ -486,6 +486,11 @@ fn regions_and_descriptive_aliases() {
                 &["2017-10-16 region:syria-iraq-border-desert is partial"],
             ),
             ("De SDF rukt op in de Eufraatvallei tegen IS.", &[]),
+            (
+                "IS heeft zich teruggetrokken naar dorpen rondom de Eufraatvallei.",
+                &["2017-10-16 region:middle-euphrates-valley is partial"],
+            ),
+            ("IS heeft zich teruggetrokken naar dorpen rond Hajin.", &[]),
         ],
     );
 }
