@@ -59,6 +59,8 @@ pub mod class {
     pub const INDEFINITE: u32 = 1 << 20;
     /// Always starts a new clause ("dat").
     pub const SUBORDINATOR: u32 = 1 << 21;
+    /// A title before a personal name ("premier", "generaal"): the name is not a place.
+    pub const TITLE: u32 = 1 << 22;
 }
 
 /// Preposition roles (bit flags) from `[prepositions]`.
@@ -398,8 +400,9 @@ impl<'a> Builder<'a> {
     /// Word classes from `[grammar]`, `[places]` and the stopwords.
     fn grammar(&mut self, parsed: &LexiconFile) -> Result<(), LexiconError> {
         let g = &parsed.grammar;
-        let lists: [(&[String], u32); 19] = [
+        let lists: [(&[String], u32); 20] = [
             (&parsed.language.stopwords, class::STOP),
+            (&g.titles, class::TITLE),
             (&g.subordinators, class::SUBORDINATOR),
             (&g.indefinite, class::INDEFINITE),
             (&g.articles, class::ARTICLE),

@@ -90,6 +90,8 @@ pub struct Grammar {
     pub breaks: Vec<String>,
     #[serde(default)]
     pub subordinators: Vec<String>,
+    #[serde(default)]
+    pub titles: Vec<String>,
     pub coordination: Vec<String>,
     pub be: Vec<String>,
     pub have: Vec<String>,

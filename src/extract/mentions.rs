@@ -389,7 +389,7 @@ impl Analysis {
             introduced,
             place_preposition: gov & (prep::LOCATIVE | prep::OUT | prep::REFERENCE | prep::TARGET | prep::SOURCE) != 0,
             sentence_initial: a == 0 && b - a == 1,
-            name_neighbour: self.name_neighbour(a, b),
+            name_neighbour: self.name_neighbour(a, b) || (a > 0 && self.class[a - 1] & class::TITLE != 0),
             in_compound: self.in_compound(a, b, text, base),
         };
         let target = match hit {
