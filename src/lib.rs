@@ -8,11 +8,11 @@
 //! Only the application layer knows the order of the stages.
 
 pub mod date;
+pub mod extract;
 pub mod geometry;
 pub mod ingest;
 pub mod model;
 pub mod places;
-pub mod extract;
 pub mod timeline;
 pub mod app;
 pub mod cli;

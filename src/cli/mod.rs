@@ -1,7 +1,7 @@
 //! The command line: options (clap), the commands, and how outcomes map to exit codes.
 
-pub mod extract;
 mod lint;
+pub mod extract;
 mod lookup;
 pub mod output;
 mod query;
@@ -92,18 +92,6 @@ pub enum Command {
     ///
     /// Example: controlmap lint seeds/claims.csv --articles ../shared/seeds
     Lint(lint::LintArgs),
-    /// Search the gazetteer: how a name resolves, its aliases, coordinates and governorate.
-    ///
-    /// Example: controlmap places "Deir Ezzour"
-    Places(lookup::PlacesArgs),
-    /// List and search the named regions (governorates and drawn areas) and the towns inside them.
-    ///
-    /// Example: controlmap regions yarmouk
-    Regions(lookup::RegionsArgs),
-    /// Print an article's numbered sentences: the numbers ledger sources cite (FILE#N).
-    ///
-    /// Example: controlmap sentences ../shared/seeds/001_976f2b0105d2231f.txt
-    Sentences(lookup::SentencesArgs),
     /// Draft ledger rows from news articles (Dutch or English): dated control claims with the
     /// sentence that states them.
     ///
@@ -141,6 +129,18 @@ pub enum Command {
     /// Example: controlmap bench-extract --mb 20
     #[command(hide = true)]
     BenchExtract(extract::BenchArgs),
+    /// Search the gazetteer: how a name resolves, its aliases, coordinates and governorate.
+    ///
+    /// Example: controlmap places "Deir Ezzour"
+    Places(lookup::PlacesArgs),
+    /// List and search the named regions (governorates and drawn areas) and the towns inside them.
+    ///
+    /// Example: controlmap regions yarmouk
+    Regions(lookup::RegionsArgs),
+    /// Print an article's numbered sentences: the numbers ledger sources cite (FILE#N).
+    ///
+    /// Example: controlmap sentences ../shared/seeds/001_976f2b0105d2231f.txt
+    Sentences(lookup::SentencesArgs),
 }
 
 /// Parses the command line, runs the command, and returns the exit code. Nothing else exits.
@@ -163,12 +163,12 @@ pub fn run(cli: Cli) -> anyhow::Result<Exit> {
         Command::Check(args) => query::check(&global, args),
         Command::History(args) => query::history(&global, args),
         Command::Lint(args) => lint::run(&global, args),
-        Command::Places(args) => lookup::places(&global, args),
-        Command::Regions(args) => lookup::regions(&global, args),
-        Command::Sentences(args) => lookup::sentences(&global, args),
         Command::Extract(args) => extract::run(&global, args),
         Command::Eval(args) => extract::eval(&global, args),
         Command::BenchExtract(args) => extract::bench_command(&global, args),
+        Command::Places(args) => lookup::places(&global, args),
+        Command::Regions(args) => lookup::regions(&global, args),
+        Command::Sentences(args) => lookup::sentences(&global, args),
     }
 }
 
