@@ -296,7 +296,9 @@ fn parse_single(part: &str, whole: &str) -> Result<DateSpan, DateError> {
 pub fn parse_query_date(text: &str) -> Result<Date, DateError> {
     let span = DateSpan::from_str(text)?;
     match span.precision {
-        Precision::Range => Err(DateError::Expected(text.to_string(), "one date: expected YYYY-MM-DD, YYYY-MM or YYYY, not a range")),
+        Precision::Range => {
+            Err(DateError::Expected(text.to_string(), "one date: expected YYYY-MM-DD, YYYY-MM or YYYY, not a range"))
+        }
         _ => Ok(span.end),
     }
 }

@@ -10,6 +10,7 @@
 pub mod app;
 pub mod cli;
 pub mod date;
+pub mod extract;
 pub mod geometry;
 pub mod ingest;
 pub mod model;

@@ -4,6 +4,7 @@ mod animate;
 mod bench;
 mod chart;
 mod export;
+pub mod extract;
 mod lint;
 mod lookup;
 pub mod output;
@@ -96,6 +97,43 @@ pub enum Command {
     ///
     /// Example: controlmap lint seeds/claims.csv --articles ../shared/seeds
     Lint(lint::LintArgs),
+    /// Draft ledger rows from news articles (Dutch or English): dated control claims with the
+    /// sentence that states them.
+    ///
+    /// Reads plain-text articles (files, folders of *.txt sorted by name, or - for standard
+    /// input) and writes CSV in the ledger's columns (date,place,holder,event,other,modality,
+    /// source,note) plus confidence (0 to 1), evidence (the byte span START-END in the article
+    /// text) and cues (the words that triggered the claim, |-separated). `source` is FILE#N with
+    /// the sentence numbers of `controlmap sentences`. Places are written as the gazetteer's
+    /// display name (or id, or region:ID) and factions as ids, so the output goes straight to
+    /// `lint`, `at` and `render` with --ledger.
+    ///
+    /// Dates are resolved against the article's ` date YYYY-MM[-DD]` marker, or --date for
+    /// articles without one; an undated claim gets the article's date as an upper bound and the
+    /// note says so. Without any article date, relative dates stay unresolved and such claims are
+    /// left out (reported on standard error). The words the extractor knows live in
+    /// geodata/lang/*.toml (the format is described at the top of nl.toml).
+    ///
+    /// Exit code 0, or 2 when an input could not be read (missing, empty or binary).
+    ///
+    /// Example: controlmap extract ../shared/seeds --date 2017-10 --out draft.csv
+    Extract(extract::ExtractArgs),
+    /// Score extracted claims against a gold ledger: precision, recall and F1 on (place,
+    /// holder, event), and the accuracy of the date (to the month) and of the modality.
+    ///
+    /// Claims are matched within each article (the article of their first source), one to one,
+    /// whatever the sentence number; places and factions are compared after resolution, so
+    /// "Deir Ezzour" matches "Deir ez-Zor". Lists the misses, the false alarms, and the matched
+    /// claims whose date or modality differ. --gold and --pred take files or folders of CSVs
+    /// and may be repeated. Exit code 0.
+    ///
+    /// Example: controlmap eval --gold tests/gold --pred draft.csv
+    Eval(extract::EvalArgs),
+    /// Measure extraction speed on a generated corpus (MB/s on one core).
+    ///
+    /// Example: controlmap bench-extract --mb 20
+    #[command(hide = true)]
+    BenchExtract(extract::BenchArgs),
     /// Search the gazetteer: how a name resolves, its aliases, coordinates and governorate.
     ///
     /// Example: controlmap places "Deir Ezzour"
@@ -187,6 +225,9 @@ pub fn run(cli: Cli) -> anyhow::Result<Exit> {
         Command::Check(args) => query::check(&global, args),
         Command::History(args) => query::history(&global, args),
         Command::Lint(args) => lint::run(&global, args),
+        Command::Extract(args) => extract::run(&global, args),
+        Command::Eval(args) => extract::eval(&global, args),
+        Command::BenchExtract(args) => extract::bench_command(&global, args),
         Command::Places(args) => lookup::places(&global, args),
         Command::Regions(args) => lookup::regions(&global, args),
         Command::Sentences(args) => lookup::sentences(&global, args),

@@ -104,7 +104,9 @@ pub fn months(timeline: &Timeline, args: &SeriesArgs) -> anyhow::Result<Vec<Year
     let last = timeline.claims.iter().map(|c| c.date.end.month_key()).max();
     let from = match &args.from {
         Some(text) => parse_month("--from", text)?,
-        None => first.ok_or_else(|| bad("the ledger", "has no claims to draw (give --ledger a file with claims)".into()))?,
+        None => {
+            first.ok_or_else(|| bad("the ledger", "has no claims to draw (give --ledger a file with claims)".into()))?
+        }
     };
     let to = match &args.to {
         Some(text) => parse_month("--to", text)?,

@@ -49,11 +49,7 @@ impl Sentence {
 
 /// Decodes `bytes` as an article named `name`; invalid UTF-8 is decoded lossily and flagged.
 pub fn parse(name: &str, bytes: &[u8]) -> Result<Article, ArticleError> {
-    let sample = &bytes[..bytes.len().min(4096)];
-    let control = sample.iter().filter(|&&b| b == 0 || (b < 0x20 && !b"\t\n\r\x0c".contains(&b))).count();
-    if !sample.is_empty() && (sample.contains(&0) || control * 20 > sample.len()) {
-        return Err(ArticleError::Binary(name.to_string(), control, sample.len()));
-    }
+    check_not_binary(name, bytes)?;
     let (text, lossy) = match std::str::from_utf8(bytes) {
         Ok(text) => (text.to_string(), false),
         Err(_) => (String::from_utf8_lossy(bytes).into_owned(), true),
@@ -65,8 +61,21 @@ pub fn parse(name: &str, bytes: &[u8]) -> Result<Article, ArticleError> {
     Ok(Article { name: name.to_string(), text, date, body_start, lossy })
 }
 
+/// How many leading bytes [`check_not_binary`] inspects.
+pub const BINARY_SAMPLE: usize = 4096;
+
+/// Rejects bytes that look binary: a NUL byte or many control bytes in the first [`BINARY_SAMPLE`] bytes.
+pub fn check_not_binary(name: &str, bytes: &[u8]) -> Result<(), ArticleError> {
+    let sample = &bytes[..bytes.len().min(BINARY_SAMPLE)];
+    let control = sample.iter().filter(|&&b| b == 0 || (b < 0x20 && !b"\t\n\r\x0c".contains(&b))).count();
+    if !sample.is_empty() && (sample.contains(&0) || control * 20 > sample.len()) {
+        return Err(ArticleError::Binary(name.to_string(), control, sample.len()));
+    }
+    Ok(())
+}
+
 /// Reads the leading ` date 2017-10 ` marker: its date and where the text after it starts.
-fn date_marker(text: &str) -> Option<(DateSpan, usize)> {
+pub fn date_marker(text: &str) -> Option<(DateSpan, usize)> {
     let rest = text.trim_start().strip_prefix("date")?;
     let after_word = rest.trim_start_matches([' ', '\t']);
     if after_word.len() == rest.len() {
@@ -108,14 +117,16 @@ pub fn sentences(article: &Article) -> Vec<Sentence> {
 }
 
 /// Style sheets and scripts that leak into scraped articles (`@media (...) {#fig img{...}}`).
-fn looks_like_markup(line: &str) -> bool {
+/// Such lines are skipped and not numbered.
+pub fn looks_like_markup(line: &str) -> bool {
     let trimmed = line.trim();
     let braces = trimmed.bytes().filter(|b| matches!(b, b'{' | b'}')).count();
     trimmed.starts_with('@') || trimmed.starts_with('<') && trimmed.ends_with('>') || braces >= 4
 }
 
-/// Sentence spans (byte offsets within `line`, trimmed) of one line.
-fn split_line(line: &str) -> Vec<(usize, usize)> {
+/// Sentence spans (byte offsets within `line`, trimmed) of one line. [`sentences`] numbers the
+/// spans of every non-markup line in order; streaming readers may call this line by line.
+pub fn split_line(line: &str) -> Vec<(usize, usize)> {
     let mut spans = Vec::new();
     let mut start = 0;
     let chars: Vec<(usize, char)> = line.char_indices().collect();

@@ -1,0 +1,176 @@
+//! What an article has said so far: the last actor and place (for "zij" and "de stad"), who
+//! holds each place and who attacks it, and the dated landmarks of the story (for undated events).
+
+use std::collections::BTreeMap;
+
+use crate::date::{Date, DateSpan};
+use crate::model::{Event, Modality, PlaceKey};
+
+/// How many sentences back "zij" or "de stad" may reach.
+pub const REACH: u32 = 3;
+
+/// A place the article has named.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PlaceRef {
+    pub key: PlaceKey,
+    /// The name as written.
+    pub written: String,
+    pub country: String,
+    pub sentence: u32,
+}
+
+/// What the article has said about one place.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct PlaceState {
+    pub holder: Option<String>,
+    /// The side attacking or besieging it.
+    pub attacker: Option<String>,
+    /// The last capture told: by whom and when.
+    pub capture: Option<(String, DateSpan)>,
+    pub last: Option<Event>,
+}
+
+/// The discourse state of one article.
+#[derive(Debug, Clone, Default)]
+pub struct Context {
+    /// The article's date (marker or `--date`).
+    pub anchor: Option<DateSpan>,
+    /// The current sentence number.
+    pub sentence: u32,
+    last_actor: Option<(String, u32)>,
+    /// How often each faction has been named.
+    named: BTreeMap<String, u32>,
+    last_place: Option<PlaceRef>,
+    states: BTreeMap<PlaceKey, PlaceState>,
+    landmark: Option<DateSpan>,
+    latest: Option<Date>,
+    /// Claims left out while reading (sentence, reason), for the report.
+    pub skipped: Vec<(u32, String)>,
+}
+
+impl Context {
+    /// The state at the start of an article dated `anchor`.
+    pub fn new(anchor: Option<DateSpan>) -> Context {
+        Context { anchor, ..Context::default() }
+    }
+
+    /// The last actor named within [`REACH`] sentences.
+    pub fn last_actor(&self) -> Option<&str> {
+        self.last_actor.as_ref().filter(|(_, s)| self.sentence - s <= REACH).map(|(a, _)| a.as_str())
+    }
+
+    /// Remembers the last actor named.
+    pub fn set_actor(&mut self, faction: &str) {
+        self.last_actor = Some((faction.to_string(), self.sentence));
+    }
+
+    /// Counts a mention of a faction.
+    pub fn count_actor(&mut self, faction: &str) {
+        *self.named.entry(faction.to_string()).or_default() += 1;
+    }
+
+    /// The faction the article names most (the first in id order on a tie): whose strongholds
+    /// an article means when it does not say.
+    pub fn main_actor(&self) -> Option<&str> {
+        let most = self.named.values().max()?;
+        self.named.iter().find(|(_, n)| *n == most).map(|(f, _)| f.as_str())
+    }
+
+    /// The last place named within `reach` sentences.
+    pub fn last_place(&self, reach: u32) -> Option<&PlaceRef> {
+        self.last_place.as_ref().filter(|p| self.sentence - p.sentence <= reach)
+    }
+
+    /// Remembers the last place named.
+    pub fn set_place(&mut self, place: PlaceRef) {
+        self.last_place = Some(place);
+    }
+
+    /// A sentence that refers back to the last place ("de stad") keeps it current.
+    pub fn refresh_place(&mut self) {
+        let now = self.sentence;
+        if let Some(place) = self.last_place.as_mut().filter(|p| now - p.sentence <= REACH) {
+            place.sentence = now;
+        }
+    }
+
+    /// The country of the last place named, for actors such as "de Koerden".
+    pub fn country(&self) -> Option<&str> {
+        self.last_place.as_ref().map(|p| p.country.as_str()).filter(|c| !c.is_empty())
+    }
+
+    /// What the article has said about a place.
+    pub fn state(&self, key: &PlaceKey) -> Option<&PlaceState> {
+        self.states.get(key)
+    }
+
+    /// Who holds a place, as far as the article has said.
+    pub fn holder(&self, key: &PlaceKey) -> Option<&str> {
+        self.states.get(key).and_then(|s| s.holder.as_deref())
+    }
+
+    /// Notes who holds a place without a claim of its own (an implied holder).
+    pub fn presume(&mut self, key: &PlaceKey, holder: &str) {
+        self.states.entry(key.clone()).or_default().holder = Some(holder.to_string());
+    }
+
+    /// Notes who attacks a place without a claim of its own (the defender is not known).
+    pub fn presume_attacker(&mut self, key: &PlaceKey, attacker: &str) {
+        self.states.entry(key.clone()).or_default().attacker = Some(attacker.to_string());
+    }
+
+    /// Updates the state with a claim. Expected events change nothing yet.
+    pub fn record(
+        &mut self,
+        key: &PlaceKey,
+        event: Event,
+        holder: &str,
+        other: Option<&str>,
+        modality: Modality,
+        date: Option<&DateSpan>,
+    ) {
+        if modality == Modality::Expected {
+            return;
+        }
+        let state = self.states.entry(key.clone()).or_default();
+        state.last = Some(event);
+        match event {
+            Event::Captured => {
+                state.holder = Some(holder.to_string());
+                state.attacker = None;
+                state.capture = date.map(|d| (holder.to_string(), d.clone()));
+            }
+            Event::Lost => {
+                state.holder = other.map(str::to_string);
+                state.attacker = None;
+            }
+            Event::Holds | Event::Partial => state.holder = Some(holder.to_string()),
+            Event::Besieged | Event::Contested => {
+                state.holder = Some(holder.to_string());
+                if let Some(other) = other {
+                    state.attacker = Some(other.to_string());
+                }
+            }
+        }
+    }
+
+    /// Records a dated landmark of the story.
+    pub fn landmark(&mut self, span: &DateSpan) {
+        self.landmark = Some(span.clone());
+        self.latest = Some(self.latest.map_or(span.end, |l| l.max(span.end)));
+    }
+
+    /// The last dated landmark before the current sentence.
+    pub fn previous_landmark(&self) -> Option<&DateSpan> {
+        self.landmark.as_ref()
+    }
+
+    /// A retrospective article tells a story that ended more than a year before its date: its
+    /// present tense is historical, and undated events lie between the dates around them.
+    pub fn retrospective(&self) -> bool {
+        match (&self.anchor, self.latest) {
+            (Some(anchor), Some(latest)) => latest.days_until(anchor.start) > 365,
+            _ => false,
+        }
+    }
+}

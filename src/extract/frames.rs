@@ -1,0 +1,265 @@
+//! Frames: every event cue of a sentence that states an event (not an aim, not negated), with
+//! its voice, its modifiers and the places it is about.
+//!
+//! A place belongs to one frame: a noun cue ("de val van") takes the place right after it; the
+//! other places of a clause go to its strongest frame (a capture or loss before a siege or
+//! fight, those before a hold), the nearest if there are several; a frame without a named place
+//! takes a word that refers back ("de stad", "daar").
+
+use crate::extract::language::{EventDef, Form, Language, class, prep};
+use crate::extract::lexicon::Frame as Kind;
+use crate::extract::mentions::Analysis;
+use crate::extract::tokens::PUNCT;
+
+/// How far after a noun cue its place may come, in words.
+const NOUN_WINDOW: usize = 9;
+
+/// Where a frame's place comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FramePlace {
+    /// A place mention of the sentence (index into [`Analysis::places`]).
+    Mention(usize),
+    /// A definite noun cue with no place ("het offensief"): the article's last place.
+    Context,
+}
+
+/// One event cue and what it says.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Frame {
+    /// Index into [`Analysis::cues`].
+    pub cue: usize,
+    pub def: EventDef,
+    pub clause: u16,
+    pub passive: bool,
+    /// A capture under way ("Raqqa wordt ingenomen"): the place is contested.
+    pub ongoing: bool,
+    pub partial: bool,
+    pub remnant: bool,
+    pub no_longer: bool,
+    pub places: Vec<FramePlace>,
+}
+
+impl Frame {
+    /// How the frame assigns its roles.
+    pub fn kind(&self) -> Kind {
+        self.def.frame
+    }
+
+    fn rank(&self) -> u8 {
+        match self.def.frame {
+            Kind::Take | Kind::Fall | Kind::Lose => 0,
+            Kind::Siege | Kind::Contest => 1,
+            Kind::Hold => 2,
+        }
+    }
+}
+
+/// The frames of an analysed sentence, with their places.
+pub fn frames(an: &Analysis, lang: &Language, retrospective: bool) -> Vec<Frame> {
+    let mut list = Vec::new();
+    for (index, cue) in an.cues.iter().enumerate() {
+        let def = lang.events[cue.event as usize];
+        let clause = an.clause[cue.a];
+        let in_date = an.dates.iter().any(|d| cue.parts().iter().any(|&(a, b)| d.a < b && a < d.b));
+        if in_date || states_an_aim(an, cue.a, clause) {
+            continue;
+        }
+        let (negated, no_longer) = negation(an, cue.a, cue.end);
+        if negated && !no_longer {
+            continue;
+        }
+        let has = |c: u32| clause_tokens(an, clause).any(|k| an.class[k] & c != 0);
+        let passive_clause = has(class::PASSIVE) || (has(class::BE) && !has(class::HAVE));
+        let twin =
+            an.cues.iter().any(|c| c.a == cue.a && c.end == cue.end && c.event == cue.event && c.form != cue.form);
+        if twin && (cue.form == Form::Participle) != passive_clause {
+            continue;
+        }
+        let passive = cue.form == Form::Participle && passive_clause;
+        let ongoing = def.frame == Kind::Take && passive && has(class::ONGOING) && !retrospective;
+        let partial = an.partial.iter().any(|&(k, remnant)| !remnant && an.clause[k] == clause);
+        let remnant = an.partial.iter().any(|&(k, remnant)| remnant && an.clause[k] == clause);
+        list.push(Frame { cue: index, def, clause, passive, ongoing, partial, remnant, no_longer, places: Vec::new() });
+    }
+    assign_places(an, &mut list);
+    list
+}
+
+fn clause_tokens(an: &Analysis, clause: u16) -> impl Iterator<Item = usize> + '_ {
+    (0..an.len()).filter(move |&k| an.clause[k] == clause)
+}
+
+/// "om Mosul terug te veroveren": an infinitive after a word of intention states an aim.
+/// So does a word of intention in the same comma-delimited part before the cue, as with Dutch
+/// modal verbs ("Het leger wil Hawija heroveren").
+fn states_an_aim(an: &Analysis, a: usize, clause: u16) -> bool {
+    let intention = |k: usize| an.clause[k] == clause && an.class[k] & class::INTENTION != 0;
+    let infinitive = a > 0 && an.class[a - 1] & class::INFINITIVE != 0;
+    let mut from = a;
+    while from > 0 && an.clause[from - 1] == clause && !is_comma(an, from - 1) {
+        from -= 1;
+    }
+    (infinitive && (0..a).any(intention)) || (from..a).any(intention)
+}
+
+fn is_comma(an: &Analysis, k: usize) -> bool {
+    an.tokens.list[k].is(PUNCT) && an.tokens.fold(k) == ","
+}
+
+/// A negation in the comma-delimited part of the clause around the cue; and whether it is a
+/// "no longer" ("niet meer in handen van").
+fn negation(an: &Analysis, a: usize, end: usize) -> (bool, bool) {
+    let clause = an.clause[a];
+    let comma = |k: usize| is_comma(an, k);
+    let mut from = a;
+    while from > 0 && an.clause[from - 1] == clause && !comma(from - 1) {
+        from -= 1;
+    }
+    let mut to = end;
+    while to < an.len() && an.clause[to] == clause && !comma(to) {
+        to += 1;
+    }
+    let cancelled = |k: usize| an.not_negated.iter().any(|&(x, y)| x <= k && k < y);
+    let negated = (from..to).any(|k| an.class[k] & class::NEGATION != 0 && !cancelled(k));
+    let no_longer = an.no_longer.iter().any(|&(x, _)| from <= x && x < to);
+    (negated || no_longer, no_longer)
+}
+
+/// Whether a place governed by `gov` can be what a frame of this kind is about.
+fn allowed(kind: Kind, gov: u16, topical: bool) -> bool {
+    if gov & prep::REFERENCE != 0
+        && gov & !prep::REFERENCE & (prep::LOCATIVE | prep::OUT | prep::OF | prep::TARGET) == 0
+    {
+        return false;
+    }
+    match kind {
+        Kind::Take => gov == 0 || gov & (prep::OUT | prep::OF) != 0,
+        Kind::Fall => gov == 0,
+        Kind::Lose => gov == 0 || gov & (prep::OF | prep::OUT) != 0,
+        Kind::Hold => gov == 0 || gov & (prep::OF | prep::TARGET | prep::LOCATIVE) != 0 || topical,
+        Kind::Siege => gov == 0 || topical,
+        Kind::Contest => gov == 0 || gov & (prep::TARGET | prep::LOCATIVE) != 0,
+    }
+}
+
+fn assign_places(an: &Analysis, frames: &mut [Frame]) {
+    let mut used = vec![false; an.places.len()];
+    place_after_nouns(an, frames, &mut used);
+    for (i, p) in an.places.iter().enumerate() {
+        if used[i] || p.is_anaphora() || locates_another(an, i) {
+            continue;
+        }
+        let clause = governing_clause(an, frames, an.clause[p.a]);
+        let best = frames
+            .iter()
+            .enumerate()
+            .filter(|(_, f)| {
+                an.cues[f.cue].form != Form::Noun
+                    && f.clause == clause
+                    && (allowed(f.kind(), p.gov, p.topical) || retreat_area(f, p))
+            })
+            .min_by_key(|(_, f)| (f.rank(), an.cues[f.cue].a.abs_diff(p.a)));
+        if let Some((fi, _)) = best {
+            used[i] = true;
+            frames[fi].places.push(FramePlace::Mention(i));
+        }
+    }
+    for f in frames.iter_mut().filter(|f| f.places.is_empty() && an.cues[f.cue].form != Form::Noun) {
+        let cue_at = an.cues[f.cue].a;
+        let nearest = an
+            .places
+            .iter()
+            .enumerate()
+            .filter(|(i, p)| {
+                !used[*i] && p.is_anaphora() && an.clause[p.a] == f.clause && allowed(f.def.frame, p.gov, p.topical)
+            })
+            .min_by_key(|(_, p)| p.a.abs_diff(cue_at));
+        if let Some((i, _)) = nearest {
+            used[i] = true;
+            f.places.push(FramePlace::Mention(i));
+        } else if let Some(i) = relative_antecedent(an, f.clause) {
+            f.places.push(FramePlace::Mention(i));
+        }
+    }
+}
+
+/// A noun cue takes the first place within a few words after it, before the next cue; with
+/// none, a definite noun cue ("het offensief") is about the article's last place, unless an
+/// actor follows it ("de val van het kalifaat").
+fn place_after_nouns(an: &Analysis, frames: &mut [Frame], used: &mut [bool]) {
+    let starts: Vec<usize> = frames.iter().map(|f| an.cues[f.cue].a).collect();
+    for f in frames.iter_mut().filter(|f| an.cues[f.cue].form == Form::Noun) {
+        let cue = &an.cues[f.cue];
+        let next_cue = starts.iter().copied().filter(|&a| a >= cue.end).min().unwrap_or(usize::MAX);
+        let after = an.places.iter().enumerate().find(|(i, p)| {
+            !used[*i] && p.a >= cue.end && p.a < cue.end + NOUN_WINDOW && p.a < next_cue && an.clause[p.a] == f.clause
+        });
+        match after {
+            Some((i, _)) => {
+                used[i] = true;
+                f.places.push(FramePlace::Mention(i));
+            }
+            None if definite(an, cue.a) && !an.actors.iter().any(|m| m.a >= cue.end && m.a <= cue.end + 2) => {
+                f.places.push(FramePlace::Context)
+            }
+            None => {}
+        }
+    }
+}
+
+/// "Kirkuk, dat in handen is van de Koerden": a clause opened by a relative word is about the
+/// place right before it.
+fn relative_antecedent(an: &Analysis, clause: u16) -> Option<usize> {
+    let first = (0..an.len()).find(|&k| an.clause[k] == clause)?;
+    if first == 0 || an.class[first] & class::SUBORDINATOR == 0 {
+        return None;
+    }
+    let end = if is_comma(an, first - 1) { first - 1 } else { first };
+    an.places.iter().position(|p| p.b == end && !p.is_anaphora())
+}
+
+/// The clause whose frames a place in `clause` can belong to: its own, or, when it has no
+/// frame and opens with "en" ("IS heeft X in handen, en een deel van Y"), the one before it.
+fn governing_clause(an: &Analysis, frames: &[Frame], clause: u16) -> u16 {
+    if frames.iter().any(|f| f.clause == clause) {
+        return clause;
+    }
+    let first = (0..an.len()).find(|&k| an.clause[k] == clause);
+    match first {
+        Some(k) if k > 0 && an.class[k] & class::COORD != 0 => an.clause[k - 1],
+        _ => clause,
+    }
+}
+
+/// A retreat ("teruggetrokken naar ... rondom de Eufraat") is about the area it names, even
+/// when the area is given by a landmark; towns under such a preposition stay landmarks.
+fn retreat_area(f: &Frame, p: &crate::extract::mentions::PlaceMention) -> bool {
+    let region = matches!(&p.target, crate::extract::mentions::Target::Place(found) if found.key.kind == crate::model::PlaceKind::Region);
+    f.def.frame == Kind::Hold && f.def.outcome.is_some() && region
+}
+
+/// "Al-Mayadeen in Oost-Syrië", "een kamp in Damascus": a place after "in" right behind another
+/// place only says where that one is.
+fn locates_another(an: &Analysis, i: usize) -> bool {
+    let p = &an.places[i];
+    p.gov & prep::LOCATIVE != 0 && an.places.iter().any(|q| !q.is_anaphora() && q.b <= p.a && p.a - q.b <= 2)
+}
+
+/// A definite article before (or at the start of) a noun cue: "het offensief", "de herovering".
+fn definite(an: &Analysis, a: usize) -> bool {
+    if an.class[a] & class::DET != 0 {
+        return an.class[a] & class::INDEFINITE == 0;
+    }
+    let mut k = a;
+    while k > 0 && a - k < 4 {
+        let c = an.class[k - 1];
+        if c & class::DET != 0 {
+            return c & class::INDEFINITE == 0;
+        }
+        if c & class::SKIP == 0 {
+            return false;
+        }
+        k -= 1;
+    }
+    false
+}

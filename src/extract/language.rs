@@ -1,0 +1,602 @@
+//! A lexicon compiled against the world: one vocabulary, word classes per word, a trie of
+//! phrases (factions, regions, cues, modality, ...), gapped phrases and the date grammar.
+
+use std::collections::{BTreeMap, HashSet};
+
+use crate::extract::fxhash::{FxMap, FxSet};
+
+use crate::extract::dates::DateGrammar;
+use crate::extract::lexicon::{self, Frame, LexiconError, LexiconFile, NextActor, Outcome, phrase_line};
+use crate::extract::tokens::{Vocab, fold_phrase};
+use crate::extract::trie::{Entry, Gapped, Trie};
+use crate::model::Modality;
+use crate::places::fold::place_key;
+use crate::places::{Factions, Gazetteer};
+
+/// Word classes (bit flags) from `[grammar]`, `[places]` and the stopwords.
+pub mod class {
+    /// A frequent function word: never a place name on its own.
+    pub const STOP: u32 = 1;
+    /// An article or demonstrative, skipped between a preposition and its noun.
+    pub const DET: u32 = 1 << 1;
+    /// An adjective or quantifier, skipped likewise.
+    pub const SKIP: u32 = 1 << 2;
+    /// Starts a new clause after a comma.
+    pub const BREAK: u32 = 1 << 3;
+    /// "en", "of": a date after it belongs to what follows.
+    pub const COORD: u32 = 1 << 4;
+    /// A form of "zijn"/"worden": with a participle cue and no `HAVE`, the clause is passive.
+    pub const BE: u32 = 1 << 5;
+    /// A form of "hebben": the clause is active (perfect tense).
+    pub const HAVE: u32 = 1 << 6;
+    /// Always makes a participle cue passive ("werd").
+    pub const PASSIVE: u32 = 1 << 7;
+    /// A present-tense passive auxiliary: a capture under way.
+    pub const ONGOING: u32 = 1 << 8;
+    /// The infinitive marker ("te").
+    pub const INFINITIVE: u32 = 1 << 9;
+    /// A word of intention: an infinitive cue after it states an aim.
+    pub const INTENTION: u32 = 1 << 10;
+    /// A negation.
+    pub const NEGATION: u32 = 1 << 11;
+    /// A noun that introduces a place name ("stad").
+    pub const INTRO: u32 = 1 << 12;
+    /// A noun that refers back to the last place ("de stad").
+    pub const GENERIC: u32 = 1 << 13;
+    /// An adverb that refers back to the last place ("daar").
+    pub const HERE: u32 = 1 << 14;
+    /// A connective: after the previous dated event ("daarna").
+    pub const AFTER: u32 = 1 << 15;
+    /// A connective: before the previous dated event ("daarvoor").
+    pub const BEFORE: u32 = 1 << 16;
+    /// A country name: a country hint, never a place.
+    pub const COUNTRY: u32 = 1 << 17;
+    /// A country adjective ("Syrische"): a country hint, evidence for a place after it.
+    pub const DEMONYM: u32 = 1 << 18;
+    /// An article: an agent after it is attributive ("de door X gesteunde").
+    pub const ARTICLE: u32 = 1 << 19;
+    /// An indefinite article: its noun never refers back.
+    pub const INDEFINITE: u32 = 1 << 20;
+    /// Always starts a new clause ("dat").
+    pub const SUBORDINATOR: u32 = 1 << 21;
+    /// A title before a personal name ("premier", "generaal"): the name is not a place.
+    pub const TITLE: u32 = 1 << 22;
+}
+
+/// Preposition roles (bit flags) from `[prepositions]`.
+pub mod prep {
+    /// The doer of a passive ("door").
+    pub const AGENT: u16 = 1;
+    /// The side a place is taken from ("op").
+    pub const SOURCE: u16 = 1 << 1;
+    /// The place someone is driven out of ("uit").
+    pub const OUT: u16 = 1 << 2;
+    /// The side a place falls to ("aan").
+    pub const RECIPIENT: u16 = 1 << 3;
+    /// The side or place attacked ("tegen", "om").
+    pub const TARGET: u16 = 1 << 4;
+    /// Possession ("van").
+    pub const OF: u16 = 1 << 5;
+    /// The side an event is a blow for ("voor").
+    pub const FOR: u16 = 1 << 6;
+    /// Where ("in").
+    pub const LOCATIVE: u16 = 1 << 7;
+    /// A landmark or destination: no claim about it ("rond", "naar").
+    pub const REFERENCE: u16 = 1 << 8;
+}
+
+/// The word starts a gapped phrase.
+pub const START_GAPPED: u8 = 1;
+/// The word starts a loose region alias.
+pub const START_LOOSE: u8 = 2;
+
+/// Who an actor phrase names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ActorRef {
+    /// A faction, by its index in [`Language::factions`].
+    Faction(u16),
+    /// A faction that depends on the country ("de Koerden"), by index in [`Language::by_country`].
+    ByCountry(u16),
+    /// "zij", "ze": the last actor.
+    Pronoun,
+}
+
+/// How a cue was written: as a verb, a past participle or a noun (the place follows it).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Form {
+    Verb,
+    Participle,
+    Noun,
+}
+
+/// What a phrase in the trie means.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Payload {
+    /// An actor; `placeish` when the phrase is also a town (an alias such as "Bagdad").
+    Actor {
+        actor: ActorRef,
+        placeish: bool,
+    },
+    Region(u16),
+    Cue {
+        event: u16,
+        form: Form,
+    },
+    Modality(Modality),
+    Partial,
+    Remnant,
+    NoLonger,
+    NotNegated,
+    Class(u32),
+    Prep(u16),
+    Country(u16),
+}
+
+/// One `[[event]]` table, compiled.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct EventDef {
+    pub frame: Frame,
+    pub next_actor: Option<NextActor>,
+    pub outcome: Option<Outcome>,
+}
+
+/// A descriptive region alias matched loosely: its content words in order, a few words apart.
+#[derive(Debug, Clone)]
+pub struct LooseAlias {
+    pub words: Vec<u32>,
+    pub span: usize,
+    pub region: u16,
+}
+
+/// A compiled language.
+#[derive(Debug, Clone)]
+pub struct Language {
+    pub code: String,
+    pub name: String,
+    pub vocab: Vocab,
+    words: Vec<(u32, u16, u16)>,
+    /// What each word may start: [`START_GAPPED`], [`START_LOOSE`].
+    starts: Vec<u8>,
+    pub trie: Trie<Payload>,
+    pub gapped: Vec<Gapped<Payload>>,
+    gapped_first: FxMap<u32, Vec<usize>>,
+    pub events: Vec<EventDef>,
+    /// Faction ids, indexed by [`ActorRef::Faction`].
+    pub factions: Vec<String>,
+    /// Country code → faction id tables, indexed by [`ActorRef::ByCountry`].
+    pub by_country: Vec<BTreeMap<String, String>>,
+    /// Country codes, indexed by [`Payload::Country`] and word countries.
+    pub countries: Vec<String>,
+    /// Region ids and countries, indexed by [`Payload::Region`].
+    pub regions: Vec<(String, String)>,
+    pub dates: DateGrammar,
+    pub loose: Vec<LooseAlias>,
+    loose_first: FxMap<u32, Vec<usize>>,
+    /// Phrases left out because the world lacks what they name.
+    pub warnings: Vec<String>,
+}
+
+impl Language {
+    /// Loose region aliases whose first content word is `id`.
+    pub fn loose_from(&self, id: u32) -> &[usize] {
+        if self.starts.get(id as usize).is_none_or(|s| s & START_LOOSE == 0) {
+            return &[];
+        }
+        self.loose_first.get(&id).map_or(&[], Vec::as_slice)
+    }
+
+    /// The classes of vocabulary word `id`.
+    pub fn class(&self, id: u32) -> u32 {
+        self.words.get(id as usize).map_or(0, |w| w.0)
+    }
+
+    /// The preposition roles of vocabulary word `id`.
+    pub fn prep(&self, id: u32) -> u16 {
+        self.words.get(id as usize).map_or(0, |w| w.1)
+    }
+
+    /// The country a country name or demonym stands for (index into [`Language::countries`]).
+    pub fn country(&self, id: u32) -> Option<u16> {
+        self.words.get(id as usize).and_then(|w| w.2.checked_sub(1))
+    }
+
+    /// Gapped phrases whose first word is `id`.
+    pub fn gapped_from(&self, id: u32) -> &[usize] {
+        if self.starts.get(id as usize).is_none_or(|s| s & START_GAPPED == 0) {
+            return &[];
+        }
+        self.gapped_first.get(&id).map_or(&[], Vec::as_slice)
+    }
+
+    /// Compiles a lexicon file against the factions and regions of the world. `town_keys` are
+    /// the place keys of every town spelling: region spellings that fold like a town are left to
+    /// the gazetteer, which prefers towns.
+    pub fn compile(
+        file: &str,
+        text: &str,
+        factions: &Factions,
+        gazetteer: &Gazetteer,
+        town_keys: &FxSet<String>,
+    ) -> Result<Language, LexiconError> {
+        let parsed = lexicon::parse(file, text)?;
+        let mut builder = Builder::new(file, text, &parsed, factions);
+        builder.grammar(&parsed)?;
+        builder.phrases(&parsed)?;
+        builder.places(&parsed, gazetteer, town_keys)?;
+        builder.actors(&parsed, factions, town_keys)?;
+        builder.cues(&parsed)?;
+        let dates =
+            DateGrammar::compile(&parsed.dates, &mut builder.vocab, parsed.language.months_need_capital, file, text)?;
+        builder.words.resize(builder.vocab.len(), (0, 0, 0));
+        builder.trie.seal(builder.vocab.len());
+        let loose_first = index_loose(&builder.loose);
+        let mut starts = vec![0u8; builder.vocab.len()];
+        for &id in builder.gapped_first.keys() {
+            starts[id as usize] |= START_GAPPED;
+        }
+        for &id in loose_first.keys() {
+            starts[id as usize] |= START_LOOSE;
+        }
+        Ok(Language {
+            code: parsed.language.code.clone(),
+            name: parsed.language.name.clone(),
+            vocab: builder.vocab,
+            words: builder.words,
+            starts,
+            trie: builder.trie,
+            gapped: builder.gapped,
+            gapped_first: builder.gapped_first,
+            events: builder.events,
+            factions: builder.factions,
+            by_country: builder.by_country,
+            countries: builder.countries,
+            regions: gazetteer.regions.iter().map(|r| (r.id.clone(), r.country.clone())).collect(),
+            dates,
+            loose_first,
+            loose: builder.loose,
+            warnings: builder.warnings,
+        })
+    }
+}
+
+fn index_loose(loose: &[LooseAlias]) -> FxMap<u32, Vec<usize>> {
+    let mut index: FxMap<u32, Vec<usize>> = FxMap::default();
+    for (i, alias) in loose.iter().enumerate() {
+        index.entry(alias.words[0]).or_default().push(i);
+    }
+    index
+}
+
+struct Builder<'a> {
+    file: &'a str,
+    text: &'a str,
+    vocab: Vocab,
+    words: Vec<(u32, u16, u16)>,
+    trie: Trie<Payload>,
+    gapped: Vec<Gapped<Payload>>,
+    gapped_first: FxMap<u32, Vec<usize>>,
+    events: Vec<EventDef>,
+    factions: Vec<String>,
+    by_country: Vec<BTreeMap<String, String>>,
+    countries: Vec<String>,
+    loose: Vec<LooseAlias>,
+    stop: HashSet<String>,
+    warnings: Vec<String>,
+}
+
+/// A phrase split at its gaps: parts of folded words, acronym masks, and the `<end>` flag.
+struct Parsed {
+    parts: Vec<Vec<u32>>,
+    upper_mask: u32,
+    at_end: bool,
+}
+
+impl<'a> Builder<'a> {
+    fn new(file: &'a str, text: &'a str, parsed: &LexiconFile, factions: &Factions) -> Builder<'a> {
+        let stop = parsed
+            .language
+            .stopwords
+            .iter()
+            .chain(&parsed.grammar.determiners)
+            .map(|w| fold_phrase(w).into_iter().map(|(f, _)| f).collect::<Vec<_>>().join(" "))
+            .collect();
+        Builder {
+            file,
+            text,
+            vocab: Vocab::default(),
+            words: Vec::new(),
+            trie: Trie::default(),
+            gapped: Vec::new(),
+            gapped_first: FxMap::default(),
+            events: Vec::new(),
+            factions: factions.list.iter().map(|f| f.id.clone()).collect(),
+            by_country: Vec::new(),
+            countries: Vec::new(),
+            loose: Vec::new(),
+            stop,
+            warnings: Vec::new(),
+        }
+    }
+
+    fn bad(&self, phrase: &str, reason: &str) -> LexiconError {
+        LexiconError::BadPhrase {
+            file: self.file.into(),
+            line: phrase_line(self.text, phrase),
+            phrase: phrase.into(),
+            reason: reason.into(),
+        }
+    }
+
+    fn parse(&mut self, phrase: &str) -> Result<Parsed, LexiconError> {
+        let (body, at_end) = match phrase.trim().strip_suffix("<end>") {
+            Some(body) => (body, true),
+            None => (phrase, false),
+        };
+        let mut parts = Vec::new();
+        let mut upper_mask = 0u32;
+        let mut position = 0;
+        for part in body.split("...") {
+            let folded = fold_phrase(part);
+            if folded.is_empty() {
+                return Err(self.bad(phrase, "a part of the phrase has no words"));
+            }
+            for (word, upper) in &folded {
+                if *upper && position < 32 {
+                    upper_mask |= 1 << position;
+                }
+                position += 1;
+                let _ = word;
+            }
+            parts.push(folded.iter().map(|(w, _)| self.vocab.intern(w)).collect());
+        }
+        Ok(Parsed { parts, upper_mask, at_end })
+    }
+
+    /// Adds a phrase with its meaning: to the trie, or to the gapped list when it has gaps.
+    fn add(&mut self, phrase: &str, payload: Payload, cap_first: bool) -> Result<(), LexiconError> {
+        let parsed = self.parse(phrase)?;
+        if parsed.parts.len() == 1 && !parsed.at_end {
+            let entry = Entry { payload, upper_mask: parsed.upper_mask, cap_first };
+            self.trie.insert(&parsed.parts[0], entry);
+        } else {
+            let first = parsed.parts[0][0];
+            self.gapped_first.entry(first).or_default().push(self.gapped.len());
+            self.gapped.push(Gapped { parts: parsed.parts, at_end: parsed.at_end, payload });
+        }
+        Ok(())
+    }
+
+    /// A one-word entry sets word classes; a longer one becomes a trie phrase.
+    fn word_class(&mut self, list: &[String], class: u32) -> Result<(), LexiconError> {
+        for phrase in list {
+            let parsed = self.parse(phrase)?;
+            match parsed.parts.as_slice() {
+                [one] if one.len() == 1 && !parsed.at_end => self.slot(one[0]).0 |= class,
+                _ => self.add(phrase, Payload::Class(class), false)?,
+            }
+        }
+        Ok(())
+    }
+
+    fn word_prep(&mut self, list: &[String], role: u16) -> Result<(), LexiconError> {
+        for phrase in list {
+            let parsed = self.parse(phrase)?;
+            match parsed.parts.as_slice() {
+                [one] if one.len() == 1 => self.slot(one[0]).1 |= role,
+                _ => self.add(phrase, Payload::Prep(role), false)?,
+            }
+        }
+        Ok(())
+    }
+
+    fn slot(&mut self, id: u32) -> &mut (u32, u16, u16) {
+        let at = id as usize;
+        if self.words.len() <= at {
+            self.words.resize(at + 1, (0, 0, 0));
+        }
+        &mut self.words[at]
+    }
+
+    /// Word classes from `[grammar]`, `[places]` and the stopwords.
+    fn grammar(&mut self, parsed: &LexiconFile) -> Result<(), LexiconError> {
+        let g = &parsed.grammar;
+        let lists: [(&[String], u32); 20] = [
+            (&parsed.language.stopwords, class::STOP),
+            (&g.titles, class::TITLE),
+            (&g.subordinators, class::SUBORDINATOR),
+            (&g.indefinite, class::INDEFINITE),
+            (&g.articles, class::ARTICLE),
+            (&g.determiners, class::DET),
+            (&g.skip, class::SKIP),
+            (&g.breaks, class::BREAK),
+            (&g.coordination, class::COORD),
+            (&g.be, class::BE),
+            (&g.have, class::HAVE),
+            (&g.passive, class::PASSIVE),
+            (&g.ongoing, class::ONGOING),
+            (&g.infinitive, class::INFINITIVE),
+            (&g.intention, class::INTENTION),
+            (&g.negation, class::NEGATION),
+            (&g.after, class::AFTER),
+            (&g.before, class::BEFORE),
+            (&parsed.places.intro, class::INTRO),
+            (&parsed.places.generic, class::GENERIC),
+        ];
+        for (list, c) in lists {
+            self.word_class(list, c)?;
+        }
+        self.word_class(&parsed.places.here, class::HERE)
+    }
+
+    /// Prepositions by role, and the phrases of `[grammar]`, `[modality]` and `[partial]`.
+    fn phrases(&mut self, parsed: &LexiconFile) -> Result<(), LexiconError> {
+        let g = &parsed.grammar;
+        let p = &parsed.prepositions;
+        let preps: [(&[String], u16); 9] = [
+            (&p.agent, prep::AGENT),
+            (&p.source, prep::SOURCE),
+            (&p.out, prep::OUT),
+            (&p.recipient, prep::RECIPIENT),
+            (&p.target, prep::TARGET),
+            (&p.of, prep::OF),
+            (&p.for_, prep::FOR),
+            (&p.locative, prep::LOCATIVE),
+            (&p.reference, prep::REFERENCE),
+        ];
+        for (list, role) in preps {
+            self.word_prep(list, role)?;
+        }
+        for phrase in &g.no_longer {
+            self.add(phrase, Payload::NoLonger, false)?;
+        }
+        for phrase in &g.not_negated {
+            self.add(phrase, Payload::NotNegated, false)?;
+        }
+        let m = &parsed.modality;
+        for (list, modality) in
+            [(&m.expected, Modality::Expected), (&m.hedged, Modality::Hedged), (&m.claimed, Modality::Claimed)]
+        {
+            for phrase in list {
+                self.add(phrase, Payload::Modality(modality), false)?;
+            }
+        }
+        for phrase in &parsed.partial.words {
+            self.add(phrase, Payload::Partial, false)?;
+        }
+        for phrase in &parsed.partial.remnant {
+            self.add(phrase, Payload::Remnant, false)?;
+        }
+        Ok(())
+    }
+
+    fn places(
+        &mut self,
+        parsed: &LexiconFile,
+        gazetteer: &Gazetteer,
+        town_keys: &FxSet<String>,
+    ) -> Result<(), LexiconError> {
+        let p = &parsed.places;
+        for (list, flag) in [(&p.countries, class::COUNTRY), (&p.demonyms, class::DEMONYM)] {
+            for (code, names) in list {
+                let index = self.country_index(code);
+                for name in names {
+                    let parsed = self.parse(name)?;
+                    match parsed.parts.as_slice() {
+                        [one] if one.len() == 1 => {
+                            let slot = self.slot(one[0]);
+                            slot.0 |= flag;
+                            slot.2 = index + 1;
+                        }
+                        _ => self.add(name, Payload::Country(index), false)?,
+                    }
+                }
+            }
+        }
+        for (i, region) in gazetteer.regions.iter().enumerate() {
+            let spellings =
+                std::iter::once(&region.name).chain(std::iter::once(&region.name_nl)).chain(&region.aliases);
+            for spelling in spellings.filter(|s| !s.is_empty() && !town_keys.contains(&place_key(s))) {
+                let single = fold_phrase(spelling).len() == 1;
+                self.add(spelling, Payload::Region(i as u16), single)?;
+                self.add_loose(spelling, i as u16);
+            }
+        }
+        for (phrase, id) in &p.regions {
+            let Some(index) = gazetteer.regions.iter().position(|r| &r.id == id) else {
+                let line = phrase_line(self.text, phrase);
+                let e = LexiconError::UnknownRegion {
+                    file: self.file.into(),
+                    line,
+                    phrase: phrase.clone(),
+                    id: id.clone(),
+                };
+                self.warnings.push(format!("{e}; the phrase is not used"));
+                continue;
+            };
+            self.add(phrase, Payload::Region(index as u16), false)?;
+        }
+        Ok(())
+    }
+
+    fn country_index(&mut self, code: &str) -> u16 {
+        match self.countries.iter().position(|c| c == code) {
+            Some(i) => i as u16,
+            None => {
+                self.countries.push(code.to_string());
+                (self.countries.len() - 1) as u16
+            }
+        }
+    }
+
+    /// Descriptive aliases of three words or more ("enclave bij de grens met Israël") are also
+    /// matched with other words in between, by their content words.
+    fn add_loose(&mut self, spelling: &str, region: u16) {
+        let folded = fold_phrase(spelling);
+        let descriptive = spelling.chars().next().is_some_and(char::is_lowercase);
+        let content: Vec<u32> =
+            folded.iter().filter(|(w, _)| !self.stop.contains(w)).map(|(w, _)| self.vocab.intern(w)).collect();
+        if descriptive && folded.len() >= 3 && content.len() >= 2 {
+            self.loose.push(LooseAlias { words: content, span: folded.len() + 4, region });
+        }
+    }
+
+    fn actors(
+        &mut self,
+        parsed: &LexiconFile,
+        factions: &Factions,
+        town_keys: &FxSet<String>,
+    ) -> Result<(), LexiconError> {
+        for (i, faction) in factions.list.iter().enumerate() {
+            let spellings = [&faction.name, &faction.name_nl, &faction.short].into_iter().chain(&faction.aliases);
+            for spelling in spellings.filter(|s| !s.is_empty()) {
+                let placeish = town_keys.contains(&place_key(spelling));
+                self.add(spelling, Payload::Actor { actor: ActorRef::Faction(i as u16), placeish }, false)?;
+            }
+        }
+        let (file, text) = (self.file, self.text);
+        let unknown = |phrase: &str, id: &str| {
+            let e = LexiconError::UnknownFaction {
+                file: file.into(),
+                line: phrase_line(text, phrase),
+                phrase: phrase.into(),
+                id: id.into(),
+            };
+            format!("{e}; the phrase is not used")
+        };
+        for (phrase, id) in &parsed.actors.phrases {
+            let Some(index) = self.factions.iter().position(|f| f == id) else {
+                self.warnings.push(unknown(phrase, id));
+                continue;
+            };
+            self.add(phrase, Payload::Actor { actor: ActorRef::Faction(index as u16), placeish: false }, false)?;
+        }
+        for (phrase, table) in &parsed.actors.by_country {
+            if let Some(id) = table.values().find(|id| !self.factions.contains(id)) {
+                self.warnings.push(unknown(phrase, id));
+                continue;
+            }
+            let index = self.by_country.len() as u16;
+            self.by_country.push(table.clone());
+            self.add(phrase, Payload::Actor { actor: ActorRef::ByCountry(index), placeish: false }, false)?;
+        }
+        for phrase in &parsed.actors.pronouns {
+            self.add(phrase, Payload::Actor { actor: ActorRef::Pronoun, placeish: false }, false)?;
+        }
+        Ok(())
+    }
+
+    fn cues(&mut self, parsed: &LexiconFile) -> Result<(), LexiconError> {
+        for table in &parsed.events {
+            let event = self.events.len() as u16;
+            self.events.push(EventDef { frame: table.frame, next_actor: table.next_actor, outcome: table.event });
+            for (list, form) in
+                [(&table.cues, Form::Verb), (&table.participles, Form::Participle), (&table.nouns, Form::Noun)]
+            {
+                for phrase in list {
+                    self.add(phrase, Payload::Cue { event, form }, false)?;
+                }
+            }
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,258 @@
+//! The lexicon files (`geodata/lang/*.toml`): their shape, parsing, and the checks that tie them
+//! to the factions and regions of the world. The format is documented at the top of `nl.toml`.
+
+use std::collections::BTreeMap;
+
+use serde::Deserialize;
+
+/// Why a lexicon file was rejected.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum LexiconError {
+    /// The file is not valid TOML or does not have the lexicon's shape.
+    #[error("{file}:{line}: {message}")]
+    Syntax { file: String, line: usize, message: String },
+    /// A phrase names a faction that `factions.toml` does not know.
+    #[error("{file}:{line}: {phrase:?} names faction {id:?}, which is not in factions.toml")]
+    UnknownFaction { file: String, line: usize, phrase: String, id: String },
+    /// A phrase names a region that `regions.geojson` does not know.
+    #[error("{file}:{line}: {phrase:?} names region {id:?}, which is not in regions.geojson")]
+    UnknownRegion { file: String, line: usize, phrase: String, id: String },
+    /// A date pattern or rule that cannot be used.
+    #[error("{file}:{line}: date pattern {pattern:?}: {reason}")]
+    BadPattern { file: String, line: usize, pattern: String, reason: String },
+    /// A phrase with no words in it, or a gap in the wrong place.
+    #[error("{file}:{line}: phrase {phrase:?}: {reason}")]
+    BadPhrase { file: String, line: usize, phrase: String, reason: String },
+    /// Two files declare the same language code.
+    #[error("{file}: language {code:?} is defined twice")]
+    Duplicate { file: String, code: String },
+}
+
+/// A whole lexicon file.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LexiconFile {
+    pub language: LanguageInfo,
+    pub places: PlaceWords,
+    pub actors: ActorWords,
+    pub grammar: Grammar,
+    pub prepositions: Prepositions,
+    pub modality: ModalityWords,
+    pub partial: PartialWords,
+    #[serde(rename = "event")]
+    pub events: Vec<EventWords>,
+    pub dates: DateWords,
+}
+
+/// `[language]`
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LanguageInfo {
+    pub code: String,
+    pub name: String,
+    #[serde(default)]
+    pub months_need_capital: bool,
+    pub stopwords: Vec<String>,
+}
+
+/// `[places]`
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PlaceWords {
+    pub intro: Vec<String>,
+    pub generic: Vec<String>,
+    pub here: Vec<String>,
+    pub countries: BTreeMap<String, Vec<String>>,
+    pub demonyms: BTreeMap<String, Vec<String>>,
+    #[serde(default)]
+    pub regions: BTreeMap<String, String>,
+}
+
+/// `[actors]`
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ActorWords {
+    pub pronouns: Vec<String>,
+    #[serde(default)]
+    pub phrases: BTreeMap<String, String>,
+    #[serde(default)]
+    pub by_country: BTreeMap<String, BTreeMap<String, String>>,
+}
+
+/// `[grammar]`
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Grammar {
+    pub articles: Vec<String>,
+    pub indefinite: Vec<String>,
+    pub determiners: Vec<String>,
+    pub skip: Vec<String>,
+    pub breaks: Vec<String>,
+    #[serde(default)]
+    pub subordinators: Vec<String>,
+    #[serde(default)]
+    pub titles: Vec<String>,
+    pub coordination: Vec<String>,
+    pub be: Vec<String>,
+    pub have: Vec<String>,
+    pub passive: Vec<String>,
+    pub ongoing: Vec<String>,
+    pub infinitive: Vec<String>,
+    pub intention: Vec<String>,
+    pub negation: Vec<String>,
+    pub no_longer: Vec<String>,
+    pub not_negated: Vec<String>,
+    pub after: Vec<String>,
+    pub before: Vec<String>,
+}
+
+/// `[prepositions]`
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Prepositions {
+    pub agent: Vec<String>,
+    pub source: Vec<String>,
+    pub out: Vec<String>,
+    pub recipient: Vec<String>,
+    pub target: Vec<String>,
+    pub of: Vec<String>,
+    #[serde(rename = "for")]
+    pub for_: Vec<String>,
+    pub locative: Vec<String>,
+    pub reference: Vec<String>,
+}
+
+/// `[modality]`
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ModalityWords {
+    pub expected: Vec<String>,
+    pub hedged: Vec<String>,
+    pub claimed: Vec<String>,
+}
+
+/// `[partial]`
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PartialWords {
+    pub words: Vec<String>,
+    pub remnant: Vec<String>,
+}
+
+/// How an event cue assigns its roles.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Frame {
+    Take,
+    Fall,
+    Lose,
+    Hold,
+    Siege,
+    Contest,
+}
+
+impl Frame {
+    /// Captures and losses are stronger evidence for a place than descriptions of a state.
+    pub fn is_change(self) -> bool {
+        matches!(self, Frame::Take | Frame::Fall | Frame::Lose)
+    }
+}
+
+/// The role of an actor named right after a cue.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum NextActor {
+    Winner,
+    Loser,
+    Holder,
+}
+
+/// One `[[event]]` table.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EventWords {
+    pub frame: Frame,
+    #[serde(default)]
+    pub cues: Vec<String>,
+    #[serde(default)]
+    pub participles: Vec<String>,
+    #[serde(default)]
+    pub nouns: Vec<String>,
+    #[serde(default)]
+    pub next_actor: Option<NextActor>,
+    #[serde(default)]
+    pub event: Option<Outcome>,
+}
+
+/// A fixed outcome for a hold cue.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Outcome {
+    /// The holder holds only part of the place.
+    Partial,
+}
+
+/// A date unit for relative expressions.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Unit {
+    Day,
+    Week,
+    Month,
+    Year,
+}
+
+/// `[dates]`
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DateWords {
+    pub months: BTreeMap<String, u8>,
+    pub weekdays: BTreeMap<String, u8>,
+    pub seasons: BTreeMap<String, [u8; 2]>,
+    #[serde(default)]
+    pub numbers: BTreeMap<String, u32>,
+    #[serde(default)]
+    pub units: BTreeMap<String, Unit>,
+    pub patterns: BTreeMap<String, String>,
+}
+
+/// Parses a lexicon file; syntax errors name the line.
+pub fn parse(file: &str, text: &str) -> Result<LexiconFile, LexiconError> {
+    toml::from_str(text).map_err(|e| {
+        let line = e.span().map_or(1, |s| line_of(text, s.start));
+        LexiconError::Syntax { file: file.to_string(), line, message: e.message().to_string() }
+    })
+}
+
+/// The 1-based line of byte offset `at`.
+pub fn line_of(text: &str, at: usize) -> usize {
+    text[..at.min(text.len())].matches('\n').count() + 1
+}
+
+/// The line where `phrase` first appears quoted in the file (1 when it cannot be found).
+pub fn phrase_line(text: &str, phrase: &str) -> usize {
+    text.find(&format!("\"{phrase}\"")).map_or(1, |at| line_of(text, at))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_shipped_lexicons_parse() {
+        for (name, text) in [
+            ("nl.toml", include_str!("../../geodata/lang/nl.toml")),
+            ("en.toml", include_str!("../../geodata/lang/en.toml")),
+        ] {
+            let parsed = parse(name, text).unwrap_or_else(|e| panic!("{e}"));
+            assert!(!parsed.events.is_empty(), "{name}");
+            assert!(parsed.dates.months.len() >= 12, "{name}");
+        }
+    }
+
+    #[test]
+    fn syntax_errors_name_the_line() {
+        let e = parse("x.toml", "[language]\ncode = \"nl\"\nname = 3\n").unwrap_err();
+        assert!(matches!(e, LexiconError::Syntax { line: 3, .. }), "{e}");
+    }
+}

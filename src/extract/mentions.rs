@@ -1,0 +1,593 @@
+//! Mentions in one sentence: the lexicon's phrases (actors, cues, modality, partial words),
+//! gapped phrases, dates, towns and regions, words that refer back to a place, clause
+//! boundaries, and the preposition that governs each actor and place.
+
+use crate::extract::dates::DateMention;
+use crate::extract::language::{ActorRef, Form, Language, Payload, class, prep};
+use crate::extract::tokens::{CAP, DIGITS, PUNCT, Tokens, UNKNOWN, UPPER};
+use crate::extract::towns::{self, Evidence, Hit, TownIndex};
+use crate::model::{Modality, PlaceKey, PlaceKind};
+use crate::places::{Candidate, Gazetteer};
+
+/// An actor phrase.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ActorMention {
+    pub a: usize,
+    pub b: usize,
+    pub actor: ActorRef,
+    /// Roles of the preposition that governs it (0: none, a bare noun phrase).
+    pub gov: u16,
+    /// "de door X gesteunde Y": X is part of a description, not a doer.
+    pub attributive: bool,
+}
+
+/// What a place mention points at.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Target {
+    Place(towns::Found),
+    /// Several towns fit; the written name is kept to retry with a country hint.
+    Ambiguous(Vec<Candidate>, String),
+    /// "de stad", "het laatste gebied": the last place mentioned.
+    Generic,
+    /// "daar": the last place mentioned.
+    Here,
+}
+
+/// A place phrase.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PlaceMention {
+    pub a: usize,
+    pub b: usize,
+    pub target: Target,
+    pub gov: u16,
+    /// Country hint from a demonym or a country name next to it.
+    pub hint: Option<u16>,
+    /// Governed by a locative preposition that opens its clause ("In Raqqa hebben ...").
+    pub topical: bool,
+}
+
+impl PlaceMention {
+    /// Whether the mention refers back to an earlier place.
+    pub fn is_anaphora(&self) -> bool {
+        matches!(self.target, Target::Generic | Target::Here)
+    }
+}
+
+/// An event cue: its first part, where the match ends, and every part's span.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CueMention {
+    pub a: usize,
+    pub b: usize,
+    pub end: usize,
+    pub event: u16,
+    pub form: Form,
+    spans: [(usize, usize); 2],
+    gapped: bool,
+}
+
+impl CueMention {
+    /// The token spans of the cue's words: one part, or two for a gapped cue.
+    pub fn parts(&self) -> &[(usize, usize)] {
+        &self.spans[..if self.gapped { 2 } else { 1 }]
+    }
+}
+
+/// Everything found in one sentence; reused from sentence to sentence.
+#[derive(Debug, Default)]
+pub struct Analysis {
+    pub tokens: Tokens,
+    pub class: Vec<u32>,
+    pub prep: Vec<u16>,
+    pub country: Vec<Option<u16>>,
+    pub clause: Vec<u16>,
+    consumed: Vec<bool>,
+    pub actors: Vec<ActorMention>,
+    pub places: Vec<PlaceMention>,
+    pub cues: Vec<CueMention>,
+    pub dates: Vec<DateMention>,
+    pub modals: Vec<(usize, usize, Modality)>,
+    /// Partial words: (token, true for a remnant such as "de laatste wijk").
+    pub partial: Vec<(usize, bool)>,
+    pub no_longer: Vec<(usize, usize)>,
+    pub not_negated: Vec<(usize, usize)>,
+    /// Actor phrases that are also places ("Bagdad", "Koerdistan"), decided by context.
+    dual: Vec<(usize, Option<u16>)>,
+    folded: String,
+    payloads: Vec<Payload>,
+}
+
+/// Lower-case particles allowed inside a place name ("Deir ez-Zor", "Tall al-Abyad").
+const NAME_PARTICLES: &[&str] =
+    &["al", "el", "ad", "ed", "ar", "as", "ash", "at", "az", "ez", "ul", "ibn", "bin", "abu", "bou", "de"];
+
+/// Longest place name tried, in words.
+const MAX_NAME_WORDS: usize = 4;
+
+impl Analysis {
+    /// Analyses one sentence: `text` is the sentence, starting at byte `base` of the article.
+    pub fn run(&mut self, lang: &Language, towns: &mut TownIndex, gazetteer: &Gazetteer, text: &str, base: usize) {
+        self.clear();
+        self.tokens.tokenize(text, base, &lang.vocab);
+        let n = self.tokens.len();
+        // An acronym ("IS", "US") is not the ordinary word it spells ("is", "us").
+        let acronym_classes = class::COUNTRY | class::DEMONYM;
+        self.class.extend(self.tokens.list.iter().map(|t| match (t.id == UNKNOWN, t.is(UPPER)) {
+            (true, _) => 0,
+            (false, true) => lang.class(t.id) & acronym_classes,
+            (false, false) => lang.class(t.id),
+        }));
+        self.prep
+            .extend(self.tokens.list.iter().map(|t| if t.id == UNKNOWN || t.is(UPPER) { 0 } else { lang.prep(t.id) }));
+        self.country.extend(self.tokens.list.iter().map(|t| if t.id == UNKNOWN { None } else { lang.country(t.id) }));
+        self.consumed.resize(n, false);
+        self.phrases(lang);
+        self.gapped(lang);
+        self.clauses();
+        lang.dates.scan(&self.tokens, &mut self.dates);
+        for d in &self.dates {
+            self.consumed[d.a..d.b].iter_mut().for_each(|c| *c = true);
+        }
+        self.duals(lang, towns, gazetteer, text, base);
+        self.towns(lang, towns, gazetteer, text, base);
+        self.anaphora();
+        self.loose_regions(lang);
+        self.govern();
+        self.places.sort_by_key(|p| (p.a, p.b));
+        self.actors.sort_by_key(|a| (a.a, a.b));
+        self.cues.sort_by_key(|c| (c.a, c.end));
+    }
+
+    fn clear(&mut self) {
+        self.class.clear();
+        self.prep.clear();
+        self.country.clear();
+        self.clause.clear();
+        self.consumed.clear();
+        self.actors.clear();
+        self.places.clear();
+        self.cues.clear();
+        self.dates.clear();
+        self.modals.clear();
+        self.partial.clear();
+        self.no_longer.clear();
+        self.not_negated.clear();
+        self.dual.clear();
+    }
+
+    /// The number of tokens of the sentence.
+    pub fn len(&self) -> usize {
+        self.tokens.len()
+    }
+
+    /// Whether the sentence has no tokens.
+    pub fn is_empty(&self) -> bool {
+        self.tokens.is_empty()
+    }
+
+    /// Longest-match lexicon phrases, left to right.
+    fn phrases(&mut self, lang: &Language) {
+        let n = self.tokens.len();
+        let mut i = 0;
+        while i < n {
+            let id = self.tokens.list[i].id;
+            let found = if lang.trie.starts_with(id) { lang.trie.longest(&self.tokens, i, n) } else { None };
+            let Some((len, entries)) = found else {
+                i += 1;
+                continue;
+            };
+            let mut payloads = std::mem::take(&mut self.payloads);
+            payloads.clear();
+            payloads.extend(entries.iter().filter(|e| e.fits(&self.tokens, i)).map(|e| e.payload));
+            self.apply(lang, &payloads, i, i + len);
+            self.payloads = payloads;
+            i += len;
+        }
+    }
+
+    fn apply(&mut self, lang: &Language, payloads: &[Payload], a: usize, b: usize) {
+        let mut actor = None;
+        let mut region = None;
+        for payload in payloads {
+            match *payload {
+                Payload::Actor { actor: who, placeish } => actor = Some((who, placeish)),
+                Payload::Region(r) => region = Some(r),
+                Payload::Cue { event, form } => {
+                    self.cues.push(CueMention { a, b, end: b, event, form, spans: [(a, b); 2], gapped: false })
+                }
+                Payload::Modality(m) => self.modals.push((a, b, m)),
+                Payload::Partial => self.partial.push((a, false)),
+                Payload::Remnant => self.partial.push((a, true)),
+                Payload::NoLonger => self.no_longer.push((a, b)),
+                Payload::NotNegated => self.not_negated.push((a, b)),
+                Payload::Class(c) => self.class[a..b].iter_mut().for_each(|x| *x |= c),
+                // A prepositional phrase ("ten zuiden van") has its own role, whatever its
+                // last word means alone.
+                Payload::Prep(r) => self.prep[b - 1] = r,
+                Payload::Country(c) => {
+                    self.country[a..b].iter_mut().for_each(|x| *x = Some(c));
+                    self.class[a..b].iter_mut().for_each(|x| *x |= class::DEMONYM);
+                }
+            }
+        }
+        let keeps_negation = payloads.iter().any(|p| matches!(p, Payload::NoLonger));
+        if b - a > 1 && !keeps_negation {
+            self.class[a..b].iter_mut().for_each(|c| *c &= !class::NEGATION);
+        }
+        match (actor, region) {
+            (Some((who, placeish)), region) => {
+                if placeish || region.is_some() {
+                    self.dual.push((self.actors.len(), region));
+                }
+                self.actors.push(ActorMention { a, b, actor: who, gov: 0, attributive: false });
+            }
+            (None, Some(r)) => self.places.push(region_mention(lang, a, b, r)),
+            (None, None) => {}
+        }
+        self.consumed[a..b].iter_mut().for_each(|c| *c = true);
+    }
+
+    /// Gapped phrases; a gapped cue replaces the plain cues inside it.
+    fn gapped(&mut self, lang: &Language) {
+        let n = self.tokens.len();
+        for i in 0..n {
+            let id = self.tokens.list[i].id;
+            if id == UNKNOWN {
+                continue;
+            }
+            for &g in lang.gapped_from(id) {
+                let pattern = &lang.gapped[g];
+                let stops = |k: usize| self.is_strong_break(k);
+                let ends =
+                    |k: usize| self.tokens.list[k].is(PUNCT) || self.class[k] & (class::BREAK | class::COORD) != 0;
+                let Some(m) = pattern.match_at(&self.tokens, i, n, &stops, &ends) else {
+                    continue;
+                };
+                match pattern.payload {
+                    Payload::Cue { event, form } => {
+                        let spans = [m.first, m.last];
+                        self.cues.retain(|c| c.gapped || !spans.iter().any(|p| c.a < p.1 && p.0 < c.b));
+                        let (a, b, end) = (m.first.0, m.first.1, m.last.1);
+                        self.cues.push(CueMention { a, b, end, event, form, spans, gapped: true });
+                    }
+                    Payload::Modality(md) => self.modals.push((m.first.0, m.last.1, md)),
+                    Payload::NoLonger => self.no_longer.push((m.first.0, m.last.1)),
+                    Payload::NotNegated => self.not_negated.push((m.first.0, m.last.1)),
+                    Payload::Partial => self.partial.push((m.first.0, false)),
+                    Payload::Class(c) => self.class[m.first.0..m.last.1].iter_mut().for_each(|x| *x |= c),
+                    _ => {}
+                }
+            }
+        }
+    }
+
+    /// A clause break: `; : -`, or a word such as "maar" after a comma ("nog maar" is "only");
+    /// commas and brackets are not.
+    pub fn is_strong_break(&self, k: usize) -> bool {
+        let t = &self.tokens.list[k];
+        let after_mark = k == 0 || self.tokens.list[k - 1].is(PUNCT);
+        (t.is(PUNCT) && matches!(self.tokens.fold(k), ";" | ":" | "-"))
+            || (self.class[k] & class::BREAK != 0 && after_mark)
+            || self.class[k] & class::SUBORDINATOR != 0
+    }
+
+    /// Numbers clauses: a break starts a new clause; a bracketed aside is a clause of its own,
+    /// after which the outer clause goes on.
+    fn clauses(&mut self) {
+        let mut next = 0u16;
+        let mut current = 0u16;
+        let mut outer = Vec::new();
+        for k in 0..self.tokens.len() {
+            let fold = self.tokens.fold(k);
+            if self.tokens.list[k].is(PUNCT) && fold == "(" {
+                outer.push(current);
+                next += 1;
+                current = next;
+            } else if self.tokens.list[k].is(PUNCT) && fold == ")" {
+                self.clause.push(current);
+                current = outer.pop().unwrap_or(current);
+                continue;
+            } else if self.is_strong_break(k) {
+                next += 1;
+                current = next;
+            }
+            self.clause.push(current);
+        }
+    }
+
+    /// Actor phrases that are also places: a place when a place preposition or an intro noun
+    /// governs them ("in Bagdad", "de hoofdstad Bagdad"), an actor otherwise.
+    fn duals(&mut self, lang: &Language, towns: &mut TownIndex, gazetteer: &Gazetteer, text: &str, base: usize) {
+        let mut moved = Vec::new();
+        for (index, region) in std::mem::take(&mut self.dual) {
+            let (a, b) = (self.actors[index].a, self.actors[index].b);
+            let (gov, _, _) = self.governor(a, true);
+            let introduced = self.introduced(a).0;
+            if gov & (prep::LOCATIVE | prep::REFERENCE | prep::OUT) == 0 && !introduced {
+                continue;
+            }
+            let target = match region {
+                Some(r) => Some(region_mention(lang, a, b, r).target),
+                None => {
+                    self.fold_span(a, b);
+                    let span = &text[self.tokens.list[a].start - base..self.tokens.list[b - 1].end - base];
+                    match towns.lookup(gazetteer, &self.folded, span) {
+                        Some(Hit::Found(f)) => Some(Target::Place(f)),
+                        _ => None,
+                    }
+                }
+            };
+            if let Some(target) = target {
+                moved.push(index);
+                self.places.push(PlaceMention { a, b, target, gov: 0, hint: None, topical: false });
+            }
+        }
+        moved.sort_unstable();
+        for index in moved.into_iter().rev() {
+            self.actors.remove(index);
+        }
+    }
+
+    /// Writes the folded words of tokens `a..b`, joined by spaces, into the `folded` buffer.
+    fn fold_span(&mut self, a: usize, b: usize) {
+        self.folded.clear();
+        for k in a..b {
+            if k > a {
+                self.folded.push(' ');
+            }
+            self.folded.push_str(self.tokens.fold(k));
+        }
+    }
+
+    /// Capitalised word runs the gazetteer knows, longest first.
+    fn towns(&mut self, lang: &Language, towns: &mut TownIndex, gazetteer: &Gazetteer, text: &str, base: usize) {
+        let n = self.tokens.len();
+        let mut i = 0;
+        while i < n {
+            let t = self.tokens.list[i];
+            if self.consumed[i] || !t.is(CAP) || t.is(PUNCT) || t.is(UPPER) {
+                i += 1;
+                continue;
+            }
+            let mut taken = 0;
+            for len in (1..=MAX_NAME_WORDS.min(n - i)).rev() {
+                if !self.name_run(lang, i, i + len) {
+                    continue;
+                }
+                self.fold_span(i, i + len);
+                let span = &text[t.start - base..self.tokens.list[i + len - 1].end - base];
+                let Some(hit) = towns.lookup(gazetteer, &self.folded, span) else {
+                    continue;
+                };
+                if let Some(mention) = self.place_mention(hit, i, i + len, text, base) {
+                    self.places.push(mention);
+                    taken = len;
+                    break;
+                }
+            }
+            i += taken.max(1);
+        }
+    }
+
+    /// Whether tokens `a..b` can be a name: words only, none used by a phrase, capitalised at
+    /// both ends with only name particles in between, and not a lexicon word on its own.
+    fn name_run(&self, lang: &Language, a: usize, b: usize) -> bool {
+        let words_ok = (a..b).all(|k| !self.consumed[k] && !self.tokens.list[k].is(PUNCT | DIGITS));
+        let inner_ok = (a + 1..b.saturating_sub(1))
+            .all(|k| self.tokens.list[k].is(CAP) || NAME_PARTICLES.contains(&self.tokens.fold(k)));
+        let last_ok = self.tokens.list[b - 1].is(CAP);
+        // A common word is a name only right after an intro noun ("het dorp Dan").
+        let stop = if self.introduced(a).0 { 0 } else { class::STOP };
+        let blocked = stop | class::COUNTRY | class::DEMONYM | class::INTRO | class::GENERIC | class::DET | class::SKIP;
+        let single_ok = b - a > 1 || (self.class[a] & blocked == 0 && !lang.dates.knows(self.tokens.list[a].id));
+        words_ok && inner_ok && last_ok && single_ok
+    }
+
+    fn place_mention(&self, hit: Hit, a: usize, b: usize, text: &str, base: usize) -> Option<PlaceMention> {
+        let (introduced, hint) = self.introduced(a);
+        let (gov, _, _) = self.governor(a, true);
+        let evidence = Evidence {
+            introduced,
+            place_preposition: gov & (prep::LOCATIVE | prep::OUT | prep::REFERENCE | prep::TARGET | prep::SOURCE) != 0,
+            sentence_initial: a == 0 && b - a == 1,
+            name_neighbour: self.name_neighbour(a, b) || (a > 0 && self.class[a - 1] & class::TITLE != 0),
+            in_compound: self.in_compound(a, b, text, base),
+        };
+        let target = match hit {
+            Hit::Found(found) if towns::accept(&found, &evidence) => Target::Place(found),
+            Hit::Ambiguous(list)
+                if introduced || !(evidence.sentence_initial || evidence.name_neighbour || evidence.in_compound) =>
+            {
+                let span = &text[self.tokens.list[a].start - base..self.tokens.list[b - 1].end - base];
+                Target::Ambiguous(list, span.to_string())
+            }
+            _ => return None,
+        };
+        let hint = hint.or_else(|| self.country_after(b));
+        Some(PlaceMention { a, b, target, gov: 0, hint, topical: false })
+    }
+
+    /// An intro noun or demonym right before token `a` ("de Syrische stad", "het Iraakse"), and
+    /// the country of the demonym.
+    fn introduced(&self, a: usize) -> (bool, Option<u16>) {
+        let mut introduced = false;
+        let mut hint = None;
+        let mut k = a;
+        while k > 0 && a - k < 4 {
+            let c = self.class[k - 1];
+            if c & (class::INTRO | class::DEMONYM) != 0 {
+                introduced = true;
+                hint = hint.or(self.country[k - 1]);
+            } else if c & class::SKIP == 0 {
+                break;
+            }
+            k -= 1;
+        }
+        (introduced, hint)
+    }
+
+    /// "Mosul, Irak" or "Baghouz (Syrië)": a country name right after a place.
+    fn country_after(&self, b: usize) -> Option<u16> {
+        let mut k = b;
+        while k < self.tokens.len() && self.tokens.list[k].is(PUNCT) && matches!(self.tokens.fold(k), "," | "(") {
+            k += 1;
+        }
+        (k < self.tokens.len() && self.class[k] & class::COUNTRY != 0).then(|| self.country[k]).flatten()
+    }
+
+    /// A capitalised word outside the run touches it: the run is part of a longer name.
+    fn name_neighbour(&self, a: usize, b: usize) -> bool {
+        let is_name_word = |k: usize| {
+            let t = &self.tokens.list[k];
+            t.is(CAP) && !t.is(PUNCT) && !self.consumed[k] && self.class[k] == 0 && self.prep[k] == 0
+        };
+        let particle = |k: usize| NAME_PARTICLES.contains(&self.tokens.fold(k)) && !self.tokens.list[k].is(CAP);
+        let before = a >= 2 && is_name_word(a - 1) || a >= 3 && particle(a - 1) && is_name_word(a - 2);
+        let after = b < self.tokens.len()
+            && (is_name_word(b) || b + 1 < self.tokens.len() && particle(b) && is_name_word(b + 1));
+        before || after
+    }
+
+    /// The run is glued by a hyphen to a word outside it ("Al-Nuri-moskee", "Oost-Syrië").
+    fn in_compound(&self, a: usize, b: usize, text: &str, base: usize) -> bool {
+        let bytes = text.as_bytes();
+        let start = self.tokens.list[a].start - base;
+        let end = self.tokens.list[b - 1].end - base;
+        let glued_after = bytes.get(end) == Some(&b'-') && bytes.get(end + 1).is_some_and(|c| c.is_ascii_alphabetic());
+        // "West-Mosul": a direction glued before a name is a part of it, not another word.
+        let direction = a > 0 && self.partial.iter().any(|&(k, _)| k == a - 1);
+        let glued_before =
+            start >= 2 && bytes[start - 1] == b'-' && bytes[start - 2].is_ascii_alphabetic() && !direction;
+        glued_after || glued_before
+    }
+
+    /// "de stad", "die stad", "het laatste gebied" without a name after them, and "daar".
+    fn anaphora(&mut self) {
+        let n = self.tokens.len();
+        for k in 0..n {
+            if self.class[k] & class::HERE != 0 && !self.consumed[k] {
+                self.places.push(PlaceMention {
+                    a: k,
+                    b: k + 1,
+                    target: Target::Here,
+                    gov: 0,
+                    hint: None,
+                    topical: false,
+                });
+                continue;
+            }
+            if self.class[k] & class::GENERIC == 0 || self.consumed[k] || self.places.iter().any(|p| p.a == k + 1) {
+                continue;
+            }
+            let next_is_name = k + 1 < n && self.tokens.list[k + 1].is(CAP) && !self.tokens.list[k + 1].is(PUNCT);
+            // Adjectives between the article and the noun: known ones, or plain lower-case words
+            // ("de historische stad").
+            let adjective = |j: usize| {
+                let t = &self.tokens.list[j];
+                let plain = self.class[j] == 0 && self.prep[j] == 0 && !t.is(CAP | PUNCT | DIGITS) && !self.consumed[j];
+                self.class[j] & class::DET == 0 && (self.class[j] & (class::SKIP | class::DEMONYM) != 0 || plain)
+            };
+            let mut d = k;
+            while d > 0 && k - d < 3 && adjective(d - 1) {
+                d -= 1;
+            }
+            let definite = d > 0 && self.class[d - 1] & class::DET != 0 && self.class[d - 1] & class::INDEFINITE == 0;
+            if definite && !next_is_name {
+                self.places.push(PlaceMention {
+                    a: d - 1,
+                    b: k + 1,
+                    target: Target::Generic,
+                    gov: 0,
+                    hint: None,
+                    topical: false,
+                });
+            }
+        }
+    }
+
+    /// Descriptive region aliases written with other words in between.
+    fn loose_regions(&mut self, lang: &Language) {
+        let n = self.tokens.len();
+        for i in 0..n {
+            let id = self.tokens.list[i].id;
+            if id == UNKNOWN {
+                continue;
+            }
+            for &l in lang.loose_from(id) {
+                let alias = &lang.loose[l];
+                let mut at = i;
+                let mut last = i;
+                let matched = alias.words[1..].iter().all(|&w| {
+                    let found = (at + 1..n.min(i + alias.span))
+                        .find(|&k| self.tokens.list[k].id == w && self.clause[k] == self.clause[i]);
+                    if let Some(k) = found {
+                        at = k;
+                        last = k;
+                    }
+                    found.is_some()
+                });
+                let known = self.places.iter().any(|p| p.a <= i && last < p.b);
+                if matched && !known {
+                    self.places.push(region_mention(lang, i, last + 1, alias.region));
+                }
+            }
+        }
+    }
+
+    /// Fills in the governing preposition of every actor and place.
+    fn govern(&mut self) {
+        for index in 0..self.actors.len() {
+            let (gov, _, attributive) = self.governor(self.actors[index].a, false);
+            self.actors[index].gov = gov;
+            self.actors[index].attributive = attributive;
+        }
+        for index in 0..self.places.len() {
+            let (mut gov, at, _) = self.governor(self.places[index].a, true);
+            // "houden stand in Kobani": a preposition that is part of the cue makes the place
+            // the cue's own object.
+            if at.is_some_and(|k| self.cues.iter().any(|c| c.parts().iter().any(|&(x, y)| x <= k && k < y))) {
+                gov = 0;
+            }
+            let topical = gov & prep::LOCATIVE != 0
+                && at.is_some_and(|k| {
+                    k == 0 || self.clause[k - 1] != self.clause[k] || self.tokens.list[k - 1].is(PUNCT)
+                });
+            self.places[index].gov = gov;
+            self.places[index].topical = topical;
+        }
+    }
+
+    /// The preposition governing a phrase that starts at token `a`, over articles, adjectives,
+    /// intro nouns and numbers: its roles, its token, and whether it is an attributive agent.
+    pub fn governor(&self, a: usize, place: bool) -> (u16, Option<usize>, bool) {
+        let skippable = class::DET | class::SKIP | class::DEMONYM | if place { class::INTRO } else { 0 };
+        let mut k = a;
+        while k > 0 && a - k < 4 {
+            let c = self.class[k - 1];
+            if c & skippable == 0 {
+                break;
+            }
+            k -= 1;
+        }
+        if k == 0 || self.prep[k - 1] == 0 {
+            return (0, None, false);
+        }
+        let at = k - 1;
+        let roles = self.prep[at];
+        let attributive =
+            roles & prep::AGENT != 0 && at > 0 && self.class[at - 1] & (class::ARTICLE | class::SKIP) != 0;
+        (roles, Some(at), attributive)
+    }
+}
+
+fn region_mention(lang: &Language, a: usize, b: usize, region: u16) -> PlaceMention {
+    let (id, country) = &lang.regions[region as usize];
+    let target = Target::Place(towns::Found {
+        key: PlaceKey { kind: PlaceKind::Region, id: id.clone() },
+        country: country.clone(),
+        population: 0,
+        name_exact: true,
+        curated: true,
+        rule: None,
+    });
+    PlaceMention { a, b, target, gov: 0, hint: None, topical: false }
+}

@@ -1,0 +1,418 @@
+//! Extract: candidate control claims from news articles (Dutch first, English second), with the
+//! sentence, the words and the byte span that support each claim; and the evaluation of such
+//! claims against a gold ledger.
+//!
+//! # Steps
+//! 1. [`stream`]: read an article line by line and number its sentences with the rules of
+//!    [`crate::ingest::article`] (the numbers ledger sources cite).
+//! 2. [`mentions`]: tokens ([`tokens`]), the lexicon's phrases ([`language`], compiled from
+//!    `geodata/lang/*.toml` by [`lexicon`]), gapped phrases ([`trie`]), dates ([`dates`]), towns
+//!    and regions ([`towns`]), clauses and governing prepositions.
+//! 3. [`frames`]: event cues that state an event, with voice, modifiers and their places.
+//! 4. [`roles`]: who holds, takes or loses each place; [`context`] remembers what the article
+//!    said before.
+//! 5. [`timing`]: the date of each claim, relative to the article's date.
+//! 6. [`row`]: ledger rows with `confidence`, `evidence` and `cues`.
+//!
+//! [`eval`] compares extracted claims with a gold ledger; [`bench`] measures the speed.
+
+pub mod bench;
+pub mod context;
+pub mod dates;
+mod debug;
+pub mod eval;
+pub mod frames;
+pub mod fxhash;
+pub mod language;
+pub mod lexicon;
+pub mod mentions;
+pub mod roles;
+pub mod row;
+pub mod stream;
+pub mod timing;
+pub mod tokens;
+pub mod towns;
+pub mod trie;
+
+#[cfg(test)]
+mod tests;
+
+use std::collections::{HashMap, VecDeque};
+use std::io::Read;
+
+use crate::app::DataFile;
+use crate::date::{DateSpan, Precision};
+use crate::extract::context::{Context, PlaceRef};
+use crate::extract::language::Language;
+use crate::extract::lexicon::LexiconError;
+use crate::extract::mentions::{Analysis, Target};
+use crate::extract::roles::{Draft, Sentence};
+use crate::extract::stream::{Input, ReadError, Reading};
+use crate::extract::timing::Dating;
+use crate::extract::towns::TownIndex;
+use crate::model::{Event, Modality, PlaceKey, PlaceKind, SourceRef};
+use crate::places::{Factions, Gazetteer, Hint, Resolution};
+
+/// Which lexicon reads an article.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub enum LangChoice {
+    /// The language whose stopwords are most frequent in the article's first 4 KB.
+    #[default]
+    Auto,
+    /// A language code (`nl`, `en`).
+    Code(String),
+}
+
+/// How articles are read.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// The date of articles without a date marker.
+    pub date: Option<DateSpan>,
+    pub lang: LangChoice,
+    /// Claims below this confidence are not written.
+    pub min_confidence: f64,
+    /// Print each sentence's mentions and frames to standard error (for lexicon work).
+    pub debug: bool,
+}
+
+/// A candidate claim, as the `extract` command writes it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Candidate {
+    pub date: DateSpan,
+    pub place: PlaceKey,
+    /// What the place column says: the display name when it resolves back to `place`.
+    pub place_text: String,
+    pub holder: String,
+    pub event: Event,
+    pub other: Option<String>,
+    pub modality: Modality,
+    pub source: SourceRef,
+    pub note: String,
+    pub confidence: f64,
+    /// Byte span in the article text.
+    pub evidence: (usize, usize),
+    /// The words that triggered the claim.
+    pub cues: Vec<String>,
+}
+
+/// What extracting one article found.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ArticleReport {
+    pub name: String,
+    pub language: String,
+    pub reading: Reading,
+    /// The date used: the marker's, or `--date` for an undated article.
+    pub date: Option<DateSpan>,
+    pub claims: usize,
+    /// Claims left out, with the reason (no honest date, below the confidence threshold).
+    pub skipped: Vec<String>,
+}
+
+/// The extractor: compiled lexicons and the gazetteer, with caches reused across articles.
+pub struct Extractor<'w> {
+    gazetteer: &'w Gazetteer,
+    languages: Vec<Language>,
+    towns: TownIndex,
+    analysis: Analysis,
+    display: HashMap<PlaceKey, String>,
+}
+
+impl<'w> Extractor<'w> {
+    /// Compiles every lexicon file against the gazetteer and factions.
+    pub fn new(
+        gazetteer: &'w Gazetteer,
+        factions: &Factions,
+        lexicons: &[DataFile],
+    ) -> Result<Extractor<'w>, LexiconError> {
+        let towns = TownIndex::new(gazetteer);
+        let mut languages: Vec<Language> = Vec::new();
+        for file in lexicons {
+            let language = Language::compile(&file.name, &file.text, factions, gazetteer, &towns.town_keys)?;
+            if languages.iter().any(|l| l.code == language.code) {
+                return Err(LexiconError::Duplicate { file: file.name.clone(), code: language.code });
+            }
+            languages.push(language);
+        }
+        Ok(Extractor { gazetteer, languages, towns, analysis: Analysis::default(), display: HashMap::new() })
+    }
+
+    /// Lexicon phrases left out because the geodata lacks the region or faction they name.
+    pub fn warnings(&self) -> Vec<&str> {
+        self.languages.iter().flat_map(|l| l.warnings.iter().map(String::as_str)).collect()
+    }
+
+    /// The codes of the compiled languages.
+    pub fn languages(&self) -> Vec<&str> {
+        self.languages.iter().map(|l| l.code.as_str()).collect()
+    }
+
+    /// Extracts the claims of one article, calling `sink` for each in order.
+    pub fn article(
+        &mut self,
+        input: &Input,
+        reader: &mut dyn Read,
+        options: &Options,
+        sink: &mut dyn FnMut(&Candidate) -> std::io::Result<()>,
+    ) -> Result<ArticleReport, ReadError> {
+        let name = input.name();
+        let head = stream::head(&input.shown(), reader)?;
+        let lang = self.pick_language(&options.lang, &head.bytes);
+        let run = std::cell::RefCell::new(Run {
+            ex: self,
+            lang,
+            name: name.clone(),
+            ctx: Context::default(),
+            queue: VecDeque::new(),
+            report: ArticleReport::default(),
+            options,
+            sink,
+            error: None,
+        });
+        let reading = stream::sentences(
+            &input.shown(),
+            head,
+            reader,
+            &mut |date| run.borrow_mut().start(date),
+            &mut |number, text, base| run.borrow_mut().sentence(number, text, base),
+        )?;
+        let mut run = run.into_inner();
+        run.finish();
+        let error = run.error.take();
+        let mut report = std::mem::take(&mut run.report);
+        drop(run);
+        if let Some(e) = error {
+            return Err(ReadError::Io(input.shown(), e.to_string()));
+        }
+        report.name = name;
+        report.language = self.languages[lang].code.clone();
+        report.reading = reading;
+        Ok(report)
+    }
+
+    fn pick_language(&self, choice: &LangChoice, head: &[u8]) -> usize {
+        if let LangChoice::Code(code) = choice {
+            return self.languages.iter().position(|l| &l.code == code).unwrap_or(0);
+        }
+        let text = String::from_utf8_lossy(head);
+        let mut tokens = tokens::Tokens::default();
+        let scores = self.languages.iter().map(|l| {
+            tokens.tokenize(&text, 0, &l.vocab);
+            tokens.list.iter().filter(|t| t.id != tokens::UNKNOWN && l.class(t.id) & language::class::STOP != 0).count()
+        });
+        let scores: Vec<usize> = scores.collect();
+        (0..scores.len()).max_by_key(|&i| (scores[i], std::cmp::Reverse(i))).unwrap_or(0)
+    }
+
+    /// The place column for a key: the display name when it resolves back to the same place,
+    /// else the id (or `region:ID`).
+    fn place_text(&mut self, key: &PlaceKey) -> String {
+        if let Some(text) = self.display.get(key) {
+            return text.clone();
+        }
+        let name = self.gazetteer.display_name(key);
+        let back =
+            matches!(self.gazetteer.resolve(&name, &Hint::default()), Resolution::Found { key: k, .. } if &k == key);
+        let text = match (back, key.kind) {
+            (true, PlaceKind::Town) => name,
+            (_, PlaceKind::Region) => format!("region:{}", key.id),
+            (false, PlaceKind::Town) => key.id.clone(),
+        };
+        self.display.insert(key.clone(), text.clone());
+        text
+    }
+}
+
+/// A claim waiting for its date (retrospective articles) or for earlier claims.
+struct Queued {
+    draft: Draft,
+    sentence: u32,
+    evidence: (usize, usize),
+    cues: Vec<String>,
+}
+
+/// Extracting one article.
+struct Run<'r, 'w> {
+    ex: &'r mut Extractor<'w>,
+    lang: usize,
+    name: String,
+    ctx: Context,
+    queue: VecDeque<Queued>,
+    report: ArticleReport,
+    options: &'r Options,
+    sink: &'r mut dyn FnMut(&Candidate) -> std::io::Result<()>,
+    error: Option<std::io::Error>,
+}
+
+impl Run<'_, '_> {
+    /// The article's date is known: from its marker, else from `--date`.
+    fn start(&mut self, marker: Option<&DateSpan>) {
+        self.ctx = Context::new(marker.cloned().or_else(|| self.options.date.clone()));
+        self.report.date = self.ctx.anchor.clone();
+    }
+
+    fn sentence(&mut self, number: u32, text: &str, base: usize) {
+        self.ctx.sentence = number;
+        let ex = &mut *self.ex;
+        let lang = &ex.languages[self.lang];
+        ex.analysis.run(lang, &mut ex.towns, ex.gazetteer, text, base);
+        let an = &ex.analysis;
+        let frame_list = frames::frames(an, lang, self.ctx.retrospective());
+        if self.options.debug {
+            eprintln!("#{number} {text}\n  {}", debug::describe(an, lang, &frame_list).replace('\n', "\n  "));
+        }
+        let drafts = if frame_list.is_empty() {
+            Vec::new()
+        } else {
+            Sentence { an, lang, frames: &frame_list, gazetteer: ex.gazetteer, text, base }.drafts(&mut self.ctx)
+        };
+        let mut queued = Vec::new();
+        for draft in drafts {
+            let tokens = &an.tokens.list;
+            let evidence = (tokens[draft.span.0].start, tokens[draft.span.1 - 1].end);
+            let cues = draft
+                .cues
+                .iter()
+                .map(|&(a, b)| text[tokens[a].start - base..tokens[b - 1].end - base].to_string())
+                .collect();
+            queued.push(Queued { draft, sentence: number, evidence, cues });
+        }
+        let name = &self.name;
+        self.report.skipped.extend(self.ctx.skipped.drain(..).map(|(n, why)| format!("{name}#{n}: {why}")));
+        self.learn(text, base);
+        self.landmarks(number);
+        self.queue.extend(queued);
+        self.flush(false);
+    }
+
+    /// Remembers the last actor and place of the sentence for the next ones.
+    fn learn(&mut self, text: &str, base: usize) {
+        let an = &self.ex.analysis;
+        let lang = &self.ex.languages[self.lang];
+        let named: Vec<String> = an
+            .actors
+            .iter()
+            .filter_map(|m| match m.actor {
+                language::ActorRef::Faction(f) => Some(lang.factions[f as usize].clone()),
+                _ => None,
+            })
+            .collect();
+        for faction in &named {
+            self.ctx.count_actor(faction);
+        }
+        let last_actor = named.last();
+        if let Some(actor) = last_actor {
+            self.ctx.set_actor(actor);
+        }
+        let last_place = an.places.iter().rev().find_map(|p| match &p.target {
+            Target::Place(found) => {
+                let written = text[an.tokens.list[p.a].start - base..an.tokens.list[p.b - 1].end - base].to_string();
+                Some(PlaceRef {
+                    key: found.key.clone(),
+                    written,
+                    country: found.country.clone(),
+                    sentence: self.ctx.sentence,
+                })
+            }
+            _ => None,
+        });
+        let refers_back = an.places.iter().any(|p| p.is_anaphora());
+        match last_place {
+            Some(place) => self.ctx.set_place(place),
+            None if refers_back => self.ctx.refresh_place(),
+            None => {}
+        }
+    }
+
+    /// The sentence's dates become landmarks; pending claims of earlier sentences close.
+    fn landmarks(&mut self, number: u32) {
+        let spans: Vec<DateSpan> = self
+            .ex
+            .analysis
+            .dates
+            .iter()
+            .filter_map(|d| dates::resolve(d, self.ctx.anchor.as_ref()).ok())
+            .map(|r| r.span)
+            .filter(|s| s.precision != Precision::Range || s.days() < 400)
+            .collect();
+        let Some(first) = spans.first().cloned() else {
+            return;
+        };
+        for q in self.queue.iter_mut().filter(|q| q.sentence < number) {
+            if let Dating::Pending { start } = q.draft.dating {
+                let (span, note) = timing::close(start, first.end);
+                q.draft.dating = Dating::Settled { span, note: Some(note) };
+            }
+        }
+        for span in &spans {
+            self.ctx.landmark(span);
+        }
+    }
+
+    /// Writes the queued claims whose dates are settled, in order.
+    fn flush(&mut self, at_end: bool) {
+        while let Some(front) = self.queue.front() {
+            if matches!(front.draft.dating, Dating::Pending { .. }) && !at_end {
+                return;
+            }
+            let q = self.queue.pop_front().expect("a front element");
+            self.emit(q);
+        }
+    }
+
+    fn finish(&mut self) {
+        let end = self.ctx.anchor.as_ref().map(|a| a.end);
+        for q in self.queue.iter_mut() {
+            if let (Dating::Pending { start }, Some(end)) = (&q.draft.dating, end) {
+                let (span, note) = timing::close(*start, end);
+                q.draft.dating = Dating::Settled { span, note: Some(note) };
+            }
+        }
+        self.flush(true);
+    }
+
+    fn emit(&mut self, q: Queued) {
+        let source = SourceRef { article: self.name.clone(), sentence: Some(q.sentence) };
+        let (date, date_note) = match q.draft.dating {
+            Dating::Settled { span, note } => (span, note),
+            Dating::Pending { .. } | Dating::Unresolved(_) => {
+                let why = match &q.draft.dating {
+                    Dating::Unresolved(why) => why.clone(),
+                    _ => "no date".into(),
+                };
+                self.report
+                    .skipped
+                    .push(format!("{source}: {} {} {}: {why}", q.draft.place.written, q.draft.holder, q.draft.event));
+                return;
+            }
+        };
+        if q.draft.confidence < self.options.min_confidence {
+            self.report.skipped.push(format!(
+                "{source}: {} {} {}: confidence {:.2}",
+                q.draft.place.written, q.draft.holder, q.draft.event, q.draft.confidence
+            ));
+            return;
+        }
+        let mut notes = q.draft.notes;
+        notes.extend(date_note);
+        let candidate = Candidate {
+            date,
+            place_text: self.ex.place_text(&q.draft.place.key),
+            place: q.draft.place.key,
+            holder: q.draft.holder,
+            event: q.draft.event,
+            other: q.draft.other,
+            modality: q.draft.modality,
+            source,
+            note: notes.join("; "),
+            confidence: q.draft.confidence,
+            evidence: q.evidence,
+            cues: q.cues,
+        };
+        self.report.claims += 1;
+        if self.error.is_none()
+            && let Err(e) = (self.sink)(&candidate)
+        {
+            self.error = Some(e);
+        }
+    }
+}

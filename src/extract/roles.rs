@@ -1,0 +1,685 @@
+//! Roles: for each frame and place, who holds, takes or loses it. The sentence decides first
+//! (prepositions: "door", "op", "aan", "voor", "van"; word order: the first bare actor of the
+//! clause is its subject); what the article said before fills the gaps (who held the place, who
+//! attacked it, the last actor named), and every such inference lowers the confidence and is
+//! named in the note.
+
+use crate::date::DateSpan;
+use crate::extract::context::{Context, PlaceRef, REACH};
+use crate::extract::dates::{self, DateMention};
+use crate::extract::frames::{Frame, FramePlace};
+use crate::extract::language::{ActorRef, Language, prep};
+use crate::extract::lexicon::{Frame as Kind, NextActor, Outcome as FixedOutcome};
+use crate::extract::mentions::{Analysis, Target};
+use crate::extract::timing::{self, Dating};
+use crate::extract::towns;
+use crate::model::{Event, Modality};
+use crate::places::Gazetteer;
+
+/// A claim found in a sentence, before its date is settled and its row written.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Draft {
+    pub place: PlaceRef,
+    pub holder: String,
+    pub other: Option<String>,
+    pub event: Event,
+    pub modality: Modality,
+    /// The date expression that dates it, if any.
+    pub date: Option<DateMention>,
+    /// A date taken from an earlier claim it refers back to.
+    pub date_from: Option<DateSpan>,
+    pub notes: Vec<String>,
+    pub confidence: f64,
+    /// Token spans of the words that triggered it.
+    pub cues: Vec<(usize, usize)>,
+    /// Token span of the evidence.
+    pub span: (usize, usize),
+    pub dating: Dating,
+}
+
+/// One sentence's analysis and frames, with what resolving them needs.
+pub struct Sentence<'a> {
+    pub an: &'a Analysis,
+    pub lang: &'a Language,
+    pub frames: &'a [Frame],
+    pub gazetteer: &'a Gazetteer,
+    /// The sentence text and its byte offset in the article.
+    pub text: &'a str,
+    pub base: usize,
+}
+
+/// The roles a frame gives one place.
+struct Outcome {
+    holder: String,
+    other: Option<String>,
+    event: Event,
+    notes: Vec<String>,
+    penalty: f64,
+    date_from: Option<DateSpan>,
+    actors: Vec<usize>,
+    /// Only an implied holder: update the context, write no row.
+    presume: bool,
+    /// Only who attacks it: update the context, write no row.
+    presume_attacker: bool,
+}
+
+impl Outcome {
+    fn new(holder: String, other: Option<String>, event: Event) -> Outcome {
+        let other = other.filter(|o| *o != holder);
+        Outcome {
+            holder,
+            other,
+            event,
+            notes: Vec::new(),
+            penalty: 0.0,
+            date_from: None,
+            actors: Vec::new(),
+            presume: false,
+            presume_attacker: false,
+        }
+    }
+
+    fn noted(mut self, note: impl Into<String>, penalty: f64) -> Outcome {
+        self.notes.push(note.into());
+        self.penalty += penalty;
+        self
+    }
+}
+
+/// The place a frame is about, with notes on how it was found.
+struct Placed {
+    place: PlaceRef,
+    mention: Option<(usize, usize)>,
+    gov: u16,
+    notes: Vec<String>,
+    penalty: f64,
+}
+
+impl Sentence<'_> {
+    /// The drafts of every frame, in order; the context learns from each as it goes.
+    pub fn drafts(&self, ctx: &mut Context) -> Vec<Draft> {
+        let mut out = Vec::new();
+        for frame in self.frames {
+            let modality = self.modality(frame);
+            for &fp in &frame.places {
+                let Some(placed) = self.place_of(fp, ctx) else {
+                    if let FramePlace::Mention(i) = fp
+                        && let Target::Ambiguous(candidates, text) = &self.an.places[i].target
+                    {
+                        let why = format!(
+                            "{text:?} fits {} places and no rule or country hint chooses one",
+                            candidates.len()
+                        );
+                        ctx.skipped.push((ctx.sentence, why));
+                    }
+                    continue;
+                };
+                let Some(outcome) = self.outcome(frame, &placed, modality, ctx) else {
+                    continue;
+                };
+                if outcome.presume_attacker {
+                    ctx.presume_attacker(&placed.place.key, &outcome.holder);
+                    continue;
+                }
+                if outcome.presume {
+                    ctx.presume(&placed.place.key, &outcome.holder);
+                    continue;
+                }
+                let mut draft = self.draft(frame, placed, outcome, modality, ctx);
+                draft.dating = timing::settle(&draft, self.an, ctx);
+                let date = match &draft.dating {
+                    Dating::Settled { span, .. } => Some(span.clone()),
+                    _ => None,
+                };
+                ctx.record(
+                    &draft.place.key,
+                    draft.event,
+                    &draft.holder,
+                    draft.other.as_deref(),
+                    draft.modality,
+                    date.as_ref(),
+                );
+                out.push(draft);
+            }
+        }
+        out
+    }
+
+    fn draft(&self, frame: &Frame, placed: Placed, outcome: Outcome, modality: Modality, ctx: &Context) -> Draft {
+        let cue = &self.an.cues[frame.cue];
+        let mut cues = cue.parts().to_vec();
+        cues.extend(self.an.modals.iter().map(|&(a, b, _)| (a, b)));
+        cues.extend(
+            self.an.partial.iter().filter(|(k, _)| self.an.clause[*k] == frame.clause).map(|&(k, _)| (k, k + 1)),
+        );
+        cues.extend(self.an.no_longer.iter().copied());
+        cues.sort_unstable();
+        cues.dedup();
+        let mut span = (cue.a, cue.end);
+        let mut widen = |(a, b): (usize, usize)| span = (span.0.min(a), span.1.max(b));
+        if let Some(m) = placed.mention {
+            widen(m);
+        }
+        for &i in &outcome.actors {
+            widen((self.an.actors[i].a, self.an.actors[i].b));
+        }
+        let date = placed.mention.map_or(Some(cue.a), |m| Some(m.0)).and_then(|at| self.date_for(at, ctx));
+        let mut notes = placed.notes;
+        notes.extend(outcome.notes);
+        Draft {
+            place: placed.place,
+            holder: outcome.holder,
+            other: outcome.other,
+            event: outcome.event,
+            modality,
+            date,
+            date_from: outcome.date_from,
+            notes,
+            confidence: (0.9 - placed.penalty - outcome.penalty).clamp(0.05, 0.99),
+            cues,
+            span,
+            dating: Dating::Unresolved(String::new()),
+        }
+    }
+
+    /// The modality of a frame: expected wins over hedged, hedged over claimed. Future and
+    /// hedge words count in the frame's clause (or the clause that introduces it with "dat"); a
+    /// claim ("meldt het leger") frames the whole sentence.
+    fn modality(&self, frame: &Frame) -> Modality {
+        let an = self.an;
+        // "De verwachting is dat X valt": the clause before a "dat" frames the one after it.
+        let opening = (0..an.len()).find(|&k| an.clause[k] == frame.clause);
+        let framing = opening
+            .filter(|&k| k > 0 && an.class[k] & crate::extract::language::class::SUBORDINATOR != 0)
+            .map(|k| an.clause[k - 1]);
+        let applies = |&(a, _, m): &(usize, usize, Modality)| {
+            m == Modality::Claimed || an.clause[a] == frame.clause || Some(an.clause[a]) == framing
+        };
+        [Modality::Expected, Modality::Hedged, Modality::Claimed]
+            .into_iter()
+            .find(|m| self.an.modals.iter().filter(|x| applies(x)).any(|(_, _, x)| x == m))
+            .unwrap_or(Modality::Fact)
+    }
+
+    /// The date expression nearest to token `at` in its clause; one after it only when no "en"
+    /// stands between them (a date after "en" belongs to what follows).
+    fn date_for(&self, at: usize, ctx: &Context) -> Option<DateMention> {
+        let an = self.an;
+        let eligible = |d: &&DateMention| {
+            let same = an.clause[d.a] == an.clause[at];
+            let before = d.b <= at;
+            let coord_between = (at..d.a).any(|k| an.class[k] & crate::extract::language::class::COORD != 0);
+            same && (before || !coord_between) && dates::resolve(d, ctx.anchor.as_ref()).is_ok()
+        };
+        let nearest =
+            an.dates.iter().filter(eligible).min_by_key(|d| (if d.b <= at { at - d.b } else { d.a - at }, d.b > at));
+        let opening = an.dates.first().filter(|d| an.dates.len() == 1 && d.a <= 1 && d.b <= at);
+        nearest.or(opening).copied()
+    }
+
+    fn written(&self, a: usize, b: usize) -> String {
+        let tokens = &self.an.tokens.list;
+        self.text[tokens[a].start - self.base..tokens[b - 1].end - self.base].to_string()
+    }
+
+    fn place_of(&self, fp: FramePlace, ctx: &Context) -> Option<Placed> {
+        let i = match fp {
+            FramePlace::Context => {
+                let place = ctx.last_place(REACH)?.clone();
+                let note = format!("place from the preceding sentences: {}", place.written);
+                return Some(Placed { place, mention: None, gov: 0, notes: vec![note], penalty: 0.2 });
+            }
+            FramePlace::Mention(i) => i,
+        };
+        let m = &self.an.places[i];
+        let written = self.written(m.a, m.b);
+        match &m.target {
+            Target::Place(found) => {
+                let hinted = m
+                    .hint
+                    .map(|c| &self.lang.countries[c as usize])
+                    .filter(|c| **c != found.country && found.rule.is_some());
+                let found =
+                    hinted.and_then(|c| towns::with_hint(self.gazetteer, &written, c)).unwrap_or_else(|| found.clone());
+                let notes = found.rule.iter().map(|r| format!("{written}: {r}")).collect();
+                let place = PlaceRef {
+                    key: found.key.clone(),
+                    written,
+                    country: found.country.clone(),
+                    sentence: ctx.sentence,
+                };
+                Some(Placed { place, mention: Some((m.a, m.b)), gov: m.gov, notes, penalty: 0.0 })
+            }
+            Target::Ambiguous(_, text) => {
+                let country = self.hint_for(m.hint, ctx)?;
+                let found = towns::with_hint(self.gazetteer, text, &country)?;
+                let note = format!("{written}: ambiguous, taken in {country}");
+                let place = PlaceRef { key: found.key, written, country: found.country, sentence: ctx.sentence };
+                Some(Placed { place, mention: Some((m.a, m.b)), gov: m.gov, notes: vec![note], penalty: 0.15 })
+            }
+            Target::Generic | Target::Here => {
+                let place = self.antecedent(m.a, ctx)?;
+                let note = format!("'{written}' = {}", place.written);
+                Some(Placed { place, mention: Some((m.a, m.b)), gov: m.gov, notes: vec![note], penalty: 0.1 })
+            }
+        }
+    }
+
+    /// A country for an ambiguous name: its own hint, a country named in the sentence, or the
+    /// country of the article's last place.
+    fn hint_for(&self, hint: Option<u16>, ctx: &Context) -> Option<String> {
+        let named = (0..self.an.len()).find_map(|k| self.an.country[k]);
+        hint.or(named).map(|c| self.lang.countries[c as usize].clone()).or_else(|| ctx.country().map(str::to_string))
+    }
+
+    /// What a word such as "de stad" at token `at` refers to: the last place named before it in
+    /// this sentence (unless right behind it in the same clause, an apposition: "Rawah, de
+    /// laatste plaats die ..."), or in the preceding sentences.
+    fn antecedent(&self, at: usize, ctx: &Context) -> Option<PlaceRef> {
+        let before = self.an.places.iter().rfind(|p| p.b <= at && !p.is_anaphora());
+        match before {
+            Some(p) if self.an.clause[p.a] == self.an.clause[at] && p.b + 2 >= at => None,
+            Some(p) => match &p.target {
+                Target::Place(found) => Some(PlaceRef {
+                    key: found.key.clone(),
+                    written: self.written(p.a, p.b),
+                    country: found.country.clone(),
+                    sentence: ctx.sentence,
+                }),
+                _ => None,
+            },
+            None => ctx.last_place(REACH).cloned(),
+        }
+    }
+
+    fn outcome(&self, frame: &Frame, placed: &Placed, modality: Modality, ctx: &Context) -> Option<Outcome> {
+        let place = &placed.place;
+        let roles = Roles { s: self, frame, country: &place.country, ctx, at: placed.mention, gov: placed.gov };
+        match frame.kind() {
+            Kind::Take => roles.take(place),
+            Kind::Fall => roles.fall(place),
+            Kind::Lose => roles.lose(place),
+            Kind::Hold => roles.hold(place, modality),
+            Kind::Siege => roles.siege(place),
+            Kind::Contest => roles.contest(place),
+        }
+    }
+}
+
+/// The actors of one frame, seen from one place.
+struct Roles<'a> {
+    s: &'a Sentence<'a>,
+    frame: &'a Frame,
+    country: &'a str,
+    ctx: &'a Context,
+    /// The place mention's tokens and governing preposition.
+    at: Option<(usize, usize)>,
+    gov: u16,
+}
+
+impl Roles<'_> {
+    fn an(&self) -> &Analysis {
+        self.s.an
+    }
+
+    fn cue(&self) -> (usize, usize) {
+        let cue = &self.an().cues[self.frame.cue];
+        (cue.a, cue.end)
+    }
+
+    /// The faction an actor mention names, here.
+    fn faction(&self, i: usize) -> Option<String> {
+        match self.an().actors[i].actor {
+            ActorRef::Faction(f) => Some(self.s.lang.factions[f as usize].clone()),
+            ActorRef::ByCountry(t) => {
+                let country = Some(self.country).filter(|c| c.len() == 2).or_else(|| self.ctx.country())?;
+                self.s.lang.by_country[t as usize].get(country).cloned()
+            }
+            ActorRef::Pronoun => {
+                let earlier = (0..i).rev().find(|&j| self.an().actors[j].actor != ActorRef::Pronoun);
+                earlier.and_then(|j| self.faction(j)).or_else(|| self.ctx.last_actor().map(str::to_string))
+            }
+        }
+    }
+
+    /// Actors of the frame's clause, outside the cue, not part of a description or compound.
+    fn clause_actors(&self) -> Vec<usize> {
+        let parts = self.an().cues[self.frame.cue].parts();
+        (0..self.an().actors.len())
+            .filter(|&i| {
+                let m = &self.an().actors[i];
+                let in_cue = parts.iter().any(|&(a, b)| m.a < b && a < m.b);
+                self.an().clause[m.a] == self.frame.clause && !m.attributive && !in_cue && !self.bound(i)
+            })
+            .collect()
+    }
+
+    /// An actor glued to a cue word: "IS-bastion".
+    fn bound(&self, i: usize) -> bool {
+        let m = &self.an().actors[i];
+        let tokens = &self.an().tokens.list;
+        self.an().cues.iter().any(|c| {
+            c.a == m.b
+                && tokens[c.a].start == tokens[m.b - 1].end + 1
+                && self.s.text.as_bytes()[tokens[c.a].start - 1 - self.s.base] == b'-'
+        })
+    }
+
+    fn glued(&self) -> Option<usize> {
+        let (a, _) = self.cue();
+        (0..self.an().actors.len()).find(|&i| self.an().actors[i].b == a && self.bound(i))
+    }
+
+    fn with_prep(&self, roles: u16) -> Option<usize> {
+        let (a, _) = self.cue();
+        self.clause_actors()
+            .into_iter()
+            .filter(|&i| self.an().actors[i].gov & roles != 0)
+            .min_by_key(|&i| self.an().actors[i].a.abs_diff(a))
+    }
+
+    fn agent(&self) -> Option<usize> {
+        self.with_prep(prep::AGENT)
+    }
+
+    /// The actor right after the cue (over articles and adjectives), for cues that name a role
+    /// there ("viel in handen van X").
+    fn next(&self, role: NextActor) -> Option<usize> {
+        if self.frame.def.next_actor != Some(role) {
+            return None;
+        }
+        let cue = &self.an().cues[self.frame.cue];
+        let skippable = |k: usize| {
+            self.an().class[k] & (crate::extract::language::class::DET | crate::extract::language::class::SKIP) != 0
+        };
+        let right_after = |end: usize, m: &crate::extract::mentions::ActorMention| {
+            m.a >= end && m.a - end <= 3 && (end..m.a).all(skippable)
+        };
+        self.clause_actors().into_iter().find(|&i| {
+            let m = &self.an().actors[i];
+            right_after(cue.b, m) || right_after(cue.end, m)
+        })
+    }
+
+    /// "viel in september aan het leger": the side a place falls to, close behind the cue or
+    /// the place (not "... was een klap voor IS" further on).
+    fn recipient_near(&self) -> Option<usize> {
+        let cue = &self.an().cues[self.frame.cue];
+        let from = self.at.map_or(cue.end, |(_, b)| b.max(cue.end));
+        self.clause_actors().into_iter().find(|&i| {
+            let m = &self.an().actors[i];
+            m.gov & prep::RECIPIENT != 0 && m.a >= cue.b && m.a <= from + 5
+        })
+    }
+
+    /// The first bare actor of the clause, in an active clause.
+    fn subject(&self) -> Option<usize> {
+        if self.frame.passive {
+            return None;
+        }
+        let next = self.frame.def.next_actor.and_then(|r| self.next(r));
+        self.clause_actors().into_iter().find(|&i| self.an().actors[i].gov == 0 && Some(i) != next)
+    }
+
+    /// The subject of a passive cue: a bare actor before it, with no comma in between ("het leger
+    /// wordt belegerd", not "..., zo meldt het leger").
+    fn patient(&self) -> Option<usize> {
+        let cue = &self.an().cues[self.frame.cue];
+        let comma =
+            |k: usize| self.an().tokens.list[k].is(crate::extract::tokens::PUNCT) && self.an().tokens.fold(k) == ",";
+        self.clause_actors().into_iter().rev().find(|&i| {
+            let m = &self.an().actors[i];
+            m.gov == 0 && m.b <= cue.a && !(m.b..cue.a).any(comma)
+        })
+    }
+
+    /// Another bare actor of the clause, besides the subject.
+    fn object(&self, subject: Option<usize>) -> Option<usize> {
+        let subject_faction = subject.and_then(|s| self.faction(s));
+        let an = self.an();
+        // "X en Y veroverden Z": Y is a second subject, not the object.
+        let coordinated = |i: usize| {
+            subject.is_some_and(|s| {
+                let (first, second) = (&an.actors[s.min(i)], &an.actors[s.max(i)]);
+                first.b < second.a
+                    && (first.b..second.a)
+                        .all(|k| an.class[k] & crate::extract::language::class::COORD != 0 || an.tokens.fold(k) == ",")
+            })
+        };
+        self.clause_actors().into_iter().find(|&i| {
+            an.actors[i].gov == 0
+                && Some(i) != subject
+                && !coordinated(i)
+                && (subject_faction.is_none() || self.faction(i) != subject_faction)
+        })
+    }
+
+    /// "bolwerk van IS": an actor after "van" right behind the cue.
+    fn of_after(&self) -> Option<usize> {
+        let (_, end) = self.cue();
+        self.clause_actors().into_iter().find(|&i| {
+            let m = &self.an().actors[i];
+            m.gov & prep::OF != 0 && m.a >= end && m.a - end <= 4
+        })
+    }
+
+    /// The one faction the frame's clause names, if it names only one.
+    fn sole(&self) -> Option<String> {
+        self.only_faction(true)
+    }
+
+    /// The one faction the whole sentence names, if it names only one: the side a fall or a
+    /// loss is about ("De val van X betekent dat de IS-strijders ...").
+    fn sole_in_sentence(&self) -> Option<String> {
+        self.only_faction(false)
+    }
+
+    fn only_faction(&self, clause_only: bool) -> Option<String> {
+        let in_scope = |i: &usize| !clause_only || self.an().clause[self.an().actors[*i].a] == self.frame.clause;
+        let mut names: Vec<String> =
+            (0..self.an().actors.len()).filter(in_scope).filter_map(|i| self.faction(i)).collect();
+        names.sort();
+        names.dedup();
+        (names.len() == 1).then(|| names.pop()).flatten()
+    }
+
+    /// Who takes the place in another take frame of the sentence ("IS veroverde ... – Mosul viel").
+    fn sibling_taker(&self) -> Option<String> {
+        self.s.frames.iter().filter(|f| f.kind() == Kind::Take && !f.passive && f.cue != self.frame.cue).find_map(|f| {
+            let sibling = Roles { s: self.s, frame: f, country: self.country, ctx: self.ctx, at: None, gov: 0 };
+            sibling.agent().or_else(|| sibling.subject()).and_then(|i| sibling.faction(i))
+        })
+    }
+
+    fn take(&self, place: &PlaceRef) -> Option<Outcome> {
+        let winner_at = self.agent().or_else(|| self.subject()).or_else(|| self.next(NextActor::Winner));
+        let loser_at = self.with_prep(prep::SOURCE).or_else(|| self.object(winner_at));
+        let winner = winner_at.and_then(|i| self.faction(i));
+        let loser = loser_at.and_then(|i| self.faction(i));
+        let known = self.ctx.holder(&place.key).map(str::to_string);
+        let actors: Vec<usize> = winner_at.into_iter().chain(loser_at).collect();
+        if self.frame.ongoing {
+            let holder = loser.clone().or(known)?;
+            let out = Outcome::new(holder, winner, Event::Contested).noted("a capture under way: contested", 0.05);
+            return Some(Outcome { actors, ..out });
+        }
+        if let Some(winner) = winner {
+            let event = if self.partial_here() { Event::Partial } else { Event::Captured };
+            return Some(Outcome { actors, ..Outcome::new(winner, loser.or(known), event) });
+        }
+        if let Some(loser) = loser {
+            if self.partial_here() {
+                let out = Outcome::new(loser, None, Event::Contested).noted("part of it taken: contested", 0.1);
+                return Some(Outcome { actors, ..out });
+            }
+            let out = Outcome::new(loser.clone(), None, Event::Lost)
+                .noted(format!("the taker is not named: a loss by {loser}"), 0.0);
+            return Some(Outcome { actors, ..out });
+        }
+        self.take_from_context(place)
+    }
+
+    /// A capture whose sides the sentence does not name: a reference to a capture told before,
+    /// the capture by the side that was attacking, or a loss by the known holder.
+    fn take_from_context(&self, place: &PlaceRef) -> Option<Outcome> {
+        let state = self.ctx.state(&place.key).cloned().unwrap_or_default();
+        let noun = self.an().cues[self.frame.cue].form == crate::extract::language::Form::Noun;
+        if let (true, Some(Event::Captured), Some((taker, date))) = (noun, state.last, &state.capture) {
+            let out = Outcome::new(taker.clone(), None, Event::Captured)
+                .noted(format!("refers back to the capture by {taker}"), 0.1);
+            return Some(Outcome { date_from: Some(date.clone()), ..out });
+        }
+        if let Some(attacker) = &state.attacker {
+            let event = if self.partial_here() { Event::Partial } else { Event::Captured };
+            let out = Outcome::new(attacker.clone(), state.holder.clone(), event);
+            return Some(out.noted(format!("taker from context: {attacker} was attacking"), 0.15));
+        }
+        if let Some(holder) = &state.holder {
+            return Some(
+                Outcome::new(holder.clone(), None, Event::Lost)
+                    .noted(format!("taker not named; {holder} held it"), 0.15),
+            );
+        }
+        let last = self.sole().or_else(|| self.ctx.last_actor().map(str::to_string))?;
+        Some(
+            Outcome::new(last.clone(), None, Event::Lost)
+                .noted(format!("taker not named; loser {last} from context"), 0.3),
+        )
+    }
+
+    fn fall(&self, place: &PlaceRef) -> Option<Outcome> {
+        let winner_at = self.next(NextActor::Winner).or_else(|| self.recipient_near());
+        let winner = winner_at.and_then(|i| self.faction(i)).or_else(|| self.sibling_taker());
+        let loser_at = self.with_prep(prep::FOR);
+        let loser = loser_at
+            .and_then(|i| self.faction(i))
+            .or_else(|| self.sole_in_sentence().filter(|s| Some(s) != winner.as_ref()));
+        let known = self.ctx.holder(&place.key).map(str::to_string);
+        let actors: Vec<usize> = winner_at.into_iter().chain(loser_at).collect();
+        match (winner, loser) {
+            (Some(w), loser) => Some(Outcome { actors, ..Outcome::new(w, loser.or(known), Event::Captured) }),
+            (None, Some(l)) => Some(Outcome { actors, ..Outcome::new(l, None, Event::Lost) }),
+            (None, None) => {
+                let holder = known?;
+                Some(Outcome::new(holder, None, Event::Lost).noted("the holder from context", 0.15))
+            }
+        }
+    }
+
+    fn lose(&self, place: &PlaceRef) -> Option<Outcome> {
+        let loser_at = self
+            .subject()
+            .or_else(|| self.next(NextActor::Loser))
+            .or_else(|| self.with_prep(prep::FOR))
+            .or_else(|| self.of_after());
+        let winner_at = self.with_prep(prep::RECIPIENT).or_else(|| self.agent());
+        let winner = winner_at.and_then(|i| self.faction(i));
+        let loser = loser_at
+            .and_then(|i| self.faction(i))
+            .or_else(|| self.sole_in_sentence().filter(|s| Some(s) != winner.as_ref()));
+        let actors: Vec<usize> = winner_at.into_iter().chain(loser_at).collect();
+        match (loser, winner) {
+            (Some(l), w) => Some(Outcome { actors, ..Outcome::new(l, w, Event::Lost) }),
+            (None, Some(w)) => Some(Outcome { actors, ..Outcome::new(w, None, Event::Captured) }),
+            (None, None) => {
+                let holder = self.ctx.holder(&place.key)?.to_string();
+                Some(Outcome::new(holder, None, Event::Lost).noted("the holder from context", 0.15))
+            }
+        }
+    }
+
+    fn hold(&self, place: &PlaceRef, modality: Modality) -> Option<Outcome> {
+        let holder_at = self
+            .next(NextActor::Holder)
+            .or_else(|| self.glued())
+            .or_else(|| self.of_after())
+            .or_else(|| if self.frame.passive { self.agent() } else { None })
+            .or_else(|| self.subject());
+        let Some(holder) = holder_at.and_then(|i| self.faction(i)) else {
+            let implied = self.sole().or_else(|| self.ctx.main_actor().map(str::to_string))?;
+            return Some(Outcome { presume: true, ..Outcome::new(implied, None, Event::Holds) });
+        };
+        let actors: Vec<usize> = holder_at.into_iter().collect();
+        if self.frame.no_longer {
+            return Some(Outcome { actors, ..Outcome::new(holder, None, Event::Lost).noted("no longer held", 0.0) });
+        }
+        let partial = self.partial_here()
+            || self.frame.remnant
+            || self.frame.def.outcome == Some(FixedOutcome::Partial)
+            || (self.gov & prep::LOCATIVE != 0 && !self.topical());
+        if modality == Modality::Expected && !partial {
+            let known = self.ctx.holder(&place.key).map(str::to_string);
+            return Some(Outcome {
+                actors,
+                ..Outcome::new(holder, known, Event::Captured).noted("will hold it: an expected capture", 0.0)
+            });
+        }
+        Some(Outcome { actors, ..Outcome::new(holder, None, if partial { Event::Partial } else { Event::Holds }) })
+    }
+
+    /// A partial word bears on this place: right before the cue ("grotendeels in handen van"),
+    /// inside a gapped cue ("heeft het grootste deel ... in handen"), or before the place
+    /// ("controleert een deel van"); a direction only when glued to the place ("West-Mosul").
+    fn partial_here(&self) -> bool {
+        let cue = &self.an().cues[self.frame.cue];
+        let place = self.at.map_or(cue.end, |(a, _)| a);
+        let tokens = &self.an().tokens.list;
+        self.an().partial.iter().filter(|(_, remnant)| !remnant).any(|&(k, _)| {
+            // A direction right before a name ("Noord-Syrië") is about that name only.
+            let names = tokens.get(k + 1).is_some_and(|t| t.is(crate::extract::tokens::CAP));
+            if names {
+                return k + 1 == place;
+            }
+            let before_cue = k < cue.a && cue.a - k <= 3;
+            let in_gap = cue.b <= k && k < cue.end;
+            let before_place = k < place && place - k <= 6 && self.an().clause[k] == self.an().clause[place];
+            before_cue || in_gap || before_place
+        })
+    }
+
+    fn topical(&self) -> bool {
+        self.at.is_some_and(|(a, _)| self.an().places.iter().any(|p| p.a == a && p.topical))
+    }
+
+    fn siege(&self, place: &PlaceRef) -> Option<Outcome> {
+        let attacker_at = self.agent().or_else(|| self.subject());
+        // Active: the object is besieged; passive: the subject of "wordt belegerd".
+        let besieged_at = if self.frame.passive { self.patient() } else { self.object(attacker_at) };
+        let attacker = attacker_at.and_then(|i| self.faction(i));
+        let actors: Vec<usize> = attacker_at.into_iter().chain(besieged_at).collect();
+        if let Some(b) = besieged_at.and_then(|i| self.faction(i)) {
+            return Some(Outcome { actors, ..Outcome::new(b, attacker, Event::Besieged) });
+        }
+        let held = self.ctx.holder(&place.key).map(str::to_string).filter(|h| Some(h) != attacker.as_ref());
+        let Some(held) = held else {
+            return attacker.map(|a| Outcome { presume_attacker: true, ..Outcome::new(a, None, Event::Besieged) });
+        };
+        Some(Outcome {
+            actors,
+            ..Outcome::new(held, attacker, Event::Besieged).noted("the besieged side from context", 0.1)
+        })
+    }
+
+    fn contest(&self, place: &PlaceRef) -> Option<Outcome> {
+        let attacker_at = self.agent().or_else(|| self.subject());
+        let defender_at = self
+            .with_prep(prep::TARGET)
+            .or_else(|| self.next(NextActor::Holder))
+            .or_else(|| if self.frame.passive { None } else { self.object(attacker_at) })
+            .filter(|&d| Some(d) != attacker_at);
+        let attacker = attacker_at.and_then(|i| self.faction(i));
+        let state = self.ctx.state(&place.key).cloned().unwrap_or_default();
+        let actors: Vec<usize> = attacker_at.into_iter().chain(defender_at).collect();
+        let other = attacker.clone().or(state.attacker.clone());
+        if let Some(d) = defender_at.and_then(|i| self.faction(i)).filter(|d| Some(d) != attacker.as_ref()) {
+            return Some(Outcome { actors, ..Outcome::new(d, other, Event::Contested) });
+        }
+        let Some(held) = state.holder.filter(|h| Some(h) != attacker.as_ref()) else {
+            return attacker.map(|a| Outcome { presume_attacker: true, ..Outcome::new(a, None, Event::Contested) });
+        };
+        Some(Outcome {
+            actors,
+            ..Outcome::new(held, other, Event::Contested).noted("the defending side from context", 0.1)
+        })
+    }
+}

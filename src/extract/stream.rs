@@ -1,0 +1,238 @@
+//! Reading articles as streams: files, folders of `*.txt` (sorted by name) or standard input,
+//! line by line with bounded memory, numbering sentences exactly as [`article::sentences`] does.
+
+use std::fs::File;
+use std::io::{self, BufRead, BufReader, Read};
+use std::path::{Path, PathBuf};
+
+use crate::app::data::io_reason;
+use crate::date::DateSpan;
+use crate::ingest::article::{self, ArticleError};
+use crate::model::Diagnostic;
+
+/// Longest line handled as one piece; longer lines are cut at a space (with a warning), so a
+/// file without line breaks does not have to fit in memory.
+pub const MAX_LINE: usize = 1 << 20;
+
+/// One article to read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Input {
+    File(PathBuf),
+    Stdin,
+}
+
+impl Input {
+    /// The name sources cite: the file name without folders, or `-`.
+    pub fn name(&self) -> String {
+        match self {
+            Input::File(path) => {
+                path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned())
+            }
+            Input::Stdin => "-".into(),
+        }
+    }
+
+    /// The path as messages show it.
+    pub fn shown(&self) -> String {
+        match self {
+            Input::File(path) => path.display().to_string(),
+            Input::Stdin => "<stdin>".into(),
+        }
+    }
+
+    /// Opens the input for reading; a missing file or a folder is an error naming the path.
+    pub fn open(&self) -> Result<Box<dyn Read>, Diagnostic> {
+        match self {
+            Input::Stdin => Ok(Box::new(io::stdin())),
+            Input::File(path) => {
+                if path.is_dir() {
+                    return Err(Diagnostic::error(&self.shown(), None, None, "is a folder, not a file"));
+                }
+                let file = File::open(path).map_err(|e| {
+                    Diagnostic::error(&self.shown(), None, None, format!("cannot read: {}", io_reason(&e)))
+                })?;
+                Ok(Box::new(file))
+            }
+        }
+    }
+}
+
+/// Expands the command line: `-` is standard input; a folder gives its `*.txt` files sorted by
+/// name; anything else is a file (a missing one fails when opened).
+pub fn expand(paths: &[PathBuf]) -> Result<Vec<Input>, Diagnostic> {
+    let mut inputs = Vec::new();
+    for path in paths {
+        if path == Path::new("-") {
+            inputs.push(Input::Stdin);
+        } else if path.is_dir() {
+            let listing = std::fs::read_dir(path)
+                .map_err(|e| Diagnostic::error(&path.display().to_string(), None, None, io_reason(&e)))?;
+            let mut files: Vec<PathBuf> = listing
+                .filter_map(Result::ok)
+                .map(|e| e.path())
+                .filter(|p| p.is_file() && p.extension().is_some_and(|x| x == "txt"))
+                .collect();
+            files.sort();
+            if files.is_empty() {
+                return Err(Diagnostic::error(
+                    &path.display().to_string(),
+                    None,
+                    None,
+                    "the folder holds no .txt articles",
+                ));
+            }
+            inputs.extend(files.into_iter().map(Input::File));
+        } else {
+            inputs.push(Input::File(path.clone()));
+        }
+    }
+    Ok(inputs)
+}
+
+/// What reading an article found besides its sentences.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Reading {
+    /// The date from the ` date ...` marker.
+    pub date: Option<DateSpan>,
+    /// Some bytes were not UTF-8 and were replaced.
+    pub lossy: bool,
+    /// Some line was longer than [`MAX_LINE`] and was cut.
+    pub cut: bool,
+    pub sentences: u32,
+    pub bytes: usize,
+}
+
+/// Why an article could not be read.
+#[derive(Debug, thiserror::Error)]
+pub enum ReadError {
+    #[error(transparent)]
+    Article(#[from] ArticleError),
+    #[error("{0}: cannot read: {1}")]
+    Io(String, String),
+}
+
+/// The first bytes of an article, to check it is text and guess its language.
+pub struct Head {
+    pub bytes: Vec<u8>,
+}
+
+/// Reads the head of an article: at most [`article::BINARY_SAMPLE`] bytes.
+pub fn head(name: &str, reader: &mut dyn Read) -> Result<Head, ReadError> {
+    let mut bytes = Vec::with_capacity(article::BINARY_SAMPLE);
+    reader
+        .take(article::BINARY_SAMPLE as u64)
+        .read_to_end(&mut bytes)
+        .map_err(|e| ReadError::Io(name.into(), io_reason(&e)))?;
+    article::check_not_binary(name, &bytes)?;
+    Ok(Head { bytes })
+}
+
+/// Streams the sentences of an article (its head, then the rest of `reader`): `on_date` is
+/// called once the date marker is known (before any sentence), then `on_sentence(number,
+/// text, offset)` for each sentence in order, where `offset` is its byte offset in the decoded
+/// article text.
+pub fn sentences(
+    name: &str,
+    head: Head,
+    reader: &mut dyn Read,
+    on_date: &mut dyn FnMut(Option<&DateSpan>),
+    on_sentence: &mut dyn FnMut(u32, &str, usize),
+) -> Result<Reading, ReadError> {
+    let reader = BufReader::new(io::Cursor::new(head.bytes).chain(reader));
+    let mut lines = Lines { reader, raw: Vec::new(), carry: Vec::new(), reading: Reading::default() };
+    let mut offset = 0;
+    let mut prefix = String::new();
+    let mut started = false;
+    while let Some(line) = lines.next().map_err(|e| ReadError::Io(name.into(), io_reason(&e)))? {
+        let line_start = offset;
+        offset += line.len();
+        if started {
+            numbered(&mut lines.reading, &line, line_start, on_sentence);
+            continue;
+        }
+        prefix.push_str(&line);
+        if line.trim().is_empty() {
+            continue;
+        }
+        started = true;
+        match article::date_marker(&prefix) {
+            Some((date, body)) => {
+                on_date(Some(&date));
+                lines.reading.date = Some(date);
+                numbered(&mut lines.reading, &prefix[body..], body, on_sentence);
+            }
+            None => {
+                on_date(None);
+                numbered(&mut lines.reading, &line, line_start, on_sentence);
+            }
+        }
+        prefix = String::new();
+    }
+    if !started {
+        return Err(ArticleError::Empty(name.into()).into());
+    }
+    lines.reading.bytes = offset;
+    Ok(lines.reading)
+}
+
+fn numbered(reading: &mut Reading, piece: &str, base: usize, on_sentence: &mut dyn FnMut(u32, &str, usize)) {
+    if article::looks_like_markup(piece) {
+        return;
+    }
+    for (start, end) in article::split_line(piece) {
+        reading.sentences += 1;
+        on_sentence(reading.sentences, &piece[start..end], base + start);
+    }
+}
+
+/// Lines of a reader, decoded (lossily when needed), with their line breaks.
+struct Lines<R> {
+    reader: R,
+    raw: Vec<u8>,
+    /// Bytes after the cut of an over-long line, read again first.
+    carry: Vec<u8>,
+    reading: Reading,
+}
+
+impl<R: BufRead> Lines<R> {
+    fn next(&mut self) -> io::Result<Option<String>> {
+        self.raw.clear();
+        if let Some(at) = self.carry.iter().position(|&b| b == b'\n') {
+            self.raw.extend(self.carry.drain(..=at));
+            return Ok(Some(self.decode()));
+        }
+        self.raw.append(&mut self.carry);
+        while self.raw.len() < MAX_LINE {
+            let available = self.reader.fill_buf()?;
+            if available.is_empty() {
+                break;
+            }
+            let window = &available[..available.len().min(MAX_LINE - self.raw.len())];
+            if let Some(at) = window.iter().position(|&b| b == b'\n') {
+                self.raw.extend_from_slice(&window[..=at]);
+                self.reader.consume(at + 1);
+                return Ok(Some(self.decode()));
+            }
+            let taken = window.len();
+            self.raw.extend_from_slice(window);
+            self.reader.consume(taken);
+        }
+        if self.raw.len() >= MAX_LINE {
+            self.reading.cut = true;
+            if let Some(space) = self.raw.iter().rposition(|&b| b == b' ') {
+                self.carry = self.raw.split_off(space + 1);
+            }
+        }
+        Ok((!self.raw.is_empty()).then(|| self.decode()))
+    }
+
+    fn decode(&mut self) -> String {
+        match String::from_utf8(std::mem::take(&mut self.raw)) {
+            Ok(text) => text,
+            Err(e) => {
+                self.reading.lossy = true;
+                String::from_utf8_lossy(e.as_bytes()).into_owned()
+            }
+        }
+    }
+}

@@ -1,0 +1,260 @@
+//! Tokens: a sentence split into words and clause punctuation, each with its byte span in the
+//! article, its folded form (as [`fold_text`] folds names) and its shape (capitalised, acronym,
+//! number). Words are looked up in a [`Vocab`] once, so later stages compare integers.
+
+use crate::extract::fxhash::FxMap;
+
+use unicode_normalization::char::is_combining_mark;
+
+use crate::places::fold::fold_text;
+
+/// Vocabulary id of a word that no lexicon phrase uses.
+pub const UNKNOWN: u32 = u32::MAX;
+
+/// The first letter is upper case.
+pub const CAP: u8 = 1;
+/// Two letters or more, all upper case: an acronym such as `IS` or `SDF`.
+pub const UPPER: u8 = 2;
+/// Only ASCII digits.
+pub const DIGITS: u8 = 4;
+/// Clause punctuation: `, ; : ( ) -`.
+pub const PUNCT: u8 = 8;
+
+/// One word or punctuation mark.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Token {
+    /// Byte offsets in the article text.
+    pub start: usize,
+    pub end: usize,
+    /// Vocabulary id, or [`UNKNOWN`].
+    pub id: u32,
+    pub shape: u8,
+    fold_start: u32,
+    fold_end: u32,
+}
+
+impl Token {
+    /// Whether the token has one of the shape bits in `shape`.
+    pub fn is(&self, shape: u8) -> bool {
+        self.shape & shape != 0
+    }
+}
+
+/// The words lexicon phrases use, folded, with dense ids. Words of up to eight bytes are keyed
+/// by their bytes packed in an integer, so most lookups compare no strings.
+#[derive(Debug, Default, Clone)]
+pub struct Vocab {
+    short: FxMap<u64, u32>,
+    long: FxMap<Box<str>, u32>,
+    len: usize,
+}
+
+/// The bytes of a word of at most eight bytes as an integer (folded words hold no zero bytes).
+fn pack(word: &str) -> Option<u64> {
+    let bytes = word.as_bytes();
+    (bytes.len() <= 8).then(|| {
+        let mut packed = [0u8; 8];
+        packed[..bytes.len()].copy_from_slice(bytes);
+        u64::from_le_bytes(packed)
+    })
+}
+
+impl Vocab {
+    /// The id of a folded word, adding it when new.
+    pub fn intern(&mut self, word: &str) -> u32 {
+        let found = self.get(word);
+        if found != UNKNOWN {
+            return found;
+        }
+        let id = self.len as u32;
+        self.len += 1;
+        match pack(word) {
+            Some(key) => self.short.insert(key, id),
+            None => self.long.insert(word.into(), id),
+        };
+        id
+    }
+
+    /// The id of a folded word, or [`UNKNOWN`].
+    pub fn get(&self, word: &str) -> u32 {
+        let found = match pack(word) {
+            Some(key) => self.short.get(&key),
+            None => self.long.get(word),
+        };
+        found.copied().unwrap_or(UNKNOWN)
+    }
+
+    /// The number of words.
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    /// Whether no word was added.
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+}
+
+/// A reusable buffer of tokens and their folded text.
+#[derive(Debug, Default, Clone)]
+pub struct Tokens {
+    pub list: Vec<Token>,
+    folded: String,
+}
+
+impl Tokens {
+    /// The folded form of token `i`.
+    pub fn fold(&self, i: usize) -> &str {
+        let t = &self.list[i];
+        &self.folded[t.fold_start as usize..t.fold_end as usize]
+    }
+
+    /// The number of tokens.
+    pub fn len(&self) -> usize {
+        self.list.len()
+    }
+
+    /// Whether there are no tokens.
+    pub fn is_empty(&self) -> bool {
+        self.list.is_empty()
+    }
+
+    /// Splits `text` (which starts at byte `base` of the article) into tokens, replacing the
+    /// previous content of the buffer.
+    pub fn tokenize(&mut self, text: &str, base: usize, vocab: &Vocab) {
+        self.list.clear();
+        self.folded.clear();
+        let bytes = text.as_bytes();
+        let mut word_start: Option<usize> = None;
+        let mut chars = text.char_indices().peekable();
+        while let Some((at, c)) = chars.next() {
+            let next = chars.peek().map(|&(_, n)| n);
+            let in_word =
+                is_word_char(c) || (word_start.is_some() && is_glottal(c) && next.is_some_and(char::is_alphanumeric));
+            if in_word {
+                word_start.get_or_insert(at);
+                continue;
+            }
+            if let Some(start) = word_start.take() {
+                self.push_word(&text[start..at], base + start, vocab);
+            }
+            if let Some(mark) = clause_mark(c, at, bytes) {
+                self.push_punct(mark, base + at, base + at + c.len_utf8(), vocab);
+            }
+        }
+        if let Some(start) = word_start {
+            self.push_word(&text[start..], base + start, vocab);
+        }
+    }
+
+    fn push_word(&mut self, word: &str, start: usize, vocab: &Vocab) {
+        let fold_start = self.folded.len() as u32;
+        if word.bytes().all(|b| b.is_ascii_alphanumeric()) {
+            self.folded.push_str(word);
+            self.folded[fold_start as usize..].make_ascii_lowercase();
+        } else if word.is_ascii() {
+            self.folded.extend(word.bytes().filter(u8::is_ascii_alphanumeric).map(|b| b.to_ascii_lowercase() as char));
+        } else {
+            self.folded.push_str(&fold_text(word).replace(' ', ""));
+        }
+        let fold_end = self.folded.len() as u32;
+        let id = vocab.get(&self.folded[fold_start as usize..]);
+        self.list.push(Token { start, end: start + word.len(), id, shape: shape_of(word), fold_start, fold_end });
+    }
+
+    fn push_punct(&mut self, mark: char, start: usize, end: usize, vocab: &Vocab) {
+        let fold_start = self.folded.len() as u32;
+        self.folded.push(mark);
+        let id = vocab.get(&self.folded[fold_start as usize..]);
+        self.list.push(Token { start, end, id, shape: PUNCT, fold_start, fold_end: self.folded.len() as u32 });
+    }
+}
+
+/// Folds a lexicon phrase into its word list, the way [`Tokens::tokenize`] folds text, and
+/// says for each word whether it was written as an acronym (which text must then match).
+pub fn fold_phrase(phrase: &str) -> Vec<(String, bool)> {
+    let mut tokens = Tokens::default();
+    tokens.tokenize(phrase, 0, &Vocab::default());
+    (0..tokens.len()).map(|i| (tokens.fold(i).to_string(), tokens.list[i].is(UPPER))).collect()
+}
+
+fn is_word_char(c: char) -> bool {
+    if c.is_ascii() { c.is_ascii_alphanumeric() } else { c.is_alphanumeric() || is_combining_mark(c) }
+}
+
+fn is_glottal(c: char) -> bool {
+    matches!(c, '\'' | '’' | '‘' | '`' | '´' | 'ʿ' | 'ʾ' | 'ʻ' | 'ʼ')
+}
+
+/// The punctuation that separates clauses, folded to one mark; a hyphen counts only when it
+/// stands alone between spaces (`oorlog - en vrede`), not inside a word (`IS-strijders`).
+fn clause_mark(c: char, at: usize, bytes: &[u8]) -> Option<char> {
+    match c {
+        ',' | ';' | ':' | '(' | ')' => Some(c),
+        '–' | '—' => Some('-'),
+        '-' => {
+            let before = at == 0 || bytes[at - 1].is_ascii_whitespace();
+            let after = bytes.get(at + 1).is_none_or(u8::is_ascii_whitespace);
+            (before && after).then_some('-')
+        }
+        _ => None,
+    }
+}
+
+fn shape_of(word: &str) -> u8 {
+    let mut shape = 0;
+    let mut letters = 0;
+    let mut upper = 0;
+    for c in word.chars().filter(|c| c.is_alphabetic()) {
+        if letters == 0 && c.is_uppercase() {
+            shape |= CAP;
+        }
+        letters += 1;
+        upper += usize::from(c.is_uppercase());
+    }
+    if letters >= 2 && upper == letters {
+        shape |= UPPER;
+    }
+    if !word.is_empty() && word.bytes().all(|b| b.is_ascii_digit()) {
+        shape |= DIGITS;
+    }
+    shape
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str) -> Vec<String> {
+        let mut t = Tokens::default();
+        t.tokenize(text, 0, &Vocab::default());
+        (0..t.len()).map(|i| t.fold(i).to_string()).collect()
+    }
+
+    #[test]
+    fn splits_words_hyphens_and_clause_marks() {
+        assert_eq!(
+            words("De IS-strijders, zo’n 300, vluchtten – snel."),
+            ["de", "is", "strijders", ",", "zon", "300", ",", "vluchtten", "-", "snel"]
+        );
+        assert_eq!(words("Deir ez-Zor en Syrië"), ["deir", "ez", "zor", "en", "syrie"]);
+        assert_eq!(words("Hay'at Tahrir al-Sham"), ["hayat", "tahrir", "al", "sham"]);
+    }
+
+    #[test]
+    fn records_spans_and_shapes() {
+        let mut t = Tokens::default();
+        t.tokenize("IS is in Ḩawījah 2017", 10, &Vocab::default());
+        assert_eq!((t.list[0].start, t.list[0].end), (10, 12));
+        assert!(t.list[0].is(UPPER) && t.list[0].is(CAP));
+        assert!(!t.list[1].is(CAP));
+        assert_eq!(t.fold(3), "hawijah");
+        assert!(t.list[3].is(CAP) && !t.list[3].is(UPPER));
+        assert!(t.list[4].is(DIGITS));
+    }
+
+    #[test]
+    fn phrases_fold_like_text() {
+        assert_eq!(fold_phrase("IS-strijders"), [("is".to_string(), true), ("strijders".to_string(), false)]);
+    }
+}

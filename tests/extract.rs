@@ -1,0 +1,331 @@
+//! Whole-binary tests of `extract` and `eval`: a small article written for the test goes through
+//! extract → lint → at; bad input gets clear messages and exit codes; and, when the seed
+//! articles are around (`../shared/seeds`), extract + eval on them meet the targets.
+
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+
+fn controlmap() -> Command {
+    Command::cargo_bin("controlmap").expect("the binary builds")
+}
+
+fn fixture_geo() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/geo")
+}
+
+/// A Dutch article written for this test, with a date marker.
+const ARTICLE: &str = " date 2017-10-20 Strijd in het oosten van Syrië
+De SDF heeft Raqqa gisteren veroverd op IS. Het Syrische leger controleert inmiddels Deir ez-Zor, meldt het leger.
+In juli 2017 werd Mosul door het Iraakse leger heroverd op IS.
+Het weer was goed.
+";
+
+fn write(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
+    let path = dir.join(name);
+    std::fs::write(&path, bytes).expect("a temporary file");
+    path
+}
+
+fn rows(csv: &str) -> Vec<Vec<String>> {
+    let mut reader = csv::Reader::from_reader(csv.as_bytes());
+    reader.records().map(|r| r.expect("a CSV record").iter().map(str::to_string).collect()).collect()
+}
+
+#[test]
+fn extract_writes_ledger_rows_that_lint_accepts_and_at_reads() {
+    let dir = tempfile::tempdir().unwrap();
+    let articles = dir.path().join("articles");
+    std::fs::create_dir(&articles).unwrap();
+    write(&articles, "a.txt", ARTICLE.as_bytes());
+    let out = dir.path().join("claims.csv");
+    controlmap()
+        .arg("--geodata")
+        .arg(fixture_geo())
+        .arg("extract")
+        .arg(&articles)
+        .arg("--out")
+        .arg(&out)
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("1 article(s), 3 claim(s)"));
+    let text = std::fs::read_to_string(&out).unwrap();
+    assert!(
+        text.starts_with("date,place,holder,event,other,modality,source,note,confidence,evidence,cues\n"),
+        "{text}"
+    );
+    let table = rows(&text);
+    let key: Vec<String> =
+        table.iter().map(|r| format!("{} {} {} {} {} {}", r[0], r[1], r[2], r[3], r[5], r[6])).collect();
+    assert_eq!(
+        key,
+        [
+            "2017-10-19 Raqqa sdf captured fact a.txt#2",
+            "2017-10-20 Deir ez-Zor syrian-gov holds claimed a.txt#3",
+            "2017-07 Mosul iraqi-gov captured fact a.txt#4",
+        ]
+    );
+    let (start, end) =
+        table[0][9].split_once('-').map(|(a, b)| (a.parse::<usize>().unwrap(), b.parse::<usize>().unwrap())).unwrap();
+    assert!(ARTICLE[start..end].contains("Raqqa") && ARTICLE[start..end].contains("veroverd"));
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 2, "no temporary file is left behind");
+
+    controlmap()
+        .arg("--geodata")
+        .arg(fixture_geo())
+        .arg("lint")
+        .arg(&out)
+        .arg("--articles")
+        .arg(&articles)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("3 claim(s), 0 error(s)"));
+    controlmap()
+        .arg("--geodata")
+        .arg(fixture_geo())
+        .arg("--ledger")
+        .arg(&out)
+        .args(["at", "2017-10-31", "Raqqa"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("sdf").and(predicate::str::contains("a.txt#2")));
+}
+
+#[test]
+fn extract_reads_standard_input_and_uses_the_date_for_undated_articles() {
+    let text = "Het Iraakse leger heroverde gisteren Rawa op IS.\n";
+    controlmap()
+        .arg("--geodata")
+        .arg(fixture_geo())
+        .args(["extract", "-", "--date", "2017-11-18"])
+        .write_stdin(text)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("2017-11-17,Rawa,iraqi-gov,captured,is,fact,-#1"))
+        .stderr(predicate::str::contains("no date marker; using --date 2017-11-18"));
+}
+
+#[test]
+fn an_undated_article_without_date_keeps_only_explicit_dates_and_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(
+        dir.path(),
+        "u.txt",
+        "Het Iraakse leger heroverde gisteren Rawa op IS. IS veroverde Mosul in juni 2014.\n".as_bytes(),
+    );
+    controlmap()
+        .arg("--geodata")
+        .arg(fixture_geo())
+        .arg("extract")
+        .arg(&path)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("2014-06,Mosul,is,captured").and(predicate::str::contains("Rawa").not()))
+        .stderr(
+            predicate::str::contains("no date marker and no --date").and(predicate::str::contains("left out: u.txt#1")),
+        );
+}
+
+#[test]
+fn english_articles_are_read_with_the_english_lexicon() {
+    let text = " date 2017-10-20 Iraqi forces recaptured Rawa from IS on Tuesday.\n";
+    controlmap()
+        .arg("--geodata")
+        .arg(fixture_geo())
+        .args(["extract", "-"])
+        .write_stdin(text)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("2017-10-17,Rawa,iraqi-gov,captured,is"));
+}
+
+#[test]
+fn an_empty_article_is_a_clear_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(dir.path(), "empty.txt", b"  \n\n ");
+    controlmap()
+        .arg("--geodata")
+        .arg(fixture_geo())
+        .arg("extract")
+        .arg(&path)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("empty.txt: the article is empty"));
+}
+
+#[test]
+fn a_binary_file_is_a_clear_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(dir.path(), "image.txt", &[0x89, b'P', b'N', b'G', 0, 0, 0, 13, 1, 2, 3, 0, 0]);
+    controlmap()
+        .arg("--geodata")
+        .arg(fixture_geo())
+        .arg("extract")
+        .arg(&path)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("looks like a binary file"));
+}
+
+#[test]
+fn a_missing_file_is_a_clear_error_and_the_others_are_still_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let good = write(dir.path(), "good.txt", ARTICLE.as_bytes());
+    controlmap()
+        .arg("--geodata")
+        .arg(fixture_geo())
+        .arg("extract")
+        .arg(dir.path().join("missing.txt"))
+        .arg(&good)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("missing.txt: cannot read: no such file or folder"))
+        .stdout(predicate::str::contains("good.txt#2"));
+}
+
+#[test]
+fn text_that_is_not_utf8_is_decoded_lossily_with_a_warning() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(
+        dir.path(),
+        "latin1.txt",
+        b" date 2017-10-20 Het Iraakse leger heroverde gisteren Rawa op IS, caf\xe9.\n",
+    );
+    controlmap()
+        .arg("--geodata")
+        .arg(fixture_geo())
+        .arg("extract")
+        .arg(&path)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("2017-10-19,Rawa,iraqi-gov,captured"))
+        .stderr(predicate::str::contains("not valid UTF-8; decoded lossily"));
+}
+
+#[test]
+fn bad_options_are_usage_errors() {
+    controlmap()
+        .args(["extract", "-", "--date", "gisteren"])
+        .write_stdin("x")
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("--date gisteren"));
+    controlmap()
+        .args(["extract", "-", "--lang", "fr"])
+        .write_stdin("x")
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("--lang fr"));
+    let dir = tempfile::tempdir().unwrap();
+    controlmap()
+        .arg("extract")
+        .arg(dir.path())
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("holds no .txt articles"));
+}
+
+#[test]
+fn a_huge_single_line_is_read_in_bounded_pieces() {
+    let dir = tempfile::tempdir().unwrap();
+    let sentence = "Het weer in de stad was wisselend en de markt bleef open. ";
+    let mut text = String::from(" date 2017-10-20 ");
+    while text.len() < 3 << 20 {
+        text.push_str(sentence);
+    }
+    text.push_str("Het Iraakse leger heroverde gisteren Rawa op IS.");
+    let path = write(dir.path(), "long.txt", text.as_bytes());
+    controlmap()
+        .arg("--geodata")
+        .arg(fixture_geo())
+        .arg("extract")
+        .arg(&path)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("2017-10-19,Rawa,iraqi-gov,captured"))
+        .stderr(predicate::str::contains("was cut at a space"));
+}
+
+const HEADER: &str = "date,place,holder,event,other,modality,source,note\n";
+
+#[test]
+fn eval_scores_matches_misses_and_false_alarms() {
+    let dir = tempfile::tempdir().unwrap();
+    let gold = write(
+        dir.path(),
+        "gold.csv",
+        format!("{HEADER}2017-10,Raqqa,sdf,captured,is,fact,a.txt#2,\n2017-09,Deir ez-Zor,syrian-gov,holds,,fact,a.txt#3,\n2017-07,Mosul,iraqi-gov,captured,,fact,a.txt#4,\n").as_bytes(),
+    );
+    let pred = write(
+        dir.path(),
+        "pred.csv",
+        format!("{HEADER}2017-10-19,Raqqa,sdf,captured,is,fact,a.txt#1,\n2017-10,Deir Ezzour,syrian-gov,holds,,claimed,a.txt#3,\n2017-10,Mayadin,is,holds,,fact,a.txt#5,\n").as_bytes(),
+    );
+    controlmap()
+        .arg("--geodata")
+        .arg(fixture_geo())
+        .args(["eval", "--gold"])
+        .arg(&gold)
+        .arg("--pred")
+        .arg(&pred)
+        .assert()
+        .success()
+        .stdout(
+            predicate::str::contains("3 gold, 3 predicted, 2 matched")
+                .and(predicate::str::contains("precision 0.67  recall 0.67  F1 0.67"))
+                .and(predicate::str::contains("month accuracy 0.50  modality accuracy 0.50"))
+                .and(predicate::str::contains("2017-07 mosul iraqi-gov captured  a.txt#4"))
+                .and(predicate::str::contains("2017-10 mayadin is holds  a.txt#5")),
+        );
+    let output = controlmap()
+        .arg("--geodata")
+        .arg(fixture_geo())
+        .args(["--json", "eval", "--gold"])
+        .arg(&gold)
+        .arg("--pred")
+        .arg(&pred)
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    let value: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(value["matched"], 2);
+    assert_eq!(value["misses"][0]["place"], "mosul");
+}
+
+/// The seed articles, when this checkout sits next to `../shared/seeds`.
+fn seeds() -> Option<PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/seeds");
+    if dir.is_dir() {
+        Some(dir)
+    } else {
+        eprintln!("SKIPPED: ../shared/seeds not found");
+        None
+    }
+}
+
+#[test]
+fn extract_meets_the_targets_on_the_seed_articles() {
+    let Some(seeds) = seeds() else { return };
+    let dir = tempfile::tempdir().unwrap();
+    let pred = dir.path().join("pred.csv");
+    controlmap().arg("extract").arg(&seeds).args(["--date", "2017-10", "--out"]).arg(&pred).assert().success();
+    let gold = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/gold");
+    let output = controlmap().args(["--json", "eval", "--gold"]).arg(&gold).arg("--pred").arg(&pred).output().unwrap();
+    assert!(output.status.success());
+    let report: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let figure = |name: &str| report[name].as_f64().unwrap();
+    let summary = format!(
+        "P {:.2} R {:.2} F1 {:.2} month {:.2} modality {:.2}",
+        figure("precision"),
+        figure("recall"),
+        figure("f1"),
+        figure("month_accuracy"),
+        figure("modality_accuracy")
+    );
+    eprintln!("seeds: {summary}");
+    assert!(figure("precision") >= 0.90, "{summary}");
+    assert!(figure("recall") >= 0.80, "{summary}");
+    assert!(figure("month_accuracy") >= 0.90, "{summary}");
+    controlmap().arg("lint").arg(&pred).arg("--articles").arg(&seeds).assert().success();
+}
