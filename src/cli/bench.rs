@@ -13,12 +13,15 @@ use crate::render::Renderer;
 
 #[derive(Debug, Args)]
 pub struct BenchArgs {
-    /// Only these parts: load, render, animate (default: all).
+    /// Only these parts: load, render, animate, extract (default: all).
     #[arg(long, value_delimiter = ',')]
     pub only: Vec<String>,
     /// How many times to repeat the geodata load.
     #[arg(long, default_value_t = 20)]
     pub repeat: usize,
+    /// Megabytes of generated article text for the extraction figure.
+    #[arg(long, default_value_t = 40)]
+    pub mb: usize,
 }
 
 /// `controlmap bench`
@@ -33,6 +36,9 @@ pub fn run(global: &Global, args: BenchArgs) -> anyhow::Result<Exit> {
     }
     if wants("animate") {
         bench_animate(global)?;
+    }
+    if wants("extract") {
+        say(&crate::cli::extract::bench_with(args.mb, global.geodata.as_deref())?)?;
     }
     say(&format!("peak memory (VmHWM): {}", peak_memory()))?;
     Ok(Exit::Success)

@@ -1,5 +1,5 @@
 //! `controlmap extract` (draft ledger rows from articles), `controlmap eval` (extracted claims
-//! against a gold ledger) and `controlmap bench-extract` (extraction speed).
+//! against a gold ledger) and the extraction figure of `controlmap bench`.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -52,13 +52,6 @@ pub struct EvalArgs {
     /// Compare only claims of articles that the gold covers.
     #[arg(long)]
     pub gold_articles_only: bool,
-}
-
-#[derive(Debug, Args)]
-pub struct BenchArgs {
-    /// Megabytes of generated article text to extract from.
-    #[arg(long, default_value_t = 20)]
-    pub mb: usize,
 }
 
 /// `controlmap extract ARTICLE|DIR... [--date D] [--lang L] [--out FILE]`
@@ -228,13 +221,6 @@ pub fn eval(global: &Global, args: EvalArgs) -> anyhow::Result<Exit> {
     } else {
         out.text(&report.render())?;
     }
-    Ok(Exit::Success)
-}
-
-/// `controlmap bench-extract [--mb N]`
-pub fn bench_command(global: &Global, args: BenchArgs) -> anyhow::Result<Exit> {
-    let line = bench_with(args.mb, global.geodata.as_deref())?;
-    Out::default().line(&line)?;
     Ok(Exit::Success)
 }
 

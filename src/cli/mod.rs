@@ -129,11 +129,6 @@ pub enum Command {
     ///
     /// Example: controlmap eval --gold tests/gold --pred draft.csv
     Eval(extract::EvalArgs),
-    /// Measure extraction speed on a generated corpus (MB/s on one core).
-    ///
-    /// Example: controlmap bench-extract --mb 20
-    #[command(hide = true)]
-    BenchExtract(extract::BenchArgs),
     /// Search the gazetteer: how a name resolves, its aliases, coordinates and governorate.
     ///
     /// Example: controlmap places "Deir Ezzour"
@@ -227,7 +222,6 @@ pub fn run(cli: Cli) -> anyhow::Result<Exit> {
         Command::Lint(args) => lint::run(&global, args),
         Command::Extract(args) => extract::run(&global, args),
         Command::Eval(args) => extract::eval(&global, args),
-        Command::BenchExtract(args) => extract::bench_command(&global, args),
         Command::Places(args) => lookup::places(&global, args),
         Command::Regions(args) => lookup::regions(&global, args),
         Command::Sentences(args) => lookup::sentences(&global, args),
