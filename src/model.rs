@@ -88,16 +88,6 @@ impl Modality {
             Modality::Expected => "expected",
         }
     }
-
-    /// How much a claim of this modality is trusted, from 1.0 (fact) down to 0.0 (expected).
-    pub fn weight(self) -> f64 {
-        match self {
-            Modality::Fact => 1.0,
-            Modality::Claimed => 0.6,
-            Modality::Hedged => 0.5,
-            Modality::Expected => 0.0,
-        }
-    }
 }
 
 impl fmt::Display for Modality {
@@ -151,19 +141,31 @@ impl FromStr for SourceRef {
             return Err("empty source".into());
         }
         match text.rsplit_once('#') {
-            None => Ok(SourceRef { article: text.to_string(), sentence: None }),
+            None => {
+                check_article_name(text, text)?;
+                Ok(SourceRef { article: text.to_string(), sentence: None })
+            }
             Some((article, number)) => {
                 let sentence =
                     number.parse::<u32>().ok().filter(|n| *n > 0).ok_or_else(|| {
                         format!("source {text:?}: sentence number {number:?} is not a positive integer")
                     })?;
-                if article.is_empty() {
-                    return Err(format!("source {text:?} names no article"));
-                }
+                check_article_name(text, article)?;
                 Ok(SourceRef { article: article.to_string(), sentence: Some(sentence) })
             }
         }
     }
+}
+
+/// An article is cited by its file name, never by a path.
+fn check_article_name(text: &str, article: &str) -> Result<(), String> {
+    if article.is_empty() {
+        return Err(format!("source {text:?} names no article"));
+    }
+    if article.contains(['/', '\\']) || article == ".." || article == "." {
+        return Err(format!("source {text:?}: cite an article by its file name, not a path"));
+    }
+    Ok(())
 }
 
 /// Parses a `;`-separated list of sources; empty text gives an empty list.
@@ -330,6 +332,8 @@ mod tests {
         assert!(parse_sources("a.txt#0").is_err());
         assert!(parse_sources("a.txt#x").is_err());
         assert!(parse_sources("#3").is_err());
+        assert!(parse_sources("/etc/hostname#3").is_err());
+        assert!(parse_sources("..").is_err());
         assert!(parse_sources("").unwrap().is_empty());
     }
 

@@ -391,3 +391,20 @@ fn broken_geojson_names_the_file_and_the_feature() {
         .code(2)
         .stderr(predicate::str::contains("factions.toml:3"));
 }
+
+#[test]
+fn lint_refuses_a_missing_articles_folder_and_paths_as_sources() {
+    controlmap()
+        .args(["lint", "--articles", "/nonexistent-folder"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("is not a folder of articles"));
+    let dir = tempfile::tempdir().unwrap();
+    let path = ledger(&dir, "l.csv", "2017-10,Raqqa,sdf,holds,,,/etc/hostname#3,\n");
+    controlmap()
+        .arg("lint")
+        .arg(&path)
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("cite an article by its file name, not a path"));
+}

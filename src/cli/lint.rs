@@ -35,6 +35,12 @@ pub fn run(global: &Global, args: LintArgs) -> anyhow::Result<Exit> {
         Diagnostic::warning(&c.origin.file, Some(c.origin.line), Some("source"), "the claim cites no source")
     }));
     if let Some(dir) = &args.articles {
+        if !dir.is_dir() {
+            let message = "is not a folder of articles".to_string();
+            return Err(
+                InputError(Diagnostic::error(&dir.display().to_string(), None, Some("--articles"), message)).into()
+            );
+        }
         diagnostics.extend(check_sources(&timeline.claims, dir));
     }
     diagnostics.sort_by(|a, b| (&a.file, a.line, &a.field, &a.message).cmp(&(&b.file, b.line, &b.field, &b.message)));

@@ -105,14 +105,6 @@ impl Factions {
         out.truncate(3);
         out
     }
-
-    /// Every (folded alias, faction id) pair, longest alias first: for matching inside text.
-    pub fn aliases(&self) -> Vec<(String, String)> {
-        let mut out: Vec<(String, String)> =
-            self.index.iter().map(|(k, &i)| (k.clone(), self.list[i].id.clone())).collect();
-        out.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then_with(|| a.cmp(b)));
-        out
-    }
 }
 
 /// The line of `field` in the table of the faction with this id (or of its id line).

@@ -302,21 +302,22 @@ impl Gazetteer {
         if wanted.is_empty() {
             return Vec::new();
         }
-        let mut scored: Vec<(u32, String)> = Vec::new();
+        let mut scored: Vec<(u32, bool, String, &Spelling)> = Vec::new();
         for (key, spellings) in &self.index {
             let score = strsim::jaro_winkler(&wanted, key);
             if score < 0.85 {
                 continue;
             }
             for s in spellings {
-                let label = self.suggestion_label(s);
-                scored.push(((score * 1e6) as u32, label));
+                scored.push(((score * 1e6) as u32, !s.is_name, self.suggestion_label(s), s));
             }
         }
-        scored.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
+        scored.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)).then_with(|| a.2.cmp(&b.2)));
+        let mut seen: Vec<Target> = Vec::new();
         let mut out: Vec<String> = Vec::new();
-        for (_, label) in scored {
-            if !out.contains(&label) {
+        for (_, _, label, spelling) in scored {
+            if !seen.contains(&spelling.target) {
+                seen.push(spelling.target);
                 out.push(label);
             }
             if out.len() == 3 {
@@ -447,7 +448,12 @@ pub fn parse_places(file: &str, text: &str) -> Result<Vec<Place>, Diagnostic> {
             lon: coordinate(lon, "lon", 180.0)?,
             lat: coordinate(lat, "lat", 90.0)?,
             country: get(Some(country)).to_string(),
-            population: get(population).parse().unwrap_or(0),
+            population: match get(population) {
+                "" => 0,
+                text => text.parse().map_err(|_| {
+                    Diagnostic::error(file, Some(line), Some("population"), format!("{text:?} is not a whole number"))
+                })?,
+            },
             aliases: get(aliases).split('|').map(str::trim).filter(|a| !a.is_empty()).map(str::to_string).collect(),
             source: get(source).to_string(),
             note: get(note).to_string(),

@@ -237,29 +237,18 @@ impl<'a> Series<'a> {
 
     /// The full SVG document of a month.
     pub fn svg(&self, scene: &Scene) -> String {
-        let mut out = svg::open(scene);
-        out.push_str(&self.basemap_markup);
-        for layer in &scene.layers {
-            out.push_str(&svg::layer_markup(layer));
-        }
-        out.push_str(svg::CLOSE);
-        out
+        svg::document(scene, &self.basemap_markup)
     }
 
     /// The base map alone, as an SVG document (rasterised once per series).
     pub fn basemap_svg(&self) -> String {
         let empty = Scene { width: self.options.width, height: self.options.height, ..Scene::default() };
-        format!("{}{}{}", svg::open(&empty), self.basemap_markup, svg::CLOSE)
+        svg::document(&empty, &self.basemap_markup)
     }
 
     /// A month's own layers without the base map, as an SVG document (drawn over the base).
     pub fn overlay_svg(&self, scene: &Scene) -> String {
-        let mut out = svg::open(scene);
-        for layer in &scene.layers {
-            out.push_str(&svg::layer_markup(layer));
-        }
-        out.push_str(svg::CLOSE);
-        out
+        svg::document(scene, "")
     }
 
     /// The derived control areas of a snapshot, in projected km.

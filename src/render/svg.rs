@@ -5,9 +5,11 @@ use std::fmt::Write;
 use crate::render::scene::{Anchor, Def, Item, Layer, Paint, Scene, Style, Text, Weight, num};
 use crate::render::text::FONT_FAMILY;
 
-/// The whole scene as an SVG document.
-pub fn document(scene: &Scene) -> String {
+/// The scene as an SVG document; `before_layers` is markup placed under the scene's layers (the
+/// base map, rendered once per series).
+pub fn document(scene: &Scene, before_layers: &str) -> String {
     let mut out = open(scene);
+    out.push_str(before_layers);
     for layer in &scene.layers {
         out.push_str(&layer_markup(layer));
     }
@@ -217,7 +219,7 @@ mod tests {
             ..Text::default()
         }));
         let scene = Scene { width: 10, height: 10, defs: vec![], layers: vec![layer] };
-        let svg = document(&scene);
+        let svg = document(&scene, "");
         assert!(svg.contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; co"));
         assert!(svg.contains("id=\"labels&lt;&quot;x&quot;&gt;\""));
         assert!(!svg.contains("<script>"));

@@ -174,13 +174,6 @@ impl Timeline {
         self.conflict_ranges.get(place).cloned().unwrap_or(0..0)
     }
 
-    /// The first and last day any claim refers to (expected claims included).
-    pub fn span(&self) -> Option<(Date, Date)> {
-        let first = self.claims.iter().map(|c| c.date.start).min()?;
-        let last = self.claims.iter().map(|c| c.date.end).max()?;
-        Some((first, last))
-    }
-
     /// The distinct articles cited by all claims.
     pub fn articles(&self) -> Vec<&str> {
         let mut names: Vec<&str> =
