@@ -4,10 +4,9 @@ use std::time::Instant;
 
 use clap::Args;
 
-use crate::app;
 use crate::cli::output::say;
-use crate::cli::render::{Format, RenderArgs, SeriesArgs};
-use crate::cli::{Exit, Global, claims, world};
+use crate::cli::render::{SeriesArgs, SeriesJob};
+use crate::cli::{Exit, Global, world};
 use crate::date::YearMonth;
 use crate::render::Renderer;
 
@@ -63,28 +62,15 @@ fn bench_load(global: &Global, repeat: usize) -> anyhow::Result<()> {
 }
 
 fn bench_render(global: &Global) -> anyhow::Result<()> {
-    let world = world(global)?;
-    let mut claims = claims(global, &world)?;
-    let timeline = claims.timeline();
-    let args = RenderArgs {
-        series: SeriesArgs::default(),
-        out: std::env::temp_dir().join(format!("controlmap-bench-{}", std::process::id())),
-        format: vec![Format::Png, Format::Svg],
-        size: "1600x1200".into(),
-        no_html: true,
-    };
-    let months = crate::cli::render::months(&timeline, &args.series)?;
-    let options = crate::cli::render::series_options(&args.series, 1600, 1200)?;
-    let credit = crate::cli::render::attribution(global);
+    let out = std::env::temp_dir().join(format!("controlmap-bench-{}", std::process::id()));
+    let job = SeriesJob::load(global, &SeriesArgs::default(), (1600, 1200), &out)?;
+    let months = &job.months;
     let started = Instant::now();
-    let series = crate::cli::render::prepare(&world, &timeline, options, &credit)?;
-    let renderer = Renderer::new(series, true)?;
+    let renderer = Renderer::new(job.series()?, true)?;
     let prepared = started.elapsed().as_secs_f64();
     let one = single_frame_ms(&renderer, months[months.len() / 2])?;
-    let out = args.out.clone();
-    std::fs::create_dir_all(&out)?;
     let series_started = Instant::now();
-    let written = render_all(&renderer, &months, &out)?;
+    let written = render_all(&renderer, months, &out)?;
     let series_time = series_started.elapsed().as_secs_f64();
     let _ = std::fs::remove_dir_all(&out);
     say(&format!(
@@ -102,23 +88,14 @@ fn bench_render(global: &Global) -> anyhow::Result<()> {
 /// The whole seeds series as a GIF at 800 px, as `animate` makes it (without writing the file).
 fn bench_animate(global: &Global) -> anyhow::Result<()> {
     let started = Instant::now();
-    let world = world(global)?;
-    let mut claims = claims(global, &world)?;
-    let timeline = claims.timeline();
-    let series_args = SeriesArgs::default();
-    let months = crate::cli::render::months(&timeline, &series_args)?;
-    let options = crate::cli::render::series_options(&series_args, 800, 600)?;
-    let credit = crate::cli::render::attribution(global);
-    let series = crate::cli::render::prepare(&world, &timeline, options, &credit)?;
-    let key_colours = series.key_colours();
-    let renderer = Renderer::new(series, true)?;
-    use rayon::prelude::*;
-    let frames = months.par_iter().map(|&m| renderer.rgb(m)).collect::<Result<Vec<_>, _>>()?;
+    let job = SeriesJob::load(global, &SeriesArgs::default(), (800, 600), &std::env::temp_dir())?;
+    let renderer = Renderer::new(job.series()?, true)?;
+    let mut bytes = Vec::new();
     let timing = crate::render::gif::Timing { delay_ms: 800, hold_last_ms: 3000 };
-    let (bytes, _) = crate::render::gif::encode(&frames, &key_colours, timing)?;
+    renderer.animate(&job.months, timing, &mut bytes)?;
     say(&format!(
-        "animate: {} frames at 800x600 into a {:.2} MB GIF in {:.2} s wall (load, render, palette, encode)",
-        months.len(),
+        "animate: {} frames at 800x600 into a {:.2} MB GIF in {:.2} s wall (load, render twice, palette, encode)",
+        job.months.len(),
         bytes.len() as f64 / 1e6,
         started.elapsed().as_secs_f64()
     ))?;
@@ -142,10 +119,8 @@ fn render_all(renderer: &Renderer, months: &[YearMonth], out: &std::path::Path) 
     let counts: Vec<anyhow::Result<usize>> = months
         .par_iter()
         .map(|&month| {
-            let frame = renderer.render(month, true, true)?;
-            app::data::write_atomic(&out.join(format!("{month}.svg")), frame.svg.unwrap_or_default().as_bytes())?;
-            app::data::write_atomic(&out.join(format!("{month}.png")), &frame.png.unwrap_or_default())?;
-            Ok(2)
+            let (written, _) = crate::cli::render::write_frame(renderer, out, month, true, true)?;
+            Ok(written)
         })
         .collect();
     Ok(counts.into_iter().collect::<anyhow::Result<Vec<_>>>()?.iter().sum())

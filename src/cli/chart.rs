@@ -7,9 +7,8 @@ use clap::Args;
 
 use crate::app::data;
 use crate::cli::output::Out;
-use crate::cli::render::{SeriesArgs, attribution, months, parse_size, prepare, series_options};
-use crate::cli::{Exit, Global, InputError, claims, world};
-use crate::model::Diagnostic;
+use crate::cli::render::{SeriesArgs, SeriesJob, bad, folder_of, parse_size};
+use crate::cli::{Exit, Global};
 use crate::render::chart::{self, ChartData, ChartOptions, axis::thousands};
 use crate::render::style::Lang;
 
@@ -26,10 +25,6 @@ pub struct ChartArgs {
     /// Chart size in pixels, WIDTHxHEIGHT (at least 480x360).
     #[arg(long, default_value = "1200x900")]
     pub size: String,
-}
-
-fn bad(what: &str, message: String) -> anyhow::Error {
-    InputError(Diagnostic::error(what, None, None, message)).into()
 }
 
 /// The files to write: (svg, png) paths.
@@ -50,16 +45,10 @@ pub fn run(global: &Global, args: ChartArgs) -> anyhow::Result<Exit> {
         return Err(bad("--size", format!("{width}x{height} is too small for the chart: at least 480x360")));
     }
     let (svg_path, png_path) = targets(&args.out, args.both)?;
-    let options = series_options(&args.series, 1600, 1200)?;
-    let world = world(global)?;
-    let mut claims = claims(global, &world)?;
-    let timeline = claims.timeline();
-    let months = months(&timeline, &args.series)?;
-    let folder = args.out.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    data::ensure_writable_dir(folder).map_err(InputError)?;
-    let credit = attribution(global);
-    let series = prepare(&world, &timeline, options, &credit)?;
-    let numbers = chart::data(&series, &months);
+    let job = SeriesJob::load(global, &args.series, (1600, 1200), &folder_of(&args.out))?;
+    let months = &job.months;
+    let series = job.series()?;
+    let numbers = chart::data(&series, months);
     let chart_options = ChartOptions { width, height };
     let svg = chart::svg(&series, &numbers, &chart_options).context("cannot draw the chart")?;
     let mut written = Vec::new();
@@ -88,7 +77,7 @@ pub fn run(global: &Global, args: ChartArgs) -> anyhow::Result<Exit> {
             out.line(&format!("  {}", summary_line(&numbers, faction, args.series.lang)))?;
         }
     }
-    Ok(crate::cli::strict_exit(global, crate::cli::warning_count(&claims.diagnostics, &timeline)))
+    Ok(job.finish(global))
 }
 
 /// `is: area 8,431 km² at its peak (2014-12), 6,102 km² in 2019-03 (−28%); places 3 → 6`.

@@ -9,8 +9,8 @@ use serde::Serialize;
 
 use crate::app::data;
 use crate::cli::output::Out;
-use crate::cli::render::{SeriesArgs, attribution, months, prepare, series_options};
-use crate::cli::{Exit, Global, InputError, claims, world};
+use crate::cli::render::{SeriesArgs, SeriesJob};
+use crate::cli::{Exit, Global};
 use crate::date::YearMonth;
 use crate::render::Series;
 use crate::render::export::{self, CsvRow, MonthData};
@@ -57,14 +57,9 @@ struct Summary {
 
 /// `controlmap export`
 pub fn run(global: &Global, args: ExportArgs) -> anyhow::Result<Exit> {
-    let options = series_options(&args.series, 1600, 1200)?;
-    let world = world(global)?;
-    let mut claims = claims(global, &world)?;
-    let timeline = claims.timeline();
-    let months = months(&timeline, &args.series)?;
-    data::ensure_writable_dir(&args.out).map_err(InputError)?;
-    let credit = attribution(global);
-    let series = prepare(&world, &timeline, options, &credit)?;
+    let job = SeriesJob::load(global, &args.series, (1600, 1200), &args.out)?;
+    let months = &job.months;
+    let series = job.series()?;
     let (geojson, csv) = (args.format.contains(&ExportFormat::Geojson), args.format.contains(&ExportFormat::Csv));
     let exported: Vec<Exported> =
         months.par_iter().map(|&month| export_month(&series, month, geojson)).collect::<anyhow::Result<_>>()?;
@@ -76,7 +71,7 @@ pub fn run(global: &Global, args: ExportArgs) -> anyhow::Result<Exit> {
         geojson_files: Vec::new(),
         csv_file: None,
         csv_rows: 0,
-        warnings: crate::cli::warning_count(&claims.diagnostics, &timeline),
+        warnings: job.warnings(),
     };
     for month in &exported {
         if let Some(text) = &month.geojson {
@@ -90,7 +85,7 @@ pub fn run(global: &Global, args: ExportArgs) -> anyhow::Result<Exit> {
         summary.csv_rows = rows.len();
     }
     report(global, &summary)?;
-    Ok(crate::cli::strict_exit(global, summary.warnings))
+    Ok(job.finish(global))
 }
 
 fn export_month(series: &Series, month: YearMonth, geojson: bool) -> anyhow::Result<Exported> {

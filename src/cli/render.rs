@@ -76,7 +76,8 @@ pub enum Format {
     Svg,
 }
 
-fn bad(what: &str, message: String) -> anyhow::Error {
+/// An input error about a flag or a file, with exit code 2.
+pub fn bad(what: &str, message: String) -> anyhow::Error {
     InputError(Diagnostic::error(what, None, None, message)).into()
 }
 
@@ -163,19 +164,58 @@ pub fn prepare<'a>(
     })
 }
 
+/// What every command that draws a series needs, loaded and checked once: the geodata, the
+/// timeline of the ledgers, the months, the options and the credit line.
+pub struct SeriesJob {
+    pub world: World,
+    pub diagnostics: Vec<Diagnostic>,
+    pub timeline: Timeline,
+    pub months: Vec<YearMonth>,
+    pub credit: String,
+    options: render::Options,
+}
+
+impl SeriesJob {
+    /// Checks the options, loads the data, chooses the months, and makes sure `out_dir` can be written.
+    pub fn load(global: &Global, args: &SeriesArgs, size: (u32, u32), out_dir: &Path) -> anyhow::Result<SeriesJob> {
+        let options = series_options(args, size.0, size.1)?;
+        let world = world(global)?;
+        let mut claims = claims(global, &world)?;
+        let timeline = claims.timeline();
+        let months = months(&timeline, args)?;
+        data::ensure_writable_dir(out_dir).map_err(InputError)?;
+        data::remove_stale_temporaries(out_dir);
+        Ok(SeriesJob { world, diagnostics: claims.diagnostics, timeline, months, credit: attribution(global), options })
+    }
+
+    /// The prepared series (projection, base map, labels).
+    pub fn series(&self) -> anyhow::Result<Series<'_>> {
+        prepare(&self.world, &self.timeline, self.options.clone(), &self.credit)
+    }
+
+    pub fn warnings(&self) -> usize {
+        crate::cli::warning_count(&self.diagnostics, &self.timeline)
+    }
+
+    /// Prints the ledger warnings and gives the exit code (`--strict` fails on warnings).
+    pub fn finish(&self, global: &Global) -> Exit {
+        crate::cli::warn(&self.diagnostics, 20);
+        crate::cli::strict_exit(global, self.warnings())
+    }
+}
+
+/// The folder a file goes into (`.` for a bare file name).
+pub fn folder_of(path: &Path) -> PathBuf {
+    path.parent().filter(|p| !p.as_os_str().is_empty()).map_or_else(|| PathBuf::from("."), PathBuf::from)
+}
+
 /// `controlmap render`
 pub fn run(global: &Global, args: RenderArgs) -> anyhow::Result<Exit> {
     let started = Instant::now();
     let (width, height) = parse_size(&args.size)?;
-    let options = series_options(&args.series, width, height)?;
-    let world = world(global)?;
-    let mut claims = claims(global, &world)?;
-    let timeline = claims.timeline();
-    let months = months(&timeline, &args.series)?;
-    data::ensure_writable_dir(&args.out).map_err(InputError)?;
-    data::remove_stale_temporaries(&args.out);
-    let credit = attribution(global);
-    let series = prepare(&world, &timeline, options, &credit)?;
+    let job = SeriesJob::load(global, &args.series, (width, height), &args.out)?;
+    let (months, timeline) = (&job.months, &job.timeline);
+    let series = job.series()?;
     let (svg, png) = (args.format.contains(&Format::Svg), args.format.contains(&Format::Png));
     let renderer = Renderer::new(series, png).context("cannot draw the base map")?;
     let progress = progress_bar(months.len());
@@ -183,9 +223,9 @@ pub fn run(global: &Global, args: RenderArgs) -> anyhow::Result<Exit> {
     let results: Vec<anyhow::Result<(usize, Option<FrameInfo>)>> = months
         .par_iter()
         .map(|&month| {
-            let written = write_frame(&renderer, &args.out, month, svg, png)?;
+            let (written, info) = write_frame(&renderer, &args.out, month, svg, png)?;
             progress.inc(1);
-            Ok((written, html.then(|| renderer.series.frame_info(month))))
+            Ok((written, html.then_some(info)))
         })
         .collect();
     progress.finish_and_clear();
@@ -196,8 +236,7 @@ pub fn run(global: &Global, args: RenderArgs) -> anyhow::Result<Exit> {
         let frames: Vec<FrameInfo> = infos.into_iter().flatten().collect();
         files += write_page(&renderer.series, &frames, &args.out, if png { "png" } else { "svg" })?;
     }
-    let warnings = crate::cli::warning_count(&claims.diagnostics, &timeline);
-    crate::cli::warn(&claims.diagnostics, 20);
+    let warnings = job.warnings();
     say(&format!(
         "rendered {} frames ({files} files, {width}x{height}) from {} to {} into {} in {:.2} s; {warnings} warning(s) ({} conflict(s) between sources)",
         months.len(),
@@ -207,7 +246,7 @@ pub fn run(global: &Global, args: RenderArgs) -> anyhow::Result<Exit> {
         started.elapsed().as_secs_f64(),
         timeline.conflicts.len()
     ))?;
-    Ok(crate::cli::strict_exit(global, crate::cli::warning_count(&claims.diagnostics, &timeline)))
+    Ok(job.finish(global))
 }
 
 /// Writes `index.html`, the viewer over the frames just written.
@@ -233,7 +272,14 @@ fn write_page(series: &Series, frames: &[FrameInfo], out: &Path, image_ext: &str
     Ok(1)
 }
 
-fn write_frame(renderer: &Renderer, out: &Path, month: YearMonth, svg: bool, png: bool) -> anyhow::Result<usize> {
+/// Renders and writes one month; returns the files written and the frame's data.
+pub(crate) fn write_frame(
+    renderer: &Renderer,
+    out: &Path,
+    month: YearMonth,
+    svg: bool,
+    png: bool,
+) -> anyhow::Result<(usize, FrameInfo)> {
     let frame = renderer.render(month, svg, png).with_context(|| format!("cannot render {month}"))?;
     let mut written = 0;
     if let Some(text) = frame.svg {
@@ -246,7 +292,7 @@ fn write_frame(renderer: &Renderer, out: &Path, month: YearMonth, svg: bool, png
         data::write_atomic(&path, &bytes).with_context(|| format!("cannot write {}", path.display()))?;
         written += 1;
     }
-    Ok(written)
+    Ok((written, frame.info))
 }
 
 /// A progress bar on standard error, hidden when it is not a terminal.

@@ -142,10 +142,8 @@ pub fn data(series: &Series, months: &[YearMonth]) -> ChartData {
             });
         }
     }
-    let (claims, articles) = months.last().map_or((0, 0), |&m| {
-        let info = series.frame_info(m);
-        (info.claims, info.articles)
-    });
+    let (claims, articles) =
+        months.last().map_or((0, 0), |&m| crate::render::series::evidence_counts(series.inputs.timeline, m));
     ChartData { months: months.to_vec(), factions, points, claims, articles }
 }
 

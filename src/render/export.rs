@@ -32,8 +32,8 @@ pub struct MonthData {
 impl MonthData {
     /// Collects a month's data from the series: the state on the month's last day.
     pub fn new(series: &Series, month: YearMonth) -> MonthData {
-        let snapshot = series.inputs.timeline.snapshot(month.last_day());
-        MonthData { info: series.frame_info(month), areas: series.areas(&snapshot) }
+        let frame = series.frame(month);
+        MonthData { info: series.frame_info(&frame), areas: frame.areas }
     }
 
     /// The drawn places ordered by place id (then kind): the export order.

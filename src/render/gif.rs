@@ -1,15 +1,22 @@
 //! Animated GIF from rendered frames: one global palette for the whole series (so colours never
 //! flicker), each frame stored as only the rectangle that changed (unchanged pixels transparent),
 //! identical frames merged into a longer delay, and an endless loop.
+//!
+//! It streams: the palette is learned from a pixel sample of every frame ([`sample`],
+//! [`palette`]), then frames are pushed one by one into a [`GifStream`], which keeps only the
+//! previous and the pending frame (one byte a pixel), so memory does not grow with the series.
 
 use std::borrow::Cow;
-
-use rayon::prelude::*;
+use std::io::Write;
 
 /// Palette index that marks "unchanged since the previous frame".
 const TRANSPARENT: u8 = 255;
 /// Colours available for pixels (one index is reserved for transparency).
 const COLOURS: usize = 255;
+/// One pixel in this many (at least) goes into the palette sample...
+const SAMPLE_EVERY: usize = 5;
+/// ...and at most this many pixels of a frame, so big frames do not make big samples.
+const SAMPLE_MAX: usize = 100_000;
 
 /// How long frames show.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -39,45 +46,21 @@ pub struct RgbFrame {
 }
 
 /// Statistics of an encoded animation.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct GifStats {
     pub frames_in: usize,
     pub frames_out: usize,
-    pub bytes: usize,
 }
 
-/// Encodes frames into a looping GIF. `key_colours` (the map's base and faction colours) are put
-/// in the palette exactly; the other slots are learned from all frames together.
-pub fn encode(frames: &[RgbFrame], key_colours: &[[u8; 3]], timing: Timing) -> Result<(Vec<u8>, GifStats), GifError> {
-    let first = frames.first().ok_or(GifError::NoFrames)?;
-    let (width, height) = (first.width, first.height);
-    if width > 65535 || height > 65535 {
-        return Err(GifError::TooLarge(width, height));
-    }
-    let expected = width as usize * height as usize * 3;
-    if let Some(bad) = frames.iter().find(|f| f.pixels.len() != expected) {
-        return Err(GifError::FrameSize(bad.pixels.len(), expected));
-    }
-    let palette = build_palette(frames, key_colours);
-    let indexed = index_frames(frames, &palette);
-    let steps = merge_repeats(&indexed, timing);
-    let encoded: Vec<gif::Frame<'static>> =
-        steps.par_iter().map(|step| delta_frame(&indexed, step, width as u16, height as u16)).collect();
-    let mut out = Vec::new();
-    {
-        let flat: Vec<u8> = palette.iter().flatten().copied().chain([0, 0, 0]).collect();
-        let mut encoder = gif::Encoder::new(&mut out, width as u16, height as u16, &flat)?;
-        encoder.set_repeat(gif::Repeat::Infinite)?;
-        for frame in &encoded {
-            encoder.write_lzw_pre_encoded_frame(frame)?;
-        }
-    }
-    let stats = GifStats { frames_in: frames.len(), frames_out: encoded.len(), bytes: out.len() };
-    Ok((out, stats))
+/// A deterministic sample of a frame's pixels (RGBA, evenly spaced) for [`palette`].
+pub fn sample(frame: &RgbFrame) -> Vec<u8> {
+    let step = SAMPLE_EVERY.max(frame.pixels.len() / 3 / SAMPLE_MAX);
+    frame.pixels.chunks_exact(3).step_by(step).flat_map(|p| [p[0], p[1], p[2], 255]).collect()
 }
 
-/// The key colours first, then colours learned by NeuQuant from a sample of every frame's pixels.
-fn build_palette(frames: &[RgbFrame], key_colours: &[[u8; 3]]) -> Vec<[u8; 3]> {
+/// The palette: the key colours (the map's base and faction colours) exactly, then colours
+/// learned by NeuQuant from the samples of all frames together.
+pub fn palette(samples: &[u8], key_colours: &[[u8; 3]]) -> Vec<[u8; 3]> {
     let mut palette: Vec<[u8; 3]> = Vec::with_capacity(COLOURS);
     for colour in key_colours {
         if palette.len() < COLOURS / 2 && !palette.contains(colour) {
@@ -85,13 +68,9 @@ fn build_palette(frames: &[RgbFrame], key_colours: &[[u8; 3]]) -> Vec<[u8; 3]> {
         }
     }
     let learned_slots = COLOURS - palette.len();
-    let mut sample: Vec<u8> = Vec::new();
-    for frame in frames {
-        for pixel in frame.pixels.chunks_exact(3).step_by(5) {
-            sample.extend_from_slice(&[pixel[0], pixel[1], pixel[2], 255]);
-        }
-    }
-    let quantizer = color_quant::NeuQuant::new(10, learned_slots.max(2), &sample);
+    let fallback = [255u8, 255, 255, 255];
+    let samples = if samples.len() < 4 { &fallback[..] } else { samples };
+    let quantizer = color_quant::NeuQuant::new(10, learned_slots.max(2), samples);
     for colour in quantizer.color_map_rgb().chunks_exact(3) {
         let colour = [colour[0], colour[1], colour[2]];
         if palette.len() < COLOURS && !palette.contains(&colour) {
@@ -101,25 +80,109 @@ fn build_palette(frames: &[RgbFrame], key_colours: &[[u8; 3]]) -> Vec<[u8; 3]> {
     palette
 }
 
-/// Maps every pixel to its nearest palette colour, with a lookup table shared by all frames.
-fn index_frames(frames: &[RgbFrame], palette: &[[u8; 3]]) -> Vec<Vec<u8>> {
-    let mut table: Vec<u16> = vec![u16::MAX; 1 << 24];
-    frames
-        .iter()
-        .map(|frame| {
-            frame
-                .pixels
-                .chunks_exact(3)
-                .map(|p| {
-                    let key = (usize::from(p[0]) << 16) | (usize::from(p[1]) << 8) | usize::from(p[2]);
-                    if table[key] == u16::MAX {
-                        table[key] = nearest(palette, [p[0], p[1], p[2]]) as u16;
-                    }
-                    table[key] as u8
-                })
-                .collect()
+/// A frame waiting to be written: its palette indices and how long it shows.
+struct Pending {
+    indexed: Vec<u8>,
+    delay_ms: u32,
+}
+
+/// Writes a looping GIF frame by frame.
+pub struct GifStream<W: Write> {
+    encoder: gif::Encoder<W>,
+    width: u32,
+    height: u32,
+    palette: Vec<[u8; 3]>,
+    /// Nearest palette index of every RGB colour met so far (`u16::MAX`: not yet known).
+    table: Vec<u16>,
+    timing: Timing,
+    written: Option<Vec<u8>>,
+    pending: Option<Pending>,
+    stats: GifStats,
+}
+
+impl<W: Write> GifStream<W> {
+    /// Starts a GIF of this size with a global palette (at most 255 colours).
+    pub fn new(
+        out: W,
+        width: u32,
+        height: u32,
+        palette: Vec<[u8; 3]>,
+        timing: Timing,
+    ) -> Result<GifStream<W>, GifError> {
+        if width == 0 || height == 0 || width > 65535 || height > 65535 {
+            return Err(GifError::TooLarge(width, height));
+        }
+        let flat: Vec<u8> = palette.iter().take(COLOURS).flatten().copied().chain([0, 0, 0]).collect();
+        let mut encoder = gif::Encoder::new(out, width as u16, height as u16, &flat)?;
+        encoder.set_repeat(gif::Repeat::Infinite)?;
+        let table = vec![u16::MAX; 1 << 24];
+        Ok(GifStream {
+            encoder,
+            width,
+            height,
+            palette,
+            table,
+            timing,
+            written: None,
+            pending: None,
+            stats: GifStats::default(),
         })
-        .collect()
+    }
+
+    /// Adds the next frame; a frame identical to the one before lengthens its delay instead.
+    pub fn push(&mut self, frame: &RgbFrame) -> Result<(), GifError> {
+        let expected = self.width as usize * self.height as usize * 3;
+        if frame.pixels.len() != expected || frame.width != self.width || frame.height != self.height {
+            return Err(GifError::FrameSize(frame.pixels.len(), expected));
+        }
+        let indexed = self.index(frame);
+        self.stats.frames_in += 1;
+        match &mut self.pending {
+            Some(pending) if pending.indexed == indexed => pending.delay_ms += self.timing.delay_ms,
+            _ => {
+                if let Some(previous) = self.pending.take() {
+                    self.write(previous)?;
+                }
+                self.pending = Some(Pending { indexed, delay_ms: self.timing.delay_ms });
+            }
+        }
+        Ok(())
+    }
+
+    /// Writes the last frame (held for the extra time) and ends the file.
+    pub fn finish(mut self) -> Result<GifStats, GifError> {
+        let Some(mut last) = self.pending.take() else { return Err(GifError::NoFrames) };
+        last.delay_ms += self.timing.hold_last_ms;
+        self.write(last)?;
+        Ok(self.stats)
+    }
+
+    /// Maps every pixel to its nearest palette colour, remembering each colour's answer.
+    fn index(&mut self, frame: &RgbFrame) -> Vec<u8> {
+        let (palette, table) = (&self.palette, &mut self.table);
+        frame
+            .pixels
+            .chunks_exact(3)
+            .map(|p| {
+                let key = (usize::from(p[0]) << 16) | (usize::from(p[1]) << 8) | usize::from(p[2]);
+                if table[key] == u16::MAX {
+                    table[key] = nearest(palette, [p[0], p[1], p[2]]) as u16;
+                }
+                table[key] as u8
+            })
+            .collect()
+    }
+
+    /// Writes a frame as the rectangle that differs from the frame written before it.
+    fn write(&mut self, frame: Pending) -> Result<(), GifError> {
+        let delay = (frame.delay_ms / 10).clamp(2, u32::from(u16::MAX)) as u16;
+        let gif_frame =
+            delta_frame(self.written.as_deref(), &frame.indexed, self.width as usize, self.height as usize, delay);
+        self.encoder.write_lzw_pre_encoded_frame(&gif_frame)?;
+        self.written = Some(frame.indexed);
+        self.stats.frames_out += 1;
+        Ok(())
+    }
 }
 
 fn nearest(palette: &[[u8; 3]], colour: [u8; 3]) -> usize {
@@ -134,49 +197,23 @@ fn nearest(palette: &[[u8; 3]], colour: [u8; 3]) -> usize {
     palette.iter().enumerate().min_by_key(|(i, c)| (distance(c), *i)).map_or(0, |(i, _)| i)
 }
 
-/// A frame to write: which indexed frame, and for how long (in 1/100 s).
-struct Step {
-    frame: usize,
-    previous: Option<usize>,
+/// A frame as the part that differs from `previous` (the whole frame when there is none),
+/// LZW-compressed; unchanged pixels inside that rectangle are transparent.
+fn delta_frame(
+    previous: Option<&[u8]>,
+    current: &[u8],
+    width: usize,
+    height: usize,
     delay: u16,
-}
-
-/// Consecutive identical frames become one frame shown longer; the last frame is held.
-fn merge_repeats(indexed: &[Vec<u8>], timing: Timing) -> Vec<Step> {
-    let mut steps: Vec<(usize, u32)> = Vec::new();
-    for (i, frame) in indexed.iter().enumerate() {
-        match steps.last_mut() {
-            Some((shown, ms)) if indexed[*shown] == *frame => *ms += timing.delay_ms,
-            _ => steps.push((i, timing.delay_ms)),
-        }
-    }
-    if let Some((_, ms)) = steps.last_mut() {
-        *ms += timing.hold_last_ms;
-    }
-    let mut previous = None;
-    steps
-        .into_iter()
-        .map(|(frame, ms)| {
-            let step = Step { frame, previous, delay: (ms / 10).clamp(2, u32::from(u16::MAX)) as u16 };
-            previous = Some(frame);
-            step
-        })
-        .collect()
-}
-
-/// The part of a frame that differs from the previous one, LZW-compressed; unchanged pixels
-/// inside that rectangle are transparent.
-fn delta_frame(indexed: &[Vec<u8>], step: &Step, width: u16, height: u16) -> gif::Frame<'static> {
-    let current = &indexed[step.frame];
-    let w = usize::from(width);
-    let (left, top, right, bottom, buffer) = match step.previous.map(|p| &indexed[p]) {
-        None => (0, 0, w, usize::from(height), current.clone()),
+) -> gif::Frame<'static> {
+    let (left, top, right, bottom, buffer) = match previous {
+        None => (0, 0, width, height, current.to_vec()),
         Some(previous) => {
-            let (left, top, right, bottom) = changed_box(previous, current, w);
+            let (left, top, right, bottom) = changed_box(previous, current, width);
             let mut buffer = Vec::with_capacity((right - left) * (bottom - top));
             for y in top..bottom {
                 for x in left..right {
-                    let i = y * w + x;
+                    let i = y * width + x;
                     buffer.push(if current[i] == previous[i] { TRANSPARENT } else { current[i] });
                 }
             }
@@ -188,9 +225,9 @@ fn delta_frame(indexed: &[Vec<u8>], step: &Step, width: u16, height: u16) -> gif
         top: top as u16,
         width: (right - left) as u16,
         height: (bottom - top) as u16,
-        delay: step.delay,
+        delay,
         dispose: gif::DisposalMethod::Keep,
-        transparent: step.previous.map(|_| TRANSPARENT),
+        transparent: previous.map(|_| TRANSPARENT),
         buffer: Cow::Owned(buffer),
         ..gif::Frame::default()
     };
@@ -211,6 +248,19 @@ fn changed_box(previous: &[u8], current: &[u8], width: usize) -> (usize, usize, 
         });
     }
     bounds.unwrap_or((0, 0, 1, 1))
+}
+
+/// Encodes frames held in memory (the palette from all of them): for tests and small series.
+pub fn encode(frames: &[RgbFrame], key_colours: &[[u8; 3]], timing: Timing) -> Result<(Vec<u8>, GifStats), GifError> {
+    let first = frames.first().ok_or(GifError::NoFrames)?;
+    let samples: Vec<u8> = frames.iter().flat_map(sample).collect();
+    let mut out = Vec::new();
+    let mut stream = GifStream::new(&mut out, first.width, first.height, palette(&samples, key_colours), timing)?;
+    for frame in frames {
+        stream.push(frame)?;
+    }
+    let stats = stream.finish()?;
+    Ok((out, stats))
 }
 
 #[cfg(test)]
@@ -257,17 +307,10 @@ mod tests {
 
     #[test]
     fn later_frames_store_only_what_changed() {
-        let mut a = solid(64, 64, [240, 240, 240]);
-        let mut b = solid(64, 64, [240, 240, 240]);
-        a.pixels[0..3].copy_from_slice(&[0, 0, 0]);
-        let corner = (60 * 64 + 60) * 3;
-        b.pixels[corner..corner + 3].copy_from_slice(&[200, 0, 0]);
-        let (left, top, right, bottom) = changed_box(
-            &index_frames(&[a], &[[0, 0, 0], [240, 240, 240], [200, 0, 0]])[0],
-            &index_frames(&[b], &[[0, 0, 0], [240, 240, 240], [200, 0, 0]])[0],
-            64,
-        );
-        assert_eq!((left, top, right, bottom), (0, 0, 61, 61));
+        let (a, mut b) = (vec![1u8; 64 * 64], vec![1u8; 64 * 64]);
+        b[60 * 64 + 60] = 2;
+        b[3] = 2;
+        assert_eq!(changed_box(&a, &b, 64), (3, 0, 61, 61));
     }
 
     #[test]

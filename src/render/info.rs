@@ -6,7 +6,7 @@ use serde::Serialize;
 use crate::date::{Date, YearMonth};
 use crate::model::{Modality, PlaceKind};
 use crate::render::marks::place_dom_id;
-use crate::render::series::Series;
+use crate::render::series::{FrameState, Series};
 use crate::render::style::month_title;
 
 /// One frame as data.
@@ -64,9 +64,9 @@ pub struct ClaimInfo {
 }
 
 impl Series<'_> {
-    /// The data of one frame.
-    pub fn frame_info(&self, month: YearMonth) -> FrameInfo {
-        let frame = self.frame_state(month);
+    /// The data of one frame (see [`Series::frame`]).
+    pub fn frame_info(&self, frame: &FrameState) -> FrameInfo {
+        let month = frame.month;
         let timeline = self.inputs.timeline;
         let mut places = Vec::new();
         for (key, state) in frame.shown() {

@@ -27,12 +27,23 @@ pub use style::{Lang, Palette};
 
 use crate::date::YearMonth;
 
+/// Why an animation failed.
+#[derive(Debug, thiserror::Error)]
+pub enum AnimateError {
+    #[error(transparent)]
+    Raster(#[from] RasterError),
+    #[error(transparent)]
+    Gif(#[from] gif::GifError),
+}
+
 /// The bytes of one rendered month.
 #[derive(Debug, Clone)]
 pub struct FrameFiles {
     pub month: YearMonth,
     pub svg: Option<String>,
     pub png: Option<Vec<u8>>,
+    /// What the frame shows, as data (for the viewer page).
+    pub info: info::FrameInfo,
 }
 
 /// Renders the months of a series; the base map is rasterised once and shared.
@@ -53,7 +64,7 @@ impl<'a> Renderer<'a> {
 
     /// Renders one month as RGB pixels (for the GIF encoder).
     pub fn rgb(&self, month: YearMonth) -> Result<gif::RgbFrame, RasterError> {
-        let scene = self.series.scene(month);
+        let scene = self.series.scene(&self.series.frame(month));
         let (w, h) = (self.series.options.width, self.series.options.height);
         let base = match &self.base {
             Some(base) => base.clone(),
@@ -67,9 +78,34 @@ impl<'a> Renderer<'a> {
         Ok(gif::RgbFrame { width: w, height: h, pixels: pixels.collect() })
     }
 
-    /// Renders one month as SVG text and/or PNG bytes.
+    /// Writes the months as a looping GIF in two passes: every frame is rendered once for a
+    /// pixel sample (the global palette is learned from all of them), then again, a few at a
+    /// time in parallel, and streamed into the file. Memory stays a few frames whatever the length.
+    pub fn animate<W: std::io::Write>(
+        &self,
+        months: &[YearMonth],
+        timing: gif::Timing,
+        out: W,
+    ) -> Result<gif::GifStats, AnimateError> {
+        use rayon::prelude::*;
+        let samples: Vec<Vec<u8>> =
+            months.par_iter().map(|&m| self.rgb(m).map(|f| gif::sample(&f))).collect::<Result<_, _>>()?;
+        let palette = gif::palette(&samples.concat(), &self.series.key_colours());
+        let (w, h) = (self.series.options.width, self.series.options.height);
+        let mut stream = gif::GifStream::new(out, w, h, palette, timing)?;
+        for chunk in months.chunks(rayon::current_num_threads().max(1)) {
+            let frames: Vec<gif::RgbFrame> = chunk.par_iter().map(|&m| self.rgb(m)).collect::<Result<_, _>>()?;
+            for frame in &frames {
+                stream.push(frame)?;
+            }
+        }
+        Ok(stream.finish()?)
+    }
+
+    /// Renders one month as SVG text and/or PNG bytes, with the frame's data for the viewer.
     pub fn render(&self, month: YearMonth, svg: bool, png: bool) -> Result<FrameFiles, RasterError> {
-        let scene = self.series.scene(month);
+        let frame = self.series.frame(month);
+        let scene = self.series.scene(&frame);
         let svg_text = svg.then(|| self.series.svg(&scene));
         let png_bytes = match (png, &self.base) {
             (true, Some(base)) => {
@@ -79,6 +115,6 @@ impl<'a> Renderer<'a> {
             }
             _ => None,
         };
-        Ok(FrameFiles { month, svg: svg_text, png: png_bytes })
+        Ok(FrameFiles { month, svg: svg_text, png: png_bytes, info: self.series.frame_info(&frame) })
     }
 }

@@ -219,18 +219,17 @@ impl<'a> Series<'a> {
         )
     }
 
-    /// The scene of one month: the state at the month's last day.
-    pub fn scene(&self, month: YearMonth) -> Scene {
-        let frame = self.frame_state(month);
-        let mut defs = marks::hatch_defs(self, &frame);
+    /// The scene of one frame (see [`Series::frame`]).
+    pub fn scene(&self, frame: &FrameState) -> Scene {
+        let mut defs = marks::hatch_defs(self, frame);
         defs.sort_by_key(|d| format!("{d:?}"));
         defs.dedup();
         let layers = vec![
-            marks::areas_layer(self, &frame),
-            marks::places_layer(self, &frame),
-            marks::labels_layer(self, &frame),
-            legend::legend_layer(self, &frame),
-            legend::frame_layer(self, &frame, month),
+            marks::areas_layer(self, frame),
+            marks::places_layer(self, frame),
+            marks::labels_layer(self, frame),
+            legend::legend_layer(self, frame),
+            legend::frame_layer(self, frame, frame.month),
         ];
         Scene { width: self.options.width, height: self.options.height, defs, layers }
     }
@@ -270,7 +269,10 @@ impl<'a> Series<'a> {
         areas::derive(&seeds, self.options.radius_km, &self.clips)
     }
 
-    pub(crate) fn frame_state(&self, month: YearMonth) -> FrameState {
+    /// What the frame of a month shows: the state on the month's last day, what changed since
+    /// the month before, the control areas and the evidence counts. Scenes, viewer data and
+    /// exports are all made from it.
+    pub fn frame(&self, month: YearMonth) -> FrameState {
         let timeline = self.inputs.timeline;
         let snapshot = timeline.snapshot(month.last_day());
         let previous = timeline.snapshot(month.first_day().add_days(-1));
@@ -290,7 +292,7 @@ impl<'a> Series<'a> {
             .collect();
         let areas = self.areas(&snapshot);
         let (claims, articles) = evidence_counts(timeline, month);
-        FrameState { snapshot, changed, areas, claims, articles }
+        FrameState { month, snapshot, changed, areas, claims, articles }
     }
 
     /// The colour of a faction in this series' palette.
@@ -380,6 +382,7 @@ fn blend(top: [u8; 3], ground: [u8; 3], opacity: f64) -> [u8; 3] {
 
 /// What one frame shows, computed from the timeline.
 pub struct FrameState {
+    pub month: YearMonth,
     pub snapshot: Snapshot,
     /// Places whose holder or status differs from the end of the previous month.
     pub changed: BTreeSet<PlaceKey>,
@@ -389,7 +392,8 @@ pub struct FrameState {
     pub articles: usize,
 }
 
-fn evidence_counts(timeline: &Timeline, month: YearMonth) -> (usize, usize) {
+/// The claims counted by the end of a month (expected ones aside), and the articles they cite.
+pub fn evidence_counts(timeline: &Timeline, month: YearMonth) -> (usize, usize) {
     let end = month.last_day();
     let counted: Vec<_> = timeline
         .claims
