@@ -31,7 +31,12 @@ pub struct GeoFiles {
     files: Vec<DataFile>,
     /// Extractor lexicons, one per language (`nl.toml`, `en.toml`).
     pub languages: Vec<DataFile>,
+    /// The credit line printed on every map (`attribution.txt`, optional in a user's folder).
+    pub attribution: String,
 }
+
+/// The credit line of the built-in geodata (see `geodata/SOURCES.md`).
+pub const BUILTIN_ATTRIBUTION: &str = "Boundaries: Natural Earth · Places: GeoNames (CC BY 4.0)";
 
 const BUILTIN: [(&str, &str); 6] = [
     ("geodata/factions.toml", include_str!("../../geodata/factions.toml")),
@@ -58,6 +63,7 @@ impl GeoFiles {
         GeoFiles {
             files: BUILTIN.iter().map(|(name, text)| DataFile::builtin(name, text)).collect(),
             languages: builtin_languages(),
+            attribution: BUILTIN_ATTRIBUTION.to_string(),
         }
     }
 
@@ -70,7 +76,12 @@ impl GeoFiles {
         let files = GEODATA_FILES.iter().map(|name| read_data_file(&dir.join(name))).collect::<Result<Vec<_>, _>>()?;
         let lang_dir = dir.join("lang");
         let languages = if lang_dir.is_dir() { read_languages(&lang_dir)? } else { builtin_languages() };
-        Ok(GeoFiles { files, languages })
+        let credit = dir.join("attribution.txt");
+        let attribution = match credit.exists() {
+            true => read_data_file(&credit)?.text.trim().to_string(),
+            false => BUILTIN_ATTRIBUTION.to_string(),
+        };
+        Ok(GeoFiles { files, languages, attribution })
     }
 
     /// One of [`GEODATA_FILES`].

@@ -137,10 +137,7 @@ struct StateView {
 }
 
 fn state_view(world: &crate::app::World, timeline: &Timeline, state: &PlaceState) -> StateView {
-    let mut sources: Vec<String> =
-        state.supporting.iter().flat_map(|&i| timeline.claims[i].sources.iter().map(ToString::to_string)).collect();
-    sources.sort();
-    sources.dedup();
+    let sources = timeline.sources_of(&state.supporting);
     StateView {
         place: world.gazetteer.display_name(&state.place),
         place_id: state.place.id.clone(),

@@ -132,18 +132,6 @@ pub fn series_options(args: &SeriesArgs, width: u32, height: u32) -> anyhow::Res
     Ok(render::Options { width, height, lang: args.lang, palette: args.palette, bbox, radius_km: args.radius_km })
 }
 
-/// The credit line printed on every map: `attribution.txt` in a geodata folder, or the built-in one.
-pub fn attribution(global: &Global) -> String {
-    const BUILTIN: &str = "Boundaries: Natural Earth · Places: GeoNames (CC BY 4.0)";
-    global
-        .geodata
-        .as_ref()
-        .and_then(|dir| std::fs::read_to_string(dir.join("attribution.txt")).ok())
-        .map(|text| text.trim().to_string())
-        .filter(|text| !text.is_empty())
-        .unwrap_or_else(|| BUILTIN.to_string())
-}
-
 /// Prepares a series (projection, base map, labels) for the given world and timeline.
 pub fn prepare<'a>(
     world: &'a World,
@@ -185,7 +173,8 @@ impl SeriesJob {
         let months = months(&timeline, args)?;
         data::ensure_writable_dir(out_dir).map_err(InputError)?;
         data::remove_stale_temporaries(out_dir);
-        Ok(SeriesJob { world, diagnostics: claims.diagnostics, timeline, months, credit: attribution(global), options })
+        let credit = world.files.attribution.clone();
+        Ok(SeriesJob { world, diagnostics: claims.diagnostics, timeline, months, credit, options })
     }
 
     /// The prepared series (projection, base map, labels).

@@ -132,13 +132,7 @@ pub fn places_layer(series: &Series, frame: &FrameState) -> Layer {
 fn tooltip(series: &Series, town: &Town, state: &PlaceState) -> String {
     let holder = state.holder.as_deref().map_or_else(|| "unknown".to_string(), |h| series.faction_name(h));
     let since = state.since.as_ref().map_or(String::new(), |s| format!(" since {s}"));
-    let mut sources: Vec<String> = state
-        .supporting
-        .iter()
-        .flat_map(|&i| series.inputs.timeline.claims[i].sources.iter().map(ToString::to_string))
-        .collect();
-    sources.sort();
-    sources.dedup();
+    let sources = series.inputs.timeline.sources_of(&state.supporting);
     format!("{}: {holder}, {}{since} ({})", town.name, state.status.as_str(), sources.join(", "))
 }
 

@@ -174,6 +174,15 @@ impl Timeline {
         self.conflict_ranges.get(place).cloned().unwrap_or(0..0)
     }
 
+    /// The sources (`FILE#N`) of some claims, sorted, each once.
+    pub fn sources_of(&self, claims: &[usize]) -> Vec<String> {
+        let mut sources: Vec<String> =
+            claims.iter().flat_map(|&i| self.claims[i].sources.iter().map(ToString::to_string)).collect();
+        sources.sort();
+        sources.dedup();
+        sources
+    }
+
     /// The distinct articles cited by all claims.
     pub fn articles(&self) -> Vec<&str> {
         let mut names: Vec<&str> =
