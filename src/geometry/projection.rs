@@ -1,7 +1,7 @@
 //! The map projection: Albers equal-area conic, fitted once to a lon/lat box and a pixel frame,
 //! so every frame of a series shares one projection and areas can be measured in km².
 
-use geo::{Coord, LineString, MultiLineString, MultiPolygon, Polygon};
+use geo::{Coord, LineString, MapCoords, MultiLineString, MultiPolygon, Polygon};
 
 /// Mean Earth radius in km.
 const EARTH_RADIUS_KM: f64 = 6371.0088;
@@ -163,39 +163,17 @@ impl View {
 
     /// Projects a polygon set to km.
     pub fn project_area(&self, area: &MultiPolygon<f64>) -> MultiPolygon<f64> {
-        let ring = |ls: &LineString<f64>| {
-            LineString::new(
-                ls.0.iter()
-                    .map(|c| {
-                        let (x, y) = self.albers.project(c.x, c.y);
-                        Coord { x, y }
-                    })
-                    .collect(),
-            )
-        };
-        MultiPolygon::new(
-            area.0.iter().map(|p| Polygon::new(ring(p.exterior()), p.interiors().iter().map(ring).collect())).collect(),
-        )
+        area.map_coords(|c| self.project_coord(c))
     }
 
     /// Projects lines to km.
     pub fn project_lines(&self, lines: &MultiLineString<f64>) -> MultiLineString<f64> {
-        MultiLineString::new(
-            lines
-                .0
-                .iter()
-                .map(|ls| {
-                    LineString::new(
-                        ls.0.iter()
-                            .map(|c| {
-                                let (x, y) = self.albers.project(c.x, c.y);
-                                Coord { x, y }
-                            })
-                            .collect(),
-                    )
-                })
-                .collect(),
-        )
+        lines.map_coords(|c| self.project_coord(c))
+    }
+
+    fn project_coord(&self, c: Coord<f64>) -> Coord<f64> {
+        let (x, y) = self.albers.project(c.x, c.y);
+        Coord { x, y }
     }
 
     /// The frame in km (projected), as a polygon for clipping.
