@@ -30,6 +30,8 @@ pub struct Seed {
     pub fill: Fill,
     /// The shape (index into the `clips` given to [`derive`]) the cell is cut to, if any.
     pub clip: Option<usize>,
+    /// The holding rests only on old evidence: such cells are merged apart from fresh ones.
+    pub stale: bool,
 }
 
 /// The merged area of one holder with one fill.
@@ -37,6 +39,8 @@ pub struct Seed {
 pub struct ControlArea {
     pub holder: String,
     pub fill: Fill,
+    /// Made of stale holdings only (see [`Seed::stale`]).
+    pub stale: bool,
     /// In projected km.
     pub shape: MultiPolygon<f64>,
     pub km2: f64,
@@ -68,29 +72,29 @@ const DISC_SIDES: usize = 48;
 /// whole when the seed has no clip.
 pub fn derive(seeds: &[Seed], radius_km: f64, clips: &[MultiPolygon<f64>]) -> Areas {
     let cells: Vec<Vec<(Coord<f64>, Option<usize>)>> = (0..seeds.len()).map(|i| cell(seeds, i, radius_km)).collect();
-    let mut groups: BTreeMap<(String, Fill, Option<usize>), Vec<Polygon<f64>>> = BTreeMap::new();
+    let mut groups: BTreeMap<(String, Fill, bool, Option<usize>), Vec<Polygon<f64>>> = BTreeMap::new();
     for (seed, cell) in seeds.iter().zip(&cells) {
         if cell.len() >= 3 {
             let ring: Vec<Coord<f64>> = cell.iter().map(|(c, _)| *c).collect();
-            let key = (seed.holder.clone(), seed.fill.clone(), seed.clip.filter(|&c| c < clips.len()));
+            let key = (seed.holder.clone(), seed.fill.clone(), seed.stale, seed.clip.filter(|&c| c < clips.len()));
             groups.entry(key).or_default().push(closed_polygon(ring));
         }
     }
-    let mut merged: BTreeMap<(String, Fill), Vec<Polygon<f64>>> = BTreeMap::new();
-    for ((holder, fill, clip), polygons) in groups {
+    let mut merged: BTreeMap<(String, Fill, bool), Vec<Polygon<f64>>> = BTreeMap::new();
+    for ((holder, fill, stale, clip), polygons) in groups {
         let union = union_all(polygons);
         let shape = match clip {
             Some(c) => union.intersection(&clips[c]),
             None => union,
         };
-        merged.entry((holder, fill)).or_default().extend(shape.0);
+        merged.entry((holder, fill, stale)).or_default().extend(shape.0);
     }
     let areas = merged
         .into_iter()
-        .map(|((holder, fill), parts)| {
+        .map(|((holder, fill, stale), parts)| {
             let shape = MultiPolygon::new(parts);
             let km2 = shape.unsigned_area();
-            ControlArea { holder, fill, shape, km2 }
+            ControlArea { holder, fill, stale, shape, km2 }
         })
         .filter(|a| a.km2 > 0.0)
         .collect();
@@ -196,7 +200,7 @@ mod tests {
     use super::*;
 
     fn seed(x: f64, y: f64, holder: &str) -> Seed {
-        Seed { x, y, holder: holder.into(), fill: Fill::Solid, clip: None }
+        Seed { x, y, holder: holder.into(), fill: Fill::Solid, clip: None, stale: false }
     }
 
     #[test]

@@ -80,34 +80,22 @@ struct Holding {
     recent_km2: f64,
 }
 
-/// Marks a stale holder in the snapshot handed to the area rule, so that its towns' cells are
-/// summed apart (faction ids never contain a space). The cells themselves do not change.
-const STALE_MARK: &str = " stale";
-
 /// Holdings per faction at the end of one month: the drawn places (resting on at least one
 /// counted claim) and the derived areas, each also restricted to recent evidence.
 fn holdings(series: &Series, month: YearMonth) -> BTreeMap<String, Holding> {
-    let mut snapshot = series.inputs.timeline.snapshot(month.last_day());
+    let snapshot = series.inputs.timeline.snapshot(month.last_day());
     let mut totals: BTreeMap<String, Holding> = BTreeMap::new();
-    for state in snapshot.states.values_mut().filter(|s| !s.supporting.is_empty()) {
+    for state in snapshot.states.values().filter(|s| !s.supporting.is_empty()) {
         let Some(holder) = state.holder.clone() else { continue };
-        let holding = totals.entry(holder.clone()).or_default();
+        let holding = totals.entry(holder).or_default();
         holding.places += 1;
-        if state.stale {
-            state.holder = Some(format!("{holder}{STALE_MARK}"));
-        } else {
-            holding.recent_places += 1;
-        }
+        holding.recent_places += usize::from(!state.stale);
     }
-    for (holder, km2) in series.areas(&snapshot).km2_by_holder() {
-        let (faction, recent) = match holder.strip_suffix(STALE_MARK) {
-            Some(faction) => (faction.to_string(), false),
-            None => (holder, true),
-        };
-        let holding = totals.entry(faction).or_default();
-        holding.km2 += km2;
-        if recent {
-            holding.recent_km2 += km2;
+    for area in series.areas(&snapshot).areas {
+        let holding = totals.entry(area.holder).or_default();
+        holding.km2 += area.km2;
+        if !area.stale {
+            holding.recent_km2 += area.km2;
         }
     }
     totals

@@ -106,6 +106,8 @@ struct AreaProperties<'a> {
     holder_name: String,
     color: String,
     fill: String,
+    /// The area's towns rest only on evidence over six months old (drawn fainter on the maps).
+    stale: bool,
     area_km2: f64,
 }
 
@@ -194,9 +196,12 @@ fn area_features<'a>(series: &Series, info: &FrameInfo, areas: &'a Areas) -> Vec
                 holder_name: series.faction_name(&area.holder),
                 color: series.color(&area.holder),
                 fill: fill.clone(),
+                stale: area.stale,
                 area_km2: (area.km2 * 10.0).round() / 10.0,
             };
-            Some(Feature::new(format!("area-{}-{}", area.holder, fill.replace(':', "-")), Some(geometry), properties))
+            let age = if area.stale { "-stale" } else { "" };
+            let id = format!("area-{}-{}{age}", area.holder, fill.replace(':', "-"));
+            Some(Feature::new(id, Some(geometry), properties))
         })
         .collect()
 }

@@ -99,7 +99,10 @@ pub fn areas_layer(series: &Series, frame: &FrameState) -> Layer {
                 (Paint::Def(hatch_id(&area.holder, other)), format!("area {} shared {other}", area.holder))
             }
         };
-        let style = Style { fill: Some(fill), fill_opacity: Some(style::AREA_OPACITY), ..Style::default() };
+        // Areas that rest only on old evidence are drawn fainter, like their markers.
+        let opacity = if area.stale { style::AREA_OPACITY * style::STALE_OPACITY * 1.4 } else { style::AREA_OPACITY };
+        let class = if area.stale { format!("{class} stale") } else { class };
+        let style = Style { fill: Some(fill), fill_opacity: Some(opacity), ..Style::default() };
         layer.items.push(Item::Path { d: area_path(&series.view, &area.shape), style, class: Some(class) });
     }
     if !frame.areas.fronts.is_empty() {

@@ -263,7 +263,14 @@ impl<'a> Series<'a> {
                     (Status::Contested | Status::Partial, Some(other)) => Fill::Shared(other.clone()),
                     _ => Fill::Solid,
                 };
-                Some(Seed { x: town.km.0, y: town.km.1, holder, fill, clip: self.clip_of.get(key).copied() })
+                Some(Seed {
+                    x: town.km.0,
+                    y: town.km.1,
+                    holder,
+                    fill,
+                    clip: self.clip_of.get(key).copied(),
+                    stale: state.stale,
+                })
             })
             .collect();
         areas::derive(&seeds, self.options.radius_km, &self.clips)
