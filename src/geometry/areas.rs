@@ -68,11 +68,14 @@ impl Areas {
 /// Vertices of a disc approximation.
 const DISC_SIDES: usize = 48;
 
+/// Cells merged together: same holder, fill and staleness, cut to the same shape.
+type CellGroup = (String, Fill, bool, Option<usize>);
+
 /// Applies the area rule. Each seed's cell is cut to `clips[seed.clip]` (projected km), or left
 /// whole when the seed has no clip.
 pub fn derive(seeds: &[Seed], radius_km: f64, clips: &[MultiPolygon<f64>]) -> Areas {
     let cells: Vec<Vec<(Coord<f64>, Option<usize>)>> = (0..seeds.len()).map(|i| cell(seeds, i, radius_km)).collect();
-    let mut groups: BTreeMap<(String, Fill, bool, Option<usize>), Vec<Polygon<f64>>> = BTreeMap::new();
+    let mut groups: BTreeMap<CellGroup, Vec<Polygon<f64>>> = BTreeMap::new();
     for (seed, cell) in seeds.iter().zip(&cells) {
         if cell.len() >= 3 {
             let ring: Vec<Coord<f64>> = cell.iter().map(|(c, _)| *c).collect();
