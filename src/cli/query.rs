@@ -66,9 +66,9 @@ impl ClaimView {
         }
     }
 
-    /// One line: `2017-10 captured sdf (from is) [hedged] 001.txt#3 (seeds/claims.csv:12)`.
+    /// One line: `2017-10 sdf captured (from is) [hedged]  001.txt#3  (seeds/claims.csv:12)`.
     pub fn line(&self) -> String {
-        let mut text = format!("{} {} {}", self.date, self.event, self.holder);
+        let mut text = format!("{} {} {}", self.date, self.holder, self.event);
         if let Some(other) = &self.other {
             text.push_str(&format!(" ({} {other})", other_word(&self.event)));
         }
