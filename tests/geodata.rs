@@ -30,7 +30,7 @@ fn places_of_the_war_resolve_from_their_common_spellings() {
         ("hawija", &["Hawija", "Hawijah", "Al Ḩawījah"]),
         ("tal-afar", &["Tal Afar", "Talafar", "Tall ‘Afar"]),
         ("rawa", &["Rawa", "Rawah"]),
-        ("al-baghuz-fawqani", &["Baghouz", "Baghuz", "Al-Baghuz"]),
+        ("baghouz", &["Baghouz", "Baghuz", "Al-Baghuz", "Al-Baghuz Fawqani"]),
         ("kobani", &["Kobani", "Kobane", "Ayn al-Arab"]),
         ("sinjar", &["Sinjar", "Shingal"]),
         ("tuz-khurmatu", &["Tuz Khurmatu", "Tuzharmatu", "Tuz Khurmato"]),

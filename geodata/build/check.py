@@ -27,7 +27,7 @@ HEADER = ["id", "name", "lon", "lat", "country", "population", "aliases", "sourc
 MUST_RESOLVE = {
     "Raqqa": "raqqa", "Mosul": "mosul", "Deir ez-Zor": "deir-ez-zor", "Mayadin": "mayadin",
     "Abu Kamal": "abu-kamal", "Hawija": "hawija", "Tal Afar": "tal-afar", "Rawa": "rawa",
-    "Baghouz": "al-baghuz-fawqani", "Kobani": "kobani", "Sinjar": "sinjar", "Tuz Khurmatu": "tuz-khurmatu",
+    "Baghouz": "baghouz", "Kobani": "kobani", "Sinjar": "sinjar", "Tuz Khurmatu": "tuz-khurmatu",
     "Telskuf": "telskuf", "Gogjali": "gogjali", "Yarmouk camp": "yarmouk-camp", "Hajin": "hajin",
     "Palmyra": "palmyra", "Fallujah": "fallujah", "Ramadi": "ramadi", "Tikrit": "tikrit", "Baiji": "baiji",
     "Manbij": "manbij", "Tabqa": "tabqa", "Al-Bab": "al-bab", "Jarabulus": "jarabulus", "Dabiq": "dabiq",
@@ -37,7 +37,7 @@ MUST_RESOLVE = {
     "Deir Ezzor": "deir-ez-zor", "Al-Bukamal": "abu-kamal", "Tuz Khurmato": "tuz-khurmatu",
     "Hawijah": "hawija", "Kobane": "kobani", "Bagdad": "baghdad", "Baghdad": "baghdad",
     "Damascus": "damascus", "Damaskus": "damascus", "Aleppo": "aleppo", "Raqqah": "raqqa", "Rakka": "raqqa",
-    "Baghuz": "al-baghuz-fawqani", "Tel Skuf": "telskuf", "Qaraqosh": "qaraqosh", "Bartella": "bartella",
+    "Baghuz": "baghouz", "Tel Skuf": "telskuf", "Qaraqosh": "qaraqosh", "Bartella": "bartella",
     "Kirkuk": "kirkuk", "Erbil": "erbil", "Duhok": "duhok", "Sulaymaniyah": "sulaymaniyah",
     "Basra": "basra", "Samarra": "samarra", "Baqubah": "baqubah", "Haditha": "haditha", "Hit": "hit",
     "Qayyarah": "qayyarah", "Azaz": "azaz", "Homs": "homs", "Hama": "hama", "Idlib": "idlib",
