@@ -128,7 +128,7 @@ impl<'a> Series<'a> {
         let units = Units::for_size(options.width, options.height);
         let focus = focus_countries(inputs);
         let mut towns = tracked_towns(inputs, &view, units);
-        let mut regions = tracked_regions(inputs, &view);
+        let mut regions = tracked_regions(inputs, &view, options.lang);
         markers_for_tiny_regions(&mut regions, &mut towns, &view, units);
         let avoid: Vec<(f64, f64)> = towns.values().map(|t| t.px).collect();
         let Basemap { layer, land_km, countries_km, label_boxes } =
@@ -473,7 +473,7 @@ fn tracked_towns(inputs: Inputs, view: &View, u: Units) -> BTreeMap<PlaceKey, To
         .collect()
 }
 
-fn tracked_regions(inputs: Inputs, view: &View) -> BTreeMap<PlaceKey, RegionShape> {
+fn tracked_regions(inputs: Inputs, view: &View, lang: Lang) -> BTreeMap<PlaceKey, RegionShape> {
     inputs
         .timeline
         .places()
@@ -492,7 +492,11 @@ fn tracked_regions(inputs: Inputs, view: &View) -> BTreeMap<PlaceKey, RegionShap
             Some((
                 key.clone(),
                 RegionShape {
-                    name: region.names.name.clone(),
+                    name: if lang == Lang::Nl && !region.names.name_nl.is_empty() {
+                        region.names.name_nl.clone()
+                    } else {
+                        region.names.name.clone()
+                    },
                     path: basemap::area_path(view, &km),
                     km,
                     label_at,
