@@ -244,7 +244,7 @@ fn a_huge_single_line_is_read_in_bounded_pieces() {
         .assert()
         .success()
         .stdout(predicate::str::contains("2017-10-19,Rawa,iraqi-gov,captured"))
-        .stderr(predicate::str::contains("was cut at a space"));
+        .stderr(predicate::str::contains("was cut (at a space where it had one)"));
 }
 
 const HEADER: &str = "date,place,holder,event,other,modality,source,note\n";
@@ -328,4 +328,66 @@ fn extract_meets_the_targets_on_the_seed_articles() {
     assert!(figure("recall") >= 0.80, "{summary}");
     assert!(figure("month_accuracy") >= 0.90, "{summary}");
     controlmap().arg("lint").arg(&pred).arg("--articles").arg(&seeds).assert().success();
+}
+
+mod regressions {
+    use super::*;
+
+    #[test]
+    fn an_impossible_date_marker_is_reported() {
+        let dir = tempfile::tempdir().unwrap();
+        let article = dir.path().join("a.txt");
+        std::fs::write(&article, " date 2017-02-30 Raqqa viel in handen van IS.\n").unwrap();
+        controlmap()
+            .arg("extract")
+            .arg(&article)
+            .assert()
+            .success()
+            .stderr(predicate::str::contains("date marker: \"2017-02-30\": day 30 does not exist"));
+    }
+
+    #[test]
+    fn a_long_line_without_spaces_is_cut_between_characters_and_evidence_still_points_at_the_text() {
+        let dir = tempfile::tempdir().unwrap();
+        let article = dir.path().join("u.txt");
+        let text = format!(" date 2017-10\na{} Raqqa viel in handen van IS.\n", "ä".repeat(700_000));
+        std::fs::write(&article, &text).unwrap();
+        let output = controlmap().arg("extract").arg(&article).output().unwrap();
+        let csv = String::from_utf8(output.stdout).unwrap();
+        let row = csv.lines().find(|l| l.contains(",Raqqa,")).expect("the claim after the long run is found");
+        let evidence = row.split(',').rev().nth(1).unwrap();
+        let (start, end) = evidence.split_once('-').unwrap();
+        let (start, end): (usize, usize) = (start.parse().unwrap(), end.parse().unwrap());
+        assert!(text[start..end].starts_with("Raqqa"), "{evidence} points at {:?}", &text[start..end]);
+        assert!(!String::from_utf8_lossy(&output.stderr).contains("not valid UTF-8"));
+    }
+
+    #[test]
+    fn eval_with_unreadable_rows_exits_2_and_names_them() {
+        let dir = tempfile::tempdir().unwrap();
+        let pred = dir.path().join("p.csv");
+        std::fs::write(&pred, "date,place,holder,event,source\n2017-13,Raqqa,is,holds,a.txt#1\n").unwrap();
+        let gold = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/gold");
+        controlmap()
+            .args(["eval", "--gold"])
+            .arg(&gold)
+            .arg("--pred")
+            .arg(&pred)
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains("p.csv:2: date:"));
+    }
+
+    #[test]
+    fn a_file_name_that_cannot_be_cited_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let article = dir.path().join("a;b.txt");
+        std::fs::write(&article, " date 2017-10 Raqqa viel in handen van IS.\n").unwrap();
+        controlmap()
+            .arg("extract")
+            .arg(&article)
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains("cannot be cited as a source"));
+    }
 }

@@ -171,11 +171,30 @@ static IN_PROGRESS: std::sync::Mutex<Vec<std::path::PathBuf>> = std::sync::Mutex
 
 /// Writes a file whole or not at all: to a hidden temporary name in the same folder, then renamed.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    write_atomic_with(path, |out| out.write_all(bytes).map_err(anyhow::Error::from)).map_err(std::io::Error::other)
+}
+
+/// [`write_atomic`] for output written as it is produced: `write` fills the temporary file,
+/// which is renamed over `path` only when `write` succeeds (and removed otherwise, or on Ctrl-C).
+pub fn write_atomic_with<T>(
+    path: &Path,
+    write: impl FnOnce(&mut dyn std::io::Write) -> anyhow::Result<T>,
+) -> anyhow::Result<T> {
+    use std::io::Write;
     let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
     let name = path.file_name().map_or_else(|| "out".into(), |n| n.to_string_lossy().into_owned());
     let temp = dir.join(format!(".{name}.tmp-{}", std::process::id()));
     track(&temp, true);
-    let result = std::fs::write(&temp, bytes).and_then(|()| std::fs::rename(&temp, path));
+    let result = (|| {
+        let file = std::fs::File::create(&temp)
+            .map_err(|e| anyhow::anyhow!("cannot create {}: {}", temp.display(), io_reason(&e)))?;
+        let mut buffered = std::io::BufWriter::new(file);
+        let value = write(&mut buffered)?;
+        buffered.flush()?;
+        std::fs::rename(&temp, path)
+            .map_err(|e| anyhow::anyhow!("cannot write {}: {}", path.display(), io_reason(&e)))?;
+        Ok(value)
+    })();
     if result.is_err() {
         let _ = std::fs::remove_file(&temp);
     }

@@ -70,11 +70,10 @@ pub fn run(global: &Global, args: ExtractArgs) -> anyhow::Result<Exit> {
     }
     let inputs = stream::expand(&args.inputs).map_err(InputError)?;
     let failed = match &args.out {
-        Some(path) => write_atomically(path, |out| extract_all(&mut extractor, &inputs, &options, out))?,
-        None => {
-            let mut out = PipeSafe { inner: std::io::BufWriter::new(std::io::stdout()), closed: false };
-            extract_all(&mut extractor, &inputs, &options, &mut out)?
+        Some(path) => {
+            crate::app::data::write_atomic_with(path, |out| extract_all(&mut extractor, &inputs, &options, out))?
         }
+        None => extract_all(&mut extractor, &inputs, &options, &mut Out::default())?,
     };
     Ok(if failed > 0 { Exit::BadInput } else { Exit::Success })
 }
@@ -106,25 +105,27 @@ fn extract_all(
     options: &Options,
     out: &mut dyn Write,
 ) -> anyhow::Result<usize> {
-    let mut rows = RowWriter::new(out)?;
+    let mut rows = RowWriter::new(out).context("cannot write the output")?;
     let (mut failed, mut claims) = (0, 0);
     for input in inputs {
         let opened = input.open();
-        let result = opened.map_err(|d| d.to_string()).and_then(|mut reader| {
-            extractor.article(input, &mut reader, options, &mut |c| rows.write(c)).map_err(|e| e.to_string())
-        });
+        let result = match opened {
+            Ok(mut reader) => extractor.article(input, &mut reader, options, &mut |c| rows.write(c)),
+            Err(d) => Err(stream::ReadError::Io(input.shown(), d.to_string())),
+        };
         match result {
             Ok(report) => {
                 claims += report.claims;
                 warn_about(input, &report);
             }
-            Err(message) => {
+            Err(stream::ReadError::Write(message)) => anyhow::bail!("cannot write the output: {message}"),
+            Err(e) => {
                 failed += 1;
-                eprintln!("error: {message}");
+                eprintln!("error: {e}");
             }
         }
     }
-    rows.flush()?;
+    rows.flush().context("cannot write the output")?;
     eprintln!(
         "extract: {} article(s), {claims} claim(s){}",
         inputs.len(),
@@ -140,9 +141,12 @@ fn warn_about(input: &Input, report: &ArticleReport) {
     }
     if report.reading.cut {
         eprintln!(
-            "{shown}: warning: a line longer than {} bytes was cut at a space; sentence numbers after it may differ from `controlmap sentences`",
+            "{shown}: warning: a line longer than {} bytes was cut (at a space where it had one); sentence numbers after it may differ from `controlmap sentences`",
             stream::MAX_LINE
         );
+    }
+    if let Some(error) = &report.reading.marker_error {
+        eprintln!("{shown}: warning: date marker: {error}; the article is read as undated");
     }
     if report.reading.date.is_none() {
         match &report.date {
@@ -161,53 +165,6 @@ fn warn_about(input: &Input, report: &ArticleReport) {
     }
 }
 
-/// Writes through a temporary file in the same folder, renamed over `path` when complete.
-fn write_atomically<T>(path: &Path, write: impl FnOnce(&mut dyn Write) -> anyhow::Result<T>) -> anyhow::Result<T> {
-    let folder = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    let file_name = path.file_name().map_or_else(|| "out".into(), |n| n.to_string_lossy().into_owned());
-    let temp = folder.join(format!(".{file_name}.{}.tmp", std::process::id()));
-    let result = (|| {
-        let file = std::fs::File::create(&temp).with_context(|| format!("cannot create {}", temp.display()))?;
-        let mut buffered = std::io::BufWriter::new(file);
-        let value = write(&mut buffered)?;
-        buffered.flush()?;
-        buffered.get_ref().sync_all()?;
-        std::fs::rename(&temp, path).with_context(|| format!("cannot write {}", path.display()))?;
-        Ok(value)
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_file(&temp);
-    }
-    result
-}
-
-/// Standard output as a `Write` that ends quietly on a closed pipe (`extract ... | head`).
-struct PipeSafe {
-    inner: std::io::BufWriter<std::io::Stdout>,
-    closed: bool,
-}
-
-impl Write for PipeSafe {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        if !self.closed
-            && let Err(e) = self.inner.write_all(buf)
-        {
-            if e.kind() != std::io::ErrorKind::BrokenPipe {
-                return Err(e);
-            }
-            self.closed = true;
-        }
-        Ok(buf.len())
-    }
-
-    fn flush(&mut self) -> std::io::Result<()> {
-        match self.inner.flush() {
-            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
-            other => other,
-        }
-    }
-}
-
 /// `controlmap eval --gold G --pred P`
 pub fn eval(global: &Global, args: EvalArgs) -> anyhow::Result<Exit> {
     let world = world(global)?;
@@ -221,7 +178,14 @@ pub fn eval(global: &Global, args: EvalArgs) -> anyhow::Result<Exit> {
     } else {
         out.text(&report.render())?;
     }
-    Ok(Exit::Success)
+    // Rows that could not be read or resolved are bad input: the figures leave them out.
+    for problem in report.problems.iter().take(20) {
+        eprintln!("{problem}");
+    }
+    if report.problems.len() > 20 {
+        eprintln!("… and {} more rows left out", report.problems.len() - 20);
+    }
+    Ok(if report.problems.is_empty() { Exit::Success } else { Exit::BadInput })
 }
 
 /// Extracts from `mb` megabytes of generated Dutch and English article text with the built-in

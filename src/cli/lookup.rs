@@ -219,6 +219,9 @@ pub fn sentences(global: &Global, args: SentencesArgs) -> anyhow::Result<Exit> {
         let name = path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
         let parsed = article::parse(&name, &bytes)
             .map_err(|e| InputError(Diagnostic::error(&path.display().to_string(), None, None, e.to_string())))?;
+        if let Some(error) = &parsed.marker_error {
+            eprintln!("{}: warning: date marker: {error}; the article is read as undated", path.display());
+        }
         if parsed.lossy {
             eprintln!("{}: warning: not valid UTF-8; decoded lossily", path.display());
         }
@@ -231,7 +234,11 @@ pub fn sentences(global: &Global, args: SentencesArgs) -> anyhow::Result<Exit> {
             all.push(serde_json::json!({ "article": name, "date": parsed.date.as_ref().map(ToString::to_string), "sentences": list }));
             continue;
         }
-        let date = parsed.date.as_ref().map_or("no date marker".to_string(), |d| format!("date {d}"));
+        let date = match (&parsed.date, &parsed.marker_error) {
+            (Some(d), _) => format!("date {d}"),
+            (None, Some(_)) => "impossible date marker".to_string(),
+            (None, None) => "no date marker".to_string(),
+        };
         out.line(&format!("{name} ({date}, {} sentences)", numbered.len()))?;
         for s in &numbered {
             out.line(&format!("{:>4}  {}", s.number, s.text(&parsed.text)))?;

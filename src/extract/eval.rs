@@ -312,9 +312,6 @@ impl EvalReport {
                 out.push_str(&format!("  {line}\n"));
             }
         }
-        for problem in &self.problems {
-            out.push_str(&format!("warning: {problem}\n"));
-        }
         out
     }
 }

@@ -280,14 +280,14 @@ impl Analysis {
             let fold = self.tokens.fold(k);
             if self.tokens.list[k].is(PUNCT) && fold == "(" {
                 outer.push(current);
-                next += 1;
+                next = next.saturating_add(1);
                 current = next;
             } else if self.tokens.list[k].is(PUNCT) && fold == ")" {
                 self.clause.push(current);
                 current = outer.pop().unwrap_or(current);
                 continue;
             } else if self.is_strong_break(k) {
-                next += 1;
+                next = next.saturating_add(1);
                 current = next;
             }
             self.clause.push(current);

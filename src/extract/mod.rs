@@ -181,7 +181,7 @@ impl<'w> Extractor<'w> {
         let mut report = std::mem::take(&mut run.report);
         drop(run);
         if let Some(e) = error {
-            return Err(ReadError::Io(input.shown(), e.to_string()));
+            return Err(ReadError::Write(e.to_string()));
         }
         report.name = name;
         report.language = self.languages[lang].code.clone();
@@ -243,6 +243,24 @@ struct Run<'r, 'w> {
     error: Option<std::io::Error>,
 }
 
+/// Sentences longer than this are analysed in pieces (see [`Run::sentence`]).
+const MAX_ANALYSED_BYTES: usize = 2000;
+
+/// Where the piece of `text` starting at `start` ends: after the last clause mark (`,` `;` `:`)
+/// or space within [`MAX_ANALYSED_BYTES`], or at a character boundary at that length.
+fn piece_end(text: &str, start: usize) -> usize {
+    if text.len() - start <= MAX_ANALYSED_BYTES {
+        return text.len();
+    }
+    let mut limit = start + MAX_ANALYSED_BYTES;
+    while !text.is_char_boundary(limit) {
+        limit -= 1;
+    }
+    let window = &text[start..limit];
+    let cut = window.rfind([',', ';', ':']).or_else(|| window.rfind(' ')).map(|at| start + at + 1);
+    cut.filter(|&c| c > start).unwrap_or(limit)
+}
+
 impl Run<'_, '_> {
     /// The article's date is known: from its marker, else from `--date`.
     fn start(&mut self, marker: Option<&DateSpan>) {
@@ -250,7 +268,24 @@ impl Run<'_, '_> {
         self.report.date = self.ctx.anchor.clone();
     }
 
+    /// Analyses one sentence. A sentence longer than [`MAX_ANALYSED_BYTES`] (a run-on line, not
+    /// news prose) is analysed in pieces cut at clause marks, so the time per sentence stays bounded.
     fn sentence(&mut self, number: u32, text: &str, base: usize) {
+        if self.error.is_some() {
+            return; // the output failed: stop working on this article
+        }
+        if text.len() <= MAX_ANALYSED_BYTES {
+            return self.analyse(number, text, base);
+        }
+        let mut start = 0;
+        while start < text.len() {
+            let end = piece_end(text, start);
+            self.analyse(number, &text[start..end], base + start);
+            start = end;
+        }
+    }
+
+    fn analyse(&mut self, number: u32, text: &str, base: usize) {
         self.ctx.sentence = number;
         let ex = &mut *self.ex;
         let lang = &ex.languages[self.lang];
@@ -414,5 +449,25 @@ impl Run<'_, '_> {
         {
             self.error = Some(e);
         }
+    }
+}
+
+#[cfg(test)]
+mod piece_tests {
+    use super::*;
+
+    #[test]
+    fn long_sentences_are_cut_into_bounded_pieces_at_clause_marks_and_character_boundaries() {
+        let text = "Raqqa viel, ".repeat(400);
+        let mut start = 0;
+        while start < text.len() {
+            let end = piece_end(&text, start);
+            assert!(end > start && end - start <= MAX_ANALYSED_BYTES && text.is_char_boundary(end));
+            assert!(end == text.len() || text[..end].ends_with(','));
+            start = end;
+        }
+        let wide = "ä".repeat(3000);
+        let end = piece_end(&wide, 0);
+        assert!(wide.is_char_boundary(end) && end <= MAX_ANALYSED_BYTES);
     }
 }

@@ -86,7 +86,22 @@ pub fn expand(paths: &[PathBuf]) -> Result<Vec<Input>, Diagnostic> {
             inputs.push(Input::File(path.clone()));
         }
     }
+    for input in &inputs {
+        check_citable(input)?;
+    }
     Ok(inputs)
+}
+
+/// Sources cite an article as `NAME#N`, several joined by `;`: a name with `;`, `#`, `\` or
+/// spaces at its ends could not be read back from a ledger.
+fn check_citable(input: &Input) -> Result<(), Diagnostic> {
+    let name = input.name();
+    let bad = name.contains([';', '#', '\\']) || name.trim() != name;
+    if bad {
+        let message = "this file name cannot be cited as a source (no `;`, `#` or `\\` in it, no spaces at its ends); rename the file";
+        return Err(Diagnostic::error(&input.shown(), None, None, message));
+    }
+    Ok(())
 }
 
 /// What reading an article found besides its sentences.
@@ -98,6 +113,8 @@ pub struct Reading {
     pub lossy: bool,
     /// Some line was longer than [`MAX_LINE`] and was cut.
     pub cut: bool,
+    /// The date marker's date is impossible (the article is read as undated).
+    pub marker_error: Option<String>,
     pub sentences: u32,
     pub bytes: usize,
 }
@@ -109,6 +126,8 @@ pub enum ReadError {
     Article(#[from] ArticleError),
     #[error("{0}: cannot read: {1}")]
     Io(String, String),
+    #[error("cannot write the output: {0}")]
+    Write(String),
 }
 
 /// The first bytes of an article, to check it is text and guess its language.
@@ -156,9 +175,14 @@ pub fn sentences(
         }
         started = true;
         match article::date_marker(&prefix) {
-            Some((date, body)) => {
+            Some((Ok(date), body)) => {
                 on_date(Some(&date));
                 lines.reading.date = Some(date);
+                numbered(&mut lines.reading, &prefix[body..], body, on_sentence);
+            }
+            Some((Err(e), body)) => {
+                on_date(None);
+                lines.reading.marker_error = Some(e.to_string());
                 numbered(&mut lines.reading, &prefix[body..], body, on_sentence);
             }
             None => {
@@ -219,9 +243,15 @@ impl<R: BufRead> Lines<R> {
         }
         if self.raw.len() >= MAX_LINE {
             self.reading.cut = true;
-            if let Some(space) = self.raw.iter().rposition(|&b| b == b' ') {
-                self.carry = self.raw.split_off(space + 1);
-            }
+            // Cut after the last space; failing that, before a character that starts in the
+            // last bytes, so the cut never splits a UTF-8 sequence.
+            let cut = match self.raw.iter().rposition(|&b| b == b' ') {
+                Some(space) => space + 1,
+                None => {
+                    (1..self.raw.len()).rev().take(4).find(|&i| self.raw[i] & 0xC0 != 0x80).unwrap_or(self.raw.len())
+                }
+            };
+            self.carry = self.raw.split_off(cut);
         }
         Ok((!self.raw.is_empty()).then(|| self.decode()))
     }

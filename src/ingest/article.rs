@@ -7,7 +7,7 @@
 //! an initial. Lines that look like style sheets or markup are skipped and not numbered.
 //! Numbering starts at 1 with the first sentence after the date marker.
 
-use crate::date::DateSpan;
+use crate::date::{DateError, DateSpan};
 
 /// A decoded article.
 #[derive(Debug, Clone)]
@@ -17,6 +17,8 @@ pub struct Article {
     pub text: String,
     /// The date from the ` date ...` marker, when present.
     pub date: Option<DateSpan>,
+    /// A marker whose date is impossible (` date 2017-02-30`): the article counts as undated.
+    pub marker_error: Option<DateError>,
     /// Byte offset where the article text proper starts (after the marker).
     pub body_start: usize,
     /// True when the bytes were not valid UTF-8 and were decoded lossily.
@@ -57,8 +59,12 @@ pub fn parse(name: &str, bytes: &[u8]) -> Result<Article, ArticleError> {
     if text.trim().is_empty() {
         return Err(ArticleError::Empty(name.to_string()));
     }
-    let (date, body_start) = date_marker(&text).map_or((None, 0), |(d, at)| (Some(d), at));
-    Ok(Article { name: name.to_string(), text, date, body_start, lossy })
+    let (date, marker_error, body_start) = match date_marker(&text) {
+        Some((Ok(date), at)) => (Some(date), None, at),
+        Some((Err(e), at)) => (None, Some(e), at),
+        None => (None, None, 0),
+    };
+    Ok(Article { name: name.to_string(), text, date, marker_error, body_start, lossy })
 }
 
 /// How many leading bytes [`check_not_binary`] inspects.
@@ -74,18 +80,25 @@ pub fn check_not_binary(name: &str, bytes: &[u8]) -> Result<(), ArticleError> {
     Ok(())
 }
 
-/// Reads the leading ` date 2017-10 ` marker: its date and where the text after it starts.
-pub fn date_marker(text: &str) -> Option<(DateSpan, usize)> {
-    let rest = text.trim_start().strip_prefix("date")?;
+/// Reads the leading ` date 2017-10 ` marker (after a byte-order mark, if any): its date, or
+/// why the date is impossible (` date 2017-02-30`), and where the text after it starts. `None`
+/// when the text does not start with `date` and a date-like token (digits, `-`, `/`).
+pub fn date_marker(text: &str) -> Option<(Result<DateSpan, DateError>, usize)> {
+    let rest = text.trim_start_matches('\u{feff}').trim_start().strip_prefix("date")?;
     let after_word = rest.trim_start_matches([' ', '\t']);
     if after_word.len() == rest.len() {
         return None;
     }
     let token_len = after_word.find(char::is_whitespace).unwrap_or(after_word.len());
-    let date: DateSpan = after_word[..token_len].parse().ok()?;
+    let token = &after_word[..token_len];
+    let date_like = token.starts_with(|c: char| c.is_ascii_digit())
+        && token.chars().all(|c| c.is_ascii_digit() || c == '-' || c == '/');
+    if !date_like {
+        return None;
+    }
     let after_token = &after_word[token_len..];
     let body = after_token.trim_start_matches([' ', '\t']);
-    Some((date, text.len() - body.len()))
+    Some((token.parse::<DateSpan>(), text.len() - body.len()))
 }
 
 /// Words that end in a full stop without ending the sentence (Dutch and English), lower case, without the final dot.
@@ -216,6 +229,17 @@ mod tests {
         assert_eq!(numbered.len(), 2);
         assert_eq!(numbered[0].text(&article.text), "De stad viel.");
         assert_eq!(numbered[1].number, 2);
+    }
+
+    #[test]
+    fn an_impossible_marker_is_reported_and_still_not_a_sentence() {
+        let article = parse("a.txt", " date 2017-02-30 De stad viel.".as_bytes()).unwrap();
+        assert!(article.date.is_none());
+        assert!(article.marker_error.unwrap().to_string().contains("day 30"));
+        assert_eq!(sentences(&parse("a.txt", " date 2017-02-30 De stad viel.".as_bytes()).unwrap()).len(), 1);
+        let bom = parse("b.txt", "\u{feff} date 2017-10 De stad viel.".as_bytes()).unwrap();
+        assert_eq!(bom.date.unwrap().to_string(), "2017-10", "a byte-order mark does not hide the marker");
+        assert!(parse("c.txt", b"date of the attack unknown.").unwrap().marker_error.is_none());
     }
 
     #[test]

@@ -177,7 +177,7 @@ struct PlaceEntry<'a> {
     r: f64,
 }
 
-#[derive(Serialize, PartialEq)]
+#[derive(Serialize, PartialEq, Eq, Hash, Clone)]
 struct ClaimEntry<'a> {
     date: &'a str,
     holder: &'a str,
@@ -228,7 +228,7 @@ impl<'a> PageData<'a> {
         let places = place_table(frames);
         let index: BTreeMap<(PlaceKind, &str), usize> =
             places.iter().enumerate().map(|(i, (key, _))| (*key, i)).collect();
-        let mut claims: Vec<ClaimEntry<'a>> = Vec::new();
+        let mut claims = ClaimTable::default();
         let months = frames
             .iter()
             .map(|frame| MonthEntry {
@@ -250,7 +250,7 @@ impl<'a> PageData<'a> {
             ui: ui_words(options.lang),
             factions: &options.factions,
             places: places.into_values().collect(),
-            claims,
+            claims: claims.list,
             months,
         }
     }
@@ -272,7 +272,7 @@ fn place_table(frames: &[FrameInfo]) -> BTreeMap<(PlaceKind, &str), PlaceEntry<'
     places
 }
 
-fn state_entry<'a>(place: usize, p: &'a PlaceInfo, claims: &mut Vec<ClaimEntry<'a>>) -> StateEntry<'a> {
+fn state_entry<'a>(place: usize, p: &'a PlaceInfo, claims: &mut ClaimTable<'a>) -> StateEntry<'a> {
     StateEntry {
         place,
         holder: p.holder.as_deref(),
@@ -286,26 +286,36 @@ fn state_entry<'a>(place: usize, p: &'a PlaceInfo, claims: &mut Vec<ClaimEntry<'
         certainty: p.certainty,
         conflict: p.conflict,
         changed: p.changed,
-        claims: p.claims.iter().map(|c| (claim_index(claims, c), c.role)).collect(),
+        claims: p.claims.iter().map(|c| (claims.index(c), c.role)).collect(),
     }
 }
 
-/// The index of a claim in the shared table, adding it when new.
-fn claim_index<'a>(claims: &mut Vec<ClaimEntry<'a>>, claim: &'a ClaimInfo) -> usize {
-    let entry = ClaimEntry {
-        date: &claim.date,
-        holder: &claim.holder,
-        event: &claim.event,
-        other: claim.other.as_deref(),
-        modality: claim.modality,
-        sources: &claim.sources,
-        note: &claim.note,
-    };
-    if let Some(i) = claims.iter().position(|c| *c == entry) {
-        return i;
+/// The claims of all frames, each stored once, in the order first met (so output is stable).
+#[derive(Default)]
+struct ClaimTable<'a> {
+    list: Vec<ClaimEntry<'a>>,
+    index: std::collections::HashMap<ClaimEntry<'a>, usize>,
+}
+
+impl<'a> ClaimTable<'a> {
+    /// The index of a claim in the table, adding it when new.
+    fn index(&mut self, claim: &'a ClaimInfo) -> usize {
+        let entry = ClaimEntry {
+            date: &claim.date,
+            holder: &claim.holder,
+            event: &claim.event,
+            other: claim.other.as_deref(),
+            modality: claim.modality,
+            sources: &claim.sources,
+            note: &claim.note,
+        };
+        if let Some(&i) = self.index.get(&entry) {
+            return i;
+        }
+        self.list.push(entry.clone());
+        self.index.insert(entry, self.list.len() - 1);
+        self.list.len() - 1
     }
-    claims.push(entry);
-    claims.len() - 1
 }
 
 #[cfg(test)]

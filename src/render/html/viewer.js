@@ -29,14 +29,14 @@
 
   function factionName(id) {
     if (!id) return ui.nobody;
-    const f = data.factions[id];
+    const f = Object.hasOwn(data.factions, id) ? data.factions[id] : null;
     return f ? f.name : id;
   }
 
   function swatch(id) {
     const s = node('span', 'swatch');
     s.setAttribute('aria-hidden', 'true');
-    const f = id && data.factions[id];
+    const f = id && Object.hasOwn(data.factions, id) ? data.factions[id] : null;
     if (f) s.style.backgroundColor = f.color;
     return s;
   }
@@ -116,7 +116,13 @@
   }
 
   function fromHash() {
-    const i = monthIndex.get(decodeURIComponent(location.hash.slice(1)));
+    let month;
+    try {
+      month = decodeURIComponent(location.hash.slice(1));
+    } catch (e) {
+      return null; // a malformed hash opens the first month
+    }
+    const i = monthIndex.get(month);
     return i === undefined ? null : i;
   }
 
