@@ -327,7 +327,7 @@ fn tidy(svg: &str, title: &str) -> String {
         }
         out.push('\n');
         if line.starts_with("<svg") {
-            out.push_str(&format!("<title>{}</title>\n", escape(title)));
+            out.push_str(&format!("<title>{}</title>\n", crate::render::svg::escape(title)));
         }
     }
     out
@@ -342,10 +342,6 @@ fn round_font_size(line: &str) -> String {
         Ok(size) => format!("{}{}{}", &line[..start], (size * 10.0).round() / 10.0, &line[start + length..]),
         Err(_) => line.to_string(),
     }
-}
-
-fn escape(text: &str) -> String {
-    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
 }
 
 /// A message in the middle of an area, on a white box.
