@@ -343,3 +343,24 @@ mod regressions {
             .code(1);
     }
 }
+
+#[test]
+fn render_and_animate_report_json_for_scripts() {
+    let out = tempfile::tempdir().unwrap();
+    let output = controlmap()
+        .args(["--json", "render", "--from", "2017-10", "--to", "2017-11", "--format", "svg", "--no-html", "--out"])
+        .arg(out.path())
+        .output()
+        .unwrap();
+    let summary: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON on stdout");
+    assert_eq!((summary["frames"].as_u64(), summary["files"].as_u64()), (Some(2), Some(2)));
+    let gif = out.path().join("a.gif");
+    let output = controlmap()
+        .args(["--json", "animate", "--from", "2017-10", "--to", "2017-11", "--width", "400", "--out"])
+        .arg(&gif)
+        .output()
+        .unwrap();
+    let summary: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON on stdout");
+    assert_eq!(summary["months"].as_u64(), Some(2));
+    assert_eq!(summary["bytes"].as_u64(), Some(std::fs::metadata(&gif).unwrap().len()));
+}

@@ -66,13 +66,20 @@ pub fn run(global: &Global, args: AnimateArgs) -> anyhow::Result<Exit> {
     let mut bytes = Vec::new();
     let stats = renderer.animate(months, timing, &mut bytes).context("cannot make the GIF")?;
     data::write_atomic(&args.out, &bytes).with_context(|| format!("cannot write {}", args.out.display()))?;
-    say(&format!(
-        "animated {} months ({} frames after merging repeats, {width}x{height}) into {} ({:.1} MB) in {:.2} s",
-        stats.frames_in,
-        stats.frames_out,
-        args.out.display(),
-        bytes.len() as f64 / 1e6,
-        started.elapsed().as_secs_f64()
-    ))?;
+    let seconds = started.elapsed().as_secs_f64();
+    if global.json {
+        crate::cli::output::Out::default().json(&serde_json::json!({
+            "months": stats.frames_in, "frames": stats.frames_out, "width": width, "height": height,
+            "out": args.out.display().to_string(), "bytes": bytes.len(), "seconds": (seconds * 100.0).round() / 100.0,
+        }))?;
+    } else {
+        say(&format!(
+            "animated {} months ({} frames after merging repeats, {width}x{height}) into {} ({:.1} MB) in {seconds:.2} s",
+            stats.frames_in,
+            stats.frames_out,
+            args.out.display(),
+            bytes.len() as f64 / 1e6,
+        ))?;
+    }
     Ok(job.finish(global))
 }

@@ -226,15 +226,23 @@ pub fn run(global: &Global, args: RenderArgs) -> anyhow::Result<Exit> {
         files += write_page(&renderer.series, &frames, &args.out, if png { "png" } else { "svg" })?;
     }
     let warnings = job.warnings();
-    say(&format!(
-        "rendered {} frames ({files} files, {width}x{height}) from {} to {} into {} in {:.2} s; {warnings} warning(s) ({} conflict(s) between sources)",
-        months.len(),
-        months[0],
-        months[months.len() - 1],
-        args.out.display(),
-        started.elapsed().as_secs_f64(),
-        timeline.conflicts.len()
-    ))?;
+    let seconds = started.elapsed().as_secs_f64();
+    if global.json {
+        crate::cli::output::Out::default().json(&serde_json::json!({
+            "frames": months.len(), "files": files, "width": width, "height": height,
+            "from": months[0], "to": months[months.len() - 1], "out": args.out.display().to_string(),
+            "seconds": (seconds * 100.0).round() / 100.0, "warnings": warnings, "conflicts": timeline.conflicts.len(),
+        }))?;
+    } else {
+        say(&format!(
+            "rendered {} frames ({files} files, {width}x{height}) from {} to {} into {} in {seconds:.2} s; {warnings} warning(s) ({} conflict(s) between sources)",
+            months.len(),
+            months[0],
+            months[months.len() - 1],
+            args.out.display(),
+            timeline.conflicts.len()
+        ))?;
+    }
     Ok(job.finish(global))
 }
 
