@@ -133,10 +133,15 @@ pub fn places_layer(series: &Series, frame: &FrameState) -> Layer {
 
 /// "Raqqa: SDF, held since 2017-10 (sources …)".
 fn tooltip(series: &Series, town: &Town, state: &PlaceState) -> String {
-    let holder = state.holder.as_deref().map_or_else(|| "unknown".to_string(), |h| series.faction_name(h));
-    let since = state.since.as_ref().map_or(String::new(), |s| format!(" since {s}"));
+    let lang = series.options.lang;
+    let holder = state
+        .holder
+        .as_deref()
+        .map_or_else(|| style::status_word(Status::Unknown, lang).to_string(), |h| series.faction_name(h));
+    let since_word = if lang == style::Lang::Nl { "sinds" } else { "since" };
+    let since = state.since.as_ref().map_or(String::new(), |s| format!(" {since_word} {s}"));
     let sources = series.inputs.timeline.sources_of(&state.supporting);
-    format!("{}: {holder}, {}{since} ({})", town.name, state.status.as_str(), sources.join(", "))
+    format!("{}: {holder}, {}{since} ({})", town.name, style::status_word(state.status, lang), sources.join(", "))
 }
 
 /// The marker: a disc in the holder's colour, split, striped or ringed by status; hollow when

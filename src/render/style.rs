@@ -108,6 +108,19 @@ pub fn month_title(month: YearMonth, lang: Lang) -> String {
     format!("{} {}", names[usize::from(month.month - 1)], month.year)
 }
 
+/// A status in the map's language (for tooltips).
+pub fn status_word(status: crate::timeline::Status, lang: Lang) -> &'static str {
+    use crate::timeline::Status;
+    match (lang, status) {
+        (Lang::En, status) => status.as_str(),
+        (Lang::Nl, Status::Held) => "in handen",
+        (Lang::Nl, Status::Contested) => "omstreden",
+        (Lang::Nl, Status::Besieged) => "belegerd",
+        (Lang::Nl, Status::Partial) => "deels in handen",
+        (Lang::Nl, Status::Unknown) => "onbekend",
+    }
+}
+
 /// The words on the map, by language.
 pub struct Words {
     pub subtitle: &'static str,
