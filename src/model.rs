@@ -253,6 +253,33 @@ impl Claim {
     }
 }
 
+/// A claim's content written out, as outputs (tables, JSON, the viewer) show it.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
+pub struct ClaimText {
+    pub date: String,
+    pub holder: String,
+    pub event: String,
+    pub other: Option<String>,
+    pub modality: Modality,
+    pub sources: Vec<String>,
+    pub note: String,
+}
+
+impl Claim {
+    /// The claim's content written out.
+    pub fn text(&self) -> ClaimText {
+        ClaimText {
+            date: self.date.to_string(),
+            holder: self.holder.clone(),
+            event: self.event.to_string(),
+            other: self.other.clone(),
+            modality: self.modality,
+            sources: self.sources.iter().map(ToString::to_string).collect(),
+            note: self.note.clone(),
+        }
+    }
+}
+
 /// How serious a diagnostic is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]

@@ -6,7 +6,7 @@ use serde::Serialize;
 use crate::cli::output::{Out, Table};
 use crate::cli::{Exit, Global, InputError, claims, strict_exit, warn, warning_count, world};
 use crate::date::{Date, parse_query_date};
-use crate::model::{Claim, Diagnostic, Modality, PlaceKey, PlaceKind};
+use crate::model::{Claim, ClaimText, Diagnostic, Modality, PlaceKey, PlaceKind};
 use crate::places::resolve_place;
 use crate::timeline::{self, Conflict, PlaceState, Status, Timeline, Verdict};
 
@@ -39,44 +39,29 @@ pub struct HistoryArgs {
 /// A claim as commands show it.
 #[derive(Debug, Serialize)]
 pub struct ClaimView {
-    pub date: String,
+    #[serde(flatten)]
+    pub claim: ClaimText,
     pub place: String,
-    pub holder: String,
-    pub event: String,
-    pub other: Option<String>,
-    pub modality: Modality,
-    pub sources: Vec<String>,
-    pub note: String,
     /// FILE:LINE of the ledger row.
     pub origin: String,
 }
 
 impl ClaimView {
     pub fn new(claim: &Claim) -> ClaimView {
-        ClaimView {
-            date: claim.date.to_string(),
-            place: claim.place_text.clone(),
-            holder: claim.holder.clone(),
-            event: claim.event.to_string(),
-            other: claim.other.clone(),
-            modality: claim.modality,
-            sources: claim.sources.iter().map(ToString::to_string).collect(),
-            note: claim.note.clone(),
-            origin: claim.origin.to_string(),
-        }
+        ClaimView { claim: claim.text(), place: claim.place_text.clone(), origin: claim.origin.to_string() }
     }
 
     /// One line: `2017-10 sdf captured (from is) [hedged]  001.txt#3  (seeds/claims.csv:12)`.
     pub fn line(&self) -> String {
-        let mut text = format!("{} {} {}", self.date, self.holder, self.event);
-        if let Some(other) = &self.other {
-            text.push_str(&format!(" ({} {other})", other_word(&self.event)));
+        let mut text = format!("{} {} {}", self.claim.date, self.claim.holder, self.claim.event);
+        if let Some(other) = &self.claim.other {
+            text.push_str(&format!(" ({} {other})", other_word(&self.claim.event)));
         }
-        if self.modality != Modality::Fact {
-            text.push_str(&format!(" [{}]", self.modality));
+        if self.claim.modality != Modality::Fact {
+            text.push_str(&format!(" [{}]", self.claim.modality));
         }
-        if !self.sources.is_empty() {
-            text.push_str(&format!("  {}", self.sources.join(", ")));
+        if !self.claim.sources.is_empty() {
+            text.push_str(&format!("  {}", self.claim.sources.join(", ")));
         }
         text.push_str(&format!("  ({})", self.origin));
         text
@@ -402,7 +387,7 @@ pub fn history(global: &Global, args: HistoryArgs) -> anyhow::Result<Exit> {
     }
     let mut table = Table::new(&["date", "claim", "modality", "sources", "state after"]);
     for step in &steps {
-        let c = &step.claim;
+        let c = &step.claim.claim;
         let claim_text = match &c.other {
             Some(other) => format!("{} {} ({} {other})", c.holder, c.event, other_word(&c.event)),
             None => format!("{} {}", c.holder, c.event),

@@ -231,7 +231,7 @@ fn sources(place: &PlaceInfo) -> String {
         .claims
         .iter()
         .filter(|c| c.role == "supports")
-        .flat_map(|c| c.sources.iter().map(String::as_str))
+        .flat_map(|c| c.claim.sources.iter().map(String::as_str))
         .collect();
     sources.sort_unstable();
     sources.dedup();

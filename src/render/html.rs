@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use crate::date::Date;
-use crate::model::{Modality, PlaceKind};
+use crate::model::{ClaimText, Modality, PlaceKind};
 use crate::render::info::{ClaimInfo, FrameInfo, PlaceInfo};
 use crate::render::style::Lang;
 use crate::render::svg::escape;
@@ -156,7 +156,7 @@ struct PageData<'a> {
     ui: &'static Ui,
     factions: &'a BTreeMap<String, FactionStyle>,
     places: Vec<PlaceEntry<'a>>,
-    claims: Vec<ClaimEntry<'a>>,
+    claims: Vec<&'a ClaimText>,
     months: Vec<MonthEntry<'a>>,
 }
 
@@ -175,19 +175,6 @@ struct PlaceEntry<'a> {
     x: f64,
     y: f64,
     r: f64,
-}
-
-#[derive(Serialize, PartialEq, Eq, Hash, Clone)]
-struct ClaimEntry<'a> {
-    date: &'a str,
-    holder: &'a str,
-    event: &'a str,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    other: Option<&'a str>,
-    modality: Modality,
-    sources: &'a [String],
-    #[serde(skip_serializing_if = "str::is_empty")]
-    note: &'a str,
 }
 
 #[derive(Serialize)]
@@ -293,26 +280,18 @@ fn state_entry<'a>(place: usize, p: &'a PlaceInfo, claims: &mut ClaimTable<'a>) 
 /// The claims of all frames, each stored once, in the order first met (so output is stable).
 #[derive(Default)]
 struct ClaimTable<'a> {
-    list: Vec<ClaimEntry<'a>>,
-    index: std::collections::HashMap<ClaimEntry<'a>, usize>,
+    list: Vec<&'a ClaimText>,
+    index: std::collections::HashMap<&'a ClaimText, usize>,
 }
 
 impl<'a> ClaimTable<'a> {
     /// The index of a claim in the table, adding it when new.
     fn index(&mut self, claim: &'a ClaimInfo) -> usize {
-        let entry = ClaimEntry {
-            date: &claim.date,
-            holder: &claim.holder,
-            event: &claim.event,
-            other: claim.other.as_deref(),
-            modality: claim.modality,
-            sources: &claim.sources,
-            note: &claim.note,
-        };
-        if let Some(&i) = self.index.get(&entry) {
+        let entry = &claim.claim;
+        if let Some(&i) = self.index.get(entry) {
             return i;
         }
-        self.list.push(entry.clone());
+        self.list.push(entry);
         self.index.insert(entry, self.list.len() - 1);
         self.list.len() - 1
     }
@@ -351,13 +330,15 @@ mod tests {
                 conflict: false,
                 changed: true,
                 claims: vec![ClaimInfo {
-                    date: "2017-10".into(),
-                    holder: "is".into(),
-                    event: "holds".into(),
-                    other: None,
-                    modality: Modality::Fact,
-                    sources: vec!["</script>.txt#1".into()],
-                    note: name,
+                    claim: ClaimText {
+                        date: "2017-10".into(),
+                        holder: "is".into(),
+                        event: "holds".into(),
+                        other: None,
+                        modality: Modality::Fact,
+                        sources: vec!["</script>.txt#1".into()],
+                        note: name,
+                    },
                     role: "supports",
                 }],
             }],

@@ -4,7 +4,7 @@
 use serde::Serialize;
 
 use crate::date::{Date, YearMonth};
-use crate::model::{Modality, PlaceKind};
+use crate::model::{ClaimText, Modality, PlaceKind};
 use crate::render::marks::place_dom_id;
 use crate::render::series::{FrameState, Series};
 use crate::render::style::month_title;
@@ -52,13 +52,8 @@ pub struct PlaceInfo {
 /// A claim as the viewer lists it.
 #[derive(Debug, Clone, Serialize)]
 pub struct ClaimInfo {
-    pub date: String,
-    pub holder: String,
-    pub event: String,
-    pub other: Option<String>,
-    pub modality: Modality,
-    pub sources: Vec<String>,
-    pub note: String,
+    #[serde(flatten)]
+    pub claim: ClaimText,
     /// `supports`, `pending` or `conflicts`.
     pub role: &'static str,
 }
@@ -90,17 +85,7 @@ impl Series<'_> {
                     continue;
                 }
                 seen.push(i);
-                let c = &timeline.claims[i];
-                claims.push(ClaimInfo {
-                    date: c.date.to_string(),
-                    holder: c.holder.clone(),
-                    event: c.event.to_string(),
-                    other: c.other.clone(),
-                    modality: c.modality,
-                    sources: c.sources.iter().map(ToString::to_string).collect(),
-                    note: c.note.clone(),
-                    role,
-                });
+                claims.push(ClaimInfo { claim: timeline.claims[i].text(), role });
             }
             places.push(PlaceInfo {
                 id: place_dom_id(key),
