@@ -1,6 +1,8 @@
 //! Whole-binary tests of the query commands (`at`, `check`, `history`, `lint`, `places`,
 //! `regions`, `sentences`) on the built-in seeds and on small fixtures, including bad input.
 
+mod common;
+
 use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
@@ -346,10 +348,7 @@ fn a_closed_pipe_is_not_an_error() {
 /// A copy of the fixture geodata folder with one file replaced.
 fn geodata_with(file: &str, text: &str) -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
-    for entry in std::fs::read_dir(fixture("geo")).unwrap() {
-        let entry = entry.unwrap();
-        std::fs::copy(entry.path(), dir.path().join(entry.file_name())).unwrap();
-    }
+    common::copy_fixture_geodata(dir.path());
     std::fs::write(dir.path().join(file), text).unwrap();
     dir
 }

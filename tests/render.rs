@@ -5,6 +5,8 @@
 //! and `tests/fixtures/golden.csv` at 800x600. Regenerate them on purpose with
 //! `UPDATE_GOLDEN=1 cargo test --test render golden` (CI never sets it) and look at the PNG.
 
+mod common;
+
 use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
@@ -94,10 +96,7 @@ fn svg_is_valid_xml_with_named_groups() {
 fn hostile_geodata() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     let fixture = root().join("tests/fixtures/geo");
-    for entry in std::fs::read_dir(&fixture).unwrap() {
-        let entry = entry.unwrap();
-        std::fs::copy(entry.path(), dir.path().join(entry.file_name())).unwrap();
-    }
+    common::copy_fixture_geodata(dir.path());
     let factions = std::fs::read_to_string(fixture.join("factions.toml")).unwrap();
     std::fs::write(
         dir.path().join("factions.toml"),
@@ -274,10 +273,7 @@ mod regressions {
     #[test]
     fn places_with_non_ascii_ids_keep_their_own_labels() {
         let dir = tempfile::tempdir().unwrap();
-        for entry in std::fs::read_dir(root().join("tests/fixtures/geo")).unwrap() {
-            let entry = entry.unwrap();
-            std::fs::copy(entry.path(), dir.path().join(entry.file_name())).unwrap();
-        }
+        common::copy_fixture_geodata(dir.path());
         let places = "id,name,lon,lat,country,population,aliases,source,note\nракка,Ракка,39.0,35.95,SY,200000,,test,\nмаяди,Маяди,40.45,35.02,SY,50000,,test,\n";
         std::fs::write(dir.path().join("places.csv"), places).unwrap();
         let ledger = dir.path().join("l.csv");

@@ -3,6 +3,8 @@
 //! hostile names). Without a `chromium` binary the test prints `SKIPPED` and returns;
 //! `.ci/run` installs Debian's `chromium` package.
 
+mod common;
+
 use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::process::{Command as Process, Stdio};
@@ -83,10 +85,7 @@ fn result(dom: &str) -> Value {
 fn hostile_geodata(dir: &Path) {
     std::fs::create_dir_all(dir).unwrap();
     let fixture = root().join("tests/fixtures/geo");
-    for entry in std::fs::read_dir(&fixture).unwrap() {
-        let entry = entry.unwrap();
-        std::fs::copy(entry.path(), dir.join(entry.file_name())).unwrap();
-    }
+    common::copy_fixture_geodata(dir);
     let factions = std::fs::read_to_string(fixture.join("factions.toml")).unwrap();
     let factions = factions.replace("name = \"Islamic State\"", "name = \"<script>alert(1)</script>\"");
     std::fs::write(dir.join("factions.toml"), factions).unwrap();
