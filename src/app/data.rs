@@ -112,7 +112,7 @@ pub fn read_data_file(path: &Path) -> Result<DataFile, Diagnostic> {
     let name = path.display().to_string();
     let text = String::from_utf8(bytes).map_err(|e| {
         let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
-        let line = valid.iter().filter(|&&b| b == b'\n').count() + 1;
+        let line = crate::ingest::lines::line_at(valid, valid.len());
         Diagnostic::error(&name, Some(line), None, "is not UTF-8 text")
     })?;
     if text.trim().is_empty() {
