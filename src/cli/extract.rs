@@ -70,9 +70,13 @@ pub fn run(global: &Global, args: ExtractArgs) -> anyhow::Result<Exit> {
     }
     let inputs = stream::expand(&args.inputs).map_err(InputError)?;
     let failed = match &args.out {
-        Some(path) => {
-            crate::app::data::write_atomic_with(path, |out| extract_all(&mut extractor, &inputs, &options, out))?
-        }
+        // An input that cannot be read makes the run fail (exit 2): then the file is not written at all.
+        Some(path) => crate::app::data::write_atomic_with(path, |out| {
+            match extract_all(&mut extractor, &inputs, &options, out)? {
+                0 => Ok(0),
+                failed => anyhow::bail!("{failed} input(s) could not be read; {} was not written", path.display()),
+            }
+        })?,
         None => extract_all(&mut extractor, &inputs, &options, &mut Out::default())?,
     };
     Ok(if failed > 0 { Exit::BadInput } else { Exit::Success })
