@@ -77,3 +77,82 @@ fn export_replaces_planted_symlinks_with_regular_files() {
     }
     assert!(names_in(out.path()).iter().all(|n| !n.starts_with('.')), "{:?}", names_in(out.path()));
 }
+
+/// A geodata folder whose Raqqa is called `Raq<ESC>[2Jqa<BEL>`, and a ledger citing it with an
+/// ESC in its source and a BEL in its note.
+fn hostile_terminal_data() -> (tempfile::TempDir, std::path::PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    common::copy_fixture_geodata(dir.path());
+    let places = std::fs::read_to_string(dir.path().join("places.csv")).unwrap();
+    std::fs::write(dir.path().join("places.csv"), places.replace(",Raqqa,", ",Raq\u{1b}[2Jqa\u{7},")).unwrap();
+    let ledger = dir.path().join("claims.csv");
+    std::fs::write(
+        &ledger,
+        "date,place,holder,event,other,source,note\n\
+         2017-10,raqqa,sdf,captured,is,a\u{1b}[31m.txt#1,rang \u{7} twice\n\
+         2017-11,Raq\u{1b}[2Jqa\u{7}x,sdf,holds,,a.txt#2,\n",
+    )
+    .unwrap();
+    (dir, ledger)
+}
+
+fn assert_no_raw_controls(what: &str, bytes: &[u8]) {
+    let text = String::from_utf8_lossy(bytes);
+    assert!(!text.contains(['\u{1b}', '\u{7}']), "{what} prints a raw control character: {text:?}");
+}
+
+#[test]
+fn control_characters_from_data_are_escaped_on_the_terminal() {
+    let (geo, ledger) = hostile_terminal_data();
+    let runs: [&[&str]; 7] = [
+        &["at", "2017-10"],
+        &["history", "raqqa"],
+        &["places", "raqqa"],
+        &["check", "sdf", "raqqa", "2017-10"],
+        &["lint"],
+        &["--json", "at", "2017-10"],
+        &["regions", "raqqa"],
+    ];
+    let mut escaped = 0;
+    for args in runs {
+        let output =
+            controlmap().arg("--geodata").arg(geo.path()).arg("--ledger").arg(&ledger).args(args).output().unwrap();
+        assert_no_raw_controls(&format!("{args:?} (stdout)"), &output.stdout);
+        assert_no_raw_controls(&format!("{args:?} (stderr)"), &output.stderr);
+        let all = format!("{}{}", String::from_utf8_lossy(&output.stdout), String::from_utf8_lossy(&output.stderr));
+        escaped += usize::from(all.contains("\\u{1b}") || all.contains("\\u001b"));
+    }
+    assert!(escaped >= 5, "the escaped names are shown, not dropped ({escaped} of 7 commands)");
+}
+
+#[test]
+fn lint_warns_about_control_characters_in_names_sources_and_notes() {
+    let (geo, ledger) = hostile_terminal_data();
+    let output = controlmap().arg("--geodata").arg(geo.path()).arg("lint").arg(&ledger).output().unwrap();
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert_no_raw_controls("lint", &output.stdout);
+    for expected in [
+        "claims.csv:2: source: warning: \"a\\u{1b}[31m.txt#1\" holds a control character",
+        "claims.csv:2: note: warning: \"rang \\u{7} twice\" holds a control character",
+        "claims.csv:3: place: warning: \"Raq\\u{1b}[2Jqa\\u{7}x\" holds a control character",
+        "places.csv: name: warning: \"Raq\\u{1b}[2Jqa\\u{7}\" (place \"raqqa\") holds a control character",
+    ] {
+        assert!(stdout.contains(expected), "missing {expected:?} in:\n{stdout}");
+    }
+}
+
+#[test]
+fn sentences_and_extract_escape_control_characters_from_articles() {
+    let dir = tempfile::tempdir().unwrap();
+    let article = dir.path().join("a.txt");
+    std::fs::write(&article, " date 2017-10 Raqqa viel in handen van IS.\u{1b}[2J Het leger\u{7} rukte op.\n").unwrap();
+    let output = controlmap().arg("sentences").arg(&article).output().unwrap();
+    assert!(output.status.success());
+    assert_no_raw_controls("sentences", &output.stdout);
+    assert!(String::from_utf8_lossy(&output.stdout).contains("\\u{1b}[2J"));
+    let bad = dir.path().join("b\u{1b}]0;title\u{7}.txt");
+    std::fs::write(&bad, b"\x00\x01 binary").unwrap();
+    let output = controlmap().arg("extract").arg(&bad).output().unwrap();
+    assert_no_raw_controls("extract (stderr)", &output.stderr);
+    assert!(String::from_utf8_lossy(&output.stderr).contains("b\\u{1b}]0;title\\u{7}.txt"));
+}
