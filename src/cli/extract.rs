@@ -184,7 +184,7 @@ pub fn eval(global: &Global, args: EvalArgs) -> anyhow::Result<Exit> {
     }
     // Rows that could not be read or resolved are bad input: the figures leave them out.
     for problem in report.problems.iter().take(20) {
-        warn_line(&format!("{problem}"));
+        warn_line(&problem.to_string());
     }
     if report.problems.len() > 20 {
         warn_line(&format!("… and {} more rows left out", report.problems.len() - 20));

@@ -208,7 +208,7 @@ pub fn main() -> ExitCode {
 fn install_interrupt_handler() {
     let _ = ctrlc::set_handler(|| {
         app::data::remove_in_progress();
-        warn_line(&format!("interrupted: files already written are complete; no partial file was left"));
+        warn_line("interrupted: files already written are complete; no partial file was left");
         std::process::exit(130);
     });
 }
