@@ -48,6 +48,15 @@ pub fn formula_safe(cell: &str) -> Cow<'_, str> {
     }
 }
 
+/// The cell [`formula_safe`] was given, for a cell it wrote (`'=x` → `=x`); other text is
+/// returned as it is. Ledger readers use it, so `extract`'s output reads back unchanged.
+pub fn formula_unguarded(cell: &str) -> &str {
+    match cell.strip_prefix('\'') {
+        Some(rest) if formula_safe(rest) == cell => rest,
+        _ => cell,
+    }
+}
+
 /// A CSV writer whose every cell goes through [`formula_safe`]: the one way controlmap writes CSV.
 pub struct CsvWriter<W: Write> {
     inner: csv::Writer<W>,
@@ -119,7 +128,15 @@ mod tests {
             ("", ""),
         ] {
             assert_eq!(formula_safe(cell), safe, "{cell:?}");
+            assert_eq!(formula_unguarded(&formula_safe(cell)), cell, "{cell:?} reads back");
         }
+    }
+
+    #[test]
+    fn only_a_guard_the_writer_adds_is_taken_off() {
+        assert_eq!(formula_unguarded("'-3"), "'-3");
+        assert_eq!(formula_unguarded("'Raqqa"), "'Raqqa");
+        assert_eq!(formula_unguarded("'-#1"), "-#1");
     }
 
     #[derive(serde::Serialize)]

@@ -156,3 +156,50 @@ fn sentences_and_extract_escape_control_characters_from_articles() {
     assert_no_raw_controls("extract (stderr)", &output.stderr);
     assert!(String::from_utf8_lossy(&output.stderr).contains("b\\u{1b}]0;title\\u{7}.txt"));
 }
+
+#[test]
+fn formula_cells_are_neutralised_in_extract_output_and_read_back_unchanged() {
+    let dir = tempfile::tempdir().unwrap();
+    let draft = dir.path().join("draft.csv");
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/geo");
+    controlmap()
+        .arg("--geodata")
+        .arg(&fixture)
+        .args(["extract", "-", "--date", "2017-11-18", "--out"])
+        .arg(&draft)
+        .write_stdin("Het Iraakse leger heroverde gisteren Rawa op IS.\n")
+        .assert()
+        .success();
+    let text = std::fs::read_to_string(&draft).unwrap();
+    assert!(text.contains(",fact,'-#1,"), "the stdin source -#1 is guarded: {text}");
+    let output = controlmap()
+        .arg("--geodata")
+        .arg(&fixture)
+        .arg("--ledger")
+        .arg(&draft)
+        .args(["--json", "at", "2017-11-30", "Rawa"])
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(stdout.contains("\"-#1\""), "the ledger reader takes the guard off: {stdout}");
+}
+
+#[test]
+fn formula_cells_are_neutralised_in_the_timeline_csv() {
+    let dir = tempfile::tempdir().unwrap();
+    let ledger = dir.path().join("claims.csv");
+    std::fs::write(&ledger, "date,place,holder,event,other,source,note\n2017-10,Raqqa,sdf,captured,is,@evil.txt#1,\n")
+        .unwrap();
+    let out = dir.path().join("out");
+    controlmap()
+        .arg("--ledger")
+        .arg(&ledger)
+        .args(["export", "--format", "csv", "--from", "2017-10", "--to", "2017-10", "--out"])
+        .arg(&out)
+        .assert()
+        .success();
+    let csv = std::fs::read_to_string(out.join("timeline.csv")).unwrap();
+    let row = csv.lines().find(|l| l.contains(",raqqa,")).expect("a row for Raqqa");
+    assert!(row.ends_with(",'@evil.txt#1"), "{row}");
+    assert!(csv.lines().skip(1).all(|l| l.split(',').all(|cell| !cell.starts_with(['=', '+', '@']))), "{csv}");
+}

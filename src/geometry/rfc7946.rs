@@ -197,7 +197,7 @@ mod tests {
         let apart = MultiPolygon::new(vec![square(40.0, 41.0), square(41.000_001, 42.0)]);
         assert!(apart.is_valid(), "a metre apart before rounding");
         let Some(Geometry::Polygon(rings)) = area(&apart) else { panic!("one polygon after rounding") };
-        let exported = to_multipolygon(&[rings.clone()]);
+        let exported = to_multipolygon(std::slice::from_ref(&rings));
         assert!(exported.is_valid(), "{rings:?}");
         assert!((geo::Area::unsigned_area(&exported) - 2.0).abs() < 1e-9);
     }

@@ -3,6 +3,7 @@
 use crate::date::DateSpan;
 use crate::ingest::lines::{LineIndex, line_at};
 use crate::model::{Diagnostic, Event, Modality, Origin, SourceRef, parse_sources};
+use crate::text::formula_unguarded;
 
 /// The columns a ledger knows; any other column is kept as an extra.
 pub const COLUMNS: [&str; 8] = ["date", "place", "holder", "event", "other", "modality", "source", "note"];
@@ -115,8 +116,9 @@ impl Columns {
         Ok(Columns { index, extra, width: header.len() })
     }
 
+    /// A field, without the `'` that CSV writers put before formula-like cells.
     fn get<'r>(&self, record: &'r csv::StringRecord, name: &str) -> &'r str {
-        self.index[column(name)].and_then(|at| record.get(at)).unwrap_or("")
+        self.index[column(name)].and_then(|at| record.get(at)).map_or("", formula_unguarded)
     }
 
     fn row(&self, file: &str, line: usize, record: &csv::StringRecord) -> Result<LedgerRow, Diagnostic> {
@@ -138,8 +140,11 @@ impl Columns {
             }
         }
         let other = Some(self.get(record, "other")).filter(|o| !o.is_empty()).map(str::to_string);
-        let extra =
-            self.extra.iter().map(|(at, name)| (name.clone(), record.get(*at).unwrap_or("").to_string())).collect();
+        let extra = self
+            .extra
+            .iter()
+            .map(|(at, name)| (name.clone(), record.get(*at).map_or("", formula_unguarded).to_string()))
+            .collect();
         Ok(LedgerRow {
             origin: Origin { file: file.to_string(), line },
             date,
