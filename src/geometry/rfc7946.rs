@@ -7,6 +7,8 @@
 use geo::{Coord, LineString, MultiLineString, MultiPolygon, Polygon, Validation, unary_union};
 use serde::Serialize;
 
+use crate::geometry::simple::crossing_free;
+
 /// Decimals kept in exported coordinates: 5 is about 1 m.
 pub const DECIMALS: i32 = 5;
 
@@ -61,18 +63,18 @@ pub fn lines(shape: &MultiLineString<f64>) -> Option<Geometry> {
     (!parts.is_empty()).then_some(Geometry::MultiLineString(parts))
 }
 
-/// The parts of `shape` rounded to [`DECIMALS`]. Rounding moves vertices by up to half a unit,
-/// which can make a ring cross itself or two parts share an edge where they came within a metre
-/// of each other; such a result is unioned again (an OGC overlay, which resolves crossings and
+/// The parts of `shape` (a valid multipolygon) rounded to [`DECIMALS`]. Rounding moves vertices
+/// by up to half a unit, which can make a ring cross itself or two parts share an edge where they
+/// came within a metre of each other (found by [`crossing_free`]); such a result is unioned again (an OGC overlay, which resolves crossings and
 /// merges touching parts) and rounded again, until it is valid. Parts still invalid after
 /// [`REPAIR_ROUNDS`] rounds (not seen in practice) are left out rather than exported broken.
 fn valid_rounded_parts(shape: &MultiPolygon<f64>) -> Vec<Vec<Vec<Position>>> {
     let mut parts: Vec<Vec<Vec<Position>>> = shape.0.iter().filter_map(polygon).collect();
     for _ in 0..REPAIR_ROUNDS {
-        let rounded = to_multipolygon(&parts);
-        if rounded.is_valid() {
+        if crossing_free(&parts) {
             return parts;
         }
+        let rounded = to_multipolygon(&parts);
         parts = unary_union(std::iter::once(&rounded)).0.iter().filter_map(polygon).collect();
     }
     let valid: Vec<Polygon<f64>> = to_multipolygon(&parts).0.into_iter().filter(Validation::is_valid).collect();
