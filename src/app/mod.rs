@@ -55,7 +55,7 @@ pub fn load_world(geodata: Option<&Path>) -> Result<World, Diagnostic> {
     let countries: Vec<String> = layers.admin1.iter().map(|a| a.country.clone()).collect();
     geometry::join::governorates(&mut towns, layers.admin1.iter().map(|a| &a.shape).collect(), &names, &countries);
     let regions = layers.regions.iter().map(|r| r.names.clone()).collect();
-    let gazetteer = Gazetteer::new(towns, regions);
+    let gazetteer = Gazetteer::new(towns, regions).with_world();
     Ok(World { factions, gazetteer, layers, files, warnings })
 }
 
@@ -77,7 +77,7 @@ impl Claims {
 
 /// Reads and binds ledgers; with no paths, the built-in seeds ledger. A file that cannot be read
 /// at all is an `Err`; bad rows are diagnostics in the result.
-pub fn load_claims(world: &World, paths: &[PathBuf]) -> Result<Claims, Diagnostic> {
+pub fn load_claims(world: &mut World, paths: &[PathBuf]) -> Result<Claims, Diagnostic> {
     let files: Vec<DataFile> = if paths.is_empty() {
         vec![data::builtin_ledger()]
     } else {
@@ -87,7 +87,7 @@ pub fn load_claims(world: &World, paths: &[PathBuf]) -> Result<Claims, Diagnosti
     for file in files {
         let parsed = ledger::parse(&file.name, file.text.as_bytes())?;
         result.rows += parsed.rows.len() + parsed.diagnostics.iter().filter(|d| d.is_error()).count();
-        let (claims, problems) = places::bind(parsed.rows, &world.gazetteer, &world.factions);
+        let (claims, problems) = places::bind(parsed.rows, &mut world.gazetteer, &mut world.factions);
         result.claims.extend(claims);
         result.diagnostics.extend(parsed.diagnostics);
         result.diagnostics.extend(problems);

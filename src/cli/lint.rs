@@ -24,9 +24,9 @@ pub struct LintArgs {
 
 /// `controlmap lint [LEDGER...]`
 pub fn run(global: &Global, args: LintArgs) -> anyhow::Result<Exit> {
-    let world = world(global)?;
+    let mut world = world(global)?;
     let paths = if args.ledgers.is_empty() { global.ledgers.clone() } else { args.ledgers };
-    let mut claims = app::load_claims(&world, &paths).map_err(InputError)?;
+    let mut claims = app::load_claims(&mut world, &paths).map_err(InputError)?;
     let timeline = claims.timeline();
     let mut diagnostics = claims.diagnostics.clone();
     diagnostics.extend(duplicates(&timeline));
@@ -104,12 +104,13 @@ fn conflicts(timeline: &Timeline) -> Vec<Diagnostic> {
         .collect()
 }
 
-/// Checks every cited FILE#N against the articles in `dir`.
+/// Checks every cited article (FILE#N) against the articles in `dir`; URLs and free citations
+/// cannot be checked there and are left alone.
 fn check_sources(claims: &[Claim], dir: &std::path::Path) -> Vec<Diagnostic> {
     let mut counts: BTreeMap<String, Result<u32, String>> = BTreeMap::new();
     let mut found = Vec::new();
     for claim in claims {
-        for source in &claim.sources {
+        for source in claim.sources.iter().filter(|s| s.kind == crate::model::SourceKind::Article) {
             let count =
                 counts.entry(source.article.clone()).or_insert_with(|| sentence_count(&dir.join(&source.article)));
             let problem = match (count, source.sentence) {

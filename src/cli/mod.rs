@@ -254,7 +254,7 @@ pub(crate) fn world(global: &Global) -> anyhow::Result<World> {
 
 /// Loads the ledgers for a query command: any error row stops the command (exit 2), listing the
 /// first errors; warnings go to standard error.
-pub(crate) fn claims(global: &Global, world: &World) -> anyhow::Result<Claims> {
+pub(crate) fn claims(global: &Global, world: &mut World) -> anyhow::Result<Claims> {
     let claims = app::load_claims(world, &global.ledgers).map_err(InputError)?;
     let errors: Vec<&Diagnostic> = claims.errors().collect();
     if !errors.is_empty() {

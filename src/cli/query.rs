@@ -188,8 +188,8 @@ fn resolve(world: &crate::app::World, name: &str) -> anyhow::Result<PlaceKey> {
 /// `controlmap at DATE [PLACE...]`
 pub fn at(global: &Global, args: AtArgs) -> anyhow::Result<Exit> {
     let date = parse_date(&args.date)?;
-    let world = world(global)?;
-    let mut claims = claims(global, &world)?;
+    let mut world = world(global)?;
+    let mut claims = claims(global, &mut world)?;
     let timeline = claims.timeline();
     let states: Vec<PlaceState> = if args.places.is_empty() {
         timeline.snapshot(date).states.into_values().collect()
@@ -297,11 +297,11 @@ struct CheckView {
 /// `controlmap check PLACE --holder F --on DATE`
 pub fn check(global: &Global, args: CheckArgs) -> anyhow::Result<Exit> {
     let date = parse_date(&args.on)?;
-    let world = world(global)?;
+    let mut world = world(global)?;
     let place = resolve(&world, &args.place)?;
     let holder = crate::places::resolve_faction(&world.factions, &args.holder)
         .map_err(|(message, hint)| InputError(Diagnostic::error("--holder", None, None, message).with_hint(hint)))?;
-    let mut claims = claims(global, &world)?;
+    let mut claims = claims(global, &mut world)?;
     let timeline = claims.timeline();
     let result = timeline::check(&timeline, &place, &holder, date);
     let view = CheckView {
@@ -351,9 +351,9 @@ struct HistoryStep {
 
 /// `controlmap history PLACE`
 pub fn history(global: &Global, args: HistoryArgs) -> anyhow::Result<Exit> {
-    let world = world(global)?;
+    let mut world = world(global)?;
     let place = resolve(&world, &args.place)?;
-    let mut claims = claims(global, &world)?;
+    let mut claims = claims(global, &mut world)?;
     let timeline = claims.timeline();
     let mut steps = Vec::new();
     let mut previous: Option<(Option<String>, Status)> = None;

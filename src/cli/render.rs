@@ -167,8 +167,8 @@ impl SeriesJob {
     /// Checks the options, loads the data, chooses the months, and makes sure `out_dir` can be written.
     pub fn load(global: &Global, args: &SeriesArgs, size: (u32, u32), out_dir: &Path) -> anyhow::Result<SeriesJob> {
         let options = series_options(args, size.0, size.1)?;
-        let world = world(global)?;
-        let mut claims = claims(global, &world)?;
+        let mut world = world(global)?;
+        let mut claims = claims(global, &mut world)?;
         let timeline = claims.timeline();
         let months = months(&timeline, args)?;
         data::ensure_writable_dir(out_dir).map_err(InputError)?;

@@ -50,7 +50,7 @@ use crate::extract::roles::{Draft, Sentence};
 use crate::extract::stream::{Input, ReadError, Reading};
 use crate::extract::timing::Dating;
 use crate::extract::towns::TownIndex;
-use crate::model::{Event, Modality, PlaceKey, PlaceKind, SourceRef};
+use crate::model::{Event, Modality, PlaceKey, PlaceKind, SourceKind, SourceRef};
 use crate::places::{Factions, Gazetteer, Hint, Resolution};
 
 /// Which lexicon reads an article.
@@ -406,7 +406,7 @@ impl Run<'_, '_> {
     }
 
     fn emit(&mut self, q: Queued) {
-        let source = SourceRef { article: self.name.clone(), sentence: Some(q.sentence) };
+        let source = SourceRef { article: self.name.clone(), sentence: Some(q.sentence), kind: SourceKind::Article };
         let (date, date_note) = match q.draft.dating {
             Dating::Settled { span, note } => (span, note),
             Dating::Pending { .. } | Dating::Unresolved(_) => {

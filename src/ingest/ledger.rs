@@ -4,7 +4,8 @@ use crate::date::DateSpan;
 use crate::model::{Diagnostic, Event, Modality, Origin, SourceRef, parse_sources};
 
 /// The columns a ledger knows; any other column is kept as an extra.
-pub const COLUMNS: [&str; 8] = ["date", "place", "holder", "event", "other", "modality", "source", "note"];
+pub const COLUMNS: [&str; 10] =
+    ["date", "place", "holder", "event", "other", "modality", "source", "note", "lat", "lon"];
 const REQUIRED: [&str; 4] = ["date", "place", "holder", "event"];
 
 /// One parsed ledger row; place and factions are still text, resolved by the places stage.
@@ -19,8 +20,19 @@ pub struct LedgerRow {
     pub modality: Modality,
     pub sources: Vec<SourceRef>,
     pub note: String,
+    /// Where the place is, when the row gives `lat` and `lon`: it pins the place to that point.
+    pub point: Option<Point>,
     pub extra: Vec<(String, String)>,
 }
+
+/// A WGS84 position given in a ledger row.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Point {
+    pub lat: f64,
+    pub lon: f64,
+}
+
+impl Eq for Point {}
 
 /// A parsed ledger file: the good rows, and a diagnostic for every row that was rejected.
 #[derive(Debug, Clone, Default)]
@@ -135,6 +147,7 @@ impl Columns {
                 return Err(error(field, "is empty".into()));
             }
         }
+        let point = self.point(record).map_err(|(field, message)| error(field, message))?;
         let other = Some(self.get(record, "other")).filter(|o| !o.is_empty()).map(str::to_string);
         let extra =
             self.extra.iter().map(|(at, name)| (name.clone(), record.get(*at).unwrap_or("").to_string())).collect();
@@ -148,8 +161,33 @@ impl Columns {
             modality,
             sources,
             note: self.get(record, "note").to_string(),
+            point,
             extra,
         })
+    }
+}
+
+impl Columns {
+    /// The optional `lat`/`lon` pair: both or neither, each a number in range.
+    fn point(&self, record: &csv::StringRecord) -> Result<Option<Point>, (&'static str, String)> {
+        let (lat, lon) = (self.get(record, "lat"), self.get(record, "lon"));
+        let number = |field: &'static str, text: &str, limit: f64| {
+            text.parse::<f64>().ok().filter(|v| v.is_finite() && v.abs() <= limit).ok_or_else(|| {
+                (
+                    field,
+                    format!(
+                        "{text:?} is not a {} in degrees (-{limit} to {limit})",
+                        if field == "lat" { "latitude" } else { "longitude" }
+                    ),
+                )
+            })
+        };
+        match (lat.is_empty(), lon.is_empty()) {
+            (true, true) => Ok(None),
+            (false, true) => Err(("lon", "is empty while lat is given; give both or neither".into())),
+            (true, false) => Err(("lat", "is empty while lon is given; give both or neither".into())),
+            (false, false) => Ok(Some(Point { lat: number("lat", lat, 90.0)?, lon: number("lon", lon, 180.0)? })),
+        }
     }
 }
 

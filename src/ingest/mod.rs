@@ -4,4 +4,4 @@ pub mod article;
 pub mod ledger;
 
 pub use article::{Article, Sentence};
-pub use ledger::{Ledger, LedgerRow};
+pub use ledger::{Ledger, LedgerRow, Point};
