@@ -38,6 +38,11 @@ pub struct GeoFiles {
 /// The credit line of the built-in geodata (see `geodata/SOURCES.md`).
 pub const BUILTIN_ATTRIBUTION: &str = "Boundaries: Natural Earth · Places: GeoNames (CC BY 4.0)";
 
+/// The credit line of maps drawn on the built-in world layers, naming the border view.
+pub fn world_attribution(borders: crate::geometry::world::Borders) -> String {
+    format!("Boundaries: Natural Earth, {} · Places: GeoNames (CC BY 4.0)", borders.credit())
+}
+
 const BUILTIN: [(&str, &str); 6] = [
     ("geodata/factions.toml", include_str!("../../geodata/factions.toml")),
     ("geodata/places.csv", include_str!("../../geodata/places.csv")),

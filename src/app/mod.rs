@@ -5,9 +5,11 @@ pub mod data;
 
 use std::path::{Path, PathBuf};
 
+use crate::geometry::projection::BBox;
+use crate::geometry::world::Borders;
 use crate::geometry::{self, Layers};
 use crate::ingest::ledger;
-use crate::model::{Claim, Diagnostic};
+use crate::model::{Claim, Diagnostic, PlaceKind};
 use crate::places::{self, Factions, Gazetteer, gazetteer};
 use crate::timeline::{self, Timeline};
 
@@ -118,4 +120,64 @@ impl Claims {
     pub fn timeline(&mut self) -> Timeline {
         timeline::build(std::mem::take(&mut self.claims))
     }
+}
+
+/// The box a series shows: `--bbox`, else the tracked towns and regions with a margin.
+pub fn view_box(world: &World, timeline: &Timeline, bbox: Option<BBox>) -> Option<BBox> {
+    if bbox.is_some() {
+        return bbox;
+    }
+    let mut points: Vec<(f64, f64)> = Vec::new();
+    for key in timeline.places() {
+        match key.kind {
+            PlaceKind::Town => points.extend(world.gazetteer.town(&key.id).map(|t| (t.lon, t.lat))),
+            PlaceKind::Region => {
+                if let Some(region) = world.layers.regions.iter().find(|r| r.names.id == key.id) {
+                    points.extend(region.shape.0.iter().flat_map(|p| p.exterior().0.iter().map(|c| (c.x, c.y))));
+                }
+            }
+        }
+    }
+    BBox::around(points).map(|b| b.padded(0.12, 4.0))
+}
+
+/// How many of the largest towns of the mapped area are made available for orientation.
+const CONTEXT_TOWNS: usize = 80;
+const CONTEXT_MIN_POPULATION: u64 = 100_000;
+
+/// Chooses the base map of a series. The geodata folder's own regions and rivers when its
+/// countries cover the view (the detailed layer: Syria and Iraq built in), with the world's
+/// countries in the recognised view unless `borders` asks for the folder's own (de facto) ones;
+/// otherwise the built-in world layers cut to the view, with the area's largest towns for
+/// orientation. Returns whether world layers were used.
+pub fn fit_geography(world: &mut World, view: Option<BBox>, borders: Borders, builtin: bool) -> Result<bool, Diagnostic> {
+    let Some(view) = view else { return Ok(false) };
+    let covered = countries_box(&world.layers).is_some_and(|data| {
+        let data = data.padded(0.0, 0.0);
+        view.lon0 >= data.lon0 - 1.0 && view.lon1 <= data.lon1 + 1.0 && view.lat0 >= data.lat0 - 1.0 && view.lat1 <= data.lat1 + 1.0
+    });
+    if covered && (borders == Borders::DeFacto || !builtin) {
+        return Ok(false);
+    }
+    let wide = view.padded(0.6, 12.0);
+    let base = geometry::world::layers(&wide, borders)?;
+    if covered {
+        world.layers.countries = base.countries;
+        return Ok(true);
+    }
+    world.layers = Layers { regions: std::mem::take(&mut world.layers.regions), ..base };
+    let context = places::world().in_box(view.lon0, view.lat0, view.lon1, view.lat1, CONTEXT_MIN_POPULATION);
+    for place in context.iter().take(CONTEXT_TOWNS) {
+        let town = places::resolve::town_from_world(place);
+        if world.gazetteer.town(&town.id).is_none() {
+            world.gazetteer.add_town(town);
+        }
+    }
+    Ok(true)
+}
+
+fn countries_box(layers: &Layers) -> Option<BBox> {
+    let points =
+        layers.countries.iter().flat_map(|c| c.shape.0.iter().flat_map(|p| p.exterior().0.iter().map(|c| (c.x, c.y))));
+    BBox::around(points)
 }

@@ -139,7 +139,7 @@ fn answer(gazetteer: &mut Gazetteer, query: &str) -> Answer {
     };
     match resolution {
         Resolution::Found { key, others, rule } => {
-            gazetteer.adopt(&key);
+            gazetteer.adopt(&key, None);
             answer.status = "resolved";
             answer.place = Some(facts_of(gazetteer, &key));
             answer.rule = rule;

@@ -33,7 +33,7 @@ pub fn bind(rows: Vec<LedgerRow>, gazetteer: &mut Gazetteer, factions: &mut Fact
                 None => resolve_place(gazetteer, &row.place),
             };
             if let Ok(key) = &outcome {
-                gazetteer.adopt(key);
+                gazetteer.adopt(key, Some(&row.place));
             }
             resolved.insert(cache_key.clone(), outcome);
         }
@@ -147,7 +147,7 @@ pub fn resolve_place(gazetteer: &Gazetteer, name: &str) -> Result<PlaceKey, (Str
         Resolution::NotFound { suggestions } => Err((
             format!("place {name:?} is not in the gazetteer"),
             format!(
-                "{}; a qualifier (\"{name}, UA\", \"{name}, Kherson Oblast\") or lat and lon columns place it",
+                "{}; a qualifier (a country code or a first-level region: \"{name}, CC\", \"{name}, REGION\") or lat and lon columns place it",
                 did_you_mean(&suggestions, "controlmap places QUERY searches it")
             ),
         )),

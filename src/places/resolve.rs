@@ -372,14 +372,22 @@ impl Gazetteer {
     }
 
     /// Makes a resolved world place a town of this gazetteer (so that maps, joins and outputs
-    /// see it like any other); a no-op for other keys.
-    pub fn adopt(&mut self, key: &PlaceKey) {
-        if key.kind == PlaceKind::Town
-            && !self.town_ids.contains_key(&key.id)
-            && let Some(place) = self.world_place(&key.id)
-        {
-            self.add_town(town_from_world(&place));
+    /// see it like any other); a no-op for other keys. When `written` (the name as a ledger wrote
+    /// it, which resolved to the place) is one of the place's alternate names, the place is shown
+    /// under it (`Stepanakert`, not GeoNames' `Khankendi`), its GeoNames name kept as an alias.
+    pub fn adopt(&mut self, key: &PlaceKey, written: Option<&str>) {
+        if key.kind != PlaceKind::Town || self.town_ids.contains_key(&key.id) {
+            return;
         }
+        let Some(place) = self.world_place(&key.id) else { return };
+        let mut town = town_from_world(&place);
+        if let Some(written) = written.map(|w| split_qualifier(w.trim()).0) {
+            let folded = fold_text(written);
+            if folded != fold_text(&town.name) && town.aliases.iter().any(|a| fold_text(a) == folded) {
+                town.aliases.push(std::mem::replace(&mut town.name, written.to_string()));
+            }
+        }
+        self.add_town(town);
     }
 
     /// Of the places a name (without its qualifier) fits, the one nearest to a point, with its distance in km.

@@ -366,10 +366,14 @@ pub fn frame_layer(series: &Series, frame: &FrameState, month: YearMonth) -> Lay
         Item::Text(Text { x, y, content, size, weight, anchor, fill: fill.into(), ..Text::default() })
     };
     let left = u.of(24.0);
+    let title = match &series.options.title {
+        Some(title) => format!("{title}: {}", month_title(month, series.options.lang)),
+        None => month_title(month, series.options.lang),
+    };
     layer.items.push(text(
         left,
         u.of(46.0),
-        month_title(month, series.options.lang),
+        title,
         u.of(34.0),
         Weight::Bold,
         style::INK,
@@ -378,7 +382,7 @@ pub fn frame_layer(series: &Series, frame: &FrameState, month: YearMonth) -> Lay
     layer.items.push(text(
         left,
         u.of(73.0),
-        w.subtitle.into(),
+        series.subtitle(),
         u.of(15.0),
         Weight::Normal,
         style::MUTED,

@@ -124,6 +124,8 @@ pub fn status_word(status: crate::timeline::Status, lang: Lang) -> &'static str 
 /// The words on the map, by language.
 pub struct Words {
     pub subtitle: &'static str,
+    /// The subtitle when not every source is a news article (URLs, data sets, agencies).
+    pub subtitle_sources: &'static str,
     pub legend_title: &'static str,
     pub contested: &'static str,
     pub partial: &'static str,
@@ -145,6 +147,7 @@ pub fn words(lang: Lang) -> Words {
     match lang {
         Lang::En => Words {
             subtitle: "Who held what at the end of the month, from dated claims in news reports",
+            subtitle_sources: "Who held what at the end of the month, from dated claims and the sources they cite",
             legend_title: "Control",
             contested: "contested",
             partial: "partly held",
@@ -163,6 +166,7 @@ pub fn words(lang: Lang) -> Words {
         },
         Lang::Nl => Words {
             subtitle: "Wie had wat in handen aan het eind van de maand, volgens gedateerde claims in nieuwsberichten",
+            subtitle_sources: "Wie had wat in handen aan het eind van de maand, volgens gedateerde claims en hun bronnen",
             legend_title: "Controle",
             contested: "omstreden",
             partial: "deels in handen",
