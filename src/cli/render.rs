@@ -67,6 +67,9 @@ pub struct RenderArgs {
     /// it and works from file:// with no network.
     #[arg(long)]
     pub no_html: bool,
+    /// Leave out the caption band under the map ("Changed this month: …").
+    #[arg(long)]
+    pub no_caption: bool,
 }
 
 /// An output format of `render`.
@@ -129,7 +132,15 @@ pub fn series_options(args: &SeriesArgs, width: u32, height: u32) -> anyhow::Res
     if !(1.0..=500.0).contains(&args.radius_km) {
         return Err(bad("--radius-km", format!("{} is out of range 1..500", args.radius_km)));
     }
-    Ok(render::Options { width, height, lang: args.lang, palette: args.palette, bbox, radius_km: args.radius_km })
+    Ok(render::Options {
+        width,
+        height,
+        lang: args.lang,
+        palette: args.palette,
+        bbox,
+        radius_km: args.radius_km,
+        caption: true,
+    })
 }
 
 /// Prepares a series (projection, base map, labels) for the given world and timeline.
@@ -177,6 +188,11 @@ impl SeriesJob {
         Ok(SeriesJob { world, diagnostics: claims.diagnostics, timeline, months, credit, options })
     }
 
+    /// Draws the caption band under the map, or not.
+    pub fn set_caption(&mut self, caption: bool) {
+        self.options.caption = caption;
+    }
+
     /// The prepared series (projection, base map, labels).
     pub fn series(&self) -> anyhow::Result<Series<'_>> {
         prepare(&self.world, &self.timeline, self.options.clone(), &self.credit)
@@ -202,7 +218,8 @@ pub fn folder_of(path: &Path) -> PathBuf {
 pub fn run(global: &Global, args: RenderArgs) -> anyhow::Result<Exit> {
     let started = Instant::now();
     let (width, height) = parse_size(&args.size)?;
-    let job = SeriesJob::load(global, &args.series, (width, height), &args.out)?;
+    let mut job = SeriesJob::load(global, &args.series, (width, height), &args.out)?;
+    job.set_caption(!args.no_caption);
     let (months, timeline) = (&job.months, &job.timeline);
     let series = job.series()?;
     let (svg, png) = (args.format.contains(&Format::Svg), args.format.contains(&Format::Png));

@@ -11,6 +11,7 @@ use crate::geometry::{BBox, Frame, Layers, View};
 use crate::model::{PlaceKey, PlaceKind};
 use crate::places::{Factions, Gazetteer};
 use crate::render::basemap::{self, Basemap};
+use crate::render::caption;
 use crate::render::labels::{self, Obstacle, Placed, Request};
 use crate::render::legend;
 use crate::render::marks;
@@ -41,11 +42,21 @@ pub struct Options {
     pub bbox: Option<BBox>,
     /// The radius of a town's control area.
     pub radius_km: f64,
+    /// A caption band under the map says what changed this month.
+    pub caption: bool,
 }
 
 impl Default for Options {
     fn default() -> Self {
-        Options { width: 1600, height: 1200, lang: Lang::En, palette: Palette::Default, bbox: None, radius_km: 30.0 }
+        Options {
+            width: 1600,
+            height: 1200,
+            lang: Lang::En,
+            palette: Palette::Default,
+            bbox: None,
+            radius_km: 30.0,
+            caption: true,
+        }
     }
 }
 
@@ -124,8 +135,9 @@ impl<'a> Series<'a> {
             Some(b) => b,
             None => default_box(inputs).unwrap_or(data_box),
         };
-        let view = View::fit(bbox, map_frame(options.width, options.height));
         let units = Units::for_size(options.width, options.height);
+        let map = caption::map_area(map_frame(options.width, options.height), units, options.caption);
+        let view = View::fit(bbox, map);
         let focus = focus_countries(inputs);
         let mut towns = tracked_towns(inputs, &view, units);
         let mut regions = tracked_regions(inputs, &view, options.lang);
@@ -230,6 +242,7 @@ impl<'a> Series<'a> {
             marks::labels_layer(self, frame),
             legend::legend_layer(self, frame),
             legend::frame_layer(self, frame, frame.month),
+            caption::caption_layer(self, frame),
         ];
         Scene { width: self.options.width, height: self.options.height, defs, layers }
     }
@@ -299,7 +312,8 @@ impl<'a> Series<'a> {
             .collect();
         let areas = self.areas(&snapshot);
         let (claims, articles) = evidence_counts(timeline, month);
-        FrameState { month, snapshot, changed, areas, claims, articles }
+        let diff = caption::month_diff(timeline, month);
+        FrameState { month, snapshot, changed, areas, claims, articles, diff }
     }
 
     /// The colour of a faction in this series' palette.
@@ -397,6 +411,8 @@ pub struct FrameState {
     /// Claims counted by the end of the month, and the articles they come from.
     pub claims: usize,
     pub articles: usize,
+    /// What changed since the end of the previous month (the caption and the viewer's list).
+    pub diff: crate::timeline::Diff,
 }
 
 /// The claims counted by the end of a month (expected ones aside), and the articles they cite.
