@@ -3,6 +3,7 @@
 mod animate;
 mod bench;
 mod chart;
+mod diff;
 mod export;
 pub mod extract;
 mod lint;
@@ -88,6 +89,19 @@ pub enum Command {
     ///
     /// Example: controlmap check Boukamal --holder is --on 2017-12-05
     Check(query::CheckArgs),
+    /// What changed between two dates, and on whose word.
+    ///
+    /// One line per place whose holder or status differs between FROM and TO (a month means its
+    /// last day): before → after, when it happened (the span of the claims that made it), and the
+    /// claims behind it with their sources and modality, indented. Also places first reported
+    /// (no claim by FROM), places whose evidence went stale (over six months old: no longer
+    /// tracked), and conflicts between sources that opened or closed. Sorted by date of change,
+    /// then place. `--json` prints a list of objects (place, kind, before, after, changed,
+    /// sources, independent_sources, claims); `--format md` a Markdown note. FROM after TO is
+    /// exit 2.
+    ///
+    /// Example: controlmap diff 2017-09 2017-12
+    Diff(diff::DiffArgs),
     /// A place's timeline: every claim in order, the state it leads to, and conflicts.
     ///
     /// Example: controlmap history "Deir ez-Zor"
@@ -219,6 +233,7 @@ pub fn run(cli: Cli) -> anyhow::Result<Exit> {
         Command::At(args) => query::at(&global, args),
         Command::Check(args) => query::check(&global, args),
         Command::History(args) => query::history(&global, args),
+        Command::Diff(args) => diff::run(&global, args),
         Command::Lint(args) => lint::run(&global, args),
         Command::Extract(args) => extract::run(&global, args),
         Command::Eval(args) => extract::eval(&global, args),

@@ -80,7 +80,7 @@ fn other_word(event: &str) -> &'static str {
 }
 
 #[derive(Debug, Serialize)]
-struct ConflictView {
+pub(crate) struct ConflictView {
     kind: timeline::ConflictKind,
     window: (Date, Date),
     first: ClaimView,
@@ -88,7 +88,7 @@ struct ConflictView {
 }
 
 impl ConflictView {
-    fn new(timeline: &Timeline, conflict: &Conflict) -> ConflictView {
+    pub(crate) fn new(timeline: &Timeline, conflict: &Conflict) -> ConflictView {
         ConflictView {
             kind: conflict.kind,
             window: conflict.window,
@@ -179,11 +179,11 @@ fn status_text(view: &StateView) -> String {
     }
 }
 
-fn parse_date(text: &str) -> anyhow::Result<Date> {
+pub(crate) fn parse_date(text: &str) -> anyhow::Result<Date> {
     parse_query_date(text).map_err(|e| InputError(Diagnostic::error("date", None, None, e.to_string())).into())
 }
 
-fn resolve(world: &crate::app::World, name: &str) -> anyhow::Result<PlaceKey> {
+pub(crate) fn resolve(world: &crate::app::World, name: &str) -> anyhow::Result<PlaceKey> {
     resolve_place(&world.gazetteer, name)
         .map_err(|(message, hint)| InputError(Diagnostic::error("place", None, None, message).with_hint(hint)).into())
 }

@@ -113,9 +113,17 @@ pub fn sources_phrase(count: usize, lang: Lang) -> String {
 /// One change in words: "Raqqa → SDF (2 sources)", "Mayadin → Syrian government (claimed, 1 source)",
 /// "Rawa → Iraqi government (first reported, 2 sources)", "Tal Afar: no report for over 6 months".
 pub fn change_phrase(change: &Change, place: &str, lang: Lang, name: &dyn Fn(&str) -> String) -> String {
+    if change.kind == ChangeKind::Stale {
+        return format!("{place}: {}", change_notes(change, lang));
+    }
+    format!("{place} → {} ({})", state_phrase(&change.after, lang, name), change_notes(change, lang))
+}
+
+/// What qualifies a change: "first reported, claimed, 2 sources"; "no report for over 6 months".
+pub fn change_notes(change: &Change, lang: Lang) -> String {
     let w = words(lang);
     if change.kind == ChangeKind::Stale {
-        return format!("{place}: {}", w.stale);
+        return w.stale.to_string();
     }
     let mut notes = Vec::new();
     if change.kind == ChangeKind::Appeared {
@@ -127,7 +135,7 @@ pub fn change_phrase(change: &Change, place: &str, lang: Lang, name: &dyn Fn(&st
         _ => {}
     }
     notes.push(sources_phrase(change.after.independent_sources, lang));
-    format!("{place} → {} ({})", state_phrase(&change.after, lang, name), notes.join(", "))
+    notes.join(", ")
 }
 
 /// The caption line: the prefix, then as many entries as fit `fits`, then "and N more".

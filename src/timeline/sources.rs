@@ -4,7 +4,8 @@
 //! key is worked out from the source's text form alone, so it serves every way a ledger cites:
 //! - a URL (`https://www.example.org/news/1`): its host, lower case, without `www.` and port;
 //! - a dataset row (`acled@v1#123`): the dataset name before `@`;
-//! - a free citation (`Reuters, 19 Dec 2023`): the publisher before the first comma;
+//! - a free citation (`Reuters, 19 Dec 2023`): the publisher before the first comma (a citation
+//!   without a comma, `Agence France-Presse`, counts as a whole, case and spacing folded);
 //! - an article file (`001_976f2b0105d2231f.txt#4`): the file, whatever the sentence.
 
 /// The key under which sources count once: the publisher, domain, dataset or article file.
@@ -26,8 +27,8 @@ pub fn publisher_key(source: &str) -> String {
     if let Some((publisher, _)) = text.split_once(',') {
         return fold(publisher);
     }
-    let file = text.rsplit_once('#').map_or(text, |(file, _)| file);
-    file.to_string()
+    let cited = text.rsplit_once('#').map_or(text, |(cited, _)| cited);
+    if cited.contains(char::is_whitespace) { fold(cited) } else { cited.to_string() }
 }
 
 /// The host of a URL (after its `scheme://`): no user, port, path, query or `www.`.
