@@ -149,11 +149,8 @@ fn verdict(timeline: &Timeline, state: &PlaceState, result: &Check) -> (Verdict,
         return (Verdict::Uncertain, reason);
     }
     if disputed(timeline, state, holder) {
-        let reason = format!(
-            "Sources disagree about {holder} here: {} and {}.",
-            count(result.supported_by, "independent source says so", "independent sources say so"),
-            count(result.contradicted_by, "says otherwise", "say otherwise")
-        );
+        let tally = tally(result.supported_by, "supported", result.contradicted_by, "contradicted");
+        let reason = format!("Sources disagree about {holder} here: {tally}.");
         return (Verdict::Uncertain, reason);
     }
     match (&state.holder, holds) {

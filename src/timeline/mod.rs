@@ -228,3 +228,6 @@ impl Timeline {
 
 #[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+mod explain_tests;
