@@ -202,21 +202,14 @@ pub fn caption_layer(series: &Series, frame: &FrameState) -> Layer {
     let (prefix, rest) = split_prefix(&line, series.options.lang);
     let baseline = top + height / 2.0 + size * 0.36;
     let bold_width = text::width(&prefix, size, true);
-    let text_item = |x: f64, content: String, weight: Weight| {
-        Item::Text(Text {
-            x,
-            y: baseline,
-            content,
-            size,
-            weight,
-            anchor: Anchor::Start,
-            fill: style::INK.into(),
-            ..Text::default()
-        })
+    let text_item = |x: f64, content: String, weight: Weight, fill: &str| {
+        Item::Text(Text { x, y: baseline, content, size, weight, anchor: Anchor::Start, fill: fill.into(), ..Text::default() })
     };
-    layer.items.push(text_item(left, prefix, Weight::Bold));
-    if !rest.is_empty() {
-        layer.items.push(text_item(left + bold_width + u.of(5.0), rest, Weight::Normal));
+    if rest.is_empty() {
+        layer.items.push(text_item(left, prefix, Weight::Normal, style::MUTED));
+    } else {
+        layer.items.push(text_item(left, prefix, Weight::Bold, style::INK));
+        layer.items.push(text_item(left + bold_width + u.of(5.0), rest, Weight::Normal, style::INK));
     }
     layer
 }
