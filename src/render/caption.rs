@@ -203,7 +203,16 @@ pub fn caption_layer(series: &Series, frame: &FrameState) -> Layer {
     let baseline = top + height / 2.0 + size * 0.36;
     let bold_width = text::width(&prefix, size, true);
     let text_item = |x: f64, content: String, weight: Weight, fill: &str| {
-        Item::Text(Text { x, y: baseline, content, size, weight, anchor: Anchor::Start, fill: fill.into(), ..Text::default() })
+        Item::Text(Text {
+            x,
+            y: baseline,
+            content,
+            size,
+            weight,
+            anchor: Anchor::Start,
+            fill: fill.into(),
+            ..Text::default()
+        })
     };
     if rest.is_empty() {
         layer.items.push(text_item(left, prefix, Weight::Normal, style::MUTED));

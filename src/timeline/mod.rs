@@ -20,6 +20,10 @@
 //!   that the other reports less than [`REVERSAL_WINDOW_DAYS`] earlier with no change between
 //!   ("fell in September" against "still partly held in October"). Conflicts are reported with
 //!   both sources, never resolved silently.
+//! - Every state counts its *independent sources*: the distinct publishers (article files,
+//!   domains, datasets, cited publishers; see [`publisher_key`]) behind its supporting claims.
+//! - [`diff`] compares two dates: places that changed, first appeared or went stale, and
+//!   conflicts that opened or closed, each with the claims behind it.
 
 mod check;
 mod conflict;
