@@ -3,14 +3,13 @@
 //! in the map's language, shortened to one line ("… and 12 more"). A month without change says
 //! so in one short phrase. The phrases here are shared by `diff` and the viewer.
 
-use crate::date::YearMonth;
 use crate::geometry::Frame;
 use crate::model::Modality;
 use crate::render::scene::{Anchor, Item, Layer, PathData, Style, Text, Weight};
 use crate::render::series::{FrameState, Series, map_frame};
 use crate::render::style::{self, Lang, Units};
 use crate::render::text;
-use crate::timeline::{self, Change, ChangeKind, Diff, PlaceState, Status, Timeline};
+use crate::timeline::{Change, ChangeKind, Diff, PlaceState, Status};
 
 /// The band's height, in units (a pixel at 1600×1200).
 pub const BAND: f64 = 30.0;
@@ -20,11 +19,6 @@ const SIZE: f64 = 14.0;
 /// The map area left when the caption band is taken from its bottom.
 pub fn map_area(full: Frame, u: Units, caption: bool) -> Frame {
     if caption { Frame { height: full.height - u.of(BAND), ..full } } else { full }
-}
-
-/// The change set a frame's caption shows: from the previous month's last day to this month's.
-pub fn month_diff(timeline: &Timeline, month: YearMonth) -> Diff {
-    timeline::diff(timeline, month.first_day().add_days(-1), month.last_day(), &[])
 }
 
 /// The words of captions and change lists.

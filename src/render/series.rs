@@ -312,7 +312,7 @@ impl<'a> Series<'a> {
             .collect();
         let areas = self.areas(&snapshot);
         let (claims, articles) = evidence_counts(timeline, month);
-        let diff = caption::month_diff(timeline, month);
+        let diff = crate::timeline::between(timeline, &previous, &snapshot);
         FrameState { month, snapshot, changed, areas, claims, articles, diff }
     }
 

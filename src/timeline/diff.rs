@@ -11,7 +11,7 @@ use serde::Serialize;
 
 use crate::date::{Date, DateSpan, Precision};
 use crate::model::PlaceKey;
-use crate::timeline::{PlaceState, STALE_AFTER_DAYS, Timeline};
+use crate::timeline::{PlaceState, STALE_AFTER_DAYS, Snapshot, Timeline};
 
 /// How a place differs between the two dates.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -97,7 +97,32 @@ impl Diff {
 /// The change set between `from` and `to` (`from` ≤ `to`), for the given places or all tracked ones.
 pub fn diff(timeline: &Timeline, from: Date, to: Date, places: &[PlaceKey]) -> Diff {
     let chosen: Vec<&PlaceKey> = if places.is_empty() { timeline.places().collect() } else { places.iter().collect() };
-    let mut changes: Vec<Change> = chosen.iter().filter_map(|place| place_change(timeline, place, from, to)).collect();
+    let state_on =
+        |place: &PlaceKey, date| timeline.state_at(place, date).unwrap_or_else(|| PlaceState::empty(place, date));
+    let changes = chosen
+        .iter()
+        .filter_map(|place| place_change(timeline, place, state_on(place, from), state_on(place, to)))
+        .collect();
+    finish(timeline, from, to, &chosen, changes)
+}
+
+/// The change set between two snapshots of every tracked place (as a map series has them at
+/// hand), without resolving the states again.
+pub fn between(timeline: &Timeline, before: &Snapshot, after: &Snapshot) -> Diff {
+    let chosen: Vec<&PlaceKey> = timeline.places().collect();
+    let state_in = |snapshot: &Snapshot, place: &PlaceKey| {
+        snapshot.states.get(place).cloned().unwrap_or_else(|| PlaceState::empty(place, snapshot.date))
+    };
+    let changes = chosen
+        .iter()
+        .filter(|place| after.states.contains_key(**place))
+        .filter_map(|place| place_change(timeline, place, state_in(before, place), state_in(after, place)))
+        .collect();
+    finish(timeline, before.date, after.date, &chosen, changes)
+}
+
+/// Sorts the changes and adds the conflicts that opened or closed.
+fn finish(timeline: &Timeline, from: Date, to: Date, chosen: &[&PlaceKey], mut changes: Vec<Change>) -> Diff {
     changes.sort_by(|a, b| (a.when.end, a.when.start, &a.place).cmp(&(b.when.end, b.when.start, &b.place)));
     let mut conflicts: Vec<ConflictEvent> =
         chosen.iter().flat_map(|place| conflict_events(timeline, place, from, to)).collect();
@@ -105,9 +130,9 @@ pub fn diff(timeline: &Timeline, from: Date, to: Date, places: &[PlaceKey]) -> D
     Diff { from, to, changes, conflicts }
 }
 
-fn place_change(timeline: &Timeline, place: &PlaceKey, from: Date, to: Date) -> Option<Change> {
-    let state_on = |date| timeline.state_at(place, date).unwrap_or_else(|| PlaceState::empty(place, date));
-    let (before, after) = (state_on(from), state_on(to));
+fn place_change(timeline: &Timeline, place: &PlaceKey, before: PlaceState, after: PlaceState) -> Option<Change> {
+    let from = before.date;
+    let to = after.date;
     let shown = |s: &PlaceState| !s.supporting.is_empty();
     let kind = match (shown(&before), shown(&after)) {
         (false, true) => ChangeKind::Appeared,

@@ -196,3 +196,26 @@ fn publisher_keys_work_on_the_text_form_of_any_source() {
     let parsed: SourceRef = "a.txt#3".parse().unwrap();
     assert_eq!(publisher_key(&parsed.to_string()), "a.txt");
 }
+
+#[test]
+fn the_diff_of_two_snapshots_is_the_diff_of_their_dates() {
+    let t = build(vec![
+        claim("raqqa", "2017-06", "is", Event::Holds, None, "a.txt#1"),
+        claim("raqqa", "2017-10-20", "sdf", Event::Captured, Some("is"), "b.txt#1;c.txt#2"),
+        claim("mayadin", "2017-10-14", "syrian-gov", Event::Captured, Some("is"), "d.txt#1"),
+        claim("mayadin", "2017-10", "is", Event::Holds, None, "e.txt#1"),
+        claim("sinjar", "2017-03", "kurdistan", Event::Holds, None, "e.txt#1"),
+        claim("hawija", "2017-10/2017-12", "iraqi-gov", Event::Captured, Some("is"), "f.txt#1"),
+    ]);
+    let summary = |d: &Diff| -> Vec<(String, ChangeKind, String, Vec<usize>)> {
+        d.changes.iter().map(|c| (c.place.id.clone(), c.kind, c.when.to_string(), c.claims.clone())).collect()
+    };
+    for (from, to) in [("2017-09", "2017-10"), ("2017-09-30", "2017-12"), ("2017-10-15", "2017-10-20")] {
+        let (from, to) = (day(from), day(to));
+        let by_dates = diff(&t, from, to, &[]);
+        let by_snapshots = between(&t, &t.snapshot(from), &t.snapshot(to));
+        assert_eq!(summary(&by_dates), summary(&by_snapshots), "{from} → {to}");
+        assert_eq!(by_dates.conflicts, by_snapshots.conflicts);
+        assert!(!by_dates.changes.is_empty(), "{from} → {to}");
+    }
+}

@@ -35,7 +35,7 @@ use std::collections::BTreeMap;
 
 pub use check::{Check, Verdict, check};
 pub use conflict::{Conflict, ConflictKind};
-pub use diff::{Change, ChangeKind, ConflictEvent, ConflictTurn, Diff, diff};
+pub use diff::{Change, ChangeKind, ConflictEvent, ConflictTurn, Diff, between, diff};
 pub use sources::{count_independent, publisher_key};
 pub use state::{HolderStatus, PlaceState, Status};
 
