@@ -221,3 +221,70 @@ fn every_frame_has_a_caption_in_the_maps_language_unless_left_out() {
     assert!(caption_texts(&none).is_empty());
     assert!(!none.contains("Changed this month"));
 }
+
+/// The caption's band (`<rect>`) and texts (x, size, bold, content) in an SVG frame.
+fn caption_layout(svg: &str) -> ((f64, f64, f64, f64), Vec<(f64, f64, f64, bool, String)>) {
+    let doc = roxmltree::Document::parse(svg).unwrap();
+    let caption = doc.descendants().find(|n| n.attribute("id") == Some("caption")).expect("a caption group");
+    let num = |n: roxmltree::Node, a: &str| n.attribute(a).unwrap().parse::<f64>().unwrap();
+    let rect = caption.children().find(|n| n.has_tag_name("rect")).expect("a band");
+    let band = (num(rect, "x"), num(rect, "y"), num(rect, "width"), num(rect, "height"));
+    let texts = caption
+        .children()
+        .filter(|n| n.has_tag_name("text"))
+        .map(|n| {
+            let bold = n.attribute("font-weight") == Some("bold");
+            (num(n, "x"), num(n, "y"), num(n, "font-size"), bold, n.text().unwrap_or("").to_string())
+        })
+        .collect();
+    (band, texts)
+}
+
+#[test]
+fn captions_stay_inside_the_frame_below_the_map_at_both_sizes_and_in_both_languages() {
+    for (size, width, height) in [("800x600", 800.0, 600.0), ("1600x1200", 1600.0, 1200.0)] {
+        for lang in ["en", "nl"] {
+            let svg = render_svg(&["--size", size, "--lang", lang], "2017-10");
+            let ((x, y, w, h), texts) = caption_layout(&svg);
+            assert_eq!((x, w), (0.0, width));
+            let doc = roxmltree::Document::parse(&svg).unwrap();
+            let legend = doc.descendants().find(|n| n.attribute("id") == Some("legend")).unwrap();
+            let legend_bottom = legend
+                .children()
+                .filter(|n| n.has_tag_name("rect"))
+                .map(|n| {
+                    n.attribute("y").unwrap().parse::<f64>().unwrap()
+                        + n.attribute("height").unwrap().parse::<f64>().unwrap()
+                })
+                .fold(0.0, f64::max);
+            assert!(legend_bottom <= y, "{size} {lang}: the legend ends at {legend_bottom}, the band starts at {y}");
+            assert!(y + h < height, "{size} {lang}: the footer stays below the band");
+            let right = texts
+                .iter()
+                .map(|(tx, _, size, bold, text)| tx + controlmap::render::text::width(text, *size, *bold))
+                .fold(0.0, f64::max);
+            assert!(right <= width - 10.0, "{size} {lang}: the caption ends at {right} of {width}");
+            for (_, baseline, font, _, _) in &texts {
+                assert!(baseline - font > y && *baseline < y + h, "{size} {lang}: text inside the band");
+            }
+        }
+    }
+}
+
+#[test]
+fn every_frame_of_the_seeds_series_has_a_caption() {
+    let out = tempfile::tempdir().unwrap();
+    controlmap()
+        .args(["render", "--format", "svg", "--no-html", "--size", "800x600", "--out"])
+        .arg(out.path())
+        .assert()
+        .success();
+    let mut frames = 0;
+    for entry in std::fs::read_dir(out.path()).unwrap() {
+        let svg = std::fs::read_to_string(entry.unwrap().path()).unwrap();
+        let texts = caption_texts(&svg);
+        assert!(!texts.is_empty() && !texts[0].is_empty(), "a frame without caption");
+        frames += 1;
+    }
+    assert!(frames > 50, "{frames} frames");
+}

@@ -191,7 +191,12 @@ pub fn caption_layer(series: &Series, frame: &FrameState) -> Layer {
     let left = u.of(24.0);
     let room = width - 2.0 * left;
     let size = u.of(SIZE);
-    let fits = |line: &str| text::width(line, size, false) <= room;
+    let lang = series.options.lang;
+    let drawn_width = |line: &str| {
+        let (prefix, rest) = split_prefix(line, lang);
+        text::width(&prefix, size, true) + u.of(5.0) + text::width(&rest, size, false)
+    };
+    let fits = |line: &str| drawn_width(line) <= room;
     let line = caption_line(&frame_entries(series, &frame.diff), series.options.lang, &fits);
     let (prefix, rest) = split_prefix(&line, series.options.lang);
     let baseline = top + height / 2.0 + size * 0.36;
