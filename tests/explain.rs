@@ -78,6 +78,9 @@ fn diff_of_named_places_in_markdown_and_dutch() {
         .stdout(predicate::str::contains("| Wanneer | Plaats | Voor | Na | Bronnen |"))
         .stdout(predicate::str::contains("**Syrische Democratische Strijdkrachten** (3 bronnen)"))
         .stdout(predicate::str::contains("Mayadin").not());
+    controlmap().args(["diff", "2017-09", "2017-12", "Yarmouk Basin", "--lang", "nl"]).assert().success().stdout(
+        predicate::str::contains("Yarmouk-vallei: niet gevolgd → Islamitische Staat (voor het eerst gemeld, 1 bron)"),
+    );
 }
 
 #[test]

@@ -8,7 +8,7 @@ use crate::app::World;
 use crate::cli::output::Out;
 use crate::cli::query::{ClaimView, ConflictView, parse_date, resolve};
 use crate::cli::{Exit, Global, InputError, claims, strict_exit, warn, warning_count, world};
-use crate::model::{Diagnostic, Modality, PlaceKey};
+use crate::model::{Diagnostic, Modality, PlaceKey, PlaceKind};
 use crate::render::Lang;
 use crate::render::caption::{change_notes, state_phrase};
 use crate::timeline::{self, Change, ConflictEvent, Diff, PlaceState, Status, Timeline};
@@ -155,8 +155,15 @@ impl Report<'_> {
         }
     }
 
+    /// The place's name; a region's Dutch name in Dutch, as on the maps.
     fn place(&self, key: &PlaceKey) -> String {
-        self.world.gazetteer.display_name(key)
+        let dutch = match key.kind {
+            PlaceKind::Region if self.lang == Lang::Nl => {
+                self.world.gazetteer.region(&key.id).map(|r| r.name_nl.clone())
+            }
+            _ => None,
+        };
+        dutch.filter(|name| !name.is_empty()).unwrap_or_else(|| self.world.gazetteer.display_name(key))
     }
 
     /// The JSON list: the changes, then the conflicts, each sorted by date, then place.
