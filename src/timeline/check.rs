@@ -90,6 +90,9 @@ pub fn check(timeline: &Timeline, place: &PlaceKey, holder: &str, date: Date) ->
     let (verdict, reason) = verdict(timeline, &state, &result);
     result.verdict = verdict;
     result.reason = capitalise(&reason);
+    if disputed_later(timeline, &state, holder) {
+        result.notes.push("A claim dated after this day disputes it (see later evidence).".into());
+    }
     if state.stale && verdict != Verdict::Unknown {
         result.notes.push(format!("The newest evidence is {} days old (stale).", state.age_days.unwrap_or(0)));
     }
@@ -148,9 +151,10 @@ fn verdict(timeline: &Timeline, state: &PlaceState, result: &Check) -> (Verdict,
         );
         return (Verdict::Uncertain, reason);
     }
-    if disputed(timeline, state, holder) {
-        let tally = tally(result.supported_by, "supported", result.contradicted_by, "contradicted");
-        let reason = format!("Sources disagree about {holder} here: {tally}.");
+    let (for_it, against_it) = disputes(timeline, state, holder);
+    if !for_it.is_empty() {
+        let (yes, no) = (timeline.independent_sources(&for_it), timeline.independent_sources(&against_it));
+        let reason = format!("Sources disagree about {holder} here: {}.", tally(yes, "supported", no, "contradicted"));
         return (Verdict::Uncertain, reason);
     }
     match (&state.holder, holds) {
@@ -174,13 +178,42 @@ fn verdict(timeline: &Timeline, state: &PlaceState, result: &Check) -> (Verdict,
     }
 }
 
-/// A conflict bears on the faction when one of its claims puts the faction there and the other rules it out.
-fn disputed(timeline: &Timeline, state: &PlaceState, holder: &str) -> bool {
+/// The claims of the state's conflicts that dispute the faction's presence by the date: those
+/// that put it there and those that rule it out, in conflicts where one side does each (both
+/// empty when no such conflict). A conflict with a claim dated after the date is later evidence.
+fn disputes(timeline: &Timeline, state: &PlaceState, holder: &str) -> (Vec<usize>, Vec<usize>) {
+    let (mut for_it, mut against_it) = (Vec::new(), Vec::new());
+    for &c in &state.conflicts {
+        let conflict = &timeline.conflicts[c];
+        let pair = [conflict.first, conflict.second];
+        if pair.iter().any(|&i| timeline.claims[i].date.start > state.date) {
+            continue;
+        }
+        let said = pair.map(|i| Presence::after(&timeline.claims[i]));
+        for (k, other) in [(0, 1), (1, 0)] {
+            if said[k].includes(holder) && said[other].excludes(holder) {
+                for_it.push(pair[k]);
+                against_it.push(pair[other]);
+            }
+        }
+    }
+    for list in [&mut for_it, &mut against_it] {
+        list.sort_unstable();
+        list.dedup();
+    }
+    (for_it, against_it)
+}
+
+/// Does a conflict of the state pit a claim dated after the date against this faction's answer?
+fn disputed_later(timeline: &Timeline, state: &PlaceState, holder: &str) -> bool {
     state.conflicts.iter().any(|&c| {
         let conflict = &timeline.conflicts[c];
-        let (a, b) =
-            (Presence::after(&timeline.claims[conflict.first]), Presence::after(&timeline.claims[conflict.second]));
-        (a.includes(holder) && b.excludes(holder)) || (b.includes(holder) && a.excludes(holder))
+        let pair = [conflict.first, conflict.second];
+        let later = pair.iter().any(|&i| timeline.claims[i].date.start > state.date);
+        let said = pair.map(|i| Presence::after(&timeline.claims[i]));
+        let bears = (said[0].includes(holder) && said[1].excludes(holder))
+            || (said[1].includes(holder) && said[0].excludes(holder));
+        later && bears
     })
 }
 

@@ -219,3 +219,20 @@ fn the_diff_of_two_snapshots_is_the_diff_of_their_dates() {
         assert!(!by_dates.changes.is_empty(), "{from} → {to}");
     }
 }
+
+#[test]
+fn a_dispute_by_a_later_claim_is_later_evidence_not_doubt() {
+    let t = build(vec![
+        claim("deir-ez-zor", "2017-06", "is", Event::Holds, None, "a.txt#1"),
+        claim("deir-ez-zor", "2017-09", "syrian-gov", Event::Captured, Some("is"), "b.txt#1"),
+        claim("deir-ez-zor", "2017-10-14", "is", Event::Contested, Some("syrian-gov"), "c.txt#1"),
+    ]);
+    assert_eq!(t.conflicts.len(), 1, "a reversal");
+    let before = check(&t, &key("deir-ez-zor"), "is", day("2017-09-30"));
+    assert_eq!(before.verdict, Verdict::Contradicted, "{}", before.reason);
+    assert_eq!(before.later.len(), 1);
+    assert_eq!(before.notes, vec!["A claim dated after this day disputes it (see later evidence)."]);
+    let after = check(&t, &key("deir-ez-zor"), "is", day("2017-10-15"));
+    assert_eq!(after.verdict, Verdict::Uncertain, "both claims count by then: {}", after.reason);
+    assert_eq!(after.reason, "Sources disagree about is here: supported by 1 independent source, contradicted by 1.");
+}
