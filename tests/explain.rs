@@ -225,8 +225,13 @@ fn every_frame_has_a_caption_in_the_maps_language_unless_left_out() {
     assert!(!none.contains("Changed this month"));
 }
 
-/// The caption's band (`<rect>`) and texts (x, size, bold, content) in an SVG frame.
-fn caption_layout(svg: &str) -> ((f64, f64, f64, f64), Vec<(f64, f64, f64, bool, String)>) {
+/// A band: x, y, width, height.
+type Band = (f64, f64, f64, f64);
+/// A text: x, baseline, size, bold, content.
+type Line = (f64, f64, f64, bool, String);
+
+/// The caption's band (`<rect>`) and texts in an SVG frame.
+fn caption_layout(svg: &str) -> (Band, Vec<Line>) {
     let doc = roxmltree::Document::parse(svg).unwrap();
     let caption = doc.descendants().find(|n| n.attribute("id") == Some("caption")).expect("a caption group");
     let num = |n: roxmltree::Node, a: &str| n.attribute(a).unwrap().parse::<f64>().unwrap();
