@@ -150,11 +150,19 @@ const CONTEXT_MIN_POPULATION: u64 = 100_000;
 /// countries in the recognised view unless `borders` asks for the folder's own (de facto) ones;
 /// otherwise the built-in world layers cut to the view, with the area's largest towns for
 /// orientation. Returns whether world layers were used.
-pub fn fit_geography(world: &mut World, view: Option<BBox>, borders: Borders, builtin: bool) -> Result<bool, Diagnostic> {
+pub fn fit_geography(
+    world: &mut World,
+    view: Option<BBox>,
+    borders: Borders,
+    builtin: bool,
+) -> Result<bool, Diagnostic> {
     let Some(view) = view else { return Ok(false) };
     let covered = countries_box(&world.layers).is_some_and(|data| {
         let data = data.padded(0.0, 0.0);
-        view.lon0 >= data.lon0 - 1.0 && view.lon1 <= data.lon1 + 1.0 && view.lat0 >= data.lat0 - 1.0 && view.lat1 <= data.lat1 + 1.0
+        view.lon0 >= data.lon0 - 1.0
+            && view.lon1 <= data.lon1 + 1.0
+            && view.lat0 >= data.lat0 - 1.0
+            && view.lat1 <= data.lat1 + 1.0
     });
     if covered && (borders == Borders::DeFacto || !builtin) {
         return Ok(false);

@@ -3,6 +3,7 @@
 mod animate;
 mod bench;
 mod chart;
+mod diff;
 mod export;
 pub mod extract;
 mod lint;
@@ -74,7 +75,8 @@ pub enum Command {
     ///
     /// DATE is a day (2017-10-20), a month meaning its last day (2017-10), or a year meaning
     /// 31 December. Each row gives the holder, the status, since when, how old the newest
-    /// evidence is, the sources, and flags: conflict (sources disagree), pending (a claim whose
+    /// evidence is, the sources, how many independent sources (publishers, domains or articles)
+    /// back the state, and flags: conflict (sources disagree), pending (a claim whose
     /// date span contains DATE may change the answer), stale (evidence older than six months),
     /// claimed/hedged (the state rests on a party's claim or a hedged report).
     ///
@@ -82,12 +84,28 @@ pub enum Command {
     At(query::AtArgs),
     /// Check a statement: did FACTION hold PLACE on DATE?
     ///
-    /// Prints a verdict with the claims for and against. Exit code 0 supported, 1 contradicted,
-    /// 3 uncertain (a claim whose span contains the date could change the answer, or sources
-    /// conflict) or unknown (no evidence).
+    /// Prints a verdict, its reason in one sentence ("supported by 3 independent sources,
+    /// contradicted by 1"), and the claims: supporting and contradicting (in effect by the date),
+    /// in progress (their span contains the date) and later evidence (dated after it, not
+    /// weighed). Exit code 0 supported, 1 contradicted, 3 uncertain (a claim whose span contains
+    /// the date could change the answer, or sources disagree about this faction) or unknown (no
+    /// evidence).
     ///
     /// Example: controlmap check Boukamal --holder is --on 2017-12-05
     Check(query::CheckArgs),
+    /// What changed between two dates, and on whose word.
+    ///
+    /// One line per place whose holder or status differs between FROM and TO (a month means its
+    /// last day): before → after, when it happened (the span of the claims that made it), and the
+    /// claims behind it with their sources and modality, indented. Also places first reported
+    /// (no claim by FROM), places whose evidence went stale (over six months old: no longer
+    /// tracked), and conflicts between sources that opened or closed. Sorted by date of change,
+    /// then place. `--json` prints a list of objects (place, kind, before, after, changed,
+    /// sources, independent_sources, claims); `--format md` a Markdown note. FROM after TO is
+    /// exit 2.
+    ///
+    /// Example: controlmap diff 2017-09 2017-12
+    Diff(diff::DiffArgs),
     /// A place's timeline: every claim in order, the state it leads to, and conflicts.
     ///
     /// Example: controlmap history "Deir ez-Zor"
@@ -144,7 +162,9 @@ pub enum Command {
     /// Draw the map series: one PNG and one SVG per month into out/ (YYYY-MM.png, YYYY-MM.svg).
     ///
     /// Each map shows the state at the end of its month: control areas, towns marked by holder
-    /// and status, front lines, a legend of what is shown, a scale bar and the sources. Frames
+    /// and status (a white centre dot when the state rests on a single independent source), front
+    /// lines, a legend of what is shown, a scale bar, the sources, and a caption under the map of
+    /// what changed this month (as `diff` lists it; --no-caption leaves it out). Frames
     /// share one size and projection, so they animate. Months render in parallel; files are
     /// written to a temporary name and renamed, so an interrupted run leaves no partial file.
     /// out/index.html is a viewer over the frames (--no-html leaves it out).
@@ -165,7 +185,8 @@ pub enum Command {
     /// front lines (layer "front"); the area rule and the credits are in its "controlmap" member.
     /// CSV: DIR/timeline.csv has one row per month and drawn place (month, place_id, place, kind,
     /// lon, lat, holder, status, other, since, last_evidence, age_days, stale, certainty,
-    /// conflict, sources), ordered by month and place id, for spreadsheets and Datawrapper.
+    /// conflict, sources, independent_sources), ordered by month and place id, for spreadsheets
+    /// and Datawrapper.
     /// Files are written to a temporary name and renamed, so a failed run leaves no partial file.
     ///
     /// Example: controlmap export --format geojson,csv --from 2017-06 --to 2017-12 --out out/data
@@ -219,6 +240,7 @@ pub fn run(cli: Cli) -> anyhow::Result<Exit> {
         Command::At(args) => query::at(&global, args),
         Command::Check(args) => query::check(&global, args),
         Command::History(args) => query::history(&global, args),
+        Command::Diff(args) => diff::run(&global, args),
         Command::Lint(args) => lint::run(&global, args),
         Command::Extract(args) => extract::run(&global, args),
         Command::Eval(args) => extract::eval(&global, args),

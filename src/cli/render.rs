@@ -13,11 +13,11 @@ use crate::cli::output::say;
 use crate::cli::{Exit, Global, InputError, claims, world};
 use crate::date::YearMonth;
 use crate::geometry::BBox;
+use crate::geometry::world::Borders;
 use crate::model::Diagnostic;
 use crate::render::html::{self, FactionStyle, PageOptions};
 use crate::render::info::FrameInfo;
 use crate::render::{self, Lang, Palette, Renderer, Series};
-use crate::geometry::world::Borders;
 use crate::timeline::Timeline;
 
 /// Options shared by every command that draws a series of months.
@@ -92,6 +92,9 @@ pub struct RenderArgs {
     /// it and works from file:// with no network.
     #[arg(long)]
     pub no_html: bool,
+    /// Leave out the caption band under the map ("Changed this month: …").
+    #[arg(long)]
+    pub no_caption: bool,
 }
 
 /// An output format of `render`.
@@ -170,6 +173,7 @@ pub fn series_options(args: &SeriesArgs, width: u32, height: u32) -> anyhow::Res
         radius_km: args.radius_km,
         title: args.title.clone(),
         subtitle: args.subtitle.clone(),
+        caption: true,
     })
 }
 
@@ -225,6 +229,11 @@ impl SeriesJob {
         Ok(SeriesJob { world, diagnostics: claims.diagnostics, timeline, months, credit, options })
     }
 
+    /// Draws the caption band under the map, or not.
+    pub fn set_caption(&mut self, caption: bool) {
+        self.options.caption = caption;
+    }
+
     /// The prepared series (projection, base map, labels).
     pub fn series(&self) -> anyhow::Result<Series<'_>> {
         prepare(&self.world, &self.timeline, self.options.clone(), &self.credit)
@@ -250,7 +259,8 @@ pub fn folder_of(path: &Path) -> PathBuf {
 pub fn run(global: &Global, args: RenderArgs) -> anyhow::Result<Exit> {
     let started = Instant::now();
     let (width, height) = parse_size(&args.size)?;
-    let job = SeriesJob::load(global, &args.series, (width, height), &args.out)?;
+    let mut job = SeriesJob::load(global, &args.series, (width, height), &args.out)?;
+    job.set_caption(!args.no_caption);
     let (months, timeline) = (&job.months, &job.timeline);
     let series = job.series()?;
     let (svg, png) = (args.format.contains(&Format::Svg), args.format.contains(&Format::Png));

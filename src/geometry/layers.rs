@@ -71,11 +71,8 @@ pub fn load(
         warnings.append(&mut w);
         Ok(features)
     };
-    let base = base_layers(
-        (countries.name, features(&countries)?),
-        (admin1.name, features(&admin1)?),
-        features(&water)?,
-    )?;
+    let base =
+        base_layers((countries.name, features(&countries)?), (admin1.name, features(&admin1)?), features(&water)?)?;
     let layers = Layers { regions: parse_regions(regions.name, features(&regions)?)?, ..base };
     Ok((layers, warnings))
 }

@@ -73,7 +73,8 @@ fn features_in(name: &str, gz: &[u8], bbox: &BBox) -> Result<Vec<Feature>, Diagn
 /// The `bbox` a feature line starts with: `{"bbox":[w,s,e,n],...`.
 fn feature_box(line: &str) -> Option<BBox> {
     let inner = line.strip_prefix("{\"bbox\":[")?;
-    let numbers: Vec<f64> = inner[..inner.find(']')?].split(',').map(|n| n.trim().parse().ok()).collect::<Option<_>>()?;
+    let numbers: Vec<f64> =
+        inner[..inner.find(']')?].split(',').map(|n| n.trim().parse().ok()).collect::<Option<_>>()?;
     match numbers.as_slice() {
         [w, s, e, n] => Some(BBox { lon0: *w, lat0: *s, lon1: *e, lat1: *n }),
         _ => None,

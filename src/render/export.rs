@@ -94,6 +94,8 @@ struct PlaceProperties<'a> {
     conflict: bool,
     changed: bool,
     sources: String,
+    /// Distinct publishers, domains or articles behind the state.
+    independent_sources: usize,
 }
 
 /// A derived control area: one holder with one fill.
@@ -177,6 +179,7 @@ fn place_feature<'a>(series: &Series, info: &FrameInfo, place: &'a PlaceInfo) ->
         conflict: place.conflict,
         changed: place.changed,
         sources: sources(place),
+        independent_sources: place.independent_sources,
     };
     Feature::new(place.id.clone(), geometry, properties)
 }
@@ -283,6 +286,8 @@ pub struct CsvRow {
     pub conflict: bool,
     /// `;`-joined `ARTICLE#SENTENCE` references of the claims behind the state.
     pub sources: String,
+    /// Distinct publishers, domains or articles behind the state.
+    pub independent_sources: usize,
 }
 
 /// The CSV rows of one month, one per drawn place, ordered by place id.
@@ -310,6 +315,7 @@ pub fn csv_rows(series: &Series, data: &MonthData) -> Vec<CsvRow> {
                 certainty: place.certainty,
                 conflict: place.conflict,
                 sources: sources(place),
+                independent_sources: place.independent_sources,
             }
         })
         .collect()
@@ -329,7 +335,7 @@ pub fn csv(rows: &[CsvRow]) -> Result<String, ExportError> {
 }
 
 /// The CSV columns, in order.
-pub const CSV_HEADER: [&str; 16] = [
+pub const CSV_HEADER: [&str; 17] = [
     "month",
     "place_id",
     "place",
@@ -346,6 +352,7 @@ pub const CSV_HEADER: [&str; 16] = [
     "certainty",
     "conflict",
     "sources",
+    "independent_sources",
 ];
 
 #[cfg(test)]

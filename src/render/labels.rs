@@ -137,10 +137,19 @@ mod tests {
     #[test]
     fn an_essential_label_may_cover_small_markers_but_not_labels_or_the_legend() {
         let city = Request { essential: true, ..request("City", 100.0, 100.0, 10) };
-        let crowd: Vec<Obstacle> = [(-30.0, 0.0), (30.0, 0.0), (0.0, -14.0), (0.0, 14.0), (25.0, -12.0), (25.0, 12.0), (-25.0, -12.0), (-25.0, 12.0)]
-            .iter()
-            .map(|(dx, dy)| Obstacle { rect: Rect::around(100.0 + dx, 100.0 + dy, 9.0), owner: Some("village".into()) })
-            .collect();
+        let crowd: Vec<Obstacle> = [
+            (-30.0, 0.0),
+            (30.0, 0.0),
+            (0.0, -14.0),
+            (0.0, 14.0),
+            (25.0, -12.0),
+            (25.0, 12.0),
+            (-25.0, -12.0),
+            (-25.0, 12.0),
+        ]
+        .iter()
+        .map(|(dx, dy)| Obstacle { rect: Rect::around(100.0 + dx, 100.0 + dy, 9.0), owner: Some("village".into()) })
+        .collect();
         let bounds = Rect::new(0.0, 0.0, 400.0, 400.0);
         assert!(!place(&[request("City", 100.0, 100.0, 10)], &crowd, bounds).contains_key("City"));
         assert!(place(std::slice::from_ref(&city), &crowd, bounds).contains_key("City"));
@@ -149,7 +158,17 @@ mod tests {
     }
 
     fn request(key: &str, x: f64, y: f64, priority: i64) -> Request {
-        Request { key: key.into(), text: key.into(), x, y, gap: 6.0, size: 12.0, bold: false, priority, essential: false }
+        Request {
+            key: key.into(),
+            text: key.into(),
+            x,
+            y,
+            gap: 6.0,
+            size: 12.0,
+            bold: false,
+            priority,
+            essential: false,
+        }
     }
 
     #[test]

@@ -11,6 +11,7 @@ use crate::geometry::{BBox, Frame, Layers, View};
 use crate::model::{PlaceKey, PlaceKind};
 use crate::places::{Factions, Gazetteer};
 use crate::render::basemap::{self, Basemap};
+use crate::render::caption;
 use crate::render::labels::{self, Obstacle, Placed, Request};
 use crate::render::legend;
 use crate::render::marks;
@@ -45,6 +46,8 @@ pub struct Options {
     pub title: Option<String>,
     /// The line under the title, instead of the default (`--subtitle`).
     pub subtitle: Option<String>,
+    /// A caption band under the map says what changed this month.
+    pub caption: bool,
 }
 
 impl Default for Options {
@@ -58,6 +61,7 @@ impl Default for Options {
             radius_km: 30.0,
             title: None,
             subtitle: None,
+            caption: true,
         }
     }
 }
@@ -143,8 +147,9 @@ impl<'a> Series<'a> {
             Some(b) => b,
             None => default_box(inputs).unwrap_or(data_box),
         };
-        let view = View::fit(bbox, map_frame(options.width, options.height));
         let units = Units::for_size(options.width, options.height);
+        let map = caption::map_area(map_frame(options.width, options.height), units, options.caption);
+        let view = View::fit(bbox, map);
         let focus = focus_countries(inputs);
         let mut towns = tracked_towns(inputs, &view, units);
         let mut regions = tracked_regions(inputs, &view, options.lang);
@@ -246,9 +251,15 @@ impl<'a> Series<'a> {
     /// The names of the biggest cities on the map (tracked or for orientation): capitals and the
     /// most populous, which always get a label.
     fn essential_cities(&self) -> Vec<String> {
-        let mut cities: Vec<&Town> =
-            self.towns.values().chain(&self.context).filter(|t| t.capital || t.population >= ESSENTIAL_POPULATION).collect();
-        cities.sort_by(|a, b| (b.capital, b.population).cmp(&(a.capital, a.population)).then_with(|| a.name.cmp(&b.name)));
+        let mut cities: Vec<&Town> = self
+            .towns
+            .values()
+            .chain(&self.context)
+            .filter(|t| t.capital || t.population >= ESSENTIAL_POPULATION)
+            .collect();
+        cities.sort_by(|a, b| {
+            (b.capital, b.population).cmp(&(a.capital, a.population)).then_with(|| a.name.cmp(&b.name))
+        });
         cities.into_iter().take(ESSENTIAL_CITIES).map(|t| t.name.clone()).collect()
     }
 
@@ -263,6 +274,7 @@ impl<'a> Series<'a> {
             marks::labels_layer(self, frame),
             legend::legend_layer(self, frame),
             legend::frame_layer(self, frame, frame.month),
+            caption::caption_layer(self, frame),
         ];
         Scene { width: self.options.width, height: self.options.height, defs, layers }
     }
@@ -332,7 +344,8 @@ impl<'a> Series<'a> {
             .collect();
         let areas = self.areas(&snapshot);
         let (claims, articles) = evidence_counts(timeline, month);
-        FrameState { month, snapshot, changed, areas, claims, articles }
+        let diff = crate::timeline::between(timeline, &previous, &snapshot);
+        FrameState { month, snapshot, changed, areas, claims, articles, diff }
     }
 
     /// The colour of a faction in this series' palette.
@@ -449,6 +462,8 @@ pub struct FrameState {
     /// Claims counted by the end of the month, and the articles they come from.
     pub claims: usize,
     pub articles: usize,
+    /// What changed since the end of the previous month (the caption and the viewer's list).
+    pub diff: crate::timeline::Diff,
 }
 
 /// The claims counted by the end of a month (expected ones aside), and the articles they cite.

@@ -20,15 +20,23 @@
 //!   that the other reports less than [`REVERSAL_WINDOW_DAYS`] earlier with no change between
 //!   ("fell in September" against "still partly held in October"). Conflicts are reported with
 //!   both sources, never resolved silently.
+//! - Every state counts its *independent sources*: the distinct publishers (article files,
+//!   domains, datasets, cited publishers; see [`publisher_key`]) behind its supporting claims.
+//! - [`diff`] compares two dates: places that changed, first appeared or went stale, and
+//!   conflicts that opened or closed, each with the claims behind it.
 
 mod check;
 mod conflict;
+mod diff;
+mod sources;
 mod state;
 
 use std::collections::BTreeMap;
 
 pub use check::{Check, Verdict, check};
 pub use conflict::{Conflict, ConflictKind};
+pub use diff::{Change, ChangeKind, ConflictEvent, ConflictTurn, Diff, between, diff};
+pub use sources::{count_independent, publisher_key};
 pub use state::{HolderStatus, PlaceState, Status};
 
 use crate::date::Date;
@@ -51,6 +59,8 @@ pub struct Timeline {
     conflict_ranges: BTreeMap<PlaceKey, std::ops::Range<usize>>,
     /// Identical claims dropped while building (same place, date, holder, event, other, modality and sources).
     pub duplicates: Vec<Claim>,
+    /// For each claim, the publisher keys of its sources (see [`publisher_key`]), sorted, each once.
+    publishers: Vec<Vec<String>>,
 }
 
 /// The state of every tracked place on one date.
@@ -87,7 +97,15 @@ pub fn build(mut claims: Vec<Claim>) -> Timeline {
         conflicts.extend(conflict::find(&kept, range.clone()));
         conflict_ranges.insert(place.clone(), start..conflicts.len());
     }
-    Timeline { claims: kept, places, conflicts, conflict_ranges, duplicates }
+    let publishers = kept.iter().map(publishers_of).collect();
+    Timeline { claims: kept, places, conflicts, conflict_ranges, duplicates, publishers }
+}
+
+fn publishers_of(claim: &Claim) -> Vec<String> {
+    let mut keys: Vec<String> = claim.sources.iter().map(|s| publisher_key(&s.to_string())).collect();
+    keys.sort_unstable();
+    keys.dedup();
+    keys
 }
 
 /// Among claims of one place with the same span, a state that can only have come before a
@@ -150,6 +168,11 @@ impl Timeline {
     /// A place's claims in order, each with the holder and status right after it (`None` for
     /// an expected claim, which changes nothing): the steps `history` shows.
     pub fn steps(&self, place: &PlaceKey) -> Vec<(usize, Option<HolderStatus>)> {
+        state::after_each(self, place, self.claims_for(place)).into_iter().map(|(i, after, _)| (i, after)).collect()
+    }
+
+    /// Like [`Timeline::steps`], with the number of independent sources behind the state after each claim.
+    pub fn steps_with_sources(&self, place: &PlaceKey) -> Vec<(usize, Option<HolderStatus>, usize)> {
         state::after_each(self, place, self.claims_for(place))
     }
 
@@ -183,6 +206,15 @@ impl Timeline {
         sources
     }
 
+    /// How many independent sources back some claims: distinct publishers, domains or articles
+    /// (see [`publisher_key`]).
+    pub fn independent_sources(&self, claims: &[usize]) -> usize {
+        let mut keys: Vec<&str> = claims.iter().flat_map(|&i| self.publishers[i].iter().map(String::as_str)).collect();
+        keys.sort_unstable();
+        keys.dedup();
+        keys.len()
+    }
+
     /// The distinct articles cited by all claims.
     pub fn articles(&self) -> Vec<&str> {
         let mut names: Vec<&str> =
@@ -200,3 +232,6 @@ impl Timeline {
 
 #[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+mod explain_tests;

@@ -95,6 +95,8 @@ pub struct PlaceState {
     pub stale: bool,
     /// Claims (indices into [`Timeline::claims`]) that support this state.
     pub supporting: Vec<usize>,
+    /// How many independent sources (publishers, domains or articles) back the supporting claims.
+    pub independent_sources: usize,
     /// Claims whose span contains `date` and that would change the state: the answer is uncertain.
     pub pending: Vec<usize>,
     /// Conflicts (indices into [`Timeline::conflicts`]) that bear on this state.
@@ -141,6 +143,7 @@ impl PlaceState {
             age_days: None,
             stale: false,
             supporting: Vec::new(),
+            independent_sources: 0,
             pending: Vec::new(),
             conflicts: Vec::new(),
         }
@@ -151,21 +154,22 @@ impl PlaceState {
 pub type HolderStatus = (Option<String>, Status);
 
 /// The holder and status right after each claim of a place, applying the claims one by one in
-/// their order (`None` for an expected claim, which is not applied).
+/// their order (`None` for an expected claim, which is not applied), with the number of
+/// independent sources behind that state.
 pub(crate) fn after_each(
     timeline: &Timeline,
     place: &PlaceKey,
     range: std::ops::Range<usize>,
-) -> Vec<(usize, Option<HolderStatus>)> {
+) -> Vec<(usize, Option<HolderStatus>, usize)> {
     let mut state = PlaceState::empty(place, Date { year: 1000, month: 1, day: 1 });
     range
         .map(|i| {
             let claim = &timeline.claims[i];
             if claim.modality == Modality::Expected {
-                return (i, None);
+                return (i, None, timeline.independent_sources(&state.supporting));
             }
             apply(&mut state, i, claim, Situation::after(claim));
-            (i, Some((state.holder.clone(), state.status)))
+            (i, Some((state.holder.clone(), state.status)), timeline.independent_sources(&state.supporting))
         })
         .collect()
 }
@@ -219,6 +223,7 @@ fn apply(state: &mut PlaceState, index: usize, claim: &Claim, outcome: Situation
 
 /// Age, staleness and the conflicts that touch the state's evidence or its date.
 fn finish(timeline: &Timeline, state: &mut PlaceState) {
+    state.independent_sources = timeline.independent_sources(&state.supporting);
     if let Some(last) = state.last_evidence {
         let age = last.days_until(state.date).max(0);
         state.age_days = Some(age);

@@ -215,8 +215,8 @@ fn check_with_only_claims_in_progress_is_uncertain_not_unknown() {
     let t = build(vec![fact("baghouz", "2017-10/2019-02-13", "is", Event::Holds, None, "a.txt#35")]);
     let place = key("baghouz");
     let sdf = check(&t, &place, "sdf", day("2017-10-31"));
-    assert_eq!(sdf.verdict, Verdict::Uncertain, "{:?}", sdf.reasons);
-    assert!(sdf.reasons[0].contains("no claim has taken effect"));
+    assert_eq!(sdf.verdict, Verdict::Uncertain, "{}", sdf.reason);
+    assert!(sdf.reason.contains("No claim has taken effect"));
     assert_eq!(check(&t, &place, "is", day("2017-10-31")).verdict, Verdict::Uncertain);
 }
 
