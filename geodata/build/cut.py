@@ -22,7 +22,7 @@ import sys
 
 from shapely.geometry import box, shape
 
-from common import slugify
+from common import match_key, slugify
 from places import is_latin_alias
 from regions import keys_of
 from world_common import area_feature, feature_collection_text, line_feature, valid
@@ -111,19 +111,27 @@ def town_keys(rows):
     return keys
 
 
+# What a country's first-level regions are usually called in English news, besides NE's `type_en`.
+LOCAL_KINDS = {"UA": ["Oblast"], "RU": ["Oblast"], "BY": ["Oblast", "Voblast"], "KZ": ["Oblast"],
+               "KG": ["Oblast"], "SD": ["State"], "SS": ["State"], "SY": ["Governorate"],
+               "IQ": ["Governorate"], "EG": ["Governorate"], "YE": ["Governorate"], "JO": ["Governorate"],
+               "LB": ["Governorate"], "MM": ["State", "Region"], "ET": ["Region"], "NG": ["State"]}
+
+
 def region_names(props, towns):
-    """Display name and aliases of an admin-1 unit; never a bare town name."""
-    name, kind = props["name"], props.get("type_en", "")
-    long_name = name if not kind or name.lower().endswith(kind.lower()) else f"{name} {kind}"
+    """Display name, Dutch name and aliases of an admin-1 unit; none of them a bare town name."""
+    name, cc = props["name"], props["iso_a2"]
+    kind = props.get("type_en") or (LOCAL_KINDS.get(cc) or ["Region"])[0]
+    long_name = name if kind.lower() in name.lower() else f"{name} {kind}"
     display = long_name if keys_of(name) & towns else name
-    cands = {name, long_name, f"{name} Province", f"{name} Region", props["iso_3166_2"]}
-    if props.get("name_nl"):
-        cands.add(props["name_nl"])
-    aliases = set()
-    for a in cands:
-        if a and a != display and not (a == name and keys_of(a) & towns):
-            aliases.add(a)
-    return display, sorted(aliases, key=lambda a: (a.casefold(), a))
+    name_nl = props.get("name_nl", "")
+    if name_nl and keys_of(name_nl) & towns:
+        name_nl = f"regio {name_nl}"
+    cands = {name, long_name, f"{name} Province", f"{name} Region", props["iso_3166_2"], name_nl}
+    if props.get("type_en", "") in ("", "Region", "Province", "State", "Governorate", "Oblast"):
+        cands |= {f"{name} {k}" for k in LOCAL_KINDS.get(cc, []) if k.lower() not in name.lower()}
+    aliases = {a for a in cands if a and a != display and not keys_of(a) & towns}
+    return display, name_nl, sorted(aliases, key=lambda a: (a.casefold(), a))
 
 
 def regions(admin1, area, countries, towns):
@@ -131,17 +139,26 @@ def regions(admin1, area, countries, towns):
     seen = set()
     for f, geom in clipped(admin1, area, countries, "iso_a2"):
         p = f["properties"]
-        display, aliases = region_names(p, towns)
+        display, name_nl, aliases = region_names(p, towns)
         rid = slugify(f"{p['iso_a2']}-{display}")
         if rid in seen:
             rid = slugify(f"{p['iso_a2']}-{display}-{p['adm1_code']}")
         seen.add(rid)
-        props = {"id": rid, "name": display, "name_nl": p.get("name_nl", ""), "kind": "region",
+        props = {"id": rid, "name": display, "name_nl": name_nl, "kind": "region",
                  "country": p["iso_a2"], "aliases": aliases,
                  "note": f"Natural Earth admin-1 {p['iso_3166_2']} ({p.get('type_en') or 'first-level region'})"}
         feat = area_feature(props, geom)
         if feat is not None:
             feats.append(feat)
+    # an alias that two regions share, or that is another region's name, would be ambiguous: drop it
+    count = {}
+    for f in feats:
+        for key in {match_key(a) for a in f["properties"]["aliases"]}:
+            count[key] = count.get(key, 0) + 1
+    names = {match_key(f["properties"]["name"]) for f in feats}
+    for f in feats:
+        f["properties"]["aliases"] = [a for a in f["properties"]["aliases"]
+                                      if count[match_key(a)] == 1 and match_key(a) not in names]
     feats.sort(key=lambda f: f["properties"]["id"])
     return feats
 

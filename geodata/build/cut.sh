@@ -61,3 +61,4 @@ trap 'rm -rf "$TMP"' EXIT
 for f in factions.toml places.csv regions.geojson countries.geojson admin1.geojson rivers.geojson; do
   mv -f "$TMP/$f" "$OUT/$f"
 done
+echo "cut.sh: wrote $OUT" >&2
