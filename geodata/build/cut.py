@@ -16,6 +16,7 @@ import csv
 import gzip
 import io
 import json
+import math
 import os
 import shutil
 import sys
@@ -27,7 +28,27 @@ from places import is_latin_alias
 from regions import keys_of
 from world_common import area_feature, feature_collection_text, line_feature, valid
 
-PAD = 0.15  # the layers reach this fraction of the box's size beyond it, so nothing ends at the frame
+MIN_SPAN = 4.0  # degrees of latitude: controlmap's maps never show less than 4 degrees
+PAD = 0.25  # the layers reach this fraction of the box's size beyond it, so nothing ends at the frame
+
+
+def padded_area(bbox):
+    """The box grown to at least MIN_SPAN degrees high and to the 4:3 shape of a map frame (in km,
+    at its middle latitude), plus PAD on every side: the layers then fill the frame of a map
+    fitted to the places in the box."""
+    w, s, e, n = bbox
+    if n - s < MIN_SPAN:  # a map of a small box still shows at least MIN_SPAN degrees
+        s, n = (s + n - MIN_SPAN) / 2, (s + n + MIN_SPAN) / 2
+    shrink = max(0.2, math.cos(math.radians((s + n) / 2)))
+    width, height = (e - w) * shrink, n - s
+    if width < height * 4 / 3:
+        grow = (height * 4 / 3 - width) / shrink / 2
+        w, e = w - grow, e + grow
+    else:
+        grow = (width * 3 / 4 - height) / 2
+        s, n = s - grow, n + grow
+    dx, dy = (e - w) * PAD, (n - s) * PAD
+    return (max(-180, w - dx), max(-90, s - dy), min(180, e + dx), min(90, n + dy))
 
 
 def read_lines(path):
@@ -169,8 +190,7 @@ def main(geodata, bbox_text, out_dir, countries_text="", *flags):
         sys.exit("cut.py: --bbox must be W,S,E,N with W < E and S < N")
     countries = {c.strip().upper() for c in countries_text.split(",") if c.strip()}
     world = os.path.join(geodata, "world")
-    dx, dy = (bbox[2] - bbox[0]) * PAD, (bbox[3] - bbox[1]) * PAD
-    area = (max(-180, bbox[0] - dx), max(-90, bbox[1] - dy), min(180, bbox[2] + dx), min(90, bbox[3] + dy))
+    area = padded_area(bbox)
     os.makedirs(out_dir, exist_ok=True)
     shutil.copyfile(os.path.join(geodata, "factions.toml"), os.path.join(out_dir, "factions.toml"))
     rows = place_rows(world, bbox, countries)
