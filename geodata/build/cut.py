@@ -73,7 +73,6 @@ def overlaps(bbox, area):
 def clipped(features, area, countries, country_key, min_area=1e-7):
     """Features that reach into the padded box, cut to it (areas and lines)."""
     frame = box(*area)
-    out = []
     for f in features:
         if not overlaps(f["bbox"], area) or (countries and f["properties"].get(country_key) not in countries):
             continue
@@ -81,7 +80,6 @@ def clipped(features, area, countries, country_key, min_area=1e-7):
         if geom.is_empty:
             continue
         yield f, geom
-    return out
 
 
 def place_rows(world, bbox, countries):

@@ -9,7 +9,7 @@ import io
 import json
 
 import shapely
-from shapely.geometry import MultiPolygon, Polygon, shape
+from shapely.geometry import shape
 from shapely.ops import polylabel
 
 from common import area_geometry, clean_area, polygon_parts, r4
@@ -155,7 +155,3 @@ def read_features(path):
             out.append((props, valid(shape(feat["geometry"]))))
     return out
 
-
-def as_multipolygon(geom):
-    parts = polygon_parts(geom)
-    return MultiPolygon(parts) if len(parts) != 1 else MultiPolygon([parts[0]]) if isinstance(parts[0], Polygon) else parts[0]

@@ -22,7 +22,7 @@ import math
 import os
 import sys
 
-from shapely.geometry import LineString, Point, shape
+from shapely.geometry import Point, shape
 from shapely.ops import unary_union
 
 from common import km, line_geometry
