@@ -61,6 +61,10 @@ pub struct Global {
     /// admin1.geojson, rivers.geojson, optionally lang/*.toml) to use instead of the built-in one.
     #[arg(long, global = true, value_name = "DIR")]
     pub geodata: Option<PathBuf>,
+    /// A factions file (`[[faction]]` tables as in geodata/factions.toml) that adds factions or
+    /// replaces those of the same id: names and colours for the holders of your conflict.
+    #[arg(long, global = true, value_name = "FILE")]
+    pub factions: Option<PathBuf>,
     /// Print JSON for scripts instead of a table.
     #[arg(long, global = true)]
     pub json: bool,
@@ -269,7 +273,12 @@ impl std::error::Error for InputError {}
 
 /// Loads the geodata named by the global options.
 pub(crate) fn world(global: &Global) -> anyhow::Result<World> {
-    let world = app::load_world(global.geodata.as_deref()).map_err(InputError)?;
+    let mut world = app::load_world(global.geodata.as_deref()).map_err(InputError)?;
+    if let Some(path) = &global.factions {
+        let file = app::data::read_data_file(path).map_err(InputError)?;
+        let extra = crate::places::Factions::parse(&file.name, &file.text).map_err(InputError)?;
+        world.factions.merge(extra);
+    }
     warn(&world.warnings, 10);
     Ok(world)
 }

@@ -89,6 +89,29 @@ impl Factions {
         self.index.get(&faction_key(name)).map(|&i| &self.list[i])
     }
 
+    /// Adds the factions of another file, replacing those with the same id (their names and
+    /// aliases then point to the new table).
+    pub fn merge(&mut self, other: Factions) {
+        for faction in other.list {
+            match self.list.iter().position(|f| f.id == faction.id) {
+                Some(i) => self.list[i] = faction,
+                None => self.list.push(faction),
+            }
+        }
+        self.reindex();
+    }
+
+    fn reindex(&mut self) {
+        self.index.clear();
+        for (i, faction) in self.list.iter().enumerate() {
+            let spellings =
+                [&faction.id, &faction.name, &faction.name_nl, &faction.short].into_iter().chain(&faction.aliases);
+            for spelling in spellings.filter(|s| !s.is_empty()) {
+                self.index.insert(faction_key(spelling), i);
+            }
+        }
+    }
+
     /// Adds a faction for a holder name that `factions.toml` lacks: its id is the name's slug,
     /// its name the name as written, its colour one of [`AUTOMATIC_COLORS`] picked by the id's hash
     /// (the next free one when two made-up factions would share it). Returns the id.
@@ -259,6 +282,17 @@ aliases = ["het Syrische leger"]
         let mut again = Factions::parse("factions.toml", SAMPLE).unwrap();
         again.add_automatic("SAF");
         assert_eq!(again.get("saf").unwrap().color, a.color, "a colour depends on the id, not the run");
+    }
+
+    #[test]
+    fn a_factions_file_adds_and_replaces_by_id() {
+        let mut f = Factions::parse("factions.toml", SAMPLE).unwrap();
+        let mine = "[[faction]]\nid = \"is\"\nname = \"ISIS\"\nname_nl = \"IS\"\ncolor = \"#000000\"\n\n[[faction]]\nid = \"saf\"\nname = \"Sudanese Armed Forces\"\nname_nl = \"Soedanees leger\"\ncolor = \"#2f6db3\"\naliases = [\"army\"]\n";
+        f.merge(Factions::parse("mine.toml", mine).unwrap());
+        assert_eq!(f.get("is").unwrap().color, "#000000");
+        assert_eq!(f.resolve("army").unwrap().id, "saf");
+        assert_eq!(f.resolve("het Syrische leger").unwrap().id, "syrian-gov", "the others stay");
+        assert_eq!(f.list.len(), 3);
     }
 
     #[test]
