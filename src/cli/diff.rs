@@ -110,8 +110,8 @@ pub fn run(global: &Global, args: DiffArgs) -> anyhow::Result<Exit> {
         return Err(InputError(Diagnostic::error("date", None, None, message).with_hint("swap the two dates")).into());
     }
     let mut world = world(global)?;
-    let places = args.places.iter().map(|p| resolve(&world, p)).collect::<anyhow::Result<Vec<PlaceKey>>>()?;
     let mut claims = claims(global, &mut world)?;
+    let places = args.places.iter().map(|p| resolve(&world, p)).collect::<anyhow::Result<Vec<PlaceKey>>>()?;
     let timeline = claims.timeline();
     let diff = timeline::diff(&timeline, from, to, &places);
     let report = Report { world: &world, timeline: &timeline, lang: args.lang };

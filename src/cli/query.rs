@@ -317,10 +317,10 @@ struct CheckView {
 pub fn check(global: &Global, args: CheckArgs) -> anyhow::Result<Exit> {
     let date = parse_date(&args.on)?;
     let mut world = world(global)?;
+    let mut claims = claims(global, &mut world)?;
     let place = resolve(&world, &args.place)?;
     let holder = crate::places::resolve_faction(&world.factions, &args.holder)
         .map_err(|(message, hint)| InputError(Diagnostic::error("--holder", None, None, message).with_hint(hint)))?;
-    let mut claims = claims(global, &mut world)?;
     let timeline = claims.timeline();
     let result = timeline::check(&timeline, &place, &holder, date);
     let views = |list: &[usize]| list.iter().map(|&i| ClaimView::new(&timeline.claims[i])).collect::<Vec<_>>();
@@ -396,8 +396,8 @@ struct HistoryStep {
 /// `controlmap history PLACE`
 pub fn history(global: &Global, args: HistoryArgs) -> anyhow::Result<Exit> {
     let mut world = world(global)?;
-    let place = resolve(&world, &args.place)?;
     let mut claims = claims(global, &mut world)?;
+    let place = resolve(&world, &args.place)?;
     let timeline = claims.timeline();
     let mut steps = Vec::new();
     let mut previous: Option<(Option<String>, Status)> = None;

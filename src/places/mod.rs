@@ -24,7 +24,7 @@ use crate::model::{Claim, Diagnostic, Origin, PlaceKey};
 pub fn bind(rows: Vec<LedgerRow>, gazetteer: &mut Gazetteer, factions: &mut Factions) -> (Vec<Claim>, Vec<Diagnostic>) {
     let mut claims = Vec::with_capacity(rows.len());
     let mut diagnostics = Vec::new();
-    let mut resolved: HashMap<(String, Option<(i64, i64)>), Result<PlaceKey, (String, String)>> = HashMap::new();
+    let mut resolved: HashMap<RowPlace, Result<PlaceKey, (String, String)>> = HashMap::new();
     for row in rows {
         let cache_key = (row.place.clone(), row.point.map(|p| ((p.lat * 1e5) as i64, (p.lon * 1e5) as i64)));
         if !resolved.contains_key(&cache_key) {
@@ -49,6 +49,9 @@ pub fn bind(rows: Vec<LedgerRow>, gazetteer: &mut Gazetteer, factions: &mut Fact
     }
     (claims, diagnostics)
 }
+
+/// A row's place as written, and its point (in 1e-5 degrees) when it gives one.
+type RowPlace = (String, Option<(i64, i64)>);
 
 /// A gazetteer place of this name within this distance of a row's point is that place.
 const PIN_MATCH_KM: f64 = 5.0;
