@@ -16,4 +16,5 @@ pub mod ingest;
 pub mod model;
 pub mod places;
 pub mod render;
+pub mod text;
 pub mod timeline;

@@ -102,7 +102,7 @@ fn extract_reads_standard_input_and_uses_the_date_for_undated_articles() {
         .write_stdin(text)
         .assert()
         .success()
-        .stdout(predicate::str::contains("2017-11-17,Rawa,iraqi-gov,captured,is,fact,-#1"))
+        .stdout(predicate::str::contains("2017-11-17,Rawa,iraqi-gov,captured,is,fact,'-#1"))
         .stderr(predicate::str::contains("no date marker; using --date 2017-11-18"));
 }
 

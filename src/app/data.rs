@@ -117,7 +117,7 @@ pub fn read_data_file(path: &Path) -> Result<DataFile, Diagnostic> {
     let name = path.display().to_string();
     let text = String::from_utf8(bytes).map_err(|e| {
         let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
-        let line = valid.iter().filter(|&&b| b == b'\n').count() + 1;
+        let line = crate::ingest::lines::line_at(valid, valid.len());
         Diagnostic::error(&name, Some(line), None, "is not UTF-8 text")
     })?;
     if text.trim().is_empty() {
@@ -174,13 +174,22 @@ pub fn io_reason(error: &std::io::Error) -> String {
 /// Temporary files being written right now, removed if the run is interrupted.
 static IN_PROGRESS: std::sync::Mutex<Vec<std::path::PathBuf>> = std::sync::Mutex::new(Vec::new());
 
-/// Writes a file whole or not at all: to a hidden temporary name in the same folder, then renamed.
+/// What the temporary files of a write start with, after `.NAME`: `.NAME.tmp-PID-RANDOM`.
+const TEMPORARY_MARK: &str = ".tmp-";
+/// What the writability probe of an output folder starts with: `.controlmap-write-test-PID-RANDOM`.
+const PROBE_PREFIX: &str = ".controlmap-write-test-";
+
+/// Writes a file whole or not at all: to a hidden temporary file in the same folder, then renamed.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     write_atomic_with(path, |out| out.write_all(bytes).map_err(anyhow::Error::from)).map_err(std::io::Error::other)
 }
 
 /// [`write_atomic`] for output written as it is produced: `write` fills the temporary file,
 /// which is renamed over `path` only when `write` succeeds (and removed otherwise, or on Ctrl-C).
+///
+/// The temporary file is created exclusively (never through an existing file or symlink) under
+/// an unpredictable name, so a symlink planted in a shared output folder redirects nothing; the
+/// rename replaces a symlink at `path` itself, so the output is always a regular file.
 pub fn write_atomic_with<T>(
     path: &Path,
     write: impl FnOnce(&mut dyn std::io::Write) -> anyhow::Result<T>,
@@ -188,23 +197,34 @@ pub fn write_atomic_with<T>(
     use std::io::Write;
     let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
     let name = path.file_name().map_or_else(|| "out".into(), |n| n.to_string_lossy().into_owned());
-    let temp = dir.join(format!(".{name}.tmp-{}", std::process::id()));
-    track(&temp, true);
+    let temp = exclusive_temporary(dir, &format!(".{name}{TEMPORARY_MARK}{}-", std::process::id()))
+        .map_err(|e| anyhow::anyhow!("cannot create a temporary file in {}: {}", dir.display(), io_reason(&e)))?;
+    track(temp.path(), true);
+    let temp_path = temp.path().to_path_buf();
     let result = (|| {
-        let file = std::fs::File::create(&temp)
-            .map_err(|e| anyhow::anyhow!("cannot create {}: {}", temp.display(), io_reason(&e)))?;
-        let mut buffered = std::io::BufWriter::new(file);
+        let mut buffered = std::io::BufWriter::new(temp.as_file());
         let value = write(&mut buffered)?;
         buffered.flush()?;
-        std::fs::rename(&temp, path)
-            .map_err(|e| anyhow::anyhow!("cannot write {}: {}", path.display(), io_reason(&e)))?;
+        drop(buffered);
+        temp.persist(path).map_err(|e| anyhow::anyhow!("cannot write {}: {}", path.display(), io_reason(&e.error)))?;
         Ok(value)
     })();
-    if result.is_err() {
-        let _ = std::fs::remove_file(&temp);
-    }
-    track(&temp, false);
+    // On failure the temporary file was dropped (and so removed) inside the closure.
+    track(&temp_path, false);
     result
+}
+
+/// A new file in `dir` named `prefix` and random characters, created exclusively (`O_EXCL`,
+/// so never through a symlink), readable as the umask allows (not only by its owner).
+fn exclusive_temporary(dir: &Path, prefix: &str) -> std::io::Result<tempfile::NamedTempFile> {
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(prefix).rand_bytes(10);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        builder.permissions(std::fs::Permissions::from_mode(0o666));
+    }
+    builder.tempfile_in(dir)
 }
 
 fn track(temp: &Path, writing: bool) {
@@ -224,35 +244,150 @@ pub fn remove_in_progress() {
     }
 }
 
-/// Removes temporary files (`.NAME.tmp-PID`) that a killed run left in `dir`: only those of a
+/// Removes the temporary and probe files (`.NAME.tmp-PID-…`, `.controlmap-write-test-PID-…`,
+/// and the older `.NAME.tmp-PID`) that a killed run left in `dir`: only regular files of a
 /// process that no longer runs (checked in `/proc`; where there is no `/proc`, none are removed).
 pub fn remove_stale_temporaries(dir: &Path) {
     let Ok(entries) = std::fs::read_dir(dir) else { return };
     for entry in entries.flatten() {
         let name = entry.file_name().to_string_lossy().into_owned();
-        let pid =
-            name.strip_prefix('.').and_then(|n| n.rsplit_once(".tmp-")).and_then(|(_, pid)| pid.parse::<u32>().ok());
-        let dead = pid.is_some_and(|pid| {
+        let dead = writer_pid(&name).is_some_and(|pid| {
             pid != std::process::id()
                 && Path::new("/proc/self").exists()
                 && !Path::new("/proc").join(pid.to_string()).exists()
         });
-        if dead {
+        let regular = entry.file_type().is_ok_and(|t| t.is_file());
+        if dead && regular {
             let _ = std::fs::remove_file(entry.path());
         }
     }
 }
 
-/// Creates `dir` if needed and checks that files can be written in it.
+/// The process id in the name of a temporary or probe file, if it is one.
+fn writer_pid(name: &str) -> Option<u32> {
+    let after = match name.strip_prefix(PROBE_PREFIX) {
+        Some(rest) => rest,
+        None => name.strip_prefix('.')?.rsplit_once(TEMPORARY_MARK)?.1,
+    };
+    after.split('-').next()?.parse().ok()
+}
+
+/// Creates `dir` if needed and checks that files can be written in it, with a probe file created
+/// like a temporary file (exclusively, under a random name) and always removed.
 pub fn ensure_writable_dir(dir: &Path) -> Result<(), Diagnostic> {
     let name = dir.display().to_string();
     std::fs::create_dir_all(dir).map_err(|e| {
         Diagnostic::error(&name, None, None, format!("cannot create the output folder: {}", io_reason(&e)))
     })?;
-    let probe = dir.join(format!(".controlmap-write-test-{}", std::process::id()));
-    std::fs::write(&probe, b"").map_err(|e| {
+    let probe = exclusive_temporary(dir, &format!("{PROBE_PREFIX}{}-", std::process::id())).map_err(|e| {
         Diagnostic::error(&name, None, None, format!("cannot write in the output folder: {}", io_reason(&e)))
     })?;
-    let _ = std::fs::remove_file(probe);
-    Ok(())
+    probe
+        .close()
+        .map_err(|e| Diagnostic::error(&name, None, None, format!("cannot remove the probe file: {}", io_reason(&e))))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A file outside the output folder that planted symlinks point at: it must stay as it is.
+    fn precious(dir: &Path, name: &str) -> std::path::PathBuf {
+        let path = dir.join(name);
+        std::fs::write(&path, "precious").unwrap();
+        path
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn planted_symlinks_redirect_no_write() {
+        let (outside, out) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+        let pid = std::process::id();
+        let planted = [
+            format!(".map.svg.tmp-{pid}"),
+            format!(".controlmap-write-test-{pid}"),
+            format!(".map.svg.tmp-{pid}-0000000000"),
+            format!(".map.svg.tmp-{pid}-aaaaaaaaaa"),
+            format!(".controlmap-write-test-{pid}-0000000000"),
+            "map.svg".to_string(),
+        ];
+        let targets: Vec<_> =
+            planted.iter().enumerate().map(|(i, _)| precious(outside.path(), &i.to_string())).collect();
+        for (name, target) in planted.iter().zip(&targets) {
+            std::os::unix::fs::symlink(target, out.path().join(name)).unwrap();
+        }
+        ensure_writable_dir(out.path()).unwrap();
+        write_atomic(&out.path().join("map.svg"), b"<svg/>").unwrap();
+        for target in &targets {
+            assert_eq!(std::fs::read_to_string(target).unwrap(), "precious", "{}", target.display());
+        }
+        let written = out.path().join("map.svg");
+        assert!(std::fs::symlink_metadata(&written).unwrap().file_type().is_file(), "the output is a regular file");
+        assert_eq!(std::fs::read(&written).unwrap(), b"<svg/>");
+        let mut left: Vec<String> =
+            std::fs::read_dir(out.path()).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into()).collect();
+        left.sort();
+        let mut expected: Vec<String> = planted.to_vec();
+        expected.sort();
+        assert_eq!(left, expected, "no temporary or probe file is left");
+    }
+
+    #[test]
+    fn a_failed_write_leaves_nothing_and_keeps_the_old_file() {
+        let out = tempfile::tempdir().unwrap();
+        let path = out.path().join("timeline.csv");
+        std::fs::write(&path, "old").unwrap();
+        let result: anyhow::Result<()> = write_atomic_with(&path, |w| {
+            w.write_all(b"half")?;
+            anyhow::bail!("the data ran out")
+        });
+        assert!(result.is_err());
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "old");
+        assert_eq!(std::fs::read_dir(out.path()).unwrap().count(), 1);
+        assert!(IN_PROGRESS.lock().unwrap().iter().all(|p| !p.starts_with(out.path())));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn stale_files_of_dead_runs_are_removed_but_never_symlinks() {
+        let (outside, out) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+        let dead = 999_999_999u32;
+        let live = std::process::id();
+        let stale = [
+            format!(".a.png.tmp-{dead}"),
+            format!(".a.png.tmp-{dead}-x1y2z3"),
+            format!(".controlmap-write-test-{dead}-q"),
+        ];
+        let kept = [
+            format!(".a.png.tmp-{live}-abc"),
+            format!(".controlmap-write-test-{live}"),
+            "a.png".into(),
+            ".hidden".into(),
+        ];
+        for name in stale.iter().chain(&kept) {
+            std::fs::write(out.path().join(name), "x").unwrap();
+        }
+        let target = precious(outside.path(), "t");
+        let link = out.path().join(format!(".b.png.tmp-{dead}-l1"));
+        std::os::unix::fs::symlink(&target, &link).unwrap();
+        remove_stale_temporaries(out.path());
+        for name in &stale {
+            assert!(!out.path().join(name).exists(), "{name} is removed");
+        }
+        for name in &kept {
+            assert!(out.path().join(name).exists(), "{name} is kept");
+        }
+        assert!(std::fs::symlink_metadata(&link).is_ok());
+        assert_eq!(std::fs::read_to_string(&target).unwrap(), "precious");
+    }
+
+    #[test]
+    fn temporary_and_probe_names_carry_the_writer_pid() {
+        assert_eq!(writer_pid(".2017-10.png.tmp-4242-Ab3dE"), Some(4242));
+        assert_eq!(writer_pid(".timeline.csv.tmp-17"), Some(17));
+        assert_eq!(writer_pid(".controlmap-write-test-99-xyz"), Some(99));
+        assert_eq!(writer_pid(".controlmap-write-test-99"), Some(99));
+        assert_eq!(writer_pid("2017-10.png"), None);
+        assert_eq!(writer_pid(".notes.tmp-mine"), None);
+    }
 }

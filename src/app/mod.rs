@@ -69,6 +69,8 @@ pub struct Claims {
     pub files: Vec<String>,
     /// Rows read, good or bad.
     pub rows: usize,
+    /// Warnings for control characters in the ledgers' text (shown by `lint`).
+    pub control_characters: Vec<Diagnostic>,
 }
 
 impl Claims {
@@ -85,10 +87,17 @@ pub fn load_claims(world: &mut World, paths: &[PathBuf]) -> Result<Claims, Diagn
     } else {
         paths.iter().map(|p| read_ledger_file(p)).collect::<Result<_, _>>()?
     };
-    let mut result = Claims { claims: Vec::new(), diagnostics: Vec::new(), files: Vec::new(), rows: 0 };
+    let mut result = Claims {
+        claims: Vec::new(),
+        diagnostics: Vec::new(),
+        files: Vec::new(),
+        rows: 0,
+        control_characters: Vec::new(),
+    };
     for file in files {
         let parsed = ledger::parse(&file.name, file.text.as_bytes())?;
         result.rows += parsed.rows.len() + parsed.diagnostics.iter().filter(|d| d.is_error()).count();
+        result.control_characters.extend(parsed.rows.iter().flat_map(control_character_warnings));
         let (claims, problems) = places::bind(parsed.rows, &mut world.gazetteer, &mut world.factions);
         result.claims.extend(claims);
         result.diagnostics.extend(parsed.diagnostics);
@@ -97,6 +106,47 @@ pub fn load_claims(world: &mut World, paths: &[PathBuf]) -> Result<Claims, Diagn
     }
     result.diagnostics.sort_by(|a, b| (&a.file, a.line).cmp(&(&b.file, b.line)));
     Ok(result)
+}
+
+/// A warning for each text field of a ledger row that holds a control character (ESC, BEL, …):
+/// such text is escaped when printed, but it is almost always a copy-and-paste accident.
+fn control_character_warnings(row: &ledger::LedgerRow) -> Vec<Diagnostic> {
+    let sources: Vec<String> = row.sources.iter().map(ToString::to_string).collect();
+    let named = [("place", &row.place), ("holder", &row.holder), ("note", &row.note)];
+    let fields = named
+        .into_iter()
+        .map(|(field, text)| (field, text.as_str()))
+        .chain(row.other.iter().map(|other| ("other", other.as_str())))
+        .chain(sources.iter().map(|source| ("source", source.as_str())))
+        .chain(row.extra.iter().map(|(column, text)| (column.as_str(), text.as_str())));
+    fields
+        .filter(|(_, text)| crate::text::has_control_characters(text))
+        .map(|(field, text)| {
+            let message = format!("{text:?} holds a control character");
+            Diagnostic::warning(&row.origin.file, Some(row.origin.line), Some(field), message)
+                .with_hint("remove it: terminals and spreadsheets act on such characters")
+        })
+        .collect()
+}
+
+/// Warnings for control characters in the names, aliases, sources and notes of `places.csv`.
+pub fn gazetteer_control_characters(world: &World) -> Vec<Diagnostic> {
+    let file = &world.files.get("places.csv").name;
+    world
+        .gazetteer
+        .places
+        .iter()
+        .flat_map(|place| {
+            let fields = [("name", &place.name), ("source", &place.source), ("note", &place.note)];
+            let aliases = place.aliases.iter().map(|alias| ("aliases", alias));
+            fields.into_iter().chain(aliases).filter(|(_, text)| crate::text::has_control_characters(text)).map(
+                |(field, text)| {
+                    let message = format!("{text:?} (place {:?}) holds a control character", place.id);
+                    Diagnostic::warning(file, None, Some(field), message)
+                },
+            )
+        })
+        .collect()
 }
 
 /// Reads a ledger from a path; `-` is standard input.

@@ -62,7 +62,9 @@ fn bench_load(global: &Global, repeat: usize) -> anyhow::Result<()> {
 }
 
 fn bench_render(global: &Global) -> anyhow::Result<()> {
-    let out = std::env::temp_dir().join(format!("controlmap-bench-{}", std::process::id()));
+    // A fresh folder with an unpredictable name (never a planted symlink), removed when dropped.
+    let scratch = tempfile::Builder::new().prefix("controlmap-bench-").tempdir()?;
+    let out = scratch.path().to_path_buf();
     let job = SeriesJob::load(global, &SeriesArgs::default(), (1600, 1200), &out)?;
     let months = &job.months;
     let started = Instant::now();
@@ -72,7 +74,7 @@ fn bench_render(global: &Global) -> anyhow::Result<()> {
     let series_started = Instant::now();
     let written = render_all(&renderer, months, &out)?;
     let series_time = series_started.elapsed().as_secs_f64();
-    let _ = std::fs::remove_dir_all(&out);
+    drop(scratch);
     say(&format!(
         "render: {} frames ({written} files, PNG+SVG 1600x1200) in {:.2} s wall on {} threads = {:.1} frames/s; series set-up {:.0} ms; one frame {:.0} ms",
         months.len(),

@@ -8,7 +8,7 @@ use std::time::Instant;
 use anyhow::Context as _;
 use clap::Args;
 
-use crate::cli::output::Out;
+use crate::cli::output::{Out, warn_line};
 use crate::cli::{Exit, Global, InputError, world};
 use crate::date::DateSpan;
 use crate::extract::eval::{self, EvalOptions};
@@ -66,13 +66,17 @@ pub fn run(global: &Global, args: ExtractArgs) -> anyhow::Result<Exit> {
         anyhow::bail!("--lang {code}: no such lexicon; known: {}, auto", extractor.languages().join(", "));
     }
     for warning in extractor.warnings() {
-        eprintln!("warning: {warning}");
+        warn_line(&format!("warning: {warning}"));
     }
     let inputs = stream::expand(&args.inputs).map_err(InputError)?;
     let failed = match &args.out {
-        Some(path) => {
-            crate::app::data::write_atomic_with(path, |out| extract_all(&mut extractor, &inputs, &options, out))?
-        }
+        // An input that cannot be read makes the run fail (exit 2): then the file is not written at all.
+        Some(path) => crate::app::data::write_atomic_with(path, |out| {
+            match extract_all(&mut extractor, &inputs, &options, out)? {
+                0 => Ok(0),
+                failed => anyhow::bail!("{failed} input(s) could not be read; {} was not written", path.display()),
+            }
+        })?,
         None => extract_all(&mut extractor, &inputs, &options, &mut Out::default())?,
     };
     Ok(if failed > 0 { Exit::BadInput } else { Exit::Success })
@@ -121,47 +125,47 @@ fn extract_all(
             Err(stream::ReadError::Write(message)) => anyhow::bail!("cannot write the output: {message}"),
             Err(e) => {
                 failed += 1;
-                eprintln!("error: {e}");
+                warn_line(&format!("error: {e}"));
             }
         }
     }
     rows.flush().context("cannot write the output")?;
-    eprintln!(
+    warn_line(&format!(
         "extract: {} article(s), {claims} claim(s){}",
         inputs.len(),
         if failed > 0 { format!(", {failed} unreadable") } else { String::new() }
-    );
+    ));
     Ok(failed)
 }
 
 fn warn_about(input: &Input, report: &ArticleReport) {
     let shown = input.shown();
     if report.reading.lossy {
-        eprintln!("{shown}: warning: not valid UTF-8; decoded lossily (invalid bytes became U+FFFD)");
+        warn_line(&format!("{shown}: warning: not valid UTF-8; decoded lossily (invalid bytes became U+FFFD)"));
     }
     if report.reading.cut {
-        eprintln!(
+        warn_line(&format!(
             "{shown}: warning: a line longer than {} bytes was cut (at a space where it had one); sentence numbers after it may differ from `controlmap sentences`",
             stream::MAX_LINE
-        );
+        ));
     }
     if let Some(error) = &report.reading.marker_error {
-        eprintln!("{shown}: warning: date marker: {error}; the article is read as undated");
+        warn_line(&format!("{shown}: warning: date marker: {error}; the article is read as undated"));
     }
     if report.reading.date.is_none() {
         match &report.date {
-            Some(d) => eprintln!("{shown}: no date marker; using --date {d}"),
-            None => eprintln!(
+            Some(d) => warn_line(&format!("{shown}: no date marker; using --date {d}")),
+            None => warn_line(&format!(
                 "{shown}: warning: no date marker and no --date: relative dates stay unresolved and undated claims are left out"
-            ),
+            )),
         }
     }
     const SHOWN: usize = 5;
     for skipped in report.skipped.iter().take(SHOWN) {
-        eprintln!("{shown}: left out: {skipped}");
+        warn_line(&format!("{shown}: left out: {skipped}"));
     }
     if report.skipped.len() > SHOWN {
-        eprintln!("{shown}: … and {} more left out", report.skipped.len() - SHOWN);
+        warn_line(&format!("{shown}: … and {} more left out", report.skipped.len() - SHOWN));
     }
 }
 
@@ -180,10 +184,10 @@ pub fn eval(global: &Global, args: EvalArgs) -> anyhow::Result<Exit> {
     }
     // Rows that could not be read or resolved are bad input: the figures leave them out.
     for problem in report.problems.iter().take(20) {
-        eprintln!("{problem}");
+        warn_line(&problem.to_string());
     }
     if report.problems.len() > 20 {
-        eprintln!("… and {} more rows left out", report.problems.len() - 20);
+        warn_line(&format!("… and {} more rows left out", report.problems.len() - 20));
     }
     Ok(if report.problems.is_empty() { Exit::Success } else { Exit::BadInput })
 }

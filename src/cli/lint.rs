@@ -29,6 +29,10 @@ pub fn run(global: &Global, args: LintArgs) -> anyhow::Result<Exit> {
     let mut claims = app::load_claims(&mut world, &paths).map_err(InputError)?;
     let timeline = claims.timeline();
     let mut diagnostics = claims.diagnostics.clone();
+    diagnostics.append(&mut claims.control_characters);
+    if global.geodata.is_some() {
+        diagnostics.extend(app::gazetteer_control_characters(&world));
+    }
     diagnostics.extend(duplicates(&timeline));
     diagnostics.extend(conflicts(&timeline));
     diagnostics.extend(timeline.claims.iter().filter(|c| c.sources.is_empty()).map(|c| {

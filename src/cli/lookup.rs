@@ -6,7 +6,7 @@ use clap::Args;
 use serde::Serialize;
 
 use crate::app::data;
-use crate::cli::output::{Out, Table};
+use crate::cli::output::{Out, Table, warn_line};
 use crate::cli::{Exit, Global, InputError, world};
 use crate::geometry::join;
 use crate::ingest::article;
@@ -385,10 +385,10 @@ pub fn sentences(global: &Global, args: SentencesArgs) -> anyhow::Result<Exit> {
         let parsed = article::parse(&name, &bytes)
             .map_err(|e| InputError(Diagnostic::error(&path.display().to_string(), None, None, e.to_string())))?;
         if let Some(error) = &parsed.marker_error {
-            eprintln!("{}: warning: date marker: {error}; the article is read as undated", path.display());
+            warn_line(&format!("{}: warning: date marker: {error}; the article is read as undated", path.display()));
         }
         if parsed.lossy {
-            eprintln!("{}: warning: not valid UTF-8; decoded lossily", path.display());
+            warn_line(&format!("{}: warning: not valid UTF-8; decoded lossily", path.display()));
         }
         let numbered = article::sentences(&parsed);
         if global.json {

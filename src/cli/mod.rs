@@ -18,6 +18,7 @@ use std::process::ExitCode;
 use clap::{Args, Parser, Subcommand};
 
 use crate::app::{self, Claims, World};
+use crate::cli::output::warn_line;
 use crate::model::Diagnostic;
 
 /// Exit codes: 0 success, 1 a finding (lint errors, a contradicted check), 2 usage or input errors,
@@ -222,7 +223,7 @@ pub fn main() -> ExitCode {
     match run(cli) {
         Ok(exit) => exit.into(),
         Err(error) => {
-            eprintln!("error: {error:#}");
+            warn_line(&format!("error: {error:#}"));
             Exit::BadInput.into()
         }
     }
@@ -232,7 +233,7 @@ pub fn main() -> ExitCode {
 fn install_interrupt_handler() {
     let _ = ctrlc::set_handler(|| {
         app::data::remove_in_progress();
-        eprintln!("interrupted: files already written are complete; no partial file was left");
+        warn_line("interrupted: files already written are complete; no partial file was left");
         std::process::exit(130);
     });
 }
@@ -315,9 +316,9 @@ pub(crate) fn strict_exit(global: &Global, warnings: usize) -> Exit {
 /// Prints warnings to standard error, at most `limit` of them and a count of the rest.
 pub(crate) fn warn(diagnostics: &[Diagnostic], limit: usize) {
     for d in diagnostics.iter().take(limit) {
-        eprintln!("{d}");
+        warn_line(&d.to_string());
     }
     if diagnostics.len() > limit {
-        eprintln!("… and {} more warnings", diagnostics.len() - limit);
+        warn_line(&format!("… and {} more warnings", diagnostics.len() - limit));
     }
 }

@@ -1,8 +1,12 @@
 //! Terminal output: aligned tables, JSON, and a writer that treats a closed pipe as a normal end.
+//! Every line of text printed (standard output and standard error) has its control characters
+//! escaped by [`crate::text::printable`], so text from data cannot drive the terminal.
 
 use std::io::{self, Write};
 
 use unicode_width::UnicodeWidthStr;
+
+use crate::text::{printable, printable_line};
 
 /// An aligned text table.
 #[derive(Debug, Default)]
@@ -16,8 +20,9 @@ impl Table {
         Table { header: header.iter().map(|h| h.to_string()).collect(), rows: Vec::new() }
     }
 
+    /// Adds a row; control characters and line breaks in cells are escaped (one row, one line).
     pub fn row(&mut self, cells: Vec<String>) {
-        self.rows.push(cells);
+        self.rows.push(cells.into_iter().map(|cell| printable_line(&cell).into_owned()).collect());
     }
 
     pub fn is_empty(&self) -> bool {
@@ -62,11 +67,12 @@ impl Default for Out {
 }
 
 impl Out {
+    /// Writes text for the terminal, control characters escaped (line breaks kept).
     pub fn text(&mut self, text: &str) -> io::Result<()> {
         if self.closed {
             return Ok(());
         }
-        match self.inner.write_all(text.as_bytes()) {
+        match self.inner.write_all(printable(text).as_bytes()) {
             Err(e) if e.kind() == io::ErrorKind::BrokenPipe => {
                 self.closed = true;
                 Ok(())
@@ -116,6 +122,12 @@ impl Drop for Out {
     }
 }
 
+/// Prints one line to standard error, control characters escaped: every message of controlmap
+/// on standard error goes through here.
+pub fn warn_line(text: &str) {
+    eprintln!("{}", printable(text));
+}
+
 /// Prints one line to standard output; a closed pipe is not an error (the line is dropped).
 pub fn say(text: &str) -> io::Result<()> {
     let mut out = Out::default();
@@ -133,5 +145,12 @@ mod tests {
         t.row(vec!["Ḩawījah".into(), "is".into()]);
         t.row(vec!["Raqqa".into(), "sdf".into()]);
         assert_eq!(t.render(), "place    holder\nḨawījah  is\nRaqqa    sdf\n");
+    }
+
+    #[test]
+    fn cells_with_control_characters_stay_on_one_aligned_line() {
+        let mut t = Table::new(&["place", "holder"]);
+        t.row(vec!["Ra\u{1b}[2Jqqa\nX".into(), "is".into()]);
+        assert_eq!(t.render(), "place                 holder\nRa\\u{1b}[2Jqqa\\u{a}X  is\n");
     }
 }

@@ -293,7 +293,13 @@ impl Run<'_, '_> {
         let an = &ex.analysis;
         let frame_list = frames::frames(an, lang, self.ctx.retrospective());
         if self.options.debug {
-            eprintln!("#{number} {text}\n  {}", debug::describe(an, lang, &frame_list).replace('\n', "\n  "));
+            eprintln!(
+                "{}",
+                crate::text::printable(&format!(
+                    "#{number} {text}\n  {}",
+                    debug::describe(an, lang, &frame_list).replace('\n', "\n  ")
+                ))
+            );
         }
         let drafts = if frame_list.is_empty() {
             Vec::new()

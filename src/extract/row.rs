@@ -4,20 +4,21 @@
 use std::io::Write;
 
 use crate::extract::Candidate;
+use crate::text::CsvWriter;
 
 /// The columns `extract` writes.
 pub const HEADER: [&str; 11] =
     ["date", "place", "holder", "event", "other", "modality", "source", "note", "confidence", "evidence", "cues"];
 
-/// Writes candidate rows as CSV.
+/// Writes candidate rows as CSV (formula cells neutralised, see [`crate::text::formula_safe`]).
 pub struct RowWriter<W: Write> {
-    csv: csv::Writer<W>,
+    csv: CsvWriter<W>,
 }
 
 impl<W: Write> RowWriter<W> {
     /// A writer that starts with the header line.
     pub fn new(out: W) -> std::io::Result<RowWriter<W>> {
-        let mut csv = csv::WriterBuilder::new().from_writer(out);
+        let mut csv = CsvWriter::new(out);
         csv.write_record(HEADER).map_err(std::io::Error::other)?;
         Ok(RowWriter { csv })
     }
@@ -47,6 +48,6 @@ impl<W: Write> RowWriter<W> {
 
     /// The underlying writer, flushed.
     pub fn into_inner(self) -> std::io::Result<W> {
-        self.csv.into_inner().map_err(|e| std::io::Error::other(e.to_string()))
+        self.csv.into_inner()
     }
 }

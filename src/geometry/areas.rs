@@ -10,7 +10,7 @@
 
 use std::collections::BTreeMap;
 
-use geo::{Area, BooleanOps, Coord, LineString, MultiPolygon, Polygon};
+use geo::{Area, BooleanOps, Coord, LineString, MultiPolygon, Polygon, unary_union};
 
 /// How an area is filled.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -83,19 +83,21 @@ pub fn derive(seeds: &[Seed], radius_km: f64, clips: &[MultiPolygon<f64>]) -> Ar
             groups.entry(key).or_default().push(closed_polygon(ring));
         }
     }
-    let mut merged: BTreeMap<(String, Fill, bool), Vec<Polygon<f64>>> = BTreeMap::new();
+    let mut merged: BTreeMap<(String, Fill, bool), Vec<MultiPolygon<f64>>> = BTreeMap::new();
     for ((holder, fill, stale, clip), polygons) in groups {
-        let union = union_all(polygons);
+        let union = unary_union(&polygons);
         let shape = match clip {
             Some(c) => union.intersection(&clips[c]),
             None => union,
         };
-        merged.entry((holder, fill, stale)).or_default().extend(shape.0);
+        merged.entry((holder, fill, stale)).or_default().push(shape);
     }
     let areas = merged
         .into_iter()
-        .map(|((holder, fill, stale), parts)| {
-            let shape = MultiPolygon::new(parts);
+        .map(|((holder, fill, stale), pieces)| {
+            // The pieces cut to different countries meet along borders: one union makes them one
+            // valid shape (parts that touch only at points, no shared edges, no overlaps).
+            let shape = without_slivers(unary_union(&pieces));
             let km2 = shape.unsigned_area();
             ControlArea { holder, fill, stale, shape, km2 }
         })
@@ -169,16 +171,17 @@ fn closed_polygon(mut ring: Vec<Coord<f64>>) -> Polygon<f64> {
     Polygon::new(LineString::new(ring), vec![])
 }
 
-/// Unions polygons pairwise in a balanced tree (faster than folding one by one).
-fn union_all(polygons: Vec<Polygon<f64>>) -> MultiPolygon<f64> {
-    let mut layer: Vec<MultiPolygon<f64>> = polygons.into_iter().map(|p| MultiPolygon::new(vec![p])).collect();
-    while layer.len() > 1 {
-        layer = layer
-            .chunks(2)
-            .map(|pair| if pair.len() == 2 { pair[0].union(&pair[1]) } else { pair[0].clone() })
-            .collect();
-    }
-    layer.pop().unwrap_or_else(|| MultiPolygon::new(vec![]))
+/// Parts and holes smaller than this (km², a 10 m square) are clipping noise, not territory.
+const SLIVER_KM2: f64 = 1e-4;
+
+/// Drops the parts and holes too small to be anything but clipping noise (see [`SLIVER_KM2`]).
+fn without_slivers(shape: MultiPolygon<f64>) -> MultiPolygon<f64> {
+    let parts = shape.0.into_iter().filter(|part| part.unsigned_area() >= SLIVER_KM2).map(|part| {
+        let (exterior, holes) = part.into_inner();
+        let holes = holes.into_iter().filter(|hole| Polygon::new(hole.clone(), vec![]).unsigned_area() >= SLIVER_KM2);
+        Polygon::new(exterior, holes.collect())
+    });
+    MultiPolygon::new(parts.collect())
 }
 
 /// Edges on the bisector between cells of different holders, each drawn once.
@@ -244,5 +247,53 @@ mod tests {
         let areas = derive(&[Seed { clip: Some(0), ..seed(0.0, 0.0, "is") }], 30.0, &[land]);
         let half = std::f64::consts::PI * 900.0 / 2.0;
         assert!((areas.areas[0].km2 - half).abs() / half < 0.02);
+    }
+
+    /// Thousands of towns of several holders in two countries that share a border and end at a
+    /// diagonal coast: every derived area is a valid (multi)polygon, without any repair.
+    #[test]
+    fn dense_towns_across_a_border_and_a_coast_give_valid_areas() {
+        use geo::Validation;
+        let square = |x0: f64, x1: f64| {
+            closed_polygon(vec![
+                Coord { x: x0, y: 0.0 },
+                Coord { x: x1, y: 0.0 },
+                Coord { x: x1, y: 400.0 },
+                Coord { x: x0, y: 400.0 },
+            ])
+        };
+        let land = closed_polygon(vec![
+            Coord { x: -50.0, y: -50.0 },
+            Coord { x: 450.0, y: -50.0 },
+            Coord { x: -50.0, y: 450.0 },
+        ]);
+        let clips: Vec<MultiPolygon<f64>> =
+            [square(0.0, 200.0), square(200.0, 400.0)].iter().map(|country| country.intersection(&land)).collect();
+        let mut random = 0x9e37_79b9_7f4a_7c15u64;
+        let mut next = move || {
+            random ^= random << 13;
+            random ^= random >> 7;
+            random ^= random << 17;
+            (random % 1_000_000) as f64 / 1_000_000.0
+        };
+        let holders = ["is", "sdf", "syrian-gov", "iraqi-gov"];
+        let seeds: Vec<Seed> = (0..3000)
+            .map(|_| {
+                let (x, y) = (next() * 400.0, next() * 400.0);
+                let holder = holders[(next() * 4.0) as usize];
+                let fill = if next() < 0.15 { Fill::Shared("is".into()) } else { Fill::Solid };
+                Seed { x, y, holder: holder.into(), fill, clip: Some(usize::from(x >= 200.0)), stale: next() < 0.1 }
+            })
+            .collect();
+        let areas = derive(&seeds, 12.0, &clips);
+        assert!(areas.areas.len() >= holders.len() * 2, "{} areas", areas.areas.len());
+        for area in &areas.areas {
+            if let Err(error) = area.shape.check_validation() {
+                panic!("{} {:?} stale={}: {error}", area.holder, area.fill, area.stale);
+            }
+        }
+        let total: f64 = areas.areas.iter().map(|a| a.km2).sum();
+        let land_km2: f64 = clips.iter().map(|c| c.unsigned_area()).sum();
+        assert!(total <= land_km2 * 1.000_001, "areas overlap or leave the land: {total} > {land_km2}");
     }
 }

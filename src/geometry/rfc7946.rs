@@ -4,8 +4,10 @@
 //! (a ring that runs out and back along itself, as polygon clipping can leave along shared
 //! borders) cut off, and degenerate rings removed.
 
-use geo::{Coord, LineString, MultiLineString, MultiPolygon, Polygon};
+use geo::{Coord, LineString, MultiLineString, MultiPolygon, Polygon, Validation, unary_union};
 use serde::Serialize;
+
+use crate::geometry::simple::crossing_free;
 
 /// Decimals kept in exported coordinates: 5 is about 1 m.
 pub const DECIMALS: i32 = 5;
@@ -40,10 +42,14 @@ pub fn point(lon: f64, lat: f64) -> Option<Geometry> {
     in_range(lon, lat).then(|| Geometry::Point(position(lon, lat)))
 }
 
+/// Rounds to the grid, then repairs what rounding broke (see [`valid_rounded_parts`]).
+const REPAIR_ROUNDS: usize = 4;
+
 /// A polygon geometry from lon/lat polygons: a `Polygon` for one part, a `MultiPolygon` for
-/// several, `None` when nothing valid remains after rounding.
+/// several, `None` when nothing valid remains after rounding. The result is valid (OGC simple
+/// features, as `geo`'s validation checks): see [`valid_rounded_parts`].
 pub fn area(shape: &MultiPolygon<f64>) -> Option<Geometry> {
-    let mut parts: Vec<Vec<Vec<Position>>> = shape.0.iter().filter_map(polygon).collect();
+    let mut parts = valid_rounded_parts(shape);
     match parts.len() {
         0 => None,
         1 => parts.pop().map(Geometry::Polygon),
@@ -55,6 +61,39 @@ pub fn area(shape: &MultiPolygon<f64>) -> Option<Geometry> {
 pub fn lines(shape: &MultiLineString<f64>) -> Option<Geometry> {
     let parts: Vec<Vec<Position>> = shape.0.iter().map(positions).filter(|line| line.len() >= 2).collect();
     (!parts.is_empty()).then_some(Geometry::MultiLineString(parts))
+}
+
+/// The parts of `shape` (a valid multipolygon) rounded to [`DECIMALS`]. Rounding moves vertices
+/// by up to half a unit, which can make a ring cross itself or two parts share an edge where they
+/// came within a metre of each other (found by [`crossing_free`]); such a result is unioned again (an OGC overlay, which resolves crossings and
+/// merges touching parts) and rounded again, until it is valid. Parts still invalid after
+/// [`REPAIR_ROUNDS`] rounds (not seen in practice) are left out rather than exported broken.
+fn valid_rounded_parts(shape: &MultiPolygon<f64>) -> Vec<Vec<Vec<Position>>> {
+    let mut parts: Vec<Vec<Vec<Position>>> = shape.0.iter().filter_map(polygon).collect();
+    for _ in 0..REPAIR_ROUNDS {
+        if crossing_free(&parts) {
+            return parts;
+        }
+        let rounded = to_multipolygon(&parts);
+        parts = unary_union(std::iter::once(&rounded)).0.iter().filter_map(polygon).collect();
+    }
+    let valid: Vec<Polygon<f64>> = to_multipolygon(&parts).0.into_iter().filter(Validation::is_valid).collect();
+    let mut kept: Vec<Polygon<f64>> = Vec::new();
+    for part in valid {
+        kept.push(part);
+        if !MultiPolygon::new(kept.clone()).is_valid() {
+            kept.pop();
+        }
+    }
+    kept.iter().filter_map(polygon).collect()
+}
+
+/// Rounded rings back as `geo` polygons, to check and repair them.
+fn to_multipolygon(parts: &[Vec<Vec<Position>>]) -> MultiPolygon<f64> {
+    let line = |ring: &Vec<Position>| LineString::new(ring.iter().map(|&[x, y]| Coord { x, y }).collect());
+    MultiPolygon::new(
+        parts.iter().map(|rings| Polygon::new(line(&rings[0]), rings[1..].iter().map(line).collect())).collect(),
+    )
 }
 
 /// One polygon's rings: the exterior counter-clockwise, holes clockwise; `None` if the exterior degenerates.
@@ -142,6 +181,28 @@ fn in_range(lon: f64, lat: f64) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn parts_that_rounding_makes_share_an_edge_are_merged_into_one_valid_polygon() {
+        let square = |x0: f64, x1: f64| {
+            Polygon::new(
+                LineString::new(vec![
+                    Coord { x: x0, y: 30.0 },
+                    Coord { x: x1, y: 30.0 },
+                    Coord { x: x1, y: 31.0 },
+                    Coord { x: x0, y: 31.0 },
+                    Coord { x: x0, y: 30.0 },
+                ]),
+                vec![],
+            )
+        };
+        let apart = MultiPolygon::new(vec![square(40.0, 41.0), square(41.000_001, 42.0)]);
+        assert!(apart.is_valid(), "a metre apart before rounding");
+        let Some(Geometry::Polygon(rings)) = area(&apart) else { panic!("one polygon after rounding") };
+        let exported = to_multipolygon(std::slice::from_ref(&rings));
+        assert!(exported.is_valid(), "{rings:?}");
+        assert!((geo::Area::unsigned_area(&exported) - 2.0).abs() < 1e-9);
+    }
     use geo::polygon;
 
     #[test]
@@ -165,7 +226,10 @@ mod tests {
         let square = polygon![(x: 0.0, y: 0.0), (x: 1.0, y: 0.0), (x: 1.0, y: 1.0), (x: 0.0, y: 1.0)];
         assert_eq!(area(&MultiPolygon::new(vec![sliver.clone()])), None);
         assert!(matches!(area(&MultiPolygon::new(vec![sliver, square.clone()])), Some(Geometry::Polygon(_))));
-        assert!(matches!(area(&MultiPolygon::new(vec![square.clone(), square])), Some(Geometry::MultiPolygon(_))));
+        let far = polygon![(x: 2.0, y: 0.0), (x: 3.0, y: 0.0), (x: 3.0, y: 1.0), (x: 2.0, y: 1.0)];
+        assert!(matches!(area(&MultiPolygon::new(vec![square.clone(), far])), Some(Geometry::MultiPolygon(_))));
+        // Overlapping parts (an invalid multipolygon) are merged into one valid polygon.
+        assert!(matches!(area(&MultiPolygon::new(vec![square.clone(), square])), Some(Geometry::Polygon(_))));
     }
 
     #[test]

@@ -1,7 +1,9 @@
 //! The claims ledger: a CSV file with one dated control claim per row, parsed into typed rows with their line numbers.
 
 use crate::date::DateSpan;
+use crate::ingest::lines::{LineIndex, line_at};
 use crate::model::{Diagnostic, Event, Modality, Origin, SourceRef, parse_sources};
+use crate::text::formula_unguarded;
 
 /// The columns a ledger knows; any other column is kept as an extra.
 pub const COLUMNS: [&str; 10] =
@@ -53,17 +55,18 @@ pub fn parse(file: &str, bytes: &[u8]) -> Result<Ledger, Diagnostic> {
         .clone();
     let columns = Columns::locate(file, &header)?;
     let mut ledger = Ledger { file: file.to_string(), ..Ledger::default() };
+    let lines = LineIndex::new(text.as_bytes());
     for record in reader.records() {
         match record {
             Ok(record) => {
-                let line = record.position().map_or(0, |p| p.line() as usize);
+                let line = record.position().map_or(0, |p| lines.record_line(p.byte()));
                 match columns.row(file, line, &record) {
                     Ok(row) => ledger.rows.push(row),
                     Err(diagnostic) => ledger.diagnostics.push(diagnostic),
                 }
             }
             Err(e) => {
-                let line = e.position().map(|p| p.line() as usize);
+                let line = e.position().map(|p| lines.record_line(p.byte()));
                 ledger.diagnostics.push(Diagnostic::error(file, line, None, format!("malformed CSV: {e}")));
                 if !matches!(e.kind(), csv::ErrorKind::UnequalLengths { .. }) {
                     break;
@@ -81,7 +84,7 @@ pub fn parse(file: &str, bytes: &[u8]) -> Result<Ledger, Diagnostic> {
 fn decode<'a>(file: &str, bytes: &'a [u8]) -> Result<&'a str, Diagnostic> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let text = std::str::from_utf8(bytes).map_err(|e| {
-        let line = bytes[..e.valid_up_to()].iter().filter(|&&b| b == b'\n').count() + 1;
+        let line = line_at(bytes, e.valid_up_to());
         Diagnostic::error(file, Some(line), None, "the ledger is not UTF-8 text")
             .with_hint("save it as UTF-8 (a CSV export option in most spreadsheets)")
     })?;
@@ -125,8 +128,9 @@ impl Columns {
         Ok(Columns { index, extra, width: header.len() })
     }
 
+    /// A field, without the `'` that CSV writers put before formula-like cells.
     fn get<'r>(&self, record: &'r csv::StringRecord, name: &str) -> &'r str {
-        self.index[column(name)].and_then(|at| record.get(at)).unwrap_or("")
+        self.index[column(name)].and_then(|at| record.get(at)).map_or("", formula_unguarded)
     }
 
     fn row(&self, file: &str, line: usize, record: &csv::StringRecord) -> Result<LedgerRow, Diagnostic> {
@@ -149,8 +153,11 @@ impl Columns {
         }
         let point = self.point(record).map_err(|(field, message)| error(field, message))?;
         let other = Some(self.get(record, "other")).filter(|o| !o.is_empty()).map(str::to_string);
-        let extra =
-            self.extra.iter().map(|(at, name)| (name.clone(), record.get(*at).unwrap_or("").to_string())).collect();
+        let extra = self
+            .extra
+            .iter()
+            .map(|(at, name)| (name.clone(), record.get(*at).map_or("", formula_unguarded).to_string()))
+            .collect();
         Ok(LedgerRow {
             origin: Origin { file: file.to_string(), line },
             date,

@@ -58,6 +58,7 @@ impl Factions {
             let line = e.span().map(|s| text[..s.start.min(text.len())].matches('\n').count() + 1);
             Diagnostic::error(file, line, None, e.message().to_string())
         })?;
+        check_unique_ids(file, text, &parsed.faction)?;
         let mut factions = Factions { list: parsed.faction, index: HashMap::new() };
         for (i, faction) in factions.list.iter().enumerate() {
             let locate = |field: &str| (field_line(text, &faction.id, field), field.to_string());
@@ -190,6 +191,35 @@ fn fnv1a(text: &str) -> u32 {
     text.bytes().fold(0x811c_9dc5_u32, |h, b| (h ^ u32::from(b)).wrapping_mul(0x0100_0193))
 }
 
+/// Every faction id is defined once: `faction id "is" is defined twice (lines 16 and 40)`.
+fn check_unique_ids(file: &str, text: &str, list: &[Faction]) -> Result<(), Diagnostic> {
+    let mut seen = std::collections::HashSet::new();
+    for faction in list {
+        if !seen.insert(faction.id.as_str()) {
+            let lines = id_lines(text, &faction.id);
+            let mut message = format!("faction id {:?} is defined twice", faction.id);
+            if let [first, second, ..] = lines[..] {
+                message.push_str(&format!(" (lines {first} and {second})"));
+            }
+            return Err(Diagnostic::error(file, lines.get(1).copied(), Some("id"), message)
+                .with_hint("give each [[faction]] table its own id, or merge the two tables"));
+        }
+    }
+    Ok(())
+}
+
+/// The lines on which `id = "ID"` is written.
+fn id_lines(text: &str, id: &str) -> Vec<usize> {
+    text.lines()
+        .enumerate()
+        .filter(|(_, line)| {
+            let Some((key, value)) = line.split_once('=') else { return false };
+            key.trim() == "id" && value.trim().trim_matches(['"', '\'']) == id
+        })
+        .map(|(at, _)| at + 1)
+        .collect()
+}
+
 /// The line of `field` in the table of the faction with this id (or of its id line).
 fn field_line(text: &str, id: &str, field: &str) -> Option<usize> {
     let id_at = text.find(&format!("id = \"{id}\""))?;
@@ -305,5 +335,16 @@ aliases = ["het Syrische leger"]
         assert!(Factions::parse("f.toml", &shared).unwrap_err().message.contains("names both"));
         let syntax = Factions::parse("f.toml", "[[faction]\nid=").unwrap_err();
         assert_eq!(syntax.line, Some(1));
+    }
+
+    #[test]
+    fn a_duplicate_id_is_named_with_both_lines() {
+        let twice = SAMPLE.replace("id = \"syrian-gov\"", "id = \"is\"");
+        let e = Factions::parse("factions.toml", &twice).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "factions.toml:10: id: faction id \"is\" is defined twice (lines 3 and 10); \
+             give each [[faction]] table its own id, or merge the two tables"
+        );
     }
 }

@@ -5,8 +5,9 @@ use std::collections::HashMap;
 
 use serde::Serialize;
 
-use crate::model::{Diagnostic, PlaceKey, PlaceKind};
+use crate::model::{PlaceKey, PlaceKind};
 use crate::places::fold::{fold_text, place_key};
+pub use crate::places::places_csv::parse_places;
 pub use crate::places::resolve::{Candidate, Resolution};
 
 /// A town from the gazetteer.
@@ -223,78 +224,6 @@ fn match_rank(name: &str, wanted: &str) -> Option<u8> {
     }
 }
 
-/// Parses `places.csv` (`id,name,lon,lat,country,population,aliases,source,note`).
-pub fn parse_places(file: &str, text: &str) -> Result<Vec<Place>, Diagnostic> {
-    let mut reader = csv::ReaderBuilder::new().trim(csv::Trim::All).from_reader(text.as_bytes());
-    let header = reader.headers().map_err(|e| Diagnostic::error(file, Some(1), None, e.to_string()))?.clone();
-    let col = |name: &str| {
-        header
-            .iter()
-            .position(|h| h == name)
-            .ok_or_else(|| Diagnostic::error(file, Some(1), Some(name), "required column is missing from the header"))
-    };
-    let [id, name, lon, lat, country] = ["id", "name", "lon", "lat", "country"].map(col);
-    let (id, name, lon, lat, country) = (id?, name?, lon?, lat?, country?);
-    let optional = |n: &str| header.iter().position(|h| h == n);
-    let (population, aliases, source, note, capital) =
-        (optional("population"), optional("aliases"), optional("source"), optional("note"), optional("capital"));
-    let mut places = Vec::new();
-    let mut seen = HashMap::new();
-    for record in reader.records() {
-        let record = record.map_err(|e| {
-            Diagnostic::error(file, e.position().map(|p| p.line() as usize), None, format!("malformed CSV: {e}"))
-        })?;
-        let line = record.position().map_or(0, |p| p.line() as usize);
-        let get = |at: Option<usize>| at.and_then(|i| record.get(i)).unwrap_or("");
-        let coordinate = |at: usize, field: &str, limit: f64| {
-            get(Some(at)).parse::<f64>().ok().filter(|v| v.is_finite() && v.abs() <= limit).ok_or_else(|| {
-                Diagnostic::error(
-                    file,
-                    Some(line),
-                    Some(field),
-                    format!("{:?} is not a valid coordinate", get(Some(at))),
-                )
-            })
-        };
-        let place = Place {
-            id: get(Some(id)).to_string(),
-            name: get(Some(name)).to_string(),
-            lon: coordinate(lon, "lon", 180.0)?,
-            lat: coordinate(lat, "lat", 90.0)?,
-            country: get(Some(country)).to_string(),
-            population: match get(population) {
-                "" => 0,
-                text => text.parse().map_err(|_| {
-                    Diagnostic::error(file, Some(line), Some("population"), format!("{text:?} is not a whole number"))
-                })?,
-            },
-            aliases: get(aliases).split('|').map(str::trim).filter(|a| !a.is_empty()).map(str::to_string).collect(),
-            source: get(source).to_string(),
-            note: get(note).to_string(),
-            governorate: None,
-            capital: matches!(get(capital), "1" | "yes" | "true"),
-        };
-        if place.id.is_empty() || place.name.is_empty() {
-            return Err(Diagnostic::error(
-                file,
-                Some(line),
-                Some(if place.id.is_empty() { "id" } else { "name" }),
-                "is empty",
-            ));
-        }
-        if let Some(first) = seen.insert(place.id.clone(), line) {
-            return Err(Diagnostic::error(
-                file,
-                Some(line),
-                Some("id"),
-                format!("id {:?} is already used on line {first}", place.id),
-            ));
-        }
-        places.push(place);
-    }
-    Ok(places)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -401,14 +330,5 @@ mod tests {
         assert_eq!(resolved(&g, "Yarmouk Basin"), "region:yarmouk-basin");
         assert_eq!(resolved(&g, "region:yarmouk-basin"), "region:yarmouk-basin");
         assert_eq!(resolved(&g, "enclave bij de grens met Israel"), "region:yarmouk-basin");
-    }
-
-    #[test]
-    fn places_csv_errors_name_line_and_field() {
-        let bad = "id,name,lon,lat,country\nraqqa,Raqqa,39.0,35.9,SY\nx,X,east,35.0,SY\n";
-        let e = parse_places("places.csv", bad).unwrap_err();
-        assert_eq!(e.to_string(), "places.csv:3: lon: \"east\" is not a valid coordinate");
-        let dup = "id,name,lon,lat,country\nraqqa,Raqqa,39.0,35.9,SY\nraqqa,R,39.0,35.9,SY\n";
-        assert!(parse_places("places.csv", dup).unwrap_err().to_string().contains("already used on line 2"));
     }
 }

@@ -3,6 +3,7 @@
 pub mod factions;
 pub mod fold;
 pub mod gazetteer;
+pub mod places_csv;
 pub mod resolve;
 pub mod world;
 

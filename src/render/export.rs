@@ -13,6 +13,7 @@ use crate::model::{Modality, PlaceKey, PlaceKind};
 use crate::render::info::{FrameInfo, PlaceInfo};
 use crate::render::series::Series;
 use crate::render::style::{self, words};
+use crate::text::CsvWriter;
 
 /// Why an export could not be written.
 #[derive(Debug, thiserror::Error)]
@@ -321,16 +322,15 @@ pub fn csv_rows(series: &Series, data: &MonthData) -> Vec<CsvRow> {
         .collect()
 }
 
-/// The CSV timeline: a header and the rows, in the order given.
+/// The CSV timeline: a header and the rows, in the order given; formula cells neutralised
+/// ([`crate::text::formula_safe`]).
 pub fn csv(rows: &[CsvRow]) -> Result<String, ExportError> {
-    let mut writer = csv::Writer::from_writer(Vec::new());
+    let mut writer = CsvWriter::new(Vec::new());
+    writer.write_record(CSV_HEADER)?;
     for row in rows {
         writer.serialize(row)?;
     }
-    if rows.is_empty() {
-        writer.write_record(CSV_HEADER)?;
-    }
-    let bytes = writer.into_inner().map_err(|e| csv::Error::from(e.into_error()))?;
+    let bytes = writer.into_inner().map_err(csv::Error::from)?;
     Ok(String::from_utf8_lossy(&bytes).into_owned())
 }
 
@@ -362,6 +362,39 @@ mod tests {
     #[test]
     fn an_empty_timeline_still_has_its_header() {
         assert_eq!(csv(&[]).unwrap(), format!("{}\n", CSV_HEADER.join(",")));
+    }
+
+    #[test]
+    fn the_header_names_the_row_fields_and_formula_cells_are_neutralised() {
+        let row = CsvRow {
+            month: YearMonth { year: 2017, month: 10 },
+            place_id: "raqqa".into(),
+            place: "=1+1".into(),
+            kind: PlaceKind::Town,
+            lon: "39.00000".into(),
+            lat: "-35.95000".into(),
+            holder: "sdf".into(),
+            status: "held".into(),
+            other: "@is".into(),
+            since: "2017-10".into(),
+            last_evidence: "2017-10-17".into(),
+            age_days: Some(14),
+            stale: false,
+            certainty: Modality::Fact,
+            conflict: false,
+            sources: "-a.txt#3".into(),
+            independent_sources: 1,
+        };
+        let mut serde_writer = csv::Writer::from_writer(Vec::new());
+        serde_writer.serialize(&row).unwrap();
+        let serde_text = String::from_utf8(serde_writer.into_inner().unwrap()).unwrap();
+        let text = csv(&[row]).unwrap();
+        let lines: Vec<&str> = text.lines().collect();
+        assert_eq!(lines[0], serde_text.lines().next().unwrap());
+        assert_eq!(
+            lines[1],
+            "2017-10,raqqa,'=1+1,town,39.00000,-35.95000,sdf,held,'@is,2017-10,2017-10-17,14,false,fact,false,'-a.txt#3,1"
+        );
     }
 
     #[test]
