@@ -115,9 +115,10 @@ fn order_equal_spans(claims: &mut [Claim]) {
         let end = start + claims[start..].iter().take_while(|c| same_span(c)).count();
         let group = &mut claims[start..end];
         if group.len() > 1 {
+            let changes = distinct_changes(group);
             let leads: Vec<bool> = group
                 .iter()
-                .map(|s| !s.event.is_change() && group.iter().any(|c| conflict::Presence::leads_up_to(s, c)))
+                .map(|s| !s.event.is_change() && changes.iter().any(|c| conflict::Presence::leads_up_to(s, c)))
                 .collect();
             if leads.iter().any(|&l| l) {
                 // A stable partition: the leading states first, the rest in their order.
@@ -128,6 +129,15 @@ fn order_equal_spans(claims: &mut [Claim]) {
         }
         start = end;
     }
+}
+
+/// The captures and losses of a group, one per distinct (event, holder, other side): whether a
+/// state leads up to a change depends on those alone, so a dense month is not compared pairwise.
+fn distinct_changes(group: &[Claim]) -> Vec<&Claim> {
+    let mut changes: Vec<&Claim> = group.iter().filter(|c| c.event.is_change()).collect();
+    changes.sort_by(|a, b| (a.event, &a.holder, &a.other).cmp(&(b.event, &b.holder, &b.other)));
+    changes.dedup_by(|a, b| (a.event, &a.holder, &a.other) == (b.event, &b.holder, &b.other));
+    changes
 }
 
 impl Timeline {
@@ -198,5 +208,7 @@ impl Timeline {
     }
 }
 
+#[cfg(test)]
+mod sweep_tests;
 #[cfg(test)]
 mod tests;
