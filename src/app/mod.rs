@@ -6,7 +6,8 @@ pub mod data;
 use std::path::{Path, PathBuf};
 
 use crate::geometry::{self, Layers};
-use crate::ingest::ledger;
+use crate::ingest::limits::Limits;
+use crate::ingest::{LedgerRow, ledger};
 use crate::model::{Claim, Diagnostic};
 use crate::places::{self, Factions, Gazetteer, gazetteer};
 use crate::timeline::{self, Timeline};
@@ -76,41 +77,34 @@ impl Claims {
 }
 
 /// Reads and binds ledgers; with no paths, the built-in seeds ledger. A file that cannot be read
-/// at all is an `Err`; bad rows are diagnostics in the result.
-pub fn load_claims(world: &World, paths: &[PathBuf]) -> Result<Claims, Diagnostic> {
-    let files: Vec<DataFile> = if paths.is_empty() {
-        vec![data::builtin_ledger()]
-    } else {
-        paths.iter().map(|p| read_ledger_file(p)).collect::<Result<_, _>>()?
-    };
+/// at all (or passes a limit) is an `Err`; bad rows are diagnostics in the result. Ledgers stream:
+/// each row is bound as it is read, so memory holds the claims, not the file.
+pub fn load_claims(world: &World, paths: &[PathBuf], limits: Limits) -> Result<Claims, Diagnostic> {
     let mut result = Claims { claims: Vec::new(), diagnostics: Vec::new(), files: Vec::new(), rows: 0 };
-    for file in files {
-        let parsed = ledger::parse(&file.name, file.text.as_bytes())?;
-        result.rows += parsed.rows.len() + parsed.diagnostics.iter().filter(|d| d.is_error()).count();
-        let (claims, problems) = places::bind(parsed.rows, &world.gazetteer, &world.factions);
-        result.claims.extend(claims);
-        result.diagnostics.extend(parsed.diagnostics);
-        result.diagnostics.extend(problems);
-        result.files.push(file.name);
+    let mut binder = places::Binder::new(&world.gazetteer, &world.factions);
+    let mut take = |row: Result<LedgerRow, Diagnostic>| {
+        let bound = row.and_then(|row| binder.bind(row));
+        result.rows += usize::from(bound.as_ref().map_or_else(Diagnostic::is_error, |_| true));
+        match bound {
+            Ok(claim) => result.claims.push(claim),
+            Err(diagnostic) => result.diagnostics.push(diagnostic),
+        }
+    };
+    let mut names = Vec::new();
+    if paths.is_empty() {
+        let seeds = data::builtin_ledger();
+        ledger::read(&seeds.name, seeds.text.as_bytes(), limits, &mut take)?;
+        names.push(seeds.name);
     }
+    for path in paths {
+        let (name, input) = data::open_ledger(path, limits)?;
+        ledger::read(&name, input, limits, &mut take)?;
+        names.push(name);
+    }
+    result.files = names;
+    result.claims.shrink_to_fit();
     result.diagnostics.sort_by(|a, b| (&a.file, a.line).cmp(&(&b.file, b.line)));
     Ok(result)
-}
-
-/// Reads a ledger from a path; `-` is standard input.
-fn read_ledger_file(path: &Path) -> Result<DataFile, Diagnostic> {
-    let (name, bytes) = if path == Path::new("-") {
-        ("<stdin>".to_string(), data::read_stdin()?)
-    } else {
-        (path.display().to_string(), data::read_bytes(path)?)
-    };
-    // Ledger bytes are checked (UTF-8, emptiness) by the ledger parser, which names the line.
-    match String::from_utf8(bytes) {
-        Ok(text) => Ok(DataFile { name, text: text.into() }),
-        Err(e) => Err(ledger::parse(&name, e.as_bytes())
-            .err()
-            .unwrap_or_else(|| Diagnostic::error(&name, None, None, "is not UTF-8 text"))),
-    }
 }
 
 impl Claims {

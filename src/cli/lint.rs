@@ -10,7 +10,7 @@ use crate::cli::output::Out;
 use crate::cli::{Exit, Global, InputError, world};
 use crate::ingest::article;
 use crate::model::{Claim, Diagnostic, Severity};
-use crate::timeline::Timeline;
+use crate::timeline::{ConflictKind, Timeline};
 
 #[derive(Debug, Args)]
 pub struct LintArgs {
@@ -20,19 +20,30 @@ pub struct LintArgs {
     /// article and sentence.
     #[arg(long, value_name = "DIR")]
     pub articles: Option<PathBuf>,
+    /// Print every warning. Without it, more than 20 warnings are summarised by kind: a count
+    /// and the first few in file and line order. Errors are always printed in full.
+    #[arg(long)]
+    pub all: bool,
 }
+
+/// Up to this many warnings are printed in full; more are summarised by kind.
+const WARNINGS_IN_FULL: usize = 20;
+/// How many warnings of each kind a summary shows.
+const SAMPLE_PER_KIND: usize = 5;
 
 /// `controlmap lint [LEDGER...]`
 pub fn run(global: &Global, args: LintArgs) -> anyhow::Result<Exit> {
     let world = world(global)?;
     let paths = if args.ledgers.is_empty() { global.ledgers.clone() } else { args.ledgers };
-    let mut claims = app::load_claims(&world, &paths).map_err(InputError)?;
+    let mut claims = app::load_claims(&world, &paths, global.ledger_limits()).map_err(InputError)?;
     let timeline = claims.timeline();
-    let mut diagnostics = claims.diagnostics.clone();
-    diagnostics.extend(duplicates(&timeline));
+    let mut diagnostics: Vec<(&'static str, Diagnostic)> =
+        claims.diagnostics.iter().map(|d| ("ledger", d.clone())).collect();
+    diagnostics.extend(duplicates(&timeline).into_iter().map(|d| ("duplicate row", d)));
     diagnostics.extend(conflicts(&timeline));
     diagnostics.extend(timeline.claims.iter().filter(|c| c.sources.is_empty()).map(|c| {
-        Diagnostic::warning(&c.origin.file, Some(c.origin.line), Some("source"), "the claim cites no source")
+        let d = Diagnostic::warning(&c.origin.file, Some(c.origin.line), Some("source"), "the claim cites no source");
+        ("no source", d)
     }));
     if let Some(dir) = &args.articles {
         if !dir.is_dir() {
@@ -41,22 +52,41 @@ pub fn run(global: &Global, args: LintArgs) -> anyhow::Result<Exit> {
                 InputError(Diagnostic::error(&dir.display().to_string(), None, Some("--articles"), message)).into()
             );
         }
-        diagnostics.extend(check_sources(&timeline.claims, dir));
+        diagnostics.extend(check_sources(&timeline.claims, dir).into_iter().map(|d| ("source", d)));
     }
-    diagnostics.sort_by(|a, b| (&a.file, a.line, &a.field, &a.message).cmp(&(&b.file, b.line, &b.field, &b.message)));
-    diagnostics.dedup();
-    let errors = diagnostics.iter().filter(|d| d.severity == Severity::Error).count();
+    diagnostics.sort_by(|(_, a), (_, b)| {
+        (&a.file, a.line, &a.field, &a.message).cmp(&(&b.file, b.line, &b.field, &b.message))
+    });
+    diagnostics.dedup_by(|(_, a), (_, b)| a == b);
+    let errors = diagnostics.iter().filter(|(_, d)| d.severity == Severity::Error).count();
     let warnings = diagnostics.len() - errors;
+    let by_kind = warnings_by_kind(&diagnostics);
     let mut out = Out::default();
     if global.json {
+        let list: Vec<&Diagnostic> = diagnostics.iter().map(|(_, d)| d).collect();
         out.json(&serde_json::json!({
             "files": claims.files, "rows": claims.rows, "claims": timeline.claims.len(),
-            "errors": errors, "warnings": warnings, "diagnostics": diagnostics,
+            "errors": errors, "warnings": warnings,
+            "warnings_by_kind": by_kind.iter().map(|(kind, list)| (kind.to_string(), list.len())).collect::<BTreeMap<_, _>>(),
+            "diagnostics": list,
         }))?;
-    } else {
-        for d in &diagnostics {
+    } else if args.all || warnings <= WARNINGS_IN_FULL {
+        for (_, d) in &diagnostics {
             out.line(&d.to_string())?;
         }
+    } else {
+        for (_, d) in diagnostics.iter().filter(|(_, d)| d.is_error()) {
+            out.line(&d.to_string())?;
+        }
+        out.line(&format!("{warnings} warning(s) by kind (the first of each; --all prints every one):"))?;
+        for (kind, list) in &by_kind {
+            out.line(&format!("  {kind}: {}", list.len()))?;
+            for d in list.iter().take(SAMPLE_PER_KIND) {
+                out.line(&format!("    {d}"))?;
+            }
+        }
+    }
+    if !global.json {
         out.line(&format!(
             "{}: {} row(s), {} claim(s), {errors} error(s), {warnings} warning(s)",
             claims.files.join(", "),
@@ -64,7 +94,18 @@ pub fn run(global: &Global, args: LintArgs) -> anyhow::Result<Exit> {
             timeline.claims.len()
         ))?;
     }
-    Ok(if errors > 0 || (global.strict && warnings > 0) { Exit::Finding } else { Exit::Success })
+    let exit = if errors > 0 || (global.strict && warnings > 0) { Exit::Finding } else { Exit::Success };
+    crate::cli::release_at_exit(timeline);
+    Ok(exit)
+}
+
+/// The warnings grouped by kind (in file and line order within each kind).
+fn warnings_by_kind<'d>(diagnostics: &'d [(&'static str, Diagnostic)]) -> BTreeMap<&'static str, Vec<&'d Diagnostic>> {
+    let mut kinds: BTreeMap<&'static str, Vec<&Diagnostic>> = BTreeMap::new();
+    for (kind, d) in diagnostics.iter().filter(|(_, d)| !d.is_error()) {
+        kinds.entry(kind).or_default().push(d);
+    }
+    kinds
 }
 
 fn duplicates(timeline: &Timeline) -> Vec<Diagnostic> {
@@ -72,18 +113,31 @@ fn duplicates(timeline: &Timeline) -> Vec<Diagnostic> {
         .duplicates
         .iter()
         .map(|dup| {
-            let kept = timeline.claims.iter().find(|c| c.place == dup.place && c.content_key() == dup.content_key());
+            let kept = kept_copy(timeline, dup);
             let line = kept.map_or(String::new(), |k| format!(" (same as {})", k.origin));
             Diagnostic::warning(&dup.origin.file, Some(dup.origin.line), None, format!("duplicate row{line}"))
         })
         .collect()
 }
 
-fn conflicts(timeline: &Timeline) -> Vec<Diagnostic> {
+/// The claim a duplicate repeats: among its place's claims (in application order, so sorted by
+/// span), those with the same span are searched.
+fn kept_copy<'t>(timeline: &'t Timeline, dup: &Claim) -> Option<&'t Claim> {
+    let place = &timeline.claims[timeline.claims_for(&dup.place)];
+    let span = |c: &Claim| (c.date.end, c.date.start);
+    let from = place.partition_point(|c| span(c) < span(dup));
+    place[from..].iter().take_while(|c| span(c) == span(dup)).find(|c| c.content_key() == dup.content_key())
+}
+
+fn conflicts(timeline: &Timeline) -> Vec<(&'static str, Diagnostic)> {
     timeline
         .conflicts
         .iter()
         .map(|c| {
+            let kind = match c.kind {
+                ConflictKind::Simultaneous => "conflict (simultaneous)",
+                ConflictKind::Reversal => "conflict (reversal)",
+            };
             let (first, second) = (&timeline.claims[c.first], &timeline.claims[c.second]);
             let message = format!(
                 "conflict ({}) over {}: {} {} {} [{}] against {} {} {} [{}] ({})",
@@ -99,7 +153,7 @@ fn conflicts(timeline: &Timeline) -> Vec<Diagnostic> {
                 second.sources_text(),
                 first.origin
             );
-            Diagnostic::warning(&second.origin.file, Some(second.origin.line), None, message)
+            (kind, Diagnostic::warning(&second.origin.file, Some(second.origin.line), None, message))
         })
         .collect()
 }

@@ -158,7 +158,7 @@ pub fn regions(global: &Global, args: RegionsArgs) -> anyhow::Result<Exit> {
             .search(q, usize::MAX)
             .into_iter()
             .filter(|k| k.kind == PlaceKind::Region)
-            .map(|k| k.id)
+            .map(|k| k.id.to_string())
             .collect()
     });
     let views: Vec<RegionView> = world

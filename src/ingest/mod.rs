@@ -2,6 +2,7 @@
 
 pub mod article;
 pub mod ledger;
+pub mod limits;
 
 pub use article::{Article, Sentence};
 pub use ledger::{Ledger, LedgerRow};

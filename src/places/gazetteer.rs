@@ -164,8 +164,8 @@ impl Gazetteer {
     /// The display name of a resolved key.
     pub fn display_name(&self, key: &PlaceKey) -> String {
         match key.kind {
-            PlaceKind::Town => self.town(&key.id).map_or_else(|| key.id.clone(), |p| p.name.clone()),
-            PlaceKind::Region => self.region(&key.id).map_or_else(|| key.id.clone(), |r| r.name.clone()),
+            PlaceKind::Town => self.town(&key.id).map_or_else(|| key.id.to_string(), |p| p.name.clone()),
+            PlaceKind::Region => self.region(&key.id).map_or_else(|| key.id.to_string(), |r| r.name.clone()),
         }
     }
 
@@ -278,7 +278,7 @@ impl Gazetteer {
             Target::Town(i) => {
                 let p = &self.places[i];
                 Candidate {
-                    key: PlaceKey { kind: PlaceKind::Town, id: p.id.clone() },
+                    key: PlaceKey { kind: PlaceKind::Town, id: p.id.as_str().into() },
                     name: p.name.clone(),
                     country: p.country.clone(),
                     population: p.population,
@@ -287,7 +287,7 @@ impl Gazetteer {
             Target::Region(i) => {
                 let r = &self.regions[i];
                 Candidate {
-                    key: PlaceKey { kind: PlaceKind::Region, id: r.id.clone() },
+                    key: PlaceKey { kind: PlaceKind::Region, id: r.id.as_str().into() },
                     name: r.name.clone(),
                     country: r.country.clone(),
                     population: 0,
@@ -348,13 +348,17 @@ impl Gazetteer {
         for p in &self.places {
             let names = std::iter::once(&p.name).chain(&p.aliases).map(|n| fold_text(n));
             if let Some(rank) = names.filter_map(|n| match_rank(&n, &wanted)).min() {
-                hits.push((rank, u64::MAX - p.population, PlaceKey { kind: PlaceKind::Town, id: p.id.clone() }));
+                hits.push((
+                    rank,
+                    u64::MAX - p.population,
+                    PlaceKey { kind: PlaceKind::Town, id: p.id.as_str().into() },
+                ));
             }
         }
         for r in &self.regions {
             let names = std::iter::once(&r.name).chain(&r.aliases).map(|n| fold_text(n));
             if let Some(rank) = names.filter_map(|n| match_rank(&n, &wanted)).min() {
-                hits.push((rank, u64::MAX, PlaceKey { kind: PlaceKind::Region, id: r.id.clone() }));
+                hits.push((rank, u64::MAX, PlaceKey { kind: PlaceKind::Region, id: r.id.as_str().into() }));
             }
         }
         hits.sort();

@@ -4,31 +4,24 @@ pub mod factions;
 pub mod fold;
 pub mod gazetteer;
 
-use std::collections::HashMap;
-
 pub use factions::{Faction, Factions};
 pub use gazetteer::{Candidate, Gazetteer, Hint, Place, RegionName, Resolution};
 
+use crate::fxhash::SpreadMap;
 use crate::ingest::LedgerRow;
 use crate::model::{Claim, Diagnostic, PlaceKey};
+use crate::name::{Interner, Name};
 
 /// Resolves the place and factions of every row; rows that do not resolve become error diagnostics.
 /// Each distinct place name is resolved once.
 pub fn bind(rows: Vec<LedgerRow>, gazetteer: &Gazetteer, factions: &Factions) -> (Vec<Claim>, Vec<Diagnostic>) {
+    let mut binder = Binder::new(gazetteer, factions);
     let mut claims = Vec::with_capacity(rows.len());
     let mut diagnostics = Vec::new();
-    let mut resolved: HashMap<String, Result<PlaceKey, (String, String)>> = HashMap::new();
     for row in rows {
-        if !resolved.contains_key(&row.place) {
-            resolved.insert(row.place.clone(), resolve_place(gazetteer, &row.place));
-        }
-        let place = resolved[&row.place].clone().map_err(|e| ("place", e));
-        match place.and_then(|key| sides(&row, factions).map(|(holder, other)| (key, holder, other))) {
-            Ok((key, holder, other)) => claims.push(claim(row, key, holder, other)),
-            Err((field, (message, hint))) => {
-                let diagnostic = Diagnostic::error(&row.origin.file, Some(row.origin.line), Some(field), message);
-                diagnostics.push(if hint.is_empty() { diagnostic } else { diagnostic.with_hint(hint) });
-            }
+        match binder.bind(row) {
+            Ok(claim) => claims.push(claim),
+            Err(diagnostic) => diagnostics.push(diagnostic),
         }
     }
     (claims, diagnostics)
@@ -36,22 +29,77 @@ pub fn bind(rows: Vec<LedgerRow>, gazetteer: &Gazetteer, factions: &Factions) ->
 
 type Problem = (&'static str, (String, String));
 
-/// The row's holder and other side as faction ids.
-fn sides(row: &LedgerRow, factions: &Factions) -> Result<(String, Option<String>), Problem> {
-    let holder = resolve_faction(factions, &row.holder).map_err(|e| ("holder", e))?;
-    let other = row.other.as_deref().map(|o| resolve_faction(factions, o)).transpose().map_err(|e| ("other", e))?;
-    if other.as_deref() == Some(holder.as_str()) {
-        return Err(("other", (format!("the other side is the holder itself ({holder})"), String::new())));
+/// Binds rows one at a time (as a ledger streams in), resolving each distinct place and faction
+/// spelling once and sharing one [`Name`] per distinct text across all claims.
+pub struct Binder<'w> {
+    gazetteer: &'w Gazetteer,
+    factions: &'w Factions,
+    places: SpreadMap<Name, Result<PlaceKey, (String, String)>>,
+    sides: SpreadMap<Name, Result<Name, (String, String)>>,
+    names: Interner,
+}
+
+impl<'w> Binder<'w> {
+    pub fn new(gazetteer: &'w Gazetteer, factions: &'w Factions) -> Binder<'w> {
+        Binder {
+            gazetteer,
+            factions,
+            places: SpreadMap::default(),
+            sides: SpreadMap::default(),
+            names: Interner::default(),
+        }
     }
-    Ok((holder, other))
+
+    /// The row as a claim, or an error naming its file, line and field.
+    pub fn bind(&mut self, row: LedgerRow) -> Result<Claim, Diagnostic> {
+        let place = self.place(&row.place).map_err(|e| ("place", e));
+        match place.and_then(|key| self.sides(&row).map(|(holder, other)| (key, holder, other))) {
+            Ok((key, holder, other)) => {
+                let place_text = self.names.name(&row.place);
+                Ok(claim(row, key, place_text, holder, other))
+            }
+            Err((field, (message, hint))) => {
+                let diagnostic = Diagnostic::error(&row.origin.file, Some(row.origin.line), Some(field), message);
+                Err(if hint.is_empty() { diagnostic } else { diagnostic.with_hint(hint) })
+            }
+        }
+    }
+
+    fn place(&mut self, text: &str) -> Result<PlaceKey, (String, String)> {
+        if let Some(known) = self.places.get(text) {
+            return known.clone();
+        }
+        let resolved = resolve_place(self.gazetteer, text).map(|key| PlaceKey { id: self.names.name(&key.id), ..key });
+        self.places.insert(self.names.name(text), resolved.clone());
+        resolved
+    }
+
+    fn faction(&mut self, text: &str) -> Result<Name, (String, String)> {
+        if let Some(known) = self.sides.get(text) {
+            return known.clone();
+        }
+        let resolved = resolve_faction(self.factions, text).map(|id| self.names.name(&id));
+        self.sides.insert(self.names.name(text), resolved.clone());
+        resolved
+    }
+
+    /// The row's holder and other side as faction ids.
+    fn sides(&mut self, row: &LedgerRow) -> Result<(Name, Option<Name>), Problem> {
+        let holder = self.faction(&row.holder).map_err(|e| ("holder", e))?;
+        let other = row.other.as_deref().map(|o| self.faction(o)).transpose().map_err(|e| ("other", e))?;
+        if other.as_ref() == Some(&holder) {
+            return Err(("other", (format!("the other side is the holder itself ({holder})"), String::new())));
+        }
+        Ok((holder, other))
+    }
 }
 
 /// Moves a row's fields into a claim.
-fn claim(row: LedgerRow, place: PlaceKey, holder: String, other: Option<String>) -> Claim {
+fn claim(row: LedgerRow, place: PlaceKey, place_text: Name, holder: Name, other: Option<Name>) -> Claim {
     Claim {
         date: row.date,
         place,
-        place_text: row.place,
+        place_text,
         holder,
         event: row.event,
         other,

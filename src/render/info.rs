@@ -89,7 +89,7 @@ impl Series<'_> {
             }
             places.push(PlaceInfo {
                 id: place_dom_id(key),
-                place_id: key.id.clone(),
+                place_id: key.id.to_string(),
                 kind: key.kind,
                 name,
                 x: round(x),

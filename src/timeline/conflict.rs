@@ -225,13 +225,14 @@ fn simultaneous_sweep(claims: &[Claim], applied: &[usize]) -> Vec<Conflict> {
     // Per statement: the claims swept so far by (last day, position), and the latest last day.
     let mut seen: Vec<std::collections::BTreeSet<(Date, usize)>> = vec![Default::default(); statements.examples.len()];
     let mut latest_end: Vec<Option<Date>> = vec![None; statements.examples.len()];
+    // The statements with a claim that may still overlap the next ones (latest last day not passed).
+    let mut live: Vec<usize> = Vec::new();
     let mut found = Vec::new();
     for p in by_start {
         let claim = &claims[applied[p]];
-        for statement in 0..seen.len() {
-            if latest_end[statement].is_none_or(|end| end < claim.date.start)
-                || !statements.contradict(ids[p], statement)
-            {
+        live.retain(|&s| latest_end[s].is_some_and(|end| end >= claim.date.start));
+        for &statement in &live {
+            if !statements.contradict(ids[p], statement) {
                 continue;
             }
             let overlapping = seen[statement].range((claim.date.start, 0)..).rev().take(PARTNER_SEARCH);
@@ -247,6 +248,9 @@ fn simultaneous_sweep(claims: &[Claim], applied: &[usize]) -> Vec<Conflict> {
             }
         }
         seen[ids[p]].insert((claim.date.end, p));
+        if latest_end[ids[p]].is_none_or(|end| end < claim.date.start) {
+            live.push(ids[p]);
+        }
         latest_end[ids[p]] = latest_end[ids[p]].max(Some(claim.date.end));
     }
     found

@@ -25,7 +25,7 @@ pub(super) fn claim(
         place_text: place.into(),
         holder: holder.into(),
         event,
-        other: other.map(str::to_string),
+        other: other.map(Into::into),
         modality,
         sources: vec![source.parse::<SourceRef>().unwrap()],
         note: String::new(),
