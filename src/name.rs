@@ -13,8 +13,14 @@ use crate::fxhash::SpreadSet;
 
 /// A cheaply cloned string: cloning shares it. Compares, hashes and prints as its text (two
 /// names from one [`Interner`] compare equal without reading the text).
-#[derive(Clone, Eq, Hash)]
+#[derive(Clone, Eq)]
 pub struct Name(Arc<str>);
+
+impl std::hash::Hash for Name {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.0.hash(state);
+    }
+}
 
 impl PartialEq for Name {
     fn eq(&self, other: &Name) -> bool {

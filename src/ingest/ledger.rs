@@ -100,7 +100,7 @@ fn unreadable(file: &str, error: csv::Error, limits: Limits) -> Diagnostic {
                 None,
                 format!("is larger than the limit of {} MB", limits.max_bytes >> 20),
             )
-            .with_hint("--max-ledger-mb raises the limit"),
+            .with_hint("--max-ledger-mb raises it"),
             None => Diagnostic::error(file, line, None, format!("cannot read: {e}")),
         },
         _ => Diagnostic::error(file, line.or(Some(1)), None, format!("malformed CSV: {error}")),

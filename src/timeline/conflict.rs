@@ -157,10 +157,8 @@ fn reversals(claims: &[Claim], applied: &[usize]) -> Vec<Conflict> {
     let mut found = Vec::new();
     let mut last_change: Option<usize> = None;
     for &b in applied {
-        if let Some(a) = last_change {
-            if !share_a_source(&claims[a], &claims[b]) {
-                found.extend(reversal(claims, a, b));
-            }
+        if let Some(a) = last_change.filter(|&a| !share_a_source(&claims[a], &claims[b])) {
+            found.extend(reversal(claims, a, b));
         }
         if claims[b].event.is_change() {
             last_change = Some(b);
