@@ -53,7 +53,8 @@ pub fn read(
     mut each: impl FnMut(Result<LedgerRow, Diagnostic>),
 ) -> Result<(), Diagnostic> {
     let mut limited = Limited::new(input, limits);
-    let mut reader = csv::ReaderBuilder::new().flexible(true).trim(csv::Trim::All).from_reader(&mut limited);
+    // Fields are trimmed where they are read (`Columns::get`): csv's own trimming copies every record.
+    let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(&mut limited);
     let header = reader.headers().map_err(|e| unreadable(file, e, limits))?.clone();
     if header.iter().all(str::is_empty) && reader.is_done() {
         return Err(Diagnostic::error(file, None, None, "the ledger is empty")
@@ -119,7 +120,7 @@ impl Columns {
     fn locate(file: &str, header: &csv::StringRecord) -> Result<Columns, Diagnostic> {
         let mut index = [None; COLUMNS.len()];
         let mut extra = Vec::new();
-        for (at, name) in header.iter().enumerate() {
+        for (at, name) in header.iter().map(str::trim).enumerate() {
             let lower = name.to_ascii_lowercase();
             match COLUMNS.iter().position(|c| *c == lower) {
                 Some(known) if index[known].is_none() => index[known] = Some(at),
@@ -142,7 +143,7 @@ impl Columns {
     }
 
     fn get<'r>(&self, record: &'r csv::StringRecord, name: &str) -> &'r str {
-        self.index[column(name)].and_then(|at| record.get(at)).unwrap_or("")
+        self.index[column(name)].and_then(|at| record.get(at)).unwrap_or("").trim()
     }
 
     fn row(&self, line: usize, record: &csv::StringRecord) -> Result<LedgerRow, Diagnostic> {
@@ -166,7 +167,7 @@ impl Columns {
         }
         let other = Some(self.get(record, "other")).filter(|o| !o.is_empty()).map(str::to_string);
         let extra =
-            self.extra.iter().map(|(at, name)| (name.clone(), record.get(*at).unwrap_or("").to_string())).collect();
+            self.extra.iter().map(|(at, name)| (name.clone(), record.get(*at).unwrap_or("").trim().to_string())).collect();
         Ok(LedgerRow {
             origin: Origin { file: self.file.clone(), line },
             date,
@@ -183,7 +184,18 @@ impl Columns {
 }
 
 fn column(name: &str) -> usize {
-    COLUMNS.iter().position(|c| *c == name).expect("a known column name")
+    // The hot path (every field of every row) matches on the name instead of searching COLUMNS.
+    match name {
+        "date" => 0,
+        "place" => 1,
+        "holder" => 2,
+        "event" => 3,
+        "other" => 4,
+        "modality" => 5,
+        "source" => 6,
+        "note" => 7,
+        _ => COLUMNS.iter().position(|c| *c == name).expect("a known column name"),
+    }
 }
 
 #[cfg(test)]
@@ -229,6 +241,16 @@ mod tests {
         );
         let no_event = parse("h.csv", b"date,place,holder\n").unwrap_err();
         assert_eq!(no_event.field.as_deref(), Some("event"));
+    }
+
+    #[test]
+    fn fields_and_header_names_are_trimmed_and_columns_found_by_name() {
+        let ledger = parse("t.csv", b" date , Place ,holder,event, note\n 2017 , Raqqa ,is, holds ,  a note \n").unwrap();
+        assert!(ledger.diagnostics.is_empty(), "{:?}", ledger.diagnostics);
+        assert_eq!((ledger.rows[0].place.as_str(), ledger.rows[0].note.as_str()), ("Raqqa", "a note"));
+        for (at, name) in COLUMNS.iter().enumerate() {
+            assert_eq!(column(name), at);
+        }
     }
 
     #[test]
