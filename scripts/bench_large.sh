@@ -20,7 +20,9 @@ measure() {
     i=0
     while [ "$i" -lt "$RUNS" ]; do
         /usr/bin/time -f "%e %M" -o "$WORK/time.txt" "$@" >/dev/null 2>&1 || true
-        read -r secs kb <"$WORK/time.txt"
+        # The last line: GNU time puts "Command exited with non-zero status N" first (check's exit 3).
+        secs=$(tail -n1 "$WORK/time.txt" | cut -d' ' -f1)
+        kb=$(tail -n1 "$WORK/time.txt" | cut -d' ' -f2)
         times="$times $secs"
         [ "$kb" -gt "$peak" ] && peak=$kb
         i=$((i + 1))

@@ -40,7 +40,6 @@ pub fn run(global: &Global, args: LintArgs) -> anyhow::Result<Exit> {
     let mut diagnostics: Vec<(&'static str, Diagnostic)> =
         claims.diagnostics.iter().map(|d| ("ledger", d.clone())).collect();
     diagnostics.extend(duplicates(&timeline).into_iter().map(|d| ("duplicate row", d)));
-    diagnostics.extend(conflicts(&timeline));
     diagnostics.extend(timeline.claims.iter().filter(|c| c.sources.is_empty()).map(|c| {
         let d = Diagnostic::warning(&c.origin.file, Some(c.origin.line), Some("source"), "the claim cites no source");
         ("no source", d)
@@ -54,23 +53,30 @@ pub fn run(global: &Global, args: LintArgs) -> anyhow::Result<Exit> {
         }
         diagnostics.extend(check_sources(&timeline.claims, dir).into_iter().map(|d| ("source", d)));
     }
-    diagnostics.sort_by(|(_, a), (_, b)| {
-        (&a.file, a.line, &a.field, &a.message).cmp(&(&b.file, b.line, &b.field, &b.message))
-    });
-    diagnostics.dedup_by(|(_, a), (_, b)| a == b);
+    sort_and_dedup(&mut diagnostics);
     let errors = diagnostics.iter().filter(|(_, d)| d.severity == Severity::Error).count();
-    let warnings = diagnostics.len() - errors;
-    let by_kind = warnings_by_kind(&diagnostics);
+    let warnings = diagnostics.len() - errors + timeline.conflicts.len();
+    let in_full = global.json || args.all || warnings <= WARNINGS_IN_FULL;
+    // Conflicts can number hundreds of thousands: a summary writes out only its sample.
+    let mut counts: BTreeMap<&'static str, usize> = BTreeMap::new();
+    for (kind, _) in diagnostics.iter().filter(|(_, d)| !d.is_error()) {
+        *counts.entry(kind).or_default() += 1;
+    }
+    for conflict in &timeline.conflicts {
+        *counts.entry(conflict_kind(conflict.kind)).or_default() += 1;
+    }
+    let written: Vec<usize> =
+        if in_full { (0..timeline.conflicts.len()).collect() } else { conflict_sample(&timeline, SAMPLE_PER_KIND) };
+    diagnostics.extend(conflicts(&timeline, &written));
+    sort_and_dedup(&mut diagnostics);
     let mut out = Out::default();
     if global.json {
         let list: Vec<&Diagnostic> = diagnostics.iter().map(|(_, d)| d).collect();
         out.json(&serde_json::json!({
             "files": claims.files, "rows": claims.rows, "claims": timeline.claims.len(),
-            "errors": errors, "warnings": warnings,
-            "warnings_by_kind": by_kind.iter().map(|(kind, list)| (kind.to_string(), list.len())).collect::<BTreeMap<_, _>>(),
-            "diagnostics": list,
+            "errors": errors, "warnings": warnings, "warnings_by_kind": counts, "diagnostics": list,
         }))?;
-    } else if args.all || warnings <= WARNINGS_IN_FULL {
+    } else if in_full {
         for (_, d) in &diagnostics {
             out.line(&d.to_string())?;
         }
@@ -79,9 +85,10 @@ pub fn run(global: &Global, args: LintArgs) -> anyhow::Result<Exit> {
             out.line(&d.to_string())?;
         }
         out.line(&format!("{warnings} warning(s) by kind (the first of each; --all prints every one):"))?;
-        for (kind, list) in &by_kind {
-            out.line(&format!("  {kind}: {}", list.len()))?;
-            for d in list.iter().take(SAMPLE_PER_KIND) {
+        let samples = warnings_by_kind(&diagnostics);
+        for (kind, count) in &counts {
+            out.line(&format!("  {kind}: {count}"))?;
+            for d in samples.get(kind).into_iter().flatten().take(SAMPLE_PER_KIND) {
                 out.line(&format!("    {d}"))?;
             }
         }
@@ -129,15 +136,49 @@ fn kept_copy<'t>(timeline: &'t Timeline, dup: &Claim) -> Option<&'t Claim> {
     place[from..].iter().take_while(|c| span(c) == span(dup)).find(|c| c.content_key() == dup.content_key())
 }
 
-fn conflicts(timeline: &Timeline) -> Vec<(&'static str, Diagnostic)> {
-    timeline
-        .conflicts
+/// Diagnostics in file, line, field and message order, each once.
+fn sort_and_dedup(diagnostics: &mut Vec<(&'static str, Diagnostic)>) {
+    diagnostics.sort_by(|(_, a), (_, b)| {
+        (&a.file, a.line, &a.field, &a.message).cmp(&(&b.file, b.line, &b.field, &b.message))
+    });
+    diagnostics.dedup_by(|(_, a), (_, b)| a == b);
+}
+
+fn conflict_kind(kind: ConflictKind) -> &'static str {
+    match kind {
+        ConflictKind::Simultaneous => "conflict (simultaneous)",
+        ConflictKind::Reversal => "conflict (reversal)",
+    }
+}
+
+/// The conflicts a summary shows: of each kind, those reported at the first `count` lines in
+/// file and line order (all of them at a line shared with the last, so that sorting the written
+/// messages picks the same first ones as sorting them all would).
+fn conflict_sample(timeline: &Timeline, count: usize) -> Vec<usize> {
+    let at = |i: &usize| {
+        let origin = &timeline.claims[timeline.conflicts[*i].second].origin;
+        (&origin.file, origin.line)
+    };
+    let mut sample = Vec::new();
+    for kind in [ConflictKind::Simultaneous, ConflictKind::Reversal] {
+        let mut of_kind: Vec<usize> =
+            (0..timeline.conflicts.len()).filter(|&i| timeline.conflicts[i].kind == kind).collect();
+        of_kind.sort_by(|a, b| at(a).cmp(&at(b)));
+        if let Some(last) = of_kind.get(count.saturating_sub(1)).map(at) {
+            sample.extend(of_kind.iter().take_while(|i| at(i) <= last));
+        } else {
+            sample.extend(of_kind);
+        }
+    }
+    sample
+}
+
+fn conflicts(timeline: &Timeline, which: &[usize]) -> Vec<(&'static str, Diagnostic)> {
+    which
         .iter()
+        .map(|&i| &timeline.conflicts[i])
         .map(|c| {
-            let kind = match c.kind {
-                ConflictKind::Simultaneous => "conflict (simultaneous)",
-                ConflictKind::Reversal => "conflict (reversal)",
-            };
+            let kind = conflict_kind(c.kind);
             let (first, second) = (&timeline.claims[c.first], &timeline.claims[c.second]);
             let message = format!(
                 "conflict ({}) over {}: {} {} {} [{}] against {} {} {} [{}] ({})",

@@ -166,8 +166,11 @@ impl Columns {
             }
         }
         let other = Some(self.get(record, "other")).filter(|o| !o.is_empty()).map(str::to_string);
-        let extra =
-            self.extra.iter().map(|(at, name)| (name.clone(), record.get(*at).unwrap_or("").trim().to_string())).collect();
+        let extra = self
+            .extra
+            .iter()
+            .map(|(at, name)| (name.clone(), record.get(*at).unwrap_or("").trim().to_string()))
+            .collect();
         Ok(LedgerRow {
             origin: Origin { file: self.file.clone(), line },
             date,
@@ -245,7 +248,8 @@ mod tests {
 
     #[test]
     fn fields_and_header_names_are_trimmed_and_columns_found_by_name() {
-        let ledger = parse("t.csv", b" date , Place ,holder,event, note\n 2017 , Raqqa ,is, holds ,  a note \n").unwrap();
+        let ledger =
+            parse("t.csv", b" date , Place ,holder,event, note\n 2017 , Raqqa ,is, holds ,  a note \n").unwrap();
         assert!(ledger.diagnostics.is_empty(), "{:?}", ledger.diagnostics);
         assert_eq!((ledger.rows[0].place.as_str(), ledger.rows[0].note.as_str()), ("Raqqa", "a note"));
         for (at, name) in COLUMNS.iter().enumerate() {
