@@ -78,7 +78,8 @@ pub fn build(mut claims: Vec<Claim>) -> Timeline {
         let ranges: Vec<std::ops::Range<usize>> = places.values().cloned().collect();
         ranges.into_par_iter().map(|range| conflict::find(&claims, range)).collect()
     };
-    let mut conflicts = Vec::with_capacity(per_place.iter().map(Vec::len).sum());
+    // Moved place by place (each place's list freed as it is moved), not all copied at once.
+    let mut conflicts = Vec::new();
     let mut conflict_ranges = BTreeMap::new();
     for (place, found) in places.keys().zip(per_place) {
         let start = conflicts.len();
