@@ -52,12 +52,12 @@ impl<'w> Binder<'w> {
 
     /// The row as a claim, or an error naming its file, line and field.
     pub fn bind(&mut self, row: LedgerRow) -> Result<Claim, Diagnostic> {
-        let place = self.place(&row.place).map_err(|e| ("place", e));
-        match place.and_then(|key| self.sides(&row).map(|(holder, other)| (key, holder, other))) {
-            Ok((key, holder, other)) => {
-                let place_text = self.names.name(&row.place);
-                Ok(claim(row, key, place_text, holder, other))
-            }
+        let (place_text, place) = self.place(&row.place);
+        match place
+            .map_err(|e| ("place", e))
+            .and_then(|key| self.sides(&row).map(|(holder, other)| (key, holder, other)))
+        {
+            Ok((key, holder, other)) => Ok(claim(row, key, place_text, holder, other)),
             Err((field, (message, hint))) => {
                 let diagnostic = Diagnostic::error(&row.origin.file, Some(row.origin.line), Some(field), message);
                 Err(if hint.is_empty() { diagnostic } else { diagnostic.with_hint(hint) })
@@ -65,13 +65,15 @@ impl<'w> Binder<'w> {
         }
     }
 
-    fn place(&mut self, text: &str) -> Result<PlaceKey, (String, String)> {
-        if let Some(known) = self.places.get(text) {
-            return known.clone();
+    /// The place as written (shared) and what it resolves to.
+    fn place(&mut self, text: &str) -> (Name, Result<PlaceKey, (String, String)>) {
+        if let Some((written, known)) = self.places.get_key_value(text) {
+            return (written.clone(), known.clone());
         }
         let resolved = resolve_place(self.gazetteer, text).map(|key| PlaceKey { id: self.names.name(&key.id), ..key });
-        self.places.insert(self.names.name(text), resolved.clone());
-        resolved
+        let written = self.names.name(text);
+        self.places.insert(written.clone(), resolved.clone());
+        (written, resolved)
     }
 
     fn faction(&mut self, text: &str) -> Result<Name, (String, String)> {
