@@ -246,6 +246,11 @@ struct ArticleNames {
 
 impl ArticleNames {
     fn new(timeline: &Timeline) -> ArticleNames {
+        // A name without `_` has no prefix, so no name is shortened: say so without listing them all.
+        let cited = || timeline.claims.iter().flat_map(|c| &c.sources);
+        if cited().any(|s| !s.article.contains('_')) {
+            return ArticleNames { short: Default::default() };
+        }
         let articles = timeline.articles();
         let prefix = |a: &str| a.split_once('_').map(|(p, _)| p.to_string());
         let prefixes: Vec<Option<String>> = articles.iter().map(|a| prefix(a)).collect();
