@@ -6,6 +6,7 @@ use std::str::FromStr;
 use serde::{Serialize, Serializer};
 
 use crate::date::DateSpan;
+use crate::name::Name;
 
 /// What a claim says happened to a place.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -55,8 +56,8 @@ impl fmt::Display for Event {
 impl FromStr for Event {
     type Err = String;
     fn from_str(text: &str) -> Result<Self, String> {
-        let wanted = text.trim().to_ascii_lowercase();
-        Event::ALL.into_iter().find(|e| e.as_str() == wanted).ok_or_else(|| {
+        let wanted = text.trim();
+        Event::ALL.into_iter().find(|e| e.as_str().eq_ignore_ascii_case(wanted)).ok_or_else(|| {
             format!("unknown event {text:?}; expected one of holds, captured, lost, contested, besieged, partial")
         })
     }
@@ -99,13 +100,13 @@ impl fmt::Display for Modality {
 impl FromStr for Modality {
     type Err = String;
     fn from_str(text: &str) -> Result<Self, String> {
-        let wanted = text.trim().to_ascii_lowercase();
+        let wanted = text.trim();
         if wanted.is_empty() {
             return Ok(Modality::Fact);
         }
         Modality::ALL
             .into_iter()
-            .find(|m| m.as_str() == wanted)
+            .find(|m| m.as_str().eq_ignore_ascii_case(wanted))
             .ok_or_else(|| format!("unknown modality {text:?}; expected fact, claimed, hedged or expected"))
     }
 }
@@ -243,7 +244,7 @@ pub enum PlaceKind {
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 pub struct PlaceKey {
     pub kind: PlaceKind,
-    pub id: String,
+    pub id: Name,
 }
 
 impl fmt::Display for PlaceKey {
@@ -258,7 +259,7 @@ impl fmt::Display for PlaceKey {
 /// Where a row came from: the ledger file and its 1-based line.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 pub struct Origin {
-    pub file: String,
+    pub file: Name,
     pub line: usize,
 }
 
@@ -274,10 +275,10 @@ pub struct Claim {
     pub date: DateSpan,
     pub place: PlaceKey,
     /// The place as the ledger wrote it.
-    pub place_text: String,
-    pub holder: String,
+    pub place_text: Name,
+    pub holder: Name,
     pub event: Event,
-    pub other: Option<String>,
+    pub other: Option<Name>,
     pub modality: Modality,
     pub sources: Vec<SourceRef>,
     pub note: String,
@@ -328,9 +329,9 @@ impl Claim {
     pub fn text(&self) -> ClaimText {
         ClaimText {
             date: self.date.to_string(),
-            holder: self.holder.clone(),
+            holder: self.holder.to_string(),
             event: self.event.to_string(),
-            other: self.other.clone(),
+            other: self.other.as_ref().map(ToString::to_string),
             modality: self.modality,
             sources: self.sources.iter().map(ToString::to_string).collect(),
             note: self.note.clone(),

@@ -8,7 +8,8 @@ use std::path::{Path, PathBuf};
 use crate::geometry::projection::BBox;
 use crate::geometry::world::Borders;
 use crate::geometry::{self, Layers};
-use crate::ingest::ledger;
+use crate::ingest::limits::Limits;
+use crate::ingest::{LedgerRow, ledger};
 use crate::model::{Claim, Diagnostic, PlaceKind};
 use crate::places::{self, Factions, Gazetteer, gazetteer};
 use crate::timeline::{self, Timeline};
@@ -80,13 +81,9 @@ impl Claims {
 }
 
 /// Reads and binds ledgers; with no paths, the built-in seeds ledger. A file that cannot be read
-/// at all is an `Err`; bad rows are diagnostics in the result.
-pub fn load_claims(world: &mut World, paths: &[PathBuf]) -> Result<Claims, Diagnostic> {
-    let files: Vec<DataFile> = if paths.is_empty() {
-        vec![data::builtin_ledger()]
-    } else {
-        paths.iter().map(|p| read_ledger_file(p)).collect::<Result<_, _>>()?
-    };
+/// at all (or passes a limit) is an `Err`; bad rows are diagnostics in the result. Ledgers stream:
+/// each row is bound as it is read, so memory holds the claims, not the file.
+pub fn load_claims(world: &mut World, paths: &[PathBuf], limits: Limits) -> Result<Claims, Diagnostic> {
     let mut result = Claims {
         claims: Vec::new(),
         diagnostics: Vec::new(),
@@ -94,16 +91,32 @@ pub fn load_claims(world: &mut World, paths: &[PathBuf]) -> Result<Claims, Diagn
         rows: 0,
         control_characters: Vec::new(),
     };
-    for file in files {
-        let parsed = ledger::parse(&file.name, file.text.as_bytes())?;
-        result.rows += parsed.rows.len() + parsed.diagnostics.iter().filter(|d| d.is_error()).count();
-        result.control_characters.extend(parsed.rows.iter().flat_map(control_character_warnings));
-        let (claims, problems) = places::bind(parsed.rows, &mut world.gazetteer, &mut world.factions);
-        result.claims.extend(claims);
-        result.diagnostics.extend(parsed.diagnostics);
-        result.diagnostics.extend(problems);
-        result.files.push(file.name);
+    let mut binder = places::Binder::new(&mut world.gazetteer, &mut world.factions);
+    let mut take = |row: Result<LedgerRow, Diagnostic>| {
+        if let Ok(row) = &row {
+            result.control_characters.extend(control_character_warnings(row));
+        }
+        let bound = row.and_then(|row| binder.bind(row));
+        result.rows += usize::from(bound.as_ref().map_or_else(Diagnostic::is_error, |_| true));
+        match bound {
+            Ok(claim) => result.claims.push(claim),
+            Err(diagnostic) => result.diagnostics.push(diagnostic),
+        }
+    };
+    let mut names = Vec::new();
+    if paths.is_empty() {
+        let seeds = data::builtin_ledger();
+        ledger::read(&seeds.name, seeds.text.as_bytes(), limits, &mut take)?;
+        names.push(seeds.name);
     }
+    for path in paths {
+        let (name, input) = data::open_ledger(path, limits)?;
+        ledger::read(&name, input, limits, &mut take)?;
+        names.push(name);
+    }
+    result.diagnostics.append(&mut binder.take_warnings());
+    result.files = names;
+    result.claims.shrink_to_fit();
     result.diagnostics.sort_by(|a, b| (&a.file, a.line).cmp(&(&b.file, b.line)));
     Ok(result)
 }
@@ -147,22 +160,6 @@ pub fn gazetteer_control_characters(world: &World) -> Vec<Diagnostic> {
             )
         })
         .collect()
-}
-
-/// Reads a ledger from a path; `-` is standard input.
-fn read_ledger_file(path: &Path) -> Result<DataFile, Diagnostic> {
-    let (name, bytes) = if path == Path::new("-") {
-        ("<stdin>".to_string(), data::read_stdin()?)
-    } else {
-        (path.display().to_string(), data::read_bytes(path)?)
-    };
-    // Ledger bytes are checked (UTF-8, emptiness) by the ledger parser, which names the line.
-    match String::from_utf8(bytes) {
-        Ok(text) => Ok(DataFile { name, text: text.into() }),
-        Err(e) => Err(ledger::parse(&name, e.as_bytes())
-            .err()
-            .unwrap_or_else(|| Diagnostic::error(&name, None, None, "is not UTF-8 text"))),
-    }
 }
 
 impl Claims {

@@ -170,7 +170,7 @@ impl Report<'_> {
     fn entries(&self, diff: &Diff) -> Vec<EntryView> {
         let changes = diff.changes.iter().map(|c| EntryView {
             place: self.place(&c.place),
-            place_id: c.place.id.clone(),
+            place_id: c.place.id.to_string(),
             kind: c.kind.as_str().to_string(),
             before: Some(self.side(&c.before)),
             after: Some(self.side(&c.after)),
@@ -185,7 +185,7 @@ impl Report<'_> {
             let both = [conflict.first, conflict.second];
             EntryView {
                 place: self.place(&e.place),
-                place_id: e.place.id.clone(),
+                place_id: e.place.id.to_string(),
                 kind: format!("conflict-{}", e.turn.as_str()),
                 before: None,
                 after: None,

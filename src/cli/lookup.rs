@@ -115,7 +115,9 @@ fn read_queries(args: &[String]) -> anyhow::Result<Vec<String>> {
     let mut queries = Vec::new();
     for arg in args {
         if arg == "-" {
-            let bytes = data::read_stdin().map_err(InputError)?;
+            let mut bytes = Vec::new();
+            std::io::Read::read_to_end(&mut std::io::Read::take(std::io::stdin(), data::MAX_INPUT_BYTES), &mut bytes)
+                .map_err(|e| InputError(Diagnostic::error("<stdin>", None, None, data::io_reason(&e))))?;
             let text = String::from_utf8(bytes)
                 .map_err(|_| InputError(Diagnostic::error("<stdin>", None, None, "is not UTF-8 text")))?;
             queries.extend(text.lines().map(str::trim).filter(|l| !l.is_empty()).map(str::to_string));
@@ -323,7 +325,7 @@ pub fn regions(global: &Global, args: RegionsArgs) -> anyhow::Result<Exit> {
             .search(q, usize::MAX)
             .into_iter()
             .filter(|k| k.kind == PlaceKind::Region)
-            .map(|k| k.id)
+            .map(|k| k.id.to_string())
             .collect()
     });
     let views: Vec<RegionView> = world

@@ -4,7 +4,7 @@ use clap::Args;
 use serde::Serialize;
 
 use crate::cli::output::{Out, Table};
-use crate::cli::{Exit, Global, InputError, claims, strict_exit, warn, warning_count, world};
+use crate::cli::{Exit, Global, InputError, claims, release_at_exit, strict_exit, warn, warning_count, world};
 use crate::date::{Date, parse_query_date};
 use crate::model::{Claim, ClaimText, Diagnostic, Modality, PlaceKey, PlaceKind};
 use crate::places::resolve_place;
@@ -48,7 +48,7 @@ pub struct ClaimView {
 
 impl ClaimView {
     pub fn new(claim: &Claim) -> ClaimView {
-        ClaimView { claim: claim.text(), place: claim.place_text.clone(), origin: claim.origin.to_string() }
+        ClaimView { claim: claim.text(), place: claim.place_text.to_string(), origin: claim.origin.to_string() }
     }
 
     /// One line: `2017-10 sdf captured (from is) [hedged]  001.txt#3  (seeds/claims.csv:12)`.
@@ -127,7 +127,7 @@ fn state_view(world: &crate::app::World, timeline: &Timeline, state: &PlaceState
     let sources = timeline.sources_of(&state.supporting);
     StateView {
         place: world.gazetteer.display_name(&state.place),
-        place_id: state.place.id.clone(),
+        place_id: state.place.id.to_string(),
         kind: state.place.kind,
         country: world
             .gazetteer
@@ -206,7 +206,9 @@ pub fn at(global: &Global, args: AtArgs) -> anyhow::Result<Exit> {
     if global.json {
         out.json(&serde_json::json!({ "date": date, "places": views }))?;
         warn(&claims.diagnostics, 20);
-        return Ok(strict_exit(global, warning_count(&claims.diagnostics, &timeline)));
+        let exit = strict_exit(global, warning_count(&claims.diagnostics, &timeline));
+        release_at_exit(timeline);
+        return Ok(exit);
     }
     let short = ArticleNames::new(&timeline);
     let mut table = Table::new(&["place", "holder", "status", "since", "evidence", "sources", "indep.", "flags"]);
@@ -244,7 +246,9 @@ pub fn at(global: &Global, args: AtArgs) -> anyhow::Result<Exit> {
         ))?;
     }
     warn(&claims.diagnostics, 20);
-    Ok(strict_exit(global, warning_count(&claims.diagnostics, &timeline)))
+    let exit = strict_exit(global, warning_count(&claims.diagnostics, &timeline));
+    release_at_exit(timeline);
+    Ok(exit)
 }
 
 /// Short article names for tables: `002` for `002_64d8d240d9b06057.txt` when the prefix before
@@ -255,12 +259,18 @@ struct ArticleNames {
 
 impl ArticleNames {
     fn new(timeline: &Timeline) -> ArticleNames {
+        // A name without `_` has no prefix, so no name is shortened: say so without listing them all.
+        let cited = || timeline.claims.iter().flat_map(|c| &c.sources);
+        if cited().any(|s| !s.article.contains('_')) {
+            return ArticleNames { short: Default::default() };
+        }
         let articles = timeline.articles();
         let prefix = |a: &str| a.split_once('_').map(|(p, _)| p.to_string());
         let prefixes: Vec<Option<String>> = articles.iter().map(|a| prefix(a)).collect();
-        let unique = prefixes
-            .iter()
-            .all(|p| p.as_ref().is_some_and(|p| prefixes.iter().filter(|q| q.as_ref() == Some(p)).count() == 1));
+        let mut distinct: Vec<&String> = prefixes.iter().flatten().collect();
+        distinct.sort_unstable();
+        distinct.dedup();
+        let unique = distinct.len() == prefixes.len();
         let short = if unique {
             articles.iter().zip(prefixes).map(|(a, p)| (a.to_string(), p.unwrap_or_default())).collect()
         } else {
@@ -327,7 +337,7 @@ pub fn check(global: &Global, args: CheckArgs) -> anyhow::Result<Exit> {
     let view = CheckView {
         verdict: result.verdict,
         place: world.gazetteer.display_name(&place),
-        place_id: place.id.clone(),
+        place_id: place.id.to_string(),
         holder: holder.clone(),
         date,
         reason: result.reason.clone(),
@@ -347,6 +357,7 @@ pub fn check(global: &Global, args: CheckArgs) -> anyhow::Result<Exit> {
         print_check(&mut out, &view)?;
     }
     warn(&claims.diagnostics, 20);
+    release_at_exit(timeline);
     Ok(match result.verdict {
         Verdict::Supported => Exit::Success,
         Verdict::Contradicted => Exit::Finding,

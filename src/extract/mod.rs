@@ -22,7 +22,7 @@ pub mod dates;
 mod debug;
 pub mod eval;
 pub mod frames;
-pub mod fxhash;
+pub use crate::fxhash;
 pub mod language;
 pub mod lexicon;
 pub mod mentions;
@@ -215,7 +215,7 @@ impl<'w> Extractor<'w> {
         let text = match (back, key.kind) {
             (true, PlaceKind::Town) => name,
             (_, PlaceKind::Region) => format!("region:{}", key.id),
-            (false, PlaceKind::Town) => key.id.clone(),
+            (false, PlaceKind::Town) => key.id.to_string(),
         };
         self.display.insert(key.clone(), text.clone());
         text

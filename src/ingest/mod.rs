@@ -2,6 +2,7 @@
 
 pub mod article;
 pub mod ledger;
+pub mod limits;
 pub mod lines;
 
 pub use article::{Article, Sentence};

@@ -168,9 +168,9 @@ impl Gazetteer {
         match key.kind {
             PlaceKind::Town => match self.town(&key.id) {
                 Some(p) => p.name.clone(),
-                None => self.world_place(&key.id).map_or_else(|| key.id.clone(), |p| p.name.to_string()),
+                None => self.world_place(&key.id).map_or_else(|| key.id.to_string(), |p| p.name.to_string()),
             },
-            PlaceKind::Region => self.region(&key.id).map_or_else(|| key.id.clone(), |r| r.name.clone()),
+            PlaceKind::Region => self.region(&key.id).map_or_else(|| key.id.to_string(), |r| r.name.clone()),
         }
     }
 
@@ -181,13 +181,17 @@ impl Gazetteer {
         for p in &self.places {
             let names = std::iter::once(&p.name).chain(&p.aliases).map(|n| fold_text(n));
             if let Some(rank) = names.filter_map(|n| match_rank(&n, &wanted)).min() {
-                hits.push((rank, u64::MAX - p.population, PlaceKey { kind: PlaceKind::Town, id: p.id.clone() }));
+                hits.push((
+                    rank,
+                    u64::MAX - p.population,
+                    PlaceKey { kind: PlaceKind::Town, id: p.id.as_str().into() },
+                ));
             }
         }
         for r in &self.regions {
             let names = std::iter::once(&r.name).chain(&r.aliases).map(|n| fold_text(n));
             if let Some(rank) = names.filter_map(|n| match_rank(&n, &wanted)).min() {
-                hits.push((rank, u64::MAX, PlaceKey { kind: PlaceKind::Region, id: r.id.clone() }));
+                hits.push((rank, u64::MAX, PlaceKey { kind: PlaceKind::Region, id: r.id.as_str().into() }));
             }
         }
         hits.sort();

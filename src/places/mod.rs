@@ -9,50 +9,151 @@ pub mod world;
 
 pub use world::world;
 
-use std::collections::HashMap;
-
 pub use factions::{Faction, Factions};
 pub use gazetteer::{Gazetteer, Hint, Place, RegionName};
 pub use resolve::{Candidate, Resolution};
 
+use crate::fxhash::SpreadMap;
 use crate::ingest::{LedgerRow, Point};
 use crate::model::{Claim, Diagnostic, Origin, PlaceKey};
+use crate::name::{Interner, Name};
 
 /// Resolves the place and factions of every row; rows that do not resolve become error
-/// diagnostics. Each distinct place name (and point) is resolved once. World places the rows
-/// name are adopted into the gazetteer, places given by coordinates are pinned (see [`pin`]),
-/// and holders that `factions.toml` lacks get a made-up faction with a warning.
+/// diagnostics, and the binder's warnings (made-up factions, far-off coordinates) follow them.
 pub fn bind(rows: Vec<LedgerRow>, gazetteer: &mut Gazetteer, factions: &mut Factions) -> (Vec<Claim>, Vec<Diagnostic>) {
+    let mut binder = Binder::new(gazetteer, factions);
     let mut claims = Vec::with_capacity(rows.len());
     let mut diagnostics = Vec::new();
-    let mut resolved: HashMap<RowPlace, Result<PlaceKey, (String, String)>> = HashMap::new();
     for row in rows {
-        let cache_key = (row.place.clone(), row.point.map(|p| ((p.lat * 1e5) as i64, (p.lon * 1e5) as i64)));
-        if !resolved.contains_key(&cache_key) {
-            let outcome = match row.point {
-                Some(point) => pin(gazetteer, &row.place, point, &row.origin, &mut diagnostics),
-                None => resolve_place(gazetteer, &row.place),
-            };
-            if let Ok(key) = &outcome {
-                gazetteer.adopt(key, Some(&row.place));
-            }
-            resolved.insert(cache_key.clone(), outcome);
-        }
-        let place = resolved[&cache_key].clone().map_err(|e| ("place", e));
-        match place.and_then(|key| sides(&row, factions, &mut diagnostics).map(|(holder, other)| (key, holder, other)))
-        {
-            Ok((key, holder, other)) => claims.push(claim(row, key, holder, other)),
-            Err((field, (message, hint))) => {
-                let diagnostic = Diagnostic::error(&row.origin.file, Some(row.origin.line), Some(field), message);
-                diagnostics.push(if hint.is_empty() { diagnostic } else { diagnostic.with_hint(hint) });
-            }
+        match binder.bind(row) {
+            Ok(claim) => claims.push(claim),
+            Err(diagnostic) => diagnostics.push(diagnostic),
         }
     }
+    diagnostics.append(&mut binder.take_warnings());
     (claims, diagnostics)
 }
 
-/// A row's place as written, and its point (in 1e-5 degrees) when it gives one.
-type RowPlace = (String, Option<(i64, i64)>);
+type Problem = (&'static str, (String, String));
+type Resolved = Result<PlaceKey, (String, String)>;
+
+/// Binds rows one at a time (as a ledger streams in), resolving each distinct place (and point)
+/// and faction spelling once and sharing one [`Name`] per distinct text across all claims. World
+/// places the rows name are adopted into the gazetteer, places given by coordinates are pinned
+/// (see [`pin`]), and holders that `factions.toml` lacks get a made-up faction with a warning.
+pub struct Binder<'w> {
+    gazetteer: &'w mut Gazetteer,
+    factions: &'w mut Factions,
+    places: SpreadMap<Name, Resolved>,
+    pinned: SpreadMap<(Name, (i64, i64)), Resolved>,
+    sides: SpreadMap<Name, Result<Name, (String, String)>>,
+    names: Interner,
+    warnings: Vec<Diagnostic>,
+}
+
+impl<'w> Binder<'w> {
+    pub fn new(gazetteer: &'w mut Gazetteer, factions: &'w mut Factions) -> Binder<'w> {
+        Binder {
+            gazetteer,
+            factions,
+            places: SpreadMap::default(),
+            pinned: SpreadMap::default(),
+            sides: SpreadMap::default(),
+            names: Interner::default(),
+            warnings: Vec::new(),
+        }
+    }
+
+    /// The warnings found so far (made-up factions, coordinates far from the named place).
+    pub fn take_warnings(&mut self) -> Vec<Diagnostic> {
+        std::mem::take(&mut self.warnings)
+    }
+
+    /// The row as a claim, or an error naming its file, line and field.
+    pub fn bind(&mut self, row: LedgerRow) -> Result<Claim, Diagnostic> {
+        let (place_text, place) = self.place(&row);
+        match place
+            .map_err(|e| ("place", e))
+            .and_then(|key| self.sides(&row).map(|(holder, other)| (key, holder, other)))
+        {
+            Ok((key, holder, other)) => Ok(claim(row, key, place_text, holder, other)),
+            Err((field, (message, hint))) => {
+                let diagnostic = Diagnostic::error(&row.origin.file, Some(row.origin.line), Some(field), message);
+                Err(if hint.is_empty() { diagnostic } else { diagnostic.with_hint(hint) })
+            }
+        }
+    }
+
+    /// The place as written (shared) and what it resolves to (its point, when the row gives one).
+    fn place(&mut self, row: &LedgerRow) -> (Name, Resolved) {
+        let text = row.place.as_str();
+        if let Some(point) = row.point {
+            let at = ((point.lat * 1e5).round() as i64, (point.lon * 1e5).round() as i64);
+            let written = self.names.name(text);
+            if let Some(known) = self.pinned.get(&(written.clone(), at)) {
+                return (written, known.clone());
+            }
+            let resolved = pin(self.gazetteer, text, point, &row.origin, &mut self.warnings);
+            let resolved = self.adopted(resolved, text);
+            self.pinned.insert((written.clone(), at), resolved.clone());
+            return (written, resolved);
+        }
+        if let Some((written, known)) = self.places.get_key_value(text) {
+            return (written.clone(), known.clone());
+        }
+        let resolved = resolve_place(self.gazetteer, text);
+        let resolved = self.adopted(resolved, text);
+        let written = self.names.name(text);
+        self.places.insert(written.clone(), resolved.clone());
+        (written, resolved)
+    }
+
+    /// Adopts a resolved world place into the gazetteer and shares its id.
+    fn adopted(&mut self, resolved: Resolved, written: &str) -> Resolved {
+        resolved.map(|key| {
+            self.gazetteer.adopt(&key, Some(written));
+            PlaceKey { id: self.names.name(&key.id), ..key }
+        })
+    }
+
+    /// A faction id for a holder as written; one that no factions table knows gets a made-up
+    /// faction and a warning (once per spelling).
+    fn faction(&mut self, text: &str, field: &'static str, origin: &Origin) -> Result<Name, (String, String)> {
+        if let Some(known) = self.sides.get(text) {
+            return known.clone();
+        }
+        let id = match self.factions.resolve(text) {
+            Some(f) => f.id.clone(),
+            None => {
+                let id = self.factions.add_automatic(text);
+                let color = self.factions.get(&id).map(|f| f.color.clone()).unwrap_or_default();
+                let message = format!(
+                    "faction {text:?} is not in factions.toml: drawn as {id:?} in {color}; name and colour it in a factions file (--factions FILE, see README \"Maps of any conflict\")"
+                );
+                self.warnings.push(Diagnostic::warning(&origin.file, Some(origin.line), Some(field), message));
+                id
+            }
+        };
+        let resolved = Ok(self.names.name(&id));
+        self.sides.insert(self.names.name(text), resolved.clone());
+        resolved
+    }
+
+    /// The row's holder and other side as faction ids.
+    fn sides(&mut self, row: &LedgerRow) -> Result<(Name, Option<Name>), Problem> {
+        let holder = self.faction(&row.holder, "holder", &row.origin).map_err(|e| ("holder", e))?;
+        let other = row
+            .other
+            .as_deref()
+            .map(|o| self.faction(o, "other", &row.origin))
+            .transpose()
+            .map_err(|e| ("other", e))?;
+        if other.as_ref() == Some(&holder) {
+            return Err(("other", (format!("the other side is the holder itself ({holder})"), String::new())));
+        }
+        Ok((holder, other))
+    }
+}
 
 /// A gazetteer place of this name within this distance of a row's point is that place.
 const PIN_MATCH_KM: f64 = 5.0;
@@ -92,40 +193,14 @@ fn pin(
     Ok(gazetteer.add_pinned(written, point.lat, point.lon, origin))
 }
 
-type Problem = (&'static str, (String, String));
-
-/// The row's holder and other side as faction ids; a holder `factions.toml` lacks gets a
-/// made-up faction and a warning (once per name).
-fn sides(
-    row: &LedgerRow,
-    factions: &mut Factions,
-    diagnostics: &mut Vec<Diagnostic>,
-) -> Result<(String, Option<String>), Problem> {
-    let mut side = |field: &'static str, written: &str| match factions.resolve(written) {
-        Some(f) => Ok(f.id.clone()),
-        None => {
-            let id = factions.add_automatic(written);
-            let color = factions.get(&id).map(|f| f.color.clone()).unwrap_or_default();
-            let message = format!(
-                "faction {written:?} is not in factions.toml: drawn as {id:?} in {color}; name and colour it in a factions file (--factions FILE, see README \"Maps of any conflict\")"
-            );
-            diagnostics.push(Diagnostic::warning(&row.origin.file, Some(row.origin.line), Some(field), message));
-            Ok::<String, Problem>(id)
-        }
-    };
-    let holder = side("holder", &row.holder)?;
-    let other = row.other.as_deref().map(|o| side("other", o)).transpose()?;
-    if other.as_deref() == Some(holder.as_str()) {
-        return Err(("other", (format!("the other side is the holder itself ({holder})"), String::new())));
-    }
-    Ok((holder, other))
-}
 /// Moves a row's fields into a claim.
-fn claim(row: LedgerRow, place: PlaceKey, holder: String, other: Option<String>) -> Claim {
+fn claim(mut row: LedgerRow, place: PlaceKey, place_text: Name, holder: Name, other: Option<Name>) -> Claim {
+    // A list collected one by one keeps room for four; a million claims keep only what they cite.
+    row.sources.shrink_to_fit();
     Claim {
         date: row.date,
         place,
-        place_text: row.place,
+        place_text,
         holder,
         event: row.event,
         other,

@@ -334,7 +334,7 @@ impl Gazetteer {
             let qualified = match (shares_country, shares_region, &c.region) {
                 (false, _, _) => format!("{}, {}", c.name, c.country),
                 (true, false, Some(region)) => format!("{}, {region}", c.name),
-                _ => c.key.id.clone(),
+                _ => c.key.id.to_string(),
             };
             list[i].qualified = qualified;
         }
@@ -354,7 +354,7 @@ impl Gazetteer {
             }
             Target::Region(i) => {
                 let r = &self.regions[i];
-                let key = PlaceKey { kind: PlaceKind::Region, id: r.id.clone() };
+                let key = PlaceKey { kind: PlaceKind::Region, id: r.id.as_str().into() };
                 (key, r.name.clone(), r.country.clone(), None, 0.0, 0.0, 0)
             }
         };
@@ -376,7 +376,7 @@ impl Gazetteer {
     /// it, which resolved to the place) is one of the place's alternate names, the place is shown
     /// under it (`Stepanakert`, not GeoNames' `Khankendi`), its GeoNames name kept as an alias.
     pub fn adopt(&mut self, key: &PlaceKey, written: Option<&str>) {
-        if key.kind != PlaceKind::Town || self.town_ids.contains_key(&key.id) {
+        if key.kind != PlaceKind::Town || self.town_ids.contains_key(key.id.as_str()) {
             return;
         }
         let Some(place) = self.world_place(&key.id) else { return };
@@ -544,7 +544,7 @@ pub fn town_from_world(p: &WorldPlace) -> Place {
 }
 
 fn town_key(id: &str) -> PlaceKey {
-    PlaceKey { kind: PlaceKind::Town, id: id.to_string() }
+    PlaceKey { kind: PlaceKind::Town, id: id.into() }
 }
 
 fn found(key: PlaceKey) -> Resolution {

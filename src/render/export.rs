@@ -155,7 +155,7 @@ pub fn geojson(series: &Series, data: &MonthData) -> Result<String, ExportError>
 }
 
 fn place_feature<'a>(series: &Series, info: &FrameInfo, place: &'a PlaceInfo) -> Feature<PlaceProperties<'a>> {
-    let key = PlaceKey { kind: place.kind, id: place.place_id.clone() };
+    let key = PlaceKey { kind: place.kind, id: place.place_id.as_str().into() };
     let geometry = match key.kind {
         PlaceKind::Town => place_position(series, &key).and_then(|(lon, lat)| rfc7946::point(lon, lat)),
         PlaceKind::Region => region_shape(series, &key.id).and_then(rfc7946::area),
@@ -296,7 +296,7 @@ pub fn csv_rows(series: &Series, data: &MonthData) -> Vec<CsvRow> {
     data.places()
         .into_iter()
         .map(|place| {
-            let key = PlaceKey { kind: place.kind, id: place.place_id.clone() };
+            let key = PlaceKey { kind: place.kind, id: place.place_id.as_str().into() };
             let (lon, lat) = place_position(series, &key)
                 .map_or((String::new(), String::new()), |(lon, lat)| (format!("{lon:.5}"), format!("{lat:.5}")));
             CsvRow {

@@ -110,7 +110,7 @@ impl Series<'_> {
             }
             places.push(PlaceInfo {
                 id: place_dom_id(key),
-                place_id: key.id.clone(),
+                place_id: key.id.to_string(),
                 kind: key.kind,
                 name,
                 x: round(x),
@@ -154,7 +154,7 @@ impl Series<'_> {
         changes
             .into_iter()
             .map(|c| ChangeInfo {
-                place_id: c.place.id.clone(),
+                place_id: c.place.id.to_string(),
                 kind: c.place.kind,
                 change: c.kind,
                 text: caption::change_phrase(c, &caption::place_name(self, c), lang, &name),

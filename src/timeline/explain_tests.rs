@@ -17,7 +17,7 @@ fn claim(place: &str, date: &str, holder: &str, event: Event, other: Option<&str
         place_text: place.into(),
         holder: holder.into(),
         event,
-        other: other.map(str::to_string),
+        other: other.map(Into::into),
         modality: Modality::Fact,
         sources: crate::model::parse_sources(sources).unwrap(),
         note: String::new(),
@@ -208,7 +208,7 @@ fn the_diff_of_two_snapshots_is_the_diff_of_their_dates() {
         claim("hawija", "2017-10/2017-12", "iraqi-gov", Event::Captured, Some("is"), "f.txt#1"),
     ]);
     let summary = |d: &Diff| -> Vec<(String, ChangeKind, String, Vec<usize>)> {
-        d.changes.iter().map(|c| (c.place.id.clone(), c.kind, c.when.to_string(), c.claims.clone())).collect()
+        d.changes.iter().map(|c| (c.place.id.to_string(), c.kind, c.when.to_string(), c.claims.clone())).collect()
     };
     for (from, to) in [("2017-09", "2017-10"), ("2017-09-30", "2017-12"), ("2017-10-15", "2017-10-20")] {
         let (from, to) = (day(from), day(to));

@@ -4,6 +4,7 @@ use serde::Serialize;
 
 use crate::date::{Date, DateSpan};
 use crate::model::{Claim, Event, Modality, PlaceKey};
+use crate::name::Name;
 use crate::timeline::{STALE_AFTER_DAYS, Timeline};
 
 /// What the holder's control looks like.
@@ -33,10 +34,10 @@ impl Status {
 /// Who holds a place and how: the outcome of one claim, before evidence is counted.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Situation {
-    pub holder: Option<String>,
+    pub holder: Option<Name>,
     pub status: Status,
-    pub other: Option<String>,
-    pub lost_by: Option<String>,
+    pub other: Option<Name>,
+    pub lost_by: Option<Name>,
 }
 
 impl Situation {
@@ -62,12 +63,12 @@ impl Situation {
         Situation { holder, status, other, lost_by: None }
     }
 
-    /// Does `newer` describe the same situation? An unspecified other side matches any.
-    fn same_as(&self, newer: &Situation) -> bool {
-        self.holder == newer.holder
-            && self.status == newer.status
-            && self.lost_by == newer.lost_by
-            && (newer.other.is_none() || self.other == newer.other)
+    /// Does this (newer) situation describe the state `state` is in? An unspecified other side matches any.
+    fn continues(&self, state: &PlaceState) -> bool {
+        state.holder.as_deref() == self.holder.as_deref()
+            && state.status == self.status
+            && state.lost_by.as_deref() == self.lost_by.as_deref()
+            && (self.other.is_none() || state.other.as_deref() == self.other.as_deref())
     }
 }
 
@@ -114,15 +115,6 @@ impl PlaceState {
 
     pub fn is_uncertain(&self) -> bool {
         !self.pending.is_empty() || self.is_conflicted()
-    }
-
-    pub(crate) fn situation(&self) -> Situation {
-        Situation {
-            holder: self.holder.clone(),
-            status: self.status,
-            other: self.other.clone(),
-            lost_by: self.lost_by.clone(),
-        }
     }
 }
 
@@ -185,7 +177,7 @@ pub(crate) fn resolve(timeline: &Timeline, place: &PlaceKey, range: std::ops::Ra
         let outcome = Situation::after(claim);
         if claim.date.end <= date {
             apply(&mut state, i, claim, outcome);
-        } else if !state.supporting.is_empty() && state.situation().same_as(&outcome) {
+        } else if !state.supporting.is_empty() && outcome.continues(&state) {
             state.supporting.push(i);
             state.last_evidence = Some(date);
         } else {
@@ -197,7 +189,7 @@ pub(crate) fn resolve(timeline: &Timeline, place: &PlaceKey, range: std::ops::Ra
 }
 
 fn apply(state: &mut PlaceState, index: usize, claim: &Claim, outcome: Situation) {
-    if !state.supporting.is_empty() && state.situation().same_as(&outcome) {
+    if !state.supporting.is_empty() && outcome.continues(state) {
         state.supporting.push(index);
         state.last_evidence = state.last_evidence.max(Some(claim.date.end));
         state.certainty = state.certainty.min(claim.modality);
@@ -206,14 +198,14 @@ fn apply(state: &mut PlaceState, index: usize, claim: &Claim, outcome: Situation
             state.since_change = true;
         }
         if state.other.is_none() {
-            state.other = outcome.other;
+            state.other = outcome.other.map(String::from);
         }
         return;
     }
-    state.holder = outcome.holder;
+    state.holder = outcome.holder.map(String::from);
     state.status = outcome.status;
-    state.other = outcome.other;
-    state.lost_by = outcome.lost_by;
+    state.other = outcome.other.map(String::from);
+    state.lost_by = outcome.lost_by.map(String::from);
     state.certainty = claim.modality;
     state.since = Some(claim.date.clone());
     state.since_change = claim.event.is_change();
