@@ -68,7 +68,10 @@ pub fn read(
     let mut limited = Limited::new(input, limits);
     // Fields are trimmed where they are read (`Columns::get`): csv's own trimming copies every record.
     let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(&mut limited);
-    let header = reader.headers().map_err(|e| unreadable(file, e, limits))?.clone();
+    let header = match reader.headers() {
+        Ok(header) => header.clone(),
+        Err(e) => return Err(unreadable(file, e, limits, Some(1))),
+    };
     if header.iter().all(str::is_empty) && reader.is_done() {
         return Err(Diagnostic::error(file, None, None, "the ledger is empty")
             .with_hint(format!("a ledger starts with the header line {}", COLUMNS.join(","))));
@@ -88,7 +91,10 @@ pub fn read(
                 let line = e.position().map(|p| reader.get_ref().record_line(p.byte()));
                 each(Err(Diagnostic::error(file, line, None, format!("malformed CSV: {e}"))));
             }
-            Err(e) => return Err(unreadable(file, e, limits)),
+            Err(e) => {
+                let line = e.position().map(|p| reader.get_ref().record_line(p.byte()));
+                return Err(unreadable(file, e, limits, line));
+            }
         }
     }
     if rows == 0 {
@@ -98,8 +104,7 @@ pub fn read(
 }
 
 /// Why reading stopped, in words: not UTF-8, a limit passed, or an I/O error.
-fn unreadable(file: &str, error: csv::Error, limits: Limits) -> Diagnostic {
-    let line = error.position().map(|p| p.line() as usize);
+fn unreadable(file: &str, error: csv::Error, limits: Limits, line: Option<usize>) -> Diagnostic {
     match error.kind() {
         csv::ErrorKind::Utf8 { .. } => Diagnostic::error(file, line, None, "the ledger is not UTF-8 text")
             .with_hint("save it as UTF-8 (a CSV export option in most spreadsheets)"),
