@@ -198,3 +198,12 @@ fn crimea_is_drawn_as_ukraine_unless_de_facto_and_big_cities_are_labelled() {
     assert!(de_facto.contains("de facto borders"));
     assert_ne!(svg.len(), de_facto.len(), "the two views draw different borders");
 }
+
+#[test]
+fn a_name_too_long_to_be_a_place_gets_no_suggestions() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = ledger(&dir, &format!("2020-01,{},is,holds,,fact,a.txt#1,,,\n", "Kherson".repeat(5000)));
+    controlmap().arg("lint").arg(&path).assert().code(1).stdout(
+        predicate::str::contains("is not in the gazetteer").and(predicate::str::contains("did you mean").not()),
+    );
+}

@@ -30,6 +30,10 @@ const DOMINANT_MINIMUM: u64 = 1000;
 /// Two towns of one name and country closer than this are one place listed twice.
 const SAME_PLACE_KM: f64 = 3.0;
 
+/// Names longer than this get no "did you mean" (no place name is that long; comparing one
+/// costs time in proportion to its length).
+const MAX_SUGGESTED_LENGTH: usize = 100;
+
 /// A candidate town or region, for messages.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Candidate {
@@ -451,11 +455,16 @@ impl Gazetteer {
     /// Up to five names close to `query`, best first, for "did you mean" hints: regional names by
     /// similarity, then world names within one or two edits, most populous first.
     pub fn suggest(&self, query: &str) -> Vec<String> {
+        if query.chars().count() > MAX_SUGGESTED_LENGTH {
+            return Vec::new();
+        }
         let mut out = self.suggest_regional(query);
         if self.world {
             let folded = fold_text(query);
+            // Suggestions only: a name too long to be a place gets none (an automaton over a
+            // long text is costly to build).
             let distance = match folded.chars().count() {
-                0..=3 => 0,
+                0..=3 | 65.. => 0,
                 4..=7 => 1,
                 _ => 2,
             };

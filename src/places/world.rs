@@ -154,6 +154,9 @@ impl World {
     /// Places whose names lie within `distance` edits of `folded` (at most `limit` keys), for
     /// "did you mean" suggestions; never used to resolve.
     pub fn near_spellings(&self, folded: &str, distance: u32, limit: usize) -> Vec<(String, Vec<WorldHit>)> {
+        if distance == 0 || folded.len() > 256 {
+            return Vec::new();
+        }
         let Ok(automaton) = fst::automaton::Levenshtein::new(folded, distance) else { return Vec::new() };
         let mut stream = self.keys.search(automaton).into_stream();
         let mut out = Vec::new();
