@@ -259,13 +259,21 @@ impl FromStr for DateSpan {
 /// Parses `YYYY`, `YYYY-MM` or `YYYY-MM-DD`; `whole` is the full text for error messages.
 fn parse_single(part: &str, whole: &str) -> Result<DateSpan, DateError> {
     let syntax = || DateError::Syntax(whole.to_string());
-    let fields: Vec<&str> = part.split('-').collect();
-    let widths_ok = match fields.as_slice() {
-        [y] => y.len() == 4,
-        [y, m] => y.len() == 4 && m.len() == 2,
-        [y, m, d] => y.len() == 4 && m.len() == 2 && d.len() == 2,
-        _ => false,
-    };
+    let mut parts = part.split('-');
+    let mut fields: [&str; 3] = [""; 3];
+    let mut count = 0;
+    for field in parts.by_ref().take(3) {
+        fields[count] = field;
+        count += 1;
+    }
+    let fields = &fields[..count];
+    let widths_ok = parts.next().is_none()
+        && match fields {
+            [y] => y.len() == 4,
+            [y, m] => y.len() == 4 && m.len() == 2,
+            [y, m, d] => y.len() == 4 && m.len() == 2 && d.len() == 2,
+            _ => false,
+        };
     if !widths_ok || !fields.iter().all(|f| f.bytes().all(|b| b.is_ascii_digit())) {
         return Err(syntax());
     }

@@ -6,6 +6,7 @@ use std::str::FromStr;
 use serde::{Serialize, Serializer};
 
 use crate::date::DateSpan;
+use crate::name::Name;
 
 /// What a claim says happened to a place.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -55,8 +56,8 @@ impl fmt::Display for Event {
 impl FromStr for Event {
     type Err = String;
     fn from_str(text: &str) -> Result<Self, String> {
-        let wanted = text.trim().to_ascii_lowercase();
-        Event::ALL.into_iter().find(|e| e.as_str() == wanted).ok_or_else(|| {
+        let wanted = text.trim();
+        Event::ALL.into_iter().find(|e| e.as_str().eq_ignore_ascii_case(wanted)).ok_or_else(|| {
             format!("unknown event {text:?}; expected one of holds, captured, lost, contested, besieged, partial")
         })
     }
@@ -99,23 +100,43 @@ impl fmt::Display for Modality {
 impl FromStr for Modality {
     type Err = String;
     fn from_str(text: &str) -> Result<Self, String> {
-        let wanted = text.trim().to_ascii_lowercase();
+        let wanted = text.trim();
         if wanted.is_empty() {
             return Ok(Modality::Fact);
         }
         Modality::ALL
             .into_iter()
-            .find(|m| m.as_str() == wanted)
+            .find(|m| m.as_str().eq_ignore_ascii_case(wanted))
             .ok_or_else(|| format!("unknown modality {text:?}; expected fact, claimed, hedged or expected"))
     }
 }
 
-/// One article sentence that supports a claim: `001_976f2b0105d2231f.txt#4`.
+/// What a source is: an article file (checked against the file when it is known), a web
+/// address, or a free citation (an agency and a date, `dataset@version#row`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SourceKind {
+    Article,
+    Url,
+    Citation,
+}
+
+/// One source of a claim, as the ledger writes it: `001_976f2b0105d2231f.txt#4` (an article
+/// and sentence), `https://…` (a URL), or free text such as `Reuters, 19 Dec 2023`.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct SourceRef {
+    /// The document: the article file name, the URL, or the citation (without a `#N` sentence).
     pub article: String,
-    /// 1-based sentence number, as `controlmap sentences ARTICLE` numbers them.
+    /// 1-based sentence number of an article, as `controlmap sentences ARTICLE` numbers them.
     pub sentence: Option<u32>,
+    pub kind: SourceKind,
+}
+
+impl SourceRef {
+    /// The web address, for a URL source.
+    pub fn url(&self) -> Option<&str> {
+        (self.kind == SourceKind::Url).then_some(self.article.as_str())
+    }
 }
 
 impl fmt::Display for SourceRef {
@@ -140,21 +161,59 @@ impl FromStr for SourceRef {
         if text.is_empty() {
             return Err("empty source".into());
         }
-        match text.rsplit_once('#') {
-            None => {
-                check_article_name(text, text)?;
-                Ok(SourceRef { article: text.to_string(), sentence: None })
+        if is_url(text) {
+            if text.chars().any(char::is_whitespace) {
+                return Err(format!("source {text:?}: a URL cannot contain spaces"));
             }
-            Some((article, number)) => {
-                let sentence =
-                    number.parse::<u32>().ok().filter(|n| *n > 0).ok_or_else(|| {
-                        format!("source {text:?}: sentence number {number:?} is not a positive integer")
-                    })?;
-                check_article_name(text, article)?;
-                Ok(SourceRef { article: article.to_string(), sentence: Some(sentence) })
-            }
+            return Ok(SourceRef { article: text.to_string(), sentence: None, kind: SourceKind::Url });
         }
+        if let Some((document, number)) = text.rsplit_once('#')
+            && !number.is_empty()
+            && number.bytes().all(|b| b.is_ascii_digit())
+        {
+            let sentence = number
+                .parse::<u32>()
+                .ok()
+                .filter(|n| *n > 0)
+                .ok_or_else(|| format!("source {text:?}: sentence number {number:?} is not a positive integer"))?;
+            let document = document.trim();
+            if is_file_name_like(document) {
+                check_article_name(text, document)?;
+                return Ok(SourceRef {
+                    article: document.to_string(),
+                    sentence: Some(sentence),
+                    kind: SourceKind::Article,
+                });
+            }
+            if document.is_empty() {
+                return Err(format!("source {text:?} names no article"));
+            }
+            return Ok(SourceRef { article: text.to_string(), sentence: None, kind: SourceKind::Citation });
+        }
+        if is_file_name_like(text) && has_text_extension(text) {
+            check_article_name(text, text)?;
+            return Ok(SourceRef { article: text.to_string(), sentence: None, kind: SourceKind::Article });
+        }
+        if matches!(text, "." | "..") {
+            return Err(format!("source {text:?}: cite an article by its file name, not a path"));
+        }
+        Ok(SourceRef { article: text.to_string(), sentence: None, kind: SourceKind::Citation })
     }
+}
+
+fn is_url(text: &str) -> bool {
+    let lower = text.get(..8).unwrap_or(text).to_ascii_lowercase();
+    lower.starts_with("http://") || lower.starts_with("https://")
+}
+
+/// One token with no spaces, `@` or `,`: what a file name looks like (`001_x.txt`, `report.md`).
+fn is_file_name_like(text: &str) -> bool {
+    !text.is_empty() && !text.contains(|c: char| c.is_whitespace() || c == '@' || c == ',')
+}
+
+fn has_text_extension(text: &str) -> bool {
+    let lower = text.to_ascii_lowercase();
+    [".txt", ".md", ".html", ".htm", ".text"].iter().any(|e| lower.ends_with(e))
 }
 
 /// An article is cited by its file name, never by a path.
@@ -185,7 +244,7 @@ pub enum PlaceKind {
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 pub struct PlaceKey {
     pub kind: PlaceKind,
-    pub id: String,
+    pub id: Name,
 }
 
 impl fmt::Display for PlaceKey {
@@ -200,7 +259,7 @@ impl fmt::Display for PlaceKey {
 /// Where a row came from: the ledger file and its 1-based line.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 pub struct Origin {
-    pub file: String,
+    pub file: Name,
     pub line: usize,
 }
 
@@ -216,10 +275,10 @@ pub struct Claim {
     pub date: DateSpan,
     pub place: PlaceKey,
     /// The place as the ledger wrote it.
-    pub place_text: String,
-    pub holder: String,
+    pub place_text: Name,
+    pub holder: Name,
     pub event: Event,
-    pub other: Option<String>,
+    pub other: Option<Name>,
     pub modality: Modality,
     pub sources: Vec<SourceRef>,
     pub note: String,
@@ -270,9 +329,9 @@ impl Claim {
     pub fn text(&self) -> ClaimText {
         ClaimText {
             date: self.date.to_string(),
-            holder: self.holder.clone(),
+            holder: self.holder.to_string(),
             event: self.event.to_string(),
-            other: self.other.clone(),
+            other: self.other.as_ref().map(ToString::to_string),
             modality: self.modality,
             sources: self.sources.iter().map(ToString::to_string).collect(),
             note: self.note.clone(),
@@ -357,11 +416,26 @@ mod tests {
         assert_eq!(list[0].sentence, Some(4));
         assert_eq!(list[1].to_string(), "003_x.txt#12");
         assert!(parse_sources("a.txt#0").is_err());
-        assert!(parse_sources("a.txt#x").is_err());
         assert!(parse_sources("#3").is_err());
         assert!(parse_sources("/etc/hostname#3").is_err());
         assert!(parse_sources("..").is_err());
         assert!(parse_sources("").unwrap().is_empty());
+    }
+
+    #[test]
+    fn urls_and_free_citations_are_sources() {
+        let list = parse_sources(
+            "https://www.reuters.com/world/africa/x-2023-12-19/; Reuters, 19 Dec 2023; dataset@2022-03-05#Kherson; a.txt#x",
+        )
+        .unwrap();
+        let kinds: Vec<SourceKind> = list.iter().map(|s| s.kind).collect();
+        assert_eq!(kinds, [SourceKind::Url, SourceKind::Citation, SourceKind::Citation, SourceKind::Citation]);
+        assert_eq!(list[0].url(), Some("https://www.reuters.com/world/africa/x-2023-12-19/"));
+        assert_eq!(list[1].to_string(), "Reuters, 19 Dec 2023");
+        assert_eq!(list[2].to_string(), "dataset@2022-03-05#Kherson", "shown as written");
+        assert_eq!(parse_sources("report.txt").unwrap()[0].kind, SourceKind::Article);
+        assert_eq!(parse_sources("ACLED export#12").unwrap()[0].kind, SourceKind::Citation);
+        assert!(parse_sources("https://example.org/a b").is_err());
     }
 
     #[test]

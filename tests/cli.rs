@@ -132,7 +132,9 @@ fn lint_reports_every_problem_with_file_line_and_field() {
             "{file}:3: place: place \"Bukamil\" is not in the gazetteer; did you mean"
         )))
         .stdout(predicate::str::contains("Abu Kamal"))
-        .stdout(predicate::str::contains(format!("{file}:4: holder: faction \"daesh-x\" is not in factions.toml")))
+        .stdout(predicate::str::contains(format!(
+            "{file}:4: holder: warning: faction \"daesh-x\" is not in factions.toml"
+        )))
         .stdout(predicate::str::contains(format!("{file}:5: event: unknown event \"seized\"")))
         .stdout(predicate::str::contains(format!("{file}:7: warning: duplicate row (same as {file}:6)")));
 }
@@ -144,7 +146,7 @@ fn places_resolves_deir_ezzour_to_deir_ez_zor() {
         .assert()
         .success()
         .stdout(predicate::str::contains("→ Deir ez-Zor"))
-        .stdout(predicate::str::contains("governorate"))
+        .stdout(predicate::str::contains("region"))
         .stdout(predicate::str::contains("35.3"));
 }
 
@@ -237,10 +239,19 @@ mod bad_input {
     }
 
     #[test]
-    fn an_unknown_faction_lists_the_known_ones() {
+    fn an_unknown_faction_is_drawn_with_a_warning_and_fails_only_strict() {
         let dir = tempfile::tempdir().unwrap();
         let path = ledger(&dir, "l.csv", "2017-10,Raqqa,martians,holds,,,a.txt#1,\n");
-        fails_with(&["at", "2017-10"], &path, "l.csv:2: holder: faction \"martians\" is not in factions.toml");
+        let warning =
+            "l.csv:2: holder: warning: faction \"martians\" is not in factions.toml: drawn as \"martians\" in #";
+        controlmap()
+            .args(["at", "2017-10", "--ledger"])
+            .arg(&path)
+            .assert()
+            .success()
+            .stdout(predicate::str::contains("martians"))
+            .stderr(predicate::str::contains(warning));
+        controlmap().args(["--strict", "at", "2017-10", "--ledger"]).arg(&path).assert().code(1);
     }
 
     #[test]
@@ -323,7 +334,7 @@ mod bad_input {
             .code(2)
             .stderr(predicate::str::contains("faction \"nobody\""));
         controlmap()
-            .args(["at", "2017-10", "Atlantis"])
+            .args(["at", "2017-10", "Xqzwvbk"])
             .assert()
             .code(2)
             .stderr(predicate::str::contains("not in the gazetteer"));

@@ -198,7 +198,7 @@ fn the_csv_timeline_has_one_row_per_month_and_drawn_place() {
     let header: Vec<String> = reader.headers().unwrap().iter().map(str::to_string).collect();
     assert_eq!(
         header.join(","),
-        "month,place_id,place,kind,lon,lat,holder,status,other,since,last_evidence,age_days,stale,certainty,conflict,sources"
+        "month,place_id,place,kind,lon,lat,holder,status,other,since,last_evidence,age_days,stale,certainty,conflict,sources,independent_sources"
     );
     let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
     let keys: Vec<(String, String)> = rows.iter().map(|r| (r[0].to_string(), r[1].to_string())).collect();

@@ -7,8 +7,8 @@ use controlmap::ingest::ledger;
 /// The ledger target's path: parse, bind to the built-in geodata, build the timeline.
 fn read_ledger(bytes: &[u8]) -> Result<ledger::Ledger, String> {
     let parsed = ledger::parse("fuzz.csv", bytes).map_err(|d| d.to_string())?;
-    let world = app::load_world(None).expect("the built-in geodata loads");
-    let (claims, _) = controlmap::places::bind(parsed.rows.clone(), &world.gazetteer, &world.factions);
+    let mut world = app::load_world(None).expect("the built-in geodata loads");
+    let (claims, _) = controlmap::places::bind(parsed.rows.clone(), &mut world.gazetteer, &mut world.factions);
     let _ = controlmap::timeline::build(claims);
     Ok(parsed)
 }

@@ -200,6 +200,6 @@ fn formula_cells_are_neutralised_in_the_timeline_csv() {
         .success();
     let csv = std::fs::read_to_string(out.join("timeline.csv")).unwrap();
     let row = csv.lines().find(|l| l.contains(",raqqa,")).expect("a row for Raqqa");
-    assert!(row.ends_with(",'@evil.txt#1"), "{row}");
+    assert!(row.contains(",'@evil.txt#1,"), "{row}");
     assert!(csv.lines().skip(1).all(|l| l.split(',').all(|cell| !cell.starts_with(['=', '+', '@']))), "{csv}");
 }

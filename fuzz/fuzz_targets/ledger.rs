@@ -18,6 +18,7 @@ fuzz_target!(|data: &[u8]| {
         assert!(row.origin.line >= 2, "a row on line {} (the header is line 1)", row.origin.line);
     }
     let world = world();
-    let (claims, _problems) = controlmap::places::bind(parsed.rows, &world.gazetteer, &world.factions);
+    let (mut gazetteer, mut factions) = (world.gazetteer.clone(), world.factions.clone());
+    let (claims, _problems) = controlmap::places::bind(parsed.rows, &mut gazetteer, &mut factions);
     let _ = controlmap::timeline::build(claims);
 });

@@ -3,6 +3,7 @@
 use std::borrow::Cow;
 use std::path::Path;
 
+use crate::ingest::limits::Limits;
 use crate::model::Diagnostic;
 
 /// The files a geodata folder holds (besides `lang/*.toml`).
@@ -37,6 +38,11 @@ pub struct GeoFiles {
 
 /// The credit line of the built-in geodata (see `geodata/SOURCES.md`).
 pub const BUILTIN_ATTRIBUTION: &str = "Boundaries: Natural Earth · Places: GeoNames (CC BY 4.0)";
+
+/// The credit line of maps drawn on the built-in world layers, naming the border view.
+pub fn world_attribution(borders: crate::geometry::world::Borders) -> String {
+    format!("Boundaries: Natural Earth, {} · Places: GeoNames (CC BY 4.0)", borders.credit())
+}
 
 const BUILTIN: [(&str, &str); 6] = [
     ("geodata/factions.toml", include_str!("../../geodata/factions.toml")),
@@ -121,37 +127,46 @@ pub fn read_data_file(path: &Path) -> Result<DataFile, Diagnostic> {
     Ok(DataFile { name, text: Cow::Owned(text) })
 }
 
-/// Reads a file's bytes, refusing folders and files over [`MAX_INPUT_BYTES`].
+/// Reads a file's bytes, refusing folders, devices, pipes and files over [`MAX_INPUT_BYTES`].
 pub fn read_bytes(path: &Path) -> Result<Vec<u8>, Diagnostic> {
+    let name = path.display().to_string();
+    let fail = |message: String| Diagnostic::error(&name, None, None, message);
+    check_regular_file(path, MAX_INPUT_BYTES, "")?;
+    std::fs::read(path).map_err(|e| fail(format!("cannot read: {}", io_reason(&e))))
+}
+
+/// Refuses at once what cannot be read whole: a folder, a device such as `/dev/zero`, a pipe,
+/// or a file over `limit` bytes (`raise` says how to raise the limit, if one can).
+fn check_regular_file(path: &Path, limit: u64, raise: &str) -> Result<(), Diagnostic> {
     let name = path.display().to_string();
     let fail = |message: String| Diagnostic::error(&name, None, None, message);
     let meta = std::fs::metadata(path).map_err(|e| fail(format!("cannot read: {}", io_reason(&e))))?;
     if meta.is_dir() {
         return Err(fail("is a folder, not a file".into()));
     }
-    if meta.len() > MAX_INPUT_BYTES {
-        return Err(fail(format!("is {} MB; the limit is {} MB", meta.len() >> 20, MAX_INPUT_BYTES >> 20)));
-    }
-    std::fs::read(path).map_err(|e| fail(format!("cannot read: {}", io_reason(&e))))
-}
-
-/// Reads standard input whole, up to [`MAX_INPUT_BYTES`].
-pub fn read_stdin() -> Result<Vec<u8>, Diagnostic> {
-    use std::io::Read;
-    let mut bytes = Vec::new();
-    std::io::stdin()
-        .take(MAX_INPUT_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(|e| Diagnostic::error("<stdin>", None, None, io_reason(&e)))?;
-    if bytes.len() as u64 > MAX_INPUT_BYTES {
-        return Err(Diagnostic::error(
-            "<stdin>",
-            None,
-            None,
-            format!("is over the limit of {} MB", MAX_INPUT_BYTES >> 20),
+    if !meta.is_file() {
+        return Err(fail(
+            "is not a regular file (a device or a pipe?); save the data to a file, or pipe it to `-`".into(),
         ));
     }
-    Ok(bytes)
+    if meta.len() > limit {
+        let message = format!("is {} MB; the limit is {} MB", meta.len().div_ceil(1 << 20), limit >> 20);
+        return Err(if raise.is_empty() { fail(message) } else { fail(message).with_hint(raise) });
+    }
+    Ok(())
+}
+
+/// Opens a ledger to stream it: `-` is standard input (held to the same limits while it is
+/// read); a path must be a regular file within `limits.max_bytes`.
+pub fn open_ledger(path: &Path, limits: Limits) -> Result<(String, Box<dyn std::io::Read>), Diagnostic> {
+    if path == Path::new("-") {
+        return Ok(("<stdin>".to_string(), Box::new(std::io::stdin().lock())));
+    }
+    let name = path.display().to_string();
+    check_regular_file(path, limits.max_bytes, "--max-ledger-mb raises it")?;
+    let file = std::fs::File::open(path)
+        .map_err(|e| Diagnostic::error(&name, None, None, format!("cannot read: {}", io_reason(&e))))?;
+    Ok((name, Box::new(std::io::BufReader::with_capacity(1 << 16, file))))
 }
 
 /// An I/O error in words, without Rust's "(os error 2)" suffix.

@@ -5,9 +5,12 @@ pub mod data;
 
 use std::path::{Path, PathBuf};
 
+use crate::geometry::projection::BBox;
+use crate::geometry::world::Borders;
 use crate::geometry::{self, Layers};
-use crate::ingest::ledger;
-use crate::model::{Claim, Diagnostic};
+use crate::ingest::limits::Limits;
+use crate::ingest::{LedgerRow, ledger};
+use crate::model::{Claim, Diagnostic, PlaceKind};
 use crate::places::{self, Factions, Gazetteer, gazetteer};
 use crate::timeline::{self, Timeline};
 
@@ -55,7 +58,7 @@ pub fn load_world(geodata: Option<&Path>) -> Result<World, Diagnostic> {
     let countries: Vec<String> = layers.admin1.iter().map(|a| a.country.clone()).collect();
     geometry::join::governorates(&mut towns, layers.admin1.iter().map(|a| &a.shape).collect(), &names, &countries);
     let regions = layers.regions.iter().map(|r| r.names.clone()).collect();
-    let gazetteer = Gazetteer::new(towns, regions);
+    let gazetteer = Gazetteer::new(towns, regions).with_world();
     Ok(World { factions, gazetteer, layers, files, warnings })
 }
 
@@ -78,13 +81,9 @@ impl Claims {
 }
 
 /// Reads and binds ledgers; with no paths, the built-in seeds ledger. A file that cannot be read
-/// at all is an `Err`; bad rows are diagnostics in the result.
-pub fn load_claims(world: &World, paths: &[PathBuf]) -> Result<Claims, Diagnostic> {
-    let files: Vec<DataFile> = if paths.is_empty() {
-        vec![data::builtin_ledger()]
-    } else {
-        paths.iter().map(|p| read_ledger_file(p)).collect::<Result<_, _>>()?
-    };
+/// at all (or passes a limit) is an `Err`; bad rows are diagnostics in the result. Ledgers stream:
+/// each row is bound as it is read, so memory holds the claims, not the file.
+pub fn load_claims(world: &mut World, paths: &[PathBuf], limits: Limits) -> Result<Claims, Diagnostic> {
     let mut result = Claims {
         claims: Vec::new(),
         diagnostics: Vec::new(),
@@ -92,16 +91,32 @@ pub fn load_claims(world: &World, paths: &[PathBuf]) -> Result<Claims, Diagnosti
         rows: 0,
         control_characters: Vec::new(),
     };
-    for file in files {
-        let parsed = ledger::parse(&file.name, file.text.as_bytes())?;
-        result.rows += parsed.rows.len() + parsed.diagnostics.iter().filter(|d| d.is_error()).count();
-        result.control_characters.extend(parsed.rows.iter().flat_map(control_character_warnings));
-        let (claims, problems) = places::bind(parsed.rows, &world.gazetteer, &world.factions);
-        result.claims.extend(claims);
-        result.diagnostics.extend(parsed.diagnostics);
-        result.diagnostics.extend(problems);
-        result.files.push(file.name);
+    let mut binder = places::Binder::new(&mut world.gazetteer, &mut world.factions);
+    let mut take = |row: Result<LedgerRow, Diagnostic>| {
+        if let Ok(row) = &row {
+            result.control_characters.extend(control_character_warnings(row));
+        }
+        let bound = row.and_then(|row| binder.bind(row));
+        result.rows += usize::from(bound.as_ref().map_or_else(Diagnostic::is_error, |_| true));
+        match bound {
+            Ok(claim) => result.claims.push(claim),
+            Err(diagnostic) => result.diagnostics.push(diagnostic),
+        }
+    };
+    let mut names = Vec::new();
+    if paths.is_empty() {
+        let seeds = data::builtin_ledger();
+        ledger::read(&seeds.name, seeds.text.as_bytes(), limits, &mut take)?;
+        names.push(seeds.name);
     }
+    for path in paths {
+        let (name, input) = data::open_ledger(path, limits)?;
+        ledger::read(&name, input, limits, &mut take)?;
+        names.push(name);
+    }
+    result.diagnostics.append(&mut binder.take_warnings());
+    result.files = names;
+    result.claims.shrink_to_fit();
     result.diagnostics.sort_by(|a, b| (&a.file, a.line).cmp(&(&b.file, b.line)));
     Ok(result)
 }
@@ -147,25 +162,77 @@ pub fn gazetteer_control_characters(world: &World) -> Vec<Diagnostic> {
         .collect()
 }
 
-/// Reads a ledger from a path; `-` is standard input.
-fn read_ledger_file(path: &Path) -> Result<DataFile, Diagnostic> {
-    let (name, bytes) = if path == Path::new("-") {
-        ("<stdin>".to_string(), data::read_stdin()?)
-    } else {
-        (path.display().to_string(), data::read_bytes(path)?)
-    };
-    // Ledger bytes are checked (UTF-8, emptiness) by the ledger parser, which names the line.
-    match String::from_utf8(bytes) {
-        Ok(text) => Ok(DataFile { name, text: text.into() }),
-        Err(e) => Err(ledger::parse(&name, e.as_bytes())
-            .err()
-            .unwrap_or_else(|| Diagnostic::error(&name, None, None, "is not UTF-8 text"))),
-    }
-}
-
 impl Claims {
     /// The timeline of these claims; the claims move into it (only the diagnostics stay).
     pub fn timeline(&mut self) -> Timeline {
         timeline::build(std::mem::take(&mut self.claims))
     }
+}
+
+/// The box a series shows: `--bbox`, else the tracked towns and regions with a margin.
+pub fn view_box(world: &World, timeline: &Timeline, bbox: Option<BBox>) -> Option<BBox> {
+    if bbox.is_some() {
+        return bbox;
+    }
+    let mut points: Vec<(f64, f64)> = Vec::new();
+    for key in timeline.places() {
+        match key.kind {
+            PlaceKind::Town => points.extend(world.gazetteer.town(&key.id).map(|t| (t.lon, t.lat))),
+            PlaceKind::Region => {
+                if let Some(region) = world.layers.regions.iter().find(|r| r.names.id == key.id) {
+                    points.extend(region.shape.0.iter().flat_map(|p| p.exterior().0.iter().map(|c| (c.x, c.y))));
+                }
+            }
+        }
+    }
+    BBox::around(points).map(|b| b.padded(0.12, 4.0))
+}
+
+/// How many of the largest towns of the mapped area are made available for orientation.
+const CONTEXT_TOWNS: usize = 80;
+const CONTEXT_MIN_POPULATION: u64 = 100_000;
+
+/// Chooses the base map of a series. The geodata folder's own regions and rivers when its
+/// countries cover the view (the detailed layer: Syria and Iraq built in), with the world's
+/// countries in the recognised view unless `borders` asks for the folder's own (de facto) ones;
+/// otherwise the built-in world layers cut to the view, with the area's largest towns for
+/// orientation. Returns whether world layers were used.
+pub fn fit_geography(
+    world: &mut World,
+    view: Option<BBox>,
+    borders: Borders,
+    builtin: bool,
+) -> Result<bool, Diagnostic> {
+    let Some(view) = view else { return Ok(false) };
+    let covered = countries_box(&world.layers).is_some_and(|data| {
+        let data = data.padded(0.0, 0.0);
+        view.lon0 >= data.lon0 - 1.0
+            && view.lon1 <= data.lon1 + 1.0
+            && view.lat0 >= data.lat0 - 1.0
+            && view.lat1 <= data.lat1 + 1.0
+    });
+    if covered && (borders == Borders::DeFacto || !builtin) {
+        return Ok(false);
+    }
+    let wide = view.padded(0.6, 12.0);
+    let base = geometry::world::layers(&wide, borders)?;
+    if covered {
+        world.layers.countries = base.countries;
+        return Ok(true);
+    }
+    world.layers = Layers { regions: std::mem::take(&mut world.layers.regions), ..base };
+    let context = places::world().in_box(view.lon0, view.lat0, view.lon1, view.lat1, CONTEXT_MIN_POPULATION);
+    for place in context.iter().take(CONTEXT_TOWNS) {
+        let town = places::resolve::town_from_world(place);
+        if world.gazetteer.town(&town.id).is_none() {
+            world.gazetteer.add_town(town);
+        }
+    }
+    Ok(true)
+}
+
+fn countries_box(layers: &Layers) -> Option<BBox> {
+    let points =
+        layers.countries.iter().flat_map(|c| c.shape.0.iter().flat_map(|p| p.exterior().0.iter().map(|c| (c.x, c.y))));
+    BBox::around(points)
 }

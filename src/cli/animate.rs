@@ -29,6 +29,9 @@ pub struct AnimateArgs {
     /// Width in pixels (200..4000); the height keeps the maps' 4:3 shape.
     #[arg(long, default_value_t = 800)]
     pub width: u32,
+    /// Leave out the caption band under the map ("Changed this month: …").
+    #[arg(long)]
+    pub no_caption: bool,
 }
 
 /// Parses `800ms`, `1.5s` or a bare number of milliseconds.
@@ -59,7 +62,8 @@ pub fn run(global: &Global, args: AnimateArgs) -> anyhow::Result<Exit> {
         return Err(bad("--width", format!("{} is out of range 200..4000", args.width)));
     }
     let (width, height) = (args.width, (args.width * 3).div_ceil(4));
-    let job = SeriesJob::load(global, &args.series, (width, height), &folder_of(&args.out))?;
+    let mut job = SeriesJob::load(global, &args.series, (width, height), &folder_of(&args.out))?;
+    job.set_caption(!args.no_caption);
     let months = &job.months;
     let series = job.series()?;
     let renderer = Renderer::new(series, true).context("cannot draw the base map")?;

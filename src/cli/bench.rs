@@ -12,7 +12,7 @@ use crate::render::Renderer;
 
 #[derive(Debug, Args)]
 pub struct BenchArgs {
-    /// Only these parts: load, render, animate, extract (default: all).
+    /// Only these parts: load, names, render, animate, extract (default: all).
     #[arg(long, value_delimiter = ',')]
     pub only: Vec<String>,
     /// How many times to repeat the geodata load.
@@ -29,6 +29,9 @@ pub fn run(global: &Global, args: BenchArgs) -> anyhow::Result<Exit> {
     say(&format!("machine: {}", machine()))?;
     if wants("load") {
         bench_load(global, args.repeat.max(1))?;
+    }
+    if wants("names") {
+        bench_names(global)?;
     }
     if wants("render") {
         bench_render(global)?;
@@ -57,6 +60,61 @@ fn bench_load(global: &Global, repeat: usize) -> anyhow::Result<()> {
         "load+join geodata: median {:.1} ms, best {:.1} ms over {repeat} runs ({places} places joined to governorates)",
         times[times.len() / 2],
         times[0]
+    ))?;
+    Ok(())
+}
+
+/// Commands that resolve names, timed whole-process (start-up with the world gazetteer included),
+/// and the world gazetteer's resolution rate in process.
+fn bench_names(global: &Global) -> anyhow::Result<()> {
+    let exe = std::env::current_exe()?;
+    let geodata: Vec<String> =
+        global.geodata.iter().flat_map(|d| ["--geodata".to_string(), d.display().to_string()]).collect();
+    let commands: [(&str, &[&str]); 3] = [
+        ("lint on the seeds", &["lint"]),
+        ("at 2017-11 on the seeds", &["at", "2017-11"]),
+        ("places Kyiv Khartoum Mosul", &["places", "Kyiv", "Khartoum", "Mosul"]),
+    ];
+    for (label, args) in commands {
+        let mut times = Vec::new();
+        for _ in 0..7 {
+            let started = Instant::now();
+            std::process::Command::new(&exe)
+                .args(&geodata)
+                .args(args)
+                .stdout(std::process::Stdio::null())
+                .stderr(std::process::Stdio::null())
+                .status()?;
+            times.push(started.elapsed().as_secs_f64() * 1000.0);
+        }
+        times.sort_by(f64::total_cmp);
+        say(&format!(
+            "{label}: whole process median {:.0} ms, range {:.0}-{:.0} ms over 7 runs (target <= 150 ms)",
+            times[times.len() / 2],
+            times[0],
+            times[times.len() - 1]
+        ))?;
+    }
+    let world = world(global)?;
+    let table = crate::places::world();
+    let names: Vec<&str> = (0..table.len()).step_by(12).map(|i| table.place(i as u32).name).collect();
+    let started = Instant::now();
+    let found = names
+        .iter()
+        .filter(|n| {
+            !matches!(
+                world.gazetteer.resolve(n, &crate::places::Hint::default()),
+                crate::places::Resolution::NotFound { .. }
+            )
+        })
+        .count();
+    let seconds = started.elapsed().as_secs_f64();
+    say(&format!(
+        "world gazetteer: {} names resolved in {:.0} ms = {:.0} names/s ({found} found; {} places in the table)",
+        names.len(),
+        seconds * 1000.0,
+        names.len() as f64 / seconds,
+        table.len()
     ))?;
     Ok(())
 }

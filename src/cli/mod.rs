@@ -3,6 +3,7 @@
 mod animate;
 mod bench;
 mod chart;
+mod diff;
 mod export;
 pub mod extract;
 mod lint;
@@ -61,12 +62,28 @@ pub struct Global {
     /// admin1.geojson, rivers.geojson, optionally lang/*.toml) to use instead of the built-in one.
     #[arg(long, global = true, value_name = "DIR")]
     pub geodata: Option<PathBuf>,
+    /// A factions file (`[[faction]]` tables as in geodata/factions.toml) that adds factions or
+    /// replaces those of the same id: names and colours for the holders of your conflict.
+    #[arg(long, global = true, value_name = "FILE")]
+    pub factions: Option<PathBuf>,
     /// Print JSON for scripts instead of a table.
     #[arg(long, global = true)]
     pub json: bool,
     /// Treat warnings (unresolved names, conflicts, duplicates) as failures: exit code 1.
     #[arg(long, global = true)]
     pub strict: bool,
+    /// The largest ledger read, in MB (a larger file, or more on standard input, is refused with
+    /// exit code 2). Lines longer than 1 MB are always refused.
+    #[arg(long, global = true, value_name = "MB", default_value_t = crate::ingest::limits::DEFAULT_MAX_LEDGER_MB)]
+    pub max_ledger_mb: u64,
+}
+
+impl Global {
+    /// The limits ledgers are read with.
+    pub fn ledger_limits(&self) -> crate::ingest::limits::Limits {
+        let max_bytes = self.max_ledger_mb.saturating_mul(1 << 20);
+        crate::ingest::limits::Limits { max_bytes, ..Default::default() }
+    }
 }
 
 #[derive(Debug, Subcommand)]
@@ -75,7 +92,8 @@ pub enum Command {
     ///
     /// DATE is a day (2017-10-20), a month meaning its last day (2017-10), or a year meaning
     /// 31 December. Each row gives the holder, the status, since when, how old the newest
-    /// evidence is, the sources, and flags: conflict (sources disagree), pending (a claim whose
+    /// evidence is, the sources, how many independent sources (publishers, domains or articles)
+    /// back the state, and flags: conflict (sources disagree), pending (a claim whose
     /// date span contains DATE may change the answer), stale (evidence older than six months),
     /// claimed/hedged (the state rests on a party's claim or a hedged report).
     ///
@@ -83,12 +101,28 @@ pub enum Command {
     At(query::AtArgs),
     /// Check a statement: did FACTION hold PLACE on DATE?
     ///
-    /// Prints a verdict with the claims for and against. Exit code 0 supported, 1 contradicted,
-    /// 3 uncertain (a claim whose span contains the date could change the answer, or sources
-    /// conflict) or unknown (no evidence).
+    /// Prints a verdict, its reason in one sentence ("supported by 3 independent sources,
+    /// contradicted by 1"), and the claims: supporting and contradicting (in effect by the date),
+    /// in progress (their span contains the date) and later evidence (dated after it, not
+    /// weighed). Exit code 0 supported, 1 contradicted, 3 uncertain (a claim whose span contains
+    /// the date could change the answer, or sources disagree about this faction) or unknown (no
+    /// evidence).
     ///
     /// Example: controlmap check Boukamal --holder is --on 2017-12-05
     Check(query::CheckArgs),
+    /// What changed between two dates, and on whose word.
+    ///
+    /// One line per place whose holder or status differs between FROM and TO (a month means its
+    /// last day): before → after, when it happened (the span of the claims that made it), and the
+    /// claims behind it with their sources and modality, indented. Also places first reported
+    /// (no claim by FROM), places whose evidence went stale (over six months old: no longer
+    /// tracked), and conflicts between sources that opened or closed. Sorted by date of change,
+    /// then place. `--json` prints a list of objects (place, kind, before, after, changed,
+    /// sources, independent_sources, claims); `--format md` a Markdown note. FROM after TO is
+    /// exit 2.
+    ///
+    /// Example: controlmap diff 2017-09 2017-12
+    Diff(diff::DiffArgs),
     /// A place's timeline: every claim in order, the state it leads to, and conflicts.
     ///
     /// Example: controlmap history "Deir ez-Zor"
@@ -145,7 +179,9 @@ pub enum Command {
     /// Draw the map series: one PNG and one SVG per month into out/ (YYYY-MM.png, YYYY-MM.svg).
     ///
     /// Each map shows the state at the end of its month: control areas, towns marked by holder
-    /// and status, front lines, a legend of what is shown, a scale bar and the sources. Frames
+    /// and status (a white centre dot when the state rests on a single independent source), front
+    /// lines, a legend of what is shown, a scale bar, the sources, and a caption under the map of
+    /// what changed this month (as `diff` lists it; --no-caption leaves it out). Frames
     /// share one size and projection, so they animate. Months render in parallel; files are
     /// written to a temporary name and renamed, so an interrupted run leaves no partial file.
     /// out/index.html is a viewer over the frames (--no-html leaves it out).
@@ -166,7 +202,8 @@ pub enum Command {
     /// front lines (layer "front"); the area rule and the credits are in its "controlmap" member.
     /// CSV: DIR/timeline.csv has one row per month and drawn place (month, place_id, place, kind,
     /// lon, lat, holder, status, other, since, last_evidence, age_days, stale, certainty,
-    /// conflict, sources), ordered by month and place id, for spreadsheets and Datawrapper.
+    /// conflict, sources, independent_sources), ordered by month and place id, for spreadsheets
+    /// and Datawrapper.
     /// Files are written to a temporary name and renamed, so a failed run leaves no partial file.
     ///
     /// Example: controlmap export --format geojson,csv --from 2017-06 --to 2017-12 --out out/data
@@ -220,6 +257,7 @@ pub fn run(cli: Cli) -> anyhow::Result<Exit> {
         Command::At(args) => query::at(&global, args),
         Command::Check(args) => query::check(&global, args),
         Command::History(args) => query::history(&global, args),
+        Command::Diff(args) => diff::run(&global, args),
         Command::Lint(args) => lint::run(&global, args),
         Command::Extract(args) => extract::run(&global, args),
         Command::Eval(args) => extract::eval(&global, args),
@@ -248,15 +286,20 @@ impl std::error::Error for InputError {}
 
 /// Loads the geodata named by the global options.
 pub(crate) fn world(global: &Global) -> anyhow::Result<World> {
-    let world = app::load_world(global.geodata.as_deref()).map_err(InputError)?;
+    let mut world = app::load_world(global.geodata.as_deref()).map_err(InputError)?;
+    if let Some(path) = &global.factions {
+        let file = app::data::read_data_file(path).map_err(InputError)?;
+        let extra = crate::places::Factions::parse(&file.name, &file.text).map_err(InputError)?;
+        world.factions.merge(extra);
+    }
     warn(&world.warnings, 10);
     Ok(world)
 }
 
 /// Loads the ledgers for a query command: any error row stops the command (exit 2), listing the
 /// first errors; warnings go to standard error.
-pub(crate) fn claims(global: &Global, world: &World) -> anyhow::Result<Claims> {
-    let claims = app::load_claims(world, &global.ledgers).map_err(InputError)?;
+pub(crate) fn claims(global: &Global, world: &mut World) -> anyhow::Result<Claims> {
+    let claims = app::load_claims(world, &global.ledgers, global.ledger_limits()).map_err(InputError)?;
     let errors: Vec<&Diagnostic> = claims.errors().collect();
     if !errors.is_empty() {
         let shown: Vec<String> = errors.iter().take(10).map(|d| d.to_string()).collect();
@@ -280,6 +323,13 @@ pub(crate) fn warning_count(diagnostics: &[Diagnostic], timeline: &crate::timeli
 /// every command except `check` (whose exit code is its verdict) and `lint` (which also fails on errors).
 pub(crate) fn strict_exit(global: &Global, warnings: usize) -> Exit {
     if global.strict && warnings > 0 { Exit::Finding } else { Exit::Success }
+}
+
+/// Leaves a large value (a timeline of a million claims) to the operating system: the command
+/// is about to end, and freeing it one allocation at a time would cost a noticeable fraction of
+/// the run. Only for values that hold nothing to flush or close.
+pub(crate) fn release_at_exit<T>(value: T) {
+    std::mem::forget(value);
 }
 
 /// Prints warnings to standard error, at most `limit` of them and a count of the rest.

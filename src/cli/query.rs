@@ -4,7 +4,7 @@ use clap::Args;
 use serde::Serialize;
 
 use crate::cli::output::{Out, Table};
-use crate::cli::{Exit, Global, InputError, claims, strict_exit, warn, warning_count, world};
+use crate::cli::{Exit, Global, InputError, claims, release_at_exit, strict_exit, warn, warning_count, world};
 use crate::date::{Date, parse_query_date};
 use crate::model::{Claim, ClaimText, Diagnostic, Modality, PlaceKey, PlaceKind};
 use crate::places::resolve_place;
@@ -48,7 +48,7 @@ pub struct ClaimView {
 
 impl ClaimView {
     pub fn new(claim: &Claim) -> ClaimView {
-        ClaimView { claim: claim.text(), place: claim.place_text.clone(), origin: claim.origin.to_string() }
+        ClaimView { claim: claim.text(), place: claim.place_text.to_string(), origin: claim.origin.to_string() }
     }
 
     /// One line: `2017-10 sdf captured (from is) [hedged]  001.txt#3  (seeds/claims.csv:12)`.
@@ -80,7 +80,7 @@ fn other_word(event: &str) -> &'static str {
 }
 
 #[derive(Debug, Serialize)]
-struct ConflictView {
+pub(crate) struct ConflictView {
     kind: timeline::ConflictKind,
     window: (Date, Date),
     first: ClaimView,
@@ -88,7 +88,7 @@ struct ConflictView {
 }
 
 impl ConflictView {
-    fn new(timeline: &Timeline, conflict: &Conflict) -> ConflictView {
+    pub(crate) fn new(timeline: &Timeline, conflict: &Conflict) -> ConflictView {
         ConflictView {
             kind: conflict.kind,
             window: conflict.window,
@@ -116,6 +116,8 @@ struct StateView {
     stale: bool,
     certainty: Modality,
     sources: Vec<String>,
+    /// Distinct publishers, domains or articles among `sources`.
+    independent_sources: usize,
     conflict: bool,
     pending: Vec<ClaimView>,
     conflicts: Vec<ConflictView>,
@@ -125,7 +127,7 @@ fn state_view(world: &crate::app::World, timeline: &Timeline, state: &PlaceState
     let sources = timeline.sources_of(&state.supporting);
     StateView {
         place: world.gazetteer.display_name(&state.place),
-        place_id: state.place.id.clone(),
+        place_id: state.place.id.to_string(),
         kind: state.place.kind,
         country: world
             .gazetteer
@@ -143,6 +145,7 @@ fn state_view(world: &crate::app::World, timeline: &Timeline, state: &PlaceState
         stale: state.stale,
         certainty: state.certainty,
         sources,
+        independent_sources: state.independent_sources,
         conflict: state.is_conflicted(),
         pending: state.pending.iter().map(|&i| ClaimView::new(&timeline.claims[i])).collect(),
         conflicts: state.conflicts.iter().map(|&c| ConflictView::new(timeline, &timeline.conflicts[c])).collect(),
@@ -176,11 +179,11 @@ fn status_text(view: &StateView) -> String {
     }
 }
 
-fn parse_date(text: &str) -> anyhow::Result<Date> {
+pub(crate) fn parse_date(text: &str) -> anyhow::Result<Date> {
     parse_query_date(text).map_err(|e| InputError(Diagnostic::error("date", None, None, e.to_string())).into())
 }
 
-fn resolve(world: &crate::app::World, name: &str) -> anyhow::Result<PlaceKey> {
+pub(crate) fn resolve(world: &crate::app::World, name: &str) -> anyhow::Result<PlaceKey> {
     resolve_place(&world.gazetteer, name)
         .map_err(|(message, hint)| InputError(Diagnostic::error("place", None, None, message).with_hint(hint)).into())
 }
@@ -188,8 +191,8 @@ fn resolve(world: &crate::app::World, name: &str) -> anyhow::Result<PlaceKey> {
 /// `controlmap at DATE [PLACE...]`
 pub fn at(global: &Global, args: AtArgs) -> anyhow::Result<Exit> {
     let date = parse_date(&args.date)?;
-    let world = world(global)?;
-    let mut claims = claims(global, &world)?;
+    let mut world = world(global)?;
+    let mut claims = claims(global, &mut world)?;
     let timeline = claims.timeline();
     let states: Vec<PlaceState> = if args.places.is_empty() {
         timeline.snapshot(date).states.into_values().collect()
@@ -203,10 +206,12 @@ pub fn at(global: &Global, args: AtArgs) -> anyhow::Result<Exit> {
     if global.json {
         out.json(&serde_json::json!({ "date": date, "places": views }))?;
         warn(&claims.diagnostics, 20);
-        return Ok(strict_exit(global, warning_count(&claims.diagnostics, &timeline)));
+        let exit = strict_exit(global, warning_count(&claims.diagnostics, &timeline));
+        release_at_exit(timeline);
+        return Ok(exit);
     }
     let short = ArticleNames::new(&timeline);
-    let mut table = Table::new(&["place", "holder", "status", "since", "evidence", "sources", "flags"]);
+    let mut table = Table::new(&["place", "holder", "status", "since", "evidence", "sources", "indep.", "flags"]);
     for v in &views {
         let since =
             v.since.as_ref().map_or(String::new(), |s| if v.since_change { s.clone() } else { format!("≥{s}") });
@@ -217,7 +222,17 @@ pub fn at(global: &Global, args: AtArgs) -> anyhow::Result<Exit> {
         let holder = v.holder.clone().unwrap_or_else(|| "?".into());
         let status =
             if v.sources.is_empty() && !v.pending.is_empty() { "not yet known".to_string() } else { status_text(v) };
-        table.row(vec![v.place.clone(), holder, status, since, evidence, short_sources(&v.sources, &short), flags(v)]);
+        let independent = if v.sources.is_empty() { String::new() } else { v.independent_sources.to_string() };
+        table.row(vec![
+            v.place.clone(),
+            holder,
+            status,
+            since,
+            evidence,
+            short_sources(&v.sources, &short),
+            independent,
+            flags(v),
+        ]);
     }
     out.line(&format!("state on {date}: {} place(s)", views.len()))?;
     out.text(&table.render())?;
@@ -231,7 +246,9 @@ pub fn at(global: &Global, args: AtArgs) -> anyhow::Result<Exit> {
         ))?;
     }
     warn(&claims.diagnostics, 20);
-    Ok(strict_exit(global, warning_count(&claims.diagnostics, &timeline)))
+    let exit = strict_exit(global, warning_count(&claims.diagnostics, &timeline));
+    release_at_exit(timeline);
+    Ok(exit)
 }
 
 /// Short article names for tables: `002` for `002_64d8d240d9b06057.txt` when the prefix before
@@ -242,12 +259,18 @@ struct ArticleNames {
 
 impl ArticleNames {
     fn new(timeline: &Timeline) -> ArticleNames {
+        // A name without `_` has no prefix, so no name is shortened: say so without listing them all.
+        let cited = || timeline.claims.iter().flat_map(|c| &c.sources);
+        if cited().any(|s| !s.article.contains('_')) {
+            return ArticleNames { short: Default::default() };
+        }
         let articles = timeline.articles();
         let prefix = |a: &str| a.split_once('_').map(|(p, _)| p.to_string());
         let prefixes: Vec<Option<String>> = articles.iter().map(|a| prefix(a)).collect();
-        let unique = prefixes
-            .iter()
-            .all(|p| p.as_ref().is_some_and(|p| prefixes.iter().filter(|q| q.as_ref() == Some(p)).count() == 1));
+        let mut distinct: Vec<&String> = prefixes.iter().flatten().collect();
+        distinct.sort_unstable();
+        distinct.dedup();
+        let unique = distinct.len() == prefixes.len();
         let short = if unique {
             articles.iter().zip(prefixes).map(|(a, p)| (a.to_string(), p.unwrap_or_default())).collect()
         } else {
@@ -288,56 +311,86 @@ struct CheckView {
     place_id: String,
     holder: String,
     date: Date,
+    /// The verdict's reason in one sentence.
+    reason: String,
+    supported_by: usize,
+    contradicted_by: usize,
+    notes: Vec<String>,
     state: Option<StateView>,
-    reasons: Vec<String>,
     supporting: Vec<ClaimView>,
     contradicting: Vec<ClaimView>,
+    in_progress: Vec<ClaimView>,
+    later_evidence: Vec<ClaimView>,
 }
 
 /// `controlmap check PLACE --holder F --on DATE`
 pub fn check(global: &Global, args: CheckArgs) -> anyhow::Result<Exit> {
     let date = parse_date(&args.on)?;
-    let world = world(global)?;
+    let mut world = world(global)?;
+    let mut claims = claims(global, &mut world)?;
     let place = resolve(&world, &args.place)?;
     let holder = crate::places::resolve_faction(&world.factions, &args.holder)
         .map_err(|(message, hint)| InputError(Diagnostic::error("--holder", None, None, message).with_hint(hint)))?;
-    let mut claims = claims(global, &world)?;
     let timeline = claims.timeline();
     let result = timeline::check(&timeline, &place, &holder, date);
+    let views = |list: &[usize]| list.iter().map(|&i| ClaimView::new(&timeline.claims[i])).collect::<Vec<_>>();
     let view = CheckView {
         verdict: result.verdict,
         place: world.gazetteer.display_name(&place),
-        place_id: place.id.clone(),
+        place_id: place.id.to_string(),
         holder: holder.clone(),
         date,
+        reason: result.reason.clone(),
+        supported_by: result.supported_by,
+        contradicted_by: result.contradicted_by,
+        notes: result.notes.clone(),
         state: result.state.as_ref().map(|s| state_view(&world, &timeline, s)),
-        reasons: result.reasons.clone(),
-        supporting: result.supporting.iter().map(|&i| ClaimView::new(&timeline.claims[i])).collect(),
-        contradicting: result.contradicting.iter().map(|&i| ClaimView::new(&timeline.claims[i])).collect(),
+        supporting: views(&result.supporting),
+        contradicting: views(&result.contradicting),
+        in_progress: views(&result.in_progress),
+        later_evidence: views(&result.later),
     };
     let mut out = Out::default();
     if global.json {
         out.json(&view)?;
     } else {
-        out.line(&format!("{} held by {} on {}: {}", view.place, holder, date, view.verdict.as_str()))?;
-        for reason in &view.reasons {
-            out.line(&format!("  {reason}"))?;
-        }
-        for (title, list) in [("supporting", &view.supporting), ("contradicting", &view.contradicting)] {
-            if !list.is_empty() {
-                out.line(&format!("{title}:"))?;
-                for claim in list {
-                    out.line(&format!("  {}", claim.line()))?;
-                }
-            }
-        }
+        print_check(&mut out, &view)?;
     }
     warn(&claims.diagnostics, 20);
+    release_at_exit(timeline);
     Ok(match result.verdict {
         Verdict::Supported => Exit::Success,
         Verdict::Contradicted => Exit::Finding,
         Verdict::Uncertain | Verdict::Unknown => Exit::Undecided,
     })
+}
+
+/// The verdict, its reason, and the claims by role; later evidence last, at most five shown.
+fn print_check(out: &mut Out, view: &CheckView) -> std::io::Result<()> {
+    out.line(&format!("{} held by {} on {}: {}", view.place, view.holder, view.date, view.verdict.as_str()))?;
+    out.line(&format!("  {}", view.reason))?;
+    for note in &view.notes {
+        out.line(&format!("  {note}"))?;
+    }
+    let lists = [
+        ("supporting (in effect by the date)", &view.supporting),
+        ("contradicting (in effect by the date)", &view.contradicting),
+        ("in progress on the date (may or may not have happened yet)", &view.in_progress),
+        ("later evidence (dated after the date, not weighed)", &view.later_evidence),
+    ];
+    for (title, list) in lists {
+        if list.is_empty() {
+            continue;
+        }
+        out.line(&format!("{title}:"))?;
+        for claim in list.iter().take(5) {
+            out.line(&format!("  {}", claim.line()))?;
+        }
+        if list.len() > 5 {
+            out.line(&format!("  … and {} more (--json lists them all)", list.len() - 5))?;
+        }
+    }
+    Ok(())
 }
 
 #[derive(Serialize)]
@@ -346,18 +399,20 @@ struct HistoryStep {
     applied: bool,
     holder_after: Option<String>,
     status_after: Option<Status>,
+    /// Independent sources behind the state after this claim.
+    independent_sources: usize,
     changed: bool,
 }
 
 /// `controlmap history PLACE`
 pub fn history(global: &Global, args: HistoryArgs) -> anyhow::Result<Exit> {
-    let world = world(global)?;
+    let mut world = world(global)?;
+    let mut claims = claims(global, &mut world)?;
     let place = resolve(&world, &args.place)?;
-    let mut claims = claims(global, &world)?;
     let timeline = claims.timeline();
     let mut steps = Vec::new();
     let mut previous: Option<(Option<String>, Status)> = None;
-    for (i, after) in timeline.steps(&place) {
+    for (i, after, independent_sources) in timeline.steps_with_sources(&place) {
         let claim = &timeline.claims[i];
         let applied = after.is_some();
         let changed = applied && after != previous;
@@ -369,6 +424,7 @@ pub fn history(global: &Global, args: HistoryArgs) -> anyhow::Result<Exit> {
             applied,
             holder_after: after.as_ref().and_then(|a| a.0.clone()),
             status_after: after.map(|a| a.1),
+            independent_sources,
             changed,
         });
     }
@@ -385,7 +441,7 @@ pub fn history(global: &Global, args: HistoryArgs) -> anyhow::Result<Exit> {
     if steps.is_empty() {
         out.line("no claims about this place")?;
     }
-    let mut table = Table::new(&["date", "claim", "modality", "sources", "state after"]);
+    let mut table = Table::new(&["date", "claim", "modality", "sources", "state after", "independent"]);
     for step in &steps {
         let c = &step.claim.claim;
         let claim_text = match &c.other {
@@ -399,7 +455,8 @@ pub fn history(global: &Global, args: HistoryArgs) -> anyhow::Result<Exit> {
             let status = step.status_after.map_or("", |s| s.as_str());
             format!("{holder} {status}{}", if step.changed { "  ← change" } else { "" })
         };
-        table.row(vec![c.date.clone(), claim_text, c.modality.to_string(), c.sources.join(", "), after]);
+        let independent = if step.applied { step.independent_sources.to_string() } else { String::new() };
+        table.row(vec![c.date.clone(), claim_text, c.modality.to_string(), c.sources.join(", "), after, independent]);
     }
     out.text(&table.render())?;
     for conflict in &conflicts {

@@ -8,11 +8,12 @@ use anyhow::Context;
 use clap::Args;
 use rayon::prelude::*;
 
-use crate::app::{World, data};
+use crate::app::{self, World, data};
 use crate::cli::output::say;
 use crate::cli::{Exit, Global, InputError, claims, world};
 use crate::date::YearMonth;
 use crate::geometry::BBox;
+use crate::geometry::world::Borders;
 use crate::model::Diagnostic;
 use crate::render::html::{self, FactionStyle, PageOptions};
 use crate::render::info::FrameInfo;
@@ -40,12 +41,36 @@ pub struct SeriesArgs {
     /// Radius of each town's control area, in km (see the area rule in the README).
     #[arg(long, default_value_t = 30.0, value_name = "KM")]
     pub radius_km: f64,
+    /// Borders where they are disputed: internationally recognised (Crimea in Ukraine, the Golan
+    /// Heights in Syria) or Natural Earth's de facto view.
+    #[arg(long, value_enum, default_value_t)]
+    pub borders: Borders,
+    /// A title before the month on every frame ("Sudan war" gives "Sudan war: October 2023").
+    #[arg(long, value_name = "TEXT")]
+    pub title: Option<String>,
+    /// The line under the title (default: what the map shows and where its claims come from).
+    #[arg(long, value_name = "TEXT")]
+    pub subtitle: Option<String>,
+    /// The data credit in the footer (default: the geodata's sources and the border view).
+    #[arg(long, value_name = "TEXT")]
+    pub credit: Option<String>,
 }
 
 impl Default for SeriesArgs {
     /// The whole ledger's months, English, default palette, automatic box, 30 km areas.
     fn default() -> Self {
-        SeriesArgs { from: None, to: None, lang: Lang::En, palette: Palette::Default, bbox: None, radius_km: 30.0 }
+        SeriesArgs {
+            from: None,
+            to: None,
+            lang: Lang::En,
+            palette: Palette::Default,
+            bbox: None,
+            radius_km: 30.0,
+            borders: Borders::default(),
+            title: None,
+            subtitle: None,
+            credit: None,
+        }
     }
 }
 
@@ -67,6 +92,9 @@ pub struct RenderArgs {
     /// it and works from file:// with no network.
     #[arg(long)]
     pub no_html: bool,
+    /// Leave out the caption band under the map ("Changed this month: …").
+    #[arg(long)]
+    pub no_caption: bool,
 }
 
 /// An output format of `render`.
@@ -129,7 +157,24 @@ pub fn series_options(args: &SeriesArgs, width: u32, height: u32) -> anyhow::Res
     if !(1.0..=500.0).contains(&args.radius_km) {
         return Err(bad("--radius-km", format!("{} is out of range 1..500", args.radius_km)));
     }
-    Ok(render::Options { width, height, lang: args.lang, palette: args.palette, bbox, radius_km: args.radius_km })
+    for (flag, text) in [("--title", &args.title), ("--subtitle", &args.subtitle), ("--credit", &args.credit)] {
+        if let Some(text) = text
+            && (text.chars().count() > 200 || text.chars().any(char::is_control))
+        {
+            return Err(bad(flag, "must be one line of at most 200 characters".into()));
+        }
+    }
+    Ok(render::Options {
+        width,
+        height,
+        lang: args.lang,
+        palette: args.palette,
+        bbox,
+        radius_km: args.radius_km,
+        title: args.title.clone(),
+        subtitle: args.subtitle.clone(),
+        caption: true,
+    })
 }
 
 /// Prepares a series (projection, base map, labels) for the given world and timeline.
@@ -167,14 +212,26 @@ impl SeriesJob {
     /// Checks the options, loads the data, chooses the months, and makes sure `out_dir` can be written.
     pub fn load(global: &Global, args: &SeriesArgs, size: (u32, u32), out_dir: &Path) -> anyhow::Result<SeriesJob> {
         let options = series_options(args, size.0, size.1)?;
-        let world = world(global)?;
-        let mut claims = claims(global, &world)?;
+        let mut world = world(global)?;
+        let mut claims = claims(global, &mut world)?;
         let timeline = claims.timeline();
         let months = months(&timeline, args)?;
+        let view = app::view_box(&world, &timeline, options.bbox);
+        let world_layers =
+            app::fit_geography(&mut world, view, args.borders, global.geodata.is_none()).map_err(InputError)?;
         data::ensure_writable_dir(out_dir).map_err(InputError)?;
         data::remove_stale_temporaries(out_dir);
-        let credit = world.files.attribution.clone();
+        let credit = match &args.credit {
+            Some(credit) => credit.clone(),
+            None if world_layers => data::world_attribution(args.borders),
+            None => world.files.attribution.clone(),
+        };
         Ok(SeriesJob { world, diagnostics: claims.diagnostics, timeline, months, credit, options })
+    }
+
+    /// Draws the caption band under the map, or not.
+    pub fn set_caption(&mut self, caption: bool) {
+        self.options.caption = caption;
     }
 
     /// The prepared series (projection, base map, labels).
@@ -202,7 +259,8 @@ pub fn folder_of(path: &Path) -> PathBuf {
 pub fn run(global: &Global, args: RenderArgs) -> anyhow::Result<Exit> {
     let started = Instant::now();
     let (width, height) = parse_size(&args.size)?;
-    let job = SeriesJob::load(global, &args.series, (width, height), &args.out)?;
+    let mut job = SeriesJob::load(global, &args.series, (width, height), &args.out)?;
+    job.set_caption(!args.no_caption);
     let (months, timeline) = (&job.months, &job.timeline);
     let series = job.series()?;
     let (svg, png) = (args.format.contains(&Format::Svg), args.format.contains(&Format::Png));

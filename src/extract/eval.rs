@@ -250,7 +250,7 @@ fn claim(gazetteer: &Gazetteer, factions: &Factions, row: &LedgerRow) -> EvalCla
         Resolution::Found { key, .. } if key.kind == PlaceKind::Region => {
             format!("region:{}", key.id)
         }
-        Resolution::Found { key, .. } => key.id,
+        Resolution::Found { key, .. } => key.id.to_string(),
         _ => format!("?{}", fold_text(&row.place)),
     };
     let holder = factions.resolve(&row.holder).map_or_else(|| fold_text(&row.holder), |f| f.id.clone());

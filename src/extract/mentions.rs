@@ -582,7 +582,7 @@ impl Analysis {
 fn region_mention(lang: &Language, a: usize, b: usize, region: u16) -> PlaceMention {
     let (id, country) = &lang.regions[region as usize];
     let target = Target::Place(towns::Found {
-        key: PlaceKey { kind: PlaceKind::Region, id: id.clone() },
+        key: PlaceKey { kind: PlaceKind::Region, id: id.as_str().into() },
         country: country.clone(),
         population: 0,
         name_exact: true,

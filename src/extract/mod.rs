@@ -22,7 +22,7 @@ pub mod dates;
 mod debug;
 pub mod eval;
 pub mod frames;
-pub mod fxhash;
+pub use crate::fxhash;
 pub mod language;
 pub mod lexicon;
 pub mod mentions;
@@ -50,7 +50,7 @@ use crate::extract::roles::{Draft, Sentence};
 use crate::extract::stream::{Input, ReadError, Reading};
 use crate::extract::timing::Dating;
 use crate::extract::towns::TownIndex;
-use crate::model::{Event, Modality, PlaceKey, PlaceKind, SourceRef};
+use crate::model::{Event, Modality, PlaceKey, PlaceKind, SourceKind, SourceRef};
 use crate::places::{Factions, Gazetteer, Hint, Resolution};
 
 /// Which lexicon reads an article.
@@ -215,7 +215,7 @@ impl<'w> Extractor<'w> {
         let text = match (back, key.kind) {
             (true, PlaceKind::Town) => name,
             (_, PlaceKind::Region) => format!("region:{}", key.id),
-            (false, PlaceKind::Town) => key.id.clone(),
+            (false, PlaceKind::Town) => key.id.to_string(),
         };
         self.display.insert(key.clone(), text.clone());
         text
@@ -412,7 +412,7 @@ impl Run<'_, '_> {
     }
 
     fn emit(&mut self, q: Queued) {
-        let source = SourceRef { article: self.name.clone(), sentence: Some(q.sentence) };
+        let source = SourceRef { article: self.name.clone(), sentence: Some(q.sentence), kind: SourceKind::Article };
         let (date, date_note) = match q.draft.dating {
             Dating::Settled { span, note } => (span, note),
             Dating::Pending { .. } | Dating::Unresolved(_) => {

@@ -53,6 +53,7 @@ fn gazetteer() -> Gazetteer {
             source: if id == "baghouz" { "supplement".into() } else { "geonames:1".into() },
             note: String::new(),
             governorate: None,
+            capital: false,
         })
         .collect();
     let region = |id: &str, name: &str, name_nl: &str, country: &str, aliases: &[&str]| RegionName {

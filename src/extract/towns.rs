@@ -81,7 +81,7 @@ fn resolve(gazetteer: &Gazetteer, text: &str) -> Option<Hit> {
             Some(Hit::Found(found(gazetteer, key, text, !others.is_empty(), rule)))
         }
         Resolution::Ambiguous { candidates } => Some(Hit::Ambiguous(candidates)),
-        Resolution::NotFound { .. } => None,
+        Resolution::NotFound { .. } | Resolution::UnknownQualifier { .. } => None,
     }
 }
 

@@ -71,8 +71,20 @@ pub fn load(
         warnings.append(&mut w);
         Ok(features)
     };
-    let layers = Layers {
-        countries: areas(countries.name, features(&countries)?)?
+    let base =
+        base_layers((countries.name, features(&countries)?), (admin1.name, features(&admin1)?), features(&water)?)?;
+    let layers = Layers { regions: parse_regions(regions.name, features(&regions)?)?, ..base };
+    Ok((layers, warnings))
+}
+
+/// The base map layers (no named regions) from parsed features, each list named by its file.
+pub fn base_layers(
+    countries: (&str, Vec<Feature>),
+    admin1: (&str, Vec<Feature>),
+    water: Vec<Feature>,
+) -> Result<Layers, Diagnostic> {
+    Ok(Layers {
+        countries: areas(countries.0, countries.1)?
             .into_iter()
             .map(|(f, shape)| Country {
                 iso: f.text("iso_a2").to_string(),
@@ -81,7 +93,7 @@ pub fn load(
                 shape,
             })
             .collect(),
-        admin1: areas(admin1.name, features(&admin1)?)?
+        admin1: areas(admin1.0, admin1.1)?
             .into_iter()
             .map(|(f, shape)| Admin1 {
                 iso: f.text("iso_3166_2").to_string(),
@@ -90,7 +102,7 @@ pub fn load(
                 shape,
             })
             .collect(),
-        water: features(&water)?
+        water: water
             .into_iter()
             .map(|f| Water {
                 name: f.text("name").to_string(),
@@ -98,9 +110,8 @@ pub fn load(
                 shape: f.shape.clone(),
             })
             .collect(),
-        regions: parse_regions(regions.name, features(&regions)?)?,
-    };
-    Ok((layers, warnings))
+        regions: Vec::new(),
+    })
 }
 
 fn first_nonempty<'a>(options: &[&'a str]) -> &'a str {

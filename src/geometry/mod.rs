@@ -8,6 +8,7 @@ pub mod layers;
 pub mod projection;
 pub mod rfc7946;
 pub mod simple;
+pub mod world;
 
 pub use layers::{Admin1, Country, Layers, Region, Water};
 pub use projection::{BBox, Frame, View};

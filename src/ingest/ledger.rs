@@ -1,12 +1,14 @@
 //! The claims ledger: a CSV file with one dated control claim per row, parsed into typed rows with their line numbers.
 
 use crate::date::DateSpan;
-use crate::ingest::lines::{LineIndex, line_at};
+use crate::ingest::limits::{Limited, Limits, Overrun, OverrunError};
 use crate::model::{Diagnostic, Event, Modality, Origin, SourceRef, parse_sources};
+use crate::name::Name;
 use crate::text::formula_unguarded;
 
 /// The columns a ledger knows; any other column is kept as an extra.
-pub const COLUMNS: [&str; 8] = ["date", "place", "holder", "event", "other", "modality", "source", "note"];
+pub const COLUMNS: [&str; 10] =
+    ["date", "place", "holder", "event", "other", "modality", "source", "note", "lat", "lon"];
 const REQUIRED: [&str; 4] = ["date", "place", "holder", "event"];
 
 /// One parsed ledger row; place and factions are still text, resolved by the places stage.
@@ -21,8 +23,19 @@ pub struct LedgerRow {
     pub modality: Modality,
     pub sources: Vec<SourceRef>,
     pub note: String,
+    /// Where the place is, when the row gives `lat` and `lon`: it pins the place to that point.
+    pub point: Option<Point>,
     pub extra: Vec<(String, String)>,
 }
+
+/// A WGS84 position given in a ledger row.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Point {
+    pub lat: f64,
+    pub lon: f64,
+}
+
+impl Eq for Point {}
 
 /// A parsed ledger file: the good rows, and a diagnostic for every row that was rejected.
 #[derive(Debug, Clone, Default)]
@@ -35,56 +48,87 @@ pub struct Ledger {
 /// Parses ledger bytes. A file that cannot be read as a ledger at all (not UTF-8, empty, no
 /// header, a required column missing) is an `Err`; bad rows become diagnostics and are skipped.
 pub fn parse(file: &str, bytes: &[u8]) -> Result<Ledger, Diagnostic> {
-    let text = decode(file, bytes)?;
-    let mut reader = csv::ReaderBuilder::new().flexible(true).trim(csv::Trim::All).from_reader(text.as_bytes());
-    let header = reader
-        .headers()
-        .map_err(|e| Diagnostic::error(file, Some(1), None, format!("cannot read the header: {e}")))?
-        .clone();
-    let columns = Columns::locate(file, &header)?;
     let mut ledger = Ledger { file: file.to_string(), ..Ledger::default() };
-    let lines = LineIndex::new(text.as_bytes());
-    for record in reader.records() {
-        match record {
-            Ok(record) => {
-                let line = record.position().map_or(0, |p| lines.record_line(p.byte()));
-                match columns.row(file, line, &record) {
-                    Ok(row) => ledger.rows.push(row),
-                    Err(diagnostic) => ledger.diagnostics.push(diagnostic),
-                }
-            }
-            Err(e) => {
-                let line = e.position().map(|p| lines.record_line(p.byte()));
-                ledger.diagnostics.push(Diagnostic::error(file, line, None, format!("malformed CSV: {e}")));
-                if !matches!(e.kind(), csv::ErrorKind::UnequalLengths { .. }) {
-                    break;
-                }
-            }
-        }
-    }
-    if ledger.rows.is_empty() && ledger.diagnostics.is_empty() {
-        ledger.diagnostics.push(Diagnostic::warning(file, Some(1), None, "the ledger has a header but no claims"));
-    }
+    read(file, bytes, Limits { max_bytes: u64::MAX, max_line: usize::MAX }, |row| match row {
+        Ok(row) => ledger.rows.push(row),
+        Err(diagnostic) => ledger.diagnostics.push(diagnostic),
+    })?;
     Ok(ledger)
 }
 
-/// Checks the bytes are UTF-8 text and not empty; strips a byte-order mark.
-fn decode<'a>(file: &str, bytes: &'a [u8]) -> Result<&'a str, Diagnostic> {
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let text = std::str::from_utf8(bytes).map_err(|e| {
-        let line = line_at(bytes, e.valid_up_to());
-        Diagnostic::error(file, Some(line), None, "the ledger is not UTF-8 text")
-            .with_hint("save it as UTF-8 (a CSV export option in most spreadsheets)")
-    })?;
-    if text.trim().is_empty() {
+/// Streams a ledger: hands each row (or the diagnostic that rejects it) to `each` as it is read,
+/// so memory does not grow with the file. The same rules as [`parse`]; beyond them, passing a
+/// limit (the file's size, a line's length) is an `Err` naming it.
+pub fn read(
+    file: &str,
+    input: impl std::io::Read,
+    limits: Limits,
+    mut each: impl FnMut(Result<LedgerRow, Diagnostic>),
+) -> Result<(), Diagnostic> {
+    let mut limited = Limited::new(input, limits);
+    // Fields are trimmed where they are read (`Columns::get`): csv's own trimming copies every record.
+    let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(&mut limited);
+    let header = match reader.headers() {
+        Ok(header) => header.clone(),
+        Err(e) => return Err(unreadable(file, e, limits, Some(1))),
+    };
+    if header.iter().all(str::is_empty) && reader.is_done() {
         return Err(Diagnostic::error(file, None, None, "the ledger is empty")
             .with_hint(format!("a ledger starts with the header line {}", COLUMNS.join(","))));
     }
-    Ok(text)
+    let columns = Columns::locate(file, &header)?;
+    let mut record = csv::StringRecord::new();
+    let mut rows = 0usize;
+    loop {
+        match reader.read_record(&mut record) {
+            Ok(false) => break,
+            Ok(true) => {
+                let line = record.position().map_or(0, |p| reader.get_ref().record_line(p.byte()));
+                each(columns.row(line, &record));
+                rows += 1;
+            }
+            Err(e) if matches!(e.kind(), csv::ErrorKind::UnequalLengths { .. }) => {
+                let line = e.position().map(|p| reader.get_ref().record_line(p.byte()));
+                each(Err(Diagnostic::error(file, line, None, format!("malformed CSV: {e}"))));
+            }
+            Err(e) => {
+                let line = e.position().map(|p| reader.get_ref().record_line(p.byte()));
+                return Err(unreadable(file, e, limits, line));
+            }
+        }
+    }
+    if rows == 0 {
+        each(Err(Diagnostic::warning(file, Some(1), None, "the ledger has a header but no claims")));
+    }
+    Ok(())
+}
+
+/// Why reading stopped, in words: not UTF-8, a limit passed, or an I/O error.
+fn unreadable(file: &str, error: csv::Error, limits: Limits, line: Option<usize>) -> Diagnostic {
+    match error.kind() {
+        csv::ErrorKind::Utf8 { .. } => Diagnostic::error(file, line, None, "the ledger is not UTF-8 text")
+            .with_hint("save it as UTF-8 (a CSV export option in most spreadsheets)"),
+        csv::ErrorKind::Io(e) => match e.get_ref().and_then(|inner| inner.downcast_ref::<OverrunError>()) {
+            Some(OverrunError(Overrun::Line(line))) => {
+                Diagnostic::error(file, Some(*line), None, format!("the line is longer than {} bytes", limits.max_line))
+                    .with_hint("a ledger row is one short line; is this a ledger?")
+            }
+            Some(OverrunError(Overrun::Size)) => Diagnostic::error(
+                file,
+                None,
+                None,
+                format!("is larger than the limit of {} MB", limits.max_bytes >> 20),
+            )
+            .with_hint("--max-ledger-mb raises it"),
+            None => Diagnostic::error(file, line, None, format!("cannot read: {e}")),
+        },
+        _ => Diagnostic::error(file, line.or(Some(1)), None, format!("malformed CSV: {error}")),
+    }
 }
 
 /// Where each known column is in this file's header.
 struct Columns {
+    file: Name,
     index: [Option<usize>; COLUMNS.len()],
     extra: Vec<(usize, String)>,
     width: usize,
@@ -94,7 +138,7 @@ impl Columns {
     fn locate(file: &str, header: &csv::StringRecord) -> Result<Columns, Diagnostic> {
         let mut index = [None; COLUMNS.len()];
         let mut extra = Vec::new();
-        for (at, name) in header.iter().enumerate() {
+        for (at, name) in header.iter().map(str::trim).enumerate() {
             let lower = name.to_ascii_lowercase();
             match COLUMNS.iter().position(|c| *c == lower) {
                 Some(known) if index[known].is_none() => index[known] = Some(at),
@@ -113,15 +157,15 @@ impl Columns {
             return Err(Diagnostic::error(file, Some(1), Some(missing), "required column is missing from the header")
                 .with_hint(format!("the header must name at least {}", REQUIRED.join(","))));
         }
-        Ok(Columns { index, extra, width: header.len() })
+        Ok(Columns { file: file.into(), index, extra, width: header.len() })
     }
 
-    /// A field, without the `'` that CSV writers put before formula-like cells.
     fn get<'r>(&self, record: &'r csv::StringRecord, name: &str) -> &'r str {
-        self.index[column(name)].and_then(|at| record.get(at)).map_or("", formula_unguarded)
+        self.index[column(name)].and_then(|at| record.get(at)).map_or("", |v| formula_unguarded(v.trim()))
     }
 
-    fn row(&self, file: &str, line: usize, record: &csv::StringRecord) -> Result<LedgerRow, Diagnostic> {
+    fn row(&self, line: usize, record: &csv::StringRecord) -> Result<LedgerRow, Diagnostic> {
+        let file = self.file.as_str();
         let error = |field: &str, message: String| Diagnostic::error(file, Some(line), Some(field), message);
         if record.len() != self.width {
             let message = format!("expected {} fields as in the header, found {}", self.width, record.len());
@@ -139,14 +183,15 @@ impl Columns {
                 return Err(error(field, "is empty".into()));
             }
         }
+        let point = self.point(record).map_err(|(field, message)| error(field, message))?;
         let other = Some(self.get(record, "other")).filter(|o| !o.is_empty()).map(str::to_string);
         let extra = self
             .extra
             .iter()
-            .map(|(at, name)| (name.clone(), record.get(*at).map_or("", formula_unguarded).to_string()))
+            .map(|(at, name)| (name.clone(), record.get(*at).map_or("", |v| formula_unguarded(v.trim())).to_string()))
             .collect();
         Ok(LedgerRow {
-            origin: Origin { file: file.to_string(), line },
+            origin: Origin { file: self.file.clone(), line },
             date,
             place: place.to_string(),
             holder: holder.to_string(),
@@ -155,13 +200,48 @@ impl Columns {
             modality,
             sources,
             note: self.get(record, "note").to_string(),
+            point,
             extra,
         })
+    }
+    /// The optional `lat`/`lon` pair: both or neither, each a number in range.
+    fn point(&self, record: &csv::StringRecord) -> Result<Option<Point>, (&'static str, String)> {
+        let (lat, lon) = (self.get(record, "lat"), self.get(record, "lon"));
+        let number = |field: &'static str, text: &str, limit: f64| {
+            text.parse::<f64>().ok().filter(|v| v.is_finite() && v.abs() <= limit).ok_or_else(|| {
+                (
+                    field,
+                    format!(
+                        "{text:?} is not a {} in degrees (-{limit} to {limit})",
+                        if field == "lat" { "latitude" } else { "longitude" }
+                    ),
+                )
+            })
+        };
+        match (lat.is_empty(), lon.is_empty()) {
+            (true, true) => Ok(None),
+            (false, true) => Err(("lon", "is empty while lat is given; give both or neither".into())),
+            (true, false) => Err(("lat", "is empty while lon is given; give both or neither".into())),
+            (false, false) => Ok(Some(Point { lat: number("lat", lat, 90.0)?, lon: number("lon", lon, 180.0)? })),
+        }
     }
 }
 
 fn column(name: &str) -> usize {
-    COLUMNS.iter().position(|c| *c == name).expect("a known column name")
+    // The hot path (every field of every row) matches on the name instead of searching COLUMNS.
+    match name {
+        "date" => 0,
+        "place" => 1,
+        "holder" => 2,
+        "event" => 3,
+        "other" => 4,
+        "modality" => 5,
+        "source" => 6,
+        "note" => 7,
+        "lat" => 8,
+        "lon" => 9,
+        _ => COLUMNS.iter().position(|c| *c == name).expect("a known column name"),
+    }
 }
 
 #[cfg(test)]
@@ -207,6 +287,38 @@ mod tests {
         );
         let no_event = parse("h.csv", b"date,place,holder\n").unwrap_err();
         assert_eq!(no_event.field.as_deref(), Some("event"));
+    }
+
+    #[test]
+    fn fields_and_header_names_are_trimmed_and_columns_found_by_name() {
+        let ledger =
+            parse("t.csv", b" date , Place ,holder,event, note\n 2017 , Raqqa ,is, holds ,  a note \n").unwrap();
+        assert!(ledger.diagnostics.is_empty(), "{:?}", ledger.diagnostics);
+        assert_eq!((ledger.rows[0].place.as_str(), ledger.rows[0].note.as_str()), ("Raqqa", "a note"));
+        for (at, name) in COLUMNS.iter().enumerate() {
+            assert_eq!(column(name), at);
+        }
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_skipped() {
+        let ledger = parse("b.csv", b"\xEF\xBB\xBFdate,place,holder,event\n2017,Raqqa,is,holds\n").unwrap();
+        assert!(ledger.diagnostics.is_empty(), "{:?}", ledger.diagnostics);
+        assert_eq!(ledger.rows[0].place, "Raqqa");
+    }
+
+    #[test]
+    fn limits_stop_the_read_naming_the_line() {
+        let limits = Limits { max_bytes: 1 << 20, max_line: 60 };
+        let text = format!("{HEADER}2017,Raqqa,is,holds,,,,\n2017,Raqqa,is,holds,,,,{}\n", "x".repeat(50));
+        let error = read("l.csv", text.as_bytes(), limits, |_| ()).unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            "l.csv:3: the line is longer than 60 bytes; a ledger row is one short line; is this a ledger?"
+        );
+        let small = Limits { max_bytes: 60, max_line: 1000 };
+        let error = read("l.csv", text.as_bytes(), small, |_| ()).unwrap_err();
+        assert!(error.to_string().contains("larger than the limit"), "{error}");
     }
 
     #[test]

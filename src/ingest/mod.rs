@@ -2,7 +2,8 @@
 
 pub mod article;
 pub mod ledger;
+pub mod limits;
 pub mod lines;
 
 pub use article::{Article, Sentence};
-pub use ledger::{Ledger, LedgerRow};
+pub use ledger::{Ledger, LedgerRow, Point};

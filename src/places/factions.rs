@@ -21,6 +21,9 @@ pub struct Faction {
     pub color_cvd: String,
     #[serde(default)]
     pub aliases: Vec<String>,
+    /// Made up for a holder that `factions.toml` lacks (its id as its name, a generated colour).
+    #[serde(skip)]
+    pub automatic: bool,
 }
 
 impl Faction {
@@ -87,6 +90,59 @@ impl Factions {
         self.index.get(&faction_key(name)).map(|&i| &self.list[i])
     }
 
+    /// Adds the factions of another file, replacing those with the same id (their names and
+    /// aliases then point to the new table).
+    pub fn merge(&mut self, other: Factions) {
+        for faction in other.list {
+            match self.list.iter().position(|f| f.id == faction.id) {
+                Some(i) => self.list[i] = faction,
+                None => self.list.push(faction),
+            }
+        }
+        self.reindex();
+    }
+
+    fn reindex(&mut self) {
+        self.index.clear();
+        for (i, faction) in self.list.iter().enumerate() {
+            let spellings =
+                [&faction.id, &faction.name, &faction.name_nl, &faction.short].into_iter().chain(&faction.aliases);
+            for spelling in spellings.filter(|s| !s.is_empty()) {
+                self.index.insert(faction_key(spelling), i);
+            }
+        }
+    }
+
+    /// Adds a faction for a holder name that `factions.toml` lacks: its id is the name's slug,
+    /// its name the name as written, its colour one of [`AUTOMATIC_COLORS`] picked by the id's hash
+    /// (the next free one when two made-up factions would share it). Returns the id.
+    pub fn add_automatic(&mut self, written: &str) -> String {
+        let id = faction_slug(written);
+        if let Some(existing) = self.get(&id) {
+            return existing.id.clone();
+        }
+        let taken: Vec<&str> = self.list.iter().map(|f| f.color.as_str()).collect();
+        let start = fnv1a(&id) as usize % AUTOMATIC_COLORS.len();
+        let color = (0..AUTOMATIC_COLORS.len())
+            .map(|k| AUTOMATIC_COLORS[(start + k) % AUTOMATIC_COLORS.len()])
+            .find(|c| !taken.contains(c))
+            .unwrap_or(AUTOMATIC_COLORS[start]);
+        let faction = Faction {
+            id: id.clone(),
+            name: written.trim().to_string(),
+            name_nl: written.trim().to_string(),
+            short: written.trim().to_string(),
+            color: color.to_string(),
+            color_cvd: String::new(),
+            aliases: Vec::new(),
+            automatic: true,
+        };
+        self.index.insert(faction_key(written), self.list.len());
+        self.index.insert(faction_key(&id), self.list.len());
+        self.list.push(faction);
+        id
+    }
+
     /// Close spellings for a "did you mean" hint.
     pub fn suggest(&self, name: &str) -> Vec<String> {
         let wanted = faction_key(name);
@@ -106,6 +162,33 @@ impl Factions {
         out.truncate(3);
         out
     }
+}
+
+/// Colours for factions that `factions.toml` lacks: saturated and told apart from each other
+/// and from the base map (Kelly's and Tableau's distinct sets, without greys and the reds,
+/// yellows and greens the shipped factions use most).
+pub const AUTOMATIC_COLORS: [&str; 12] = [
+    "#1f77b4", "#ff7f0e", "#9467bd", "#8c564b", "#e377c2", "#17becf", "#bcbd22", "#6a3d9a", "#b15928", "#1b9e77",
+    "#e7298a", "#66a61e",
+];
+
+/// A faction id from a written name: lower case a-z, 0-9 and `-` (`"Wagner Group"` → `wagner-group`).
+pub fn faction_slug(written: &str) -> String {
+    let mut id = String::new();
+    for c in crate::places::fold::fold_text(written).chars() {
+        if c.is_ascii_alphanumeric() {
+            id.push(c);
+        } else if !id.is_empty() && !id.ends_with('-') {
+            id.push('-');
+        }
+    }
+    let id = id.trim_end_matches('-').to_string();
+    if id.is_empty() { format!("faction-{:08x}", fnv1a(written)) } else { id }
+}
+
+/// 32-bit FNV-1a: a stable hash (the standard library's is randomised per process).
+fn fnv1a(text: &str) -> u32 {
+    text.bytes().fold(0x811c_9dc5_u32, |h, b| (h ^ u32::from(b)).wrapping_mul(0x0100_0193))
 }
 
 /// Every faction id is defined once: `faction id "is" is defined twice (lines 16 and 40)`.
@@ -213,6 +296,33 @@ aliases = ["het Syrische leger"]
         assert_eq!(f.resolve("Het Syrische Leger").unwrap().id, "syrian-gov");
         assert!(f.resolve("SDF").is_none());
         assert_eq!(f.suggest("syrian-govt"), vec!["syrian-gov"]);
+    }
+
+    #[test]
+    fn unknown_holders_get_stable_distinct_colours() {
+        let mut f = Factions::parse("factions.toml", SAMPLE).unwrap();
+        let saf = f.add_automatic("SAF");
+        let rsf = f.add_automatic("Rapid Support Forces");
+        assert_eq!((saf.as_str(), rsf.as_str()), ("saf", "rapid-support-forces"));
+        assert_eq!(f.add_automatic("saf"), "saf", "the same holder twice is one faction");
+        assert_eq!(f.resolve("Rapid Support Forces").unwrap().id, "rapid-support-forces");
+        let (a, b) = (f.get("saf").unwrap(), f.get("rapid-support-forces").unwrap());
+        assert_ne!(a.color, b.color);
+        assert!(a.automatic && parse_hex_color(&a.color).is_some());
+        let mut again = Factions::parse("factions.toml", SAMPLE).unwrap();
+        again.add_automatic("SAF");
+        assert_eq!(again.get("saf").unwrap().color, a.color, "a colour depends on the id, not the run");
+    }
+
+    #[test]
+    fn a_factions_file_adds_and_replaces_by_id() {
+        let mut f = Factions::parse("factions.toml", SAMPLE).unwrap();
+        let mine = "[[faction]]\nid = \"is\"\nname = \"ISIS\"\nname_nl = \"IS\"\ncolor = \"#000000\"\n\n[[faction]]\nid = \"saf\"\nname = \"Sudanese Armed Forces\"\nname_nl = \"Soedanees leger\"\ncolor = \"#2f6db3\"\naliases = [\"army\"]\n";
+        f.merge(Factions::parse("mine.toml", mine).unwrap());
+        assert_eq!(f.get("is").unwrap().color, "#000000");
+        assert_eq!(f.resolve("army").unwrap().id, "saf");
+        assert_eq!(f.resolve("het Syrische leger").unwrap().id, "syrian-gov", "the others stay");
+        assert_eq!(f.list.len(), 3);
     }
 
     #[test]

@@ -1,13 +1,14 @@
 //! The gazetteer: towns from `places.csv` and named regions, indexed by folded name, with
 //! resolution rules for ambiguous names and "did you mean" suggestions.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 
 use serde::Serialize;
 
 use crate::model::{PlaceKey, PlaceKind};
 use crate::places::fold::{fold_text, place_key};
 pub use crate::places::places_csv::parse_places;
+pub use crate::places::resolve::{Candidate, Resolution};
 
 /// A town from the gazetteer.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -23,8 +24,11 @@ pub struct Place {
     pub source: String,
     #[serde(skip_serializing_if = "String::is_empty")]
     pub note: String,
-    /// The first-level region (governorate) the town lies in, filled by the geometry join.
+    /// The first-level region (governorate, province, oblast, state) the town lies in.
     pub governorate: Option<String>,
+    /// A national capital (drawn and labelled before other towns).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub capital: bool,
 }
 
 /// The names of a region from `regions.geojson` (its polygon lives in the geometry stage).
@@ -40,29 +44,40 @@ pub struct RegionName {
 }
 
 /// One spelling under which something can be found.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Target {
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub(super) enum Target {
+    /// A town of the regional layer (`places.csv`) or one adopted from the world table.
     Town(usize),
     Region(usize),
+    /// A place of the world table not adopted yet (its index there).
+    World(u32),
 }
 
 #[derive(Debug, Clone)]
-struct Spelling {
-    target: Target,
+pub(super) struct Spelling {
+    pub(super) target: Target,
     /// [`fold_text`] of the spelling, to prefer exact spellings over variants.
-    folded: String,
+    pub(super) folded: String,
     /// True for the display name or id; false for an alias.
-    is_name: bool,
+    pub(super) is_name: bool,
 }
 
-/// Everything the gazetteer knows, indexed for resolution.
+/// Everything the gazetteer knows, indexed for resolution: the regional layer (`places.csv`,
+/// `regions.geojson`), and, when enabled, the world table beneath it (see [`crate::places::world`]).
 #[derive(Debug, Clone, Default)]
 pub struct Gazetteer {
     pub places: Vec<Place>,
     pub regions: Vec<RegionName>,
-    index: HashMap<String, Vec<Spelling>>,
-    town_ids: HashMap<String, usize>,
-    region_ids: HashMap<String, usize>,
+    pub(super) index: HashMap<String, Vec<Spelling>>,
+    pub(super) town_ids: HashMap<String, usize>,
+    pub(super) region_ids: HashMap<String, usize>,
+    /// GeoNames ids of the towns that came from GeoNames (`source` = `geonames:ID`) or were adopted.
+    pub(super) geonames_ids: HashMap<u32, usize>,
+    /// Whether names are also looked up in the world table.
+    pub(super) world: bool,
+    /// The countries the regional layer details (those of its regions): only their towns are
+    /// matched by transliteration variants.
+    pub(super) core_countries: Vec<String>,
 }
 
 /// What a resolution prefers when a name fits several towns.
@@ -72,83 +87,69 @@ pub struct Hint {
     pub country: Option<String>,
 }
 
-/// A candidate town or region, for messages.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Candidate {
-    pub key: PlaceKey,
-    pub name: String,
-    pub country: String,
-    pub population: u64,
-}
-
-impl std::fmt::Display for Candidate {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self.key.kind {
-            PlaceKind::Town => {
-                write!(f, "{} ({}, {}, population {})", self.name, self.key.id, self.country, self.population)
-            }
-            PlaceKind::Region => write!(f, "{} (region {})", self.name, self.key.id),
-        }
-    }
-}
-
-/// The outcome of resolving a name.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(tag = "status", rename_all = "lowercase")]
-pub enum Resolution {
-    /// One place; `others` lists further candidates set aside by a documented rule, named in `rule`.
-    Found { key: PlaceKey, others: Vec<Candidate>, rule: Option<String> },
-    /// Several places fit equally well: never guessed.
-    Ambiguous { candidates: Vec<Candidate> },
-    /// Nothing fits; the closest names.
-    NotFound { suggestions: Vec<String> },
-}
-
-/// A larger town wins over smaller ones of the same name when it is this many times as populous.
-const DOMINANCE: u64 = 5;
-/// Two towns of one name and country closer than this are one place listed twice.
-const SAME_PLACE_KM: f64 = 3.0;
-
-/// Great-circle distance between two towns (haversine, mean Earth radius).
-pub fn distance_km(a: &Place, b: &Place) -> f64 {
-    let (lat1, lat2) = (a.lat.to_radians(), b.lat.to_radians());
-    let (dlat, dlon) = (lat2 - lat1, (b.lon - a.lon).to_radians());
-    let h = (dlat / 2.0).sin().powi(2) + lat1.cos() * lat2.cos() * (dlon / 2.0).sin().powi(2);
-    2.0 * 6371.0088 * h.sqrt().min(1.0).asin()
-}
-
 impl Gazetteer {
     pub fn new(places: Vec<Place>, regions: Vec<RegionName>) -> Gazetteer {
-        let mut gazetteer = Gazetteer { places, regions, ..Gazetteer::default() };
+        let mut core_countries: Vec<String> = regions.iter().map(|r| r.country.to_ascii_uppercase()).collect();
+        core_countries.sort();
+        core_countries.dedup();
+        let mut gazetteer = Gazetteer { places, regions, core_countries, ..Gazetteer::default() };
         gazetteer.build_index();
         gazetteer
     }
 
+    /// The same gazetteer with the world table beneath the regional layer.
+    pub fn with_world(mut self) -> Gazetteer {
+        self.world = true;
+        self
+    }
+
+    /// The same gazetteer without the world table.
+    pub fn without_world(mut self) -> Gazetteer {
+        self.world = false;
+        self
+    }
+
+    /// Whether the world table is consulted.
+    pub fn has_world(&self) -> bool {
+        self.world
+    }
+
+    /// Adds a town (a world place being adopted, or a place pinned by coordinates) and indexes its names.
+    pub fn add_town(&mut self, place: Place) -> usize {
+        let i = self.places.len();
+        let names: Vec<(String, bool)> = std::iter::once((place.name.clone(), true))
+            .chain(std::iter::once((place.id.clone(), true)))
+            .chain(place.aliases.iter().map(|a| (a.clone(), false)))
+            .collect();
+        if let Some(id) = geonames_id(&place.source) {
+            self.geonames_ids.insert(id, i);
+        }
+        self.town_ids.insert(place.id.clone(), i);
+        self.places.push(place);
+        for (name, is_name) in names {
+            add_spelling(&mut self.index, &name, Target::Town(i), is_name);
+        }
+        i
+    }
+
     fn build_index(&mut self) {
         let mut index: HashMap<String, Vec<Spelling>> = HashMap::new();
-        let mut add = |spelling: &str, target: Target, is_name: bool| {
-            let folded = fold_text(spelling);
-            if folded.is_empty() {
-                return;
-            }
-            let entry = index.entry(place_key(spelling)).or_default();
-            if !entry.iter().any(|s| s.target == target && s.folded == folded && s.is_name == is_name) {
-                entry.push(Spelling { target, folded, is_name });
-            }
-        };
         for (i, place) in self.places.iter().enumerate() {
-            add(&place.name, Target::Town(i), true);
-            add(&place.id, Target::Town(i), true);
-            place.aliases.iter().for_each(|a| add(a, Target::Town(i), false));
+            add_spelling(&mut index, &place.name, Target::Town(i), true);
+            add_spelling(&mut index, &place.id, Target::Town(i), true);
+            place.aliases.iter().for_each(|a| add_spelling(&mut index, a, Target::Town(i), false));
             self.town_ids.insert(place.id.clone(), i);
+            if let Some(id) = geonames_id(&place.source) {
+                self.geonames_ids.insert(id, i);
+            }
         }
         for (i, region) in self.regions.iter().enumerate() {
-            add(&region.name, Target::Region(i), true);
-            add(&region.id, Target::Region(i), true);
+            add_spelling(&mut index, &region.name, Target::Region(i), true);
+            add_spelling(&mut index, &region.id, Target::Region(i), true);
             if !region.name_nl.is_empty() {
-                add(&region.name_nl, Target::Region(i), false);
+                add_spelling(&mut index, &region.name_nl, Target::Region(i), false);
             }
-            region.aliases.iter().for_each(|a| add(a, Target::Region(i), false));
+            region.aliases.iter().for_each(|a| add_spelling(&mut index, a, Target::Region(i), false));
             self.region_ids.insert(region.id.clone(), i);
         }
         self.index = index;
@@ -165,180 +166,11 @@ impl Gazetteer {
     /// The display name of a resolved key.
     pub fn display_name(&self, key: &PlaceKey) -> String {
         match key.kind {
-            PlaceKind::Town => self.town(&key.id).map_or_else(|| key.id.clone(), |p| p.name.clone()),
-            PlaceKind::Region => self.region(&key.id).map_or_else(|| key.id.clone(), |r| r.name.clone()),
-        }
-    }
-
-    /// Resolves a name as a ledger or a user writes it: `Boukamal`, `Sinjar, IQ`, `Sinjar (IQ)`,
-    /// a town id, or `region:ID`.
-    pub fn resolve(&self, query: &str, hint: &Hint) -> Resolution {
-        let query = query.trim();
-        if let Some(id) = query.strip_prefix("region:") {
-            return match self.region_ids.get(id.trim()) {
-                Some(&i) => found(self.candidate(Target::Region(i)).key),
-                None => Resolution::NotFound { suggestions: self.suggest(id) },
-            };
-        }
-        if let Some(&i) = self.town_ids.get(query) {
-            return found(self.candidate(Target::Town(i)).key);
-        }
-        let (name, qualifier) = split_country_qualifier(query);
-        let hint = Hint { country: qualifier.or_else(|| hint.country.clone()) };
-        let spellings = self.index.get(&place_key(name)).map(Vec::as_slice).unwrap_or(&[]);
-        let towns: Vec<&Spelling> = spellings.iter().filter(|s| matches!(s.target, Target::Town(_))).collect();
-        if !towns.is_empty() {
-            return self.choose_town(&towns, &fold_text(name), &hint, qualifier_given(query));
-        }
-        let regions: Vec<Target> = dedup_targets(spellings.iter().map(|s| s.target));
-        match regions.as_slice() {
-            [one] => found(self.candidate(*one).key),
-            [] => Resolution::NotFound { suggestions: self.suggest(name) },
-            many => Resolution::Ambiguous { candidates: many.iter().map(|t| self.candidate(*t)).collect() },
-        }
-    }
-
-    /// Narrows the towns a name fits, rule by rule, until one is left (or reports ambiguity).
-    fn choose_town(&self, spellings: &[&Spelling], folded: &str, hint: &Hint, strict_country: bool) -> Resolution {
-        let mut ranked: BTreeMap<usize, (bool, bool)> = BTreeMap::new();
-        for s in spellings {
-            if let Target::Town(i) = s.target {
-                let entry = ranked.entry(i).or_insert((false, false));
-                entry.0 |= s.folded == folded;
-                entry.1 |= s.is_name && s.folded == folded;
-            }
-        }
-        let all: Vec<usize> = ranked.keys().copied().collect();
-        let mut pool = all.clone();
-        let mut rule = None;
-        let narrow = |pool: &mut Vec<usize>, keep: &dyn Fn(usize) -> bool| {
-            let kept: Vec<usize> = pool.iter().copied().filter(|&i| keep(i)).collect();
-            let narrowed = !kept.is_empty() && kept.len() < pool.len();
-            if narrowed {
-                *pool = kept;
-            }
-            narrowed
-        };
-        if let Some(country) = &hint.country {
-            let in_country = |i: usize| self.places[i].country.eq_ignore_ascii_case(country);
-            if strict_country && !pool.iter().any(|&i| in_country(i)) {
-                return Resolution::NotFound { suggestions: self.suggest(folded) };
-            }
-            if narrow(&mut pool, &in_country) {
-                rule = Some(format!("in country {country}"));
-            }
-        }
-        let steps: [(&str, &dyn Fn(usize) -> bool); 2] =
-            [("exact spelling", &|i| ranked[&i].0), ("spelled as the display name", &|i| ranked[&i].1)];
-        for (why, keep) in steps {
-            if pool.len() > 1 && narrow(&mut pool, keep) {
-                rule = Some(why.to_string());
-            }
-        }
-        if pool.len() > 1 {
-            pool.sort_by_key(|&i| (std::cmp::Reverse(self.places[i].population), i));
-            let before = pool.len();
-            pool = self.without_duplicates(pool);
-            if pool.len() < before {
-                rule = Some("the same place listed more than once (within 3 km)".into());
-            }
-        }
-        if pool.len() > 1 {
-            let (top, second) = (self.places[pool[0]].population, self.places[pool[1]].population);
-            if top >= 1000 && top >= second.saturating_mul(DOMINANCE) {
-                pool.truncate(1);
-                rule = Some(format!("the most populous ({top} against at most {second})"));
-            }
-        }
-        if pool.len() > 1 {
-            return Resolution::Ambiguous {
-                candidates: pool.iter().map(|&i| self.candidate(Target::Town(i))).collect(),
-            };
-        }
-        let chosen = pool[0];
-        let others = all.iter().filter(|&&i| i != chosen).map(|&i| self.candidate(Target::Town(i))).collect();
-        Resolution::Found { key: self.candidate(Target::Town(chosen)).key, others, rule }
-    }
-
-    /// Drops towns that lie within [`SAME_PLACE_KM`] of a better-ranked town of the same
-    /// country: a gazetteer listing one place twice. `pool` is in rank order.
-    fn without_duplicates(&self, pool: Vec<usize>) -> Vec<usize> {
-        let mut kept: Vec<usize> = Vec::with_capacity(pool.len());
-        for i in pool {
-            let (a, b) = (&self.places[i], |k: &usize| &self.places[*k]);
-            let duplicate = kept.iter().any(|k| b(k).country == a.country && distance_km(a, b(k)) <= SAME_PLACE_KM);
-            if !duplicate {
-                kept.push(i);
-            }
-        }
-        kept
-    }
-
-    fn candidate(&self, target: Target) -> Candidate {
-        match target {
-            Target::Town(i) => {
-                let p = &self.places[i];
-                Candidate {
-                    key: PlaceKey { kind: PlaceKind::Town, id: p.id.clone() },
-                    name: p.name.clone(),
-                    country: p.country.clone(),
-                    population: p.population,
-                }
-            }
-            Target::Region(i) => {
-                let r = &self.regions[i];
-                Candidate {
-                    key: PlaceKey { kind: PlaceKind::Region, id: r.id.clone() },
-                    name: r.name.clone(),
-                    country: r.country.clone(),
-                    population: 0,
-                }
-            }
-        }
-    }
-
-    /// Up to three names close to `query`, best first, for "did you mean" hints.
-    pub fn suggest(&self, query: &str) -> Vec<String> {
-        let wanted = place_key(query);
-        if wanted.is_empty() {
-            return Vec::new();
-        }
-        let mut scored: Vec<(u32, bool, String, &Spelling)> = Vec::new();
-        for (key, spellings) in &self.index {
-            let score = strsim::jaro_winkler(&wanted, key);
-            if score < 0.85 {
-                continue;
-            }
-            for s in spellings {
-                scored.push(((score * 1e6) as u32, !s.is_name, self.suggestion_label(s), s));
-            }
-        }
-        scored.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)).then_with(|| a.2.cmp(&b.2)));
-        let mut seen: Vec<Target> = Vec::new();
-        let mut out: Vec<String> = Vec::new();
-        for (_, _, label, spelling) in scored {
-            if !seen.contains(&spelling.target) {
-                seen.push(spelling.target);
-                out.push(label);
-            }
-            if out.len() == 3 {
-                break;
-            }
-        }
-        out
-    }
-
-    fn suggestion_label(&self, spelling: &Spelling) -> String {
-        match spelling.target {
-            Target::Town(i) => {
-                let p = &self.places[i];
-                let alias = p.aliases.iter().find(|a| fold_text(a) == spelling.folded).filter(|_| !spelling.is_name);
-                match alias {
-                    Some(alias) => format!("{} (alias \"{}\", {})", p.name, alias, p.country),
-                    None => format!("{} ({})", p.name, p.country),
-                }
-            }
-            Target::Region(i) => format!("{} (region)", self.regions[i].name),
+            PlaceKind::Town => match self.town(&key.id) {
+                Some(p) => p.name.clone(),
+                None => self.world_place(&key.id).map_or_else(|| key.id.to_string(), |p| p.name.to_string()),
+            },
+            PlaceKind::Region => self.region(&key.id).map_or_else(|| key.id.to_string(), |r| r.name.clone()),
         }
     }
 
@@ -349,18 +181,39 @@ impl Gazetteer {
         for p in &self.places {
             let names = std::iter::once(&p.name).chain(&p.aliases).map(|n| fold_text(n));
             if let Some(rank) = names.filter_map(|n| match_rank(&n, &wanted)).min() {
-                hits.push((rank, u64::MAX - p.population, PlaceKey { kind: PlaceKind::Town, id: p.id.clone() }));
+                hits.push((
+                    rank,
+                    u64::MAX - p.population,
+                    PlaceKey { kind: PlaceKind::Town, id: p.id.as_str().into() },
+                ));
             }
         }
         for r in &self.regions {
             let names = std::iter::once(&r.name).chain(&r.aliases).map(|n| fold_text(n));
             if let Some(rank) = names.filter_map(|n| match_rank(&n, &wanted)).min() {
-                hits.push((rank, u64::MAX, PlaceKey { kind: PlaceKind::Region, id: r.id.clone() }));
+                hits.push((rank, u64::MAX, PlaceKey { kind: PlaceKind::Region, id: r.id.as_str().into() }));
             }
         }
         hits.sort();
         hits.into_iter().take(limit).map(|(_, _, key)| key).collect()
     }
+}
+
+/// Indexes one spelling under its [`place_key`], remembering its [`fold_text`] form.
+fn add_spelling(index: &mut HashMap<String, Vec<Spelling>>, spelling: &str, target: Target, is_name: bool) {
+    let folded = fold_text(spelling);
+    if folded.is_empty() {
+        return;
+    }
+    let entry = index.entry(place_key(spelling)).or_default();
+    if !entry.iter().any(|s| s.target == target && s.folded == folded && s.is_name == is_name) {
+        entry.push(Spelling { target, folded, is_name });
+    }
+}
+
+/// The GeoNames id in a `source` field such as `geonames:281184`.
+pub(super) fn geonames_id(source: &str) -> Option<u32> {
+    source.strip_prefix("geonames:")?.trim().parse().ok()
 }
 
 fn match_rank(name: &str, wanted: &str) -> Option<u8> {
@@ -373,41 +226,6 @@ fn match_rank(name: &str, wanted: &str) -> Option<u8> {
     } else {
         None
     }
-}
-
-fn found(key: PlaceKey) -> Resolution {
-    Resolution::Found { key, others: Vec::new(), rule: None }
-}
-
-fn dedup_targets(targets: impl Iterator<Item = Target>) -> Vec<Target> {
-    let mut out: Vec<Target> = Vec::new();
-    for t in targets {
-        if !out.contains(&t) {
-            out.push(t);
-        }
-    }
-    out
-}
-
-/// `Sinjar, IQ` or `Sinjar (IQ)` → (`Sinjar`, `IQ`).
-fn split_country_qualifier(query: &str) -> (&str, Option<String>) {
-    let is_code = |c: &str| c.len() == 2 && c.bytes().all(|b| b.is_ascii_alphabetic());
-    if let Some((name, code)) = query.rsplit_once(',')
-        && is_code(code.trim())
-    {
-        return (name.trim(), Some(code.trim().to_ascii_uppercase()));
-    }
-    if let Some(open) = query.rfind('(')
-        && let Some(code) = query[open + 1..].strip_suffix(')')
-        && is_code(code.trim())
-    {
-        return (query[..open].trim(), Some(code.trim().to_ascii_uppercase()));
-    }
-    (query, None)
-}
-
-fn qualifier_given(query: &str) -> bool {
-    split_country_qualifier(query).1.is_some()
 }
 
 #[cfg(test)]
@@ -426,6 +244,7 @@ mod tests {
             source: "test".into(),
             note: String::new(),
             governorate: None,
+            capital: false,
         }
     }
 

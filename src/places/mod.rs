@@ -4,55 +4,203 @@ pub mod factions;
 pub mod fold;
 pub mod gazetteer;
 pub mod places_csv;
+pub mod resolve;
+pub mod world;
 
-use std::collections::HashMap;
+pub use world::world;
 
 pub use factions::{Faction, Factions};
-pub use gazetteer::{Candidate, Gazetteer, Hint, Place, RegionName, Resolution};
+pub use gazetteer::{Gazetteer, Hint, Place, RegionName};
+pub use resolve::{Candidate, Resolution};
 
-use crate::ingest::LedgerRow;
-use crate::model::{Claim, Diagnostic, PlaceKey};
+use crate::fxhash::SpreadMap;
+use crate::ingest::{LedgerRow, Point};
+use crate::model::{Claim, Diagnostic, Origin, PlaceKey};
+use crate::name::{Interner, Name};
 
-/// Resolves the place and factions of every row; rows that do not resolve become error diagnostics.
-/// Each distinct place name is resolved once.
-pub fn bind(rows: Vec<LedgerRow>, gazetteer: &Gazetteer, factions: &Factions) -> (Vec<Claim>, Vec<Diagnostic>) {
+/// Resolves the place and factions of every row; rows that do not resolve become error
+/// diagnostics, and the binder's warnings (made-up factions, far-off coordinates) follow them.
+pub fn bind(rows: Vec<LedgerRow>, gazetteer: &mut Gazetteer, factions: &mut Factions) -> (Vec<Claim>, Vec<Diagnostic>) {
+    let mut binder = Binder::new(gazetteer, factions);
     let mut claims = Vec::with_capacity(rows.len());
     let mut diagnostics = Vec::new();
-    let mut resolved: HashMap<String, Result<PlaceKey, (String, String)>> = HashMap::new();
     for row in rows {
-        if !resolved.contains_key(&row.place) {
-            resolved.insert(row.place.clone(), resolve_place(gazetteer, &row.place));
-        }
-        let place = resolved[&row.place].clone().map_err(|e| ("place", e));
-        match place.and_then(|key| sides(&row, factions).map(|(holder, other)| (key, holder, other))) {
-            Ok((key, holder, other)) => claims.push(claim(row, key, holder, other)),
-            Err((field, (message, hint))) => {
-                let diagnostic = Diagnostic::error(&row.origin.file, Some(row.origin.line), Some(field), message);
-                diagnostics.push(if hint.is_empty() { diagnostic } else { diagnostic.with_hint(hint) });
-            }
+        match binder.bind(row) {
+            Ok(claim) => claims.push(claim),
+            Err(diagnostic) => diagnostics.push(diagnostic),
         }
     }
+    diagnostics.append(&mut binder.take_warnings());
     (claims, diagnostics)
 }
 
 type Problem = (&'static str, (String, String));
+type Resolved = Result<PlaceKey, (String, String)>;
 
-/// The row's holder and other side as faction ids.
-fn sides(row: &LedgerRow, factions: &Factions) -> Result<(String, Option<String>), Problem> {
-    let holder = resolve_faction(factions, &row.holder).map_err(|e| ("holder", e))?;
-    let other = row.other.as_deref().map(|o| resolve_faction(factions, o)).transpose().map_err(|e| ("other", e))?;
-    if other.as_deref() == Some(holder.as_str()) {
-        return Err(("other", (format!("the other side is the holder itself ({holder})"), String::new())));
+/// Binds rows one at a time (as a ledger streams in), resolving each distinct place (and point)
+/// and faction spelling once and sharing one [`Name`] per distinct text across all claims. World
+/// places the rows name are adopted into the gazetteer, places given by coordinates are pinned
+/// (see [`pin`]), and holders that `factions.toml` lacks get a made-up faction with a warning.
+pub struct Binder<'w> {
+    gazetteer: &'w mut Gazetteer,
+    factions: &'w mut Factions,
+    places: SpreadMap<Name, Resolved>,
+    pinned: SpreadMap<(Name, (i64, i64)), Resolved>,
+    sides: SpreadMap<Name, Result<Name, (String, String)>>,
+    names: Interner,
+    warnings: Vec<Diagnostic>,
+}
+
+impl<'w> Binder<'w> {
+    pub fn new(gazetteer: &'w mut Gazetteer, factions: &'w mut Factions) -> Binder<'w> {
+        Binder {
+            gazetteer,
+            factions,
+            places: SpreadMap::default(),
+            pinned: SpreadMap::default(),
+            sides: SpreadMap::default(),
+            names: Interner::default(),
+            warnings: Vec::new(),
+        }
     }
-    Ok((holder, other))
+
+    /// The warnings found so far (made-up factions, coordinates far from the named place).
+    pub fn take_warnings(&mut self) -> Vec<Diagnostic> {
+        std::mem::take(&mut self.warnings)
+    }
+
+    /// The row as a claim, or an error naming its file, line and field.
+    pub fn bind(&mut self, row: LedgerRow) -> Result<Claim, Diagnostic> {
+        let (place_text, place) = self.place(&row);
+        match place
+            .map_err(|e| ("place", e))
+            .and_then(|key| self.sides(&row).map(|(holder, other)| (key, holder, other)))
+        {
+            Ok((key, holder, other)) => Ok(claim(row, key, place_text, holder, other)),
+            Err((field, (message, hint))) => {
+                let diagnostic = Diagnostic::error(&row.origin.file, Some(row.origin.line), Some(field), message);
+                Err(if hint.is_empty() { diagnostic } else { diagnostic.with_hint(hint) })
+            }
+        }
+    }
+
+    /// The place as written (shared) and what it resolves to (its point, when the row gives one).
+    fn place(&mut self, row: &LedgerRow) -> (Name, Resolved) {
+        let text = row.place.as_str();
+        if let Some(point) = row.point {
+            let at = ((point.lat * 1e5).round() as i64, (point.lon * 1e5).round() as i64);
+            let written = self.names.name(text);
+            if let Some(known) = self.pinned.get(&(written.clone(), at)) {
+                return (written, known.clone());
+            }
+            let resolved = pin(self.gazetteer, text, point, &row.origin, &mut self.warnings);
+            let resolved = self.adopted(resolved, text);
+            self.pinned.insert((written.clone(), at), resolved.clone());
+            return (written, resolved);
+        }
+        if let Some((written, known)) = self.places.get_key_value(text) {
+            return (written.clone(), known.clone());
+        }
+        let resolved = resolve_place(self.gazetteer, text);
+        let resolved = self.adopted(resolved, text);
+        let written = self.names.name(text);
+        self.places.insert(written.clone(), resolved.clone());
+        (written, resolved)
+    }
+
+    /// Adopts a resolved world place into the gazetteer and shares its id.
+    fn adopted(&mut self, resolved: Resolved, written: &str) -> Resolved {
+        resolved.map(|key| {
+            self.gazetteer.adopt(&key, Some(written));
+            PlaceKey { id: self.names.name(&key.id), ..key }
+        })
+    }
+
+    /// A faction id for a holder as written; one that no factions table knows gets a made-up
+    /// faction and a warning (once per spelling).
+    fn faction(&mut self, text: &str, field: &'static str, origin: &Origin) -> Result<Name, (String, String)> {
+        if let Some(known) = self.sides.get(text) {
+            return known.clone();
+        }
+        let id = match self.factions.resolve(text) {
+            Some(f) => f.id.clone(),
+            None => {
+                let id = self.factions.add_automatic(text);
+                let color = self.factions.get(&id).map(|f| f.color.clone()).unwrap_or_default();
+                let message = format!(
+                    "faction {text:?} is not in factions.toml: drawn as {id:?} in {color}; name and colour it in a factions file (--factions FILE, see README \"Maps of any conflict\")"
+                );
+                self.warnings.push(Diagnostic::warning(&origin.file, Some(origin.line), Some(field), message));
+                id
+            }
+        };
+        let resolved = Ok(self.names.name(&id));
+        self.sides.insert(self.names.name(text), resolved.clone());
+        resolved
+    }
+
+    /// The row's holder and other side as faction ids.
+    fn sides(&mut self, row: &LedgerRow) -> Result<(Name, Option<Name>), Problem> {
+        let holder = self.faction(&row.holder, "holder", &row.origin).map_err(|e| ("holder", e))?;
+        let other = row
+            .other
+            .as_deref()
+            .map(|o| self.faction(o, "other", &row.origin))
+            .transpose()
+            .map_err(|e| ("other", e))?;
+        if other.as_ref() == Some(&holder) {
+            return Err(("other", (format!("the other side is the holder itself ({holder})"), String::new())));
+        }
+        Ok((holder, other))
+    }
+}
+
+/// A gazetteer place of this name within this distance of a row's point is that place.
+const PIN_MATCH_KM: f64 = 5.0;
+/// ... or within this distance for a city of [`CITY_POPULATION`] or more (a city is wide).
+const PIN_MATCH_CITY_KM: f64 = 15.0;
+const CITY_POPULATION: u64 = 100_000;
+/// A point this far from the one place its name resolves to is probably a mistake: warned.
+const PIN_WARN_KM: f64 = 50.0;
+
+/// Resolves a row that gives coordinates: the gazetteer place of that name near the point if
+/// there is one, otherwise a new place of that name at the point (two rows with one name and
+/// points far apart are two places).
+fn pin(
+    gazetteer: &mut Gazetteer,
+    written: &str,
+    point: Point,
+    origin: &Origin,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Result<PlaceKey, (String, String)> {
+    let nearby = gazetteer.nearest_named(written, point.lat, point.lon);
+    if let Some((candidate, km)) = &nearby {
+        let radius = if candidate.population >= CITY_POPULATION { PIN_MATCH_CITY_KM } else { PIN_MATCH_KM };
+        if *km <= radius {
+            return Ok(candidate.key.clone());
+        }
+    }
+    if let Resolution::Found { key, .. } = gazetteer.resolve(written, &Hint::default())
+        && let Some(c) = nearby.filter(|(c, km)| c.key == key && *km > PIN_WARN_KM).map(|(c, _)| c)
+    {
+        let km = world::haversine_km(point.lat, point.lon, c.lat, c.lon);
+        let message = format!(
+            "lat/lon ({:.4}, {:.4}) is {km:.0} km from {} ({}, {:.4}, {:.4}) in the gazetteer; a new place is made at the given point",
+            point.lat, point.lon, c.name, c.country, c.lat, c.lon
+        );
+        diagnostics.push(Diagnostic::warning(&origin.file, Some(origin.line), Some("lat"), message));
+    }
+    Ok(gazetteer.add_pinned(written, point.lat, point.lon, origin))
 }
 
 /// Moves a row's fields into a claim.
-fn claim(row: LedgerRow, place: PlaceKey, holder: String, other: Option<String>) -> Claim {
+fn claim(mut row: LedgerRow, place: PlaceKey, place_text: Name, holder: Name, other: Option<Name>) -> Claim {
+    // A list collected one by one keeps room for four; a million claims keep only what they cite.
+    row.sources.shrink_to_fit();
     Claim {
         date: row.date,
         place,
-        place_text: row.place,
+        place_text,
         holder,
         event: row.event,
         other,
@@ -72,15 +220,19 @@ pub fn resolve_place(gazetteer: &Gazetteer, name: &str) -> Result<PlaceKey, (Str
             let list: Vec<String> = candidates.iter().map(ToString::to_string).collect();
             Err((
                 format!("place {name:?} is ambiguous: {}", list.join("; ")),
-                format!(
-                    "qualify it with a country (\"{name}, {}\") or write the id (\"{}\")",
-                    candidates[0].country, candidates[0].key.id
-                ),
+                "write one of the qualified names above, or give the row lat and lon".into(),
             ))
         }
         Resolution::NotFound { suggestions } => Err((
             format!("place {name:?} is not in the gazetteer"),
-            did_you_mean(&suggestions, "controlmap places QUERY searches it"),
+            format!(
+                "{}; a qualifier (a country code or a first-level region: \"{name}, CC\", \"{name}, REGION\") or lat and lon columns place it",
+                did_you_mean(&suggestions, "controlmap places QUERY searches it")
+            ),
+        )),
+        Resolution::UnknownQualifier { qualifier } => Err((
+            format!("place {name:?}: {qualifier:?} is neither a country code (UA) nor a first-level region"),
+            "controlmap regions QUERY lists regions; or give the row lat and lon".into(),
         )),
     }
 }

@@ -20,8 +20,8 @@ pub fn parse_places(file: &str, text: &str) -> Result<Vec<Place>, Diagnostic> {
     let [id, name, lon, lat, country] = ["id", "name", "lon", "lat", "country"].map(col);
     let (id, name, lon, lat, country) = (id?, name?, lon?, lat?, country?);
     let optional = |n: &str| header.iter().position(|h| h == n);
-    let (population, aliases, source, note) =
-        (optional("population"), optional("aliases"), optional("source"), optional("note"));
+    let (population, aliases, source, note, capital) =
+        (optional("population"), optional("aliases"), optional("source"), optional("note"), optional("capital"));
     let mut places = Vec::new();
     let mut seen = HashMap::new();
     let lines = LineIndex::new(text.as_bytes());
@@ -55,6 +55,7 @@ pub fn parse_places(file: &str, text: &str) -> Result<Vec<Place>, Diagnostic> {
             source: get(source).to_string(),
             note: get(note).to_string(),
             governorate: None,
+            capital: matches!(get(capital), "1" | "yes" | "true"),
         };
         if place.id.is_empty() || place.name.is_empty() {
             return Err(Diagnostic::error(

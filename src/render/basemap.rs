@@ -214,6 +214,9 @@ fn river_labels(
     for water in layers.water.iter().filter(|w| !w.is_lake()) {
         let Some(lines) = water.lines() else { continue };
         let name = if lang == Lang::Nl && !water.name_nl.is_empty() { &water.name_nl } else { &water.name };
+        if name.trim().is_empty() {
+            continue;
+        }
         let visible: Vec<(f64, f64)> = lines
             .0
             .iter()

@@ -95,6 +95,8 @@ struct PlaceProperties<'a> {
     conflict: bool,
     changed: bool,
     sources: String,
+    /// Distinct publishers, domains or articles behind the state.
+    independent_sources: usize,
 }
 
 /// A derived control area: one holder with one fill.
@@ -153,7 +155,7 @@ pub fn geojson(series: &Series, data: &MonthData) -> Result<String, ExportError>
 }
 
 fn place_feature<'a>(series: &Series, info: &FrameInfo, place: &'a PlaceInfo) -> Feature<PlaceProperties<'a>> {
-    let key = PlaceKey { kind: place.kind, id: place.place_id.clone() };
+    let key = PlaceKey { kind: place.kind, id: place.place_id.as_str().into() };
     let geometry = match key.kind {
         PlaceKind::Town => place_position(series, &key).and_then(|(lon, lat)| rfc7946::point(lon, lat)),
         PlaceKind::Region => region_shape(series, &key.id).and_then(rfc7946::area),
@@ -178,6 +180,7 @@ fn place_feature<'a>(series: &Series, info: &FrameInfo, place: &'a PlaceInfo) ->
         conflict: place.conflict,
         changed: place.changed,
         sources: sources(place),
+        independent_sources: place.independent_sources,
     };
     Feature::new(place.id.clone(), geometry, properties)
 }
@@ -284,6 +287,8 @@ pub struct CsvRow {
     pub conflict: bool,
     /// `;`-joined `ARTICLE#SENTENCE` references of the claims behind the state.
     pub sources: String,
+    /// Distinct publishers, domains or articles behind the state.
+    pub independent_sources: usize,
 }
 
 /// The CSV rows of one month, one per drawn place, ordered by place id.
@@ -291,7 +296,7 @@ pub fn csv_rows(series: &Series, data: &MonthData) -> Vec<CsvRow> {
     data.places()
         .into_iter()
         .map(|place| {
-            let key = PlaceKey { kind: place.kind, id: place.place_id.clone() };
+            let key = PlaceKey { kind: place.kind, id: place.place_id.as_str().into() };
             let (lon, lat) = place_position(series, &key)
                 .map_or((String::new(), String::new()), |(lon, lat)| (format!("{lon:.5}"), format!("{lat:.5}")));
             CsvRow {
@@ -311,6 +316,7 @@ pub fn csv_rows(series: &Series, data: &MonthData) -> Vec<CsvRow> {
                 certainty: place.certainty,
                 conflict: place.conflict,
                 sources: sources(place),
+                independent_sources: place.independent_sources,
             }
         })
         .collect()
@@ -329,7 +335,7 @@ pub fn csv(rows: &[CsvRow]) -> Result<String, ExportError> {
 }
 
 /// The CSV columns, in order.
-pub const CSV_HEADER: [&str; 16] = [
+pub const CSV_HEADER: [&str; 17] = [
     "month",
     "place_id",
     "place",
@@ -346,6 +352,7 @@ pub const CSV_HEADER: [&str; 16] = [
     "certainty",
     "conflict",
     "sources",
+    "independent_sources",
 ];
 
 #[cfg(test)]
@@ -376,6 +383,7 @@ mod tests {
             certainty: Modality::Fact,
             conflict: false,
             sources: "-a.txt#3".into(),
+            independent_sources: 1,
         };
         let mut serde_writer = csv::Writer::from_writer(Vec::new());
         serde_writer.serialize(&row).unwrap();
@@ -385,7 +393,7 @@ mod tests {
         assert_eq!(lines[0], serde_text.lines().next().unwrap());
         assert_eq!(
             lines[1],
-            "2017-10,raqqa,'=1+1,town,39.00000,-35.95000,sdf,held,'@is,2017-10,2017-10-17,14,false,fact,false,'-a.txt#3"
+            "2017-10,raqqa,'=1+1,town,39.00000,-35.95000,sdf,held,'@is,2017-10,2017-10-17,14,false,fact,false,'-a.txt#3,1"
         );
     }
 

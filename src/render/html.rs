@@ -184,6 +184,18 @@ struct MonthEntry<'a> {
     claims: usize,
     articles: usize,
     states: Vec<StateEntry<'a>>,
+    changes: Vec<ChangeEntry<'a>>,
+}
+
+/// One change of the month: its phrase, when, the place (when drawn) and the claims behind it.
+#[derive(Serialize)]
+struct ChangeEntry<'a> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    place: Option<usize>,
+    text: &'a str,
+    when: &'a str,
+    /// `[claim index, role]` pairs.
+    claims: Vec<(usize, &'static str)>,
 }
 
 #[derive(Serialize)]
@@ -206,6 +218,7 @@ struct StateEntry<'a> {
     certainty: Modality,
     conflict: bool,
     changed: bool,
+    independent_sources: usize,
     /// `[claim index, role]` pairs.
     claims: Vec<(usize, &'static str)>,
 }
@@ -228,6 +241,16 @@ impl<'a> PageData<'a> {
                     .iter()
                     .filter_map(|p| {
                         Some(state_entry(index.get(&(p.kind, p.place_id.as_str())).copied()?, p, &mut claims))
+                    })
+                    .collect(),
+                changes: frame
+                    .changes
+                    .iter()
+                    .map(|c| ChangeEntry {
+                        place: index.get(&(c.kind, c.place_id.as_str())).copied(),
+                        text: &c.text,
+                        when: &c.when,
+                        claims: c.claims.iter().map(|claim| (claims.index(claim), claim.role)).collect(),
                     })
                     .collect(),
             })
@@ -273,6 +296,7 @@ fn state_entry<'a>(place: usize, p: &'a PlaceInfo, claims: &mut ClaimTable<'a>) 
         certainty: p.certainty,
         conflict: p.conflict,
         changed: p.changed,
+        independent_sources: p.independent_sources,
         claims: p.claims.iter().map(|c| (claims.index(c), c.role)).collect(),
     }
 }
@@ -301,6 +325,7 @@ impl<'a> ClaimTable<'a> {
 mod tests {
     use super::*;
     use crate::date::YearMonth;
+    use crate::render::info::ChangeInfo;
 
     fn hostile_frame() -> FrameInfo {
         let name = "<script>alert(1)</script>\u{2028}&".to_string();
@@ -329,6 +354,7 @@ mod tests {
                 certainty: Modality::Fact,
                 conflict: false,
                 changed: true,
+                independent_sources: 1,
                 claims: vec![ClaimInfo {
                     claim: ClaimText {
                         date: "2017-10".into(),
@@ -337,10 +363,18 @@ mod tests {
                         other: None,
                         modality: Modality::Fact,
                         sources: vec!["</script>.txt#1".into()],
-                        note: name,
+                        note: name.clone(),
                     },
                     role: "supports",
                 }],
+            }],
+            changes: vec![ChangeInfo {
+                place_id: "x".into(),
+                kind: PlaceKind::Town,
+                change: crate::timeline::ChangeKind::Changed,
+                text: format!("{name} → {name} (1 source)"),
+                when: "2017-10".into(),
+                claims: Vec::new(),
             }],
         }
     }

@@ -5,9 +5,11 @@ use serde::Serialize;
 
 use crate::date::{Date, YearMonth};
 use crate::model::{ClaimText, Modality, PlaceKind};
+use crate::render::caption;
 use crate::render::marks::place_dom_id;
 use crate::render::series::{FrameState, Series};
 use crate::render::style::month_title;
+use crate::timeline::ChangeKind;
 
 /// One frame as data.
 #[derive(Debug, Clone, Serialize)]
@@ -20,6 +22,23 @@ pub struct FrameInfo {
     pub claims: usize,
     pub articles: usize,
     pub places: Vec<PlaceInfo>,
+    /// What changed since the end of the previous month, as the caption says it, with the claims.
+    pub changes: Vec<ChangeInfo>,
+}
+
+/// One change of the month, for the viewer's list.
+#[derive(Debug, Clone, Serialize)]
+pub struct ChangeInfo {
+    pub place_id: String,
+    pub kind: PlaceKind,
+    /// `changed`, `appeared` or `stale`.
+    pub change: ChangeKind,
+    /// The caption's phrase: "Raqqa → SDF (2 sources)".
+    pub text: String,
+    /// When it happened (the span of the claims that made it).
+    pub when: String,
+    /// The claims behind the new state that count this month, with their sources.
+    pub claims: Vec<ClaimInfo>,
 }
 
 /// One drawn place (a town, or a region drawn as a marker or a filled area).
@@ -45,6 +64,8 @@ pub struct PlaceInfo {
     pub certainty: Modality,
     pub conflict: bool,
     pub changed: bool,
+    /// Distinct publishers, domains or articles behind the state.
+    pub independent_sources: usize,
     /// The claims behind the state, then those in conflict with it.
     pub claims: Vec<ClaimInfo>,
 }
@@ -54,7 +75,7 @@ pub struct PlaceInfo {
 pub struct ClaimInfo {
     #[serde(flatten)]
     pub claim: ClaimText,
-    /// `supports`, `pending` or `conflicts`.
+    /// `supports`, `pending`, `conflicts` or (in a month's change list) `change`.
     pub role: &'static str,
 }
 
@@ -89,7 +110,7 @@ impl Series<'_> {
             }
             places.push(PlaceInfo {
                 id: place_dom_id(key),
-                place_id: key.id.clone(),
+                place_id: key.id.to_string(),
                 kind: key.kind,
                 name,
                 x: round(x),
@@ -106,6 +127,7 @@ impl Series<'_> {
                 certainty: state.certainty,
                 conflict: state.is_conflicted(),
                 changed: frame.changed.contains(key),
+                independent_sources: state.independent_sources,
                 claims,
             });
         }
@@ -116,7 +138,34 @@ impl Series<'_> {
             claims: frame.claims,
             articles: frame.articles,
             places,
+            changes: self.change_infos(frame),
         }
+    }
+}
+
+impl Series<'_> {
+    /// The month's changes in the caption's order, each with its phrase and claims.
+    fn change_infos(&self, frame: &FrameState) -> Vec<ChangeInfo> {
+        let timeline = self.inputs.timeline;
+        let lang = self.options.lang;
+        let name = |f: &str| self.faction_name(f);
+        let mut changes: Vec<&crate::timeline::Change> = frame.diff.changes.iter().collect();
+        changes.sort_by_key(|c| c.kind);
+        changes
+            .into_iter()
+            .map(|c| ChangeInfo {
+                place_id: c.place.id.to_string(),
+                kind: c.place.kind,
+                change: c.kind,
+                text: caption::change_phrase(c, &caption::place_name(self, c), lang, &name),
+                when: c.when.to_string(),
+                claims: c
+                    .claims
+                    .iter()
+                    .map(|&i| ClaimInfo { claim: timeline.claims[i].text(), role: "change" })
+                    .collect(),
+            })
+            .collect()
     }
 }
 

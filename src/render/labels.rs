@@ -20,6 +20,9 @@ pub struct Request {
     pub bold: bool,
     /// Higher is placed first.
     pub priority: i64,
+    /// One of the area's biggest cities: labelled even over smaller places' markers when no
+    /// free spot is left (never over another label, the legend or the scale bar).
+    pub essential: bool,
 }
 
 /// Where a label went: its anchor point (baseline) and its box.
@@ -38,6 +41,17 @@ pub struct Obstacle {
     pub owner: Option<String>,
 }
 
+/// A label's rank: importance first (a national capital, then population on a log scale), then
+/// whether the place is tracked, then how many claims it has. A city of a million outranks a
+/// tracked village of 500 with many claims; among places of one size the tracked and the
+/// much-claimed come first.
+pub fn priority(population: u64, capital: bool, tracked: bool, claims: usize) -> i64 {
+    let size = (population.max(100) as f64).log10() * 100_000.0;
+    let capital = if capital { 300_000 } else { 0 };
+    let tracked = if tracked { 60_000 } else { 0 };
+    size as i64 + capital + tracked + (claims.min(50) as i64) * 1_000
+}
+
 /// Places labels by priority inside `bounds`, avoiding obstacles and each other.
 pub fn place(requests: &[Request], obstacles: &[Obstacle], bounds: Rect) -> BTreeMap<String, Placed> {
     let mut order: Vec<&Request> = requests.iter().collect();
@@ -52,9 +66,17 @@ pub fn place(requests: &[Request], obstacles: &[Obstacle], bounds: Rect) -> BTre
                     .iter()
                     .any(|o| o.owner.as_deref() != Some(request.key.as_str()) && o.rect.intersects(&candidate.rect))
         };
-        if let Some(spot) = candidates(request).into_iter().find(fits) {
+        let over_markers = |candidate: &Placed| {
+            request.essential
+                && bounds.contains(&candidate.rect)
+                && !taken.iter().any(|r| r.intersects(&candidate.rect))
+                && !obstacles.iter().any(|o| o.owner.is_none() && o.rect.intersects(&candidate.rect))
+        };
+        let spots = candidates(request);
+        let spot = spots.iter().find(|c| fits(c)).or_else(|| spots.iter().find(|c| over_markers(c)));
+        if let Some(spot) = spot {
             taken.push(spot.rect);
-            placed.insert(request.key.clone(), spot);
+            placed.insert(request.key.clone(), spot.clone());
         }
     }
     placed
@@ -101,8 +123,52 @@ fn candidates(r: &Request) -> Vec<Placed> {
 mod tests {
     use super::*;
 
+    #[test]
+    fn big_cities_outrank_small_tracked_places() {
+        let village_with_many_claims = priority(600, false, true, 40);
+        let big_untracked_city = priority(1_400_000, false, false, 0);
+        let capital = priority(900_000, true, false, 0);
+        assert!(big_untracked_city > village_with_many_claims);
+        assert!(capital > big_untracked_city);
+        assert!(priority(5_000, false, true, 3) > priority(5_000, false, false, 0), "tracked first at equal size");
+        assert!(priority(5_000, false, true, 9) > priority(5_000, false, true, 3), "then by claims");
+    }
+
+    #[test]
+    fn an_essential_label_may_cover_small_markers_but_not_labels_or_the_legend() {
+        let city = Request { essential: true, ..request("City", 100.0, 100.0, 10) };
+        let crowd: Vec<Obstacle> = [
+            (-30.0, 0.0),
+            (30.0, 0.0),
+            (0.0, -14.0),
+            (0.0, 14.0),
+            (25.0, -12.0),
+            (25.0, 12.0),
+            (-25.0, -12.0),
+            (-25.0, 12.0),
+        ]
+        .iter()
+        .map(|(dx, dy)| Obstacle { rect: Rect::around(100.0 + dx, 100.0 + dy, 9.0), owner: Some("village".into()) })
+        .collect();
+        let bounds = Rect::new(0.0, 0.0, 400.0, 400.0);
+        assert!(!place(&[request("City", 100.0, 100.0, 10)], &crowd, bounds).contains_key("City"));
+        assert!(place(std::slice::from_ref(&city), &crowd, bounds).contains_key("City"));
+        let legend = Obstacle { rect: Rect::new(0.0, 0.0, 400.0, 400.0), owner: None };
+        assert!(!place(&[city], &[legend], bounds).contains_key("City"));
+    }
+
     fn request(key: &str, x: f64, y: f64, priority: i64) -> Request {
-        Request { key: key.into(), text: key.into(), x, y, gap: 6.0, size: 12.0, bold: false, priority }
+        Request {
+            key: key.into(),
+            text: key.into(),
+            x,
+            y,
+            gap: 6.0,
+            size: 12.0,
+            bold: false,
+            priority,
+            essential: false,
+        }
     }
 
     #[test]

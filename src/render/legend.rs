@@ -25,9 +25,10 @@ enum Symbol {
     Unknown,
     Front,
     Region,
+    SingleSource,
 }
 
-const ALL_SYMBOLS: [Symbol; 10] = [
+const ALL_SYMBOLS: [Symbol; 11] = [
     Symbol::Contested,
     Symbol::Partial,
     Symbol::Besieged,
@@ -38,6 +39,7 @@ const ALL_SYMBOLS: [Symbol; 10] = [
     Symbol::Unknown,
     Symbol::Front,
     Symbol::Region,
+    Symbol::SingleSource,
 ];
 
 fn symbol_text(symbol: Symbol, w: &Words) -> &'static str {
@@ -52,6 +54,7 @@ fn symbol_text(symbol: Symbol, w: &Words) -> &'static str {
         Symbol::Unknown => w.unknown,
         Symbol::Front => w.front,
         Symbol::Region => w.region,
+        Symbol::SingleSource => w.single_source,
     }
 }
 
@@ -212,6 +215,9 @@ fn symbols_present(series: &Series, frame: &FrameState) -> Vec<Symbol> {
         if state.is_conflicted() {
             found.insert(Symbol::Conflict);
         }
+        if state.independent_sources == 1 {
+            found.insert(Symbol::SingleSource);
+        }
     }
     if frame.changed.iter().any(|k| series.towns.contains_key(k)) {
         found.insert(Symbol::Changed);
@@ -305,6 +311,10 @@ fn symbol_swatch(series: &Series, frame: &FrameState, symbol: Symbol, x: f64, y:
             d.line_to(x + u.of(8.0), y - u.of(4.0));
             vec![Item::Path { d: d.finish(), style: Style::stroke(style::FRONT, u.of(1.5)), class: None }]
         }
+        Symbol::SingleSource => vec![
+            disc(Style::fill(grey).with_stroke(style::INK, u.of(1.0))),
+            crate::render::marks::single_source_dot(x, y, r, u),
+        ],
         Symbol::Region => vec![Item::Rect {
             x: x - u.of(8.0),
             y: y - u.of(6.0),
@@ -366,19 +376,15 @@ pub fn frame_layer(series: &Series, frame: &FrameState, month: YearMonth) -> Lay
         Item::Text(Text { x, y, content, size, weight, anchor, fill: fill.into(), ..Text::default() })
     };
     let left = u.of(24.0);
-    layer.items.push(text(
-        left,
-        u.of(46.0),
-        month_title(month, series.options.lang),
-        u.of(34.0),
-        Weight::Bold,
-        style::INK,
-        Anchor::Start,
-    ));
+    let title = match &series.options.title {
+        Some(title) => format!("{title}: {}", month_title(month, series.options.lang)),
+        None => month_title(month, series.options.lang),
+    };
+    layer.items.push(text(left, u.of(46.0), title, u.of(34.0), Weight::Bold, style::INK, Anchor::Start));
     layer.items.push(text(
         left,
         u.of(73.0),
-        w.subtitle.into(),
+        series.subtitle(),
         u.of(15.0),
         Weight::Normal,
         style::MUTED,

@@ -200,6 +200,9 @@ fn marker(series: &Series, town: &Town, state: &PlaceState, changed: bool) -> Ve
         let ring = Style::stroke(&series.color(by), u.of(2.6));
         items.push(Item::Circle { cx: x, cy: y, r: r + u.of(3.2), style: ring, class: Some("besieger".into()) });
     }
+    if state.independent_sources == 1 {
+        items.push(single_source_dot(x, y, r, u));
+    }
     if state.is_conflicted() {
         let ring = Style::stroke(style::CONFLICT, u.of(1.3)).with_dash(&format!("{} {}", u.of(2.0), u.of(2.0)));
         items.push(Item::Circle { cx: x, cy: y, r: r + u.of(6.0), style: ring, class: Some("conflict".into()) });
@@ -208,6 +211,12 @@ fn marker(series: &Series, town: &Town, state: &PlaceState, changed: bool) -> Ve
         return vec![Item::Group { id: None, class: Some("stale".into()), title: None, items: fade(items) }];
     }
     items
+}
+
+/// A white centre dot: the state rests on a single independent source.
+pub fn single_source_dot(x: f64, y: f64, r: f64, u: crate::render::style::Units) -> Item {
+    let style = Style::fill(style::PAPER).with_stroke(style::INK, u.of(0.8));
+    Item::Circle { cx: x, cy: y, r: (r * 0.34).max(u.of(1.6)), style, class: Some("single-source".into()) }
 }
 
 fn fade(items: Vec<Item>) -> Vec<Item> {

@@ -4,6 +4,7 @@
 //! (GeoJSON, CSV) and summed up in a chart of holdings over time.
 
 pub mod basemap;
+pub mod caption;
 pub mod chart;
 pub mod export;
 pub mod gif;

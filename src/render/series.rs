@@ -11,6 +11,7 @@ use crate::geometry::{BBox, Frame, Layers, View};
 use crate::model::{PlaceKey, PlaceKind};
 use crate::places::{Factions, Gazetteer};
 use crate::render::basemap::{self, Basemap};
+use crate::render::caption;
 use crate::render::labels::{self, Obstacle, Placed, Request};
 use crate::render::legend;
 use crate::render::marks;
@@ -41,11 +42,27 @@ pub struct Options {
     pub bbox: Option<BBox>,
     /// The radius of a town's control area.
     pub radius_km: f64,
+    /// A title before the month (`--title`).
+    pub title: Option<String>,
+    /// The line under the title, instead of the default (`--subtitle`).
+    pub subtitle: Option<String>,
+    /// A caption band under the map says what changed this month.
+    pub caption: bool,
 }
 
 impl Default for Options {
     fn default() -> Self {
-        Options { width: 1600, height: 1200, lang: Lang::En, palette: Palette::Default, bbox: None, radius_km: 30.0 }
+        Options {
+            width: 1600,
+            height: 1200,
+            lang: Lang::En,
+            palette: Palette::Default,
+            bbox: None,
+            radius_km: 30.0,
+            title: None,
+            subtitle: None,
+            caption: true,
+        }
     }
 }
 
@@ -65,6 +82,8 @@ pub struct Town {
     pub px: (f64, f64),
     pub km: (f64, f64),
     pub radius: f64,
+    pub population: u64,
+    pub capital: bool,
 }
 
 /// A region's outline in pixels and where its name goes.
@@ -77,6 +96,10 @@ pub struct RegionShape {
     /// A sample of the outline's points in pixels (for keeping the legend off the region).
     pub outline_px: Vec<(f64, f64)>,
 }
+
+/// How many of the map's biggest cities always get a label, and how big they must be.
+const ESSENTIAL_CITIES: usize = 16;
+const ESSENTIAL_POPULATION: u64 = 200_000;
 
 /// Everything the frames of one series share.
 pub struct Series<'a> {
@@ -124,8 +147,9 @@ impl<'a> Series<'a> {
             Some(b) => b,
             None => default_box(inputs).unwrap_or(data_box),
         };
-        let view = View::fit(bbox, map_frame(options.width, options.height));
         let units = Units::for_size(options.width, options.height);
+        let map = caption::map_area(map_frame(options.width, options.height), units, options.caption);
+        let view = View::fit(bbox, map);
         let focus = focus_countries(inputs);
         let mut towns = tracked_towns(inputs, &view, units);
         let mut regions = tracked_regions(inputs, &view, options.lang);
@@ -159,6 +183,7 @@ impl<'a> Series<'a> {
     fn place_labels(&self, label_boxes: &[Rect]) -> BTreeMap<String, Placed> {
         let u = self.units;
         let claim_counts = claim_counts(self.inputs.timeline);
+        let essential = self.essential_cities();
         let mut requests = Vec::new();
         let mut obstacles: Vec<Obstacle> = label_boxes.iter().map(|r| Obstacle { rect: *r, owner: None }).collect();
         obstacles.push(Obstacle { rect: self.legend_box, owner: None });
@@ -169,8 +194,10 @@ impl<'a> Series<'a> {
                 rect: Rect::around(town.px.0, town.px.1, town.radius + u.of(2.0)),
                 owner: Some(id.clone()),
             });
-            let priority = 1_000_000 + claim_counts.get(key).copied().unwrap_or(0) as i64 * 1000;
+            let claims = claim_counts.get(key).copied().unwrap_or(0);
+            let priority = labels::priority(town.population, town.capital, true, claims);
             requests.push(Request {
+                essential: essential.contains(&town.name),
                 key: id,
                 text: town.name.clone(),
                 x: town.px.0,
@@ -188,6 +215,7 @@ impl<'a> Series<'a> {
                 owner: Some(id.clone()),
             });
             requests.push(Request {
+                essential: essential.contains(&city.name),
                 key: id,
                 text: city.name.clone(),
                 x: city.px.0,
@@ -195,7 +223,7 @@ impl<'a> Series<'a> {
                 gap: city.radius + u.of(3.0),
                 size: u.of(11.0),
                 bold: false,
-                priority: 1000 - i as i64,
+                priority: labels::priority(city.population, city.capital, false, 0) - i as i64,
             });
         }
         for (key, region) in &self.regions {
@@ -208,7 +236,8 @@ impl<'a> Series<'a> {
                 gap: 0.0,
                 size: u.of(11.0),
                 bold: false,
-                priority: 500_000,
+                priority: labels::priority(1_000_000, false, true, 0),
+                essential: false,
             });
         }
         let f = self.view.frame;
@@ -217,6 +246,21 @@ impl<'a> Series<'a> {
             &obstacles,
             Rect::new(f.x + u.of(4.0), f.y + u.of(4.0), f.x + f.width - u.of(4.0), f.y + f.height - u.of(4.0)),
         )
+    }
+
+    /// The names of the biggest cities on the map (tracked or for orientation): capitals and the
+    /// most populous, which always get a label.
+    fn essential_cities(&self) -> Vec<String> {
+        let mut cities: Vec<&Town> = self
+            .towns
+            .values()
+            .chain(&self.context)
+            .filter(|t| t.capital || t.population >= ESSENTIAL_POPULATION)
+            .collect();
+        cities.sort_by(|a, b| {
+            (b.capital, b.population).cmp(&(a.capital, a.population)).then_with(|| a.name.cmp(&b.name))
+        });
+        cities.into_iter().take(ESSENTIAL_CITIES).map(|t| t.name.clone()).collect()
     }
 
     /// The scene of one frame (see [`Series::frame`]).
@@ -230,6 +274,7 @@ impl<'a> Series<'a> {
             marks::labels_layer(self, frame),
             legend::legend_layer(self, frame),
             legend::frame_layer(self, frame, frame.month),
+            caption::caption_layer(self, frame),
         ];
         Scene { width: self.options.width, height: self.options.height, defs, layers }
     }
@@ -299,7 +344,8 @@ impl<'a> Series<'a> {
             .collect();
         let areas = self.areas(&snapshot);
         let (claims, articles) = evidence_counts(timeline, month);
-        FrameState { month, snapshot, changed, areas, claims, articles }
+        let diff = crate::timeline::between(timeline, &previous, &snapshot);
+        FrameState { month, snapshot, changed, areas, claims, articles, diff }
     }
 
     /// The colour of a faction in this series' palette.
@@ -387,6 +433,25 @@ fn blend(top: [u8; 3], ground: [u8; 3], opacity: f64) -> [u8; 3] {
     [mix(top[0], ground[0]), mix(top[1], ground[1]), mix(top[2], ground[2])]
 }
 
+impl Series<'_> {
+    /// The line under the title: `--subtitle`, or what the map shows, naming news reports only
+    /// when every source is an article.
+    pub fn subtitle(&self) -> String {
+        if let Some(subtitle) = &self.options.subtitle {
+            return subtitle.clone();
+        }
+        let w = crate::render::style::words(self.options.lang);
+        let articles_only = self
+            .inputs
+            .timeline
+            .claims
+            .iter()
+            .flat_map(|c| &c.sources)
+            .all(|s| s.kind == crate::model::SourceKind::Article);
+        if articles_only { w.subtitle } else { w.subtitle_sources }.to_string()
+    }
+}
+
 /// What one frame shows, computed from the timeline.
 pub struct FrameState {
     pub month: YearMonth,
@@ -397,6 +462,8 @@ pub struct FrameState {
     /// Claims counted by the end of the month, and the articles they come from.
     pub claims: usize,
     pub articles: usize,
+    /// What changed since the end of the previous month (the caption and the viewer's list).
+    pub diff: crate::timeline::Diff,
 }
 
 /// The claims counted by the end of a month (expected ones aside), and the articles they cite.
@@ -468,7 +535,9 @@ fn tracked_towns(inputs: Inputs, view: &View, u: Units) -> BTreeMap<PlaceKey, To
             let place = inputs.gazetteer.town(&key.id)?;
             let px = view.px(place.lon, place.lat);
             let km = view.albers.project(place.lon, place.lat);
-            Some((key.clone(), Town { name: place.name.clone(), px, km, radius: marker_radius(place.population, u) }))
+            let radius = marker_radius(place.population, u);
+            let (population, capital) = (place.population, place.capital);
+            Some((key.clone(), Town { name: place.name.clone(), px, km, radius, population, capital }))
         })
         .collect()
 }
@@ -546,7 +615,8 @@ fn markers_for_tiny_regions(
         if let Some(region) = regions.remove(&key) {
             let (x, y) = region.label_at;
             let km = ((x - view.origin.0) / view.scale, (view.origin.1 - y) / view.scale);
-            towns.insert(key, Town { name: region.name, px: (x, y), km, radius: u.of(4.6) });
+            let town = Town { name: region.name, px: (x, y), km, radius: u.of(4.6), population: 0, capital: false };
+            towns.insert(key, town);
         }
     }
 }
@@ -582,6 +652,8 @@ fn context_cities(
                 px,
                 km: view.albers.project(place.lon, place.lat),
                 radius: u.of(2.6),
+                population: place.population,
+                capital: place.capital,
             });
         }
         if chosen.len() == 14 {

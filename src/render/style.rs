@@ -124,6 +124,8 @@ pub fn status_word(status: crate::timeline::Status, lang: Lang) -> &'static str 
 /// The words on the map, by language.
 pub struct Words {
     pub subtitle: &'static str,
+    /// The subtitle when not every source is a news article (URLs, data sets, agencies).
+    pub subtitle_sources: &'static str,
     pub legend_title: &'static str,
     pub contested: &'static str,
     pub partial: &'static str,
@@ -135,6 +137,8 @@ pub struct Words {
     pub unknown: &'static str,
     pub front: &'static str,
     pub region: &'static str,
+    /// The marker's white centre dot.
+    pub single_source: &'static str,
     pub claims_from: &'static str,
     pub sources: &'static str,
     pub rule: &'static str,
@@ -145,6 +149,7 @@ pub fn words(lang: Lang) -> Words {
     match lang {
         Lang::En => Words {
             subtitle: "Who held what at the end of the month, from dated claims in news reports",
+            subtitle_sources: "Who held what at the end of the month, from dated claims and the sources they cite",
             legend_title: "Control",
             contested: "contested",
             partial: "partly held",
@@ -156,6 +161,7 @@ pub fn words(lang: Lang) -> Words {
             unknown: "lost, new holder unknown",
             front: "front line (approximate)",
             region: "claim about an area",
+            single_source: "one source only (dot)",
             claims_from: "claims from",
             sources: "sources",
             rule: "Areas: each town's nearest-town cell within {R} km, cut to its country, merged by holder; approximate, not surveyed front lines.",
@@ -163,6 +169,7 @@ pub fn words(lang: Lang) -> Words {
         },
         Lang::Nl => Words {
             subtitle: "Wie had wat in handen aan het eind van de maand, volgens gedateerde claims in nieuwsberichten",
+            subtitle_sources: "Wie had wat in handen aan het eind van de maand, volgens gedateerde claims en hun bronnen",
             legend_title: "Controle",
             contested: "omstreden",
             partial: "deels in handen",
@@ -174,6 +181,7 @@ pub fn words(lang: Lang) -> Words {
             unknown: "verloren, nieuwe bezitter onbekend",
             front: "frontlinie (bij benadering)",
             region: "claim over een gebied",
+            single_source: "maar één bron (stip)",
             claims_from: "claims uit",
             sources: "bronnen",
             rule: "Gebieden: per plaats het gebied dat dichter bij die plaats ligt dan bij andere, binnen {R} km, binnen het eigen land, samengevoegd per partij; bij benadering.",

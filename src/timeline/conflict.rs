@@ -122,48 +122,160 @@ impl<'a> Presence<'a> {
     }
 }
 
+/// How many claims of one statement (event, holder, other side) a claim is paired with at most:
+/// the ones overlapping it that end last. A dense place (thousands of claims a month) would
+/// otherwise report every pair; this keeps the conflicts linear in the claims.
+pub const PARTNERS_PER_STATEMENT: usize = 3;
+/// How many overlapping claims of one statement are looked at to find partners that cite no
+/// source in common with the claim.
+const PARTNER_SEARCH: usize = 64;
+
 /// Conflicts among the claims `range` of one place (in application order).
 ///
-/// Only claims close in time can conflict (overlapping, or the later starting within the
-/// reversal window after the other ends), so the claims are swept in order of their first day
-/// keeping a window of recent ones: dense ledgers stay near-linear, not quadratic.
+/// # Steps
+/// 1. Reversals: a claim can only undo the last capture or loss applied before it (a change in
+///    between reconciles them), so each claim is checked against that one change.
+/// 2. Simultaneous conflicts: the claims are grouped by statement (event, holder, other side and,
+///    for states, whether a reported change overlaps them), so whether two claims are
+///    reconcilable depends on their two statements only and is decided once per pair of
+///    statements. A sweep over the spans sorted by first day keeps, per statement, the claims
+///    seen so far ordered by last day; each claim is paired with the latest-ending overlapping
+///    claims of every statement it contradicts (at most [`PARTNERS_PER_STATEMENT`] of each).
+///
+/// The cost is O(n log n) in the place's claims, however dense.
 pub(crate) fn find(claims: &[Claim], range: std::ops::Range<usize>) -> Vec<Conflict> {
     let applied: Vec<usize> = range.filter(|&i| claims[i].modality != Modality::Expected).collect();
-    let mut changes_before = Vec::with_capacity(applied.len() + 1);
-    changes_before.push(0usize);
-    for &i in &applied {
-        changes_before.push(changes_before.last().copied().unwrap_or(0) + usize::from(claims[i].event.is_change()));
+    let mut found = reversals(claims, &applied);
+    found.extend(simultaneous_sweep(claims, &applied));
+    found.sort_by_key(|c| (c.first, c.second));
+    found.dedup_by_key(|c| (c.first, c.second));
+    found
+}
+
+/// Every claim against the last capture or loss applied before it.
+fn reversals(claims: &[Claim], applied: &[usize]) -> Vec<Conflict> {
+    let mut found = Vec::new();
+    let mut last_change: Option<usize> = None;
+    for &b in applied {
+        if let Some(a) = last_change.filter(|&a| !share_a_source(&claims[a], &claims[b])) {
+            found.extend(reversal(claims, a, b));
+        }
+        if claims[b].event.is_change() {
+            last_change = Some(b);
+        }
     }
-    let changes: Vec<(Date, Date)> = applied
+    found
+}
+
+/// What a claim states, as far as conflicts go: two claims with the same statement are
+/// reconcilable with exactly the same claims.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+struct Statement<'a> {
+    event: Event,
+    holder: &'a str,
+    other: Option<&'a str>,
+    /// For a state: a capture or loss reported within its span reconciles it with any other state.
+    near_change: bool,
+}
+
+/// Statements numbered in order of appearance, with a representative claim and a lazily filled
+/// table of which pairs contradict each other.
+#[derive(Default)]
+struct Statements<'a> {
+    ids: std::collections::HashMap<Statement<'a>, usize>,
+    examples: Vec<(&'a Claim, bool)>,
+    /// Per pair of statements (row-major, filled once every statement is numbered): 0 not yet
+    /// decided, 1 reconcilable, 2 contradictory.
+    table: Vec<u8>,
+}
+
+impl<'a> Statements<'a> {
+    fn id(&mut self, claim: &'a Claim, near_change: bool) -> usize {
+        let near_change = near_change && !claim.event.is_change();
+        let key = Statement { event: claim.event, holder: &claim.holder, other: claim.other.as_deref(), near_change };
+        let next = self.examples.len();
+        let id = *self.ids.entry(key).or_insert(next);
+        if id == next {
+            self.examples.push((claim, near_change));
+        }
+        id
+    }
+
+    fn contradict(&mut self, x: usize, y: usize) -> bool {
+        let count = self.examples.len();
+        self.table.resize(count * count, 0);
+        let cell = x * count + y;
+        if self.table[cell] == 0 {
+            let ((a, a_near), (b, b_near)) = (self.examples[x], self.examples[y]);
+            self.table[cell] = if reconcilable(a, b, a_near || b_near) { 1 } else { 2 };
+        }
+        self.table[cell] == 2
+    }
+}
+
+/// The overlapping pairs of claims whose statements contradict each other (see [`find`]).
+fn simultaneous_sweep(claims: &[Claim], applied: &[usize]) -> Vec<Conflict> {
+    let near = near_a_change(claims, applied);
+    let mut statements = Statements::default();
+    let ids: Vec<usize> = applied.iter().zip(&near).map(|(&i, &n)| statements.id(&claims[i], n)).collect();
+    let mut by_start: Vec<usize> = (0..applied.len()).collect();
+    by_start.sort_by_key(|&p| (claims[applied[p]].date.start, p));
+    // Per statement: the claims swept so far by (last day, position), and the latest last day.
+    let mut seen: Vec<std::collections::BTreeSet<(Date, usize)>> = vec![Default::default(); statements.examples.len()];
+    let mut latest_end: Vec<Option<Date>> = vec![None; statements.examples.len()];
+    // The statements with a claim that may still overlap the next ones (latest last day not passed).
+    let mut live: Vec<usize> = Vec::new();
+    let mut found = Vec::new();
+    for p in by_start {
+        let claim = &claims[applied[p]];
+        live.retain(|&s| latest_end[s].is_some_and(|end| end >= claim.date.start));
+        for &statement in &live {
+            if !statements.contradict(ids[p], statement) {
+                continue;
+            }
+            let overlapping = seen[statement].range((claim.date.start, 0)..).rev().take(PARTNER_SEARCH);
+            let partners = overlapping
+                .map(|&(_, q)| q)
+                .filter(|&q| !share_a_source(claim, &claims[applied[q]]))
+                .take(PARTNERS_PER_STATEMENT);
+            for q in partners {
+                let (a, b) = (applied[q.min(p)], applied[q.max(p)]);
+                let (x, y) = (&claims[a].date, &claims[b].date);
+                let window = (x.start.max(y.start), x.end.min(y.end));
+                found.push(Conflict { kind: ConflictKind::Simultaneous, first: a, second: b, window });
+            }
+        }
+        seen[ids[p]].insert((claim.date.end, p));
+        if latest_end[ids[p]].is_none_or(|end| end < claim.date.start) {
+            live.push(ids[p]);
+        }
+        latest_end[ids[p]] = latest_end[ids[p]].max(Some(claim.date.end));
+    }
+    found
+}
+
+/// For each applied claim: does a capture or loss (an applied one) overlap its span?
+fn near_a_change(claims: &[Claim], applied: &[usize]) -> Vec<bool> {
+    let mut changes: Vec<(Date, Date)> = applied
         .iter()
         .map(|&i| &claims[i])
         .filter(|c| c.event.is_change())
         .map(|c| (c.date.start, c.date.end))
         .collect();
-    let mut by_start: Vec<usize> = (0..applied.len()).collect();
-    by_start.sort_by_key(|&p| (claims[applied[p]].date.start, p));
-    let mut found = Vec::new();
-    let mut recent: Vec<usize> = Vec::new();
-    for p in by_start {
-        let start = claims[applied[p]].date.start;
-        recent.retain(|&q| claims[applied[q]].date.end.days_until(start) <= REVERSAL_WINDOW_DAYS);
-        for &q in &recent {
-            let (ai, bi) = (q.min(p), q.max(p));
-            let (a, b) = (applied[ai], applied[bi]);
-            if share_a_source(&claims[a], &claims[b]) {
-                continue;
-            }
-            let change_between = changes_before[bi] > changes_before[ai + 1];
-            if let Some(conflict) =
-                simultaneous(&claims[a], &claims[b], a, b, &changes).or_else(|| reversal(claims, change_between, a, b))
-            {
-                found.push(conflict);
-            }
-        }
-        recent.push(p);
+    changes.sort();
+    // The latest last day among the changes that start at or before each one.
+    let mut latest = Vec::with_capacity(changes.len());
+    for &(_, end) in &changes {
+        latest.push(latest.last().copied().unwrap_or(end).max(end));
     }
-    found.sort_by_key(|c| (c.first, c.second));
-    found
+    applied
+        .iter()
+        .map(|&i| {
+            let span = &claims[i].date;
+            let started = changes.partition_point(|&(start, _)| start <= span.end);
+            started > 0 && latest[started - 1] >= span.start
+        })
+        .collect()
 }
 
 fn share_a_source(a: &Claim, b: &Claim) -> bool {
@@ -172,15 +284,10 @@ fn share_a_source(a: &Claim, b: &Claim) -> bool {
 
 /// Two claims whose spans overlap conflict unless some order of events reconciles them. Two
 /// states that disagree are reconciled only by a capture or loss reported within their spans
-/// (`changes`: the spans of the place's changes); a state fits a change it could precede or follow.
-fn simultaneous(a: &Claim, b: &Claim, ai: usize, bi: usize, changes: &[(Date, Date)]) -> Option<Conflict> {
-    if !a.date.overlaps(&b.date) {
-        return None;
-    }
-    let (from, to) = (a.date.start.min(b.date.start), a.date.end.max(b.date.end));
-    let reported_change = || changes.iter().any(|&(start, end)| end >= from && start <= to);
-    let reconcilable = match (a.event.is_change(), b.event.is_change()) {
-        (false, false) => Presence::after(a).compatible(&Presence::after(b)) || reported_change(),
+/// (`change_reported`); a state fits a change it could precede or follow.
+fn reconcilable(a: &Claim, b: &Claim, change_reported: bool) -> bool {
+    match (a.event.is_change(), b.event.is_change()) {
+        (false, false) => Presence::after(a).compatible(&Presence::after(b)) || change_reported,
         (true, false) => state_fits_change(b, a),
         (false, true) => state_fits_change(a, b),
         (true, true) => {
@@ -188,9 +295,7 @@ fn simultaneous(a: &Claim, b: &Claim, ai: usize, bi: usize, changes: &[(Date, Da
                 || Presence::after(a).compatible(&Presence::before(b))
                 || Presence::after(b).compatible(&Presence::before(a))
         }
-    };
-    let window = (a.date.start.max(b.date.start), a.date.end.min(b.date.end));
-    (!reconcilable).then_some(Conflict { kind: ConflictKind::Simultaneous, first: ai, second: bi, window })
+    }
 }
 
 /// A state claim fits a change in the same span if it describes the place before or after it.
@@ -199,13 +304,11 @@ fn state_fits_change(state: &Claim, change: &Claim) -> bool {
     said.compatible(&Presence::after(change)) || said.compatible(&Presence::before(change))
 }
 
-fn reversal(claims: &[Claim], change_between: bool, ai: usize, bi: usize) -> Option<Conflict> {
+/// Does `bi` undo the capture or loss `ai` (the last change applied before it) soon after?
+fn reversal(claims: &[Claim], ai: usize, bi: usize) -> Option<Conflict> {
     let (a, b) = (&claims[ai], &claims[bi]);
     let gap = a.date.end.days_until(b.date.start);
     if !a.event.is_change() || gap <= 0 || gap > REVERSAL_WINDOW_DAYS {
-        return None;
-    }
-    if change_between {
         return None;
     }
     let said_by_b = if b.event.is_change() { Presence::before(b) } else { Presence::after(b) };

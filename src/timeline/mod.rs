@@ -20,15 +20,23 @@
 //!   that the other reports less than [`REVERSAL_WINDOW_DAYS`] earlier with no change between
 //!   ("fell in September" against "still partly held in October"). Conflicts are reported with
 //!   both sources, never resolved silently.
+//! - Every state counts its *independent sources*: the distinct publishers (article files,
+//!   domains, datasets, cited publishers; see [`publisher_key`]) behind its supporting claims.
+//! - [`diff`] compares two dates: places that changed, first appeared or went stale, and
+//!   conflicts that opened or closed, each with the claims behind it.
 
 mod check;
 mod conflict;
+mod diff;
+mod sources;
 mod state;
 
 use std::collections::BTreeMap;
 
 pub use check::{Check, Verdict, check};
 pub use conflict::{Conflict, ConflictKind};
+pub use diff::{Change, ChangeKind, ConflictEvent, ConflictTurn, Diff, between, diff};
+pub use sources::{count_independent, publisher_key};
 pub use state::{HolderStatus, PlaceState, Status};
 
 use crate::date::Date;
@@ -51,6 +59,8 @@ pub struct Timeline {
     conflict_ranges: BTreeMap<PlaceKey, std::ops::Range<usize>>,
     /// Identical claims dropped while building (same place, date, holder, event, other, modality and sources).
     pub duplicates: Vec<Claim>,
+    /// For each claim, the publisher keys of its sources (see [`publisher_key`]), sorted, each once.
+    publishers: Vec<Vec<String>>,
 }
 
 /// The state of every tracked place on one date.
@@ -62,49 +72,141 @@ pub struct Snapshot {
 
 /// Builds the timeline from claims in any order.
 pub fn build(mut claims: Vec<Claim>) -> Timeline {
-    claims.sort_by(|a, b| {
-        a.place.cmp(&b.place).then_with(|| a.content_key().cmp(&b.content_key())).then_with(|| a.origin.cmp(&b.origin))
-    });
+    sort_in_application_order(&mut claims);
     order_equal_spans(&mut claims);
-    let mut kept: Vec<Claim> = Vec::with_capacity(claims.len());
-    let mut duplicates = Vec::new();
-    for claim in claims {
-        match kept.last() {
-            Some(last) if last.place == claim.place && last.content_key() == claim.content_key() => {
-                duplicates.push(claim)
-            }
-            _ => kept.push(claim),
+    let duplicates = remove_duplicates(&mut claims);
+    let mut places: BTreeMap<PlaceKey, std::ops::Range<usize>> = BTreeMap::new();
+    let mut start = 0;
+    while start < claims.len() {
+        let end = start + claims[start..].iter().take_while(|c| c.place == claims[start].place).count();
+        places.insert(claims[start].place.clone(), start..end);
+        start = end;
+    }
+    // One list for all places, place after place (searching places in parallel was faster on
+    // two cores but held each thread's lists at once: 10 % more memory at a million claims).
+    let ranges: Vec<std::ops::Range<usize>> = places.values().cloned().collect();
+    let (conflicts, counts) = conflicts_of(&claims, &ranges);
+    let mut conflict_ranges = BTreeMap::new();
+    let mut start = 0;
+    for (place, count) in places.keys().zip(counts) {
+        conflict_ranges.insert(place.clone(), start..start + count);
+        start += count;
+    }
+    let publishers = claims.iter().map(publishers_of).collect();
+    Timeline { claims, places, conflicts, conflict_ranges, duplicates, publishers }
+}
+
+fn publishers_of(claim: &Claim) -> Vec<String> {
+    let mut keys: Vec<String> = claim.sources.iter().map(|s| publisher_key(&s.to_string())).collect();
+    keys.sort_unstable();
+    keys.dedup();
+    keys
+}
+
+/// The conflicts of some places, in order, and how many each place has.
+fn conflicts_of(claims: &[Claim], places: &[std::ops::Range<usize>]) -> (Vec<Conflict>, Vec<usize>) {
+    let mut found = Vec::new();
+    let counts = places
+        .iter()
+        .map(|range| {
+            let before = found.len();
+            found.extend(conflict::find(claims, range.clone()));
+            found.len() - before
+        })
+        .collect();
+    (found, counts)
+}
+
+/// Sorts claims by place, then content (see [`Claim::content_key`]), then origin. A million
+/// claims are large to move and slow to compare field by field, so each gets a packed key (ranks
+/// of its place, holder and other side among the distinct ones, its days, event and modality:
+/// the order of the content key's first fields); indices are sorted by it, only equal keys are
+/// compared in full, and the claims are then put in place once.
+fn sort_in_application_order(claims: &mut [Claim]) {
+    let place_rank = ranks(claims.iter().map(|c| &c.place));
+    let side_rank = ranks(claims.iter().flat_map(|c| std::iter::once(&c.holder).chain(&c.other)));
+    let day = |date: crate::date::Date| (date.to_days() + 400_000).clamp(0, (1 << 20) - 1) as u128;
+    let packed: Vec<(u128, u32)> = claims
+        .iter()
+        .enumerate()
+        .map(|(i, c)| {
+            let other = c.other.as_ref().map_or(0, |o| 1 + side_rank[o]) as u128;
+            let key = (place_rank[&c.place] as u128) << 104
+                | day(c.date.end) << 84
+                | day(c.date.start) << 64
+                | u128::from(!c.event.is_change()) << 63
+                | (c.event as u128) << 60
+                | (side_rank[&c.holder] as u128) << 38
+                | other << 16
+                | c.modality as u128;
+            (key, i as u32)
+        })
+        .collect();
+    let mut order = packed;
+    rayon::slice::ParallelSliceMut::par_sort_unstable(&mut order[..]);
+    let full = |a: &u32, b: &u32| {
+        let (x, y) = (&claims[*a as usize], &claims[*b as usize]);
+        x.content_key().cmp(&y.content_key()).then_with(|| x.origin.cmp(&y.origin))
+    };
+    for run in order.chunk_by_mut(|a, b| a.0 == b.0) {
+        if run.len() > 1 {
+            run.sort_unstable_by(|a, b| full(&a.1, &b.1));
         }
     }
-    let mut places: BTreeMap<PlaceKey, std::ops::Range<usize>> = BTreeMap::new();
-    for (i, claim) in kept.iter().enumerate() {
-        places.entry(claim.place.clone()).and_modify(|r| r.end = i + 1).or_insert(i..i + 1);
+    let order: Vec<usize> = order.into_iter().map(|(_, i)| i as usize).collect();
+    permute(claims, &order);
+}
+
+/// Each distinct value's rank in sorted order.
+fn ranks<'a, T: Ord + std::hash::Hash + 'a>(
+    values: impl Iterator<Item = &'a T>,
+) -> crate::fxhash::SpreadMap<&'a T, u32> {
+    let mut distinct: Vec<&T> = values.collect::<crate::fxhash::SpreadSet<&T>>().into_iter().collect();
+    distinct.sort_unstable();
+    distinct.into_iter().enumerate().map(|(rank, value)| (value, rank as u32)).collect()
+}
+
+/// Reorders `items` so that position k holds the item that was at `order[k]`: one pass over
+/// the permutation's cycles, each item moved once.
+fn permute<T>(items: &mut [T], order: &[usize]) {
+    let mut placed = vec![false; items.len()];
+    for start in 0..items.len() {
+        let mut at = start;
+        while !placed[at] {
+            placed[at] = true;
+            let from = order[at];
+            if from == start {
+                break;
+            }
+            items.swap(at, from);
+            at = from;
+        }
     }
-    let mut conflicts = Vec::new();
-    let mut conflict_ranges = BTreeMap::new();
-    for (place, range) in &places {
-        let start = conflicts.len();
-        conflicts.extend(conflict::find(&kept, range.clone()));
-        conflict_ranges.insert(place.clone(), start..conflicts.len());
+}
+
+/// Drops claims identical to the one before (same place and content), in place; returns them.
+fn remove_duplicates(claims: &mut Vec<Claim>) -> Vec<Claim> {
+    let mut kept = 0;
+    for i in 0..claims.len() {
+        let repeat = kept > 0 && {
+            let (last, claim) = (&claims[kept - 1], &claims[i]);
+            last.place == claim.place && last.content_key() == claim.content_key()
+        };
+        if !repeat {
+            claims.swap(kept, i);
+            kept += 1;
+        }
     }
-    Timeline { claims: kept, places, conflicts, conflict_ranges, duplicates }
+    let mut duplicates = claims.split_off(kept);
+    duplicates.sort_by(|a, b| {
+        a.place.cmp(&b.place).then_with(|| a.content_key().cmp(&b.content_key())).then_with(|| a.origin.cmp(&b.origin))
+    });
+    duplicates
 }
 
 /// Among claims of one place with the same span, a state that can only have come before a
 /// capture or loss in that span (a siege, a partial hold) is put before it; the rest keep their order.
 fn order_equal_spans(claims: &mut [Claim]) {
-    /// Reorders `items` so that position k holds the item that was at `order[k]`, by swaps.
-    fn permute(items: &mut [Claim], mut order: Vec<usize>) {
-        for k in 0..order.len() {
-            let mut source = order[k];
-            while source < k {
-                source = order[source];
-            }
-            items.swap(k, source);
-            order[k] = source;
-        }
-    }
-
     let mut start = 0;
     while start < claims.len() {
         let same_span = |c: &Claim| {
@@ -115,19 +217,29 @@ fn order_equal_spans(claims: &mut [Claim]) {
         let end = start + claims[start..].iter().take_while(|c| same_span(c)).count();
         let group = &mut claims[start..end];
         if group.len() > 1 {
+            let changes = distinct_changes(group);
             let leads: Vec<bool> = group
                 .iter()
-                .map(|s| !s.event.is_change() && group.iter().any(|c| conflict::Presence::leads_up_to(s, c)))
+                .map(|s| !s.event.is_change() && changes.iter().any(|c| conflict::Presence::leads_up_to(s, c)))
                 .collect();
             if leads.iter().any(|&l| l) {
                 // A stable partition: the leading states first, the rest in their order.
                 let mut order: Vec<usize> = (0..group.len()).collect();
                 order.sort_by_key(|&i| !leads[i]);
-                permute(group, order);
+                permute(group, &order);
             }
         }
         start = end;
     }
+}
+
+/// The captures and losses of a group, one per distinct (event, holder, other side): whether a
+/// state leads up to a change depends on those alone, so a dense month is not compared pairwise.
+fn distinct_changes(group: &[Claim]) -> Vec<&Claim> {
+    let mut changes: Vec<&Claim> = group.iter().filter(|c| c.event.is_change()).collect();
+    changes.sort_by(|a, b| (a.event, &a.holder, &a.other).cmp(&(b.event, &b.holder, &b.other)));
+    changes.dedup_by(|a, b| (a.event, &a.holder, &a.other) == (b.event, &b.holder, &b.other));
+    changes
 }
 
 impl Timeline {
@@ -150,6 +262,11 @@ impl Timeline {
     /// A place's claims in order, each with the holder and status right after it (`None` for
     /// an expected claim, which changes nothing): the steps `history` shows.
     pub fn steps(&self, place: &PlaceKey) -> Vec<(usize, Option<HolderStatus>)> {
+        state::after_each(self, place, self.claims_for(place)).into_iter().map(|(i, after, _)| (i, after)).collect()
+    }
+
+    /// Like [`Timeline::steps`], with the number of independent sources behind the state after each claim.
+    pub fn steps_with_sources(&self, place: &PlaceKey) -> Vec<(usize, Option<HolderStatus>, usize)> {
         state::after_each(self, place, self.claims_for(place))
     }
 
@@ -183,12 +300,21 @@ impl Timeline {
         sources
     }
 
+    /// How many independent sources back some claims: distinct publishers, domains or articles
+    /// (see [`publisher_key`]).
+    pub fn independent_sources(&self, claims: &[usize]) -> usize {
+        let mut keys: Vec<&str> = claims.iter().flat_map(|&i| self.publishers[i].iter().map(String::as_str)).collect();
+        keys.sort_unstable();
+        keys.dedup();
+        keys.len()
+    }
+
     /// The distinct articles cited by all claims.
     pub fn articles(&self) -> Vec<&str> {
-        let mut names: Vec<&str> =
+        let distinct: crate::fxhash::SpreadSet<&str> =
             self.claims.iter().flat_map(|c| c.sources.iter().map(|s| s.article.as_str())).collect();
+        let mut names: Vec<&str> = distinct.into_iter().collect();
         names.sort_unstable();
-        names.dedup();
         names
     }
 
@@ -199,4 +325,9 @@ impl Timeline {
 }
 
 #[cfg(test)]
+mod sweep_tests;
+#[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+mod explain_tests;

@@ -4,6 +4,7 @@ use serde::Serialize;
 
 use crate::date::{Date, DateSpan};
 use crate::model::{Claim, Event, Modality, PlaceKey};
+use crate::name::Name;
 use crate::timeline::{STALE_AFTER_DAYS, Timeline};
 
 /// What the holder's control looks like.
@@ -33,10 +34,10 @@ impl Status {
 /// Who holds a place and how: the outcome of one claim, before evidence is counted.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Situation {
-    pub holder: Option<String>,
+    pub holder: Option<Name>,
     pub status: Status,
-    pub other: Option<String>,
-    pub lost_by: Option<String>,
+    pub other: Option<Name>,
+    pub lost_by: Option<Name>,
 }
 
 impl Situation {
@@ -62,12 +63,12 @@ impl Situation {
         Situation { holder, status, other, lost_by: None }
     }
 
-    /// Does `newer` describe the same situation? An unspecified other side matches any.
-    fn same_as(&self, newer: &Situation) -> bool {
-        self.holder == newer.holder
-            && self.status == newer.status
-            && self.lost_by == newer.lost_by
-            && (newer.other.is_none() || self.other == newer.other)
+    /// Does this (newer) situation describe the state `state` is in? An unspecified other side matches any.
+    fn continues(&self, state: &PlaceState) -> bool {
+        state.holder.as_deref() == self.holder.as_deref()
+            && state.status == self.status
+            && state.lost_by.as_deref() == self.lost_by.as_deref()
+            && (self.other.is_none() || state.other.as_deref() == self.other.as_deref())
     }
 }
 
@@ -95,6 +96,8 @@ pub struct PlaceState {
     pub stale: bool,
     /// Claims (indices into [`Timeline::claims`]) that support this state.
     pub supporting: Vec<usize>,
+    /// How many independent sources (publishers, domains or articles) back the supporting claims.
+    pub independent_sources: usize,
     /// Claims whose span contains `date` and that would change the state: the answer is uncertain.
     pub pending: Vec<usize>,
     /// Conflicts (indices into [`Timeline::conflicts`]) that bear on this state.
@@ -112,15 +115,6 @@ impl PlaceState {
 
     pub fn is_uncertain(&self) -> bool {
         !self.pending.is_empty() || self.is_conflicted()
-    }
-
-    pub(crate) fn situation(&self) -> Situation {
-        Situation {
-            holder: self.holder.clone(),
-            status: self.status,
-            other: self.other.clone(),
-            lost_by: self.lost_by.clone(),
-        }
     }
 }
 
@@ -141,6 +135,7 @@ impl PlaceState {
             age_days: None,
             stale: false,
             supporting: Vec::new(),
+            independent_sources: 0,
             pending: Vec::new(),
             conflicts: Vec::new(),
         }
@@ -151,21 +146,22 @@ impl PlaceState {
 pub type HolderStatus = (Option<String>, Status);
 
 /// The holder and status right after each claim of a place, applying the claims one by one in
-/// their order (`None` for an expected claim, which is not applied).
+/// their order (`None` for an expected claim, which is not applied), with the number of
+/// independent sources behind that state.
 pub(crate) fn after_each(
     timeline: &Timeline,
     place: &PlaceKey,
     range: std::ops::Range<usize>,
-) -> Vec<(usize, Option<HolderStatus>)> {
+) -> Vec<(usize, Option<HolderStatus>, usize)> {
     let mut state = PlaceState::empty(place, Date { year: 1000, month: 1, day: 1 });
     range
         .map(|i| {
             let claim = &timeline.claims[i];
             if claim.modality == Modality::Expected {
-                return (i, None);
+                return (i, None, timeline.independent_sources(&state.supporting));
             }
             apply(&mut state, i, claim, Situation::after(claim));
-            (i, Some((state.holder.clone(), state.status)))
+            (i, Some((state.holder.clone(), state.status)), timeline.independent_sources(&state.supporting))
         })
         .collect()
 }
@@ -181,7 +177,7 @@ pub(crate) fn resolve(timeline: &Timeline, place: &PlaceKey, range: std::ops::Ra
         let outcome = Situation::after(claim);
         if claim.date.end <= date {
             apply(&mut state, i, claim, outcome);
-        } else if !state.supporting.is_empty() && state.situation().same_as(&outcome) {
+        } else if !state.supporting.is_empty() && outcome.continues(&state) {
             state.supporting.push(i);
             state.last_evidence = Some(date);
         } else {
@@ -193,7 +189,7 @@ pub(crate) fn resolve(timeline: &Timeline, place: &PlaceKey, range: std::ops::Ra
 }
 
 fn apply(state: &mut PlaceState, index: usize, claim: &Claim, outcome: Situation) {
-    if !state.supporting.is_empty() && state.situation().same_as(&outcome) {
+    if !state.supporting.is_empty() && outcome.continues(state) {
         state.supporting.push(index);
         state.last_evidence = state.last_evidence.max(Some(claim.date.end));
         state.certainty = state.certainty.min(claim.modality);
@@ -202,14 +198,14 @@ fn apply(state: &mut PlaceState, index: usize, claim: &Claim, outcome: Situation
             state.since_change = true;
         }
         if state.other.is_none() {
-            state.other = outcome.other;
+            state.other = outcome.other.map(String::from);
         }
         return;
     }
-    state.holder = outcome.holder;
+    state.holder = outcome.holder.map(String::from);
     state.status = outcome.status;
-    state.other = outcome.other;
-    state.lost_by = outcome.lost_by;
+    state.other = outcome.other.map(String::from);
+    state.lost_by = outcome.lost_by.map(String::from);
     state.certainty = claim.modality;
     state.since = Some(claim.date.clone());
     state.since_change = claim.event.is_change();
@@ -219,6 +215,7 @@ fn apply(state: &mut PlaceState, index: usize, claim: &Claim, outcome: Situation
 
 /// Age, staleness and the conflicts that touch the state's evidence or its date.
 fn finish(timeline: &Timeline, state: &mut PlaceState) {
+    state.independent_sources = timeline.independent_sources(&state.supporting);
     if let Some(last) = state.last_evidence {
         let age = last.days_until(state.date).max(0);
         state.age_days = Some(age);

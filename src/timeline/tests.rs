@@ -6,11 +6,11 @@ use super::*;
 use crate::date::DateSpan;
 use crate::model::{Event, Origin, PlaceKind, SourceRef};
 
-fn key(id: &str) -> PlaceKey {
+pub(super) fn key(id: &str) -> PlaceKey {
     PlaceKey { kind: PlaceKind::Town, id: id.into() }
 }
 
-fn claim(
+pub(super) fn claim(
     place: &str,
     date: &str,
     holder: &str,
@@ -25,7 +25,7 @@ fn claim(
         place_text: place.into(),
         holder: holder.into(),
         event,
-        other: other.map(str::to_string),
+        other: other.map(Into::into),
         modality,
         sources: vec![source.parse::<SourceRef>().unwrap()],
         note: String::new(),
@@ -215,8 +215,8 @@ fn check_with_only_claims_in_progress_is_uncertain_not_unknown() {
     let t = build(vec![fact("baghouz", "2017-10/2019-02-13", "is", Event::Holds, None, "a.txt#35")]);
     let place = key("baghouz");
     let sdf = check(&t, &place, "sdf", day("2017-10-31"));
-    assert_eq!(sdf.verdict, Verdict::Uncertain, "{:?}", sdf.reasons);
-    assert!(sdf.reasons[0].contains("no claim has taken effect"));
+    assert_eq!(sdf.verdict, Verdict::Uncertain, "{}", sdf.reason);
+    assert!(sdf.reason.contains("No claim has taken effect"));
     assert_eq!(check(&t, &place, "is", day("2017-10-31")).verdict, Verdict::Uncertain);
 }
 
@@ -231,7 +231,7 @@ fn history_steps_show_the_state_after_each_claim_even_on_one_day() {
     assert_eq!(steps, [Some(("is".to_string(), Status::Besieged)), Some(("sdf".to_string(), Status::Held))]);
 }
 
-fn arbitrary_claim() -> impl Strategy<Value = Claim> {
+pub(super) fn arbitrary_claim() -> impl Strategy<Value = Claim> {
     let places = prop::sample::select(vec!["a", "b"]);
     let holders = prop::sample::select(vec!["is", "sdf", "syrian-gov"]);
     let others = prop::option::of(prop::sample::select(vec!["is", "sdf", "syrian-gov"]));

@@ -136,7 +136,7 @@
 
   function renderPanel() {
     if (view.place === null) {
-      el.panel.replaceChildren(node('p', 'hint', ui.hint));
+      el.panel.replaceChildren(node('p', 'hint', ui.hint), changeList(data.months[view.index]));
       return;
     }
     const place = data.places[view.place];
@@ -178,6 +178,7 @@
     row(ui.status, statusText(state));
     if (state.since) row(ui.since, state.since);
     if (state.evidence) row(ui.evidence, state.evidence + ageText(state.age_days));
+    if (state.independent_sources) row(ui.independent, String(state.independent_sources));
     return dl;
   }
 
@@ -198,6 +199,37 @@
     list.setAttribute('aria-label', ui.flags);
     for (const flag of active) list.appendChild(node('li', 'flag ' + flag, ui.flag_names[flag]));
     return list;
+  }
+
+  // The month's changes as the caption says them, each with the claims and sources behind it.
+  function changeList(month) {
+    const box = node('section', 'changes');
+    box.appendChild(node('h4', null, ui.changes_heading));
+    if (!month.changes.length) {
+      box.appendChild(node('p', 'hint', ui.no_changes));
+      return box;
+    }
+    const list = node('ul', 'claims');
+    for (const change of month.changes) {
+      const li = node('li', 'change');
+      const head = node('p', 'change-head');
+      if (change.place !== undefined) {
+        const link = node('button', 'link', change.text);
+        link.type = 'button';
+        link.addEventListener('click', () => selectPlace(change.place));
+        head.appendChild(link);
+      } else {
+        head.textContent = change.text;
+      }
+      head.appendChild(node('span', 'date', ' ' + change.when));
+      li.appendChild(head);
+      const claims = node('ul', 'claims');
+      for (const [index, role] of change.claims) claims.appendChild(claimItem(data.claims[index], role));
+      li.appendChild(claims);
+      list.appendChild(li);
+    }
+    box.appendChild(list);
+    return box;
   }
 
   function claimList(state) {

@@ -40,6 +40,9 @@ pub struct Ui {
     pub(super) same_day: &'static str,
     pub(super) flags: &'static str,
     pub(super) claims_heading: &'static str,
+    pub(super) changes_heading: &'static str,
+    pub(super) no_changes: &'static str,
+    pub(super) independent: &'static str,
     pub(super) nobody: &'static str,
     pub(super) statuses: BTreeMap<&'static str, &'static str>,
     pub(super) flag_names: BTreeMap<&'static str, &'static str>,
@@ -98,6 +101,9 @@ fn ui_en(lang: Lang) -> Ui {
         same_day: "the month's last day",
         flags: "Flags",
         claims_heading: "Claims behind it",
+        changes_heading: "Changed this month",
+        no_changes: "No change this month.",
+        independent: "Independent sources",
         nobody: "unknown",
         statuses: map_words([
             ("held", "held"),
@@ -107,7 +113,12 @@ fn ui_en(lang: Lang) -> Ui {
             ("unknown", "lost, new holder unknown"),
         ]),
         flag_names: flag_words(lang),
-        roles: map_words([("supports", "supports"), ("pending", "pending"), ("conflicts", "conflicts")]),
+        roles: map_words([
+            ("supports", "supports"),
+            ("pending", "pending"),
+            ("conflicts", "conflicts"),
+            ("change", "behind the change"),
+        ]),
         modalities: map_words([("claimed", "claimed"), ("hedged", "reportedly"), ("expected", "expected")]),
         events: map_words([
             ("holds", "{h} holds it"),
@@ -156,6 +167,9 @@ fn ui_nl(lang: Lang) -> Ui {
         same_day: "de laatste dag van de maand",
         flags: "Kenmerken",
         claims_heading: "Claims",
+        changes_heading: "Deze maand veranderd",
+        no_changes: "Geen verandering deze maand.",
+        independent: "Onafhankelijke bronnen",
         nobody: "onbekend",
         statuses: map_words([
             ("held", "in handen"),
@@ -165,7 +179,12 @@ fn ui_nl(lang: Lang) -> Ui {
             ("unknown", "verloren, nieuwe bezitter onbekend"),
         ]),
         flag_names: flag_words(lang),
-        roles: map_words([("supports", "steunt"), ("pending", "nog open"), ("conflicts", "spreekt tegen")]),
+        roles: map_words([
+            ("supports", "steunt"),
+            ("pending", "nog open"),
+            ("conflicts", "spreekt tegen"),
+            ("change", "achter de verandering"),
+        ]),
         modalities: map_words([("claimed", "geclaimd"), ("hedged", "naar verluidt"), ("expected", "verwacht")]),
         events: map_words([
             ("holds", "{h} heeft het in handen"),

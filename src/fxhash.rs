@@ -1,5 +1,5 @@
-//! A fast, non-cryptographic hash (FxHash, as rustc uses) for the extractor's in-memory tables,
-//! which are keyed by short words and ids and never by untrusted attacker-chosen keys at scale.
+//! A fast, non-cryptographic hash (FxHash, as rustc uses) for in-memory tables (the extractor's,
+//! the ledger's interned names), keyed by short words and ids, never by attacker-chosen keys at scale.
 
 use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
@@ -59,3 +59,40 @@ pub type FxBuild = BuildHasherDefault<FxHasher>;
 pub type FxMap<K, V> = HashMap<K, V, FxBuild>;
 /// A `HashSet` with [`FxHasher`].
 pub type FxSet<K> = HashSet<K, FxBuild>;
+
+/// FxHash with its well-mixed high bits rotated into the low ones on `finish` (as rustc-hash 2
+/// does): `HashMap` picks buckets by the low bits, which plain FxHash leaves poorly mixed for
+/// many similar keys (`gen000001.txt`, `gen000002.txt`, …), so such tables would collide.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct SpreadHasher(FxHasher);
+
+impl Hasher for SpreadHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        self.0.write(bytes);
+    }
+
+    fn write_u8(&mut self, n: u8) {
+        self.0.write_u8(n);
+    }
+
+    fn write_u32(&mut self, n: u32) {
+        self.0.write_u32(n);
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.0.write_u64(n);
+    }
+
+    fn write_usize(&mut self, n: usize) {
+        self.0.write_usize(n);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0.finish().rotate_left(26)
+    }
+}
+
+/// A `HashMap` with [`SpreadHasher`], for tables of many similar keys.
+pub type SpreadMap<K, V> = HashMap<K, V, BuildHasherDefault<SpreadHasher>>;
+/// A `HashSet` with [`SpreadHasher`].
+pub type SpreadSet<K> = HashSet<K, BuildHasherDefault<SpreadHasher>>;

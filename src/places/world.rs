@@ -1,0 +1,320 @@
+//! The world gazetteer: GeoNames places of 500 or more inhabitants (`geodata/world/places.tsv.gz`),
+//! indexed at build time (`build.rs`) and read in place from the binary, without parsing a row.
+//!
+//! Tables, all little-endian:
+//! - `world_places.bin`: one 32-byte record per place: GeoNames id `u32`, latitude and longitude
+//!   `i32` in 1e-4 degrees, population `u32`, offset of its strings `u32`, name length `u16`,
+//!   region index `u16` (`u16::MAX` for none), alternates length `u32`, country code `[u8; 2]`,
+//!   capital flag `u8`, padding `u8`;
+//! - `world_strings.bin`: each place's name followed by its `|`-separated alternate names;
+//! - `world_regions.tsv`: `cc`, ISO 3166-2 code and English name of each first-level region;
+//! - `world_keys.fst` and `world_postings.bin`: folded name → places (see `build.rs`).
+
+use std::sync::OnceLock;
+
+use fst::{IntoStreamer, Streamer};
+
+use crate::places::fold::fold_text;
+
+static PLACES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/world_places.bin"));
+static STRINGS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/world_strings.bin"));
+static REGIONS: &str = include_str!(concat!(env!("OUT_DIR"), "/world_regions.tsv"));
+static POSTINGS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/world_postings.bin"));
+static KEYS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/world_keys.fst"));
+
+const RECORD: usize = 32;
+const NO_REGION: u16 = u16::MAX;
+
+/// A first-level region of the world table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct WorldRegion {
+    pub country: &'static str,
+    /// ISO 3166-2, e.g. `UA-65`.
+    pub code: &'static str,
+    pub name: &'static str,
+}
+
+/// One place of the world table, borrowed from the binary.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct WorldPlace {
+    /// Its index in the table.
+    pub index: u32,
+    pub geonameid: u32,
+    pub name: &'static str,
+    pub country: &'static str,
+    pub region: Option<WorldRegion>,
+    pub lat: f64,
+    pub lon: f64,
+    pub population: u64,
+    /// A national capital.
+    pub capital: bool,
+    alternates: &'static str,
+}
+
+impl WorldPlace {
+    /// Its alternate names, as GeoNames lists them (several scripts).
+    pub fn alternates(&self) -> impl Iterator<Item = &'static str> {
+        self.alternates.split('|').filter(|a| !a.is_empty())
+    }
+
+    /// The id under which the ledger and the outputs know it: a slug of its name and its GeoNames id.
+    pub fn id(&self) -> String {
+        format!("{}-{}", slug(self.name), self.geonameid)
+    }
+}
+
+/// A spelling's match: the place and whether the spelling is its display name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct WorldHit {
+    pub index: u32,
+    pub is_name: bool,
+}
+
+/// The embedded world gazetteer.
+pub struct World {
+    keys: fst::Map<&'static [u8]>,
+    regions: Vec<WorldRegion>,
+}
+
+/// The world gazetteer, opened once per process (the tables are read in place).
+pub fn world() -> &'static World {
+    static WORLD: OnceLock<World> = OnceLock::new();
+    WORLD.get_or_init(|| World {
+        keys: fst::Map::new(KEYS).expect("build.rs writes a valid fst map"),
+        regions: REGIONS.lines().filter_map(parse_region).collect(),
+    })
+}
+
+fn parse_region(line: &'static str) -> Option<WorldRegion> {
+    let mut fields = line.splitn(3, '\t');
+    Some(WorldRegion { country: fields.next()?, code: fields.next()?, name: fields.next()? })
+}
+
+fn u32_at(bytes: &[u8], at: usize) -> u32 {
+    u32::from_le_bytes([bytes[at], bytes[at + 1], bytes[at + 2], bytes[at + 3]])
+}
+
+fn u16_at(bytes: &[u8], at: usize) -> u16 {
+    u16::from_le_bytes([bytes[at], bytes[at + 1]])
+}
+
+impl World {
+    /// How many places the table holds.
+    pub fn len(&self) -> usize {
+        PLACES.len() / RECORD
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The place at `index` (from a [`WorldHit`] or `0..len()`).
+    pub fn place(&self, index: u32) -> WorldPlace {
+        let r = &PLACES[index as usize * RECORD..][..RECORD];
+        let offset = u32_at(r, 16) as usize;
+        let (name_len, alt_len) = (u16_at(r, 20) as usize, u32_at(r, 24) as usize);
+        let text = |from: usize, len: usize| std::str::from_utf8(&STRINGS[from..from + len]).unwrap_or("");
+        let region = u16_at(r, 22);
+        WorldPlace {
+            index,
+            geonameid: u32_at(r, 0),
+            lat: f64::from(u32_at(r, 4) as i32) / 1e4,
+            lon: f64::from(u32_at(r, 8) as i32) / 1e4,
+            population: u64::from(u32_at(r, 12)),
+            name: text(offset, name_len),
+            alternates: text(offset + name_len, alt_len),
+            country: std::str::from_utf8(&r[28..30]).unwrap_or(""),
+            capital: r[30] == 1,
+            region: (region != NO_REGION).then(|| self.regions.get(region as usize).copied()).flatten(),
+        }
+    }
+
+    /// The place with this GeoNames id (the table is sorted by id).
+    pub fn by_geonameid(&self, id: u32) -> Option<WorldPlace> {
+        let (mut low, mut high) = (0usize, self.len());
+        while low < high {
+            let mid = (low + high) / 2;
+            match u32_at(PLACES, mid * RECORD).cmp(&id) {
+                std::cmp::Ordering::Less => low = mid + 1,
+                std::cmp::Ordering::Greater => high = mid,
+                std::cmp::Ordering::Equal => return Some(self.place(mid as u32)),
+            }
+        }
+        None
+    }
+
+    /// The places one of whose names or alternate names folds ([`fold_text`]) to `folded`.
+    pub fn lookup(&self, folded: &str) -> Vec<WorldHit> {
+        match self.keys.get(folded) {
+            None => Vec::new(),
+            Some(value) => decode(value),
+        }
+    }
+
+    /// Places whose names lie within `distance` edits of `folded` (at most `limit` keys), for
+    /// "did you mean" suggestions; never used to resolve.
+    pub fn near_spellings(&self, folded: &str, distance: u32, limit: usize) -> Vec<(String, Vec<WorldHit>)> {
+        if distance == 0 || folded.len() > 256 {
+            return Vec::new();
+        }
+        let Ok(automaton) = fst::automaton::Levenshtein::new(folded, distance) else { return Vec::new() };
+        let mut stream = self.keys.search(automaton).into_stream();
+        let mut out = Vec::new();
+        while let Some((key, value)) = stream.next() {
+            out.push((String::from_utf8_lossy(key).into_owned(), decode(value)));
+            if out.len() >= limit {
+                break;
+            }
+        }
+        out
+    }
+
+    /// The first-level regions whose name or ISO 3166-2 code matches `query` (folded; a trailing
+    /// "Oblast", "Province", "Governorate" and the like may be left out on either side).
+    pub fn regions_named(&self, query: &str) -> Vec<WorldRegion> {
+        let wanted = region_words(query);
+        let code = query.trim().to_ascii_uppercase();
+        self.regions.iter().filter(|r| r.code == code || region_words(r.name) == wanted).copied().collect()
+    }
+
+    /// The place nearest to a point within `max_km`, if any (a scan of the table).
+    pub fn nearest(&self, lat: f64, lon: f64, max_km: f64) -> Option<(WorldPlace, f64)> {
+        let mut best: Option<(u32, f64)> = None;
+        let degrees = max_km / 111.0;
+        for i in 0..self.len() as u32 {
+            let r = &PLACES[i as usize * RECORD..];
+            let plat = f64::from(u32_at(r, 4) as i32) / 1e4;
+            if (plat - lat).abs() > degrees {
+                continue;
+            }
+            let plon = f64::from(u32_at(r, 8) as i32) / 1e4;
+            let km = haversine_km(lat, lon, plat, plon);
+            if km <= max_km && best.is_none_or(|(_, d)| km < d) {
+                best = Some((i, km));
+            }
+        }
+        best.map(|(i, km)| (self.place(i), km))
+    }
+
+    /// Every place inside a lon/lat box with at least `min_population` inhabitants, most populous first.
+    pub fn in_box(&self, west: f64, south: f64, east: f64, north: f64, min_population: u64) -> Vec<WorldPlace> {
+        let mut found: Vec<WorldPlace> = (0..self.len() as u32)
+            .filter(|&i| u64::from(u32_at(&PLACES[i as usize * RECORD..], 12)) >= min_population)
+            .map(|i| self.place(i))
+            .filter(|p| p.lon >= west && p.lon <= east && p.lat >= south && p.lat <= north)
+            .collect();
+        found.sort_by(|a, b| b.population.cmp(&a.population).then(a.index.cmp(&b.index)));
+        found
+    }
+}
+
+fn decode(value: u64) -> Vec<WorldHit> {
+    if value & 1 == 0 {
+        let entry = (value >> 1) as u32;
+        return vec![WorldHit { index: entry >> 1, is_name: entry & 1 == 1 }];
+    }
+    let offset = (value >> 1) as usize;
+    let count = u32_at(POSTINGS, offset) as usize;
+    (0..count)
+        .map(|k| u32_at(POSTINGS, offset + 4 + 4 * k))
+        .map(|entry| WorldHit { index: entry >> 1, is_name: entry & 1 == 1 })
+        .collect()
+}
+
+/// Words that name the kind of a first-level region rather than the region.
+const REGION_KINDS: &[&str] = &[
+    "oblast",
+    "oblast'",
+    "province",
+    "provincie",
+    "governorate",
+    "gouvernement",
+    "state",
+    "staat",
+    "region",
+    "regio",
+    "district",
+    "county",
+    "prefecture",
+    "department",
+    "raion",
+    "krai",
+    "republic",
+    "muhafazat",
+    "wilayah",
+    "vilayet",
+];
+
+/// A region name without the words for its kind, folded: `Kherson Oblast` → `kherson`.
+pub fn region_words(name: &str) -> String {
+    let folded = fold_text(name);
+    let words: Vec<&str> = folded.split(' ').filter(|w| !w.is_empty() && !REGION_KINDS.contains(w)).collect();
+    if words.is_empty() { folded } else { words.join(" ") }
+}
+
+/// A lower-case ASCII slug of a name (`Bila Tserkva` → `bila-tserkva`); `place` when nothing is left.
+pub fn slug(name: &str) -> String {
+    let folded = fold_text(name);
+    let mut out = String::with_capacity(folded.len());
+    for c in folded.chars() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c);
+        } else if !out.ends_with('-') && !out.is_empty() {
+            out.push('-');
+        }
+    }
+    let out = out.trim_end_matches('-').to_string();
+    if out.is_empty() { "place".into() } else { out }
+}
+
+/// Great-circle distance (haversine, mean Earth radius).
+pub fn haversine_km(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {
+    let (p1, p2) = (lat1.to_radians(), lat2.to_radians());
+    let (dlat, dlon) = (p2 - p1, (lon2 - lon1).to_radians());
+    let h = (dlat / 2.0).sin().powi(2) + p1.cos() * p2.cos() * (dlon / 2.0).sin().powi(2);
+    2.0 * 6371.0088 * h.sqrt().min(1.0).asin()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn named(query: &str) -> Vec<WorldPlace> {
+        let w = world();
+        w.lookup(&fold_text(query)).iter().map(|h| w.place(h.index)).collect()
+    }
+
+    #[test]
+    fn finds_places_of_any_conflict_by_name_and_alternate() {
+        for (query, country) in [("Khartoum", "SD"), ("Wad Madani", "SD"), ("Kherson", "UA"), ("Stepanakert", "AZ")] {
+            assert!(named(query).iter().any(|p| p.country == country), "{query} in {country}");
+        }
+    }
+
+    #[test]
+    fn records_read_back_consistently() {
+        let w = world();
+        assert!(w.len() > 200_000, "{}", w.len());
+        let kyiv = named("Kyiv").into_iter().max_by_key(|p| p.population).unwrap();
+        assert_eq!(kyiv.country, "UA");
+        assert!((kyiv.lat - 50.45).abs() < 0.1 && (kyiv.lon - 30.52).abs() < 0.1, "{kyiv:?}");
+        assert!(kyiv.population > 2_000_000);
+        assert!(kyiv.id().starts_with("kyiv-"));
+    }
+
+    #[test]
+    fn nearest_and_box_scan() {
+        let (p, km) = world().nearest(15.55, 32.53, 30.0).unwrap();
+        assert_eq!(p.country, "SD");
+        assert!(km < 30.0);
+        let big = world().in_box(32.0, 44.0, 41.0, 53.0, 500_000);
+        assert!(big.iter().any(|p| p.name == "Kharkiv"), "{:?}", big.iter().map(|p| p.name).collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn slugs() {
+        assert_eq!(slug("Bila Tserkva"), "bila-tserkva");
+        assert_eq!(slug("Al Ḩawījah"), "al-hawijah");
+        assert_eq!(slug("Київ"), "place");
+    }
+}
