@@ -5,8 +5,8 @@
 
 use crate::geometry::Frame;
 use crate::model::Modality;
+use crate::render::frame::{FrameState, Series, map_frame};
 use crate::render::scene::{Anchor, Item, Layer, PathData, Style, Text, Weight};
-use crate::render::series::{FrameState, Series, map_frame};
 use crate::render::style::{self, Lang, Units};
 use crate::render::text;
 use crate::timeline::{Change, ChangeKind, Diff, PlaceState, Status};

@@ -5,9 +5,9 @@ use std::collections::BTreeSet;
 use crate::date::YearMonth;
 use crate::geometry::View;
 use crate::model::Modality;
+use crate::render::frame::{FrameState, Inputs, Options, Series, map_frame};
 use crate::render::marks::half_discs;
 use crate::render::scene::{Anchor, Item, Layer, Paint, Rect, Style, Text, Weight};
-use crate::render::series::{FrameState, Inputs, Options, Series, map_frame};
 use crate::render::style::{self, Units, Words, month_title, words};
 use crate::render::text;
 use crate::timeline::Status;
@@ -70,14 +70,7 @@ fn legend_size(u: Units, title: &str, rows: &[String]) -> (f64, f64) {
     (width, height)
 }
 
-/// A corner of the map.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Corner {
-    BottomLeft,
-    BottomRight,
-    TopRight,
-    TopLeft,
-}
+pub use crate::render::frame::Corner;
 
 /// The largest legend the series could need (every faction and symbol), in the corner of the
 /// map that covers the fewest tracked places. Labels avoid it.

@@ -3,8 +3,8 @@
 use crate::geometry::areas::Fill;
 use crate::model::{Modality, PlaceKey, PlaceKind};
 use crate::render::basemap::{area_path, line_path};
+use crate::render::frame::{FrameState, Series, Town};
 use crate::render::scene::{Def, Item, Layer, Paint, PathData, Style, Text, Weight};
-use crate::render::series::{FrameState, Series, Town};
 use crate::render::style;
 use crate::timeline::{PlaceState, Status};
 

@@ -7,6 +7,7 @@ pub mod basemap;
 pub mod caption;
 pub mod chart;
 pub mod export;
+pub mod frame;
 pub mod gif;
 pub mod html;
 pub mod info;
