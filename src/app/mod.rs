@@ -10,7 +10,7 @@ use crate::geometry::world::Borders;
 use crate::geometry::{self, Layers};
 use crate::ingest::limits::Limits;
 use crate::ingest::{LedgerRow, ledger};
-use crate::model::{Claim, Diagnostic, PlaceKind};
+use crate::model::{Claim, Diagnostic};
 use crate::places::{self, Factions, Gazetteer, gazetteer};
 use crate::timeline::{self, Timeline};
 
@@ -171,21 +171,7 @@ impl Claims {
 
 /// The box a series shows: `--bbox`, else the tracked towns and regions with a margin.
 pub fn view_box(world: &World, timeline: &Timeline, bbox: Option<BBox>) -> Option<BBox> {
-    if bbox.is_some() {
-        return bbox;
-    }
-    let mut points: Vec<(f64, f64)> = Vec::new();
-    for key in timeline.places() {
-        match key.kind {
-            PlaceKind::Town => points.extend(world.gazetteer.town(&key.id).map(|t| (t.lon, t.lat))),
-            PlaceKind::Region => {
-                if let Some(region) = world.layers.regions.iter().find(|r| r.names.id == key.id) {
-                    points.extend(region.shape.0.iter().flat_map(|p| p.exterior().0.iter().map(|c| (c.x, c.y))));
-                }
-            }
-        }
-    }
-    BBox::around(points).map(|b| b.padded(0.12, 4.0))
+    bbox.or_else(|| geometry::join::tracked_box(timeline.places(), &world.gazetteer, &world.layers))
 }
 
 /// How many of the largest towns of the mapped area are made available for orientation.
@@ -204,7 +190,7 @@ pub fn fit_geography(
     builtin: bool,
 ) -> Result<bool, Diagnostic> {
     let Some(view) = view else { return Ok(false) };
-    let covered = countries_box(&world.layers).is_some_and(|data| {
+    let covered = world.layers.countries_box().is_some_and(|data| {
         let data = data.padded(0.0, 0.0);
         view.lon0 >= data.lon0 - 1.0
             && view.lon1 <= data.lon1 + 1.0
@@ -229,10 +215,4 @@ pub fn fit_geography(
         }
     }
     Ok(true)
-}
-
-fn countries_box(layers: &Layers) -> Option<BBox> {
-    let points =
-        layers.countries.iter().flat_map(|c| c.shape.0.iter().flat_map(|p| p.exterior().0.iter().map(|c| (c.x, c.y))));
-    BBox::around(points)
 }

@@ -3,7 +3,30 @@
 use geo::{BoundingRect, Contains, MultiPolygon, Point};
 use rstar::{AABB, RTree, RTreeObject};
 
-use crate::places::Place;
+use crate::geometry::layers::Layers;
+use crate::geometry::projection::BBox;
+use crate::model::{PlaceKey, PlaceKind};
+use crate::places::{Gazetteer, Place};
+
+/// The tracked towns and regions with a margin: a series' default view.
+pub fn tracked_box<'k>(
+    places: impl Iterator<Item = &'k PlaceKey>,
+    gazetteer: &Gazetteer,
+    layers: &Layers,
+) -> Option<BBox> {
+    let mut points: Vec<(f64, f64)> = Vec::new();
+    for key in places {
+        match key.kind {
+            PlaceKind::Town => points.extend(gazetteer.town(&key.id).map(|t| (t.lon, t.lat))),
+            PlaceKind::Region => {
+                if let Some(region) = layers.regions.iter().find(|r| r.names.id == key.id) {
+                    points.extend(region.shape.0.iter().flat_map(|p| p.exterior().0.iter().map(|c| (c.x, c.y))));
+                }
+            }
+        }
+    }
+    BBox::around(points).map(|b| b.padded(0.12, 4.0))
+}
 
 /// A bounding box in an R-tree, pointing at its polygon.
 struct Entry {

@@ -163,6 +163,17 @@ fn parse_regions(file: &str, features: Vec<Feature>) -> Result<Vec<Region>, Diag
     Ok(regions)
 }
 
+impl Layers {
+    /// The box around every country outline: the area the layers can draw.
+    pub fn countries_box(&self) -> Option<crate::geometry::projection::BBox> {
+        let points = self
+            .countries
+            .iter()
+            .flat_map(|c| c.shape.0.iter().flat_map(|p| p.exterior().0.iter().map(|c| (c.x, c.y))));
+        crate::geometry::projection::BBox::around(points)
+    }
+}
+
 impl Water {
     pub fn is_lake(&self) -> bool {
         matches!(self.shape, Shape::Area(_))

@@ -174,15 +174,7 @@ pub const AUTOMATIC_COLORS: [&str; 12] = [
 
 /// A faction id from a written name: lower case a-z, 0-9 and `-` (`"Wagner Group"` → `wagner-group`).
 pub fn faction_slug(written: &str) -> String {
-    let mut id = String::new();
-    for c in crate::places::fold::fold_text(written).chars() {
-        if c.is_ascii_alphanumeric() {
-            id.push(c);
-        } else if !id.is_empty() && !id.ends_with('-') {
-            id.push('-');
-        }
-    }
-    let id = id.trim_end_matches('-').to_string();
+    let id = crate::places::fold::slug(written);
     if id.is_empty() { format!("faction-{:08x}", fnv1a(written)) } else { id }
 }
 

@@ -49,6 +49,20 @@ fn push_plain_lowercase(out: &mut String, c: char) {
     }
 }
 
+/// A lower-case ASCII slug (`Bila Tserkva` → `bila-tserkva`, `Wagner Group` → `wagner-group`):
+/// letters and digits of [`fold_text`], runs of anything else as one `-`; empty when none are left.
+pub fn slug(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in fold_text(text).chars() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c);
+        } else if !out.is_empty() && !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    out.trim_end_matches('-').to_string()
+}
+
 /// Arabic definite articles as separate words: `al-`, `el-`, and the assimilated forms.
 const ARTICLES: &[&str] =
     &["al", "el", "ad", "ed", "adh", "ar", "er", "as", "es", "ash", "at", "et", "ath", "az", "ez", "an", "en", "ul"];

@@ -252,18 +252,9 @@ pub fn region_words(name: &str) -> String {
     if words.is_empty() { folded } else { words.join(" ") }
 }
 
-/// A lower-case ASCII slug of a name (`Bila Tserkva` → `bila-tserkva`); `place` when nothing is left.
+/// The slug of a place name ([`crate::places::fold::slug`]); `place` when nothing is left.
 pub fn slug(name: &str) -> String {
-    let folded = fold_text(name);
-    let mut out = String::with_capacity(folded.len());
-    for c in folded.chars() {
-        if c.is_ascii_alphanumeric() {
-            out.push(c);
-        } else if !out.ends_with('-') && !out.is_empty() {
-            out.push('-');
-        }
-    }
-    let out = out.trim_end_matches('-').to_string();
+    let out = crate::places::fold::slug(name);
     if out.is_empty() { "place".into() } else { out }
 }
 

@@ -7,7 +7,7 @@ use geo::{InteriorPoint, MultiPolygon};
 
 use crate::date::YearMonth;
 use crate::geometry::areas::{self, Areas, Fill, Seed};
-use crate::geometry::{BBox, Layers, View};
+use crate::geometry::{BBox, View};
 use crate::model::{PlaceKey, PlaceKind};
 use crate::render::basemap::{self, Basemap};
 use crate::render::caption;
@@ -37,7 +37,7 @@ const ESSENTIAL_POPULATION: u64 = 200_000;
 impl<'a> Series<'a> {
     /// Prepares a series: fits the projection, builds the base map, places every label once.
     pub fn prepare(inputs: Inputs<'a>, options: Options) -> Result<Series<'a>, SeriesError> {
-        let data_box = countries_box(inputs.layers).ok_or(SeriesError::NoCountries)?;
+        let data_box = inputs.layers.countries_box().ok_or(SeriesError::NoCountries)?;
         let bbox = match options.bbox {
             Some(b) if !b.intersects(&data_box) => {
                 return Err(SeriesError::OutsideData(
@@ -52,7 +52,8 @@ impl<'a> Series<'a> {
                 ));
             }
             Some(b) => b,
-            None => default_box(inputs).unwrap_or(data_box),
+            None => crate::geometry::join::tracked_box(inputs.timeline.places(), inputs.gazetteer, inputs.layers)
+                .unwrap_or(data_box),
         };
         let units = Units::for_size(options.width, options.height);
         let map = caption::map_area(map_frame(options.width, options.height), units, options.caption);
@@ -274,28 +275,6 @@ pub fn evidence_counts(timeline: &Timeline, month: YearMonth) -> (usize, usize) 
 
 fn claim_counts(timeline: &Timeline) -> BTreeMap<PlaceKey, usize> {
     timeline.places().map(|p| (p.clone(), timeline.claims_for(p).len())).collect()
-}
-
-fn countries_box(layers: &Layers) -> Option<BBox> {
-    let points =
-        layers.countries.iter().flat_map(|c| c.shape.0.iter().flat_map(|p| p.exterior().0.iter().map(|c| (c.x, c.y))));
-    BBox::around(points)
-}
-
-/// The tracked towns and regions with a margin: the default view.
-fn default_box(inputs: Inputs) -> Option<BBox> {
-    let mut points: Vec<(f64, f64)> = Vec::new();
-    for key in inputs.timeline.places() {
-        match key.kind {
-            PlaceKind::Town => points.extend(inputs.gazetteer.town(&key.id).map(|t| (t.lon, t.lat))),
-            PlaceKind::Region => {
-                if let Some(region) = inputs.layers.regions.iter().find(|r| r.names.id == key.id) {
-                    points.extend(region.shape.0.iter().flat_map(|p| p.exterior().0.iter().map(|c| (c.x, c.y))));
-                }
-            }
-        }
-    }
-    BBox::around(points).map(|b| b.padded(0.12, 4.0))
 }
 
 fn focus_countries(inputs: Inputs) -> Vec<String> {
