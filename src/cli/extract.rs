@@ -1,7 +1,7 @@
-//! `controlmap extract` (draft ledger rows from articles), `controlmap eval` (extracted claims
-//! against a gold ledger) and the extraction figure of `controlmap bench`.
+//! `controlmap extract` (draft ledger rows from articles and JSON Lines archives), `controlmap
+//! eval` (extracted claims against a gold ledger) and the extraction figures of `controlmap bench`.
 
-use std::io::Write;
+use std::io::{BufReader, Write};
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
@@ -12,23 +12,37 @@ use crate::cli::output::{Out, warn_line};
 use crate::cli::{Exit, Global, InputError, world};
 use crate::date::DateSpan;
 use crate::extract::eval::{self, EvalOptions};
-use crate::extract::row::RowWriter;
+use crate::extract::row::{RowFormat, Rows};
 use crate::extract::stream::{self, Input};
 use crate::extract::{ArticleReport, Extractor, LangChoice, Options, bench as corpus};
-use crate::model::Diagnostic;
+use crate::ingest::jsonl::{Record, Records};
+use crate::model::{Diagnostic, Severity};
 
 #[derive(Debug, Args)]
 pub struct ExtractArgs {
-    /// Articles: plain-text files, folders (their *.txt files, sorted by name), or `-` for
-    /// standard input. An article may start with the marker ` date YYYY-MM[-DD]`.
-    #[arg(required = true, value_name = "ARTICLE|DIR")]
+    /// Articles: plain-text files, folders (their *.txt files, sorted by name), JSON Lines
+    /// archives (*.jsonl, one article a line: {"id", "date", "lang", "text"}), or `-` for
+    /// standard input. A text article may start with the marker ` date YYYY-MM[-DD]`.
+    #[arg(required = true, value_name = "ARTICLE|DIR|ARCHIVE")]
     pub inputs: Vec<PathBuf>,
+    /// How to read the inputs: auto (a *.jsonl file is an archive, anything else one text
+    /// article), text, or jsonl (every input, standard input too, is an archive).
+    #[arg(long, default_value = "auto", value_name = "auto|text|jsonl")]
+    pub input_format: String,
+    /// The rows' format: csv (with a header line) or jsonl (one JSON object a line).
+    #[arg(long, default_value = "csv", value_name = "csv|jsonl")]
+    pub format: String,
+    /// Archives: stop at the first bad line (exit 2) instead of skipping it with a warning.
+    #[arg(long)]
+    pub strict: bool,
     /// The date of articles without a date marker (YYYY-MM or YYYY-MM-DD): relative dates
-    /// ("gisteren", "in september") are resolved against it. Articles with a marker keep theirs.
+    /// ("gisteren", "in september") are resolved against it. Articles with a marker, and
+    /// archive articles with a `date` field, keep theirs.
     #[arg(long, value_name = "YYYY-MM[-DD]")]
     pub date: Option<String>,
     /// The lexicon to read the articles with: a language code from geodata/lang (nl, en), or
-    /// auto to choose per article by its most frequent function words.
+    /// auto to choose per article by its most frequent function words. An archive article's
+    /// `lang` field, when present, wins.
     #[arg(long, default_value = "auto", value_name = "nl|en|auto")]
     pub lang: String,
     /// Write the rows to this file (through a temporary file, renamed when complete) instead of
@@ -54,9 +68,10 @@ pub struct EvalArgs {
     pub gold_articles_only: bool,
 }
 
-/// `controlmap extract ARTICLE|DIR... [--date D] [--lang L] [--out FILE]`
+/// `controlmap extract ARTICLE|DIR|ARCHIVE... [--date D] [--lang L] [--format F] [--out FILE]`
 pub fn run(global: &Global, args: ExtractArgs) -> anyhow::Result<Exit> {
     let options = options(&args)?;
+    let how = How::parse(&args)?;
     let world = regional_only(world(global)?);
     let mut extractor = Extractor::new(&world.gazetteer, &world.factions, &world.files.languages)
         .map_err(|e| InputError(Diagnostic::error("geodata/lang", None, None, e.to_string())))?;
@@ -72,14 +87,45 @@ pub fn run(global: &Global, args: ExtractArgs) -> anyhow::Result<Exit> {
     let failed = match &args.out {
         // An input that cannot be read makes the run fail (exit 2): then the file is not written at all.
         Some(path) => crate::app::data::write_atomic_with(path, |out| {
-            match extract_all(&mut extractor, &inputs, &options, out)? {
+            match extract_all(&mut extractor, &inputs, &options, &how, out)? {
                 0 => Ok(0),
                 failed => anyhow::bail!("{failed} input(s) could not be read; {} was not written", path.display()),
             }
         })?,
-        None => extract_all(&mut extractor, &inputs, &options, &mut Out::default())?,
+        None => extract_all(&mut extractor, &inputs, &options, &how, &mut Out::default())?,
     };
     Ok(if failed > 0 { Exit::BadInput } else { Exit::Success })
+}
+
+/// How inputs are read and rows written.
+#[derive(Debug, Clone)]
+struct How {
+    /// `Some(true)`: every input is an archive; `Some(false)`: every input is a text article;
+    /// `None`: by extension (`.jsonl`).
+    jsonl: Option<bool>,
+    format: RowFormat,
+    strict: bool,
+}
+
+impl How {
+    fn parse(args: &ExtractArgs) -> anyhow::Result<How> {
+        let jsonl = match args.input_format.as_str() {
+            "auto" => None,
+            "text" => Some(false),
+            "jsonl" => Some(true),
+            other => anyhow::bail!("--input-format {other}: expected auto, text or jsonl"),
+        };
+        let format = match args.format.as_str() {
+            "csv" => RowFormat::Csv,
+            "jsonl" => RowFormat::Jsonl,
+            other => anyhow::bail!("--format {other}: expected csv or jsonl"),
+        };
+        Ok(How { jsonl, format, strict: args.strict })
+    }
+
+    fn is_archive(&self, input: &Input) -> bool {
+        self.jsonl.unwrap_or_else(|| matches!(input, Input::File(p) if p.extension().is_some_and(|x| x == "jsonl")))
+    }
 }
 
 fn options(args: &ExtractArgs) -> anyhow::Result<Options> {
@@ -101,17 +147,38 @@ fn options(args: &ExtractArgs) -> anyhow::Result<Options> {
     Ok(Options { date, lang, min_confidence: args.min_confidence, debug })
 }
 
+/// What a run counted, for the summary line on standard error.
+#[derive(Debug, Default)]
+struct Tally {
+    articles: usize,
+    claims: usize,
+    /// Inputs (files, or archive lines under `--strict`) that could not be read.
+    failed: usize,
+    /// Archive lines skipped as bad.
+    bad_lines: usize,
+    /// Archive articles without a date (field or marker) and without `--date`.
+    undated: usize,
+    /// Claims of archive articles left out (no honest date, below the confidence threshold).
+    left_out: usize,
+}
+
 /// Extracts every input into `out`; problems are reported on standard error. Returns how many
 /// inputs could not be read.
 fn extract_all(
     extractor: &mut Extractor,
     inputs: &[Input],
     options: &Options,
+    how: &How,
     out: &mut dyn Write,
 ) -> anyhow::Result<usize> {
-    let mut rows = RowWriter::new(out).context("cannot write the output")?;
-    let (mut failed, mut claims) = (0, 0);
+    let mut rows = Rows::new(how.format, out).context("cannot write the output")?;
+    let mut tally = Tally::default();
     for input in inputs {
+        if how.is_archive(input) {
+            extract_archive(extractor, input, options, how, &mut rows, &mut tally)?;
+            continue;
+        }
+        tally.articles += 1;
         let opened = input.open();
         let result = match opened {
             Ok(mut reader) => extractor.article(input, &mut reader, options, &mut |c| rows.write(c)),
@@ -119,23 +186,135 @@ fn extract_all(
         };
         match result {
             Ok(report) => {
-                claims += report.claims;
+                tally.claims += report.claims;
                 warn_about(input, &report);
             }
             Err(stream::ReadError::Write(message)) => anyhow::bail!("cannot write the output: {message}"),
             Err(e) => {
-                failed += 1;
+                tally.failed += 1;
                 warn_line(&format!("error: {e}"));
             }
         }
     }
     rows.flush().context("cannot write the output")?;
-    warn_line(&format!(
-        "extract: {} article(s), {claims} claim(s){}",
-        inputs.len(),
-        if failed > 0 { format!(", {failed} unreadable") } else { String::new() }
-    ));
-    Ok(failed)
+    warn_line(&summary(&tally));
+    Ok(tally.failed)
+}
+
+fn summary(tally: &Tally) -> String {
+    let mut line = format!("extract: {} article(s), {} claim(s)", tally.articles, tally.claims);
+    if tally.failed > 0 {
+        line.push_str(&format!(", {} unreadable", tally.failed));
+    }
+    if tally.bad_lines > 0 {
+        line.push_str(&format!(", {} bad archive line(s) skipped", tally.bad_lines));
+    }
+    if tally.undated > 0 {
+        line.push_str(&format!(", {} undated archive article(s) (no date field, no --date)", tally.undated));
+    }
+    if tally.left_out > 0 {
+        line.push_str(&format!(", {} archive claim(s) left out (no honest date or low confidence)", tally.left_out));
+    }
+    line
+}
+
+/// Bad archive lines shown one by one; the rest are only counted.
+const SHOWN_BAD_LINES: usize = 20;
+
+/// Extracts every article of a JSON Lines archive, one line at a time: memory stays that of one
+/// article whatever the archive's size. A bad line is skipped with a warning naming the line and
+/// the field (under `--strict` it is an error and the archive stops there).
+fn extract_archive(
+    extractor: &mut Extractor,
+    input: &Input,
+    options: &Options,
+    how: &How,
+    rows: &mut Rows<&mut dyn Write>,
+    tally: &mut Tally,
+) -> anyhow::Result<()> {
+    let reader = match input.open() {
+        Ok(reader) => reader,
+        Err(d) => {
+            tally.failed += 1;
+            warn_line(&format!("error: {d}"));
+            return Ok(());
+        }
+    };
+    let shown = input.shown();
+    let mut records = Records::new(&shown, BufReader::with_capacity(1 << 16, reader));
+    let languages: Vec<String> = extractor.languages().iter().map(|l| l.to_string()).collect();
+    loop {
+        let next = match records.next_line() {
+            Ok(Some(next)) => next,
+            Ok(None) => return Ok(()),
+            Err(e) => {
+                tally.failed += 1;
+                warn_line(&format!("error: {shown}: cannot read: {}", crate::app::data::io_reason(&e)));
+                return Ok(());
+            }
+        };
+        let (line, result) = next;
+        let outcome = result.and_then(|record| {
+            let input = Input::Record { name: record.id.clone(), shown: format!("{shown}:{line} (id {})", record.id) };
+            let options = record_options(&record, options, &languages, &shown, line)?;
+            match extractor.article(&input, &mut record.text.as_bytes(), &options, &mut |c| rows.write(c)) {
+                Ok(report) => Ok(report),
+                Err(stream::ReadError::Write(message)) => Err(Diagnostic::error("-", None, Some("output"), message)),
+                Err(e) => Err(Diagnostic::error(&shown, Some(line), Some("text"), e.to_string())),
+            }
+        });
+        match outcome {
+            Ok(report) => {
+                tally.articles += 1;
+                tally.claims += report.claims;
+                tally.undated += usize::from(report.date.is_none());
+                tally.left_out += report.skipped.len();
+                if let Some(error) = &report.reading.marker_error {
+                    warn_line(&format!("{shown}:{line}: text: warning: date marker: {error}; the article is read as undated"));
+                }
+            }
+            Err(d) if d.field.as_deref() == Some("output") => anyhow::bail!("cannot write the output: {}", d.message),
+            Err(mut d) if how.strict => {
+                tally.failed += 1;
+                d.message.push_str(" (--strict: the rest of the archive is not read)");
+                warn_line(&format!("error: {d}"));
+                return Ok(());
+            }
+            Err(mut d) => {
+                tally.bad_lines += 1;
+                if tally.bad_lines <= SHOWN_BAD_LINES {
+                    d.severity = Severity::Warning;
+                    d.message.push_str("; the line is skipped");
+                    warn_line(&d.to_string());
+                } else if tally.bad_lines == SHOWN_BAD_LINES + 1 {
+                    warn_line(&format!("{shown}: … further bad lines are only counted"));
+                }
+            }
+        }
+    }
+}
+
+/// The options for one archive article: its `date` field (else `--date`) and its `lang` field
+/// (else `--lang`); a language without a lexicon makes the line bad.
+fn record_options(
+    record: &Record,
+    options: &Options,
+    languages: &[String],
+    shown: &str,
+    line: usize,
+) -> Result<Options, Diagnostic> {
+    let mut options = options.clone();
+    if let Some(date) = &record.date {
+        options.date = Some(date.clone());
+    }
+    if let Some(lang) = &record.lang {
+        if !languages.contains(lang) {
+            let message = format!("no lexicon for {:?} (known: {})", lang, languages.join(", "));
+            return Err(Diagnostic::error(shown, Some(line), Some("lang"), message));
+        }
+        options.lang = LangChoice::Code(lang.clone());
+    }
+    Ok(options)
 }
 
 fn warn_about(input: &Input, report: &ArticleReport) {
