@@ -270,7 +270,9 @@ fn extract_archive(
                 tally.undated += usize::from(report.date.is_none());
                 tally.left_out += report.skipped.len();
                 if let Some(error) = &report.reading.marker_error {
-                    warn_line(&format!("{shown}:{line}: text: warning: date marker: {error}; the article is read as undated"));
+                    warn_line(&format!(
+                        "{shown}:{line}: text: warning: date marker: {error}; the article is read as undated"
+                    ));
                 }
             }
             Err(d) if d.field.as_deref() == Some("output") => anyhow::bail!("cannot write the output: {}", d.message),

@@ -84,7 +84,9 @@ impl<R: BufRead> Records<R> {
             Some(Value::Number(n)) if n.is_u64() => n.to_string(),
             None | Some(Value::Null) => return Err(self.problem(Some("id"), "missing")),
             Some(other) => {
-                return Err(self.problem(Some("id"), format!("expected a string or a whole number, got {}", kind(&other))));
+                return Err(
+                    self.problem(Some("id"), format!("expected a string or a whole number, got {}", kind(&other)))
+                );
             }
         };
         check_citable(&id).map_err(|m| self.problem(Some("id"), m))?;
