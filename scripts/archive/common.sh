@@ -23,9 +23,10 @@ archive() {
 
 # single ARCHIVE OUT: one controlmap process over the whole archive (rows as JSON Lines).
 single() {
-    started=$(now)
-    "$BIN" extract - --input-format jsonl --format jsonl < "$1" > "$2" 2> "$2.err"
-    echo "single run (1 process, no engine): $(since "$started") s, $(wc -l < "$2") claims; $(tail -n1 "$2.err")"
+    /usr/bin/time -f "%e %U %S %M" -o "$2.time" "$BIN" extract - --input-format jsonl --format jsonl < "$1" > "$2" 2> "$2.err"
+    read -r seconds user system kb < "$2.time"
+    cpu=$(awk -v u="$user" -v s="$system" 'BEGIN { printf "%.2f", u + s }')
+    echo "single run (1 process, no engine): $seconds s wall, $cpu s CPU, peak memory $((kb / 1024)) MB, $(wc -l < "$2") claims; $(tail -n1 "$2.err")"
 }
 
 # same SORTED_A SORTED_B LABEL: byte-for-byte comparison of two sorted outputs, or exit 1.

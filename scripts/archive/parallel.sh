@@ -20,14 +20,14 @@ single "$A" "$WORK/single.jsonl"
 LC_ALL=C sort "$WORK/single.jsonl" > "$WORK/single.sorted"
 for jobs in 1 2; do
     out="$WORK/parallel-$jobs.jsonl"
-    started=$(now)
-    # --block -2: two shards per job slot, each cut at a line end; every shard is its own process.
-    parallel --pipepart -a "$A" --block -2 -j "$jobs" \
+    # --block -2: two shards per job slot, each cut at a line end; every shard is its own
+    # process. GNU time counts the CPU of parallel and every shard (children it waited for).
+    /usr/bin/time -f "%e %U %S" -o "$WORK/time.txt" parallel --pipepart -a "$A" --block -2 -j "$jobs" \
         "$BIN" extract - --input-format jsonl --format jsonl > "$out" 2> "$out.err"
-    seconds=$(since "$started")
+    read -r seconds user system < "$WORK/time.txt"
     shards=$(grep -c '^extract: ' "$out.err")
     articles=$(sed -n 's/^extract: \([0-9]*\) article.*/\1/p' "$out.err" | awk '{ n += $1 } END { print n }')
-    echo "GNU parallel, $jobs job(s): $seconds s, $shards shards, $articles articles, $(wc -l < "$out") claims"
+    echo "GNU parallel, $jobs job(s): $seconds s wall, $(awk -v u="$user" -v s="$system" 'BEGIN { printf "%.2f", u + s }') s CPU, $shards shards, $articles articles, $(wc -l < "$out") claims"
     LC_ALL=C sort "$out" > "$out.sorted"
     same "$out.sorted" "$WORK/single.sorted" "GNU parallel, $jobs job(s)"
 done
