@@ -111,7 +111,7 @@ pub enum RowFormat {
 
 /// A writer of either format.
 pub enum Rows<W: Write> {
-    Csv(RowWriter<W>),
+    Csv(Box<RowWriter<W>>),
     Jsonl(JsonRowWriter<W>),
 }
 
@@ -119,7 +119,7 @@ impl<W: Write> Rows<W> {
     /// A writer in `format` (CSV starts with its header line).
     pub fn new(format: RowFormat, out: W) -> std::io::Result<Rows<W>> {
         Ok(match format {
-            RowFormat::Csv => Rows::Csv(RowWriter::new(out)?),
+            RowFormat::Csv => Rows::Csv(Box::new(RowWriter::new(out)?)),
             RowFormat::Jsonl => Rows::Jsonl(JsonRowWriter::new(out)),
         })
     }
