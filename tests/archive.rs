@@ -191,3 +191,29 @@ fn bad_option_values_are_usage_errors() {
             .stderr(predicate::str::contains(args[0]));
     }
 }
+
+/// The generated news-like archive (built-in geodata): most sentences state no claim, but some
+/// do, and every claim cites an article of the archive by its id.
+#[test]
+fn the_generated_archive_has_a_news_like_claim_density() {
+    let articles: Vec<_> = controlmap::extract::bench::news::archive(5).take(80).collect();
+    let input: String = articles.iter().map(|a| a.to_json_line() + "\n").collect();
+    let output = Command::cargo_bin("controlmap")
+        .unwrap()
+        .args(["extract", "-", "--input-format", "jsonl", "--format", "jsonl"])
+        .write_stdin(input)
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let claims: Vec<serde_json::Value> =
+        String::from_utf8(output.stdout).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    let ids: std::collections::HashSet<&str> = articles.iter().map(|a| a.id.as_str()).collect();
+    for claim in &claims {
+        let source = claim["source"].as_str().unwrap();
+        let (id, sentence) = source.split_once('#').expect("ID#N");
+        assert!(ids.contains(id) && sentence.parse::<u32>().is_ok(), "{source}");
+    }
+    let sentences: usize = articles.iter().map(|a| a.text.matches(['.', '?', '!']).count()).sum();
+    let per_hundred = claims.len() as f64 * 100.0 / sentences as f64;
+    assert!((1.0..15.0).contains(&per_hundred), "{} claims in {sentences} sentences", claims.len());
+}

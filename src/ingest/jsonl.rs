@@ -282,4 +282,27 @@ mod tests {
         assert!(result.is_err());
         assert!(records.next_line().unwrap().is_none());
     }
+
+    proptest::proptest! {
+        /// Any bytes: no panic, line numbers strictly increase, no line is held past the limit,
+        /// and every record's id can be cited.
+        #[test]
+        fn any_bytes_read_without_panic(bytes in proptest::collection::vec(proptest::prelude::any::<u8>(), 0..600),
+                                        braces in proptest::prelude::any::<bool>()) {
+            let mut input = bytes;
+            if braces {
+                input.splice(0..0, b"{\"id\":\"a\",\"text\":\"".iter().copied());
+            }
+            let mut records = Records::with_limit("p.jsonl", &input[..], 64);
+            let mut last = 0;
+            while let Some((line, result)) = records.next_line().expect("reading from memory") {
+                proptest::prop_assert!(line > last);
+                last = line;
+                proptest::prop_assert!(records.buffer.len() <= 64);
+                if let Ok(record) = result {
+                    proptest::prop_assert!(check_citable(&record.id).is_ok());
+                }
+            }
+        }
+    }
 }
