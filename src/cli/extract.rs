@@ -260,7 +260,11 @@ fn extract_archive(
             match extractor.article(&input, &mut record.text.as_bytes(), &options, &mut |c| rows.write(c)) {
                 Ok(report) => Ok(report),
                 Err(stream::ReadError::Write(message)) => Err(Diagnostic::error("-", None, Some("output"), message)),
-                Err(e) => Err(Diagnostic::error(&shown, Some(line), Some("text"), e.to_string())),
+                Err(e) => {
+                    let message = e.to_string();
+                    let message = message.strip_prefix(&format!("{}: ", input.shown())).unwrap_or(&message);
+                    Err(Diagnostic::error(&shown, Some(line), Some("text"), message))
+                }
             }
         });
         match outcome {
@@ -297,7 +301,7 @@ fn extract_archive(
 }
 
 /// The options for one archive article: its `date` field (else `--date`) and its `lang` field
-/// (else `--lang`); a language without a lexicon makes the line bad.
+/// (else `--lang`, any case); a language without a lexicon makes the line bad.
 fn record_options(
     record: &Record,
     options: &Options,
@@ -309,12 +313,12 @@ fn record_options(
     if let Some(date) = &record.date {
         options.date = Some(date.clone());
     }
-    if let Some(lang) = &record.lang {
-        if !languages.contains(lang) {
+    if let Some(lang) = record.lang.as_deref().map(str::to_ascii_lowercase) {
+        if !languages.contains(&lang) {
             let message = format!("no lexicon for {:?} (known: {})", lang, languages.join(", "));
             return Err(Diagnostic::error(shown, Some(line), Some("lang"), message));
         }
-        options.lang = LangChoice::Code(lang.clone());
+        options.lang = LangChoice::Code(lang);
     }
     Ok(options)
 }

@@ -292,6 +292,9 @@ const DUTCH: Lexicon = Lexicon {
         "{R} sprak van ‘een humanitaire ramp die iedereen had kunnen zien aankomen’.",
         "De economie van de regio leunt volledig op smokkel, overmakingen uit het buitenland en noodhulp.",
         "In een verklaring op Telegram eiste een groep de aanslag van {W} op, maar dat is niet onafhankelijk bevestigd.",
+        "Sinds de gevechten {D} oplaaiden, zijn volgens {R} meer dan {N} mensen uit de omliggende dorpen naar opvangcentra getrokken, waar het aan dekens, medicijnen en schoon drinkwater ontbreekt.",
+        "De onderhandelingen over een wapenstilstand, die {D} in {C} werden hervat, lopen volgens betrokkenen vast op de vraag wie de wegen en de grensovergangen gaat bewaken.",
+        "Wie 's avonds door de verlaten straten loopt, hoort behalve het geblaf van honden en het gebrom van een enkele generator vrijwel niets.",
     ],
     quotes: &[
         "We hebben al dagen geen water en geen stroom meer",
@@ -380,6 +383,9 @@ const ENGLISH: Lexicon = Lexicon {
         "On {W}, more lorries carrying aid arrived, though far too few to meet the need.",
         "Those who can afford it leave; those who stay mostly lack the money for the journey.",
         "{R} described \"a humanitarian disaster that everyone could see coming.\"",
+        "Since the fighting flared up {D}, more than {N} people from the surrounding villages have moved to reception centres, where blankets, medicine and clean water are in short supply, {R} said.",
+        "Talks on a truce, which resumed in {C} {D}, have stalled over the question of who would guard the roads and the border crossings, according to people familiar with them.",
+        "Walking through the empty streets at night, one hears little besides barking dogs and the hum of the odd generator.",
     ],
     quotes: &[
         "We have had no water and no electricity for days",
@@ -458,7 +464,7 @@ impl Writer<'_> {
         for _ in 0..sentences {
             let template = self.template();
             let mut sentence = self.fill(template);
-            if self.rng.chance(15) && sentence.ends_with('.') && !sentence.ends_with("\".") {
+            if self.rng.chance(25) && sentence.ends_with('.') && !sentence.ends_with("\".") {
                 sentence.pop();
                 sentence.push_str(self.rng.pick(self.lexicon.tails));
                 sentence.push('.');
