@@ -254,19 +254,10 @@ fn extract_archive(
             }
         };
         let (line, result) = next;
-        let outcome = result.and_then(|record| {
-            let input = Input::Record { name: record.id.clone(), shown: format!("{shown}:{line} (id {})", record.id) };
-            let options = record_options(&record, options, &languages, &shown, line)?;
-            match extractor.article(&input, &mut record.text.as_bytes(), &options, &mut |c| rows.write(c)) {
-                Ok(report) => Ok(report),
-                Err(stream::ReadError::Write(message)) => Err(Diagnostic::error("-", None, Some("output"), message)),
-                Err(e) => {
-                    let message = e.to_string();
-                    let message = message.strip_prefix(&format!("{}: ", input.shown())).unwrap_or(&message);
-                    Err(Diagnostic::error(&shown, Some(line), Some("text"), message))
-                }
-            }
-        });
+        let outcome = match result {
+            Ok(record) => extract_record(extractor, &record, options, &languages, &shown, line, rows),
+            Err(d) => Err(Bad::Line(d)),
+        };
         match outcome {
             Ok(report) => {
                 tally.articles += 1;
@@ -279,14 +270,14 @@ fn extract_archive(
                     ));
                 }
             }
-            Err(d) if d.field.as_deref() == Some("output") => anyhow::bail!("cannot write the output: {}", d.message),
-            Err(mut d) if how.strict => {
+            Err(Bad::Output(message)) => anyhow::bail!("cannot write the output: {message}"),
+            Err(Bad::Line(mut d)) if how.strict => {
                 tally.failed += 1;
                 d.message.push_str(" (--strict: the rest of the archive is not read)");
                 warn_line(&format!("error: {d}"));
                 return Ok(());
             }
-            Err(mut d) => {
+            Err(Bad::Line(mut d)) => {
                 tally.bad_lines += 1;
                 if tally.bad_lines <= SHOWN_BAD_LINES {
                     d.severity = Severity::Warning;
@@ -296,6 +287,36 @@ fn extract_archive(
                     warn_line(&format!("{shown}: … further bad lines are only counted"));
                 }
             }
+        }
+    }
+}
+
+/// Why an archive line gave no claims: the line is bad, or the output could not be written.
+enum Bad {
+    Line(Diagnostic),
+    Output(String),
+}
+
+/// Extracts the article of one archive line, its rows written to `rows`.
+fn extract_record(
+    extractor: &mut Extractor,
+    record: &Record,
+    options: &Options,
+    languages: &[String],
+    shown: &str,
+    line: usize,
+    rows: &mut Rows<&mut dyn Write>,
+) -> Result<ArticleReport, Bad> {
+    let input = Input::Record { name: record.id.clone(), shown: format!("{shown}:{line} (id {})", record.id) };
+    let options = record_options(record, options, languages, shown, line).map_err(Bad::Line)?;
+    match extractor.article(&input, &mut record.text.as_bytes(), &options, &mut |c| rows.write(c)) {
+        Ok(report) => Ok(report),
+        Err(stream::ReadError::Write(message)) => Err(Bad::Output(message)),
+        Err(e) => {
+            // The reader's messages start with the input's name: the line says it already.
+            let message = e.to_string();
+            let message = message.strip_prefix(&format!("{}: ", input.shown())).unwrap_or(&message);
+            Err(Bad::Line(Diagnostic::error(shown, Some(line), Some("text"), message)))
         }
     }
 }
@@ -405,6 +426,7 @@ fn bench_template_corpus(extractor: &mut Extractor, bytes: usize) -> anyhow::Res
     let input = Input::File(PathBuf::from("bench.txt"));
     let mut claims = 0usize;
     let started = Instant::now();
+    let cpu_started = thread_cpu_seconds();
     extractor.article(&input, &mut text.as_bytes(), &options, &mut |_| {
         claims += 1;
         Ok(())
@@ -412,8 +434,9 @@ fn bench_template_corpus(extractor: &mut Extractor, bytes: usize) -> anyhow::Res
     let seconds = started.elapsed().as_secs_f64();
     let megabytes = text.len() as f64 / (1 << 20) as f64;
     Ok(format!(
-        "extract, template corpus: {megabytes:.1} MB in {seconds:.2} s = {:.1} MB/s (1 core), {claims} claims",
-        megabytes / seconds
+        "extract, template corpus: {megabytes:.1} MB in {seconds:.2} s = {:.1} MB/s (1 core{}), {claims} claims",
+        megabytes / seconds,
+        per_cpu_second(megabytes, cpu_started)
     ))
 }
 
@@ -435,16 +458,21 @@ fn bench_news_archive(extractor: &mut Extractor, bytes: usize) -> anyhow::Result
         sentences += u64::from(report.reading.sentences);
     }
     let seconds = started.elapsed().as_secs_f64();
-    let cpu = cpu_started.zip(thread_cpu_seconds()).map(|(a, b)| b - a).filter(|&c| c > 0.0);
     let megabytes = articles.iter().map(|a| a.text.len()).sum::<usize>() as f64 / (1 << 20) as f64;
     let speed = megabytes / seconds;
-    let per_cpu = cpu.map_or(String::new(), |c| format!(", {:.1} MB per CPU second", megabytes / c));
+    let per_cpu = per_cpu_second(megabytes, cpu_started);
     Ok(format!(
         "extract, news-like archive: {megabytes:.1} MB, {} articles, {sentences} sentences in {seconds:.2} s = {speed:.1} MB/s (1 core{per_cpu}; goal >= {GOAL_MB_PER_S:.0} MB/s: {}), {claims} claims ({:.1} per 100 sentences)",
         articles.len(),
         if speed >= GOAL_MB_PER_S { "met" } else { "NOT met" },
         claims as f64 * 100.0 / sentences.max(1) as f64
     ))
+}
+
+/// `, N MB per CPU second` since `cpu_started` (empty where the CPU time is unknown).
+fn per_cpu_second(megabytes: f64, cpu_started: Option<f64>) -> String {
+    let cpu = cpu_started.zip(thread_cpu_seconds()).map(|(a, b)| b - a).filter(|&c| c > 0.0);
+    cpu.map_or(String::new(), |c| format!(", {:.1} MB per CPU second", megabytes / c))
 }
 
 /// CPU time of the calling thread (user + system) from /proc on Linux, in seconds (ticks of
