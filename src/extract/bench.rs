@@ -1,5 +1,8 @@
-//! A generated corpus for measuring extraction speed: news-like paragraphs built from the
-//! templates below (Dutch and English, with and without claims), filled in deterministically.
+//! Generated text for measuring extraction speed: the old corpus (paragraphs built from the
+//! templates below, Dutch and English, a third of them claims) and [`news`], a seeded archive
+//! that looks like news (titles, quotes, names, numbers, several conflicts, few claims).
+
+pub mod news;
 
 /// Sentence templates: `{P}` a place, `{A}` an actor, `{D}` a date expression. About a third
 /// state a claim, the rest are the background news text is mostly made of.

@@ -19,6 +19,13 @@ pub const MAX_LINE: usize = 1 << 20;
 pub enum Input {
     File(PathBuf),
     Stdin,
+    /// An article of an archive (a JSON Lines record): its text comes with it.
+    Record {
+        /// The record's id, which sources cite.
+        name: String,
+        /// Where it is, as messages show it (`archive.jsonl:12 (id a-1)`).
+        shown: String,
+    },
 }
 
 impl Input {
@@ -29,6 +36,7 @@ impl Input {
                 path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned())
             }
             Input::Stdin => "-".into(),
+            Input::Record { name, .. } => name.clone(),
         }
     }
 
@@ -37,6 +45,7 @@ impl Input {
         match self {
             Input::File(path) => path.display().to_string(),
             Input::Stdin => "<stdin>".into(),
+            Input::Record { shown, .. } => shown.clone(),
         }
     }
 
@@ -44,6 +53,9 @@ impl Input {
     pub fn open(&self) -> Result<Box<dyn Read>, Diagnostic> {
         match self {
             Input::Stdin => Ok(Box::new(io::stdin())),
+            Input::Record { .. } => {
+                Err(Diagnostic::error(&self.shown(), None, None, "an archive record is read from its archive"))
+            }
             Input::File(path) => {
                 if path.is_dir() {
                     return Err(Diagnostic::error(&self.shown(), None, None, "is a folder, not a file"));

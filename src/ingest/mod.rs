@@ -1,6 +1,7 @@
-//! Ingest: the first stage, reading claims ledgers (CSV) and news articles (plain text) into typed rows.
+//! Ingest: the first stage, reading claims ledgers (CSV) and news articles (plain text, or JSON Lines archives) into typed rows.
 
 pub mod article;
+pub mod jsonl;
 pub mod ledger;
 pub mod limits;
 pub mod lines;
