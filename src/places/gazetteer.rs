@@ -171,6 +171,9 @@ impl Gazetteer {
                 None => self.world_place(&key.id).map_or_else(|| key.id.to_string(), |p| p.name.to_string()),
             },
             PlaceKind::Region => self.region(&key.id).map_or_else(|| key.id.to_string(), |r| r.name.clone()),
+            PlaceKind::Country => {
+                crate::places::countries::by_code(&key.id).map_or_else(|| key.id.to_string(), |c| c.name.to_string())
+            }
         }
     }
 

@@ -358,6 +358,7 @@ fn clip_indices(
             let country = match key.kind {
                 PlaceKind::Town => inputs.gazetteer.town(&key.id).map(|t| t.country.clone()),
                 PlaceKind::Region => inputs.gazetteer.region(&key.id).map(|r| r.country.clone()),
+                PlaceKind::Country => Some(key.id.to_string()),
             };
             let index = country.and_then(|c| countries.iter().position(|(iso, _)| *iso == c)).map_or(0, |i| i + 1);
             (key.clone(), index)
