@@ -106,7 +106,9 @@ fn found(gazetteer: &Gazetteer, key: PlaceKey, text: &str, had_others: bool, rul
             let country = gazetteer.region(&key.id).map_or(String::new(), |r| r.country.clone());
             Found { key, country, population: 0, name_exact: true, curated: true, rule }
         }
-        PlaceKind::Country => Found { country: key.id.to_string(), key, population: 0, name_exact: true, curated: true, rule },
+        PlaceKind::Country => {
+            Found { country: key.id.to_string(), key, population: 0, name_exact: true, curated: true, rule }
+        }
     }
 }
 
