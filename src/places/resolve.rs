@@ -617,18 +617,17 @@ fn country_candidate(country: &Country) -> Candidate {
     }
 }
 
-/// For an unknown `country:XX`: up to five codes that share one of its letters in place (`IQ` for `IZ`).
+/// For an unknown `country:XX`: up to eight codes that share its first letter, then its second (`IQ` for `IZ`).
 fn country_suggestions(code: &str) -> Vec<String> {
     let code = code.to_ascii_uppercase();
     if code.len() != 2 {
         return vec!["a two-letter ISO 3166-1 code, as in \"country:IQ\"".into()];
     }
-    countries::countries()
-        .iter()
-        .filter(|c| c.code.bytes().zip(code.bytes()).filter(|(a, b)| a == b).count() == 1)
-        .take(5)
-        .map(|c| format!("{}{} ({})", countries::PREFIX, c.code, c.name))
-        .collect()
+    let (first, second) = (code.as_bytes()[0], code.as_bytes()[1]);
+    let all = countries::countries();
+    let same_first = all.iter().filter(|c| c.code.as_bytes()[0] == first);
+    let same_second = all.iter().filter(|c| c.code.as_bytes()[0] != first && c.code.as_bytes()[1] == second);
+    same_first.chain(same_second).take(8).map(|c| format!("{}{} ({})", countries::PREFIX, c.code, c.name)).collect()
 }
 
 fn town_key(id: &str) -> PlaceKey {
