@@ -65,12 +65,7 @@ fn iraq_is_the_country_never_a_town_in_iran() {
 fn lint_at_check_and_history_handle_country_claims() {
     let dir = tempfile::tempdir().unwrap();
     let path = ledger(&dir);
-    controlmap()
-        .arg("lint")
-        .arg(&path)
-        .assert()
-        .success()
-        .stdout(predicate::str::contains("4 claim(s), 0 error(s)"));
+    controlmap().arg("lint").arg(&path).assert().success().stdout(predicate::str::contains("4 claim(s), 0 error(s)"));
     controlmap()
         .args(["at", "2015-01", "Iraq", "--ledger"])
         .arg(&path)

@@ -2,6 +2,7 @@
 //! Dutch names (`world_countries.tsv`, written by `build.rs` from the world countries layer), and
 //! lookups by code (`country:IQ`) and by name (`Iraq`, `Irak`).
 
+use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use crate::places::fold::fold_text;
@@ -62,11 +63,18 @@ pub fn by_code(code: &str) -> Option<&'static Country> {
 
 /// The country one of whose names (English or Dutch) folds ([`fold_text`]) like `name`.
 pub fn named(name: &str) -> Option<&'static Country> {
-    let folded = fold_text(name);
-    if folded.is_empty() {
-        return None;
-    }
-    countries().iter().find(|c| c.spellings().any(|s| fold_text(s) == folded))
+    static BY_NAME: OnceLock<HashMap<String, usize>> = OnceLock::new();
+    let by_name = BY_NAME.get_or_init(|| {
+        let mut map = HashMap::new();
+        for (i, country) in countries().iter().enumerate() {
+            for spelling in country.spellings() {
+                // The first country to claim a spelling keeps it (the table is sorted by code).
+                map.entry(fold_text(spelling)).or_insert(i);
+            }
+        }
+        map
+    });
+    by_name.get(&fold_text(name)).map(|&i| &countries()[i])
 }
 
 /// The country a `country:CC` place names: `None` when the text has no such prefix, `Some(Err)`
