@@ -3,9 +3,9 @@
 //! never guess (documented in `docs/places.md`).
 //!
 //! # Steps
-//! 1. An id (`deir-ez-zor`, `kherson-706448`, `region:ID`, `country:CC`) is taken as it is.
-//! 1a. A country's English or Dutch name (`Iraq`, `Irak`, `Syrië`) is the country, unless a town
-//!    of exactly that display name lies in that same country (`Djibouti`, `Singapore`): then the
+//! 1. An id (`deir-ez-zor`, `kherson-706448`, `region:ID`, `country:CC`) is taken as it is. A
+//!    country's English or Dutch name (`Iraq`, `Irak`, `Syrië`) is the country, unless a town of
+//!    exactly that display name lies in that same country (`Djibouti`, `Singapore`): then the
 //!    name is ambiguous. Towns elsewhere named like a country need a qualifier (`Lebanon, US`).
 //! 2. A qualifier after a comma or in brackets is a country code or a first-level region; only
 //!    places inside it are candidates, whatever else matches.
