@@ -232,12 +232,14 @@ pub fn parse_sources(text: &str) -> Result<Vec<SourceRef>, String> {
     text.split(';').filter(|s| !s.trim().is_empty()).map(SourceRef::from_str).collect()
 }
 
-/// Whether a claim is about a point place from the gazetteer or an area from `regions.geojson`.
+/// Whether a claim is about a point place from the gazetteer, an area from `regions.geojson`, or
+/// a whole country (its ISO 3166-1 alpha-2 code, the outline from the world countries layer).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum PlaceKind {
     Town,
     Region,
+    Country,
 }
 
 /// A resolved place or region: its kind and its stable id.
@@ -252,6 +254,7 @@ impl fmt::Display for PlaceKey {
         match self.kind {
             PlaceKind::Town => f.write_str(&self.id),
             PlaceKind::Region => write!(f, "region:{}", self.id),
+            PlaceKind::Country => write!(f, "country:{}", self.id),
         }
     }
 }

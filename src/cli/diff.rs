@@ -155,11 +155,14 @@ impl Report<'_> {
         }
     }
 
-    /// The place's name; a region's Dutch name in Dutch, as on the maps.
+    /// The place's name; a region's or a country's Dutch name in Dutch, as on the maps.
     fn place(&self, key: &PlaceKey) -> String {
         let dutch = match key.kind {
             PlaceKind::Region if self.lang == Lang::Nl => {
                 self.world.gazetteer.region(&key.id).map(|r| r.name_nl.clone())
+            }
+            PlaceKind::Country if self.lang == Lang::Nl => {
+                crate::places::countries::by_code(&key.id).map(|c| c.name_nl.to_string())
             }
             _ => None,
         };

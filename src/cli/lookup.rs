@@ -11,7 +11,7 @@ use crate::cli::{Exit, Global, InputError, world};
 use crate::geometry::join;
 use crate::ingest::article;
 use crate::model::{Diagnostic, PlaceKey, PlaceKind};
-use crate::places::{Candidate, Gazetteer, Hint, Place, Resolution};
+use crate::places::{Candidate, Gazetteer, Hint, Place, Resolution, countries};
 
 #[derive(Debug, Args)]
 pub struct PlacesArgs {
@@ -59,6 +59,8 @@ struct Answer {
 #[derive(Serialize)]
 struct PlaceFacts {
     id: String,
+    /// `town`, `region` or `country`.
+    kind: PlaceKind,
     name: String,
     country: String,
     region: Option<String>,
@@ -73,6 +75,7 @@ impl From<&Candidate> for PlaceFacts {
     fn from(c: &Candidate) -> PlaceFacts {
         PlaceFacts {
             id: c.key.to_string(),
+            kind: c.key.kind,
             name: c.name.clone(),
             country: c.country.clone(),
             region: c.region.clone(),
@@ -163,6 +166,7 @@ fn facts_of(gazetteer: &Gazetteer, key: &PlaceKey) -> PlaceFacts {
     match (key.kind, gazetteer.town(&key.id)) {
         (PlaceKind::Town, Some(p)) => PlaceFacts {
             id: p.id.clone(),
+            kind: PlaceKind::Town,
             name: p.name.clone(),
             country: p.country.clone(),
             region: p.governorate.clone(),
@@ -171,8 +175,23 @@ fn facts_of(gazetteer: &Gazetteer, key: &PlaceKey) -> PlaceFacts {
             population: p.population,
             qualified: p.id.clone(),
         },
+        (PlaceKind::Country, _) => {
+            let country = countries::by_code(&key.id);
+            PlaceFacts {
+                id: key.to_string(),
+                kind: PlaceKind::Country,
+                name: gazetteer.display_name(key),
+                country: key.id.to_string(),
+                region: None,
+                lat: country.map_or(f64::NAN, |c| c.lat),
+                lon: country.map_or(f64::NAN, |c| c.lon),
+                population: 0,
+                qualified: key.to_string(),
+            }
+        }
         _ => PlaceFacts {
             id: key.to_string(),
+            kind: key.kind,
             name: gazetteer.display_name(key),
             country: gazetteer.region(&key.id).map_or_else(String::new, |r| r.country.clone()),
             region: None,
@@ -233,6 +252,7 @@ fn describe_answer(out: &mut Out, gazetteer: &Gazetteer, query: &str, limit: usi
         Resolution::Found { key, others, rule } => {
             match resolved {
                 Some(place) => describe_place(out, query, place)?,
+                None if key.kind == PlaceKind::Country => describe_country(out, query, key, gazetteer)?,
                 None => out.line(&format!("{query:?} → region {} ({})", key.id, gazetteer.display_name(key)))?,
             }
             if !others.is_empty() {
@@ -270,6 +290,15 @@ fn describe_answer(out: &mut Out, gazetteer: &Gazetteer, query: &str, limit: usi
         out.text(&place_table(others.into_iter().copied()).render())?;
     }
     Ok(())
+}
+
+fn describe_country(out: &mut Out, query: &str, key: &PlaceKey, gazetteer: &Gazetteer) -> std::io::Result<()> {
+    out.line(&format!("{query:?} → country {} ({key})", gazetteer.display_name(key)))?;
+    if let Some(c) = countries::by_code(&key.id) {
+        out.line(&format!("  names        {}; {} (Dutch)", c.name, c.name_nl))?;
+        out.line(&format!("  label at     {:.4} N, {:.4} E", c.lat, c.lon))?;
+    }
+    out.line("  outline      the world countries layer (geodata/world/countries.geojson.gz)")
 }
 
 fn describe_place(out: &mut Out, query: &str, p: &Place) -> std::io::Result<()> {

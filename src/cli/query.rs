@@ -474,5 +474,6 @@ fn place_summary(world: &crate::app::World, place: &PlaceKey) -> String {
             format!(", {}{gov}", p.country)
         }),
         PlaceKind::Region => world.gazetteer.region(&place.id).map_or(String::new(), |r| format!(", {}", r.kind)),
+        PlaceKind::Country => ", country".to_string(),
     }
 }

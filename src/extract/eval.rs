@@ -247,9 +247,7 @@ fn claims(
 
 fn claim(gazetteer: &Gazetteer, factions: &Factions, row: &LedgerRow) -> EvalClaim {
     let place = match gazetteer.resolve(&row.place, &Hint::default()) {
-        Resolution::Found { key, .. } if key.kind == PlaceKind::Region => {
-            format!("region:{}", key.id)
-        }
+        Resolution::Found { key, .. } if key.kind != PlaceKind::Town => key.to_string(),
         Resolution::Found { key, .. } => key.id.to_string(),
         _ => format!("?{}", fold_text(&row.place)),
     };

@@ -215,6 +215,7 @@ impl<'w> Extractor<'w> {
         let text = match (back, key.kind) {
             (true, PlaceKind::Town) => name,
             (_, PlaceKind::Region) => format!("region:{}", key.id),
+            (_, PlaceKind::Country) => key.to_string(),
             (false, PlaceKind::Town) => key.id.to_string(),
         };
         self.display.insert(key.clone(), text.clone());

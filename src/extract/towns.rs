@@ -75,8 +75,15 @@ impl TownIndex {
     }
 }
 
+/// A whole country (`Irak`) is not a mention the extractor makes claims about (yet): only
+/// towns and regions are hits.
 fn resolve(gazetteer: &Gazetteer, text: &str) -> Option<Hit> {
     match gazetteer.resolve(text, &Hint::default()) {
+        Resolution::Found { key, .. } if key.kind == PlaceKind::Country => None,
+        Resolution::Ambiguous { mut candidates } if candidates.iter().any(|c| c.key.kind == PlaceKind::Country) => {
+            candidates.retain(|c| c.key.kind != PlaceKind::Country);
+            (!candidates.is_empty()).then_some(Hit::Ambiguous(candidates))
+        }
         Resolution::Found { key, others, rule } => {
             Some(Hit::Found(found(gazetteer, key, text, !others.is_empty(), rule)))
         }
@@ -99,13 +106,18 @@ fn found(gazetteer: &Gazetteer, key: PlaceKey, text: &str, had_others: bool, rul
             let country = gazetteer.region(&key.id).map_or(String::new(), |r| r.country.clone());
             Found { key, country, population: 0, name_exact: true, curated: true, rule }
         }
+        PlaceKind::Country => {
+            Found { country: key.id.to_string(), key, population: 0, name_exact: true, curated: true, rule }
+        }
     }
 }
 
 /// Resolves an ambiguous name again with a country hint; `None` when it stays ambiguous.
 pub fn with_hint(gazetteer: &Gazetteer, text: &str, country: &str) -> Option<Found> {
     match gazetteer.resolve(text, &Hint { country: Some(country.to_string()) }) {
-        Resolution::Found { key, rule, others } => Some(found(gazetteer, key, text, !others.is_empty(), rule)),
+        Resolution::Found { key, rule, others } if key.kind != PlaceKind::Country => {
+            Some(found(gazetteer, key, text, !others.is_empty(), rule))
+        }
         _ => None,
     }
 }

@@ -23,6 +23,9 @@ pub fn tracked_box<'k>(
                     points.extend(region.shape.0.iter().flat_map(|p| p.exterior().0.iter().map(|c| (c.x, c.y))));
                 }
             }
+            // A whole country does not widen the view: its outline is drawn where the view
+            // (set by the towns and regions, or --bbox) shows it.
+            PlaceKind::Country => {}
         }
     }
     BBox::around(points).map(|b| b.padded(0.12, 4.0))

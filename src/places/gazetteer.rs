@@ -171,6 +171,9 @@ impl Gazetteer {
                 None => self.world_place(&key.id).map_or_else(|| key.id.to_string(), |p| p.name.to_string()),
             },
             PlaceKind::Region => self.region(&key.id).map_or_else(|| key.id.to_string(), |r| r.name.clone()),
+            PlaceKind::Country => {
+                crate::places::countries::by_code(&key.id).map_or_else(|| key.id.to_string(), |c| c.name.to_string())
+            }
         }
     }
 
@@ -334,5 +337,67 @@ mod tests {
         assert_eq!(resolved(&g, "Yarmouk Basin"), "region:yarmouk-basin");
         assert_eq!(resolved(&g, "region:yarmouk-basin"), "region:yarmouk-basin");
         assert_eq!(resolved(&g, "enclave bij de grens met Israel"), "region:yarmouk-basin");
+    }
+
+    /// The sample with towns named like countries: one abroad, one in its own country.
+    fn with_namesakes() -> Gazetteer {
+        let mut g = sample();
+        g.add_town(town("lebanon-us", "Lebanon", "US", 25_000, &[]));
+        g.add_town(town("djibouti", "Djibouti", "DJ", 600_000, &[]));
+        g.add_town(town("arak", "Arak", "IR", 500_000, &["Sultanabad"]));
+        g
+    }
+
+    #[test]
+    fn countries_resolve_by_code_in_any_case_and_by_english_and_dutch_name() {
+        let g = with_namesakes();
+        for q in ["country:IQ", "country:iq", "COUNTRY:IQ", "Iraq", "Irak", "IRAQ"] {
+            assert_eq!(resolved(&g, q), "country:IQ", "{q}");
+        }
+        for q in ["country:SY", "Syria", "Syrië", "Syrie"] {
+            assert_eq!(resolved(&g, q), "country:SY", "{q}");
+        }
+        assert_eq!(resolved(&g, "Oekraïne"), "country:UA");
+        assert_eq!(resolved(&g, "Soedan"), "country:SD");
+        let Resolution::Found { key, .. } = g.resolve("Iraq", &Hint::default()) else { panic!() };
+        assert_eq!(key.kind, PlaceKind::Country);
+        assert_eq!(g.display_name(&key), "Iraq");
+    }
+
+    #[test]
+    fn an_unknown_country_code_is_not_found_with_codes_to_try() {
+        let Resolution::NotFound { suggestions } = sample().resolve("country:IZ", &Hint::default()) else { panic!() };
+        assert!(suggestions.iter().any(|s| s.starts_with("country:IQ")), "{suggestions:?}");
+        assert!(matches!(sample().resolve("country:", &Hint::default()), Resolution::NotFound { .. }));
+    }
+
+    #[test]
+    fn a_town_abroad_named_like_a_country_needs_a_qualifier() {
+        let g = with_namesakes();
+        let Resolution::Found { key, others, rule } = g.resolve("Lebanon", &Hint::default()) else { panic!() };
+        assert_eq!(key.to_string(), "country:LB");
+        assert_eq!(others.iter().map(|c| c.key.id.as_str()).collect::<Vec<_>>(), ["lebanon-us"]);
+        assert!(rule.unwrap().contains("qualifier"));
+        assert_eq!(resolved(&g, "Lebanon, US"), "lebanon-us");
+        assert_eq!(resolved(&g, "lebanon-us"), "lebanon-us");
+    }
+
+    #[test]
+    fn a_capital_named_like_its_own_country_is_ambiguous_never_guessed() {
+        let g = with_namesakes();
+        let Resolution::Ambiguous { candidates } = g.resolve("Djibouti", &Hint::default()) else { panic!() };
+        let keys: Vec<String> = candidates.iter().map(|c| c.key.to_string()).collect();
+        assert_eq!(keys, ["country:DJ", "djibouti"]);
+        assert_eq!(candidates[0].qualified, "country:DJ");
+        assert_eq!(resolved(&g, "country:DJ"), "country:DJ");
+        assert_eq!(resolved(&g, "Djibouti, DJ"), "djibouti");
+    }
+
+    #[test]
+    fn towns_are_unchanged_by_the_country_names() {
+        let g = with_namesakes();
+        assert_eq!(resolved(&g, "Arak"), "arak");
+        assert_eq!(resolved(&g, "Sinjar"), "sinjar");
+        assert_eq!(resolved(&g, "Yarmouk Basin"), "region:yarmouk-basin");
     }
 }

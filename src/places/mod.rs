@@ -1,5 +1,6 @@
 //! Places: the gazetteer, factions and name folding, and binding ledger rows to resolved places and factions.
 
+pub mod countries;
 pub mod factions;
 pub mod fold;
 pub mod gazetteer;

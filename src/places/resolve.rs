@@ -3,7 +3,10 @@
 //! never guess (documented in `docs/places.md`).
 //!
 //! # Steps
-//! 1. An id (`deir-ez-zor`, `kherson-706448`, `region:ID`) is taken as it is.
+//! 1. An id (`deir-ez-zor`, `kherson-706448`, `region:ID`, `country:CC`) is taken as it is. A
+//!    country's English or Dutch name (`Iraq`, `Irak`, `Syrië`) is the country, unless a town of
+//!    exactly that display name lies in that same country (`Djibouti`, `Singapore`): then the
+//!    name is ambiguous. Towns elsewhere named like a country need a qualifier (`Lebanon, US`).
 //! 2. A qualifier after a comma or in brackets is a country code or a first-level region; only
 //!    places inside it are candidates, whatever else matches.
 //! 3. Candidates, in tiers: names and alternate names equal after [`fold_text`] (case, diacritics,
@@ -19,6 +22,7 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use crate::model::{PlaceKey, PlaceKind};
+use crate::places::countries::{self, Country};
 use crate::places::fold::{fold_text, place_key};
 use crate::places::gazetteer::{Gazetteer, Hint, Place, Spelling, Target, geonames_id};
 use crate::places::world::{self, WorldPlace, haversine_km, region_words};
@@ -33,6 +37,9 @@ const SAME_PLACE_KM: f64 = 3.0;
 /// Names longer than this get no "did you mean" (no place name is that long; comparing one
 /// costs time in proportion to its length).
 const MAX_SUGGESTED_LENGTH: usize = 100;
+
+/// At most this many towns named like a country are listed as set aside in favour of the country.
+const MAX_SET_ASIDE: usize = 8;
 
 /// A candidate town or region, for messages.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -61,6 +68,7 @@ impl std::fmt::Display for Candidate {
                 )
             }
             PlaceKind::Region => write!(f, "{} (region {})", self.name, self.key.id),
+            PlaceKind::Country => write!(f, "{} (country; write \"{}\")", self.name, self.qualified),
         }
     }
 }
@@ -127,6 +135,15 @@ impl Gazetteer {
         if let Some(place) = self.world_place(query) {
             return found(self.candidate(self.world_target(place.index)).key);
         }
+        if let Some(country) = countries::from_prefixed(query) {
+            return match country {
+                Ok(country) => found(country_key(country)),
+                Err(code) => Resolution::NotFound { suggestions: country_suggestions(&code) },
+            };
+        }
+        if let Some(country) = countries::named(query) {
+            return self.resolve_country_name(query, country);
+        }
         let (name, qualifier_text) = split_qualifier(query);
         let qualifier = match qualifier_text.map(|q| self.parse_qualifier(q)) {
             None => None,
@@ -144,6 +161,34 @@ impl Gazetteer {
             return self.resolve_region(name);
         }
         Resolution::NotFound { suggestions: self.qualified_elsewhere(name) }
+    }
+
+    /// A name that is a country's name: the country, unless a town of exactly that display name
+    /// lies in the country itself (then ambiguous: never guessed). Towns of that name elsewhere,
+    /// or carrying it only as an alternate name, are listed as set aside.
+    fn resolve_country_name(&self, name: &str, country: &Country) -> Resolution {
+        let folded = fold_text(name);
+        let (exact, _) = self.pools(name);
+        let towns: Vec<Target> = exact.iter().map(|p| p.target).collect();
+        let eponymous: Vec<Target> = towns
+            .iter()
+            .copied()
+            .filter(|&t| {
+                let c = self.candidate(t);
+                c.country.eq_ignore_ascii_case(country.code) && fold_text(&c.name) == folded
+            })
+            .collect();
+        let country_candidate = country_candidate(country);
+        if !eponymous.is_empty() {
+            let mut candidates = vec![country_candidate];
+            candidates.extend(self.candidates(&eponymous));
+            return Resolution::Ambiguous { candidates };
+        }
+        let others: Vec<Target> = towns.into_iter().take(MAX_SET_ASIDE).collect();
+        let rule = (!others.is_empty()).then(|| {
+            format!("a country's name ({}): a town of that name needs a qualifier (\"{name}, CC\")", country.code)
+        });
+        Resolution::Found { key: country_candidate.key, others: self.candidates(&others), rule }
     }
 
     fn resolve_unqualified(&self, name: &str, hint: &Hint) -> Resolution {
@@ -550,6 +595,39 @@ pub fn town_from_world(p: &WorldPlace) -> Place {
         governorate: p.region.map(|r| r.name.to_string()),
         capital: p.capital,
     }
+}
+
+/// The key of a country place: `country:IQ`.
+pub fn country_key(country: &Country) -> PlaceKey {
+    PlaceKey { kind: PlaceKind::Country, id: country.code.into() }
+}
+
+/// A country as a candidate, at its label point.
+fn country_candidate(country: &Country) -> Candidate {
+    let key = country_key(country);
+    Candidate {
+        qualified: key.to_string(),
+        key,
+        name: country.name.to_string(),
+        country: country.code.to_string(),
+        region: None,
+        lat: country.lat,
+        lon: country.lon,
+        population: 0,
+    }
+}
+
+/// For an unknown `country:XX`: up to eight codes that share its first letter, then its second (`IQ` for `IZ`).
+fn country_suggestions(code: &str) -> Vec<String> {
+    let code = code.to_ascii_uppercase();
+    if code.len() != 2 {
+        return vec!["a two-letter ISO 3166-1 code, as in \"country:IQ\"".into()];
+    }
+    let (first, second) = (code.as_bytes()[0], code.as_bytes()[1]);
+    let all = countries::countries();
+    let same_first = all.iter().filter(|c| c.code.as_bytes()[0] == first);
+    let same_second = all.iter().filter(|c| c.code.as_bytes()[0] != first && c.code.as_bytes()[1] == second);
+    same_first.chain(same_second).take(8).map(|c| format!("{}{} ({})", countries::PREFIX, c.code, c.name)).collect()
 }
 
 fn town_key(id: &str) -> PlaceKey {

@@ -308,4 +308,20 @@ mod tests {
         assert_eq!(slug("Al Ḩawījah"), "al-hawijah");
         assert_eq!(slug("Київ"), "place");
     }
+
+    #[test]
+    fn a_country_name_is_no_alternate_of_a_place_abroad() {
+        // GeoNames lists "`Iraq" and "‘Irāq" among the alternates of Arāk (Iran): dropped at build time.
+        for (country_name, code) in [("Iraq", "IQ"), ("Syria", "SY"), ("Irak", "IQ"), ("Ukraine", "UA")] {
+            let abroad: Vec<String> = named(country_name)
+                .iter()
+                .filter(|p| p.country != code)
+                .map(|p| format!("{} ({})", p.name, p.country))
+                .collect();
+            assert!(abroad.is_empty(), "{country_name}: {abroad:?}");
+        }
+        let arak = named("Arak").into_iter().find(|p| p.country == "IR" && p.population > 100_000).unwrap();
+        assert!(arak.alternates().all(|a| fold_text(a) != "iraq"), "{:?}", arak.alternates().collect::<Vec<_>>());
+        assert!(arak.alternates().any(|a| a == "Sultanabad"), "its other alternates stay");
+    }
 }

@@ -159,6 +159,7 @@ fn place_feature<'a>(series: &Series, info: &FrameInfo, place: &'a PlaceInfo) ->
     let geometry = match key.kind {
         PlaceKind::Town => place_position(series, &key).and_then(|(lon, lat)| rfc7946::point(lon, lat)),
         PlaceKind::Region => region_shape(series, &key.id).and_then(rfc7946::area),
+        PlaceKind::Country => country_shape(series, &key.id).and_then(rfc7946::area),
     };
     let properties = PlaceProperties {
         layer: "place",
@@ -258,11 +259,19 @@ fn region_shape<'a>(series: &'a Series, id: &str) -> Option<&'a MultiPolygon<f64
     series.inputs.layers.regions.iter().find(|r| r.names.id == id).map(|r| &r.shape)
 }
 
-/// Where a place is, in lon/lat: a town's gazetteer position, or a point inside a region.
+/// A country's outline (lon/lat) from the world countries layer of the map (only countries that
+/// touch the view are loaded).
+fn country_shape<'a>(series: &'a Series, code: &str) -> Option<&'a MultiPolygon<f64>> {
+    series.inputs.layers.countries.iter().find(|c| c.iso.eq_ignore_ascii_case(code)).map(|c| &c.shape)
+}
+
+/// Where a place is, in lon/lat: a town's gazetteer position, a point inside a region, or a
+/// country's label point.
 pub fn place_position(series: &Series, key: &PlaceKey) -> Option<(f64, f64)> {
     match key.kind {
         PlaceKind::Town => series.inputs.gazetteer.town(&key.id).map(|t| (t.lon, t.lat)),
         PlaceKind::Region => region_shape(series, &key.id)?.interior_point().map(|p| (p.x(), p.y())),
+        PlaceKind::Country => crate::places::countries::by_code(&key.id).map(|c| (c.lon, c.lat)),
     }
 }
 

@@ -8,9 +8,13 @@ use crate::render::scene::{Def, Item, Layer, Paint, PathData, Style, Text, Weigh
 use crate::render::style;
 use crate::timeline::{PlaceState, Status};
 
-/// A stable, XML-safe id for a place's group: `place-raqqa`, `region-yarmouk-basin`.
+/// A stable, XML-safe id for a place's group: `place-raqqa`, `region-yarmouk-basin`, `country-IQ`.
 pub fn place_dom_id(key: &PlaceKey) -> String {
-    let prefix = if key.kind == PlaceKind::Region { "region" } else { "place" };
+    let prefix = match key.kind {
+        PlaceKind::Town => "place",
+        PlaceKind::Region => "region",
+        PlaceKind::Country => "country",
+    };
     format!("{prefix}-{}", id_safe(&key.id))
 }
 

@@ -311,6 +311,8 @@ fn tracked_towns(inputs: Inputs, view: &View, u: Units) -> BTreeMap<PlaceKey, To
         .collect()
 }
 
+/// The tracked regions and countries as areas: a region's polygon from the regions layer, a
+/// country's outline from the countries layer of the map (drawn like a region).
 fn tracked_regions(inputs: Inputs, view: &View, lang: Lang) -> BTreeMap<PlaceKey, RegionShape> {
     inputs
         .timeline
@@ -318,31 +320,47 @@ fn tracked_regions(inputs: Inputs, view: &View, lang: Lang) -> BTreeMap<PlaceKey
         .filter(|k| k.kind == PlaceKind::Region)
         .filter_map(|key| {
             let region = inputs.layers.regions.iter().find(|r| r.names.id == key.id)?;
-            let km = view.project_area(&region.shape);
-            let point = km.interior_point()?;
-            let label_at = view.km_to_px(point.x(), point.y());
-            let outline_px =
-                km.0.iter()
-                    .flat_map(|p| p.exterior().0.iter().step_by(4))
-                    .map(|c| view.km_to_px(c.x, c.y))
-                    .chain([label_at])
-                    .collect();
-            Some((
-                key.clone(),
-                RegionShape {
-                    name: if lang == Lang::Nl && !region.names.name_nl.is_empty() {
-                        region.names.name_nl.clone()
-                    } else {
-                        region.names.name.clone()
-                    },
-                    path: basemap::area_path(view, &km),
-                    km,
-                    label_at,
-                    outline_px,
-                },
-            ))
+            let name = if lang == Lang::Nl && !region.names.name_nl.is_empty() {
+                region.names.name_nl.clone()
+            } else {
+                region.names.name.clone()
+            };
+            Some((key.clone(), area_shape(view, &region.shape, name)?))
         })
+        .chain(tracked_countries(inputs, view, lang))
         .collect()
+}
+
+/// The tracked countries that the map's countries layer holds (those touching the view).
+fn tracked_countries<'i>(
+    inputs: Inputs<'i>,
+    view: &'i View,
+    lang: Lang,
+) -> impl Iterator<Item = (PlaceKey, RegionShape)> + 'i {
+    inputs.timeline.places().filter(|k| k.kind == PlaceKind::Country).filter_map(move |key| {
+        let country = inputs.layers.countries.iter().find(|c| c.iso.eq_ignore_ascii_case(&key.id))?;
+        let name = match crate::places::countries::by_code(&key.id) {
+            Some(c) => c.name_in(lang == Lang::Nl).to_string(),
+            None if lang == Lang::Nl && !country.name_nl.is_empty() => country.name_nl.clone(),
+            None => country.name.clone(),
+        };
+        Some((key.clone(), area_shape(view, &country.shape, name)?))
+    })
+}
+
+/// An area (lon/lat) as the map draws it: projected, its path, a label point inside it, and
+/// points of its outline for label placement.
+fn area_shape(view: &View, shape: &MultiPolygon<f64>, name: String) -> Option<RegionShape> {
+    let km = view.project_area(shape);
+    let point = km.interior_point()?;
+    let label_at = view.km_to_px(point.x(), point.y());
+    let outline_px =
+        km.0.iter()
+            .flat_map(|p| p.exterior().0.iter().step_by(4))
+            .map(|c| view.km_to_px(c.x, c.y))
+            .chain([label_at])
+            .collect();
+    Some(RegionShape { name, path: basemap::area_path(view, &km), km, label_at, outline_px })
 }
 
 /// Each tracked place's clip: its country's index in `clips` (1 + its position among the
@@ -358,6 +376,7 @@ fn clip_indices(
             let country = match key.kind {
                 PlaceKind::Town => inputs.gazetteer.town(&key.id).map(|t| t.country.clone()),
                 PlaceKind::Region => inputs.gazetteer.region(&key.id).map(|r| r.country.clone()),
+                PlaceKind::Country => Some(key.id.to_string()),
             };
             let index = country.and_then(|c| countries.iter().position(|(iso, _)| *iso == c)).map_or(0, |i| i + 1);
             (key.clone(), index)

@@ -153,7 +153,7 @@
   function panelHead(place) {
     const head = node('div', 'panel-head');
     const titles = node('div');
-    if (place.kind === 'region') titles.appendChild(node('div', 'kind', ui.area));
+    if (place.kind === 'region' || place.kind === 'country') titles.appendChild(node('div', 'kind', ui.area));
     const h = node('h3', null, place.name);
     h.id = 'panel-place';
     titles.appendChild(h);

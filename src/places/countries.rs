@@ -1,0 +1,132 @@
+//! Countries as ledger places: the table of ISO 3166-1 alpha-2 codes with their English and
+//! Dutch names (`world_countries.tsv`, written by `build.rs` from the world countries layer), and
+//! lookups by code (`country:IQ`) and by name (`Iraq`, `Irak`).
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use crate::places::fold::fold_text;
+
+static TABLE: &str = include_str!(concat!(env!("OUT_DIR"), "/world_countries.tsv"));
+
+/// The prefix of a country place as the ledger writes it: `country:IQ`.
+pub const PREFIX: &str = "country:";
+
+/// A country of the world layer.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Country {
+    /// ISO 3166-1 alpha-2, upper case.
+    pub code: &'static str,
+    pub name: &'static str,
+    pub name_nl: &'static str,
+    /// Where the world layer puts its label (longitude, latitude).
+    pub lon: f64,
+    pub lat: f64,
+}
+
+impl Country {
+    /// The spellings under which the country is found: its English and Dutch names, and for a
+    /// name with a bracketed part (`Myanmar (Birma)`) also each part alone.
+    pub fn spellings(&self) -> impl Iterator<Item = &'static str> {
+        spellings(self.name).chain(spellings(self.name_nl))
+    }
+
+    /// Its name in the map's language: Dutch when asked for and known, else English.
+    pub fn name_in(&self, dutch: bool) -> &'static str {
+        if dutch && !self.name_nl.is_empty() { self.name_nl } else { self.name }
+    }
+}
+
+fn spellings(name: &'static str) -> impl Iterator<Item = &'static str> {
+    let parts = name.split_once(" (").and_then(|(head, rest)| Some((head, rest.strip_suffix(')')?)));
+    std::iter::once(name).chain(parts.into_iter().flat_map(|(head, inner)| [head, inner]))
+}
+
+/// Every country of the table, by code.
+pub fn countries() -> &'static [Country] {
+    static COUNTRIES: OnceLock<Vec<Country>> = OnceLock::new();
+    COUNTRIES.get_or_init(|| TABLE.lines().filter_map(parse_row).collect())
+}
+
+fn parse_row(line: &'static str) -> Option<Country> {
+    let mut f = line.split('\t');
+    let (code, name, name_nl) = (f.next()?, f.next()?, f.next()?);
+    let (lon, lat) = (f.next()?.parse().ok()?, f.next()?.parse().ok()?);
+    Some(Country { code, name, name_nl, lon, lat })
+}
+
+/// The country of an alpha-2 code, in any case (`iq` = `IQ`).
+pub fn by_code(code: &str) -> Option<&'static Country> {
+    let code = code.trim();
+    countries().iter().find(|c| c.code.eq_ignore_ascii_case(code))
+}
+
+/// The country one of whose names (English or Dutch) folds ([`fold_text`]) like `name`.
+pub fn named(name: &str) -> Option<&'static Country> {
+    static BY_NAME: OnceLock<HashMap<String, usize>> = OnceLock::new();
+    let by_name = BY_NAME.get_or_init(|| {
+        let mut map = HashMap::new();
+        for (i, country) in countries().iter().enumerate() {
+            for spelling in country.spellings() {
+                // The first country to claim a spelling keeps it (the table is sorted by code).
+                map.entry(fold_text(spelling)).or_insert(i);
+            }
+        }
+        map
+    });
+    by_name.get(&fold_text(name)).map(|&i| &countries()[i])
+}
+
+/// The country a `country:CC` place names: `None` when the text has no such prefix, `Some(Err)`
+/// with the code as written when the code is unknown.
+pub fn from_prefixed(text: &str) -> Option<Result<&'static Country, String>> {
+    let text = text.trim();
+    let head = text.get(..PREFIX.len())?;
+    if !head.eq_ignore_ascii_case(PREFIX) {
+        return None;
+    }
+    let code = text[PREFIX.len()..].trim();
+    Some(by_code(code).ok_or_else(|| code.to_string()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_countries_by_code_in_any_case() {
+        assert_eq!(by_code("IQ").map(|c| c.name), Some("Iraq"));
+        assert_eq!(by_code("sy").map(|c| c.name_nl), Some("Syrië"));
+        assert!(by_code("XX").is_none());
+        assert!(countries().len() > 150, "{}", countries().len());
+    }
+
+    #[test]
+    fn finds_countries_by_english_and_dutch_name() {
+        for (name, code) in [
+            ("Iraq", "IQ"),
+            ("Irak", "IQ"),
+            ("Syria", "SY"),
+            ("Syrië", "SY"),
+            ("syrie", "SY"),
+            ("Ukraine", "UA"),
+            ("Oekraïne", "UA"),
+            ("Sudan", "SD"),
+            ("Soedan", "SD"),
+            ("Birma", "MM"),
+        ] {
+            assert_eq!(named(name).map(|c| c.code), Some(code), "{name}");
+        }
+        assert!(named("Raqqa").is_none());
+        assert!(named("").is_none());
+    }
+
+    #[test]
+    fn reads_the_prefixed_form() {
+        assert_eq!(from_prefixed("country:IQ").map(|r| r.map(|c| c.code)), Some(Ok("IQ")));
+        assert_eq!(from_prefixed(" Country:sy ").map(|r| r.map(|c| c.code)), Some(Ok("SY")));
+        assert_eq!(from_prefixed("country:ZZ").map(|r| r.map(|c| c.code)), Some(Err("ZZ".to_string())));
+        assert!(from_prefixed("Iraq").is_none());
+        assert!(from_prefixed("region:x").is_none());
+    }
+}
