@@ -399,11 +399,12 @@ fn context_cities(
     avoid: &[Rect],
 ) -> Vec<Town> {
     let f = view.frame;
+    let tracked_ids: std::collections::HashSet<&str> = tracked.keys().map(|k| k.id.as_str()).collect();
     let mut candidates: Vec<&crate::places::Place> = inputs
         .gazetteer
         .places
         .iter()
-        .filter(|p| !tracked.keys().any(|k| k.id == p.id))
+        .filter(|p| !tracked_ids.contains(p.id.as_str()))
         .filter(|p| {
             let (x, y) = view.px(p.lon, p.lat);
             x > f.x + 30.0 && x < f.x + f.width - 30.0 && y > f.y + 30.0 && y < f.y + f.height - 30.0
