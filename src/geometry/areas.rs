@@ -74,11 +74,45 @@ type CellGroup = (String, Fill, bool, Option<usize>);
 /// Applies the area rule. Each seed's cell is cut to `clips[seed.clip]` (projected km), or left
 /// whole when the seed has no clip.
 pub fn derive(seeds: &[Seed], radius_km: f64, clips: &[MultiPolygon<f64>]) -> Areas {
-    let near = Neighbours::new(seeds, radius_km);
-    let cells: Vec<Vec<(Coord<f64>, Option<usize>)>> =
-        (0..seeds.len()).map(|i| cell(seeds, i, radius_km, &near.of(seeds, i))).collect();
+    derive_with(seeds, radius_km, clips, &CellCache::default())
+}
+
+/// A town's cell: its vertices, each with the neighbour whose bisector the edge from it lies on.
+type Cell = Vec<(Coord<f64>, Option<usize>)>;
+
+/// The cells of the last set of seed positions, shared by the frames of a series: the cells
+/// depend only on where the seeds are, and months in which the same towns are drawn (most
+/// months, once every town has been reported) reuse them instead of cutting them again.
+#[derive(Default)]
+pub struct CellCache {
+    last: std::sync::Mutex<Option<(Vec<(f64, f64)>, f64, std::sync::Arc<Vec<Cell>>)>>,
+}
+
+impl CellCache {
+    fn cells(&self, seeds: &[Seed], radius_km: f64) -> std::sync::Arc<Vec<Cell>> {
+        let positions: Vec<(f64, f64)> = seeds.iter().map(|s| (s.x, s.y)).collect();
+        if let Ok(last) = self.last.lock()
+            && let Some((known, radius, cells)) = last.as_ref()
+            && *known == positions
+            && *radius == radius_km
+        {
+            return cells.clone();
+        }
+        let near = Neighbours::new(seeds, radius_km);
+        let cells: std::sync::Arc<Vec<Cell>> =
+            std::sync::Arc::new((0..seeds.len()).map(|i| cell(seeds, i, radius_km, &near.of(seeds, i))).collect());
+        if let Ok(mut last) = self.last.lock() {
+            *last = Some((positions, radius_km, cells.clone()));
+        }
+        cells
+    }
+}
+
+/// [`derive`], taking the cells from `cache` when the seeds stand where they stood last time.
+pub fn derive_with(seeds: &[Seed], radius_km: f64, clips: &[MultiPolygon<f64>], cache: &CellCache) -> Areas {
+    let cells = cache.cells(seeds, radius_km);
     let mut groups: BTreeMap<CellGroup, Vec<Polygon<f64>>> = BTreeMap::new();
-    for (seed, cell) in seeds.iter().zip(&cells) {
+    for (seed, cell) in seeds.iter().zip(cells.iter()) {
         if cell.len() >= 3 {
             let ring: Vec<Coord<f64>> = cell.iter().map(|(c, _)| *c).collect();
             let key = (seed.holder.clone(), seed.fill.clone(), seed.stale, seed.clip.filter(|&c| c < clips.len()));

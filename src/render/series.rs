@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use geo::{InteriorPoint, MultiPolygon};
 
 use crate::date::YearMonth;
-use crate::geometry::areas::{self, Areas, Fill, Seed};
+use crate::geometry::areas::{self, Areas, CellCache, Fill, Seed};
 use crate::geometry::{BBox, View};
 use crate::model::{PlaceKey, PlaceKind};
 use crate::render::basemap::{self, Basemap};
@@ -83,6 +83,7 @@ impl<'a> Series<'a> {
             labels: BTreeMap::new(),
             legend_box,
             legend_corner,
+            cells: CellCache::default(),
         };
         series.labels = series.place_labels(&label_boxes);
         Ok(series)
@@ -226,7 +227,7 @@ impl<'a> Series<'a> {
                 })
             })
             .collect();
-        areas::derive(&seeds, self.options.radius_km, &self.clips)
+        areas::derive_with(&seeds, self.options.radius_km, &self.clips, &self.cells)
     }
 
     /// What the frame of a month shows: the state on the month's last day, what changed since
