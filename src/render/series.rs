@@ -174,6 +174,12 @@ impl<'a> Series<'a> {
 
     /// The scene of one frame (see [`Series::frame`]).
     pub fn scene(&self, frame: &FrameState) -> Scene {
+        self.scene_since(frame, frame.month)
+    }
+
+    /// The scene of a frame that stands for the months from `first` to the frame's month (the
+    /// title names them all); the map is the frame's.
+    pub fn scene_since(&self, frame: &FrameState, first: YearMonth) -> Scene {
         let mut defs = marks::hatch_defs(self, frame);
         defs.sort_by_key(|d| format!("{d:?}"));
         defs.dedup();
@@ -182,10 +188,25 @@ impl<'a> Series<'a> {
             marks::places_layer(self, frame),
             marks::labels_layer(self, frame),
             legend::legend_layer(self, frame),
-            legend::frame_layer(self, frame, frame.month),
+            legend::frame_layer(self, frame, first),
             caption::caption_layer(self, frame),
         ];
         Scene { width: self.options.width, height: self.options.height, defs, layers }
+    }
+
+    /// What a frame looks like apart from its title, date and evidence counts (a hash of every
+    /// other layer's markup): consecutive months with the same look show the same map.
+    pub fn look(&self, frame: &FrameState) -> u64 {
+        use std::hash::{Hash, Hasher};
+        let scene = self.scene(frame);
+        let mut hasher = std::collections::hash_map::DefaultHasher::new();
+        for def in &scene.defs {
+            format!("{def:?}").hash(&mut hasher);
+        }
+        for layer in scene.layers.iter().filter(|l| l.id != "frame") {
+            svg::layer_markup(layer).hash(&mut hasher);
+        }
+        hasher.finish()
     }
 
     /// The full SVG document of a month.
