@@ -270,7 +270,7 @@ pub fn run(global: &Global, args: RenderArgs) -> anyhow::Result<Exit> {
     let mut files = 0;
     // A few frames per thread at a time, in parallel; their data joins the page in month order
     // and is dropped, so memory holds a chunk of frames, not the series.
-    for chunk in months.chunks(rayon::current_num_threads().max(1) * 4) {
+    for chunk in months.chunks(rayon::current_num_threads().max(1) * 2) {
         let results: Vec<anyhow::Result<(usize, FrameInfo)>> = chunk
             .par_iter()
             .map(|&month| {
