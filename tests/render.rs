@@ -383,9 +383,21 @@ fn render_and_animate_report_json_for_scripts() {
 fn two_runs_over_halves_give_the_frames_of_one_run() {
     let (whole, halves) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
     let size = ["--size", "480x360"];
-    controlmap().args(["render", "--from", "2016-11", "--to", "2017-12"]).args(size).arg("--out").arg(whole.path()).assert().success();
+    controlmap()
+        .args(["render", "--from", "2016-11", "--to", "2017-12"])
+        .args(size)
+        .arg("--out")
+        .arg(whole.path())
+        .assert()
+        .success();
     for (from, to) in [("2016-11", "2017-05"), ("2017-06", "2017-12")] {
-        controlmap().args(["render", "--from", from, "--to", to]).args(size).arg("--out").arg(halves.path()).assert().success();
+        controlmap()
+            .args(["render", "--from", from, "--to", to])
+            .args(size)
+            .arg("--out")
+            .arg(halves.path())
+            .assert()
+            .success();
     }
     let frames = |dir: &Path| -> Vec<(String, Vec<u8>)> {
         let mut files: Vec<(String, Vec<u8>)> = std::fs::read_dir(dir)

@@ -112,6 +112,8 @@ pub struct Series<'a> {
     pub(crate) legend_corner: Corner,
     /// The control-area cells of the last months drawn (see [`CellCache`]).
     pub(crate) cells: CellCache,
+    /// Each month's evidence counts, indexed once.
+    pub(crate) evidence: std::sync::OnceLock<crate::render::series::EvidenceIndex>,
 }
 
 /// The layout: a header band, the map, a footer band.

@@ -130,7 +130,14 @@ impl PageBuilder {
             return i;
         }
         let index = self.data.places.len();
-        self.data.places.push(PlaceEntry { id: p.id.clone(), name: p.name.clone(), kind: p.kind, x: p.x, y: p.y, r: p.r });
+        self.data.places.push(PlaceEntry {
+            id: p.id.clone(),
+            name: p.name.clone(),
+            kind: p.kind,
+            x: p.x,
+            y: p.y,
+            r: p.r,
+        });
         self.place_index.insert(key, index);
         index
     }
@@ -484,7 +491,12 @@ mod tests {
         let data = data_of(&page(&[first, same, taken, gone], &options()));
         let months = data["months"].as_array().unwrap();
         let places_in = |i: usize, field: &str| -> Vec<u64> {
-            months[i][field].as_array().unwrap().iter().map(|v| v.as_u64().or_else(|| v["place"].as_u64()).unwrap()).collect()
+            months[i][field]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|v| v.as_u64().or_else(|| v["place"].as_u64()).unwrap())
+                .collect()
         };
         assert_eq!(places_in(0, "states"), [0], "the first month has every state");
         assert_eq!(places_in(0, "changed"), [0]);

@@ -132,8 +132,7 @@ impl<'a> Renderer<'a> {
         let (w, h) = (self.series.options.width, self.series.options.height);
         let mut stream = gif::GifStream::new(out, w, h, palette, timing)?;
         for chunk in spans.chunks(rayon::current_num_threads().max(1)) {
-            let frames: Vec<gif::RgbFrame> =
-                chunk.par_iter().map(|&s| self.rgb_span(s)).collect::<Result<_, _>>()?;
+            let frames: Vec<gif::RgbFrame> = chunk.par_iter().map(|&s| self.rgb_span(s)).collect::<Result<_, _>>()?;
             for (frame, span) in frames.iter().zip(chunk) {
                 stream.push_months(frame, span.months())?;
             }
