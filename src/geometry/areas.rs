@@ -85,8 +85,11 @@ type Cell = Vec<(Coord<f64>, Option<usize>)>;
 /// months, once every town has been reported) reuse them instead of cutting them again.
 #[derive(Default)]
 pub struct CellCache {
-    last: std::sync::Mutex<Option<(Vec<(f64, f64)>, f64, std::sync::Arc<Vec<Cell>>)>>,
+    last: std::sync::Mutex<Option<CachedCells>>,
 }
+
+/// The seed positions and radius the cells were cut for, and the cells.
+type CachedCells = (Vec<(f64, f64)>, f64, std::sync::Arc<Vec<Cell>>);
 
 impl CellCache {
     fn cells(&self, seeds: &[Seed], radius_km: f64) -> std::sync::Arc<Vec<Cell>> {

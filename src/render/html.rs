@@ -376,7 +376,7 @@ impl ClaimTable {
 mod tests {
     use super::*;
     use crate::date::YearMonth;
-    use crate::render::info::ChangeInfo;
+    use crate::render::info::{ChangeInfo, ClaimInfo};
 
     fn hostile_frame() -> FrameInfo {
         let name = "<script>alert(1)</script>\u{2028}&".to_string();
@@ -475,7 +475,7 @@ mod tests {
 
     #[test]
     fn months_store_only_the_states_that_differ_from_the_month_before() {
-        let month = |m: u32| YearMonth { year: 2017, month: m };
+        let month = |m: u8| YearMonth { year: 2017, month: m };
         let first = hostile_frame();
         let mut same = hostile_frame();
         same.month = month(11);
