@@ -313,14 +313,13 @@ struct ChangeEntry {
 
 /// A place's state. What changes every month without news is left out so that an unchanged
 /// place is not repeated: the evidence's age (the page counts it from `evidence`) and whether
-/// it changed this month (the month's `changed` list).
+/// it changed this month (the month's `changed` list); so is the holder's name (the page has
+/// the factions' names).
 #[derive(Serialize, Clone, PartialEq)]
 struct StateEntry {
     place: usize,
     #[serde(skip_serializing_if = "Option::is_none")]
     holder: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    holder_name: Option<String>,
     status: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     other: Option<String>,
@@ -340,7 +339,6 @@ fn state_entry(place: usize, p: &PlaceInfo, claims: &mut ClaimTable) -> StateEnt
     StateEntry {
         place,
         holder: p.holder.clone(),
-        holder_name: p.holder_name.clone(),
         status: p.status.clone(),
         other: p.other.clone(),
         since: p.since.clone(),

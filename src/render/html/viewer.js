@@ -108,7 +108,7 @@
       b.hidden = !state;
       b.setAttribute('aria-pressed', String(i === view.place));
       const label = state
-        ? data.places[i].name + ': ' + (state.holder_name || factionName(state.holder)) + ', ' + statusText(state)
+        ? data.places[i].name + ': ' + factionName(state.holder) + ', ' + statusText(state)
         : data.places[i].name;
       b.setAttribute('aria-label', label);
       b.title = label;
@@ -230,7 +230,7 @@
       if (typeof value === 'string') dd.textContent = value; else dd.append(...value);
       dl.append(node('dt', null, term), dd);
     };
-    const holderText = state.holder_name || factionName(state.holder);
+    const holderText = factionName(state.holder);
     row(ui.holder, [swatch(state.holder), document.createTextNode(holderText)]);
     row(ui.status, statusText(state));
     if (state.since) row(ui.since, state.since);
