@@ -9,7 +9,7 @@ WORK=${2:-${TMPDIR:-/tmp}/controlmap-bench-large}
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 BIN="$ROOT/target/release/controlmap"
 [ -x "$BIN" ] || { echo "build first: cargo build --release" >&2; exit 2; }
-for kind in million one-place; do
+for kind in million one-place grid series; do
     [ -f "$WORK/$kind/claims.csv" ] || python3 "$ROOT/scripts/gen_ledger.py" "$kind" --out "$WORK/$kind"
 done
 
@@ -33,6 +33,8 @@ measure() {
 
 M="$WORK/million/claims.csv"
 O="$WORK/one-place/claims.csv"
+G="$WORK/grid"
+S="$WORK/series/claims.csv"
 echo "machine: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $(nproc) cores, $(uname -sm); $RUNS runs each; load average $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "| what | figure (range over $RUNS runs, peak memory) | goal |"
 echo "|---|---|---|"
@@ -40,3 +42,8 @@ measure "\`at 2017-10\`, 1,000,000 claims / 900 places (70 MB)" "≤ 1.5 s, ≤ 
 measure "\`check raqqa --holder is --on 2017-10-20\`, the same ledger" "≤ 1.5 s, ≤ 400 MB" "$BIN" --ledger "$M" check raqqa --holder is --on 2017-10-20
 measure "\`lint\`, the same ledger (warnings summarised by kind)" "≤ 3 s" "$BIN" lint "$M"
 measure "\`at 2017-10\`, 40,000 claims about one place" "≤ 1 s" "$BIN" --ledger "$O" at 2017-10
+# Rendering: every frame as PNG and SVG at 1600x1200 plus the viewer page (index.html).
+measure "\`render\`, 20,000 places × 120 months, PNG+SVG 1600×1200 and the viewer" "≤ 60 s, ≤ 1.5 GB" \
+    "$BIN" --geodata "$G/geodata" --ledger "$G/claims.csv" render --out "$WORK/grid-out"
+measure "\`render\`, 600 places × 127 months, PNG+SVG 1600×1200 and the viewer" "≤ 3 s" \
+    "$BIN" --ledger "$S" render --out "$WORK/series-out"

@@ -374,3 +374,46 @@ fn render_and_animate_report_json_for_scripts() {
     assert_eq!(summary["months"].as_u64(), Some(2));
     assert_eq!(summary["bytes"].as_u64(), Some(std::fs::metadata(&gif).unwrap().len()));
 }
+
+/// Rendering splits by month ranges: two runs over the halves of a range write the same frames,
+/// byte for byte, as one run over the whole range (labels, legend corner, box and areas are
+/// chosen from the whole ledger, never from the months drawn), so a long series can be shared
+/// out between machines.
+#[test]
+fn two_runs_over_halves_give_the_frames_of_one_run() {
+    let (whole, halves) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    let size = ["--size", "480x360"];
+    controlmap()
+        .args(["render", "--from", "2016-11", "--to", "2017-12"])
+        .args(size)
+        .arg("--out")
+        .arg(whole.path())
+        .assert()
+        .success();
+    for (from, to) in [("2016-11", "2017-05"), ("2017-06", "2017-12")] {
+        controlmap()
+            .args(["render", "--from", from, "--to", to])
+            .args(size)
+            .arg("--out")
+            .arg(halves.path())
+            .assert()
+            .success();
+    }
+    let frames = |dir: &Path| -> Vec<(String, Vec<u8>)> {
+        let mut files: Vec<(String, Vec<u8>)> = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.extension().is_some_and(|x| x == "png" || x == "svg"))
+            .map(|p| (p.file_name().unwrap().to_string_lossy().into_owned(), std::fs::read(&p).unwrap()))
+            .collect();
+        files.sort();
+        files
+    };
+    let (one, two) = (frames(whole.path()), frames(halves.path()));
+    assert_eq!(one.len(), 28, "14 months, PNG and SVG");
+    let names = |files: &[(String, Vec<u8>)]| files.iter().map(|(n, _)| n.clone()).collect::<Vec<_>>();
+    assert_eq!(names(&one), names(&two));
+    for ((name, a), (_, b)) in one.iter().zip(&two) {
+        assert!(a == b, "{name} differs between the whole run and the half run");
+    }
+}

@@ -15,7 +15,7 @@ use crate::date::YearMonth;
 use crate::geometry::BBox;
 use crate::geometry::world::Borders;
 use crate::model::Diagnostic;
-use crate::render::html::{self, FactionStyle, PageOptions};
+use crate::render::html::{FactionStyle, PageBuilder, PageOptions};
 use crate::render::info::FrameInfo;
 use crate::render::{self, Lang, Palette, Renderer, Series};
 use crate::timeline::Timeline;
@@ -266,22 +266,33 @@ pub fn run(global: &Global, args: RenderArgs) -> anyhow::Result<Exit> {
     let (svg, png) = (args.format.contains(&Format::Svg), args.format.contains(&Format::Png));
     let renderer = Renderer::new(series, png).context("cannot draw the base map")?;
     let progress = progress_bar(months.len());
-    let html = !args.no_html;
-    let results: Vec<anyhow::Result<(usize, Option<FrameInfo>)>> = months
-        .par_iter()
-        .map(|&month| {
-            let (written, info) = write_frame(&renderer, &args.out, month, svg, png)?;
-            progress.inc(1);
-            Ok((written, html.then_some(info)))
-        })
-        .collect();
+    let mut page = (!args.no_html).then(|| PageBuilder::new(page_options(&renderer.series, png)));
+    let mut files = 0;
+    // A few frames per thread at a time, in parallel; their data joins the page in month order
+    // and is dropped, so memory holds a chunk of frames, not the series.
+    for chunk in months.chunks(rayon::current_num_threads().max(1) * 2) {
+        let results: Vec<anyhow::Result<(usize, FrameInfo)>> = chunk
+            .par_iter()
+            .map(|&month| {
+                let written = write_frame(&renderer, &args.out, month, svg, png)?;
+                progress.inc(1);
+                Ok(written)
+            })
+            .collect();
+        for result in results {
+            let (written, info) = result?;
+            files += written;
+            if let Some(page) = &mut page {
+                page.push(&info);
+            }
+        }
+    }
     progress.finish_and_clear();
-    let (counts, infos): (Vec<usize>, Vec<Option<FrameInfo>>) =
-        results.into_iter().collect::<anyhow::Result<Vec<_>>>()?.into_iter().unzip();
-    let mut files: usize = counts.iter().sum();
-    if html {
-        let frames: Vec<FrameInfo> = infos.into_iter().flatten().collect();
-        files += write_page(&renderer.series, &frames, &args.out, if png { "png" } else { "svg" })?;
+    if let Some(page) = page {
+        let path = args.out.join("index.html");
+        data::write_atomic(&path, page.finish().as_bytes())
+            .with_context(|| format!("cannot write {}", path.display()))?;
+        files += 1;
     }
     let warnings = job.warnings();
     let seconds = started.elapsed().as_secs_f64();
@@ -304,9 +315,8 @@ pub fn run(global: &Global, args: RenderArgs) -> anyhow::Result<Exit> {
     Ok(job.finish(global))
 }
 
-/// Writes `index.html`, the viewer over the frames just written.
-fn write_page(series: &Series, frames: &[FrameInfo], out: &Path, image_ext: &str) -> anyhow::Result<usize> {
-    let lang = series.options.lang;
+/// How the viewer page shows the series: the frames' format and size, the factions' names and colours.
+fn page_options(series: &Series, png: bool) -> PageOptions {
     let factions = series
         .inputs
         .factions
@@ -314,17 +324,13 @@ fn write_page(series: &Series, frames: &[FrameInfo], out: &Path, image_ext: &str
         .iter()
         .map(|f| (f.id.clone(), FactionStyle { name: series.faction_name(&f.id), color: series.color(&f.id) }))
         .collect();
-    let options = PageOptions {
-        image_ext: image_ext.to_string(),
+    PageOptions {
+        image_ext: if png { "png" } else { "svg" }.to_string(),
         width: series.options.width,
         height: series.options.height,
-        lang,
+        lang: series.options.lang,
         factions,
-    };
-    let path = out.join("index.html");
-    data::write_atomic(&path, html::page(frames, &options).as_bytes())
-        .with_context(|| format!("cannot write {}", path.display()))?;
-    Ok(1)
+    }
 }
 
 /// Renders and writes one month; returns the files written and the frame's data.

@@ -74,9 +74,48 @@ type CellGroup = (String, Fill, bool, Option<usize>);
 /// Applies the area rule. Each seed's cell is cut to `clips[seed.clip]` (projected km), or left
 /// whole when the seed has no clip.
 pub fn derive(seeds: &[Seed], radius_km: f64, clips: &[MultiPolygon<f64>]) -> Areas {
-    let cells: Vec<Vec<(Coord<f64>, Option<usize>)>> = (0..seeds.len()).map(|i| cell(seeds, i, radius_km)).collect();
+    derive_with(seeds, radius_km, clips, &CellCache::default())
+}
+
+/// A town's cell: its vertices, each with the neighbour whose bisector the edge from it lies on.
+type Cell = Vec<(Coord<f64>, Option<usize>)>;
+
+/// The cells of the last set of seed positions, shared by the frames of a series: the cells
+/// depend only on where the seeds are, and months in which the same towns are drawn (most
+/// months, once every town has been reported) reuse them instead of cutting them again.
+#[derive(Default)]
+pub struct CellCache {
+    last: std::sync::Mutex<Option<CachedCells>>,
+}
+
+/// The seed positions and radius the cells were cut for, and the cells.
+type CachedCells = (Vec<(f64, f64)>, f64, std::sync::Arc<Vec<Cell>>);
+
+impl CellCache {
+    fn cells(&self, seeds: &[Seed], radius_km: f64) -> std::sync::Arc<Vec<Cell>> {
+        let positions: Vec<(f64, f64)> = seeds.iter().map(|s| (s.x, s.y)).collect();
+        if let Ok(last) = self.last.lock()
+            && let Some((known, radius, cells)) = last.as_ref()
+            && *known == positions
+            && *radius == radius_km
+        {
+            return cells.clone();
+        }
+        let near = Neighbours::new(seeds, radius_km);
+        let cells: std::sync::Arc<Vec<Cell>> =
+            std::sync::Arc::new((0..seeds.len()).map(|i| cell(seeds, i, radius_km, &near.of(seeds, i))).collect());
+        if let Ok(mut last) = self.last.lock() {
+            *last = Some((positions, radius_km, cells.clone()));
+        }
+        cells
+    }
+}
+
+/// [`derive`], taking the cells from `cache` when the seeds stand where they stood last time.
+pub fn derive_with(seeds: &[Seed], radius_km: f64, clips: &[MultiPolygon<f64>], cache: &CellCache) -> Areas {
+    let cells = cache.cells(seeds, radius_km);
     let mut groups: BTreeMap<CellGroup, Vec<Polygon<f64>>> = BTreeMap::new();
-    for (seed, cell) in seeds.iter().zip(&cells) {
+    for (seed, cell) in seeds.iter().zip(cells.iter()) {
         if cell.len() >= 3 {
             let ring: Vec<Coord<f64>> = cell.iter().map(|(c, _)| *c).collect();
             let key = (seed.holder.clone(), seed.fill.clone(), seed.stale, seed.clip.filter(|&c| c < clips.len()));
@@ -106,10 +145,53 @@ pub fn derive(seeds: &[Seed], radius_km: f64, clips: &[MultiPolygon<f64>]) -> Ar
     Areas { areas, fronts: fronts(seeds, &cells) }
 }
 
-/// The disc around seed `i` clipped by the bisectors with every seed closer than two radii.
+/// The seeds filed by squares of two radii, so that a seed's possible neighbours (closer than
+/// two radii) are found in the nine squares around it instead of among all seeds.
+struct Neighbours {
+    side: f64,
+    squares: std::collections::HashMap<(i64, i64), Vec<usize>>,
+}
+
+impl Neighbours {
+    fn new(seeds: &[Seed], radius: f64) -> Neighbours {
+        let mut near = Neighbours { side: (2.0 * radius).max(f64::MIN_POSITIVE), squares: Default::default() };
+        for (i, seed) in seeds.iter().enumerate() {
+            let square = near.square(seed);
+            near.squares.entry(square).or_default().push(i);
+        }
+        near
+    }
+
+    fn square(&self, seed: &Seed) -> (i64, i64) {
+        ((seed.x / self.side).floor() as i64, (seed.y / self.side).floor() as i64)
+    }
+
+    /// The other seeds closer to seed `i` than two radii, in index order, so that cells are cut
+    /// in the same order as when every seed is visited.
+    fn of(&self, seeds: &[Seed], i: usize) -> Vec<usize> {
+        let centre = &seeds[i];
+        let (cx, cy) = self.square(centre);
+        let reach2 = self.side * self.side;
+        let mut found: Vec<usize> = (cx - 1..=cx + 1)
+            .flat_map(|x| (cy - 1..=cy + 1).map(move |y| (x, y)))
+            .filter_map(|key| self.squares.get(&key))
+            .flatten()
+            .copied()
+            .filter(|&j| {
+                let (dx, dy) = (seeds[j].x - centre.x, seeds[j].y - centre.y);
+                j != i && dx * dx + dy * dy < reach2
+            })
+            .collect();
+        found.sort_unstable();
+        found
+    }
+}
+
+/// The disc around seed `i` clipped by the bisectors with every seed closer than two radii
+/// (`candidates`: the seeds that may be, in index order).
 /// Each vertex carries the label of the edge that starts at it: the neighbour whose bisector
 /// it lies on, or `None` for the disc's rim.
-fn cell(seeds: &[Seed], i: usize, radius: f64) -> Vec<(Coord<f64>, Option<usize>)> {
+fn cell(seeds: &[Seed], i: usize, radius: f64, candidates: &[usize]) -> Vec<(Coord<f64>, Option<usize>)> {
     let centre = Coord { x: seeds[i].x, y: seeds[i].y };
     let mut polygon: Vec<(Coord<f64>, Option<usize>)> = (0..DISC_SIDES)
         .map(|k| {
@@ -117,7 +199,9 @@ fn cell(seeds: &[Seed], i: usize, radius: f64) -> Vec<(Coord<f64>, Option<usize>
             (Coord { x: centre.x + radius * angle.cos(), y: centre.y + radius * angle.sin() }, None)
         })
         .collect();
-    for (j, other) in seeds.iter().enumerate() {
+    let mut reach2 = farthest2(&polygon, centre);
+    for &j in candidates {
+        let other = &seeds[j];
         let (dx, dy) = (other.x - centre.x, other.y - centre.y);
         let distance2 = dx * dx + dy * dy;
         if j == i || distance2 >= 4.0 * radius * radius {
@@ -130,13 +214,23 @@ fn cell(seeds: &[Seed], i: usize, radius: f64) -> Vec<(Coord<f64>, Option<usize>
             }
             continue;
         }
+        // A bisector farther than every vertex leaves the cell as it is: skip the clip.
+        if distance2 / 4.0 > reach2 * (1.0 + 1e-9) + 1e-9 {
+            continue;
+        }
         let mid = Coord { x: centre.x + dx / 2.0, y: centre.y + dy / 2.0 };
         polygon = clip(&polygon, mid, Coord { x: dx, y: dy }, j);
         if polygon.is_empty() {
             break;
         }
+        reach2 = farthest2(&polygon, centre);
     }
     polygon
+}
+
+/// The squared distance from `centre` to the farthest vertex of a polygon.
+fn farthest2(polygon: &[(Coord<f64>, Option<usize>)], centre: Coord<f64>) -> f64 {
+    polygon.iter().map(|(p, _)| (p.x - centre.x).powi(2) + (p.y - centre.y).powi(2)).fold(0.0, f64::max)
 }
 
 /// Keeps the part of a convex polygon where `(p - mid) · normal <= 0`.

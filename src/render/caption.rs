@@ -146,7 +146,22 @@ pub fn caption_line(entries: &[String], lang: Lang, fits: &dyn Fn(&str) -> bool)
         }
         format!("{} {}", w.changed, parts.join(" · "))
     };
-    (1..=entries.len()).rev().map(line).find(|text| fits(text)).unwrap_or_else(|| line(0))
+    let all = line(entries.len());
+    if fits(&all) {
+        return all;
+    }
+    // Below the full list a line only grows with each entry shown (an entry is wider than the
+    // digit "and N more" may lose), so the longest that fits is found by counting up: the cost
+    // follows what is shown, not the month's number of changes.
+    let mut best = line(0);
+    for shown in 1..entries.len() {
+        let text = line(shown);
+        if !fits(&text) {
+            break;
+        }
+        best = text;
+    }
+    best
 }
 
 /// The caption of a frame: one phrase per change, changes of hands first, then places first

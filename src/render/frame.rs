@@ -7,7 +7,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use geo::MultiPolygon;
 
 use crate::date::YearMonth;
-use crate::geometry::areas::Areas;
+use crate::geometry::areas::{Areas, CellCache};
 use crate::geometry::{BBox, Frame, Layers, View};
 use crate::model::PlaceKey;
 use crate::places::{Factions, Gazetteer};
@@ -110,6 +110,10 @@ pub struct Series<'a> {
     pub labels: BTreeMap<String, Placed>,
     pub(crate) legend_box: Rect,
     pub(crate) legend_corner: Corner,
+    /// The control-area cells of the last months drawn (see [`CellCache`]).
+    pub(crate) cells: CellCache,
+    /// Each month's evidence counts, indexed once.
+    pub(crate) evidence: std::sync::OnceLock<crate::render::series::EvidenceIndex>,
 }
 
 /// The layout: a header band, the map, a footer band.

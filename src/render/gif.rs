@@ -131,19 +131,26 @@ impl<W: Write> GifStream<W> {
 
     /// Adds the next frame; a frame identical to the one before lengthens its delay instead.
     pub fn push(&mut self, frame: &RgbFrame) -> Result<(), GifError> {
+        self.push_months(frame, 1)
+    }
+
+    /// Adds a frame that stands for `months` months (shown that many delays).
+    pub fn push_months(&mut self, frame: &RgbFrame, months: u32) -> Result<(), GifError> {
         let expected = self.width as usize * self.height as usize * 3;
         if frame.pixels.len() != expected || frame.width != self.width || frame.height != self.height {
             return Err(GifError::FrameSize(frame.pixels.len(), expected));
         }
         let indexed = self.index(frame);
-        self.stats.frames_in += 1;
+        let months = months.max(1);
+        self.stats.frames_in += months as usize;
+        let delay_ms = self.timing.delay_ms.saturating_mul(months);
         match &mut self.pending {
-            Some(pending) if pending.indexed == indexed => pending.delay_ms += self.timing.delay_ms,
+            Some(pending) if pending.indexed == indexed => pending.delay_ms = pending.delay_ms.saturating_add(delay_ms),
             _ => {
                 if let Some(previous) = self.pending.take() {
                     self.write(previous)?;
                 }
-                self.pending = Some(Pending { indexed, delay_ms: self.timing.delay_ms });
+                self.pending = Some(Pending { indexed, delay_ms });
             }
         }
         Ok(())

@@ -10,7 +10,7 @@ use serde::Serialize;
 
 use crate::date::Date;
 use crate::model::{ClaimText, Modality, PlaceKind};
-use crate::render::info::{ClaimInfo, FrameInfo, PlaceInfo};
+use crate::render::info::{FrameInfo, PlaceInfo};
 use crate::render::style::Lang;
 use crate::render::svg::escape;
 
@@ -42,22 +42,129 @@ pub struct PageOptions {
     pub factions: BTreeMap<String, FactionStyle>,
 }
 
-/// The viewer page for a series of frames, as one HTML document.
+/// The viewer page for a series of frames, as one HTML document (see [`PageBuilder`], which
+/// takes the frames one at a time).
 ///
 /// The bytes depend only on the arguments (no timestamps), so the same series gives the same page.
 pub fn page(frames: &[FrameInfo], options: &PageOptions) -> String {
-    let data = script_json(&PageData::build(frames, options));
-    let ui = ui_words(options.lang);
-    let first_title = frames.first().map_or("", |f| f.title.as_str());
-    let mut out = String::with_capacity(data.len() + STYLE.len() + SCRIPT.len() + 4096);
-    out.push_str(&head(options.lang, ui, first_title));
-    out.push_str(&body(frames, options, ui));
-    out.push_str("<script type=\"application/json\" id=\"data\">");
-    out.push_str(&data);
-    out.push_str("</script>\n<script>\n");
-    out.push_str(SCRIPT);
-    out.push_str("</script>\n</body>\n</html>\n");
-    out
+    let mut builder = PageBuilder::new(options.clone());
+    for frame in frames {
+        builder.push(frame);
+    }
+    builder.finish()
+}
+
+/// Builds the viewer page from the frames in month order, keeping only what the page stores:
+/// each place and claim once, and per month only the states that differ from the month before.
+/// A frame can be dropped once pushed, so memory follows the page's data, not the frames'.
+pub struct PageBuilder {
+    options: PageOptions,
+    data: PageData,
+    /// Place key to its index in `data.places`.
+    place_index: BTreeMap<(PlaceKind, String), usize>,
+    claims: ClaimTable,
+    /// The state of each place drawn in the previous month, by place index.
+    previous: BTreeMap<usize, StateEntry>,
+    first_title: Option<String>,
+    months: (Option<String>, Option<String>),
+}
+
+impl PageBuilder {
+    pub fn new(options: PageOptions) -> PageBuilder {
+        PageBuilder {
+            data: PageData { ui: ui_words(options.lang), places: Vec::new(), claims: Vec::new(), months: Vec::new() },
+            options,
+            place_index: BTreeMap::new(),
+            claims: ClaimTable::default(),
+            previous: BTreeMap::new(),
+            first_title: None,
+            months: (None, None),
+        }
+    }
+
+    /// Adds the next month's frame.
+    pub fn push(&mut self, frame: &FrameInfo) {
+        let mut current: BTreeMap<usize, StateEntry> = BTreeMap::new();
+        let mut changed = Vec::new();
+        for p in &frame.places {
+            let place = self.place(p);
+            if p.changed {
+                changed.push(place);
+            }
+            current.insert(place, state_entry(place, p, &mut self.claims));
+        }
+        let states: Vec<StateEntry> =
+            current.iter().filter(|(i, s)| self.previous.get(i) != Some(s)).map(|(_, s)| s.clone()).collect();
+        let gone: Vec<usize> = self.previous.keys().filter(|i| !current.contains_key(i)).copied().collect();
+        let changes = frame
+            .changes
+            .iter()
+            .map(|c| ChangeEntry {
+                place: self.place_index.get(&(c.kind, c.place_id.clone())).copied(),
+                text: c.text.clone(),
+                when: c.when.clone(),
+                claims: c.claims.iter().map(|claim| (self.claims.index(&claim.claim), claim.role)).collect(),
+            })
+            .collect();
+        changed.sort_unstable();
+        self.data.months.push(MonthEntry {
+            month: frame.month.to_string(),
+            title: frame.title.clone(),
+            claims: frame.claims,
+            articles: frame.articles,
+            states,
+            gone,
+            changed,
+            changes,
+        });
+        self.previous = current;
+        self.first_title.get_or_insert_with(|| frame.title.clone());
+        self.months.0.get_or_insert_with(|| frame.month.to_string());
+        self.months.1 = Some(frame.month.to_string());
+    }
+
+    /// The index of a drawn place in the page's table, adding it when first met.
+    fn place(&mut self, p: &PlaceInfo) -> usize {
+        let key = (p.kind, p.place_id.clone());
+        if let Some(&i) = self.place_index.get(&key) {
+            return i;
+        }
+        let index = self.data.places.len();
+        self.data.places.push(PlaceEntry {
+            id: p.id.clone(),
+            name: p.name.clone(),
+            kind: p.kind,
+            x: p.x,
+            y: p.y,
+            r: p.r,
+        });
+        self.place_index.insert(key, index);
+        index
+    }
+
+    /// The whole page.
+    pub fn finish(mut self) -> String {
+        self.data.claims = std::mem::take(&mut self.claims.list);
+        let options = &self.options;
+        let page = PageJson {
+            image: ImageData { ext: &options.image_ext, width: options.width, height: options.height },
+            factions: &options.factions,
+            data: &self.data,
+        };
+        let data = script_json(&page);
+        let ui = ui_words(options.lang);
+        let first_title = self.first_title.as_deref().unwrap_or("");
+        let (first_month, last_month) = (self.months.0.unwrap_or_default(), self.months.1.unwrap_or_default());
+        let mut out = String::with_capacity(data.len() + STYLE.len() + SCRIPT.len() + 4096);
+        out.push_str(&head(options.lang, ui, first_title));
+        out.push_str(&body(self.data.months.len(), (&first_month, &last_month), options, ui));
+        out.push_str("<script type=\"application/json\" id=\"data\">");
+        out.push_str(&data);
+        out.push_str("</script>\n<script>\n");
+        out.push_str(SCRIPT);
+        out.push_str("</script>\n</body>\n</html>\n");
+        out
+    }
 }
 
 /// JSON that is safe inside a `<script>` element and in any JavaScript parser: the characters
@@ -91,12 +198,8 @@ fn head(lang: Lang, ui: &Ui, first_title: &str) -> String {
     )
 }
 
-fn body(frames: &[FrameInfo], options: &PageOptions, ui: &Ui) -> String {
-    let last = frames.len().saturating_sub(1);
-    let (first_month, last_month) = match (frames.first(), frames.last()) {
-        (Some(a), Some(b)) => (a.month.to_string(), b.month.to_string()),
-        _ => (String::new(), String::new()),
-    };
+fn body(frames: usize, (first_month, last_month): (&str, &str), options: &PageOptions, ui: &Ui) -> String {
+    let last = frames.saturating_sub(1);
     let first_src = format!("{first_month}.{}", options.image_ext);
     format!(
         r##"<body>
@@ -142,22 +245,28 @@ fn body(frames: &[FrameInfo], options: &PageOptions, ui: &Ui) -> String {
         month = escape(ui.month),
         noscript = escape(ui.noscript),
         src = escape(&first_src),
-        first_month = escape(&first_month),
-        last_month = escape(&last_month),
+        first_month = escape(first_month),
+        last_month = escape(last_month),
         w = options.width,
         h = options.height,
     )
 }
 
-/// The data block: places and claims once, and per month the state of each drawn place.
+/// The data block: places and claims once, and per month the states that changed.
 #[derive(Serialize)]
-struct PageData<'a> {
+struct PageJson<'a> {
     image: ImageData<'a>,
-    ui: &'static Ui,
     factions: &'a BTreeMap<String, FactionStyle>,
-    places: Vec<PlaceEntry<'a>>,
-    claims: Vec<&'a ClaimText>,
-    months: Vec<MonthEntry<'a>>,
+    #[serde(flatten)]
+    data: &'a PageData,
+}
+
+#[derive(Serialize)]
+struct PageData {
+    ui: &'static Ui,
+    places: Vec<PlaceEntry>,
+    claims: Vec<ClaimText>,
+    months: Vec<MonthEntry>,
 }
 
 #[derive(Serialize)]
@@ -168,155 +277,95 @@ struct ImageData<'a> {
 }
 
 #[derive(Serialize)]
-struct PlaceEntry<'a> {
-    id: &'a str,
-    name: &'a str,
+struct PlaceEntry {
+    id: String,
+    name: String,
     kind: PlaceKind,
     x: f64,
     y: f64,
     r: f64,
 }
 
+/// One month: its counts, the states that are new or differ from the month before, the places
+/// no longer drawn, the places that changed hands, and the change list.
 #[derive(Serialize)]
-struct MonthEntry<'a> {
+struct MonthEntry {
     month: String,
-    title: &'a str,
+    title: String,
     claims: usize,
     articles: usize,
-    states: Vec<StateEntry<'a>>,
-    changes: Vec<ChangeEntry<'a>>,
+    states: Vec<StateEntry>,
+    gone: Vec<usize>,
+    changed: Vec<usize>,
+    changes: Vec<ChangeEntry>,
 }
 
 /// One change of the month: its phrase, when, the place (when drawn) and the claims behind it.
 #[derive(Serialize)]
-struct ChangeEntry<'a> {
+struct ChangeEntry {
     #[serde(skip_serializing_if = "Option::is_none")]
     place: Option<usize>,
-    text: &'a str,
-    when: &'a str,
+    text: String,
+    when: String,
     /// `[claim index, role]` pairs.
     claims: Vec<(usize, &'static str)>,
 }
 
-#[derive(Serialize)]
-struct StateEntry<'a> {
+/// A place's state. What changes every month without news is left out so that an unchanged
+/// place is not repeated: the evidence's age (the page counts it from `evidence`) and whether
+/// it changed this month (the month's `changed` list); so is the holder's name (the page has
+/// the factions' names).
+#[derive(Serialize, Clone, PartialEq)]
+struct StateEntry {
     place: usize,
     #[serde(skip_serializing_if = "Option::is_none")]
-    holder: Option<&'a str>,
+    holder: Option<String>,
+    status: String,
     #[serde(skip_serializing_if = "Option::is_none")]
-    holder_name: Option<&'a str>,
-    status: &'a str,
+    other: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    other: Option<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    since: Option<&'a str>,
+    since: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     evidence: Option<Date>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    age_days: Option<i64>,
     stale: bool,
     certainty: Modality,
     conflict: bool,
-    changed: bool,
     independent_sources: usize,
     /// `[claim index, role]` pairs.
     claims: Vec<(usize, &'static str)>,
 }
 
-impl<'a> PageData<'a> {
-    fn build(frames: &'a [FrameInfo], options: &'a PageOptions) -> PageData<'a> {
-        let places = place_table(frames);
-        let index: BTreeMap<(PlaceKind, &str), usize> =
-            places.iter().enumerate().map(|(i, (key, _))| (*key, i)).collect();
-        let mut claims = ClaimTable::default();
-        let months = frames
-            .iter()
-            .map(|frame| MonthEntry {
-                month: frame.month.to_string(),
-                title: &frame.title,
-                claims: frame.claims,
-                articles: frame.articles,
-                states: frame
-                    .places
-                    .iter()
-                    .filter_map(|p| {
-                        Some(state_entry(index.get(&(p.kind, p.place_id.as_str())).copied()?, p, &mut claims))
-                    })
-                    .collect(),
-                changes: frame
-                    .changes
-                    .iter()
-                    .map(|c| ChangeEntry {
-                        place: index.get(&(c.kind, c.place_id.as_str())).copied(),
-                        text: &c.text,
-                        when: &c.when,
-                        claims: c.claims.iter().map(|claim| (claims.index(claim), claim.role)).collect(),
-                    })
-                    .collect(),
-            })
-            .collect();
-        PageData {
-            image: ImageData { ext: &options.image_ext, width: options.width, height: options.height },
-            ui: ui_words(options.lang),
-            factions: &options.factions,
-            places: places.into_values().collect(),
-            claims: claims.list,
-            months,
-        }
-    }
-}
-
-/// Every place drawn in any frame, once, in a stable order (kind, then id).
-fn place_table(frames: &[FrameInfo]) -> BTreeMap<(PlaceKind, &str), PlaceEntry<'_>> {
-    let mut places = BTreeMap::new();
-    for p in frames.iter().flat_map(|f| &f.places) {
-        places.entry((p.kind, p.place_id.as_str())).or_insert_with(|| PlaceEntry {
-            id: &p.id,
-            name: &p.name,
-            kind: p.kind,
-            x: p.x,
-            y: p.y,
-            r: p.r,
-        });
-    }
-    places
-}
-
-fn state_entry<'a>(place: usize, p: &'a PlaceInfo, claims: &mut ClaimTable<'a>) -> StateEntry<'a> {
+fn state_entry(place: usize, p: &PlaceInfo, claims: &mut ClaimTable) -> StateEntry {
     StateEntry {
         place,
-        holder: p.holder.as_deref(),
-        holder_name: p.holder_name.as_deref(),
-        status: &p.status,
-        other: p.other.as_deref(),
-        since: p.since.as_deref(),
+        holder: p.holder.clone(),
+        status: p.status.clone(),
+        other: p.other.clone(),
+        since: p.since.clone(),
         evidence: p.last_evidence,
-        age_days: p.age_days,
         stale: p.stale,
         certainty: p.certainty,
         conflict: p.conflict,
-        changed: p.changed,
         independent_sources: p.independent_sources,
-        claims: p.claims.iter().map(|c| (claims.index(c), c.role)).collect(),
+        claims: p.claims.iter().map(|c| (claims.index(&c.claim), c.role)).collect(),
     }
 }
 
 /// The claims of all frames, each stored once, in the order first met (so output is stable).
 #[derive(Default)]
-struct ClaimTable<'a> {
-    list: Vec<&'a ClaimText>,
-    index: std::collections::HashMap<&'a ClaimText, usize>,
+struct ClaimTable {
+    list: Vec<ClaimText>,
+    index: std::collections::HashMap<ClaimText, usize>,
 }
 
-impl<'a> ClaimTable<'a> {
+impl ClaimTable {
     /// The index of a claim in the table, adding it when new.
-    fn index(&mut self, claim: &'a ClaimInfo) -> usize {
-        let entry = &claim.claim;
-        if let Some(&i) = self.index.get(entry) {
+    fn index(&mut self, claim: &ClaimText) -> usize {
+        if let Some(&i) = self.index.get(claim) {
             return i;
         }
-        self.list.push(entry);
-        self.index.insert(entry, self.list.len() - 1);
+        self.list.push(claim.clone());
+        self.index.insert(claim.clone(), self.list.len() - 1);
         self.list.len() - 1
     }
 }
@@ -325,7 +374,7 @@ impl<'a> ClaimTable<'a> {
 mod tests {
     use super::*;
     use crate::date::YearMonth;
-    use crate::render::info::ChangeInfo;
+    use crate::render::info::{ChangeInfo, ClaimInfo};
 
     fn hostile_frame() -> FrameInfo {
         let name = "<script>alert(1)</script>\u{2028}&".to_string();
@@ -408,11 +457,53 @@ mod tests {
         let mut second = hostile_frame();
         second.month = YearMonth { year: 2017, month: 11 };
         let frames = [hostile_frame(), second];
-        let options = options();
-        let data = PageData::build(&frames, &options);
-        assert_eq!(data.claims.len(), 1);
-        assert_eq!(data.places.len(), 1);
-        assert_eq!(data.months.len(), 2);
+        let mut builder = PageBuilder::new(options());
+        frames.iter().for_each(|f| builder.push(f));
+        assert_eq!(builder.claims.list.len(), 1);
+        assert_eq!(builder.data.places.len(), 1);
+        assert_eq!(builder.data.months.len(), 2);
+    }
+
+    /// The data block of a page, parsed.
+    fn data_of(html: &str) -> serde_json::Value {
+        let start = html.find("id=\"data\">").unwrap() + "id=\"data\">".len();
+        let end = start + html[start..].find("</script>").unwrap();
+        serde_json::from_str(&html[start..end]).unwrap()
+    }
+
+    #[test]
+    fn months_store_only_the_states_that_differ_from_the_month_before() {
+        let month = |m: u8| YearMonth { year: 2017, month: m };
+        let first = hostile_frame();
+        let mut same = hostile_frame();
+        same.month = month(11);
+        same.places[0].changed = false;
+        same.places[0].age_days = Some(30);
+        let mut taken = same.clone();
+        taken.month = month(12);
+        taken.places[0].holder = Some("sdf".into());
+        taken.places[0].changed = true;
+        let mut gone = taken.clone();
+        gone.month = YearMonth { year: 2018, month: 1 };
+        gone.places.clear();
+        let data = data_of(&page(&[first, same, taken, gone], &options()));
+        let months = data["months"].as_array().unwrap();
+        let places_in = |i: usize, field: &str| -> Vec<u64> {
+            months[i][field]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|v| v.as_u64().or_else(|| v["place"].as_u64()).unwrap())
+                .collect()
+        };
+        assert_eq!(places_in(0, "states"), [0], "the first month has every state");
+        assert_eq!(places_in(0, "changed"), [0]);
+        assert!(places_in(1, "states").is_empty(), "an unchanged place is not repeated (its age is not stored)");
+        assert!(places_in(1, "changed").is_empty());
+        assert_eq!(places_in(2, "states"), [0], "a new holder is stored");
+        assert_eq!(months[2]["states"][0]["holder"], "sdf");
+        assert_eq!(places_in(3, "gone"), [0], "a place no longer drawn is listed as gone");
+        assert!(places_in(3, "states").is_empty());
     }
 
     #[test]

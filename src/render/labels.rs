@@ -53,33 +53,97 @@ pub fn priority(population: u64, capital: bool, tracked: bool, claims: usize) ->
 }
 
 /// Places labels by priority inside `bounds`, avoiding obstacles and each other.
+///
+/// Obstacles and placed labels are kept in a grid of cells over `bounds`, so each candidate is
+/// compared only with what lies near it: the cost follows the number of labels, not its square.
 pub fn place(requests: &[Request], obstacles: &[Obstacle], bounds: Rect) -> BTreeMap<String, Placed> {
     let mut order: Vec<&Request> = requests.iter().collect();
     order.sort_by(|a, b| b.priority.cmp(&a.priority).then_with(|| a.key.cmp(&b.key)));
+    let mut blocked = Grid::new(bounds);
+    for (i, obstacle) in obstacles.iter().enumerate() {
+        blocked.insert(i, &obstacle.rect);
+    }
     let mut placed: BTreeMap<String, Placed> = BTreeMap::new();
     let mut taken: Vec<Rect> = Vec::new();
+    let mut taken_grid = Grid::new(bounds);
     for request in order {
+        let free_of_labels = |rect: &Rect| !taken_grid.any_near(rect, |i| taken[i].intersects(rect));
         let fits = |candidate: &Placed| {
             bounds.contains(&candidate.rect)
-                && !taken.iter().any(|r| r.intersects(&candidate.rect))
-                && !obstacles
-                    .iter()
-                    .any(|o| o.owner.as_deref() != Some(request.key.as_str()) && o.rect.intersects(&candidate.rect))
+                && free_of_labels(&candidate.rect)
+                && !blocked.any_near(&candidate.rect, |i| {
+                    let o = &obstacles[i];
+                    o.rect.intersects(&candidate.rect) && o.owner.as_deref() != Some(request.key.as_str())
+                })
         };
         let over_markers = |candidate: &Placed| {
             request.essential
                 && bounds.contains(&candidate.rect)
-                && !taken.iter().any(|r| r.intersects(&candidate.rect))
-                && !obstacles.iter().any(|o| o.owner.is_none() && o.rect.intersects(&candidate.rect))
+                && free_of_labels(&candidate.rect)
+                && !blocked.any_near(&candidate.rect, |i| {
+                    let o = &obstacles[i];
+                    o.owner.is_none() && o.rect.intersects(&candidate.rect)
+                })
         };
         let spots = candidates(request);
         let spot = spots.iter().find(|c| fits(c)).or_else(|| spots.iter().find(|c| over_markers(c)));
         if let Some(spot) = spot {
+            taken_grid.insert(taken.len(), &spot.rect);
             taken.push(spot.rect);
             placed.insert(request.key.clone(), spot.clone());
         }
     }
     placed
+}
+
+/// The side of a grid cell, in pixels (about a short label's height).
+const CELL: f64 = 32.0;
+
+/// Rectangles (by index) filed under the cells of `bounds` they overlap; a rectangle reaching
+/// outside is filed under the edge cells, which is enough for questions about rectangles inside.
+struct Grid {
+    x0: f64,
+    y0: f64,
+    cols: usize,
+    rows: usize,
+    cells: Vec<Vec<usize>>,
+}
+
+impl Grid {
+    fn new(bounds: Rect) -> Grid {
+        let count = |extent: f64| ((extent / CELL).ceil().max(1.0) as usize).min(4096);
+        let (cols, rows) = (count(bounds.width()), count(bounds.height()));
+        Grid { x0: bounds.x0, y0: bounds.y0, cols, rows, cells: vec![Vec::new(); cols * rows] }
+    }
+
+    /// The cells a rectangle overlaps: columns and rows, inclusive, clamped to the grid.
+    fn span(&self, rect: &Rect) -> (usize, usize, usize, usize) {
+        let index = |v: f64, origin: f64, len: usize| {
+            let i = ((v - origin) / CELL).floor();
+            if i.is_nan() || i < 0.0 { 0 } else { (i as usize).min(len - 1) }
+        };
+        (
+            index(rect.x0, self.x0, self.cols),
+            index(rect.x1, self.x0, self.cols),
+            index(rect.y0, self.y0, self.rows),
+            index(rect.y1, self.y0, self.rows),
+        )
+    }
+
+    fn insert(&mut self, id: usize, rect: &Rect) {
+        let (c0, c1, r0, r1) = self.span(rect);
+        for row in r0..=r1 {
+            for col in c0..=c1 {
+                self.cells[row * self.cols + col].push(id);
+            }
+        }
+    }
+
+    /// Whether `test` holds for any rectangle filed under a cell that `rect` overlaps.
+    fn any_near(&self, rect: &Rect, mut test: impl FnMut(usize) -> bool) -> bool {
+        let (c0, c1, r0, r1) = self.span(rect);
+        (r0..=r1).any(|row| (c0..=c1).any(|col| self.cells[row * self.cols + col].iter().any(|&id| test(id))))
+    }
 }
 
 /// The eight positions, in order of preference: right, left, upper right, lower right, upper

@@ -342,7 +342,9 @@ fn scale_length(view: &View, u: Units) -> (f64, u32) {
 }
 
 /// Header (title, subtitle), footer (evidence count, credits, the area rule) and the scale bar.
-pub fn frame_layer(series: &Series, frame: &FrameState, month: YearMonth) -> Layer {
+/// The title names the months from `first` to the frame's month (one month when they are equal).
+pub fn frame_layer(series: &Series, frame: &FrameState, first: YearMonth) -> Layer {
+    let month = frame.month;
     let u = series.units;
     let (width, height) = (f64::from(series.options.width), f64::from(series.options.height));
     let map = map_frame(series.options.width, series.options.height);
@@ -369,9 +371,14 @@ pub fn frame_layer(series: &Series, frame: &FrameState, month: YearMonth) -> Lay
         Item::Text(Text { x, y, content, size, weight, anchor, fill: fill.into(), ..Text::default() })
     };
     let left = u.of(24.0);
+    let months = if first < month {
+        format!("{} – {}", month_title(first, series.options.lang), month_title(month, series.options.lang))
+    } else {
+        month_title(month, series.options.lang)
+    };
     let title = match &series.options.title {
-        Some(title) => format!("{title}: {}", month_title(month, series.options.lang)),
-        None => month_title(month, series.options.lang),
+        Some(title) => format!("{title}: {months}"),
+        None => months,
     };
     layer.items.push(text(left, u.of(46.0), title, u.of(34.0), Weight::Bold, style::INK, Anchor::Start));
     layer.items.push(text(

@@ -38,6 +38,20 @@ pub enum AnimateError {
     Gif(#[from] gif::GifError),
 }
 
+/// Consecutive months drawn as one frame, from `first` to `last`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Span {
+    pub first: YearMonth,
+    pub last: YearMonth,
+}
+
+impl Span {
+    /// How many months the span stands for.
+    pub fn months(&self) -> u32 {
+        (self.first.through(self.last).len() as u32).max(1)
+    }
+}
+
 /// The bytes of one rendered month.
 #[derive(Debug, Clone)]
 pub struct FrameFiles {
@@ -66,7 +80,12 @@ impl<'a> Renderer<'a> {
 
     /// Renders one month as RGB pixels (for the GIF encoder).
     pub fn rgb(&self, month: YearMonth) -> Result<gif::RgbFrame, RasterError> {
-        let scene = self.series.scene(&self.series.frame(month));
+        self.rgb_span(Span { first: month, last: month })
+    }
+
+    /// Renders the map of a span's last month, titled with all its months, as RGB pixels.
+    fn rgb_span(&self, span: Span) -> Result<gif::RgbFrame, RasterError> {
+        let scene = self.series.scene_since(&self.series.frame(span.last), span.first);
         let (w, h) = (self.series.options.width, self.series.options.height);
         let base = match &self.base {
             Some(base) => base.clone(),
@@ -80,9 +99,25 @@ impl<'a> Renderer<'a> {
         Ok(gif::RgbFrame { width: w, height: h, pixels: pixels.collect() })
     }
 
+    /// The months as runs that look the same (see [`Series::look`]): a stretch in which nothing
+    /// changes on the map becomes one span, drawn once and titled with its first and last month.
+    pub fn spans(&self, months: &[YearMonth]) -> Vec<Span> {
+        use rayon::prelude::*;
+        let looks: Vec<u64> = months.par_iter().map(|&m| self.series.look(&self.series.frame(m))).collect();
+        let mut spans: Vec<Span> = Vec::new();
+        for (i, &month) in months.iter().enumerate() {
+            match spans.last_mut() {
+                Some(span) if i > 0 && looks[i] == looks[i - 1] && month == span.last.next() => span.last = month,
+                _ => spans.push(Span { first: month, last: month }),
+            }
+        }
+        spans
+    }
+
     /// Writes the months as a looping GIF in two passes: every frame is rendered once for a
     /// pixel sample (the global palette is learned from all of them), then again, a few at a
     /// time in parallel, and streamed into the file. Memory stays a few frames whatever the length.
+    /// Months that look the same merge into one frame shown for all of them (see [`Renderer::spans`]).
     pub fn animate<W: std::io::Write>(
         &self,
         months: &[YearMonth],
@@ -90,15 +125,16 @@ impl<'a> Renderer<'a> {
         out: W,
     ) -> Result<gif::GifStats, AnimateError> {
         use rayon::prelude::*;
+        let spans = self.spans(months);
         let samples: Vec<Vec<u8>> =
-            months.par_iter().map(|&m| self.rgb(m).map(|f| gif::sample(&f))).collect::<Result<_, _>>()?;
+            spans.par_iter().map(|&s| self.rgb_span(s).map(|f| gif::sample(&f))).collect::<Result<_, _>>()?;
         let palette = gif::palette(&samples.concat(), &self.series.key_colours());
         let (w, h) = (self.series.options.width, self.series.options.height);
         let mut stream = gif::GifStream::new(out, w, h, palette, timing)?;
-        for chunk in months.chunks(rayon::current_num_threads().max(1)) {
-            let frames: Vec<gif::RgbFrame> = chunk.par_iter().map(|&m| self.rgb(m)).collect::<Result<_, _>>()?;
-            for frame in &frames {
-                stream.push(frame)?;
+        for chunk in spans.chunks(rayon::current_num_threads().max(1)) {
+            let frames: Vec<gif::RgbFrame> = chunk.par_iter().map(|&s| self.rgb_span(s)).collect::<Result<_, _>>()?;
+            for (frame, span) in frames.iter().zip(chunk) {
+                stream.push_months(frame, span.months())?;
             }
         }
         Ok(stream.finish()?)

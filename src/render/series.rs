@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use geo::{InteriorPoint, MultiPolygon};
 
 use crate::date::YearMonth;
-use crate::geometry::areas::{self, Areas, Fill, Seed};
+use crate::geometry::areas::{self, Areas, CellCache, Fill, Seed};
 use crate::geometry::{BBox, View};
 use crate::model::{PlaceKey, PlaceKind};
 use crate::render::basemap::{self, Basemap};
@@ -83,6 +83,8 @@ impl<'a> Series<'a> {
             labels: BTreeMap::new(),
             legend_box,
             legend_corner,
+            cells: CellCache::default(),
+            evidence: std::sync::OnceLock::new(),
         };
         series.labels = series.place_labels(&label_boxes);
         Ok(series)
@@ -173,6 +175,12 @@ impl<'a> Series<'a> {
 
     /// The scene of one frame (see [`Series::frame`]).
     pub fn scene(&self, frame: &FrameState) -> Scene {
+        self.scene_since(frame, frame.month)
+    }
+
+    /// The scene of a frame that stands for the months from `first` to the frame's month (the
+    /// title names them all); the map is the frame's.
+    pub fn scene_since(&self, frame: &FrameState, first: YearMonth) -> Scene {
         let mut defs = marks::hatch_defs(self, frame);
         defs.sort_by_key(|d| format!("{d:?}"));
         defs.dedup();
@@ -181,10 +189,25 @@ impl<'a> Series<'a> {
             marks::places_layer(self, frame),
             marks::labels_layer(self, frame),
             legend::legend_layer(self, frame),
-            legend::frame_layer(self, frame, frame.month),
+            legend::frame_layer(self, frame, first),
             caption::caption_layer(self, frame),
         ];
         Scene { width: self.options.width, height: self.options.height, defs, layers }
+    }
+
+    /// What a frame looks like apart from its title, date and evidence counts (a hash of every
+    /// other layer's markup): consecutive months with the same look show the same map.
+    pub fn look(&self, frame: &FrameState) -> u64 {
+        use std::hash::{Hash, Hasher};
+        let scene = self.scene(frame);
+        let mut hasher = std::collections::hash_map::DefaultHasher::new();
+        for def in &scene.defs {
+            format!("{def:?}").hash(&mut hasher);
+        }
+        for layer in scene.layers.iter().filter(|l| l.id != "frame") {
+            svg::layer_markup(layer).hash(&mut hasher);
+        }
+        hasher.finish()
     }
 
     /// The full SVG document of a month.
@@ -226,7 +249,7 @@ impl<'a> Series<'a> {
                 })
             })
             .collect();
-        areas::derive(&seeds, self.options.radius_km, &self.clips)
+        areas::derive_with(&seeds, self.options.radius_km, &self.clips, &self.cells)
     }
 
     /// What the frame of a month shows: the state on the month's last day, what changed since
@@ -251,9 +274,44 @@ impl<'a> Series<'a> {
             .map(|(key, _)| key.clone())
             .collect();
         let areas = self.areas(&snapshot);
-        let (claims, articles) = evidence_counts(timeline, month);
+        let (claims, articles) = self.evidence.get_or_init(|| EvidenceIndex::new(timeline)).counts(month);
         let diff = crate::timeline::between(timeline, &previous, &snapshot);
         FrameState { month, snapshot, changed, areas, claims, articles, diff }
+    }
+}
+
+/// When each claim and each article starts to count, sorted, so that a month's evidence counts
+/// are two binary searches instead of a pass over every claim (the same numbers as
+/// [`evidence_counts`]).
+pub struct EvidenceIndex {
+    /// The last day of every applied claim.
+    claim_ends: Vec<crate::date::Date>,
+    /// For every article, the earliest last day of an applied claim citing it.
+    article_firsts: Vec<crate::date::Date>,
+}
+
+impl EvidenceIndex {
+    pub fn new(timeline: &Timeline) -> EvidenceIndex {
+        let mut claim_ends = Vec::new();
+        let mut firsts: std::collections::HashMap<&str, crate::date::Date> = std::collections::HashMap::new();
+        let applied = timeline.claims.iter().enumerate().filter(|(i, _)| timeline.is_applied(*i)).map(|(_, c)| c);
+        for claim in applied {
+            claim_ends.push(claim.date.end);
+            for source in &claim.sources {
+                let first = firsts.entry(source.article.as_str()).or_insert(claim.date.end);
+                *first = (*first).min(claim.date.end);
+            }
+        }
+        claim_ends.sort_unstable();
+        let mut article_firsts: Vec<crate::date::Date> = firsts.into_values().collect();
+        article_firsts.sort_unstable();
+        EvidenceIndex { claim_ends, article_firsts }
+    }
+
+    /// The claims counted by the end of a month, and the articles they cite.
+    pub fn counts(&self, month: YearMonth) -> (usize, usize) {
+        let end = month.last_day();
+        (self.claim_ends.partition_point(|d| *d <= end), self.article_firsts.partition_point(|d| *d <= end))
     }
 }
 
@@ -418,11 +476,12 @@ fn context_cities(
     avoid: &[Rect],
 ) -> Vec<Town> {
     let f = view.frame;
+    let tracked_ids: std::collections::HashSet<&str> = tracked.keys().map(|k| k.id.as_str()).collect();
     let mut candidates: Vec<&crate::places::Place> = inputs
         .gazetteer
         .places
         .iter()
-        .filter(|p| !tracked.keys().any(|k| k.id == p.id))
+        .filter(|p| !tracked_ids.contains(p.id.as_str()))
         .filter(|p| {
             let (x, y) = view.px(p.lon, p.lat);
             x > f.x + 30.0 && x < f.x + f.width - 30.0 && y > f.y + 30.0 && y < f.y + f.height - 30.0

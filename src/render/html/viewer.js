@@ -10,10 +10,44 @@
     panel: $('panel-body'), slider: $('slider'), prev: $('prev'), next: $('next'), play: $('play'),
   };
   const STEP_MS = 800;
-  const view = { index: -1, place: null, timer: null };
+  // The month shown, its states (place index -> state), the places that changed hands in it.
+  const view = { index: -1, place: null, timer: null, states: new Map(), changed: new Set() };
   const monthIndex = new Map(data.months.map((m, i) => [m.month, i]));
-  const statesByMonth = data.months.map((m) => new Map(m.states.map((s) => [s.place, s])));
   const buttons = [];
+
+  // Each month stores only the states that differ from the month before (states), the places
+  // no longer drawn (gone) and those that changed hands (changed). The full states of every
+  // CHECKPOINT-th month are kept, so any month is a few steps from one.
+  const CHECKPOINT = 12;
+  const checkpoints = [];
+
+  function applyMonth(states, month) {
+    for (const place of month.gone) states.delete(place);
+    for (const state of month.states) states.set(state.place, state);
+  }
+
+  (function buildCheckpoints() {
+    const states = new Map();
+    data.months.forEach((month, i) => {
+      applyMonth(states, month);
+      if (i % CHECKPOINT === 0) checkpoints.push(new Map(states));
+    });
+  })();
+
+  function statesAt(index) {
+    const base = Math.floor(index / CHECKPOINT);
+    const states = new Map(checkpoints[base]);
+    for (let i = base * CHECKPOINT + 1; i <= index; i++) applyMonth(states, data.months[i]);
+    return states;
+  }
+
+  // Days from a state's newest evidence (YYYY-MM-DD) to the last day of the month shown.
+  function ageDays(evidence) {
+    if (!evidence) return undefined;
+    const [y, m] = data.months[view.index].month.split('-').map(Number);
+    const [ey, em, ed] = evidence.split('-').map(Number);
+    return Math.max(0, Math.round((Date.UTC(y, m, 0) - Date.UTC(ey, em - 1, ed)) / 86400000));
+  }
 
   // Replaces {h}, {o}, {n}, {m}, {c}, {a} in a phrase; a function replacer keeps '$' in names literal.
   function fill(phrase, values) {
@@ -65,18 +99,40 @@
     }
   }
 
-  function updateHotspots() {
-    const states = statesByMonth[view.index];
-    buttons.forEach((b, i) => {
-      const state = states.get(i);
+  // Updates the buttons of the given places (all when none are given).
+  function updateHotspots(places) {
+    const update = (i) => {
+      const b = buttons[i];
+      if (!b) return;
+      const state = view.states.get(i);
       b.hidden = !state;
       b.setAttribute('aria-pressed', String(i === view.place));
       const label = state
-        ? data.places[i].name + ': ' + (state.holder_name || factionName(state.holder)) + ', ' + statusText(state)
+        ? data.places[i].name + ': ' + factionName(state.holder) + ', ' + statusText(state)
         : data.places[i].name;
       b.setAttribute('aria-label', label);
       b.title = label;
-    });
+    };
+    if (places) places.forEach(update); else buttons.forEach((b, i) => update(i));
+  }
+
+  // Moves the view to month i; gives the places whose buttons need updating (null: all).
+  function moveTo(i) {
+    const month = data.months[i];
+    let touched = null;
+    if (i === view.index + 1 && view.index >= 0) {
+      touched = new Set(view.changed);
+      for (const place of month.gone) touched.add(place);
+      for (const state of month.states) touched.add(state.place);
+      applyMonth(view.states, month);
+    } else if (i !== view.index) {
+      view.states = statesAt(i);
+    } else {
+      touched = new Set();
+    }
+    view.changed = new Set(month.changed);
+    if (touched) for (const place of month.changed) touched.add(place);
+    return touched;
   }
 
   function show(index, options) {
@@ -84,6 +140,7 @@
     const i = Math.max(0, Math.min(data.months.length - 1, index));
     const month = data.months[i];
     const changed = i !== view.index;
+    const touched = moveTo(i);
     view.index = i;
     if (changed) {
       el.img.src = month.month + '.' + data.image.ext;
@@ -97,7 +154,7 @@
     el.slider.setAttribute('aria-valuetext', month.title);
     el.prev.disabled = i === 0;
     el.next.disabled = i === data.months.length - 1;
-    updateHotspots();
+    updateHotspots(touched);
     renderPanel();
     if (!options || options.hash !== false) setHash(month.month);
   }
@@ -129,7 +186,7 @@
   function selectPlace(i) {
     const previous = view.place;
     view.place = i;
-    updateHotspots();
+    updateHotspots([previous, i].filter((p) => p !== null));
     renderPanel();
     if (i === null && previous !== null && buttons[previous] && !buttons[previous].hidden) buttons[previous].focus();
   }
@@ -140,7 +197,7 @@
       return;
     }
     const place = data.places[view.place];
-    const state = statesByMonth[view.index].get(view.place);
+    const state = view.states.get(view.place);
     const parts = [panelHead(place)];
     if (!state) {
       parts.push(node('p', 'hint', ui.no_claims));
@@ -173,11 +230,11 @@
       if (typeof value === 'string') dd.textContent = value; else dd.append(...value);
       dl.append(node('dt', null, term), dd);
     };
-    const holderText = state.holder_name || factionName(state.holder);
+    const holderText = factionName(state.holder);
     row(ui.holder, [swatch(state.holder), document.createTextNode(holderText)]);
     row(ui.status, statusText(state));
     if (state.since) row(ui.since, state.since);
-    if (state.evidence) row(ui.evidence, state.evidence + ageText(state.age_days));
+    if (state.evidence) row(ui.evidence, state.evidence + ageText(ageDays(state.evidence)));
     if (state.independent_sources) row(ui.independent, String(state.independent_sources));
     return dl;
   }
@@ -190,7 +247,7 @@
 
   function flags(state) {
     const active = [];
-    if (state.changed) active.push('changed');
+    if (view.changed.has(state.place)) active.push('changed');
     if (state.conflict) active.push('conflict');
     if (state.stale) active.push('stale');
     if (state.certainty !== 'fact') active.push('unconfirmed');
