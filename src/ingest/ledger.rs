@@ -59,6 +59,9 @@ pub fn parse(file: &str, bytes: &[u8]) -> Result<Ledger, Diagnostic> {
 /// Streams a ledger: hands each row (or the diagnostic that rejects it) to `each` as it is read,
 /// so memory does not grow with the file. The same rules as [`parse`]; beyond them, passing a
 /// limit (the file's size, a line's length) is an `Err` naming it.
+///
+/// Two threads share the work: this one reads CSV records (and calls `each`), a second one
+/// checks and types them a batch at a time; `each` sees the rows in file order.
 pub fn read(
     file: &str,
     input: impl std::io::Read,
@@ -77,30 +80,94 @@ pub fn read(
             .with_hint(format!("a ledger starts with the header line {}", COLUMNS.join(","))));
     }
     let columns = Columns::locate(file, &header)?;
-    let mut record = csv::StringRecord::new();
     let mut rows = 0usize;
-    loop {
-        match reader.read_record(&mut record) {
-            Ok(false) => break,
-            Ok(true) => {
-                let line = record.position().map_or(0, |p| reader.get_ref().record_line(p.byte()));
-                each(columns.row(line, &record));
-                rows += 1;
+    let outcome = std::thread::scope(|scope| {
+        let (to_worker, batches) = std::sync::mpsc::sync_channel::<Batch>(IN_FLIGHT);
+        let (to_reader, results) = std::sync::mpsc::channel::<(Batch, Vec<Result<LedgerRow, Diagnostic>>)>();
+        let columns = &columns;
+        scope.spawn(move || {
+            for batch in batches {
+                let rows = batch.iter().map(|(line, record)| record.as_ref().map(|r| columns.row(*line, r)));
+                let rows: Vec<Result<LedgerRow, Diagnostic>> = rows.map(|r| r.unwrap_or_else(|d| Err(d.clone()))).collect();
+                if to_reader.send((batch, rows)).is_err() {
+                    break;
+                }
             }
-            Err(e) if matches!(e.kind(), csv::ErrorKind::UnequalLengths { .. }) => {
-                let line = e.position().map(|p| reader.get_ref().record_line(p.byte()));
-                each(Err(Diagnostic::error(file, line, None, format!("malformed CSV: {e}"))));
+        });
+        let mut spare: Vec<Batch> = Vec::new();
+        let mut pending = 0usize;
+        let mut deliver = |message: (Batch, Vec<Result<LedgerRow, Diagnostic>>), spare: &mut Vec<Batch>| {
+            message.1.into_iter().for_each(&mut each);
+            spare.push(message.0);
+        };
+        let outcome = loop {
+            let mut batch = spare.pop().unwrap_or_default();
+            let read = fill(&mut reader, &mut batch, file, &mut rows);
+            let last = !matches!(read, Ok(true));
+            if !batch.is_empty() {
+                to_worker.send(batch).expect("the ledger worker runs until its input ends");
+                pending += 1;
             }
-            Err(e) => {
-                let line = e.position().map(|p| reader.get_ref().record_line(p.byte()));
-                return Err(unreadable(file, e, limits, line));
+            while let Ok(message) = results.try_recv() {
+                pending -= 1;
+                deliver(message, &mut spare);
             }
+            if last {
+                break read;
+            }
+        };
+        drop(to_worker);
+        for message in results.iter().take(pending) {
+            deliver(message, &mut spare);
         }
+        outcome
+    });
+    if let Err((e, line)) = outcome {
+        return Err(unreadable(file, e, limits, line));
     }
     if rows == 0 {
         each(Err(Diagnostic::warning(file, Some(1), None, "the ledger has a header but no claims")));
     }
     Ok(())
+}
+
+/// Records handed from the reading thread to the one that checks them, each with its line, or
+/// the diagnostic of a row the CSV reader rejected (wrong number of fields).
+type Batch = Vec<(usize, Result<csv::StringRecord, Diagnostic>)>;
+/// Records in a batch: large enough that handing over costs nothing, small enough to stream.
+const BATCH: usize = 1024;
+/// Batches on their way to the checking thread at once.
+const IN_FLIGHT: usize = 4;
+
+/// Reads up to [`BATCH`] records into `batch` (reusing its records' buffers), counting them in
+/// `rows`: `Ok(true)` while the input goes on, `Ok(false)` at its end, an error (with its line) that stops the read.
+fn fill<R: std::io::Read>(
+    reader: &mut csv::Reader<&mut Limited<R>>,
+    batch: &mut Batch,
+    file: &str,
+    rows: &mut usize,
+) -> Result<bool, (csv::Error, Option<usize>)> {
+    let mut records: Vec<csv::StringRecord> = batch.drain(..).filter_map(|(_, r)| r.ok()).collect();
+    while batch.len() < BATCH {
+        let mut record = records.pop().unwrap_or_default();
+        match reader.read_record(&mut record) {
+            Ok(false) => return Ok(false),
+            Ok(true) => {
+                let line = record.position().map_or(0, |p| reader.get_ref().record_line(p.byte()));
+                batch.push((line, Ok(record)));
+                *rows += 1;
+            }
+            Err(e) if matches!(e.kind(), csv::ErrorKind::UnequalLengths { .. }) => {
+                let line = e.position().map(|p| reader.get_ref().record_line(p.byte()));
+                batch.push((line.unwrap_or(0), Err(Diagnostic::error(file, line, None, format!("malformed CSV: {e}")))));
+            }
+            Err(e) => {
+                let line = e.position().map(|p| reader.get_ref().record_line(p.byte()));
+                return Err((e, line));
+            }
+        }
+    }
+    Ok(true)
 }
 
 /// Why reading stopped, in words: not UTF-8, a limit passed, or an I/O error.

@@ -8,7 +8,7 @@
 use serde::Serialize;
 
 use crate::date::Date;
-use crate::model::{Claim, Event, Modality};
+use crate::model::{Claim, Event, Modality, SourceRef};
 use crate::timeline::REVERSAL_WINDOW_DAYS;
 
 /// How two claims disagree.
@@ -182,7 +182,7 @@ struct Statement<'a> {
 /// table of which pairs contradict each other.
 #[derive(Default)]
 struct Statements<'a> {
-    ids: std::collections::HashMap<Statement<'a>, usize>,
+    ids: crate::fxhash::SpreadMap<Statement<'a>, usize>,
     examples: Vec<(&'a Claim, bool)>,
     /// Per pair of statements (row-major, filled once every statement is numbered): 0 not yet
     /// decided, 1 reconcilable, 2 contradictory.
@@ -278,8 +278,11 @@ fn near_a_change(claims: &[Claim], applied: &[usize]) -> Vec<bool> {
         .collect()
 }
 
+/// Do two claims cite one source in common? (Sentence numbers first: they differ most often and
+/// compare without reading the article names.)
 fn share_a_source(a: &Claim, b: &Claim) -> bool {
-    a.sources.iter().any(|s| b.sources.contains(s))
+    let same = |s: &SourceRef, t: &SourceRef| s.sentence == t.sentence && s.kind == t.kind && s.article == t.article;
+    a.sources.iter().any(|s| b.sources.iter().any(|t| same(s, t)))
 }
 
 /// Two claims whose spans overlap conflict unless some order of events reconciles them. Two
