@@ -389,6 +389,40 @@ mod tests {
     }
 
     #[test]
+    fn rows_over_many_batches_keep_their_order_lines_and_errors() {
+        let bad = 2 * BATCH + 3;
+        let mut text = String::from(HEADER);
+        for n in 0..3 * BATCH + 7 {
+            if n == bad {
+                text.push_str("2017-13,Raqqa,is,holds,,,,\n");
+            } else {
+                text.push_str(&format!("2017-10,Town {n},is,holds,,,a.txt#{},\n", n + 1));
+            }
+        }
+        let ledger = parse("l.csv", text.as_bytes()).unwrap();
+        assert_eq!(ledger.rows.len(), 3 * BATCH + 6);
+        for (at, row) in ledger.rows.iter().enumerate() {
+            let n = if at < bad { at } else { at + 1 };
+            assert_eq!((row.place.as_str(), row.origin.line), (format!("Town {n}").as_str(), n + 2));
+        }
+        assert_eq!(ledger.diagnostics.len(), 1);
+        assert!(ledger.diagnostics[0].to_string().starts_with(&format!("l.csv:{}: date: ", bad + 2)));
+    }
+
+    #[test]
+    fn a_limit_passed_after_many_batches_stops_the_read_naming_the_line() {
+        let mut text = String::from(HEADER);
+        for _ in 0..2 * BATCH + 5 {
+            text.push_str("2017,Raqqa,is,holds,,,,\n");
+        }
+        text.push_str(&format!("2017,Raqqa,is,holds,,,,{}\n", "x".repeat(100)));
+        let mut seen = 0;
+        let error = read("l.csv", text.as_bytes(), Limits { max_bytes: 1 << 20, max_line: 60 }, |_| seen += 1).unwrap_err();
+        assert_eq!(error.line, Some(2 * BATCH + 7), "{error}");
+        assert!(seen <= 2 * BATCH + 5, "{seen}");
+    }
+
+    #[test]
     fn a_header_without_rows_is_a_warning() {
         let ledger = parse("h.csv", HEADER.as_bytes()).unwrap();
         assert!(ledger.rows.is_empty());

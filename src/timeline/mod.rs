@@ -110,47 +110,65 @@ fn conflicts_of(claims: &[Claim], places: &[std::ops::Range<usize>]) -> (Vec<Con
 /// the order of the content key's first fields); indices are sorted by it, only equal keys are
 /// compared in full, and the claims are then put in place once.
 fn sort_in_application_order(claims: &mut [Claim]) {
-    let place_rank = ranks(claims.iter().map(|c| &c.place));
-    let side_rank = ranks(claims.iter().flat_map(|c| std::iter::once(&c.holder).chain(&c.other)));
+    use rayon::prelude::*;
+    let place_rank = name_ranks(claims.iter().map(|c| (c.place.kind as usize, &c.place.id)));
+    let side_rank = name_ranks(claims.iter().flat_map(|c| std::iter::once(&c.holder).chain(&c.other)).map(|n| (0, n)));
+    let rank = |ranks: &crate::fxhash::SpreadMap<(usize, usize), u32>, kind: usize, name: &crate::name::Name| {
+        ranks[&(kind, name.address())] as u128
+    };
     let day = |date: crate::date::Date| (date.to_days() + 400_000).clamp(0, (1 << 20) - 1) as u128;
     let packed: Vec<(u128, u32)> = claims
         .iter()
         .enumerate()
         .map(|(i, c)| {
-            let other = c.other.as_ref().map_or(0, |o| 1 + side_rank[o]) as u128;
-            let key = (place_rank[&c.place] as u128) << 104
+            let other = c.other.as_ref().map_or(0, |o| 1 + rank(&side_rank, 0, o));
+            let key = rank(&place_rank, c.place.kind as usize, &c.place.id) << 104
                 | day(c.date.end) << 84
                 | day(c.date.start) << 64
                 | u128::from(!c.event.is_change()) << 63
                 | (c.event as u128) << 60
-                | (side_rank[&c.holder] as u128) << 38
+                | rank(&side_rank, 0, &c.holder) << 38
                 | other << 16
                 | c.modality as u128;
             (key, i as u32)
         })
         .collect();
     let mut order = packed;
-    rayon::slice::ParallelSliceMut::par_sort_unstable(&mut order[..]);
+    order.par_sort_unstable();
     let full = |a: &u32, b: &u32| {
         let (x, y) = (&claims[*a as usize], &claims[*b as usize]);
         x.content_key().cmp(&y.content_key()).then_with(|| x.origin.cmp(&y.origin))
     };
-    for run in order.chunk_by_mut(|a, b| a.0 == b.0) {
-        if run.len() > 1 {
-            run.sort_unstable_by(|a, b| full(&a.1, &b.1));
-        }
-    }
+    order.par_chunk_by_mut(|a, b| a.0 == b.0).filter(|run| run.len() > 1).for_each(|run| {
+        run.sort_unstable_by(|a, b| full(&a.1, &b.1));
+    });
     let order: Vec<usize> = order.into_iter().map(|(_, i)| i as usize).collect();
     permute(claims, &order);
 }
 
-/// Each distinct value's rank in sorted order.
-fn ranks<'a, T: Ord + std::hash::Hash + 'a>(
-    values: impl Iterator<Item = &'a T>,
-) -> crate::fxhash::SpreadMap<&'a T, u32> {
-    let mut distinct: Vec<&T> = values.collect::<crate::fxhash::SpreadSet<&T>>().into_iter().collect();
+/// Each distinct (kind, name)'s rank in sorted order, looked up by the kind and the name's
+/// [`address`](crate::name::Name::address): a million claims share a few thousand names, so
+/// hashing addresses instead of texts is most of the saving; equal texts at two addresses get
+/// one rank.
+fn name_ranks<'a>(
+    names: impl Iterator<Item = (usize, &'a crate::name::Name)>,
+) -> crate::fxhash::SpreadMap<(usize, usize), u32> {
+    let mut by_address: crate::fxhash::SpreadMap<(usize, usize), &crate::name::Name> = Default::default();
+    for (kind, name) in names {
+        by_address.entry((kind, name.address())).or_insert(name);
+    }
+    let mut distinct: Vec<((usize, &crate::name::Name), usize)> =
+        by_address.into_iter().map(|((kind, address), name)| ((kind, name), address)).collect();
     distinct.sort_unstable();
-    distinct.into_iter().enumerate().map(|(rank, value)| (value, rank as u32)).collect()
+    let mut ranks = crate::fxhash::SpreadMap::default();
+    let mut rank = 0u32;
+    for (at, (key, address)) in distinct.iter().enumerate() {
+        if at > 0 && distinct[at - 1].0 != *key {
+            rank += 1;
+        }
+        ranks.insert((key.0, *address), rank);
+    }
+    ranks
 }
 
 /// Reorders `items` so that position k holds the item that was at `order[k]`: one pass over
