@@ -139,7 +139,7 @@ const BATCH: usize = 1024;
 /// Batches on their way to the checking thread at once.
 const IN_FLIGHT: usize = 4;
 
-/// Reads up to [`BATCH`] records into `batch` (reusing its records' buffers), counting them in
+/// Reads up to [`BATCH`] records into `batch` (reusing the records it holds), counting them in
 /// `rows`: `Ok(true)` while the input goes on, `Ok(false)` at its end, an error (with its line) that stops the read.
 fn fill<R: std::io::Read>(
     reader: &mut csv::Reader<&mut Limited<R>>,
@@ -147,27 +147,38 @@ fn fill<R: std::io::Read>(
     file: &str,
     rows: &mut usize,
 ) -> Result<bool, (csv::Error, Option<usize>)> {
-    let mut records: Vec<csv::StringRecord> = batch.drain(..).filter_map(|(_, r)| r.ok()).collect();
-    while batch.len() < BATCH {
-        let mut record = records.pop().unwrap_or_default();
-        match reader.read_record(&mut record) {
-            Ok(false) => return Ok(false),
+    let mut used = 0;
+    let more = loop {
+        if used == BATCH {
+            break Ok(true);
+        }
+        if used == batch.len() {
+            batch.push((0, Ok(csv::StringRecord::new())));
+        }
+        let slot = &mut batch[used];
+        if slot.1.is_err() {
+            slot.1 = Ok(csv::StringRecord::new());
+        }
+        let Ok(record) = &mut slot.1 else { unreachable!("the slot was just given a record") };
+        match reader.read_record(record) {
+            Ok(false) => break Ok(false),
             Ok(true) => {
-                let line = record.position().map_or(0, |p| reader.get_ref().record_line(p.byte()));
-                batch.push((line, Ok(record)));
+                slot.0 = record.position().map_or(0, |p| reader.get_ref().record_line(p.byte()));
                 *rows += 1;
             }
             Err(e) if matches!(e.kind(), csv::ErrorKind::UnequalLengths { .. }) => {
                 let line = e.position().map(|p| reader.get_ref().record_line(p.byte()));
-                batch.push((line.unwrap_or(0), Err(Diagnostic::error(file, line, None, format!("malformed CSV: {e}")))));
+                *slot = (line.unwrap_or(0), Err(Diagnostic::error(file, line, None, format!("malformed CSV: {e}"))));
             }
             Err(e) => {
                 let line = e.position().map(|p| reader.get_ref().record_line(p.byte()));
-                return Err((e, line));
+                break Err((e, line));
             }
         }
-    }
-    Ok(true)
+        used += 1;
+    };
+    batch.truncate(used);
+    more
 }
 
 /// Why reading stopped, in words: not UTF-8, a limit passed, or an I/O error.
