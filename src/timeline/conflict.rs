@@ -216,6 +216,7 @@ impl<'a> Statements<'a> {
 /// The overlapping pairs of claims whose statements contradict each other (see [`find`]).
 fn simultaneous_sweep(claims: &[Claim], applied: &[usize]) -> Vec<Conflict> {
     let near = near_a_change(claims, applied);
+    let marks: Vec<u64> = applied.iter().map(|&i| source_marks(&claims[i])).collect();
     let mut statements = Statements::default();
     let ids: Vec<usize> = applied.iter().zip(&near).map(|(&i, &n)| statements.id(&claims[i], n)).collect();
     let mut by_start: Vec<usize> = (0..applied.len()).collect();
@@ -236,7 +237,7 @@ fn simultaneous_sweep(claims: &[Claim], applied: &[usize]) -> Vec<Conflict> {
             let overlapping = seen[statement].range((claim.date.start, 0)..).rev().take(PARTNER_SEARCH);
             let partners = overlapping
                 .map(|&(_, q)| q)
-                .filter(|&q| !share_a_source(claim, &claims[applied[q]]))
+                .filter(|&q| marks[p] & marks[q] == 0 || !share_a_source(claim, &claims[applied[q]]))
                 .take(PARTNERS_PER_STATEMENT);
             for q in partners {
                 let (a, b) = (applied[q.min(p)], applied[q.max(p)]);
@@ -276,6 +277,14 @@ fn near_a_change(claims: &[Claim], applied: &[usize]) -> Vec<bool> {
             started > 0 && latest[started - 1] >= span.start
         })
         .collect()
+}
+
+/// One bit per source a claim cites (of 64, by its hash): claims whose marks share no bit cite
+/// no source in common, which the sweep learns without reading their sources again.
+fn source_marks(claim: &Claim) -> u64 {
+    use std::hash::BuildHasher;
+    let hasher = std::hash::BuildHasherDefault::<crate::fxhash::SpreadHasher>::default();
+    claim.sources.iter().fold(0, |marks, source| marks | 1 << (hasher.hash_one(source) % 64))
 }
 
 /// Do two claims cite one source in common? (Sentence numbers first: they differ most often and
