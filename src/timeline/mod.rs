@@ -120,7 +120,7 @@ fn sort_in_application_order(claims: &mut [Claim]) {
     };
     let day = |date: crate::date::Date| (date.to_days() + 400_000).clamp(0, (1 << 20) - 1) as u128;
     let packed: Vec<(u128, u64, u32)> = claims
-        .iter()
+        .par_iter()
         .enumerate()
         .map(|(i, c)| {
             let other = c.other.as_ref().map_or(0, |o| 1 + rank(&side_rank, 0, o));
