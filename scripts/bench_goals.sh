@@ -9,12 +9,14 @@
 # Needs: bash, python3, GNU time (/usr/bin/time), awk, a release build (cargo build --release).
 # The generated inputs (about 90 MB) are kept in WORKDIR (default $TMPDIR/controlmap-bench) and
 # reused; they are deterministic, so a rerun measures the same bytes. GRID_RUNS (default RUNS)
-# sets the runs of the slow 20,000-place render alone. scripts/readme_table.sh runs this and
-# puts the table into the README.
+# sets the runs of the slow 20,000-place render alone; PARTS (default "ledger,render,extract")
+# picks groups of rows. scripts/readme_table.sh runs this and puts the table into the README.
 set -euo pipefail
 RUNS=${1:-5}
 WORK=${2:-${TMPDIR:-/tmp}/controlmap-bench}
 GRID_RUNS=${GRID_RUNS:-$RUNS}
+PARTS=${PARTS:-ledger,render,extract}
+wants() { case ",$PARTS," in *",$1,"*) return 0 ;; *) return 1 ;; esac; }
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 BIN="$ROOT/target/release/controlmap"
 [ -x "$BIN" ] || { echo "build first: cargo build --release" >&2; exit 2; }
@@ -74,6 +76,7 @@ echo
 echo "| what | measured ($RUNS runs: range, peak memory) | goal | |"
 echo "|---|---|---|---|"
 
+if wants ledger; then
 run_timed "$BIN" --ledger "$M" at 2017-10
 row "\`at 2017-10\`, 1,000,000 claims / 900 places (70 MB)" "$(range), $(peak_mb) MB" "≤ 1.5 s, ≤ 400 MB" \
     "$(verdict "$(median) <= 1.5" "$(peak_mb) <= 400")"
@@ -101,12 +104,16 @@ per_full=$(awk "BEGIN{printf \"%.1f\", ($PEAK_FULL - $BASE) / 10}")
 row "memory of \`at\` per 100,000 claims (peak over the seeds' $BASE MB), 500,000 → 1,000,000 claims" \
     "$per_half → $per_full MB" "grows with the size, never faster" "$(verdict "$per_full <= 1.1 * $per_half")"
 
+fi
+
+if wants render; then
 G="$WORK/grid"
 TIMES=$GRID_RUNS run_timed "$BIN" --geodata "$G/geodata" --ledger "$G/claims.csv" render --out "$SCRATCH"
 grid_range=$(range) grid_median=$(median) grid_peak=$(peak_mb)
 row "\`render\`, 20,000 places × 120 months, PNG + SVG 1600×1200 and the viewer ($GRID_RUNS runs)" \
     "$grid_range, $grid_peak MB" "≤ 60 s, ≤ 1.5 GB" "$(verdict "$grid_median <= 60" "$grid_peak <= 1536")"
-viewer=$(du -cb "$SCRATCH"/*.html "$SCRATCH"/*.js "$SCRATCH"/*.json 2>/dev/null | tail -n1 | cut -f1)
+# The viewer: every file the render wrote that is not a frame (the page and any data beside it).
+viewer=$(find "$SCRATCH" -type f ! -name '*.png' ! -name '*.svg' -printf '%s\n' | awk '{s+=$1} END{print s+0}')
 full_copies=$((20000 * 120 * 4))
 row "the viewer's page and data for those 20,000 places" "$(awk "BEGIN{printf \"%.1f\", $viewer / 1e6}") MB" \
     "compact: less than full copies (4 bytes a place a month = $((full_copies / 1000000)) MB)" \
@@ -129,12 +136,16 @@ run_timed "$BIN" bench --only render,animate
 row "\`bench --only render,animate\` (the seeds bench), peak memory" "$(peak_mb) MB" "≤ 100 MB" \
     "$(verdict "$(peak_mb) <= 100")"
 
+fi
+
+if wants extract; then
 : >"$WORK/mbs.txt"
 TIMES=$RUNS run_timed sh -c "\"$BIN\" bench --only extract --mb 40 | grep '^extract:' >>\"$WORK/mbs.txt\""
 mbs=$(sed 's/.*= \([0-9.]*\) MB\/s.*/\1/' "$WORK/mbs.txt" | sort -n | awk 'NR==1{lo=$1} {hi=$1; v[NR]=$1} END{printf "%s %s %s", lo, hi, v[int((NR+1)/2)]}')
 read -r lo hi med <<<"$mbs"
 row "\`extract\` on 40 MB of generated news-like text (\`bench --only extract\`)" "$lo–$hi MB/s on one core" \
     "≥ 20 MB/s" "$(verdict "$med >= 20")"
+fi
 
 echo
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -202,7 +202,8 @@ impl FromStr for SourceRef {
 }
 
 fn is_url(text: &str) -> bool {
-    let starts = |prefix: &str| text.as_bytes().get(..prefix.len()).is_some_and(|b| b.eq_ignore_ascii_case(prefix.as_bytes()));
+    let starts =
+        |prefix: &str| text.as_bytes().get(..prefix.len()).is_some_and(|b| b.eq_ignore_ascii_case(prefix.as_bytes()));
     starts("http://") || starts("https://")
 }
 

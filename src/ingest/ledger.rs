@@ -88,7 +88,8 @@ pub fn read(
         scope.spawn(move || {
             for batch in batches {
                 let rows = batch.iter().map(|(line, record)| record.as_ref().map(|r| columns.row(*line, r)));
-                let rows: Vec<Result<LedgerRow, Diagnostic>> = rows.map(|r| r.unwrap_or_else(|d| Err(d.clone()))).collect();
+                let rows: Vec<Result<LedgerRow, Diagnostic>> =
+                    rows.map(|r| r.unwrap_or_else(|d| Err(d.clone()))).collect();
                 if to_reader.send((batch, rows)).is_err() {
                     break;
                 }
@@ -428,7 +429,8 @@ mod tests {
         }
         text.push_str(&format!("2017,Raqqa,is,holds,,,,{}\n", "x".repeat(100)));
         let mut seen = 0;
-        let error = read("l.csv", text.as_bytes(), Limits { max_bytes: 1 << 20, max_line: 60 }, |_| seen += 1).unwrap_err();
+        let error =
+            read("l.csv", text.as_bytes(), Limits { max_bytes: 1 << 20, max_line: 60 }, |_| seen += 1).unwrap_err();
         assert_eq!(error.line, Some(2 * BATCH + 7), "{error}");
         assert!(seen <= 2 * BATCH + 5, "{seen}");
     }
