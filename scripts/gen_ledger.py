@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Generates the large benchmark inputs of `controlmap bench --large`: deterministic, seeded, stdlib only.
+"""Generates the large benchmark inputs of `scripts/bench_goals.sh`: deterministic, seeded, stdlib only.
 
     scripts/gen_ledger.py KIND --out DIR [--seed 11]
 
@@ -12,9 +12,10 @@ KIND (what the README's performance table measures):
              -> DIR/claims.csv
 
 The same KIND and seed always give the same bytes (Python's Mersenne Twister `random.Random`).
-The outputs are not committed; `scripts/bench_table.sh` and `controlmap bench --large DIR`
-regenerate them. The claims are random walks: each place changes hands a few times, most claims
-report the true holder, a few report a wrong one (so conflicts exist, as in real ledgers).
+The outputs are not committed; `scripts/bench_goals.sh` (the benchmark command of issue 11)
+regenerates them when they are missing. The claims are random walks: each place changes hands a
+few times, most claims report the true holder, a few report a wrong one (so conflicts exist, as
+in real ledgers).
 """
 
 import argparse

@@ -202,8 +202,9 @@ impl FromStr for SourceRef {
 }
 
 fn is_url(text: &str) -> bool {
-    let lower = text.get(..8).unwrap_or(text).to_ascii_lowercase();
-    lower.starts_with("http://") || lower.starts_with("https://")
+    let starts =
+        |prefix: &str| text.as_bytes().get(..prefix.len()).is_some_and(|b| b.eq_ignore_ascii_case(prefix.as_bytes()));
+    starts("http://") || starts("https://")
 }
 
 /// One token with no spaces, `@` or `,`: what a file name looks like (`001_x.txt`, `report.md`).
@@ -229,7 +230,14 @@ fn check_article_name(text: &str, article: &str) -> Result<(), String> {
 
 /// Parses a `;`-separated list of sources; empty text gives an empty list.
 pub fn parse_sources(text: &str) -> Result<Vec<SourceRef>, String> {
-    text.split(';').filter(|s| !s.trim().is_empty()).map(SourceRef::from_str).collect()
+    // Sized exactly: a list collected through `Result` starts at four sources, and a million
+    // claims with one source each would carry 100 MB of room for three more.
+    let pieces = || text.split(';').filter(|s| !s.trim().is_empty());
+    let mut sources = Vec::with_capacity(pieces().count());
+    for piece in pieces() {
+        sources.push(SourceRef::from_str(piece)?);
+    }
+    Ok(sources)
 }
 
 /// Whether a claim is about a point place from the gazetteer, an area from `regions.geojson`, or

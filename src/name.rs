@@ -44,6 +44,13 @@ impl Name {
     pub fn as_str(&self) -> &str {
         &self.0
     }
+
+    /// Where the shared text lives: names from one [`Interner`] with the same text have the
+    /// same address, so a table keyed by it hashes one word instead of the text. (Equal texts
+    /// may still live at two addresses: such a table must not be the only test of equality.)
+    pub fn address(&self) -> usize {
+        self.0.as_ptr() as usize
+    }
 }
 
 impl Default for Name {

@@ -34,7 +34,10 @@ fn escape_controls(text: &str, keep: impl Fn(char) -> bool) -> Cow<'_, str> {
 
 /// Whether text holds a control character other than a tab (which `lint` warns about).
 pub fn has_control_characters(text: &str) -> bool {
-    text.chars().any(|c| c.is_control() && c != '\t')
+    // Control characters are U+0000..U+001F, U+007F and U+0080..U+009F (bytes C2 80..C2 9F): text
+    // without such a byte (every ledger field, nearly always) is passed over without decoding.
+    let maybe = |b: &u8| (*b < 0x20 && *b != b'\t') || *b == 0x7f || *b == 0xc2;
+    text.as_bytes().iter().any(maybe) && text.chars().any(|c| c.is_control() && c != '\t')
 }
 
 /// A CSV cell that a spreadsheet will not run as a formula: a cell starting with `=`, `+`, `-`,
@@ -100,6 +103,14 @@ impl<W: Write> CsvWriter<W> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_byte_test_finds_exactly_the_control_characters() {
+        for c in (0..=0x10ffffu32).filter_map(char::from_u32) {
+            let text = format!("a{c}b");
+            assert_eq!(has_control_characters(&text), c.is_control() && c != '\t', "{:x}", c as u32);
+        }
+    }
 
     #[test]
     fn control_characters_are_escaped_and_plain_text_is_borrowed() {

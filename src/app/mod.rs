@@ -124,7 +124,13 @@ pub fn load_claims(world: &mut World, paths: &[PathBuf], limits: Limits) -> Resu
 /// A warning for each text field of a ledger row that holds a control character (ESC, BEL, …):
 /// such text is escaped when printed, but it is almost always a copy-and-paste accident.
 fn control_character_warnings(row: &ledger::LedgerRow) -> Vec<Diagnostic> {
-    let sources: Vec<String> = row.sources.iter().map(ToString::to_string).collect();
+    // Only a source whose document holds one is written out (its `#N` cannot): no text per row.
+    let sources: Vec<String> = row
+        .sources
+        .iter()
+        .filter(|s| crate::text::has_control_characters(&s.article))
+        .map(ToString::to_string)
+        .collect();
     let named = [("place", &row.place), ("holder", &row.holder), ("note", &row.note)];
     let fields = named
         .into_iter()

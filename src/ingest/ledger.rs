@@ -59,6 +59,9 @@ pub fn parse(file: &str, bytes: &[u8]) -> Result<Ledger, Diagnostic> {
 /// Streams a ledger: hands each row (or the diagnostic that rejects it) to `each` as it is read,
 /// so memory does not grow with the file. The same rules as [`parse`]; beyond them, passing a
 /// limit (the file's size, a line's length) is an `Err` naming it.
+///
+/// Two threads share the work: this one reads CSV records (and calls `each`), a second one
+/// checks and types them a batch at a time; `each` sees the rows in file order.
 pub fn read(
     file: &str,
     input: impl std::io::Read,
@@ -77,30 +80,106 @@ pub fn read(
             .with_hint(format!("a ledger starts with the header line {}", COLUMNS.join(","))));
     }
     let columns = Columns::locate(file, &header)?;
-    let mut record = csv::StringRecord::new();
     let mut rows = 0usize;
-    loop {
-        match reader.read_record(&mut record) {
-            Ok(false) => break,
-            Ok(true) => {
-                let line = record.position().map_or(0, |p| reader.get_ref().record_line(p.byte()));
-                each(columns.row(line, &record));
-                rows += 1;
+    let outcome = std::thread::scope(|scope| {
+        let (to_worker, batches) = std::sync::mpsc::sync_channel::<Batch>(IN_FLIGHT);
+        let (to_reader, results) = std::sync::mpsc::channel::<(Batch, Vec<Result<LedgerRow, Diagnostic>>)>();
+        let columns = &columns;
+        scope.spawn(move || {
+            for batch in batches {
+                let rows = batch.iter().map(|(line, record)| record.as_ref().map(|r| columns.row(*line, r)));
+                let rows: Vec<Result<LedgerRow, Diagnostic>> =
+                    rows.map(|r| r.unwrap_or_else(|d| Err(d.clone()))).collect();
+                if to_reader.send((batch, rows)).is_err() {
+                    break;
+                }
             }
-            Err(e) if matches!(e.kind(), csv::ErrorKind::UnequalLengths { .. }) => {
-                let line = e.position().map(|p| reader.get_ref().record_line(p.byte()));
-                each(Err(Diagnostic::error(file, line, None, format!("malformed CSV: {e}"))));
+        });
+        let mut spare: Vec<Batch> = Vec::new();
+        let mut pending = 0usize;
+        let mut deliver = |message: (Batch, Vec<Result<LedgerRow, Diagnostic>>), spare: &mut Vec<Batch>| {
+            message.1.into_iter().for_each(&mut each);
+            spare.push(message.0);
+        };
+        let outcome = loop {
+            let mut batch = spare.pop().unwrap_or_default();
+            let read = fill(&mut reader, &mut batch, file, &mut rows);
+            let last = !matches!(read, Ok(true));
+            if !batch.is_empty() {
+                to_worker.send(batch).expect("the ledger worker runs until its input ends");
+                pending += 1;
             }
-            Err(e) => {
-                let line = e.position().map(|p| reader.get_ref().record_line(p.byte()));
-                return Err(unreadable(file, e, limits, line));
+            while let Ok(message) = results.try_recv() {
+                pending -= 1;
+                deliver(message, &mut spare);
             }
+            if last {
+                break read;
+            }
+        };
+        drop(to_worker);
+        for message in results.iter().take(pending) {
+            deliver(message, &mut spare);
         }
+        outcome
+    });
+    if let Err((e, line)) = outcome {
+        return Err(unreadable(file, e, limits, line));
     }
     if rows == 0 {
         each(Err(Diagnostic::warning(file, Some(1), None, "the ledger has a header but no claims")));
     }
     Ok(())
+}
+
+/// Records handed from the reading thread to the one that checks them, each with its line, or
+/// the diagnostic of a row the CSV reader rejected (wrong number of fields).
+type Batch = Vec<(usize, Result<csv::StringRecord, Diagnostic>)>;
+/// Records in a batch: large enough that handing over costs nothing, small enough to stream.
+const BATCH: usize = 1024;
+/// Batches on their way to the checking thread at once.
+const IN_FLIGHT: usize = 4;
+
+/// Reads up to [`BATCH`] records into `batch` (reusing the records it holds), counting them in
+/// `rows`: `Ok(true)` while the input goes on, `Ok(false)` at its end, an error (with its line) that stops the read.
+fn fill<R: std::io::Read>(
+    reader: &mut csv::Reader<&mut Limited<R>>,
+    batch: &mut Batch,
+    file: &str,
+    rows: &mut usize,
+) -> Result<bool, (csv::Error, Option<usize>)> {
+    let mut used = 0;
+    let more = loop {
+        if used == BATCH {
+            break Ok(true);
+        }
+        if used == batch.len() {
+            batch.push((0, Ok(csv::StringRecord::new())));
+        }
+        let slot = &mut batch[used];
+        if slot.1.is_err() {
+            slot.1 = Ok(csv::StringRecord::new());
+        }
+        let Ok(record) = &mut slot.1 else { unreachable!("the slot was just given a record") };
+        match reader.read_record(record) {
+            Ok(false) => break Ok(false),
+            Ok(true) => {
+                slot.0 = record.position().map_or(0, |p| reader.get_ref().record_line(p.byte()));
+                *rows += 1;
+            }
+            Err(e) if matches!(e.kind(), csv::ErrorKind::UnequalLengths { .. }) => {
+                let line = e.position().map(|p| reader.get_ref().record_line(p.byte()));
+                *slot = (line.unwrap_or(0), Err(Diagnostic::error(file, line, None, format!("malformed CSV: {e}"))));
+            }
+            Err(e) => {
+                let line = e.position().map(|p| reader.get_ref().record_line(p.byte()));
+                break Err((e, line));
+            }
+        }
+        used += 1;
+    };
+    batch.truncate(used);
+    more
 }
 
 /// Why reading stopped, in words: not UTF-8, a limit passed, or an I/O error.
@@ -319,6 +398,41 @@ mod tests {
         let small = Limits { max_bytes: 60, max_line: 1000 };
         let error = read("l.csv", text.as_bytes(), small, |_| ()).unwrap_err();
         assert!(error.to_string().contains("larger than the limit"), "{error}");
+    }
+
+    #[test]
+    fn rows_over_many_batches_keep_their_order_lines_and_errors() {
+        let bad = 2 * BATCH + 3;
+        let mut text = String::from(HEADER);
+        for n in 0..3 * BATCH + 7 {
+            if n == bad {
+                text.push_str("2017-13,Raqqa,is,holds,,,,\n");
+            } else {
+                text.push_str(&format!("2017-10,Town {n},is,holds,,,a.txt#{},\n", n + 1));
+            }
+        }
+        let ledger = parse("l.csv", text.as_bytes()).unwrap();
+        assert_eq!(ledger.rows.len(), 3 * BATCH + 6);
+        for (at, row) in ledger.rows.iter().enumerate() {
+            let n = if at < bad { at } else { at + 1 };
+            assert_eq!((row.place.as_str(), row.origin.line), (format!("Town {n}").as_str(), n + 2));
+        }
+        assert_eq!(ledger.diagnostics.len(), 1);
+        assert!(ledger.diagnostics[0].to_string().starts_with(&format!("l.csv:{}: date: ", bad + 2)));
+    }
+
+    #[test]
+    fn a_limit_passed_after_many_batches_stops_the_read_naming_the_line() {
+        let mut text = String::from(HEADER);
+        for _ in 0..2 * BATCH + 5 {
+            text.push_str("2017,Raqqa,is,holds,,,,\n");
+        }
+        text.push_str(&format!("2017,Raqqa,is,holds,,,,{}\n", "x".repeat(100)));
+        let mut seen = 0;
+        let error =
+            read("l.csv", text.as_bytes(), Limits { max_bytes: 1 << 20, max_line: 60 }, |_| seen += 1).unwrap_err();
+        assert_eq!(error.line, Some(2 * BATCH + 7), "{error}");
+        assert!(seen <= 2 * BATCH + 5, "{seen}");
     }
 
     #[test]

@@ -8,7 +8,7 @@
 use serde::Serialize;
 
 use crate::date::Date;
-use crate::model::{Claim, Event, Modality};
+use crate::model::{Claim, Event, Modality, SourceRef};
 use crate::timeline::REVERSAL_WINDOW_DAYS;
 
 /// How two claims disagree.
@@ -145,26 +145,36 @@ const PARTNER_SEARCH: usize = 64;
 /// The cost is O(n log n) in the place's claims, however dense.
 pub(crate) fn find(claims: &[Claim], range: std::ops::Range<usize>) -> Vec<Conflict> {
     let applied: Vec<usize> = range.filter(|&i| claims[i].modality != Modality::Expected).collect();
-    let mut found = reversals(claims, &applied);
-    found.extend(simultaneous_sweep(claims, &applied));
+    let marks: Vec<u64> = applied.iter().map(|&i| source_marks(&claims[i])).collect();
+    let mut found = reversals(claims, &applied, &marks);
+    found.extend(simultaneous_sweep(claims, &applied, &marks));
     found.sort_by_key(|c| (c.first, c.second));
     found.dedup_by_key(|c| (c.first, c.second));
     found
 }
 
 /// Every claim against the last capture or loss applied before it.
-fn reversals(claims: &[Claim], applied: &[usize]) -> Vec<Conflict> {
+fn reversals(claims: &[Claim], applied: &[usize], marks: &[u64]) -> Vec<Conflict> {
     let mut found = Vec::new();
-    let mut last_change: Option<usize> = None;
-    for &b in applied {
-        if let Some(a) = last_change.filter(|&a| !share_a_source(&claims[a], &claims[b])) {
-            found.extend(reversal(claims, a, b));
+    // The last change applied: its position in `applied` and its index in `claims`.
+    let mut last_change: Option<(usize, usize)> = None;
+    for (q, &b) in applied.iter().enumerate() {
+        if let Some((p, a)) = last_change
+            && let Some(conflict) = reversal(claims, a, b)
+            && !shared(claims, applied, marks, p, q)
+        {
+            found.push(conflict);
         }
         if claims[b].event.is_change() {
-            last_change = Some(b);
+            last_change = Some((q, b));
         }
     }
     found
+}
+
+/// Do the claims at positions `p` and `q` of `applied` cite a source in common?
+fn shared(claims: &[Claim], applied: &[usize], marks: &[u64], p: usize, q: usize) -> bool {
+    marks[p] & marks[q] != 0 && share_a_source(&claims[applied[p]], &claims[applied[q]])
 }
 
 /// What a claim states, as far as conflicts go: two claims with the same statement are
@@ -182,7 +192,7 @@ struct Statement<'a> {
 /// table of which pairs contradict each other.
 #[derive(Default)]
 struct Statements<'a> {
-    ids: std::collections::HashMap<Statement<'a>, usize>,
+    ids: crate::fxhash::SpreadMap<Statement<'a>, usize>,
     examples: Vec<(&'a Claim, bool)>,
     /// Per pair of statements (row-major, filled once every statement is numbered): 0 not yet
     /// decided, 1 reconcilable, 2 contradictory.
@@ -214,7 +224,7 @@ impl<'a> Statements<'a> {
 }
 
 /// The overlapping pairs of claims whose statements contradict each other (see [`find`]).
-fn simultaneous_sweep(claims: &[Claim], applied: &[usize]) -> Vec<Conflict> {
+fn simultaneous_sweep(claims: &[Claim], applied: &[usize], marks: &[u64]) -> Vec<Conflict> {
     let near = near_a_change(claims, applied);
     let mut statements = Statements::default();
     let ids: Vec<usize> = applied.iter().zip(&near).map(|(&i, &n)| statements.id(&claims[i], n)).collect();
@@ -236,7 +246,7 @@ fn simultaneous_sweep(claims: &[Claim], applied: &[usize]) -> Vec<Conflict> {
             let overlapping = seen[statement].range((claim.date.start, 0)..).rev().take(PARTNER_SEARCH);
             let partners = overlapping
                 .map(|&(_, q)| q)
-                .filter(|&q| !share_a_source(claim, &claims[applied[q]]))
+                .filter(|&q| !shared(claims, applied, marks, p, q))
                 .take(PARTNERS_PER_STATEMENT);
             for q in partners {
                 let (a, b) = (applied[q.min(p)], applied[q.max(p)]);
@@ -278,8 +288,22 @@ fn near_a_change(claims: &[Claim], applied: &[usize]) -> Vec<bool> {
         .collect()
 }
 
+/// One bit per source a claim cites (of 64, by its sentence, kind and the length of its
+/// document's name: equal sources set the same bit): claims whose marks share no bit cite no
+/// source in common, which is then known without reading the names again.
+fn source_marks(claim: &Claim) -> u64 {
+    let bit = |s: &SourceRef| {
+        let word = u64::from(s.sentence.unwrap_or(0)) << 32 | (s.article.len() as u64) << 2 | s.kind as u64;
+        (word.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 58) as u32
+    };
+    claim.sources.iter().fold(0, |marks, source| marks | 1 << bit(source))
+}
+
+/// Do two claims cite one source in common? (Sentence numbers first: they differ most often and
+/// compare without reading the article names.)
 fn share_a_source(a: &Claim, b: &Claim) -> bool {
-    a.sources.iter().any(|s| b.sources.contains(s))
+    let same = |s: &SourceRef, t: &SourceRef| s.sentence == t.sentence && s.kind == t.kind && s.article == t.article;
+    a.sources.iter().any(|s| b.sources.iter().any(|t| same(s, t)))
 }
 
 /// Two claims whose spans overlap conflict unless some order of events reconciles them. Two

@@ -31,6 +31,16 @@ pub fn publisher_key(source: &str) -> String {
     if cited.contains(char::is_whitespace) { fold(cited) } else { cited.to_string() }
 }
 
+/// [`publisher_key`] of a parsed source, without writing it out when it is an article cited
+/// with a sentence (`FILE#N`: the key is the file, which holds no space, `@`, `,` or `/`).
+pub fn source_publisher(source: &crate::model::SourceRef) -> std::borrow::Cow<'_, str> {
+    if source.kind == crate::model::SourceKind::Article && source.sentence.is_some() {
+        std::borrow::Cow::Borrowed(source.article.as_str())
+    } else {
+        std::borrow::Cow::Owned(publisher_key(&source.to_string()))
+    }
+}
+
 /// The host of a URL (after its `scheme://`): no user, port, path, query or `www.`.
 fn url_host(rest: &str) -> String {
     let authority = rest.split(['/', '?', '#']).next().unwrap_or("");
@@ -75,6 +85,14 @@ mod tests {
         assert_eq!(publisher_key("Reuters, 19 Dec 2023"), publisher_key("reuters,  20 Dec 2023"));
         assert_eq!(publisher_key("acled@v1#17"), publisher_key("ACLED@v2#3"));
         assert_eq!(publisher_key("Agence  France-Presse"), "agence france-presse");
+    }
+
+    #[test]
+    fn a_parsed_source_has_the_key_of_its_text() {
+        for text in ["001_x.txt#4", "a#b.txt", "https://www.x.org/1", "AP, 1 May 2017", "acled@v1#17", "a.txt"] {
+            let source: crate::model::SourceRef = text.parse().unwrap();
+            assert_eq!(source_publisher(&source), publisher_key(text), "{text}");
+        }
     }
 
     #[test]

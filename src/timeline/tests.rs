@@ -293,3 +293,31 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn names_shared_by_an_interner_or_made_one_by_one_sort_claims_alike() {
+    // The sort ranks names by address; equal texts at different addresses must rank as one.
+    let claims = vec![
+        fact("b", "2017-10", "sdf", Event::Holds, None, "a.txt#1"),
+        fact("a", "2017-10", "is", Event::Holds, None, "a.txt#2"),
+        fact("b", "2017-09", "is", Event::Captured, Some("sdf"), "a.txt#3"),
+        fact("a", "2017-10", "sdf", Event::Captured, Some("is"), "a.txt#4"),
+        fact("a", "2017-10", "is", Event::Holds, None, "a.txt#5"),
+    ];
+    let mut interner = crate::name::Interner::default();
+    let shared: Vec<Claim> = claims
+        .iter()
+        .cloned()
+        .map(|mut c| {
+            c.place.id = interner.name(&c.place.id);
+            c.holder = interner.name(&c.holder);
+            c.other = c.other.map(|o| interner.name(&o));
+            c
+        })
+        .collect();
+    let order = |t: &Timeline| t.claims.iter().map(|c| c.sources_text()).collect::<Vec<_>>();
+    let separate = build(claims);
+    assert_eq!(order(&separate), order(&build(shared)));
+    // In a: the holds by is lead up to the capture by sdf in the same month, so come first.
+    assert_eq!(order(&separate), ["a.txt#2", "a.txt#5", "a.txt#4", "a.txt#3", "a.txt#1"]);
+}
