@@ -57,7 +57,7 @@ pub struct EvalArgs {
 /// `controlmap extract ARTICLE|DIR... [--date D] [--lang L] [--out FILE]`
 pub fn run(global: &Global, args: ExtractArgs) -> anyhow::Result<Exit> {
     let options = options(&args)?;
-    let world = regional_only(world(global)?);
+    let world = world(global)?;
     let mut extractor = Extractor::new(&world.gazetteer, &world.factions, &world.files.languages)
         .map_err(|e| InputError(Diagnostic::error("geodata/lang", None, None, e.to_string())))?;
     if let LangChoice::Code(code) = &options.lang
@@ -200,7 +200,7 @@ pub fn bench(mb: usize) -> anyhow::Result<String> {
 
 /// [`bench`] with a geodata folder (or the built-in one).
 pub fn bench_with(mb: usize, geodata: Option<&Path>) -> anyhow::Result<String> {
-    let world = regional_only(crate::app::load_world(geodata).map_err(InputError)?);
+    let world = crate::app::load_world(geodata).map_err(InputError)?;
     let mut extractor = Extractor::new(&world.gazetteer, &world.factions, &world.files.languages)
         .map_err(|e| anyhow::anyhow!("{e}"))?;
     let text = corpus::bench_corpus(mb.max(1) << 20);
@@ -218,11 +218,4 @@ pub fn bench_with(mb: usize, geodata: Option<&Path>) -> anyhow::Result<String> {
         "extract: {megabytes:.1} MB in {seconds:.2} s = {:.1} MB/s (1 core), {claims} claims",
         megabytes / seconds
     ))
-}
-
-/// The extractor matches names against the regional layer only (the world table is not yet
-/// part of its mention finder; see docs/extract.md, known limits).
-fn regional_only(mut world: crate::app::World) -> crate::app::World {
-    world.gazetteer = world.gazetteer.without_world();
-    world
 }

@@ -9,6 +9,9 @@ use crate::model::{Event, Modality, PlaceKey};
 /// How many sentences back "zij" or "de stad" may reach.
 pub const REACH: u32 = 3;
 
+/// How many recently named towns are remembered.
+pub const RECENT_TOWNS: usize = 4;
+
 /// A place the article has named.
 #[derive(Debug, Clone, PartialEq)]
 pub struct PlaceRef {
@@ -41,6 +44,8 @@ pub struct Context {
     /// How often each faction has been named.
     named: BTreeMap<String, u32>,
     last_place: Option<PlaceRef>,
+    /// The last few towns named, oldest first (for "de stad" and "beide plaatsen").
+    towns: Vec<PlaceRef>,
     states: BTreeMap<PlaceKey, PlaceState>,
     landmark: Option<DateSpan>,
     latest: Option<Date>,
@@ -84,6 +89,20 @@ impl Context {
     /// Remembers the last place named.
     pub fn set_place(&mut self, place: PlaceRef) {
         self.last_place = Some(place);
+    }
+
+    /// Remembers a town the article named (the last [`RECENT_TOWNS`] are kept, each once).
+    pub fn note_town(&mut self, town: PlaceRef) {
+        self.towns.retain(|t| t.key != town.key);
+        if self.towns.len() == RECENT_TOWNS {
+            self.towns.remove(0);
+        }
+        self.towns.push(town);
+    }
+
+    /// The towns named within `reach` sentences, oldest first.
+    pub fn recent_towns(&self, reach: u32) -> impl Iterator<Item = &PlaceRef> {
+        self.towns.iter().filter(move |t| self.sentence - t.sentence <= reach)
     }
 
     /// A sentence that refers back to the last place ("de stad") keeps it current.
