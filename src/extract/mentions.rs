@@ -488,9 +488,14 @@ impl Analysis {
             if !link || self.class[site] & class::SITE == 0 || self.places.iter().any(|p| p.a <= site && site < p.b) {
                 continue;
             }
-            let written = &text[self.tokens.list[site].start - base..self.tokens.list[site].end - base];
+            // "oil fields", "air base": the whole site phrase names the site.
+            let mut first = site;
+            while first > 0 && self.class[first - 1] & class::SITE != 0 && first + 3 > site {
+                first -= 1;
+            }
+            let written = &text[self.tokens.list[first].start - base..self.tokens.list[site].end - base];
             self.places[index].site = Some(written.to_string());
-            self.places[index].a = site;
+            self.places[index].a = first;
         }
     }
 
