@@ -53,10 +53,11 @@ const BUILTIN: [(&str, &str); 6] = [
     ("geodata/rivers.geojson", include_str!("../../geodata/rivers.geojson")),
 ];
 
-const BUILTIN_LANGUAGES: [(&str, &str); 3] = [
+const BUILTIN_LANGUAGES: [(&str, &str); 4] = [
     ("geodata/lang/nl.toml", include_str!("../../geodata/lang/nl.toml")),
     ("geodata/lang/en.toml", include_str!("../../geodata/lang/en.toml")),
     ("geodata/lang/exonyms-nl.tsv", include_str!("../../geodata/lang/exonyms-nl.tsv")),
+    ("geodata/lang/countries.tsv", include_str!("../../geodata/lang/countries.tsv")),
 ];
 
 /// The seeds ledger built into the binary.

@@ -111,6 +111,10 @@ impl Context {
         if let Some(place) = self.last_place.as_mut().filter(|p| now - p.sentence <= REACH) {
             place.sentence = now;
         }
+        // The last town stays current too ("de stad" several sentences in a row).
+        if let Some(town) = self.towns.last_mut().filter(|t| now - t.sentence <= REACH) {
+            town.sentence = now;
+        }
     }
 
     /// The country of the last place named, for actors such as "de Koerden".

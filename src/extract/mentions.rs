@@ -367,7 +367,8 @@ impl Analysis {
         let mut i = 0;
         while i < n {
             let t = self.tokens.list[i];
-            let particle = self.particle_start(i, text, base);
+            // Only short lower-case words can be a particle: the check stays off most tokens.
+            let particle = !t.is(CAP) && t.end - t.start <= 3 && self.particle_start(i, text, base);
             if self.consumed[i] || !(t.is(CAP) || particle) || t.is(PUNCT) || t.is(UPPER) {
                 i += 1;
                 continue;
@@ -445,6 +446,10 @@ impl Analysis {
             near_article: false,
         };
         let span = &text[self.tokens.list[a].start - base..self.tokens.list[b - 1].end - base];
+        // "Bangladesh", "Chad": a country, whatever town elsewhere bears its name.
+        if !introduced && towns.is_country(span) {
+            return None;
+        }
         // A name several places bear: the one near the article's other places, if only one is.
         let hit = match hit {
             Hit::Ambiguous(list) => towns.nearest_candidate(gazetteer, &list, span).map_or(Hit::Ambiguous(list), Hit::Found),

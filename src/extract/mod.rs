@@ -122,7 +122,8 @@ pub struct Extractor<'w> {
 
 impl<'w> Extractor<'w> {
     /// Compiles every lexicon file against the gazetteer and factions; `*.tsv` files among them
-    /// are exonym lists (`exonym<TAB>place`, see [`TownIndex::add_exonyms`]).
+    /// are country names (`countries.tsv`, see [`TownIndex::add_countries`]) or exonym lists
+    /// (`exonym<TAB>place`, see [`TownIndex::add_exonyms`]).
     pub fn new(
         gazetteer: &'w Gazetteer,
         factions: &Factions,
@@ -130,7 +131,10 @@ impl<'w> Extractor<'w> {
     ) -> Result<Extractor<'w>, LexiconError> {
         let mut towns = TownIndex::new(gazetteer);
         let mut exonym_warnings = Vec::new();
-        for file in lexicons.iter().filter(|f| f.name.ends_with(".tsv")) {
+        for file in lexicons.iter().filter(|f| f.name.ends_with("countries.tsv")) {
+            towns.add_countries(&file.text);
+        }
+        for file in lexicons.iter().filter(|f| f.name.ends_with(".tsv") && !f.name.ends_with("countries.tsv")) {
             let problems = towns.add_exonyms(gazetteer, &file.name, &file.text);
             exonym_warnings.extend(problems.iter().map(|p| format!("{p}; the exonym is not used")));
         }

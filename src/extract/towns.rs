@@ -55,6 +55,8 @@ pub struct TownIndex {
     exonyms: FxMap<String, Found>,
     /// Coordinates and countries of the towns the current article has named so far.
     article: Vec<(f64, f64)>,
+    /// Country names (folded), never bare towns (`geodata/lang/countries.tsv`).
+    countries: FxSet<String>,
 }
 
 /// Largest number of places of one article remembered for [`TownIndex::near_article`].
@@ -98,7 +100,21 @@ impl TownIndex {
             cache: FxMap::default(),
             exonyms: FxMap::default(),
             article: Vec::new(),
+            countries: FxSet::default(),
         }
+    }
+
+    /// Reads a country-name file: `CC<TAB>name<TAB>name...` per line, `#` starts a comment.
+    pub fn add_countries(&mut self, text: &str) {
+        let rows = text.lines().filter(|l| !l.trim().is_empty() && !l.starts_with('#'));
+        for row in rows {
+            self.countries.extend(row.split('\t').skip(1).map(fold_text).filter(|n| !n.is_empty()));
+        }
+    }
+
+    /// Whether a name as written is a country's name.
+    pub fn is_country(&self, written: &str) -> bool {
+        !self.countries.is_empty() && self.countries.contains(&fold_text(written))
     }
 
     /// Reads an exonym file: one `exonym<TAB>place` row per line (the place as a ledger may
