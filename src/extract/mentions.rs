@@ -438,12 +438,16 @@ impl Analysis {
         let near = |found: &towns::Found| towns.near_article(found.lat, found.lon) || country_named(&found.country);
         let mut evidence = Evidence {
             introduced,
-            place_preposition: gov & (prep::LOCATIVE | prep::OUT | prep::REFERENCE | prep::TARGET | prep::SOURCE) != 0,
+            place_preposition: gov & (prep::LOCATIVE | prep::OUT | prep::REFERENCE | prep::TARGET | prep::SOURCE) != 0
+                || self.listed_after_place(a),
             sentence_initial: a == 0 && b - a == 1,
             name_neighbour: self.name_neighbour(a, b) || (a > 0 && self.class[a - 1] & class::TITLE != 0),
-            in_compound: self.in_compound(a, b, text, base),
+            in_compound: self.in_compound(a, b, text, base) && !self.town_compound(b),
             cue_in_clause: self.cues.iter().any(|c| self.clause[c.a] == self.clause[a]),
             near_article: false,
+            after_article: a > 0
+                && self.class[a - 1] & class::ARTICLE != 0
+                && self.class[a - 1] & class::INDEFINITE == 0,
         };
         let span = &text[self.tokens.list[a].start - base..self.tokens.list[b - 1].end - base];
         // "Bangladesh", "Chad": a country, whatever town elsewhere bears its name.
@@ -472,6 +476,20 @@ impl Analysis {
         };
         let hint = hint.or_else(|| self.country_after(b));
         Some(PlaceMention { a, b, target, gov: 0, hint, topical: false, site: None })
+    }
+
+    /// "Sinjar en Makhmour", "Bucha, Irpin": the word before `a` is "en", "of" or a comma, and a
+    /// place mention ends right before it.
+    fn listed_after_place(&self, a: usize) -> bool {
+        let joined = a >= 2 && (self.class[a - 1] & class::COORD != 0 || self.tokens.fold(a - 1) == ",");
+        joined && self.places.last().is_some_and(|p| p.b == a - 1 && matches!(p.target, Target::Place(_)))
+    }
+
+    /// "Gaza-stad", "Raqqa-stad": a name glued by a hyphen to a town noun is that town.
+    fn town_compound(&self, b: usize) -> bool {
+        b < self.tokens.len()
+            && self.class[b] & class::TOWN_NOUN != 0
+            && self.tokens.list[b].start == self.tokens.list[b - 1].end + 1
     }
 
     /// The country code of a country index of the sentence's words (set by [`Analysis::run`]).

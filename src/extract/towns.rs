@@ -191,13 +191,50 @@ impl TownIndex {
         } else if self.keys.contains(&place_key(text)) || in_world(gazetteer, text) {
             resolve(gazetteer, text)
         } else {
-            None
+            transliterated(gazetteer, text)
         };
         if self.cache.len() >= CACHE_LIMIT {
             self.cache.clear();
         }
         self.cache.insert(folded.to_string(), hit.clone());
         hit
+    }
+}
+
+/// Dutch transliterations of Cyrillic names, rewritten the English way GeoNames spells them:
+/// "Chromove" → "Khromove", "Otsjeretyne" → "Ocheretyne", "Tsjasiv Jar" → "Chasiv Yar". The
+/// rewrites apply in this order to the folded name; `j` becomes `y`, then `i`.
+const DUTCH_TRANSLITERATION: &[(&str, &str)] = &[("ch", "kh"), ("tsj", "ch"), ("sj", "sh"), ("zj", "zh"), ("oe", "u")];
+
+/// The English spellings of a Dutch transliteration (none when no rule changes the name).
+pub fn dutch_variants(folded: &str) -> Vec<String> {
+    let mut base = folded.to_string();
+    for (from, to) in DUTCH_TRANSLITERATION {
+        base = base.replace(from, to);
+    }
+    let mut out: Vec<String> = Vec::new();
+    for variant in [base.replace('j', "y"), base.replace('j', "i"), base] {
+        if variant != folded && !out.contains(&variant) {
+            out.push(variant);
+        }
+    }
+    out
+}
+
+/// A name the world table knows only under its English transliteration; its spelling is an
+/// alias then, never the display name (so it needs the evidence an alias needs).
+fn transliterated(gazetteer: &Gazetteer, text: &str) -> Option<Hit> {
+    if !gazetteer.has_world() {
+        return None;
+    }
+    let folded = fold_text(text);
+    let variant = dutch_variants(&folded).into_iter().find(|v| !world().lookup(v).is_empty())?;
+    match resolve(gazetteer, &variant)? {
+        Hit::Found(mut found) => {
+            found.name_exact = false;
+            Some(Hit::Found(found))
+        }
+        ambiguous => Some(ambiguous),
     }
 }
 
@@ -275,7 +312,8 @@ pub fn with_hint(gazetteer: &Gazetteer, text: &str, country: &str) -> Option<Fou
 pub struct Evidence {
     /// "de stad X", "het Syrische X": the name is certainly a place.
     pub introduced: bool,
-    /// A preposition of place governs it ("in X", "uit X").
+    /// A preposition of place governs it ("in X", "uit X"), or it follows a place in a list
+    /// ("in Sinjar en Makhmour").
     pub place_preposition: bool,
     /// It is the first word of the sentence, so its capital says nothing.
     pub sentence_initial: bool,
@@ -288,6 +326,9 @@ pub struct Evidence {
     pub cue_in_clause: bool,
     /// It lies near a town the article named before, or in a country the sentence names.
     pub near_article: bool,
+    /// A definite article stands right before it ("de Dnjepr", "the Donbas"): town names take
+    /// none, rivers and areas do.
+    pub after_article: bool,
 }
 
 /// Whether a resolved name is accepted as a place mention, given the evidence around it.
@@ -318,6 +359,9 @@ pub fn accept(found: &Found, evidence: &Evidence) -> bool {
 /// A place only the world table knows: ordinary words of many languages are place names
 /// somewhere ("Hoop", "Born", "Mobile"), so a bare one needs evidence beyond its capital letter.
 fn accept_world(found: &Found, evidence: &Evidence) -> bool {
+    if evidence.after_article {
+        return false;
+    }
     let context = evidence.place_preposition || evidence.cue_in_clause || evidence.near_article;
     if evidence.sentence_initial {
         // Its capital says nothing: a big city by its own name, or one near the article's places.
