@@ -106,6 +106,34 @@ fn english_places_outside_the_regional_layer() {
 }
 
 #[test]
+fn dutch_transliterations_lists_compounds_and_unknown_populations() {
+    check(
+        "nl",
+        &[
+            // Found under their English spelling (Khromove, Ocheretyne): no exonym row needed.
+            ("De Russen veroverden het dorp Chromove.", &["Khromove russia captured"]),
+            ("Het dorp Otsjeretyne viel in handen van de Russen.", &["Ocheretyne russia captured"]),
+            // Makhmur has population 0 in GeoNames; "Makhmour" is an alias, listed after a place.
+            (
+                "De peshmerga verloren Sinjar en Makhmour aan het Iraakse leger.",
+                &["Sinjar kurdistan lost iraqi-gov", "Makhmur kurdistan lost iraqi-gov"],
+            ),
+            ("Het Israëlische leger heeft Gaza-stad ingenomen.", &["Gaza israel captured"]),
+            // A river (de Dnjepr) is not the city whose alternate name it resembles.
+            ("Oekraïense troepen heroverden Cherson en rukten op naar de Dnjepr.", &["Kherson ukraine captured"]),
+        ],
+    );
+    check(
+        "en",
+        &[(
+            // Bangladesh is a country, not the Armenian town that lists it as an alternate name.
+            "The Arakan Army seized Buthidaung, near the border with Bangladesh.",
+            &["Buthidaung Town arakan-army captured"],
+        )],
+    );
+}
+
+#[test]
 fn lower_case_al_names_are_found() {
     check("nl", &[("IS heeft al-Bab verloren.", &["Al-Bab is lost"])]);
     check("en", &[("Iraqi forces recaptured al-Alam from IS.", &["Al-Alam iraqi-gov captured is"])]);

@@ -353,7 +353,11 @@ pub fn accept(found: &Found, evidence: &Evidence) -> bool {
             || !evidence.sentence_initial
             || evidence.place_preposition;
     }
-    big || found.curated || (evidence.place_preposition && found.population >= 1000)
+    // GeoNames gives many towns population 0 (unknown, not empty): their aliases count like
+    // those of a town of some size, with a place preposition, a list or a cue as evidence.
+    let unknown_size = found.population == 0;
+    let evidence_ok = evidence.place_preposition || (unknown_size && evidence.cue_in_clause);
+    big || found.curated || (evidence_ok && (found.population >= 1000 || unknown_size))
 }
 
 /// A place only the world table knows: ordinary words of many languages are place names
