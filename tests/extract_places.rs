@@ -69,7 +69,11 @@ fn every_exonym_row_resolves_to_one_place() {
 fn exonym_rows_that_do_not_resolve_are_reported_with_their_line() {
     let world = world();
     let mut towns = TownIndex::new(&world.gazetteer);
-    let problems = towns.add_exonyms(&world.gazetteer, "x.tsv", "# comment\nBachmoet\tbakhmut-713174\nNergensstad\tno-such-place-1\nzonder tab\n");
+    let problems = towns.add_exonyms(
+        &world.gazetteer,
+        "x.tsv",
+        "# comment\nBachmoet\tbakhmut-713174\nNergensstad\tno-such-place-1\nzonder tab\n",
+    );
     let shown: Vec<String> = problems.iter().map(ToString::to_string).collect();
     assert_eq!(shown.len(), 2, "{shown:?}");
     assert!(shown[0].starts_with("x.tsv:3: ") && shown[0].contains("no-such-place-1"), "{shown:?}");
@@ -143,7 +147,12 @@ fn lower_case_al_names_are_found() {
 fn sites_are_claims_about_their_town_with_a_note() {
     let cases: &[(&str, &str, &str, &str)] = &[
         ("nl", "De Russen veroverden het vliegveld van Kramatorsk.", "Kramatorsk russia captured", "site: vliegveld"),
-        ("nl", "Het Iraakse leger heroverde de luchtmachtbasis bij Tikrit.", "Tikrit iraqi-gov captured", "site: luchtmachtbasis"),
+        (
+            "nl",
+            "Het Iraakse leger heroverde de luchtmachtbasis bij Tikrit.",
+            "Tikrit iraqi-gov captured",
+            "site: luchtmachtbasis",
+        ),
         ("nl", "De SDF hebben de dam bij Tabqa ingenomen.", "Tabqa sdf captured", "site: dam"),
         ("en", "Iraqi forces recaptured the oil fields near Kirkuk.", "Kirkuk iraqi-gov captured", "site: oil fields"),
         ("en", "The SDF captured the dam near Tabqa.", "Tabqa sdf captured", "site: dam"),

@@ -456,7 +456,9 @@ impl Analysis {
         }
         // A name several places bear: the one near the article's other places, if only one is.
         let hit = match hit {
-            Hit::Ambiguous(list) => towns.nearest_candidate(gazetteer, &list, span).map_or(Hit::Ambiguous(list), Hit::Found),
+            Hit::Ambiguous(list) => {
+                towns.nearest_candidate(gazetteer, &list, span).map_or(Hit::Ambiguous(list), Hit::Found)
+            }
             hit => hit,
         };
         let target = match hit {

@@ -384,7 +384,12 @@ impl Run<'_, '_> {
             {
                 let written = text[an.tokens.list[p.a].start - base..an.tokens.list[p.b - 1].end - base].to_string();
                 let sentence = self.ctx.sentence;
-                self.ctx.note_town(PlaceRef { key: found.key.clone(), written, country: found.country.clone(), sentence });
+                self.ctx.note_town(PlaceRef {
+                    key: found.key.clone(),
+                    written,
+                    country: found.country.clone(),
+                    sentence,
+                });
             }
         }
         let refers_back = an.places.iter().any(|p| p.is_anaphora());

@@ -18,7 +18,8 @@ pub fn resolve(
     at: usize,
     ctx: &Context,
 ) -> Option<(PlaceRef, String)> {
-    let written = |a: usize, b: usize| text.0[an.tokens.list[a].start - text.1..an.tokens.list[b - 1].end - text.1].to_string();
+    let written =
+        |a: usize, b: usize| text.0[an.tokens.list[a].start - text.1..an.tokens.list[b - 1].end - text.1].to_string();
     let end = an.places.iter().find(|p| p.a == at && p.target == *target).map_or(at + 1, |p| p.b);
     let phrase = written(at, end);
     match target {

@@ -260,7 +260,8 @@ impl Sentence<'_> {
                 Some(Placed { place, mention: Some((m.a, m.b)), gov: m.gov, notes: vec![note], penalty: 0.15 })
             }
             Target::Town | Target::SameName | Target::Both(_) => {
-                let (place, note) = refer::resolve(&m.target, self.an, self.gazetteer, (self.text, self.base), m.a, ctx)?;
+                let (place, note) =
+                    refer::resolve(&m.target, self.an, self.gazetteer, (self.text, self.base), m.a, ctx)?;
                 Some(Placed { place, mention: Some((m.a, m.b)), gov: m.gov, notes: vec![note], penalty: 0.1 })
             }
             Target::Generic | Target::Here => {

@@ -158,7 +158,9 @@ impl TownIndex {
 
     /// Remembers a town the article named (for [`TownIndex::near_article`]).
     pub fn note_place(&mut self, found: &Found) {
-        if found.key.kind == PlaceKind::Town && (found.lat, found.lon) != (0.0, 0.0) && self.article.len() < ARTICLE_PLACES
+        if found.key.kind == PlaceKind::Town
+            && (found.lat, found.lon) != (0.0, 0.0)
+            && self.article.len() < ARTICLE_PLACES
         {
             self.article.push((found.lat, found.lon));
         }
@@ -275,7 +277,17 @@ fn found(gazetteer: &Gazetteer, key: PlaceKey, text: &str, had_others: bool, rul
                 let name_exact = fold_text(&place.name) == folded;
                 let curated = !place.source.starts_with("geonames");
                 let (population, lat, lon) = (place.population, place.lat, place.lon);
-                Found { country: place.country.clone(), population, name_exact, curated, rule, key, world: false, lat, lon }
+                Found {
+                    country: place.country.clone(),
+                    population,
+                    name_exact,
+                    curated,
+                    rule,
+                    key,
+                    world: false,
+                    lat,
+                    lon,
+                }
             }
             (None, Some(place)) => Found {
                 country: place.country.to_string(),
@@ -288,13 +300,31 @@ fn found(gazetteer: &Gazetteer, key: PlaceKey, text: &str, had_others: bool, rul
                 lat: place.lat,
                 lon: place.lon,
             },
-            (None, None) => {
-                Found { key, country: String::new(), population: 0, name_exact: false, curated: false, rule, world: true, lat: 0.0, lon: 0.0 }
-            }
+            (None, None) => Found {
+                key,
+                country: String::new(),
+                population: 0,
+                name_exact: false,
+                curated: false,
+                rule,
+                world: true,
+                lat: 0.0,
+                lon: 0.0,
+            },
         },
         PlaceKind::Region => {
             let country = gazetteer.region(&key.id).map_or(String::new(), |r| r.country.clone());
-            Found { key, country, population: 0, name_exact: true, curated: true, rule, world: false, lat: 0.0, lon: 0.0 }
+            Found {
+                key,
+                country,
+                population: 0,
+                name_exact: true,
+                curated: true,
+                rule,
+                world: false,
+                lat: 0.0,
+                lon: 0.0,
+            }
         }
     }
 }
@@ -405,5 +435,49 @@ mod tests {
         assert!(accept(&found(0, true), &plain));
         assert!(!accept(&found(0, true), &Evidence { sentence_initial: true, ..plain }));
         assert!(!accept(&found(50_000, true), &Evidence { name_neighbour: true, ..plain }));
+    }
+
+    #[test]
+    fn world_places_need_evidence_beyond_a_capital() {
+        let world = |population, name_exact| Found { world: true, ..found(population, name_exact) };
+        let plain = Evidence::default();
+        // A big city by its own name, mid-sentence: yes; a village: only with some evidence.
+        assert!(accept(&world(200_000, true), &plain));
+        assert!(!accept(&world(2_000, true), &plain));
+        assert!(accept(&world(2_000, true), &Evidence { place_preposition: true, ..plain }));
+        assert!(accept(&world(2_000, true), &Evidence { cue_in_clause: true, ..plain }));
+        // At a sentence start its capital says nothing.
+        let initial = Evidence { sentence_initial: true, ..plain };
+        assert!(!accept(&world(200_000, true), &initial));
+        assert!(accept(&world(200_000, true), &Evidence { cue_in_clause: true, ..initial }));
+        assert!(accept(&world(2_000, true), &Evidence { near_article: true, ..initial }));
+        // An alternate name only: a sizeable town in a sentence about places, or one nearby.
+        assert!(!accept(&world(50_000, false), &plain));
+        assert!(accept(&world(50_000, false), &Evidence { place_preposition: true, ..plain }));
+        assert!(!accept(&world(2_000, false), &Evidence { place_preposition: true, ..plain }));
+        // "de Dnjepr": a name after a definite article is not a town, unless introduced.
+        let after_article = Evidence { after_article: true, place_preposition: true, ..plain };
+        assert!(!accept(&world(900_000, false), &after_article));
+        assert!(accept(&world(900_000, false), &Evidence { introduced: true, ..after_article }));
+    }
+
+    #[test]
+    fn aliases_of_towns_of_unknown_population_count_with_evidence() {
+        let plain = Evidence::default();
+        assert!(!accept(&found(0, false), &plain));
+        assert!(accept(&found(0, false), &Evidence { place_preposition: true, ..plain }));
+        assert!(accept(&found(0, false), &Evidence { cue_in_clause: true, ..plain }));
+        assert!(!accept(&found(300, false), &Evidence { cue_in_clause: true, ..plain }));
+    }
+
+    #[test]
+    fn dutch_transliterations_give_english_spellings() {
+        let has = |dutch: &str, english: &str| dutch_variants(dutch).iter().any(|v| v == english);
+        assert!(has("chromove", "khromove"));
+        assert!(has("otsjeretyne", "ocheretyne"));
+        assert!(has("tsjasiv jar", "chasiv yar"));
+        assert!(has("koepjansk", "kupyansk"));
+        assert!(has("loehansk", "luhansk"));
+        assert!(dutch_variants("raqqa").is_empty(), "a name no rule changes has no variant");
     }
 }
