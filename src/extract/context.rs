@@ -91,12 +91,23 @@ impl Context {
         self.last_place = Some(place);
     }
 
-    /// Remembers a town the article named (the last [`RECENT_TOWNS`] are kept, each once).
-    pub fn note_town(&mut self, town: PlaceRef) {
-        self.towns.retain(|t| t.key != town.key);
+    /// Remembers a town the article named (the last [`RECENT_TOWNS`] are kept, each once). A town
+    /// named again only moves to the end (no allocation: most names recur).
+    pub fn note_town(&mut self, key: &PlaceKey, written: &str, country: &str) {
+        let sentence = self.sentence;
+        if let Some(at) = self.towns.iter().position(|t| &t.key == key) {
+            let mut town = self.towns.remove(at);
+            town.sentence = sentence;
+            if town.written != written {
+                town.written = written.to_string();
+            }
+            self.towns.push(town);
+            return;
+        }
         if self.towns.len() == RECENT_TOWNS {
             self.towns.remove(0);
         }
+        let town = PlaceRef { key: key.clone(), written: written.to_string(), country: country.to_string(), sentence };
         self.towns.push(town);
     }
 

@@ -110,6 +110,8 @@ pub struct Analysis {
     dual: Vec<(usize, Option<u16>)>,
     /// The language's country codes, by the index [`Analysis::country`] holds.
     country_codes: Vec<String>,
+    /// The language whose codes `country_codes` holds.
+    country_lang: String,
     folded: String,
     payloads: Vec<Payload>,
 }
@@ -125,7 +127,8 @@ impl Analysis {
     /// Analyses one sentence: `text` is the sentence, starting at byte `base` of the article.
     pub fn run(&mut self, lang: &Language, towns: &mut TownIndex, gazetteer: &Gazetteer, text: &str, base: usize) {
         self.clear();
-        if self.country_codes.len() != lang.countries.len() || self.country_codes != lang.countries {
+        if self.country_lang != lang.code {
+            self.country_lang.clone_from(&lang.code);
             self.country_codes.clone_from(&lang.countries);
         }
         self.tokens.tokenize(text, base, &lang.vocab);
@@ -414,11 +417,16 @@ impl Analysis {
     /// A lower-case name particle glued by a hyphen to a capitalised word: "al-Bab", "el-Alam".
     fn particle_start(&self, i: usize, text: &str, base: usize) -> bool {
         let t = &self.tokens.list[i];
-        if t.is(CAP) || i + 1 >= self.tokens.len() || !NAME_PARTICLES.contains(&self.tokens.fold(i)) {
+        if t.is(CAP) || i + 1 >= self.tokens.len() {
             return false;
         }
+        // The cheap checks first: a hyphen glues it to a capitalised word.
         let next = &self.tokens.list[i + 1];
-        next.is(CAP) && !next.is(PUNCT) && next.start == t.end + 1 && text.as_bytes().get(t.end - base) == Some(&b'-')
+        next.is(CAP)
+            && !next.is(PUNCT)
+            && next.start == t.end + 1
+            && text.as_bytes().get(t.end - base) == Some(&b'-')
+            && NAME_PARTICLES.contains(&self.tokens.fold(i))
     }
 
     fn place_mention(
@@ -435,7 +443,10 @@ impl Analysis {
         let country_named = |country: &str| {
             self.country.iter().flatten().any(|&c| self.country_code(c).is_some_and(|code| code == country))
         };
-        let near = |found: &towns::Found| towns.near_article(found.lat, found.lon) || country_named(&found.country);
+        // Only world places use it: the regional layer's rules need no distances.
+        let near = |found: &towns::Found| {
+            found.world && (towns.near_article(found.lat, found.lon) || country_named(&found.country))
+        };
         let mut evidence = Evidence {
             introduced,
             place_preposition: gov & (prep::LOCATIVE | prep::OUT | prep::REFERENCE | prep::TARGET | prep::SOURCE) != 0
@@ -451,7 +462,7 @@ impl Analysis {
         };
         let span = &text[self.tokens.list[a].start - base..self.tokens.list[b - 1].end - base];
         // "Bangladesh", "Chad": a country, whatever town elsewhere bears its name.
-        if !introduced && towns.is_country(span) {
+        if !introduced && towns.is_country(&self.folded) {
             return None;
         }
         // A name several places bear: the one near the article's other places, if only one is.

@@ -382,14 +382,8 @@ impl Run<'_, '_> {
             if let Target::Place(found) = &p.target
                 && found.key.kind == PlaceKind::Town
             {
-                let written = text[an.tokens.list[p.a].start - base..an.tokens.list[p.b - 1].end - base].to_string();
-                let sentence = self.ctx.sentence;
-                self.ctx.note_town(PlaceRef {
-                    key: found.key.clone(),
-                    written,
-                    country: found.country.clone(),
-                    sentence,
-                });
+                let written = &text[an.tokens.list[p.a].start - base..an.tokens.list[p.b - 1].end - base];
+                self.ctx.note_town(&found.key, written, &found.country);
             }
         }
         let refers_back = an.places.iter().any(|p| p.is_anaphora());

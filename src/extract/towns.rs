@@ -112,9 +112,9 @@ impl TownIndex {
         }
     }
 
-    /// Whether a name as written is a country's name.
-    pub fn is_country(&self, written: &str) -> bool {
-        !self.countries.is_empty() && self.countries.contains(&fold_text(written))
+    /// Whether a name (folded, words joined by spaces) is a country's name.
+    pub fn is_country(&self, folded: &str) -> bool {
+        !self.countries.is_empty() && self.countries.contains(folded)
     }
 
     /// Reads an exonym file: one `exonym<TAB>place` row per line (the place as a ledger may
@@ -158,11 +158,13 @@ impl TownIndex {
 
     /// Remembers a town the article named (for [`TownIndex::near_article`]).
     pub fn note_place(&mut self, found: &Found) {
+        let point = (found.lat, found.lon);
         if found.key.kind == PlaceKind::Town
-            && (found.lat, found.lon) != (0.0, 0.0)
+            && point != (0.0, 0.0)
             && self.article.len() < ARTICLE_PLACES
+            && !self.article.contains(&point)
         {
-            self.article.push((found.lat, found.lon));
+            self.article.push(point);
         }
     }
 
