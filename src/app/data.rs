@@ -30,7 +30,7 @@ impl DataFile {
 #[derive(Debug, Clone)]
 pub struct GeoFiles {
     files: Vec<DataFile>,
-    /// Extractor lexicons, one per language (`nl.toml`, `en.toml`).
+    /// Extractor lexicons, one per language (`nl.toml`, `en.toml`), and exonym lists (`exonyms-nl.tsv`).
     pub languages: Vec<DataFile>,
     /// The credit line printed on every map (`attribution.txt`, optional in a user's folder).
     pub attribution: String,
@@ -53,9 +53,11 @@ const BUILTIN: [(&str, &str); 6] = [
     ("geodata/rivers.geojson", include_str!("../../geodata/rivers.geojson")),
 ];
 
-const BUILTIN_LANGUAGES: [(&str, &str); 2] = [
+const BUILTIN_LANGUAGES: [(&str, &str); 4] = [
     ("geodata/lang/nl.toml", include_str!("../../geodata/lang/nl.toml")),
     ("geodata/lang/en.toml", include_str!("../../geodata/lang/en.toml")),
+    ("geodata/lang/exonyms-nl.tsv", include_str!("../../geodata/lang/exonyms-nl.tsv")),
+    ("geodata/lang/countries.tsv", include_str!("../../geodata/lang/countries.tsv")),
 ];
 
 /// The seeds ledger built into the binary.
@@ -106,7 +108,7 @@ fn read_languages(dir: &Path) -> Result<Vec<DataFile>, Diagnostic> {
     let mut paths: Vec<_> = listing
         .filter_map(Result::ok)
         .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|x| x == "toml"))
+        .filter(|p| p.extension().is_some_and(|x| x == "toml" || x == "tsv"))
         .collect();
     paths.sort();
     paths.iter().map(|p| read_data_file(p)).collect()

@@ -72,7 +72,7 @@ pub struct EvalArgs {
 pub fn run(global: &Global, args: ExtractArgs) -> anyhow::Result<Exit> {
     let options = options(&args)?;
     let how = How::parse(&args)?;
-    let world = regional_only(world(global)?);
+    let world = world(global)?;
     let mut extractor = Extractor::new(&world.gazetteer, &world.factions, &world.files.languages)
         .map_err(|e| InputError(Diagnostic::error("geodata/lang", None, None, e.to_string())))?;
     if let LangChoice::Code(code) = &options.lang
@@ -411,7 +411,7 @@ const GOAL_MB_PER_S: f64 = 30.0;
 /// (one long article) and the news-like archive of [`corpus::news`] (article by article, as
 /// `extract` reads an archive), each with its speed beside the goal.
 pub fn bench_with(mb: usize, geodata: Option<&Path>) -> anyhow::Result<String> {
-    let world = regional_only(crate::app::load_world(geodata).map_err(InputError)?);
+    let world = crate::app::load_world(geodata).map_err(InputError)?;
     let mut extractor = Extractor::new(&world.gazetteer, &world.factions, &world.files.languages)
         .map_err(|e| anyhow::anyhow!("{e}"))?;
     let bytes = mb.max(1) << 20;
@@ -488,9 +488,3 @@ fn thread_cpu_seconds() -> Option<f64> {
     Some((ticks(11)? + ticks(12)?) / 100.0)
 }
 
-/// The extractor matches names against the regional layer only (the world table is not yet
-/// part of its mention finder; see docs/extract.md, known limits).
-fn regional_only(mut world: crate::app::World) -> crate::app::World {
-    world.gazetteer = world.gazetteer.without_world();
-    world
-}

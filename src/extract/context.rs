@@ -9,6 +9,9 @@ use crate::model::{Event, Modality, PlaceKey};
 /// How many sentences back "zij" or "de stad" may reach.
 pub const REACH: u32 = 3;
 
+/// How many recently named towns are remembered.
+pub const RECENT_TOWNS: usize = 4;
+
 /// A place the article has named.
 #[derive(Debug, Clone, PartialEq)]
 pub struct PlaceRef {
@@ -41,6 +44,8 @@ pub struct Context {
     /// How often each faction has been named.
     named: BTreeMap<String, u32>,
     last_place: Option<PlaceRef>,
+    /// The last few towns named, oldest first (for "de stad" and "beide plaatsen").
+    towns: Vec<PlaceRef>,
     states: BTreeMap<PlaceKey, PlaceState>,
     landmark: Option<DateSpan>,
     latest: Option<Date>,
@@ -86,11 +91,40 @@ impl Context {
         self.last_place = Some(place);
     }
 
+    /// Remembers a town the article named (the last [`RECENT_TOWNS`] are kept, each once). A town
+    /// named again only moves to the end (no allocation: most names recur).
+    pub fn note_town(&mut self, key: &PlaceKey, written: &str, country: &str) {
+        let sentence = self.sentence;
+        if let Some(at) = self.towns.iter().position(|t| &t.key == key) {
+            let mut town = self.towns.remove(at);
+            town.sentence = sentence;
+            if town.written != written {
+                town.written = written.to_string();
+            }
+            self.towns.push(town);
+            return;
+        }
+        if self.towns.len() == RECENT_TOWNS {
+            self.towns.remove(0);
+        }
+        let town = PlaceRef { key: key.clone(), written: written.to_string(), country: country.to_string(), sentence };
+        self.towns.push(town);
+    }
+
+    /// The towns named within `reach` sentences, oldest first.
+    pub fn recent_towns(&self, reach: u32) -> impl Iterator<Item = &PlaceRef> {
+        self.towns.iter().filter(move |t| self.sentence - t.sentence <= reach)
+    }
+
     /// A sentence that refers back to the last place ("de stad") keeps it current.
     pub fn refresh_place(&mut self) {
         let now = self.sentence;
         if let Some(place) = self.last_place.as_mut().filter(|p| now - p.sentence <= REACH) {
             place.sentence = now;
+        }
+        // The last town stays current too ("de stad" several sentences in a row).
+        if let Some(town) = self.towns.last_mut().filter(|t| now - t.sentence <= REACH) {
+            town.sentence = now;
         }
     }
 

@@ -18,6 +18,9 @@ pub fn describe(an: &Analysis, lang: &Language, frames: &[Frame]) -> String {
             Target::Place(f) => format!("{} ({}, pop {}, exact {})", f.key, f.country, f.population, f.name_exact),
             Target::Ambiguous(c, _) => format!("ambiguous ({} candidates)", c.len()),
             Target::Generic => "refers back".into(),
+            Target::Town => "refers back to a town".into(),
+            Target::SameName => "the region named like the last town".into(),
+            Target::Both(k) => format!("town {} of the last two", k + 1),
             Target::Here => "here".into(),
         };
         out.push(format!("place '{}' -> {target} gov={:#x} topical={}", word(p.a, p.b), p.gov, p.topical));

@@ -61,6 +61,16 @@ pub mod class {
     pub const SUBORDINATOR: u32 = 1 << 21;
     /// A title before a personal name ("premier", "generaal"): the name is not a place.
     pub const TITLE: u32 = 1 << 22;
+    /// A site noun: "vliegveld van X", "the airbase near X" is about the town X.
+    pub const SITE: u32 = 1 << 23;
+    /// A noun for a town ("stad", "dorp", "city"): "de stad" refers back to a town, not a region.
+    pub const TOWN_NOUN: u32 = 1 << 24;
+    /// A noun for a province ("provincie", "governorate"), for "de gelijknamige provincie".
+    pub const REGION_NOUN: u32 = 1 << 25;
+    /// "beide", "both": "beide plaatsen" refers to the last two towns.
+    pub const BOTH: u32 = 1 << 26;
+    /// "gelijknamige", "of the same name".
+    pub const SAME_NAME: u32 = 1 << 27;
 }
 
 /// Preposition roles (bit flags) from `[prepositions]`.
@@ -425,7 +435,12 @@ impl<'a> Builder<'a> {
         for (list, c) in lists {
             self.word_class(list, c)?;
         }
-        self.word_class(&parsed.places.here, class::HERE)
+        self.word_class(&parsed.places.here, class::HERE)?;
+        self.word_class(&parsed.places.sites, class::SITE)?;
+        self.word_class(&parsed.places.town_nouns, class::TOWN_NOUN)?;
+        self.word_class(&parsed.places.region_nouns, class::REGION_NOUN)?;
+        self.word_class(&parsed.places.both, class::BOTH)?;
+        self.word_class(&parsed.places.same_name, class::SAME_NAME)
     }
 
     /// Prepositions by role, and the phrases of `[grammar]`, `[modality]` and `[partial]`.

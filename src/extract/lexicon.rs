@@ -62,6 +62,21 @@ pub struct PlaceWords {
     pub intro: Vec<String>,
     pub generic: Vec<String>,
     pub here: Vec<String>,
+    /// Site nouns: "het vliegveld van X" is a claim about the town X, with a note.
+    #[serde(default)]
+    pub sites: Vec<String>,
+    /// Nouns for a town: "de stad" refers back to the nearest town, never a region.
+    #[serde(default)]
+    pub town_nouns: Vec<String>,
+    /// Nouns for a province, for "de gelijknamige provincie".
+    #[serde(default)]
+    pub region_nouns: Vec<String>,
+    /// "beide": "beide plaatsen" refers to the last two towns.
+    #[serde(default)]
+    pub both: Vec<String>,
+    /// "gelijknamige", "of the same name": with a region noun, the region named like the last town.
+    #[serde(default)]
+    pub same_name: Vec<String>,
     pub countries: BTreeMap<String, Vec<String>>,
     pub demonyms: BTreeMap<String, Vec<String>>,
     #[serde(default)]

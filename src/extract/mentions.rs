@@ -27,8 +27,16 @@ pub enum Target {
     Place(towns::Found),
     /// Several towns fit; the written name is kept to retry with a country hint.
     Ambiguous(Vec<Candidate>, String),
-    /// "de stad", "het laatste gebied": the last place mentioned.
+    /// "het gebied", "het bolwerk": the last place mentioned.
     Generic,
+    /// "de stad", "het dorp", "the city": the nearest town mentioned before it.
+    Town,
+    /// "de gelijknamige provincie", "the province of the same name": the region named like the
+    /// nearest town before it.
+    SameName,
+    /// "beide plaatsen", "both towns": the next-to-last (0) or the last (1) of the last two
+    /// towns mentioned; the phrase gives one mention of each.
+    Both(u8),
     /// "daar": the last place mentioned.
     Here,
 }
@@ -44,12 +52,20 @@ pub struct PlaceMention {
     pub hint: Option<u16>,
     /// Governed by a locative preposition that opens its clause ("In Raqqa hebben ...").
     pub topical: bool,
+    /// A site in or near the town ("het vliegveld van X", "the airbase near X"): the site noun
+    /// as written. The claim is about the town, with a note.
+    pub site: Option<String>,
 }
 
 impl PlaceMention {
     /// Whether the mention refers back to an earlier place.
     pub fn is_anaphora(&self) -> bool {
-        matches!(self.target, Target::Generic | Target::Here)
+        matches!(self.target, Target::Generic | Target::Town | Target::Here)
+    }
+
+    /// Whether the mention names no place itself but finds it by its kind (see [`crate::extract::refer`]).
+    pub fn refers_by_kind(&self) -> bool {
+        matches!(self.target, Target::Town | Target::SameName | Target::Both(_))
     }
 }
 
@@ -92,6 +108,10 @@ pub struct Analysis {
     pub not_negated: Vec<(usize, usize)>,
     /// Actor phrases that are also places ("Bagdad", "Koerdistan"), decided by context.
     dual: Vec<(usize, Option<u16>)>,
+    /// The language's country codes, by the index [`Analysis::country`] holds.
+    country_codes: Vec<String>,
+    /// The language whose codes `country_codes` holds.
+    country_lang: String,
     folded: String,
     payloads: Vec<Payload>,
 }
@@ -107,6 +127,10 @@ impl Analysis {
     /// Analyses one sentence: `text` is the sentence, starting at byte `base` of the article.
     pub fn run(&mut self, lang: &Language, towns: &mut TownIndex, gazetteer: &Gazetteer, text: &str, base: usize) {
         self.clear();
+        if self.country_lang != lang.code {
+            self.country_lang.clone_from(&lang.code);
+            self.country_codes.clone_from(&lang.countries);
+        }
         self.tokens.tokenize(text, base, &lang.vocab);
         let n = self.tokens.len();
         // An acronym ("IS", "US") is not the ordinary word it spells ("is", "us").
@@ -129,7 +153,9 @@ impl Analysis {
         }
         self.duals(lang, towns, gazetteer, text, base);
         self.towns(lang, towns, gazetteer, text, base);
+        self.sites(text, base);
         self.anaphora();
+        self.kind_references();
         self.loose_regions(lang);
         self.govern();
         self.places.sort_by_key(|p| (p.a, p.b));
@@ -318,7 +344,7 @@ impl Analysis {
             };
             if let Some(target) = target {
                 moved.push(index);
-                self.places.push(PlaceMention { a, b, target, gov: 0, hint: None, topical: false });
+                self.places.push(PlaceMention { a, b, target, gov: 0, hint: None, topical: false, site: None });
             }
         }
         moved.sort_unstable();
@@ -344,12 +370,15 @@ impl Analysis {
         let mut i = 0;
         while i < n {
             let t = self.tokens.list[i];
-            if self.consumed[i] || !t.is(CAP) || t.is(PUNCT) || t.is(UPPER) {
+            // Only short lower-case words can be a particle: the check stays off most tokens.
+            let particle = !t.is(CAP) && t.end - t.start <= 3 && self.particle_start(i, text, base);
+            if self.consumed[i] || !(t.is(CAP) || particle) || t.is(PUNCT) || t.is(UPPER) {
                 i += 1;
                 continue;
             }
             let mut taken = 0;
-            for len in (1..=MAX_NAME_WORDS.min(n - i)).rev() {
+            let shortest = if particle { 2 } else { 1 };
+            for len in (shortest..=MAX_NAME_WORDS.min(n - i)).rev() {
                 if !self.name_run(lang, i, i + len) {
                     continue;
                 }
@@ -358,7 +387,10 @@ impl Analysis {
                 let Some(hit) = towns.lookup(gazetteer, &self.folded, span) else {
                     continue;
                 };
-                if let Some(mention) = self.place_mention(hit, i, i + len, text, base) {
+                if let Some(mention) = self.place_mention(hit, towns, gazetteer, (i, i + len), text, base) {
+                    if let Target::Place(found) = &mention.target {
+                        towns.note_place(found);
+                    }
                     self.places.push(mention);
                     taken = len;
                     break;
@@ -382,28 +414,125 @@ impl Analysis {
         words_ok && inner_ok && last_ok && single_ok
     }
 
-    fn place_mention(&self, hit: Hit, a: usize, b: usize, text: &str, base: usize) -> Option<PlaceMention> {
+    /// A lower-case name particle glued by a hyphen to a capitalised word: "al-Bab", "el-Alam".
+    fn particle_start(&self, i: usize, text: &str, base: usize) -> bool {
+        let t = &self.tokens.list[i];
+        if t.is(CAP) || i + 1 >= self.tokens.len() {
+            return false;
+        }
+        // The cheap checks first: a hyphen glues it to a capitalised word.
+        let next = &self.tokens.list[i + 1];
+        next.is(CAP)
+            && !next.is(PUNCT)
+            && next.start == t.end + 1
+            && text.as_bytes().get(t.end - base) == Some(&b'-')
+            && NAME_PARTICLES.contains(&self.tokens.fold(i))
+    }
+
+    fn place_mention(
+        &self,
+        hit: Hit,
+        towns: &TownIndex,
+        gazetteer: &Gazetteer,
+        (a, b): (usize, usize),
+        text: &str,
+        base: usize,
+    ) -> Option<PlaceMention> {
         let (introduced, hint) = self.introduced(a);
         let (gov, _, _) = self.governor(a, true);
-        let evidence = Evidence {
+        let country_named = |country: &str| {
+            self.country.iter().flatten().any(|&c| self.country_code(c).is_some_and(|code| code == country))
+        };
+        // Only world places use it: the regional layer's rules need no distances.
+        let near = |found: &towns::Found| {
+            found.world && (towns.near_article(found.lat, found.lon) || country_named(&found.country))
+        };
+        let mut evidence = Evidence {
             introduced,
-            place_preposition: gov & (prep::LOCATIVE | prep::OUT | prep::REFERENCE | prep::TARGET | prep::SOURCE) != 0,
+            place_preposition: gov & (prep::LOCATIVE | prep::OUT | prep::REFERENCE | prep::TARGET | prep::SOURCE) != 0
+                || self.listed_after_place(a),
             sentence_initial: a == 0 && b - a == 1,
             name_neighbour: self.name_neighbour(a, b) || (a > 0 && self.class[a - 1] & class::TITLE != 0),
-            in_compound: self.in_compound(a, b, text, base),
+            in_compound: self.in_compound(a, b, text, base) && !self.town_compound(b),
+            cue_in_clause: self.cues.iter().any(|c| self.clause[c.a] == self.clause[a]),
+            near_article: false,
+            after_article: a > 0
+                && self.class[a - 1] & class::ARTICLE != 0
+                && self.class[a - 1] & class::INDEFINITE == 0,
+        };
+        let span = &text[self.tokens.list[a].start - base..self.tokens.list[b - 1].end - base];
+        // "Bangladesh", "Chad": a country, whatever town elsewhere bears its name.
+        if !introduced && towns.is_country(&self.folded) {
+            return None;
+        }
+        // A name several places bear: the one near the article's other places, if only one is.
+        let hit = match hit {
+            Hit::Ambiguous(list) => {
+                towns.nearest_candidate(gazetteer, &list, span).map_or(Hit::Ambiguous(list), Hit::Found)
+            }
+            hit => hit,
         };
         let target = match hit {
-            Hit::Found(found) if towns::accept(&found, &evidence) => Target::Place(found),
+            Hit::Found(found) => {
+                evidence.near_article = near(&found);
+                if !towns::accept(&found, &evidence) {
+                    return None;
+                }
+                Target::Place(found)
+            }
             Hit::Ambiguous(list)
                 if introduced || !(evidence.sentence_initial || evidence.name_neighbour || evidence.in_compound) =>
             {
-                let span = &text[self.tokens.list[a].start - base..self.tokens.list[b - 1].end - base];
                 Target::Ambiguous(list, span.to_string())
             }
-            _ => return None,
+            Hit::Ambiguous(_) => return None,
         };
         let hint = hint.or_else(|| self.country_after(b));
-        Some(PlaceMention { a, b, target, gov: 0, hint, topical: false })
+        Some(PlaceMention { a, b, target, gov: 0, hint, topical: false, site: None })
+    }
+
+    /// "Sinjar en Makhmour", "Bucha, Irpin": the word before `a` is "en", "of" or a comma, and a
+    /// place mention ends right before it.
+    fn listed_after_place(&self, a: usize) -> bool {
+        let joined = a >= 2 && (self.class[a - 1] & class::COORD != 0 || self.tokens.fold(a - 1) == ",");
+        joined && self.places.last().is_some_and(|p| p.b == a - 1 && matches!(p.target, Target::Place(_)))
+    }
+
+    /// "Gaza-stad", "Raqqa-stad": a name glued by a hyphen to a town noun is that town.
+    fn town_compound(&self, b: usize) -> bool {
+        b < self.tokens.len()
+            && self.class[b] & class::TOWN_NOUN != 0
+            && self.tokens.list[b].start == self.tokens.list[b - 1].end + 1
+    }
+
+    /// The country code of a country index of the sentence's words (set by [`Analysis::run`]).
+    fn country_code(&self, index: u16) -> Option<&str> {
+        self.country_codes.get(index as usize).map(String::as_str)
+    }
+
+    /// "het vliegveld van Kramatorsk", "the airbase near Kirkuk", "oil fields near Kirkuk": a site
+    /// noun, a linking preposition and a town. The mention grows to start at the site noun (so
+    /// the preposition before the site governs it) and remembers the site.
+    fn sites(&mut self, text: &str, base: usize) {
+        for index in 0..self.places.len() {
+            let a = self.places[index].a;
+            if a < 2 || !matches!(self.places[index].target, Target::Place(_)) {
+                continue;
+            }
+            let link = self.prep[a - 1] & (prep::OF | prep::LOCATIVE | prep::REFERENCE) != 0;
+            let site = a - 2;
+            if !link || self.class[site] & class::SITE == 0 || self.places.iter().any(|p| p.a <= site && site < p.b) {
+                continue;
+            }
+            // "oil fields", "air base": the whole site phrase names the site.
+            let mut first = site;
+            while first > 0 && self.class[first - 1] & class::SITE != 0 && first + 3 > site {
+                first -= 1;
+            }
+            let written = &text[self.tokens.list[first].start - base..self.tokens.list[site].end - base];
+            self.places[index].site = Some(written.to_string());
+            self.places[index].a = first;
+        }
     }
 
     /// An intro noun or demonym right before token `a` ("de Syrische stad", "het Iraakse"), and
@@ -472,6 +601,7 @@ impl Analysis {
                     gov: 0,
                     hint: None,
                     topical: false,
+                    site: None,
                 });
                 continue;
             }
@@ -492,14 +622,52 @@ impl Analysis {
             }
             let definite = d > 0 && self.class[d - 1] & class::DET != 0 && self.class[d - 1] & class::INDEFINITE == 0;
             if definite && !next_is_name {
+                let target = if self.class[k] & class::TOWN_NOUN != 0 { Target::Town } else { Target::Generic };
                 self.places.push(PlaceMention {
                     a: d - 1,
                     b: k + 1,
-                    target: Target::Generic,
+                    target,
                     gov: 0,
                     hint: None,
                     topical: false,
+                    site: None,
                 });
+            }
+        }
+    }
+
+    /// "beide plaatsen" / "both towns" (two mentions, one per town) and "de gelijknamige
+    /// provincie" / "the province of the same name".
+    fn kind_references(&mut self) {
+        let n = self.tokens.len();
+        let place_noun = class::TOWN_NOUN | class::GENERIC | class::INTRO;
+        let mention = |a: usize, b: usize, target: Target| PlaceMention {
+            a,
+            b,
+            target,
+            gov: 0,
+            hint: None,
+            topical: false,
+            site: None,
+        };
+        for k in 0..n {
+            let c = self.class[k];
+            let next = |j: usize| if j < n { self.class[j] } else { 0 };
+            if c & class::BOTH != 0 && next(k + 1) & place_noun != 0 && !self.consumed[k + 1] {
+                self.places.push(mention(k, k + 2, Target::Both(0)));
+                self.places.push(mention(k, k + 2, Target::Both(1)));
+            } else if c & class::SAME_NAME != 0 && next(k + 1) & class::REGION_NOUN != 0 {
+                // "de gelijknamige provincie": the article before the adjective starts it.
+                let a = if k > 0 && self.class[k - 1] & class::DET != 0 { k - 1 } else { k };
+                self.places.push(mention(a, k + 2, Target::SameName));
+            } else if c & class::REGION_NOUN != 0 && next(k + 1) & class::SAME_NAME != 0 {
+                // "the province of the same name": the phrase runs to the end of the marker.
+                let mut b = k + 1;
+                while b < n && self.class[b] & class::SAME_NAME != 0 {
+                    b += 1;
+                }
+                let a = if k > 0 && self.class[k - 1] & class::DET != 0 { k - 1 } else { k };
+                self.places.push(mention(a, b, Target::SameName));
             }
         }
     }
@@ -588,6 +756,9 @@ fn region_mention(lang: &Language, a: usize, b: usize, region: u16) -> PlaceMent
         name_exact: true,
         curated: true,
         rule: None,
+        world: false,
+        lat: 0.0,
+        lon: 0.0,
     });
-    PlaceMention { a, b, target, gov: 0, hint: None, topical: false }
+    PlaceMention { a, b, target, gov: 0, hint: None, topical: false, site: None }
 }

@@ -26,6 +26,7 @@ pub use crate::fxhash;
 pub mod language;
 pub mod lexicon;
 pub mod mentions;
+pub mod refer;
 pub mod roles;
 pub mod row;
 pub mod stream;
@@ -115,30 +116,50 @@ pub struct Extractor<'w> {
     towns: TownIndex,
     analysis: Analysis,
     display: HashMap<PlaceKey, String>,
+    /// Exonym rows left out (their place does not resolve in this geodata).
+    exonym_warnings: Vec<String>,
 }
 
 impl<'w> Extractor<'w> {
-    /// Compiles every lexicon file against the gazetteer and factions.
+    /// Compiles every lexicon file against the gazetteer and factions; `*.tsv` files among them
+    /// are country names (`countries.tsv`, see [`TownIndex::add_countries`]) or exonym lists
+    /// (`exonym<TAB>place`, see [`TownIndex::add_exonyms`]).
     pub fn new(
         gazetteer: &'w Gazetteer,
         factions: &Factions,
         lexicons: &[DataFile],
     ) -> Result<Extractor<'w>, LexiconError> {
-        let towns = TownIndex::new(gazetteer);
+        let mut towns = TownIndex::new(gazetteer);
+        let mut exonym_warnings = Vec::new();
+        for file in lexicons.iter().filter(|f| f.name.ends_with("countries.tsv")) {
+            towns.add_countries(&file.text);
+        }
+        for file in lexicons.iter().filter(|f| f.name.ends_with(".tsv") && !f.name.ends_with("countries.tsv")) {
+            let problems = towns.add_exonyms(gazetteer, &file.name, &file.text);
+            exonym_warnings.extend(problems.iter().map(|p| format!("{p}; the exonym is not used")));
+        }
         let mut languages: Vec<Language> = Vec::new();
-        for file in lexicons {
+        for file in lexicons.iter().filter(|f| !f.name.ends_with(".tsv")) {
             let language = Language::compile(&file.name, &file.text, factions, gazetteer, &towns.town_keys)?;
             if languages.iter().any(|l| l.code == language.code) {
                 return Err(LexiconError::Duplicate { file: file.name.clone(), code: language.code });
             }
             languages.push(language);
         }
-        Ok(Extractor { gazetteer, languages, towns, analysis: Analysis::default(), display: HashMap::new() })
+        Ok(Extractor {
+            gazetteer,
+            languages,
+            towns,
+            analysis: Analysis::default(),
+            display: HashMap::new(),
+            exonym_warnings,
+        })
     }
 
-    /// Lexicon phrases left out because the geodata lacks the region or faction they name.
+    /// Lexicon phrases and exonyms left out because the geodata lacks what they name.
     pub fn warnings(&self) -> Vec<&str> {
-        self.languages.iter().flat_map(|l| l.warnings.iter().map(String::as_str)).collect()
+        let phrases = self.languages.iter().flat_map(|l| l.warnings.iter().map(String::as_str));
+        phrases.chain(self.exonym_warnings.iter().map(String::as_str)).collect()
     }
 
     /// The codes of the compiled languages.
@@ -266,6 +287,7 @@ impl Run<'_, '_> {
     /// The article's date is known: from its marker, else from `--date`.
     fn start(&mut self, marker: Option<&DateSpan>) {
         self.ctx = Context::new(marker.cloned().or_else(|| self.options.date.clone()));
+        self.ex.towns.start_article();
         self.report.date = self.ctx.anchor.clone();
     }
 
@@ -357,6 +379,14 @@ impl Run<'_, '_> {
             }
             _ => None,
         });
+        for p in &an.places {
+            if let Target::Place(found) = &p.target
+                && found.key.kind == PlaceKind::Town
+            {
+                let written = &text[an.tokens.list[p.a].start - base..an.tokens.list[p.b - 1].end - base];
+                self.ctx.note_town(&found.key, written, &found.country);
+            }
+        }
         let refers_back = an.places.iter().any(|p| p.is_anaphora());
         match last_place {
             Some(place) => self.ctx.set_place(place),

@@ -11,6 +11,7 @@ use crate::extract::frames::{Frame, FramePlace};
 use crate::extract::language::{ActorRef, Language, prep};
 use crate::extract::lexicon::{Frame as Kind, NextActor, Outcome as FixedOutcome};
 use crate::extract::mentions::{Analysis, Target};
+use crate::extract::refer;
 use crate::extract::timing::{self, Dating};
 use crate::extract::towns;
 use crate::model::{Event, Modality};
@@ -241,7 +242,8 @@ impl Sentence<'_> {
                     .filter(|c| **c != found.country && found.rule.is_some());
                 let found =
                     hinted.and_then(|c| towns::with_hint(self.gazetteer, &written, c)).unwrap_or_else(|| found.clone());
-                let notes = found.rule.iter().map(|r| format!("{written}: {r}")).collect();
+                let mut notes: Vec<String> = found.rule.iter().map(|r| format!("{written}: {r}")).collect();
+                notes.extend(m.site.as_ref().map(|site| format!("site: {site}")));
                 let place = PlaceRef {
                     key: found.key.clone(),
                     written,
@@ -256,6 +258,11 @@ impl Sentence<'_> {
                 let note = format!("{written}: ambiguous, taken in {country}");
                 let place = PlaceRef { key: found.key, written, country: found.country, sentence: ctx.sentence };
                 Some(Placed { place, mention: Some((m.a, m.b)), gov: m.gov, notes: vec![note], penalty: 0.15 })
+            }
+            Target::Town | Target::SameName | Target::Both(_) => {
+                let (place, note) =
+                    refer::resolve(&m.target, self.an, self.gazetteer, (self.text, self.base), m.a, ctx)?;
+                Some(Placed { place, mention: Some((m.a, m.b)), gov: m.gov, notes: vec![note], penalty: 0.1 })
             }
             Target::Generic | Target::Here => {
                 let place = self.antecedent(m.a, ctx)?;

@@ -1,11 +1,13 @@
-//! Town and region names in running text: which capitalised word runs the gazetteer knows,
-//! resolved with its own rules and remembered in a bounded cache, plus the evidence rules that
-//! keep common words and personal names from becoming places.
+//! Town and region names in running text: which capitalised word runs the gazetteer knows (the
+//! regional layer, the world table beneath it, and the exonym lexicons such as
+//! `geodata/lang/exonyms-nl.tsv`), resolved with its own rules and remembered in a bounded cache,
+//! plus the evidence rules that keep common words and personal names from becoming places.
 
 use crate::extract::fxhash::{FxMap, FxSet};
 
 use crate::model::{PlaceKey, PlaceKind};
 use crate::places::fold::{fold_text, place_key};
+use crate::places::world::{haversine_km, world};
 use crate::places::{Candidate, Gazetteer, Hint, Resolution};
 
 /// Largest number of remembered spellings before the cache starts over.
@@ -34,6 +36,11 @@ pub struct Found {
     pub curated: bool,
     /// The gazetteer rule that set other candidates aside, if any.
     pub rule: Option<String>,
+    /// Only the world table knows it (not the regional layer): it needs more evidence.
+    pub world: bool,
+    /// Coordinates (0, 0 for regions), to prefer places near the article's other places.
+    pub lat: f64,
+    pub lon: f64,
 }
 
 /// The gazetteer seen from running text.
@@ -44,6 +51,35 @@ pub struct TownIndex {
     /// Place keys of town spellings only.
     pub town_keys: FxSet<String>,
     cache: FxMap<String, Option<Hit>>,
+    /// Exonyms (folded) → the place they name (`geodata/lang/exonyms-*.tsv`).
+    exonyms: FxMap<String, Found>,
+    /// Coordinates and countries of the towns the current article has named so far.
+    article: Vec<(f64, f64)>,
+    /// Country names (folded), never bare towns (`geodata/lang/countries.tsv`).
+    countries: FxSet<String>,
+}
+
+/// Largest number of places of one article remembered for [`TownIndex::near_article`].
+const ARTICLE_PLACES: usize = 64;
+
+/// A namesake within this distance of a place the article named is "near the article's places".
+pub const NEAR_KM: f64 = 400.0;
+
+/// A world place at least this populous is accepted on its own name even at a sentence start.
+pub const WORLD_CITY: u64 = 100_000;
+
+/// A problem with one row of an exonym file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExonymProblem {
+    pub file: String,
+    pub line: usize,
+    pub message: String,
+}
+
+impl std::fmt::Display for ExonymProblem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}:{}: {}", self.file, self.line, self.message)
+    }
 }
 
 impl TownIndex {
@@ -58,7 +94,95 @@ impl TownIndex {
             keys.extend(std::iter::once(&region.name).chain(&region.aliases).map(|s| place_key(s)));
         }
         keys.remove("");
-        TownIndex { keys, town_keys, cache: FxMap::default() }
+        TownIndex {
+            keys,
+            town_keys,
+            cache: FxMap::default(),
+            exonyms: FxMap::default(),
+            article: Vec::new(),
+            countries: FxSet::default(),
+        }
+    }
+
+    /// Reads a country-name file: `CC<TAB>name<TAB>name...` per line, `#` starts a comment.
+    pub fn add_countries(&mut self, text: &str) {
+        let rows = text.lines().filter(|l| !l.trim().is_empty() && !l.starts_with('#'));
+        for row in rows {
+            self.countries.extend(row.split('\t').skip(1).map(fold_text).filter(|n| !n.is_empty()));
+        }
+    }
+
+    /// Whether a name (folded, words joined by spaces) is a country's name.
+    pub fn is_country(&self, folded: &str) -> bool {
+        !self.countries.is_empty() && self.countries.contains(folded)
+    }
+
+    /// Reads an exonym file: one `exonym<TAB>place` row per line (the place as a ledger may
+    /// write it: an id such as `bakhmut-713174`, a name, `Name, CC`); `#` starts a comment.
+    /// Rows whose place does not resolve to exactly one place are left out and returned as
+    /// problems (the geodata in use may lack the world table).
+    pub fn add_exonyms(&mut self, gazetteer: &Gazetteer, file: &str, text: &str) -> Vec<ExonymProblem> {
+        let mut problems = Vec::new();
+        for (n, line) in text.lines().enumerate() {
+            let line = line.trim();
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let problem = |message: String| ExonymProblem { file: file.to_string(), line: n + 1, message };
+            let Some((exonym, place)) = line.split_once('\t') else {
+                problems.push(problem("expected exonym<TAB>place".into()));
+                continue;
+            };
+            let (exonym, place) = (exonym.trim(), place.split('\t').next().unwrap_or("").trim());
+            match exonym_target(gazetteer, place) {
+                Some(found) if !fold_text(exonym).is_empty() => {
+                    self.exonyms.insert(fold_text(exonym), found);
+                }
+                Some(_) => problems.push(problem("the exonym is empty".into())),
+                None => problems.push(problem(format!("{place:?} does not resolve to one place"))),
+            }
+        }
+        self.cache.clear();
+        problems
+    }
+
+    /// How many exonyms are loaded.
+    pub fn exonym_count(&self) -> usize {
+        self.exonyms.len()
+    }
+
+    /// A new article starts: forget the places of the last one.
+    pub fn start_article(&mut self) {
+        self.article.clear();
+    }
+
+    /// Remembers a town the article named (for [`TownIndex::near_article`]).
+    pub fn note_place(&mut self, found: &Found) {
+        let point = (found.lat, found.lon);
+        if found.key.kind == PlaceKind::Town
+            && point != (0.0, 0.0)
+            && self.article.len() < ARTICLE_PLACES
+            && !self.article.contains(&point)
+        {
+            self.article.push(point);
+        }
+    }
+
+    /// Whether a point lies within [`NEAR_KM`] of a town the article named before.
+    pub fn near_article(&self, lat: f64, lon: f64) -> bool {
+        self.article.iter().any(|&(a, o)| haversine_km(a, o, lat, lon) <= NEAR_KM)
+    }
+
+    /// Of several candidates, the only one near the article's places, if exactly one is.
+    pub fn nearest_candidate(&self, gazetteer: &Gazetteer, list: &[Candidate], written: &str) -> Option<Found> {
+        let mut near = list.iter().filter(|c| c.key.kind == PlaceKind::Town && self.near_article(c.lat, c.lon));
+        let one = near.next()?;
+        if near.next().is_some() {
+            return None;
+        }
+        let mut found = found(gazetteer, one.key.clone(), written, true, None);
+        found.rule = Some("the namesake near the article's other places".into());
+        Some(found)
     }
 
     /// Resolves a word run (`folded`: its folded words joined by spaces; `text`: as written).
@@ -66,12 +190,73 @@ impl TownIndex {
         if let Some(hit) = self.cache.get(folded) {
             return hit.clone();
         }
-        let hit = self.keys.contains(&place_key(text)).then(|| resolve(gazetteer, text)).flatten();
+        let hit = if let Some(found) = self.exonyms.get(&fold_text(text)) {
+            Some(Hit::Found(found.clone()))
+        } else if self.keys.contains(&place_key(text)) || in_world(gazetteer, text) {
+            resolve(gazetteer, text)
+        } else {
+            transliterated(gazetteer, text)
+        };
         if self.cache.len() >= CACHE_LIMIT {
             self.cache.clear();
         }
         self.cache.insert(folded.to_string(), hit.clone());
         hit
+    }
+}
+
+/// Dutch transliterations of Cyrillic names, rewritten the English way GeoNames spells them:
+/// "Chromove" → "Khromove", "Otsjeretyne" → "Ocheretyne", "Tsjasiv Jar" → "Chasiv Yar". The
+/// rewrites apply in this order to the folded name; `j` becomes `y`, then `i`.
+const DUTCH_TRANSLITERATION: &[(&str, &str)] = &[("ch", "kh"), ("tsj", "ch"), ("sj", "sh"), ("zj", "zh"), ("oe", "u")];
+
+/// The English spellings of a Dutch transliteration (none when no rule changes the name).
+pub fn dutch_variants(folded: &str) -> Vec<String> {
+    let mut base = folded.to_string();
+    for (from, to) in DUTCH_TRANSLITERATION {
+        base = base.replace(from, to);
+    }
+    let mut out: Vec<String> = Vec::new();
+    for variant in [base.replace('j', "y"), base.replace('j', "i"), base] {
+        if variant != folded && !out.contains(&variant) {
+            out.push(variant);
+        }
+    }
+    out
+}
+
+/// A name the world table knows only under its English transliteration; its spelling is an
+/// alias then, never the display name (so it needs the evidence an alias needs).
+fn transliterated(gazetteer: &Gazetteer, text: &str) -> Option<Hit> {
+    if !gazetteer.has_world() {
+        return None;
+    }
+    let folded = fold_text(text);
+    let variant = dutch_variants(&folded).into_iter().find(|v| !world().lookup(v).is_empty())?;
+    match resolve(gazetteer, &variant)? {
+        Hit::Found(mut found) => {
+            found.name_exact = false;
+            Some(Hit::Found(found))
+        }
+        ambiguous => Some(ambiguous),
+    }
+}
+
+/// Whether the world table (when the gazetteer uses it) knows a spelling.
+fn in_world(gazetteer: &Gazetteer, text: &str) -> bool {
+    gazetteer.has_world() && !world().lookup(&fold_text(text)).is_empty()
+}
+
+/// The place an exonym row names, when it resolves to exactly one.
+fn exonym_target(gazetteer: &Gazetteer, place: &str) -> Option<Found> {
+    match gazetteer.resolve(place, &Hint::default()) {
+        Resolution::Found { key, others, .. } if others.is_empty() || gazetteer.world_place(&key.id).is_some() => {
+            let mut found = found(gazetteer, key, place, false, None);
+            found.name_exact = true;
+            found.curated = true;
+            Some(found)
+        }
+        _ => None,
     }
 }
 
@@ -96,18 +281,63 @@ fn found(gazetteer: &Gazetteer, key: PlaceKey, text: &str, had_others: bool, rul
     let folded = fold_text(text);
     let rule = rule.filter(|_| had_others);
     match key.kind {
-        PlaceKind::Town => {
-            let place = gazetteer.town(&key.id).expect("a resolved town exists");
-            let name_exact = fold_text(&place.name) == folded;
-            let curated = !place.source.starts_with("geonames");
-            Found { country: place.country.clone(), population: place.population, name_exact, curated, rule, key }
-        }
+        PlaceKind::Town => match (gazetteer.town(&key.id), gazetteer.world_place(&key.id)) {
+            (Some(place), _) => {
+                let name_exact = fold_text(&place.name) == folded;
+                let curated = !place.source.starts_with("geonames");
+                let (population, lat, lon) = (place.population, place.lat, place.lon);
+                Found {
+                    country: place.country.clone(),
+                    population,
+                    name_exact,
+                    curated,
+                    rule,
+                    key,
+                    world: false,
+                    lat,
+                    lon,
+                }
+            }
+            (None, Some(place)) => Found {
+                country: place.country.to_string(),
+                population: place.population,
+                name_exact: fold_text(place.name) == folded,
+                curated: false,
+                rule,
+                key,
+                world: true,
+                lat: place.lat,
+                lon: place.lon,
+            },
+            (None, None) => Found {
+                key,
+                country: String::new(),
+                population: 0,
+                name_exact: false,
+                curated: false,
+                rule,
+                world: true,
+                lat: 0.0,
+                lon: 0.0,
+            },
+        },
         PlaceKind::Region => {
             let country = gazetteer.region(&key.id).map_or(String::new(), |r| r.country.clone());
-            Found { key, country, population: 0, name_exact: true, curated: true, rule }
+            Found {
+                key,
+                country,
+                population: 0,
+                name_exact: true,
+                curated: true,
+                rule,
+                world: false,
+                lat: 0.0,
+                lon: 0.0,
+            }
         }
         PlaceKind::Country => {
-            Found { country: key.id.to_string(), key, population: 0, name_exact: true, curated: true, rule }
+            let country = key.id.to_string();
+            Found { country, key, population: 0, name_exact: true, curated: true, rule, world: false, lat: 0.0, lon: 0.0 }
         }
     }
 }
@@ -127,7 +357,8 @@ pub fn with_hint(gazetteer: &Gazetteer, text: &str, country: &str) -> Option<Fou
 pub struct Evidence {
     /// "de stad X", "het Syrische X": the name is certainly a place.
     pub introduced: bool,
-    /// A preposition of place governs it ("in X", "uit X").
+    /// A preposition of place governs it ("in X", "uit X"), or it follows a place in a list
+    /// ("in Sinjar en Makhmour").
     pub place_preposition: bool,
     /// It is the first word of the sentence, so its capital says nothing.
     pub sentence_initial: bool,
@@ -136,6 +367,13 @@ pub struct Evidence {
     pub name_neighbour: bool,
     /// It is glued by a hyphen to a word that is not part of it ("Al-Nuri-moskee").
     pub in_compound: bool,
+    /// An event cue stands in its clause ("veroverden", "fell to").
+    pub cue_in_clause: bool,
+    /// It lies near a town the article named before, or in a country the sentence names.
+    pub near_article: bool,
+    /// A definite article stands right before it ("de Dnjepr", "the Donbas"): town names take
+    /// none, rivers and areas do.
+    pub after_article: bool,
 }
 
 /// Whether a resolved name is accepted as a place mention, given the evidence around it.
@@ -149,6 +387,9 @@ pub fn accept(found: &Found, evidence: &Evidence) -> bool {
     if found.key.kind == PlaceKind::Region {
         return !evidence.sentence_initial || found.name_exact;
     }
+    if found.world && !found.curated {
+        return accept_world(found, evidence);
+    }
     let big = found.population >= BIG_TOWN;
     if found.name_exact {
         return found.curated
@@ -157,7 +398,29 @@ pub fn accept(found: &Found, evidence: &Evidence) -> bool {
             || !evidence.sentence_initial
             || evidence.place_preposition;
     }
-    big || found.curated || (evidence.place_preposition && found.population >= 1000)
+    // GeoNames gives many towns population 0 (unknown, not empty): their aliases count like
+    // those of a town of some size, with a place preposition, a list or a cue as evidence.
+    let unknown_size = found.population == 0;
+    let evidence_ok = evidence.place_preposition || (unknown_size && evidence.cue_in_clause);
+    big || found.curated || (evidence_ok && (found.population >= 1000 || unknown_size))
+}
+
+/// A place only the world table knows: ordinary words of many languages are place names
+/// somewhere ("Hoop", "Born", "Mobile"), so a bare one needs evidence beyond its capital letter.
+fn accept_world(found: &Found, evidence: &Evidence) -> bool {
+    if evidence.after_article {
+        return false;
+    }
+    let context = evidence.place_preposition || evidence.cue_in_clause || evidence.near_article;
+    if evidence.sentence_initial {
+        // Its capital says nothing: a big city by its own name, or one near the article's places.
+        return evidence.near_article || (found.name_exact && found.population >= WORLD_CITY && context);
+    }
+    if found.name_exact {
+        return found.population >= BIG_TOWN || context;
+    }
+    // An alternate name only: a town of some size in a sentence about places or events.
+    evidence.near_article || (found.population >= BIG_TOWN && context)
 }
 
 #[cfg(test)]
@@ -172,6 +435,9 @@ mod tests {
             name_exact,
             curated: false,
             rule: None,
+            world: false,
+            lat: 35.0,
+            lon: 40.0,
         }
     }
 
@@ -184,5 +450,49 @@ mod tests {
         assert!(accept(&found(0, true), &plain));
         assert!(!accept(&found(0, true), &Evidence { sentence_initial: true, ..plain }));
         assert!(!accept(&found(50_000, true), &Evidence { name_neighbour: true, ..plain }));
+    }
+
+    #[test]
+    fn world_places_need_evidence_beyond_a_capital() {
+        let world = |population, name_exact| Found { world: true, ..found(population, name_exact) };
+        let plain = Evidence::default();
+        // A big city by its own name, mid-sentence: yes; a village: only with some evidence.
+        assert!(accept(&world(200_000, true), &plain));
+        assert!(!accept(&world(2_000, true), &plain));
+        assert!(accept(&world(2_000, true), &Evidence { place_preposition: true, ..plain }));
+        assert!(accept(&world(2_000, true), &Evidence { cue_in_clause: true, ..plain }));
+        // At a sentence start its capital says nothing.
+        let initial = Evidence { sentence_initial: true, ..plain };
+        assert!(!accept(&world(200_000, true), &initial));
+        assert!(accept(&world(200_000, true), &Evidence { cue_in_clause: true, ..initial }));
+        assert!(accept(&world(2_000, true), &Evidence { near_article: true, ..initial }));
+        // An alternate name only: a sizeable town in a sentence about places, or one nearby.
+        assert!(!accept(&world(50_000, false), &plain));
+        assert!(accept(&world(50_000, false), &Evidence { place_preposition: true, ..plain }));
+        assert!(!accept(&world(2_000, false), &Evidence { place_preposition: true, ..plain }));
+        // "de Dnjepr": a name after a definite article is not a town, unless introduced.
+        let after_article = Evidence { after_article: true, place_preposition: true, ..plain };
+        assert!(!accept(&world(900_000, false), &after_article));
+        assert!(accept(&world(900_000, false), &Evidence { introduced: true, ..after_article }));
+    }
+
+    #[test]
+    fn aliases_of_towns_of_unknown_population_count_with_evidence() {
+        let plain = Evidence::default();
+        assert!(!accept(&found(0, false), &plain));
+        assert!(accept(&found(0, false), &Evidence { place_preposition: true, ..plain }));
+        assert!(accept(&found(0, false), &Evidence { cue_in_clause: true, ..plain }));
+        assert!(!accept(&found(300, false), &Evidence { cue_in_clause: true, ..plain }));
+    }
+
+    #[test]
+    fn dutch_transliterations_give_english_spellings() {
+        let has = |dutch: &str, english: &str| dutch_variants(dutch).iter().any(|v| v == english);
+        assert!(has("chromove", "khromove"));
+        assert!(has("otsjeretyne", "ocheretyne"));
+        assert!(has("tsjasiv jar", "chasiv yar"));
+        assert!(has("koepjansk", "kupyansk"));
+        assert!(has("loehansk", "luhansk"));
+        assert!(dutch_variants("raqqa").is_empty(), "a name no rule changes has no variant");
     }
 }

@@ -1,0 +1,95 @@
+//! References by kind: "de stad" / "the city" (the nearest town named before), "de gelijknamige
+//! provincie" / "the province of the same name" (the region named like that town), and "beide
+//! plaatsen" / "both towns" (the last two towns, one claim each).
+
+use crate::extract::context::{Context, PlaceRef, REACH};
+use crate::extract::mentions::{Analysis, Target};
+use crate::model::{PlaceKey, PlaceKind};
+use crate::places::Gazetteer;
+use crate::places::world::region_words;
+
+/// The place a reference by kind (`Town`, `SameName`, `Both`) at token `at` stands for, and a
+/// note saying how it was found. `text` is the sentence and the byte offset of its start.
+pub fn resolve(
+    target: &Target,
+    an: &Analysis,
+    gazetteer: &Gazetteer,
+    text: (&str, usize),
+    at: usize,
+    ctx: &Context,
+) -> Option<(PlaceRef, String)> {
+    let written =
+        |a: usize, b: usize| text.0[an.tokens.list[a].start - text.1..an.tokens.list[b - 1].end - text.1].to_string();
+    let end = an.places.iter().find(|p| p.a == at && p.target == *target).map_or(at + 1, |p| p.b);
+    let phrase = written(at, end);
+    match target {
+        Target::Town => {
+            let town = towns_before(an, &written, at, ctx, true).pop()?;
+            let note = format!("'{phrase}' = {}", town.written);
+            Some((town, note))
+        }
+        Target::SameName => {
+            let town = towns_before(an, &written, at, ctx, false).pop()?;
+            let region = region_named_like(gazetteer, &town)?;
+            let note = format!("'{phrase}' = the region named like {}", town.written);
+            Some((region, note))
+        }
+        Target::Both(k) => {
+            let towns = towns_before(an, &written, at, ctx, false);
+            let [first, second] = towns.get(towns.len().checked_sub(2)?..)? else { return None };
+            let town = if *k == 0 { first.clone() } else { second.clone() };
+            let note = format!("'{phrase}' = {} and {}", first.written, second.written);
+            Some((town, note))
+        }
+        _ => None,
+    }
+}
+
+/// The distinct towns named before token `at`, oldest first: the article's recent towns, then
+/// those of this sentence. With `apposition`, a town right before the phrase in its clause
+/// ("Rawa, het laatste stadje dat ...") is the phrase's own name, not what it refers to: none.
+fn towns_before(
+    an: &Analysis,
+    written: &dyn Fn(usize, usize) -> String,
+    at: usize,
+    ctx: &Context,
+    apposition: bool,
+) -> Vec<PlaceRef> {
+    let mut towns: Vec<PlaceRef> = ctx.recent_towns(REACH).cloned().collect();
+    let in_sentence = an.places.iter().filter(|p| p.b <= at);
+    for p in in_sentence {
+        let Target::Place(found) = &p.target else { continue };
+        if found.key.kind != PlaceKind::Town {
+            continue;
+        }
+        towns.retain(|t| t.key != found.key);
+        towns.push(PlaceRef {
+            key: found.key.clone(),
+            written: written(p.a, p.b),
+            country: found.country.clone(),
+            sentence: ctx.sentence,
+        });
+    }
+    let last_in_sentence = an.places.iter().rfind(|p| p.b <= at && matches!(p.target, Target::Place(_)));
+    if apposition && last_in_sentence.is_some_and(|p| an.clause[p.a] == an.clause[at] && p.b + 2 >= at) {
+        return Vec::new();
+    }
+    towns
+}
+
+/// The region of the town's country whose name, without words such as "Governorate", is the
+/// town's name ("Kirkuk" → Kirkuk Governorate).
+fn region_named_like(gazetteer: &Gazetteer, town: &PlaceRef) -> Option<PlaceRef> {
+    let names = [gazetteer.display_name(&town.key), town.written.clone()];
+    let wanted: Vec<String> = names.iter().map(|n| region_words(n)).collect();
+    let region = gazetteer.regions.iter().find(|r| {
+        r.country.eq_ignore_ascii_case(&town.country)
+            && [&r.name, &r.name_nl].iter().any(|n| !n.is_empty() && wanted.contains(&region_words(n)))
+    })?;
+    Some(PlaceRef {
+        key: PlaceKey { kind: PlaceKind::Region, id: region.id.as_str().into() },
+        written: region.name.clone(),
+        country: region.country.clone(),
+        sentence: town.sentence,
+    })
+}
