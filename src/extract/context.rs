@@ -35,6 +35,8 @@ pub struct PlaceState {
 pub struct Context {
     /// The article's date (marker or `--date`).
     pub anchor: Option<DateSpan>,
+    /// The article has no date marker (its date, if any, is `--date`).
+    pub undated: bool,
     /// The current sentence number.
     pub sentence: u32,
     last_actor: Option<(String, u32)>,

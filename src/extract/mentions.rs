@@ -213,6 +213,7 @@ impl Analysis {
         if b - a > 1 && !keeps_negation {
             self.class[a..b].iter_mut().for_each(|c| *c &= !class::NEGATION);
         }
+        let actor = actor.filter(|_| !self.inside_longer_name(a, b));
         match (actor, region) {
             (Some((who, placeish)), region) => {
                 if placeish || region.is_some() {
@@ -276,9 +277,23 @@ impl Analysis {
         let mut next = 0u16;
         let mut current = 0u16;
         let mut outer = Vec::new();
+        // Inside ", dat ... ,": the aside ends at its closing comma.
+        let mut relative = false;
         for k in 0..self.tokens.len() {
             let fold = self.tokens.fold(k);
-            if self.tokens.list[k].is(PUNCT) && fold == "(" {
+            let comma = self.tokens.list[k].is(PUNCT) && fold == ",";
+            if relative && comma {
+                self.clause.push(current);
+                current = outer.pop().unwrap_or(current);
+                relative = false;
+                continue;
+            }
+            if !relative && self.opens_relative(k) {
+                outer.push(current);
+                next = next.saturating_add(1);
+                current = next;
+                relative = true;
+            } else if self.tokens.list[k].is(PUNCT) && fold == "(" {
                 outer.push(current);
                 next = next.saturating_add(1);
                 current = next;
@@ -292,6 +307,30 @@ impl Analysis {
             }
             self.clause.push(current);
         }
+    }
+
+    /// A relative word right after a comma that follows a name: "Mosul, dat ...", "Raqqa, die ...".
+    fn opens_relative(&self, k: usize) -> bool {
+        k >= 2
+            && self.class[k] & class::RELATIVE != 0
+            && self.tokens.list[k - 1].is(PUNCT)
+            && self.tokens.fold(k - 1) == ","
+            && self.tokens.list[k - 2].is(CAP)
+            && !self.tokens.list[k - 2].is(PUNCT)
+    }
+
+    /// "het Vrije Syrische Leger": a capitalised word without a meaning of its own right before
+    /// an alias of several words, inside the sentence, makes the alias part of a longer name, so
+    /// it names no faction.
+    fn inside_longer_name(&self, a: usize, b: usize) -> bool {
+        b - a >= 2
+            && a >= 2
+            && self.tokens.list[a].is(CAP)
+            && self.tokens.list[a - 1].is(CAP)
+            && !self.tokens.list[a - 1].is(PUNCT | UPPER)
+            && self.class[a - 1] == 0
+            && !self.consumed[a - 1]
+            && !self.tokens.list[a - 2].is(PUNCT)
     }
 
     /// Actor phrases that are also places: a place when a place preposition or an intro noun

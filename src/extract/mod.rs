@@ -265,6 +265,7 @@ impl Run<'_, '_> {
     /// The article's date is known: from its marker, else from `--date`.
     fn start(&mut self, marker: Option<&DateSpan>) {
         self.ctx = Context::new(marker.cloned().or_else(|| self.options.date.clone()));
+        self.ctx.undated = marker.is_none();
         self.report.date = self.ctx.anchor.clone();
     }
 
@@ -291,7 +292,7 @@ impl Run<'_, '_> {
         let lang = &ex.languages[self.lang];
         ex.analysis.run(lang, &mut ex.towns, ex.gazetteer, text, base);
         let an = &ex.analysis;
-        let frame_list = frames::frames(an, lang, self.ctx.retrospective());
+        let frame_list = frames::frames(an, lang, self.ctx.retrospective(), text, base);
         if self.options.debug {
             eprintln!(
                 "{}",
