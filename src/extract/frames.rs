@@ -183,7 +183,7 @@ fn allowed(kind: Kind, gov: u16, topical: bool) -> bool {
         Kind::Lose => gov == 0 || gov & (prep::OF | prep::OUT) != 0,
         Kind::Hold => gov == 0 || gov & (prep::OF | prep::TARGET | prep::LOCATIVE) != 0 || topical,
         Kind::Siege => gov == 0 || topical,
-        Kind::Contest => gov == 0 || gov & (prep::TARGET | prep::LOCATIVE) != 0,
+        Kind::Contest => gov == 0 || gov & (prep::TARGET | prep::LOCATIVE | prep::OF) != 0,
     }
 }
 

@@ -319,7 +319,7 @@ impl Analysis {
             && !self.tokens.list[k - 2].is(PUNCT)
     }
 
-    /// "het Vrije Syrische Leger": a capitalised word without a meaning of its own right before
+    /// "het Vrije Syrische Leger": a capitalised word (no grammar word, at most an adjective) right before
     /// an alias of several words, inside the sentence, makes the alias part of a longer name, so
     /// it names no faction.
     fn inside_longer_name(&self, a: usize, b: usize) -> bool {
@@ -328,7 +328,7 @@ impl Analysis {
             && self.tokens.list[a].is(CAP)
             && self.tokens.list[a - 1].is(CAP)
             && !self.tokens.list[a - 1].is(PUNCT | UPPER)
-            && self.class[a - 1] == 0
+            && self.class[a - 1] & !(class::SKIP | class::STOP) == 0
             && !self.consumed[a - 1]
             && !self.tokens.list[a - 2].is(PUNCT)
     }

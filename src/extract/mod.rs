@@ -35,6 +35,8 @@ pub mod towns;
 pub mod trie;
 
 #[cfg(test)]
+mod grammar_tests;
+#[cfg(test)]
 mod tests;
 
 use std::collections::{HashMap, VecDeque};

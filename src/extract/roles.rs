@@ -513,7 +513,10 @@ impl Roles<'_> {
 
     fn take(&self, place: &PlaceRef) -> Option<Outcome> {
         let winner_at = self.agent().or_else(|| self.subject()).or_else(|| self.next(NextActor::Winner));
-        let loser_at = self.with_prep(prep::SOURCE).or_else(|| self.object(winner_at));
+        // Passive: the side taken from is the subject before the cue ("De jihadisten werden uit
+        // X verdreven"), never an actor after a comma ("X is gezuiverd, meldt de SDF").
+        let taken_from = if self.frame.passive { self.patient() } else { self.object(winner_at) };
+        let loser_at = self.with_prep(prep::SOURCE).or(taken_from);
         let winner = winner_at.and_then(|i| self.faction(i));
         let loser = loser_at.and_then(|i| self.faction(i));
         let known = self.ctx.holder(&place.key).map(str::to_string);
