@@ -106,6 +106,9 @@ pub fn frames(an: &Analysis, lang: &Language, retrospective: bool, text: &str, b
         });
     }
     assign_places(an, &mut list);
+    // A possession in a noun phrase is the background of the clause: it comes first, so the
+    // clause's own frame knows who held the place ("encircled Manbij, the IS-held town").
+    list.sort_by_key(|f| !f.possessive);
     list
 }
 
@@ -251,7 +254,16 @@ fn possessed_places(an: &Analysis, frames: &mut [Frame], used: &mut [bool]) {
                 })
                 .min_by_key(|&i| an.places[i].a.abs_diff(cue_at))
         };
-        if let Some(i) = after.or_else(free) {
+        // "Manbij, the Islamic State-held town": the place the phrase stands in apposition to.
+        let start = an.actors.iter().find(|m| m.b == an.cues[f.cue].a).map_or(an.cues[f.cue].a, |m| m.a);
+        let before = an.places.iter().rposition(|p| {
+            !p.is_anaphora()
+                && p.b < start
+                && start - p.b <= POSSESSION_WINDOW
+                && (p.b..start).all(|k| is_comma(an, k) || an.class[k] & (class::DET | class::SKIP | class::PAST) != 0)
+                && (p.b..start).any(|k| is_comma(an, k))
+        });
+        if let Some(i) = after.or(before).or_else(free) {
             used[i] = true;
             f.places.push(FramePlace::Mention(i));
         }

@@ -63,6 +63,10 @@ pub mod class {
     pub const RELATIVE: u32 = 1 << 23;
     /// A word that puts a possession in the past ("voormalige", "former").
     pub const PAST: u32 = 1 << 24;
+    /// A noun for members of a side ("strijders", "troepen"): "strijders van de SDF" is the SDF.
+    pub const MEMBERS: u32 = 1 << 25;
+    /// A participle after which "door"/"by" is attributive ("led by", "gesteund door").
+    pub const ATTRIBUTIVE: u32 = 1 << 26;
     /// A title before a personal name ("premier", "generaal"): the name is not a place.
     pub const TITLE: u32 = 1 << 22;
 }
@@ -404,7 +408,9 @@ impl<'a> Builder<'a> {
     /// Word classes from `[grammar]`, `[places]` and the stopwords.
     fn grammar(&mut self, parsed: &LexiconFile) -> Result<(), LexiconError> {
         let g = &parsed.grammar;
-        let lists: [(&[String], u32); 22] = [
+        let lists: [(&[String], u32); 24] = [
+            (&g.attributive, class::ATTRIBUTIVE),
+            (&g.members, class::MEMBERS),
             (&g.relatives, class::RELATIVE),
             (&g.past, class::PAST),
             (&parsed.language.stopwords, class::STOP),

@@ -118,6 +118,13 @@ pub struct Grammar {
     /// Words that put a possession in the past ("voormalige", "lang", "former").
     #[serde(default)]
     pub past: Vec<String>,
+    /// Nouns for the members of a side: "strijders van de SDF" names the SDF as the subject.
+    #[serde(default)]
+    pub members: Vec<String>,
+    /// Participles after which the agent preposition is attributive ("rebels led by HTS",
+    /// "troepen gesteund door Turkije").
+    #[serde(default)]
+    pub attributive: Vec<String>,
 }
 
 /// `[prepositions]`

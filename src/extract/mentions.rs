@@ -575,7 +575,11 @@ impl Analysis {
     /// Fills in the governing preposition of every actor and place.
     fn govern(&mut self) {
         for index in 0..self.actors.len() {
-            let (gov, _, attributive) = self.governor(self.actors[index].a, false);
+            let (mut gov, at, attributive) = self.governor(self.actors[index].a, false);
+            // "strijders van de SDF", "forces of the regime": the side itself, not a source.
+            if gov & prep::OF != 0 && at.is_some_and(|k| k > 0 && self.class[k - 1] & class::MEMBERS != 0) {
+                gov = 0;
+            }
             self.actors[index].gov = gov;
             self.actors[index].attributive = attributive;
         }
@@ -612,8 +616,9 @@ impl Analysis {
         }
         let at = k - 1;
         let roles = self.prep[at];
-        let attributive =
-            roles & prep::AGENT != 0 && at > 0 && self.class[at - 1] & (class::ARTICLE | class::SKIP) != 0;
+        let attributive = roles & prep::AGENT != 0
+            && at > 0
+            && self.class[at - 1] & (class::ARTICLE | class::SKIP | class::ATTRIBUTIVE) != 0;
         (roles, Some(at), attributive)
     }
 }

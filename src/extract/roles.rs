@@ -63,6 +63,8 @@ struct Outcome {
     presume: bool,
     /// Only who attacks it: update the context, write no row.
     presume_attacker: bool,
+    /// Sides named together with the holder ("X en Y namen Z in"): a row each.
+    also: Vec<String>,
 }
 
 impl Outcome {
@@ -78,6 +80,7 @@ impl Outcome {
             actors: Vec::new(),
             presume: false,
             presume_attacker: false,
+            also: Vec::new(),
         }
     }
 
@@ -127,6 +130,7 @@ impl Sentence<'_> {
                     ctx.presume(&placed.place.key, &outcome.holder);
                     continue;
                 }
+                let also = outcome.also.clone();
                 let mut draft = self.draft(frame, placed, outcome, modality, ctx);
                 draft.dating = timing::settle(&draft, self.an, ctx);
                 let date = match &draft.dating {
@@ -141,7 +145,17 @@ impl Sentence<'_> {
                     draft.modality,
                     date.as_ref(),
                 );
+                let partners: Vec<Draft> = also
+                    .into_iter()
+                    .filter(|a| *a != draft.holder && draft.other.as_ref() != Some(a))
+                    .map(|holder| {
+                        let mut partner = draft.clone();
+                        partner.notes.push(format!("named together with {}", draft.holder));
+                        Draft { holder, ..partner }
+                    })
+                    .collect();
                 out.push(draft);
+                out.extend(partners);
             }
         }
         out
@@ -165,7 +179,11 @@ impl Sentence<'_> {
         for &i in &outcome.actors {
             widen((self.an.actors[i].a, self.an.actors[i].b));
         }
-        let date = placed.mention.map_or(Some(cue.a), |m| Some(m.0)).and_then(|at| self.date_for(at, ctx));
+        // The date of the place's clause; for a place outside the frame's clause (the name before
+        // a relative aside), the aside's own date first.
+        let outside = placed.mention.is_some_and(|m| self.an.clause[m.0] != frame.clause);
+        let own = if outside { self.date_for(cue.a, ctx) } else { None };
+        let date = own.or_else(|| placed.mention.map_or(Some(cue.a), |m| Some(m.0)).and_then(|at| self.date_for(at, ctx)));
         let mut notes = placed.notes;
         notes.extend(outcome.notes);
         Draft {
@@ -189,6 +207,18 @@ impl Sentence<'_> {
     /// hedge words count in the frame's clause (or the clause that introduces it with "dat"); a
     /// claim ("meldt het leger") frames the whole sentence.
     fn modality(&self, frame: &Frame) -> Modality {
+        let an = self.an;
+        let found = self.stated_modality(frame);
+        // A possession in a noun phrase is the writer's own description, even in a reported
+        // sentence ("het voormalige IS-bolwerk X is ingenomen, meldt de SDF").
+        if frame.possessive && found == Modality::Claimed {
+            return Modality::Fact;
+        }
+        let _ = an;
+        found
+    }
+
+    fn stated_modality(&self, frame: &Frame) -> Modality {
         let an = self.an;
         // "De verwachting is dat X valt": the clause before a "dat" frames the one after it.
         let opening = (0..an.len()).find(|&k| an.clause[k] == frame.clause);
@@ -357,15 +387,16 @@ impl Roles<'_> {
             .collect()
     }
 
-    /// An actor glued to a cue word: "IS-bastion".
+    /// An actor glued to the word after it: to a cue ("IS-bastion"), or as a modifier of a
+    /// noun that names no members of it ("IS-stellingen", not "PKK-strijders").
     fn bound(&self, i: usize) -> bool {
         let m = &self.an().actors[i];
         let tokens = &self.an().tokens.list;
-        self.an().cues.iter().any(|c| {
-            c.a == m.b
-                && tokens[c.a].start == tokens[m.b - 1].end + 1
-                && self.s.text.as_bytes()[tokens[c.a].start - 1 - self.s.base] == b'-'
-        })
+        let Some(next) = tokens.get(m.b) else { return false };
+        let glued = next.start == tokens[m.b - 1].end + 1
+            && self.s.text.as_bytes()[next.start - 1 - self.s.base] == b'-'
+            && !next.is(crate::extract::tokens::PUNCT);
+        glued && self.an().class[m.b] & crate::extract::language::class::MEMBERS == 0
     }
 
     fn glued(&self) -> Option<usize> {
@@ -453,6 +484,37 @@ impl Roles<'_> {
         })
     }
 
+    /// The sides coordinated with actor `first` ("Iraakse troepen en sjiitische milities"): each
+    /// next actor joined to it by nothing but "en" or a comma.
+    fn partners(&self, first: Option<usize>) -> Vec<String> {
+        let an = self.an();
+        let Some(mut last) = first else { return Vec::new() };
+        let mut out = Vec::new();
+        for j in (last + 1)..an.actors.len() {
+            let (prev, next) = (&an.actors[last], &an.actors[j]);
+            if !self.joined(prev.b, next.a) || next.gov != prev.gov {
+                break;
+            }
+            out.extend(self.faction(j));
+            last = j;
+        }
+        out
+    }
+
+    /// Whether the words from `a` to `b` only join two actors: "en", a comma, articles, and
+    /// member nouns with "van" ("Turkse militairen en strijders van het Vrije Syrische Leger").
+    fn joined(&self, a: usize, b: usize) -> bool {
+        use crate::extract::language::class;
+        let an = self.an();
+        a < b
+            && (a..b).any(|k| an.class[k] & class::COORD != 0)
+            && (a..b).all(|k| {
+                an.class[k] & (class::COORD | class::DET | class::MEMBERS | class::SKIP) != 0
+                    || an.prep[k] & prep::OF != 0
+                    || an.tokens.fold(k) == ","
+            })
+    }
+
     /// Another bare actor of the clause, besides the subject.
     fn object(&self, subject: Option<usize>) -> Option<usize> {
         let subject_faction = subject.and_then(|s| self.faction(s));
@@ -461,9 +523,7 @@ impl Roles<'_> {
         let coordinated = |i: usize| {
             subject.is_some_and(|s| {
                 let (first, second) = (&an.actors[s.min(i)], &an.actors[s.max(i)]);
-                first.b < second.a
-                    && (first.b..second.a)
-                        .all(|k| an.class[k] & crate::extract::language::class::COORD != 0 || an.tokens.fold(k) == ",")
+                self.joined(first.b, second.a)
             })
         };
         self.clause_actors().into_iter().find(|&i| {
@@ -528,7 +588,8 @@ impl Roles<'_> {
         }
         if let Some(winner) = winner {
             let event = if self.partial_here() { Event::Partial } else { Event::Captured };
-            return Some(Outcome { actors, ..Outcome::new(winner, loser.or(known), event) });
+            let also = self.partners(winner_at);
+            return Some(Outcome { actors, also, ..Outcome::new(winner, loser.or(known), event) });
         }
         if let Some(loser) = loser {
             if self.partial_here() {
@@ -570,6 +631,14 @@ impl Roles<'_> {
             );
         }
         let last = self.sole().or_else(|| self.ctx.last_actor().map(str::to_string))?;
+        // "Hama fell to the rebels. Homs was taken on Saturday": the side that took a place in
+        // the sentence before goes on taking them.
+        if !noun && self.ctx.just_captured(&last) {
+            return Some(
+                Outcome::new(last.clone(), None, Event::Captured)
+                    .noted(format!("taker not named; {last}, who took places before, from context"), 0.3),
+            );
+        }
         Some(
             Outcome::new(last.clone(), None, Event::Lost)
                 .noted(format!("taker not named; loser {last} from context"), 0.3),

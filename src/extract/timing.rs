@@ -28,15 +28,20 @@ pub enum Dating {
 /// Settles the date of a draft found in the analysed sentence.
 pub fn settle(draft: &Draft, an: &Analysis, ctx: &Context) -> Dating {
     let dating = settle_event(draft, an, ctx);
-    let dating = if draft.past { into_the_past(dating) } else { dating };
+    let dating = match (draft.past, &draft.date) {
+        // Dated by the sentence ("het voormalige IS-bolwerk X werd in mei ingenomen"): held up to then.
+        (true, Some(_)) => with_note(dating, "a past possession: held up to this date"),
+        (true, None) => into_the_past(dating),
+        (false, _) => dating,
+    };
     // In an article without a date marker, a date that does not come from the sentence alone
     // (none, or a relative one read against --date) is flagged.
     let own_date = draft.date.as_ref().is_some_and(|m| dates::resolve(m, None).is_ok()) || draft.date_from.is_some();
     if ctx.undated && !own_date { flag_undated(dating, ctx) } else { dating }
 }
 
-/// A past possession ("het voormalige IS-bolwerk X", "X, dat lang in handen was van IS") held
-/// before the date found: from the start of the year before it to the day before it.
+/// A past possession with no date in its sentence ("het voormalige IS-bolwerk X"): held before
+/// the article date, from the start of the year before it to the day before it.
 fn into_the_past(dating: Dating) -> Dating {
     let Dating::Settled { span, note } = dating else {
         return dating;
@@ -48,6 +53,14 @@ fn into_the_past(dating: Dating) -> Dating {
         text = format!("{note}; {text}");
     }
     Dating::Settled { span: range(start, end), note: Some(text) }
+}
+
+fn with_note(dating: Dating, text: &str) -> Dating {
+    let Dating::Settled { span, note } = dating else {
+        return dating;
+    };
+    let note = Some(note.map_or_else(|| text.to_string(), |n| format!("{n}; {text}")));
+    Dating::Settled { span, note }
 }
 
 /// Claims of an article without a date marker say so in their note ("undated article: ..."),
