@@ -46,8 +46,7 @@ pub struct Context {
     states: BTreeMap<PlaceKey, PlaceState>,
     landmark: Option<DateSpan>,
     latest: Option<Date>,
-    /// The taker of the last capture told, and its sentence.
-    last_capture: Option<(String, u32)>,
+
     /// Claims left out while reading (sentence, reason), for the report.
     pub skipped: Vec<(u32, String)>,
 }
@@ -108,11 +107,6 @@ impl Context {
         self.states.get(key)
     }
 
-    /// Whether the last capture the article told, in this or the previous sentence, was by `actor`.
-    pub fn just_captured(&self, actor: &str) -> bool {
-        self.last_capture.as_ref().is_some_and(|(taker, s)| taker == actor && self.sentence - s <= 1)
-    }
-
     /// Who holds a place, as far as the article has said.
     pub fn holder(&self, key: &PlaceKey) -> Option<&str> {
         self.states.get(key).and_then(|s| s.holder.as_deref())
@@ -145,7 +139,6 @@ impl Context {
         state.last = Some(event);
         match event {
             Event::Captured => {
-                self.last_capture = Some((holder.to_string(), self.sentence));
                 state.holder = Some(holder.to_string());
                 state.attacker = None;
                 state.capture = date.map(|d| (holder.to_string(), d.clone()));

@@ -183,7 +183,8 @@ impl Sentence<'_> {
         // a relative aside), the aside's own date first.
         let outside = placed.mention.is_some_and(|m| self.an.clause[m.0] != frame.clause);
         let own = if outside { self.date_for(cue.a, ctx) } else { None };
-        let date = own.or_else(|| placed.mention.map_or(Some(cue.a), |m| Some(m.0)).and_then(|at| self.date_for(at, ctx)));
+        let date =
+            own.or_else(|| placed.mention.map_or(Some(cue.a), |m| Some(m.0)).and_then(|at| self.date_for(at, ctx)));
         let mut notes = placed.notes;
         notes.extend(outcome.notes);
         Draft {
@@ -631,14 +632,6 @@ impl Roles<'_> {
             );
         }
         let last = self.sole().or_else(|| self.ctx.last_actor().map(str::to_string))?;
-        // "Hama fell to the rebels. Homs was taken on Saturday": the side that took a place in
-        // the sentence before goes on taking them.
-        if !noun && self.ctx.just_captured(&last) {
-            return Some(
-                Outcome::new(last.clone(), None, Event::Captured)
-                    .noted(format!("taker not named; {last}, who took places before, from context"), 0.3),
-            );
-        }
         Some(
             Outcome::new(last.clone(), None, Event::Lost)
                 .noted(format!("taker not named; loser {last} from context"), 0.3),
