@@ -154,10 +154,20 @@ fn noun_phrase_possession_is_a_hold_of_its_own() {
                 "Het voormalige IS-bolwerk Tabqa is nu in handen van de SDF.",
                 &["2016/2017-10-15 tabqa is holds", "2017-10-16 tabqa sdf holds"],
             ),
-            // a relative aside: its hold is past, the main clause's date bounds it
+            // a relative aside: its hold is past and held up to the main clause's date
             (
                 "Mosul, dat lang in handen was van IS, werd in juli bevrijd.",
-                &["2016/2017-06 mosul is holds", "2017-07 mosul is lost"],
+                &["2017-07 mosul is holds", "2017-07 mosul is lost"],
+            ),
+            // an aside with a date of its own
+            (
+                "Kirkuk, dat sinds 2014 door de Koerden werd bestuurd, viel in oktober aan het leger.",
+                &["2014/2017-10-16 kirkuk kurdistan holds", "2017-10 kirkuk iraqi-gov captured kurdistan"],
+            ),
+            // two sides named together: a row each
+            (
+                "Turkse militairen en strijders van het Vrije Syrische Leger namen in maart Manbij in.",
+                &["2017-03 manbij turkey captured", "2017-03 manbij syrian-opposition captured"],
             ),
             // a present possession in the noun phrase
             (

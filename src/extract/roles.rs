@@ -37,6 +37,8 @@ pub struct Draft {
     pub dating: Dating,
     /// A possession told as past ("het voormalige IS-bolwerk"): dated before its date.
     pub past: bool,
+    /// ... that the same sentence ends with a capture or loss of the place: held up to its date.
+    pub ended_here: bool,
 }
 
 /// One sentence's analysis and frames, with what resolving them needs.
@@ -201,6 +203,11 @@ impl Sentence<'_> {
             span,
             dating: Dating::Unresolved(String::new()),
             past: frame.past && outcome.event == Event::Holds,
+            ended_here: self.frames.iter().any(|f| {
+                f.cue != frame.cue
+                    && matches!(f.kind(), Kind::Take | Kind::Fall | Kind::Lose)
+                    && f.places.iter().any(|fp| frame.places.contains(fp))
+            }),
         }
     }
 

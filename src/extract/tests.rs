@@ -275,7 +275,7 @@ fn dutch_actors_descriptions_pronouns_and_countries() {
             ("De Koerden heroverden in november 2015 de Iraakse stad Sinjar.", &["2015-11 sinjar kurdistan captured"]),
             (
                 "Turkse troepen en door Turkije gesteunde rebellen hebben zondag Kobani ingenomen.",
-                &["2017-10-15 kobani turkey captured"],
+                &["2017-10-15 kobani turkey captured", "2017-10-15 kobani syrian-opposition captured"],
             ),
             ("De Koerdische YPG trok zich in de nacht terug uit Kobani.", &["2017-10-16 kobani sdf lost"]),
             ("In Noord-Syrië heeft IS nog het grootste deel van Raqqa in handen.", &["2017-10-16 raqqa is partial"]),

@@ -28,10 +28,11 @@ pub enum Dating {
 /// Settles the date of a draft found in the analysed sentence.
 pub fn settle(draft: &Draft, an: &Analysis, ctx: &Context) -> Dating {
     let dating = settle_event(draft, an, ctx);
-    let dating = match (draft.past, &draft.date) {
-        // Dated by the sentence ("het voormalige IS-bolwerk X werd in mei ingenomen"): held up to then.
-        (true, Some(_)) => with_note(dating, "a past possession: held up to this date"),
-        (true, None) => into_the_past(dating),
+    let dating = match (draft.past, draft.ended_here) {
+        // The sentence dates the capture that ended it ("het voormalige IS-bolwerk X werd in mei
+        // ingenomen"): held up to then.
+        (true, true) => with_note(dating, "a past possession: held up to this date"),
+        (true, false) => into_the_past(dating),
         (false, _) => dating,
     };
     // In an article without a date marker, a date that does not come from the sentence alone
@@ -40,8 +41,9 @@ pub fn settle(draft: &Draft, an: &Analysis, ctx: &Context) -> Dating {
     if ctx.undated && !own_date { flag_undated(dating, ctx) } else { dating }
 }
 
-/// A past possession with no date in its sentence ("het voormalige IS-bolwerk X"): held before
-/// the article date, from the start of the year before it to the day before it.
+/// A past possession not ended by a dated event of its sentence ("het voormalige IS-bolwerk X"):
+/// held before the date found (or the article date), from the start of the year before it to
+/// the day before it.
 fn into_the_past(dating: Dating) -> Dating {
     let Dating::Settled { span, note } = dating else {
         return dating;
