@@ -82,6 +82,10 @@ fn actors_by_head_noun_and_aliases_only_as_whole_phrases() {
             ("De Koerdisch-Arabische alliantie veroverde in oktober Raqqa.", &["2017-10 raqqa sdf captured"]),
             // "van het regime" belongs to the actor: the regime is the taker, not the loser
             ("De strijdkrachten van het regime heroverden in maart Palmyra.", &["2017-03 palmyra syrian-gov captured"]),
+            // a description before "van" is the side after it, not a second side
+            ("Rebellen van de SDF hebben in juni Manbij ingenomen.", &["2017-06 manbij sdf captured"]),
+            // "al door X": an adverb before the agent keeps it the doer
+            ("Tikrit werd in april al door Iraakse troepen heroverd.", &["2017-04 tikrit iraqi-gov captured"]),
         ],
     );
     check(
@@ -116,6 +120,8 @@ fn extents_are_partial() {
             // "90 percent cleared" is a partial capture by the side that clears, not its loss
             ("The SDF cleared 90 percent of Raqqa.", &["2017-10-16 raqqa sdf partial"]),
             ("Raqqa is 90 percent cleared, the SDF said.", &["2017-10-16 raqqa sdf partial [claimed]"]),
+            // losing most of a place: the loser keeps the rest
+            ("IS pulled out of most of Raqqa in August.", &["2017-08 raqqa is partial"]),
         ],
     );
 }
@@ -131,6 +137,9 @@ fn aims_plans_and_hypotheticals_are_no_events() {
             ("Het leger kan Hawija binnen enkele dagen heroveren.", &[]),
             ("Indien IS Kirkuk verovert, vluchten duizenden mensen.", &[]),
             ("De Koerden zijn van plan Raqqa te veroveren.", &[]),
+            ("Als IS Kirkuk zou innemen, vluchten duizenden mensen.", &[]),
+            // losses as a noun are no loss of a place
+            ("IS heeft bij Raqqa zware verliezen geleden.", &[]),
         ],
     );
     check(
@@ -244,4 +253,12 @@ fn eval_scores_each_class() {
     let text = report.render();
     assert!(text.contains("precision 0.67  recall 0.50"), "{text}");
     assert!(text.contains("per class"), "{text}");
+}
+
+#[test]
+fn an_unknown_subject_of_an_active_capture_is_the_side_the_article_is_about() {
+    check(
+        "en",
+        &[("The RSF attacked Raqqa in May. Its fighters seized Manbij in June.", &["2017-06 manbij rsf captured"])],
+    );
 }

@@ -579,6 +579,13 @@ impl Analysis {
             // "strijders van de SDF", "forces of the regime": the side itself, not a source.
             if gov & prep::OF != 0 && at.is_some_and(|k| k > 0 && self.class[k - 1] & class::MEMBERS != 0) {
                 gov = 0;
+                // "Rebellen van de MNDAA": the description before "van" is that side, not another.
+                if let Some(k) = at
+                    && index > 0
+                    && self.actors[index - 1].b == k
+                {
+                    self.actors[index - 1].attributive = true;
+                }
             }
             self.actors[index].gov = gov;
             self.actors[index].attributive = attributive;
@@ -616,10 +623,31 @@ impl Analysis {
         }
         let at = k - 1;
         let roles = self.prep[at];
-        let attributive = roles & prep::AGENT != 0
-            && at > 0
-            && self.class[at - 1] & (class::ARTICLE | class::SKIP | class::ATTRIBUTIVE) != 0;
+        let attributive = roles & prep::AGENT != 0 && at > 0 && self.attributive_agent(at);
         (roles, Some(at), attributive)
+    }
+}
+
+impl Analysis {
+    /// "door"/"by" at `at` introduces an attributive agent: after an article, over adjectives
+    /// ("de door de VS gesteunde", "de nog door Turkije gesteunde"), or after a participle such
+    /// as "led" ("rebels led by HTS"); not after an adverb alone ("werden al door X heroverd").
+    fn attributive_agent(&self, at: usize) -> bool {
+        if self.class[at - 1] & class::ATTRIBUTIVE != 0 {
+            return true;
+        }
+        let mut k = at;
+        while k > 0 && at - k < 4 {
+            let c = self.class[k - 1];
+            if c & class::ARTICLE != 0 {
+                return true;
+            }
+            if c & class::SKIP == 0 {
+                return false;
+            }
+            k -= 1;
+        }
+        false
     }
 }
 

@@ -639,6 +639,14 @@ impl Roles<'_> {
             );
         }
         let last = self.sole().or_else(|| self.ctx.last_actor().map(str::to_string))?;
+        // An active verb whose subject the lexicon does not know ("its fighters seized X"): the
+        // side the article is about is the likelier taker.
+        if !self.frame.passive && !noun {
+            return Some(
+                Outcome::new(last.clone(), None, Event::Captured)
+                    .noted(format!("taker not named; {last} from context"), 0.3),
+            );
+        }
         Some(
             Outcome::new(last.clone(), None, Event::Lost)
                 .noted(format!("taker not named; loser {last} from context"), 0.3),
@@ -677,6 +685,11 @@ impl Roles<'_> {
             .or_else(|| self.sole_in_sentence().filter(|s| Some(s) != winner.as_ref()));
         let actors: Vec<usize> = winner_at.into_iter().chain(loser_at).collect();
         match (loser, winner) {
+            // "pulled out of most of the city": the loser keeps the rest.
+            (Some(l), w) if self.partial_here() => Some(Outcome {
+                actors,
+                ..Outcome::new(l, w, Event::Partial).noted("lost most of it: holds the rest", 0.1)
+            }),
             (Some(l), w) => Some(Outcome { actors, ..Outcome::new(l, w, Event::Lost) }),
             (None, Some(w)) => Some(Outcome { actors, ..Outcome::new(w, None, Event::Captured) }),
             (None, None) => {
