@@ -604,6 +604,23 @@ impl Analysis {
             self.places[index].gov = gov;
             self.places[index].topical = topical;
         }
+        self.coordinated_places();
+    }
+
+    /// "naar Sennar en Gedaref": a place joined by "en" to the place before it, with no
+    /// preposition of its own, shares that place's role (left to right, so lists chain).
+    fn coordinated_places(&mut self) {
+        let mut order: Vec<usize> = (0..self.places.len()).collect();
+        order.sort_by_key(|&i| self.places[i].a);
+        for &i in &order {
+            let a = self.places[i].a;
+            if self.places[i].gov != 0 || a < 2 || self.class[a - 1] & class::COORD == 0 {
+                continue;
+            }
+            if let Some(j) = self.places.iter().position(|q| q.b == a - 1) {
+                self.places[i].gov = self.places[j].gov;
+            }
+        }
     }
 
     /// The preposition governing a phrase that starts at token `a`, over articles, adjectives,
