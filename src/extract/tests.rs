@@ -389,7 +389,11 @@ fn dutch_modality() {
                 "Het Syrische leger heeft Mayadeen heroverd, zo maakte een woordvoerder bekend.",
                 &["2017-10-16 mayadin syrian-gov captured [claimed]"],
             ),
-            ("De SDF maakte gisteren bekend dat Tabqa is ingenomen door hun strijders.", &[]),
+            // "hun strijders" refers back to the SDF
+            (
+                "De SDF maakte gisteren bekend dat Tabqa is ingenomen door hun strijders.",
+                &["2017-10-16 tabqa sdf captured [claimed]"],
+            ),
             (
                 "Rusland zegt dat het Syrische leger Palmyra heeft heroverd.",
                 &["2017-10-16 palmyra syrian-gov captured [claimed]"],
