@@ -38,6 +38,8 @@ pub struct PlaceState {
 pub struct Context {
     /// The article's date (marker or `--date`).
     pub anchor: Option<DateSpan>,
+    /// The article has no date marker (its date, if any, is `--date`).
+    pub undated: bool,
     /// The current sentence number.
     pub sentence: u32,
     last_actor: Option<(String, u32)>,
@@ -49,6 +51,7 @@ pub struct Context {
     states: BTreeMap<PlaceKey, PlaceState>,
     landmark: Option<DateSpan>,
     latest: Option<Date>,
+
     /// Claims left out while reading (sentence, reason), for the report.
     pub skipped: Vec<(u32, String)>,
 }

@@ -7,6 +7,11 @@
 //! matched pairs, the date is right to the month when the first and the last month of both
 //! spans agree (`2017-07-09` and `2017-07` agree; `2015/2016-11` and `2015-04/2016-11` do not),
 //! and the modality when it is the same.
+//!
+//! The figures are also given per class ([`ClassScore`]): by event, by modality, by date form
+//! (day, month, year, range, relative, undated) and by language (an article whose file name
+//! starts with `nl_` or `en_`). A gold claim counts for recall in its own class, a predicted
+//! claim for precision in its own class.
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -14,7 +19,7 @@ use std::path::PathBuf;
 use serde::Serialize;
 
 use crate::app::data;
-use crate::date::DateSpan;
+use crate::date::{DateSpan, Precision};
 use crate::ingest::ledger::{self, Ledger, LedgerRow};
 use crate::model::{Diagnostic, Event, Modality, PlaceKind};
 use crate::places::fold::fold_text;
@@ -43,6 +48,9 @@ pub struct EvalClaim {
     pub source: String,
     /// FILE:LINE of the row.
     pub origin: String,
+    /// How the date is given: `day`, `month`, `year`, `range`, `relative` or `undated`.
+    #[serde(skip)]
+    pub date_form: &'static str,
 }
 
 fn as_text<S: serde::Serializer>(date: &DateSpan, s: S) -> Result<S::Ok, S::Error> {
@@ -96,6 +104,101 @@ pub struct EvalReport {
     pub modality_mismatches: Vec<Mismatch>,
     /// Rows that could not be read.
     pub problems: Vec<String>,
+    /// The figures per class (event, modality, date form, language), in a fixed order.
+    pub classes: Vec<ClassScore>,
+}
+
+/// Precision, recall and F1 of one class of claims.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct ClassScore {
+    /// `event`, `modality`, `date` or `language`.
+    pub dimension: &'static str,
+    /// `captured`, `claimed`, `month`, `nl`, ...
+    pub class: String,
+    pub gold: usize,
+    pub pred: usize,
+    /// Gold claims of this class that were found.
+    pub found: usize,
+    /// Predicted claims of this class that match a gold claim.
+    pub right: usize,
+    pub precision: f64,
+    pub recall: f64,
+    pub f1: f64,
+}
+
+/// The classes a claim belongs to, one per dimension.
+fn class_of(claim: &EvalClaim, dimension: &str) -> Option<String> {
+    match dimension {
+        "event" => Some(claim.event.to_string()),
+        "modality" => Some(claim.modality.to_string()),
+        "date" => Some(claim.date_form.to_string()),
+        _ => language_of(&claim.article).map(str::to_string),
+    }
+}
+
+/// The language an article's file name announces: `nl_sudan_03.txt` is Dutch.
+fn language_of(article: &str) -> Option<&str> {
+    let (prefix, _) = article.split_once('_')?;
+    (prefix.len() == 2 && prefix.bytes().all(|b| b.is_ascii_lowercase())).then_some(prefix)
+}
+
+/// How a row gives its date: a note that says "undated" or "relative" wins over the precision.
+fn date_form(date: &DateSpan, note: &str) -> &'static str {
+    let note = note.to_lowercase();
+    if note.contains("undated") {
+        return "undated";
+    }
+    if note.contains("relative") {
+        return "relative";
+    }
+    match date.precision {
+        Precision::Day => "day",
+        Precision::Month => "month",
+        Precision::Year => "year",
+        Precision::Range => "range",
+    }
+}
+
+/// The dimensions of [`ClassScore`], in the order they are reported.
+const DIMENSIONS: [&str; 4] = ["event", "modality", "date", "language"];
+
+/// Class counts keyed by (dimension index, class).
+type ClassTable = BTreeMap<(usize, String), ClassScore>;
+
+/// Adds one article's claims and pairs (gold index, pred index) to the class counts.
+fn count_classes(table: &mut ClassTable, gold: &[EvalClaim], pred: &[EvalClaim], pairs: &[(usize, usize)]) {
+    for d in 0..DIMENSIONS.len() {
+        for (i, g) in gold.iter().enumerate() {
+            if let Some(entry) = class_entry(table, d, g) {
+                entry.gold += 1;
+                entry.found += usize::from(pairs.iter().any(|pair| pair.0 == i));
+            }
+        }
+        for (i, p) in pred.iter().enumerate() {
+            if let Some(entry) = class_entry(table, d, p) {
+                entry.pred += 1;
+                entry.right += usize::from(pairs.iter().any(|pair| pair.1 == i));
+            }
+        }
+    }
+}
+
+/// The counts of the class `claim` belongs to in dimension `d`, if it has one there.
+fn class_entry<'t>(table: &'t mut ClassTable, d: usize, claim: &EvalClaim) -> Option<&'t mut ClassScore> {
+    let dimension = DIMENSIONS[d];
+    let class = class_of(claim, dimension)?;
+    Some(table.entry((d, class.clone())).or_insert_with(|| ClassScore { dimension, class, ..ClassScore::default() }))
+}
+
+impl ClassScore {
+    fn finished(mut self) -> ClassScore {
+        let ratio = |a: usize, b: usize| if b == 0 { 0.0 } else { a as f64 / b as f64 };
+        self.precision = ratio(self.right, self.pred);
+        self.recall = ratio(self.found, self.gold);
+        let sum = self.precision + self.recall;
+        self.f1 = if sum == 0.0 { 0.0 } else { 2.0 * self.precision * self.recall / sum };
+        self
+    }
 }
 
 /// Reads ledgers: files, or folders of `*.csv` sorted by name.
@@ -149,9 +252,12 @@ pub fn evaluate(
         by_article.entry(p.article.clone()).or_default().1.push(p);
     }
     let mut right = (0, 0);
+    let mut classes = ClassTable::new();
     for (article, (gold, pred)) in by_article {
-        report.score_article(article, &gold, &pred, &mut right);
+        let pairs = report.score_article(article, &gold, &pred, &mut right);
+        count_classes(&mut classes, &gold, &pred, &pairs);
     }
+    report.classes = classes.into_values().map(ClassScore::finished).collect();
     let ratio = |a: usize, b: usize| if b == 0 { 0.0 } else { a as f64 / b as f64 };
     report.precision = ratio(report.matched, report.pred);
     report.recall = ratio(report.matched, report.gold);
@@ -164,8 +270,14 @@ pub fn evaluate(
 
 impl EvalReport {
     /// Pairs one article's claims and adds them to the report; `right` counts the matched pairs
-    /// whose months and whose modalities agree.
-    fn score_article(&mut self, article: String, gold: &[EvalClaim], pred: &[EvalClaim], right: &mut (usize, usize)) {
+    /// whose months and whose modalities agree. Returns the pairs (gold index, pred index).
+    fn score_article(
+        &mut self,
+        article: String,
+        gold: &[EvalClaim],
+        pred: &[EvalClaim],
+        right: &mut (usize, usize),
+    ) -> Vec<(usize, usize)> {
         let pairs = pair(gold, pred);
         for &(g, p) in &pairs {
             let (g, p) = (&gold[g], &pred[p]);
@@ -193,6 +305,7 @@ impl EvalReport {
         self.pred += pred.len();
         self.matched += pairs.len();
         self.articles.push(ArticleScore { article, gold: gold.len(), pred: pred.len(), matched: pairs.len() });
+        pairs
     }
 }
 
@@ -263,6 +376,7 @@ fn claim(gazetteer: &Gazetteer, factions: &Factions, row: &LedgerRow) -> EvalCla
         modality: row.modality,
         source: row.sources.iter().map(ToString::to_string).collect::<Vec<_>>().join(";"),
         origin: row.origin.to_string(),
+        date_form: date_form(&row.date, &row.note),
     }
 }
 
@@ -289,6 +403,7 @@ impl EvalReport {
         }
         out.push('\n');
         out.push_str(&table.render());
+        out.push_str(&self.render_classes());
         let sections: [(&str, Vec<String>); 4] = [
             ("misses (in gold, not found)", self.misses.iter().map(EvalClaim::line).collect()),
             ("false alarms (found, not in gold)", self.false_alarms.iter().map(EvalClaim::line).collect()),
@@ -311,5 +426,30 @@ impl EvalReport {
             }
         }
         out
+    }
+}
+
+impl EvalReport {
+    /// The per-class table: one row per class, grouped by dimension.
+    fn render_classes(&self) -> String {
+        if self.classes.is_empty() {
+            return String::new();
+        }
+        let mut table =
+            crate::cli::output::Table::new(&["by", "class", "gold", "pred", "found", "right", "P", "R", "F1"]);
+        for c in &self.classes {
+            table.row(vec![
+                c.dimension.to_string(),
+                c.class.clone(),
+                c.gold.to_string(),
+                c.pred.to_string(),
+                c.found.to_string(),
+                c.right.to_string(),
+                format!("{:.2}", c.precision),
+                format!("{:.2}", c.recall),
+                format!("{:.2}", c.f1),
+            ]);
+        }
+        format!("\nper class (found: gold claims matched; right: predicted claims matched)\n{}", table.render())
     }
 }

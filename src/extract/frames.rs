@@ -5,6 +5,11 @@
 //! other places of a clause go to its strongest frame (a capture or loss before a siege or
 //! fight, those before a hold), the nearest if there are several; a frame without a named place
 //! takes a word that refers back ("de stad", "daar").
+//!
+//! A possession in a noun phrase ("het voormalige IS-bolwerk Tabqa", "the Islamic State-held
+//! town of Hawija") is a claim of its own about the place it names, besides what the clause
+//! says about that place; a past word before it ("voormalige", "lang", "former") puts it in the
+//! past.
 
 use crate::extract::language::{EventDef, Form, Language, class, prep};
 use crate::extract::lexicon::Frame as Kind;
@@ -36,6 +41,10 @@ pub struct Frame {
     pub partial: bool,
     pub remnant: bool,
     pub no_longer: bool,
+    /// A possession told as past ("het voormalige IS-bolwerk", "dat lang in handen was van").
+    pub past: bool,
+    /// A possession in a noun phrase: an actor glued to the cue ("IS-bolwerk", "rebel-held").
+    pub possessive: bool,
     pub places: Vec<FramePlace>,
 }
 
@@ -55,7 +64,7 @@ impl Frame {
 }
 
 /// The frames of an analysed sentence, with their places.
-pub fn frames(an: &Analysis, lang: &Language, retrospective: bool) -> Vec<Frame> {
+pub fn frames(an: &Analysis, lang: &Language, retrospective: bool, text: &str, base: usize) -> Vec<Frame> {
     let mut list = Vec::new();
     for (index, cue) in an.cues.iter().enumerate() {
         let def = lang.events[cue.event as usize];
@@ -79,10 +88,49 @@ pub fn frames(an: &Analysis, lang: &Language, retrospective: bool) -> Vec<Frame>
         let ongoing = def.frame == Kind::Take && passive && has(class::ONGOING) && !retrospective;
         let partial = an.partial.iter().any(|&(k, remnant)| !remnant && an.clause[k] == clause);
         let remnant = an.partial.iter().any(|&(k, remnant)| remnant && an.clause[k] == clause);
-        list.push(Frame { cue: index, def, clause, passive, ongoing, partial, remnant, no_longer, places: Vec::new() });
+        let hold = def.frame == Kind::Hold && def.outcome.is_none();
+        let possessive = hold && cue.form == Form::Verb && glued_actor(an, cue.a, text, base);
+        let past = hold && told_as_past(an, cue.a, clause, possessive);
+        list.push(Frame {
+            cue: index,
+            def,
+            clause,
+            passive,
+            ongoing,
+            partial,
+            remnant,
+            no_longer,
+            past,
+            possessive,
+            places: Vec::new(),
+        });
     }
     assign_places(an, &mut list);
+    // A possession in a noun phrase is the background of the clause: it comes first, so the
+    // clause's own frame knows who held the place ("encircled Manbij, the IS-held town").
+    list.sort_by_key(|f| !f.possessive);
     list
+}
+
+/// An actor written against the cue with a hyphen: "IS-bolwerk", "Islamic State-held".
+pub fn glued_actor(an: &Analysis, cue_at: usize, text: &str, base: usize) -> bool {
+    let tokens = &an.tokens.list;
+    an.actors.iter().any(|m| {
+        m.b == cue_at
+            && tokens[cue_at].start == tokens[m.b - 1].end + 1
+            && text.as_bytes().get(tokens[cue_at].start - 1 - base) == Some(&b'-')
+    })
+}
+
+/// How far before a hold cue (or the actor glued to it) a past word may stand, in words.
+const PAST_WINDOW: usize = 3;
+
+/// A past word just before a hold cue, or before the actor glued to it: "dat lang in handen
+/// was van", "het voormalige IS-bolwerk", "gold lang als een bolwerk".
+fn told_as_past(an: &Analysis, a: usize, clause: u16, possessive: bool) -> bool {
+    let start = if possessive { an.actors.iter().find(|m| m.b == a).map_or(a, |m| m.a) } else { a };
+    (start.saturating_sub(PAST_WINDOW)..start)
+        .any(|k| an.clause[k] == clause && an.class[k] & class::PAST != 0 && !(k..start).any(|j| is_comma(an, j)))
 }
 
 fn clause_tokens(an: &Analysis, clause: u16) -> impl Iterator<Item = usize> + '_ {
@@ -138,7 +186,7 @@ fn allowed(kind: Kind, gov: u16, topical: bool) -> bool {
         Kind::Lose => gov == 0 || gov & (prep::OF | prep::OUT) != 0,
         Kind::Hold => gov == 0 || gov & (prep::OF | prep::TARGET | prep::LOCATIVE) != 0 || topical,
         Kind::Siege => gov == 0 || topical,
-        Kind::Contest => gov == 0 || gov & (prep::TARGET | prep::LOCATIVE) != 0,
+        Kind::Contest => gov == 0 || gov & (prep::TARGET | prep::LOCATIVE | prep::OF) != 0,
     }
 }
 
@@ -155,6 +203,7 @@ fn assign_places(an: &Analysis, frames: &mut [Frame]) {
             .enumerate()
             .filter(|(_, f)| {
                 an.cues[f.cue].form != Form::Noun
+                    && !f.possessive
                     && f.clause == clause
                     && (allowed(f.kind(), p.gov, p.topical) || retreat_area(f, p))
             })
@@ -164,6 +213,7 @@ fn assign_places(an: &Analysis, frames: &mut [Frame]) {
             frames[fi].places.push(FramePlace::Mention(i));
         }
     }
+    possessed_places(an, frames, &mut used);
     for f in frames.iter_mut().filter(|f| f.places.is_empty() && an.cues[f.cue].form != Form::Noun) {
         let cue_at = an.cues[f.cue].a;
         let nearest = an
@@ -178,6 +228,43 @@ fn assign_places(an: &Analysis, frames: &mut [Frame]) {
             used[i] = true;
             f.places.push(FramePlace::Mention(i));
         } else if let Some(i) = relative_antecedent(an, f.clause) {
+            f.places.push(FramePlace::Mention(i));
+        }
+    }
+}
+
+/// How far after a possession ("IS-bolwerk", "-held town of") its place may come, in words.
+const POSSESSION_WINDOW: usize = 3;
+
+/// A possession in a noun phrase names its place right after it ("IS-bolwerk Tabqa", "the
+/// Islamic State-held town of Hawija"), shared with the clause's own frame; or, with none
+/// there, the nearest place of its clause that no frame took.
+fn possessed_places(an: &Analysis, frames: &mut [Frame], used: &mut [bool]) {
+    for f in frames.iter_mut().filter(|f| f.possessive) {
+        let end = an.cues[f.cue].end;
+        let after = an.places.iter().position(|p| {
+            !p.is_anaphora() && p.a >= end && p.a <= end + POSSESSION_WINDOW && an.clause[p.a] == f.clause
+        });
+        let free = || {
+            let cue_at = an.cues[f.cue].a;
+            (0..an.places.len())
+                .filter(|&i| {
+                    let p = &an.places[i];
+                    !used[i] && !p.is_anaphora() && an.clause[p.a] == f.clause && allowed(Kind::Hold, p.gov, p.topical)
+                })
+                .min_by_key(|&i| an.places[i].a.abs_diff(cue_at))
+        };
+        // "Manbij, the Islamic State-held town": the place the phrase stands in apposition to.
+        let start = an.actors.iter().find(|m| m.b == an.cues[f.cue].a).map_or(an.cues[f.cue].a, |m| m.a);
+        let before = an.places.iter().rposition(|p| {
+            !p.is_anaphora()
+                && p.b < start
+                && start - p.b <= POSSESSION_WINDOW
+                && (p.b..start).all(|k| is_comma(an, k) || an.class[k] & (class::DET | class::SKIP | class::PAST) != 0)
+                && (p.b..start).any(|k| is_comma(an, k))
+        });
+        if let Some(i) = after.or(before).or_else(free) {
+            used[i] = true;
             f.places.push(FramePlace::Mention(i));
         }
     }
@@ -211,7 +298,7 @@ fn place_after_nouns(an: &Analysis, frames: &mut [Frame], used: &mut [bool]) {
 /// place right before it.
 fn relative_antecedent(an: &Analysis, clause: u16) -> Option<usize> {
     let first = (0..an.len()).find(|&k| an.clause[k] == clause)?;
-    if first == 0 || an.class[first] & class::SUBORDINATOR == 0 {
+    if first == 0 || an.class[first] & (class::SUBORDINATOR | class::RELATIVE) == 0 {
         return None;
     }
     let end = if is_comma(an, first - 1) { first - 1 } else { first };

@@ -59,6 +59,14 @@ pub mod class {
     pub const INDEFINITE: u32 = 1 << 20;
     /// Always starts a new clause ("dat").
     pub const SUBORDINATOR: u32 = 1 << 21;
+    /// A relative word ("dat", "die", "which"): after a comma it opens an aside.
+    pub const RELATIVE: u32 = 1 << 23;
+    /// A word that puts a possession in the past ("voormalige", "former").
+    pub const PAST: u32 = 1 << 24;
+    /// A noun for members of a side ("strijders", "troepen"): "strijders van de SDF" is the SDF.
+    pub const MEMBERS: u32 = 1 << 25;
+    /// A participle after which "door"/"by" is attributive ("led by", "gesteund door").
+    pub const ATTRIBUTIVE: u32 = 1 << 26;
     /// A title before a personal name ("premier", "generaal"): the name is not a place.
     pub const TITLE: u32 = 1 << 22;
     /// A site noun: "vliegveld van X", "the airbase near X" is about the town X.
@@ -410,7 +418,11 @@ impl<'a> Builder<'a> {
     /// Word classes from `[grammar]`, `[places]` and the stopwords.
     fn grammar(&mut self, parsed: &LexiconFile) -> Result<(), LexiconError> {
         let g = &parsed.grammar;
-        let lists: [(&[String], u32); 20] = [
+        let lists: [(&[String], u32); 24] = [
+            (&g.attributive, class::ATTRIBUTIVE),
+            (&g.members, class::MEMBERS),
+            (&g.relatives, class::RELATIVE),
+            (&g.past, class::PAST),
             (&parsed.language.stopwords, class::STOP),
             (&g.titles, class::TITLE),
             (&g.subordinators, class::SUBORDINATOR),
@@ -578,6 +590,21 @@ impl<'a> Builder<'a> {
             };
             format!("{e}; the phrase is not used")
         };
+        // "Turkse militairen": an army adjective and a head noun. Written phrases come after, so
+        // they win where both match.
+        for (id, adjectives) in &parsed.actors.armies {
+            let Some(index) = self.factions.iter().position(|f| f == id) else {
+                self.warnings.push(unknown(&adjectives.join(", "), id));
+                continue;
+            };
+            for adjective in adjectives {
+                for head in &parsed.actors.heads {
+                    let phrase = format!("{adjective} {head}");
+                    let actor = ActorRef::Faction(index as u16);
+                    self.add(&phrase, Payload::Actor { actor, placeish: false }, false)?;
+                }
+            }
+        }
         for (phrase, id) in &parsed.actors.phrases {
             let Some(index) = self.factions.iter().position(|f| f == id) else {
                 self.warnings.push(unknown(phrase, id));

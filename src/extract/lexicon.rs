@@ -92,6 +92,13 @@ pub struct ActorWords {
     pub phrases: BTreeMap<String, String>,
     #[serde(default)]
     pub by_country: BTreeMap<String, BTreeMap<String, String>>,
+    /// Head nouns of armed forces ("troepen", "militairen"): with an adjective of `armies` they
+    /// name that faction ("Turkse militairen" = turkey).
+    #[serde(default)]
+    pub heads: Vec<String>,
+    /// faction id = the adjectives that, before a head noun, name its forces.
+    #[serde(default)]
+    pub armies: BTreeMap<String, Vec<String>>,
 }
 
 /// `[grammar]`
@@ -119,6 +126,20 @@ pub struct Grammar {
     pub not_negated: Vec<String>,
     pub after: Vec<String>,
     pub before: Vec<String>,
+    /// Relative words: right after a comma they open an aside about the word before the comma,
+    /// which ends at the next comma ("Mosul, dat lang in handen was van IS, werd ...").
+    #[serde(default)]
+    pub relatives: Vec<String>,
+    /// Words that put a possession in the past ("voormalige", "lang", "former").
+    #[serde(default)]
+    pub past: Vec<String>,
+    /// Nouns for the members of a side: "strijders van de SDF" names the SDF as the subject.
+    #[serde(default)]
+    pub members: Vec<String>,
+    /// Participles after which the agent preposition is attributive ("rebels led by HTS",
+    /// "troepen gesteund door Turkije").
+    #[serde(default)]
+    pub attributive: Vec<String>,
 }
 
 /// `[prepositions]`

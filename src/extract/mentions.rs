@@ -239,6 +239,7 @@ impl Analysis {
         if b - a > 1 && !keeps_negation {
             self.class[a..b].iter_mut().for_each(|c| *c &= !class::NEGATION);
         }
+        let actor = actor.filter(|_| !self.inside_longer_name(a, b));
         match (actor, region) {
             (Some((who, placeish)), region) => {
                 if placeish || region.is_some() {
@@ -302,9 +303,23 @@ impl Analysis {
         let mut next = 0u16;
         let mut current = 0u16;
         let mut outer = Vec::new();
+        // Inside ", dat ... ,": the aside ends at its closing comma.
+        let mut relative = false;
         for k in 0..self.tokens.len() {
             let fold = self.tokens.fold(k);
-            if self.tokens.list[k].is(PUNCT) && fold == "(" {
+            let comma = self.tokens.list[k].is(PUNCT) && fold == ",";
+            if relative && comma {
+                self.clause.push(current);
+                current = outer.pop().unwrap_or(current);
+                relative = false;
+                continue;
+            }
+            if !relative && self.opens_relative(k) {
+                outer.push(current);
+                next = next.saturating_add(1);
+                current = next;
+                relative = true;
+            } else if self.tokens.list[k].is(PUNCT) && fold == "(" {
                 outer.push(current);
                 next = next.saturating_add(1);
                 current = next;
@@ -318,6 +333,30 @@ impl Analysis {
             }
             self.clause.push(current);
         }
+    }
+
+    /// A relative word right after a comma that follows a name: "Mosul, dat ...", "Raqqa, die ...".
+    fn opens_relative(&self, k: usize) -> bool {
+        k >= 2
+            && self.class[k] & class::RELATIVE != 0
+            && self.tokens.list[k - 1].is(PUNCT)
+            && self.tokens.fold(k - 1) == ","
+            && self.tokens.list[k - 2].is(CAP)
+            && !self.tokens.list[k - 2].is(PUNCT)
+    }
+
+    /// "het Vrije Syrische Leger": a capitalised word (no grammar word, at most an adjective) right before
+    /// an alias of several words, inside the sentence, makes the alias part of a longer name, so
+    /// it names no faction.
+    fn inside_longer_name(&self, a: usize, b: usize) -> bool {
+        b - a >= 2
+            && a >= 2
+            && self.tokens.list[a].is(CAP)
+            && self.tokens.list[a - 1].is(CAP)
+            && !self.tokens.list[a - 1].is(PUNCT | UPPER)
+            && self.class[a - 1] & !(class::SKIP | class::STOP) == 0
+            && !self.consumed[a - 1]
+            && !self.tokens.list[a - 2].is(PUNCT)
     }
 
     /// Actor phrases that are also places: a place when a place preposition or an intro noun
@@ -704,7 +743,18 @@ impl Analysis {
     /// Fills in the governing preposition of every actor and place.
     fn govern(&mut self) {
         for index in 0..self.actors.len() {
-            let (gov, _, attributive) = self.governor(self.actors[index].a, false);
+            let (mut gov, at, attributive) = self.governor(self.actors[index].a, false);
+            // "strijders van de SDF", "forces of the regime": the side itself, not a source.
+            if gov & prep::OF != 0 && at.is_some_and(|k| k > 0 && self.class[k - 1] & class::MEMBERS != 0) {
+                gov = 0;
+                // "Rebellen van de MNDAA": the description before "van" is that side, not another.
+                if let Some(k) = at
+                    && index > 0
+                    && self.actors[index - 1].b == k
+                {
+                    self.actors[index - 1].attributive = true;
+                }
+            }
             self.actors[index].gov = gov;
             self.actors[index].attributive = attributive;
         }
@@ -721,6 +771,23 @@ impl Analysis {
                 });
             self.places[index].gov = gov;
             self.places[index].topical = topical;
+        }
+        self.coordinated_places();
+    }
+
+    /// "naar Sennar en Gedaref": a place joined by "en" to the place before it, with no
+    /// preposition of its own, shares that place's role (left to right, so lists chain).
+    fn coordinated_places(&mut self) {
+        let mut order: Vec<usize> = (0..self.places.len()).collect();
+        order.sort_by_key(|&i| self.places[i].a);
+        for &i in &order {
+            let a = self.places[i].a;
+            if self.places[i].gov != 0 || a < 2 || self.class[a - 1] & class::COORD == 0 {
+                continue;
+            }
+            if let Some(j) = self.places.iter().position(|q| q.b == a - 1) {
+                self.places[i].gov = self.places[j].gov;
+            }
         }
     }
 
@@ -741,9 +808,31 @@ impl Analysis {
         }
         let at = k - 1;
         let roles = self.prep[at];
-        let attributive =
-            roles & prep::AGENT != 0 && at > 0 && self.class[at - 1] & (class::ARTICLE | class::SKIP) != 0;
+        let attributive = roles & prep::AGENT != 0 && at > 0 && self.attributive_agent(at);
         (roles, Some(at), attributive)
+    }
+}
+
+impl Analysis {
+    /// "door"/"by" at `at` introduces an attributive agent: after an article, over adjectives
+    /// ("de door de VS gesteunde", "de nog door Turkije gesteunde"), or after a participle such
+    /// as "led" ("rebels led by HTS"); not after an adverb alone ("werden al door X heroverd").
+    fn attributive_agent(&self, at: usize) -> bool {
+        if self.class[at - 1] & class::ATTRIBUTIVE != 0 {
+            return true;
+        }
+        let mut k = at;
+        while k > 0 && at - k < 4 {
+            let c = self.class[k - 1];
+            if c & class::ARTICLE != 0 {
+                return true;
+            }
+            if c & class::SKIP == 0 {
+                return false;
+            }
+            k -= 1;
+        }
+        false
     }
 }
 

@@ -36,6 +36,8 @@ pub mod towns;
 pub mod trie;
 
 #[cfg(test)]
+mod grammar_tests;
+#[cfg(test)]
 mod tests;
 
 use std::collections::{HashMap, VecDeque};
@@ -288,6 +290,7 @@ impl Run<'_, '_> {
     fn start(&mut self, marker: Option<&DateSpan>) {
         self.ctx = Context::new(marker.cloned().or_else(|| self.options.date.clone()));
         self.ex.towns.start_article();
+        self.ctx.undated = marker.is_none();
         self.report.date = self.ctx.anchor.clone();
     }
 
@@ -314,7 +317,7 @@ impl Run<'_, '_> {
         let lang = &ex.languages[self.lang];
         ex.analysis.run(lang, &mut ex.towns, ex.gazetteer, text, base);
         let an = &ex.analysis;
-        let frame_list = frames::frames(an, lang, self.ctx.retrospective());
+        let frame_list = frames::frames(an, lang, self.ctx.retrospective(), text, base);
         if self.options.debug {
             eprintln!(
                 "{}",

@@ -36,6 +36,10 @@ pub struct Draft {
     /// Token span of the evidence.
     pub span: (usize, usize),
     pub dating: Dating,
+    /// A possession told as past ("het voormalige IS-bolwerk"): dated before its date.
+    pub past: bool,
+    /// ... that the same sentence ends with a capture or loss of the place: held up to its date.
+    pub ended_here: bool,
 }
 
 /// One sentence's analysis and frames, with what resolving them needs.
@@ -62,6 +66,8 @@ struct Outcome {
     presume: bool,
     /// Only who attacks it: update the context, write no row.
     presume_attacker: bool,
+    /// Sides named together with the holder ("X en Y namen Z in"): a row each.
+    also: Vec<String>,
 }
 
 impl Outcome {
@@ -77,6 +83,7 @@ impl Outcome {
             actors: Vec::new(),
             presume: false,
             presume_attacker: false,
+            also: Vec::new(),
         }
     }
 
@@ -126,6 +133,7 @@ impl Sentence<'_> {
                     ctx.presume(&placed.place.key, &outcome.holder);
                     continue;
                 }
+                let also = outcome.also.clone();
                 let mut draft = self.draft(frame, placed, outcome, modality, ctx);
                 draft.dating = timing::settle(&draft, self.an, ctx);
                 let date = match &draft.dating {
@@ -140,7 +148,17 @@ impl Sentence<'_> {
                     draft.modality,
                     date.as_ref(),
                 );
+                let partners: Vec<Draft> = also
+                    .into_iter()
+                    .filter(|a| *a != draft.holder && draft.other.as_ref() != Some(a))
+                    .map(|holder| {
+                        let mut partner = draft.clone();
+                        partner.notes.push(format!("named together with {}", draft.holder));
+                        Draft { holder, ..partner }
+                    })
+                    .collect();
                 out.push(draft);
+                out.extend(partners);
             }
         }
         out
@@ -164,7 +182,12 @@ impl Sentence<'_> {
         for &i in &outcome.actors {
             widen((self.an.actors[i].a, self.an.actors[i].b));
         }
-        let date = placed.mention.map_or(Some(cue.a), |m| Some(m.0)).and_then(|at| self.date_for(at, ctx));
+        // The date of the place's clause; for a place outside the frame's clause (the name before
+        // a relative aside), the aside's own date first.
+        let outside = placed.mention.is_some_and(|m| self.an.clause[m.0] != frame.clause);
+        let own = if outside { self.date_for(cue.a, ctx) } else { None };
+        let date =
+            own.or_else(|| placed.mention.map_or(Some(cue.a), |m| Some(m.0)).and_then(|at| self.date_for(at, ctx)));
         let mut notes = placed.notes;
         notes.extend(outcome.notes);
         Draft {
@@ -180,6 +203,12 @@ impl Sentence<'_> {
             cues,
             span,
             dating: Dating::Unresolved(String::new()),
+            past: frame.past && outcome.event == Event::Holds,
+            ended_here: self.frames.iter().any(|f| {
+                f.cue != frame.cue
+                    && matches!(f.kind(), Kind::Take | Kind::Fall | Kind::Lose)
+                    && f.places.iter().any(|fp| frame.places.contains(fp))
+            }),
         }
     }
 
@@ -187,6 +216,18 @@ impl Sentence<'_> {
     /// hedge words count in the frame's clause (or the clause that introduces it with "dat"); a
     /// claim ("meldt het leger") frames the whole sentence.
     fn modality(&self, frame: &Frame) -> Modality {
+        let an = self.an;
+        let found = self.stated_modality(frame);
+        // A possession in a noun phrase is the writer's own description, even in a reported
+        // sentence ("het voormalige IS-bolwerk X is ingenomen, meldt de SDF").
+        if frame.possessive && found == Modality::Claimed {
+            return Modality::Fact;
+        }
+        let _ = an;
+        found
+    }
+
+    fn stated_modality(&self, frame: &Frame) -> Modality {
         let an = self.an;
         // "De verwachting is dat X valt": the clause before a "dat" frames the one after it.
         let opening = (0..an.len()).find(|&k| an.clause[k] == frame.clause);
@@ -361,15 +402,16 @@ impl Roles<'_> {
             .collect()
     }
 
-    /// An actor glued to a cue word: "IS-bastion".
+    /// An actor glued to the word after it: to a cue ("IS-bastion"), or as a modifier of a
+    /// noun that names no members of it ("IS-stellingen", not "PKK-strijders").
     fn bound(&self, i: usize) -> bool {
         let m = &self.an().actors[i];
         let tokens = &self.an().tokens.list;
-        self.an().cues.iter().any(|c| {
-            c.a == m.b
-                && tokens[c.a].start == tokens[m.b - 1].end + 1
-                && self.s.text.as_bytes()[tokens[c.a].start - 1 - self.s.base] == b'-'
-        })
+        let Some(next) = tokens.get(m.b) else { return false };
+        let glued = next.start == tokens[m.b - 1].end + 1
+            && self.s.text.as_bytes()[next.start - 1 - self.s.base] == b'-'
+            && !next.is(crate::extract::tokens::PUNCT);
+        glued && self.an().class[m.b] & crate::extract::language::class::MEMBERS == 0
     }
 
     fn glued(&self) -> Option<usize> {
@@ -425,7 +467,24 @@ impl Roles<'_> {
             return None;
         }
         let next = self.frame.def.next_actor.and_then(|r| self.next(r));
-        self.clause_actors().into_iter().find(|&i| self.an().actors[i].gov == 0 && Some(i) != next)
+        self.clause_actors()
+            .into_iter()
+            .find(|&i| self.an().actors[i].gov == 0 && Some(i) != next)
+            .or_else(|| self.relative_antecedent())
+    }
+
+    /// "De SDF, die Raqqa bevrijdde, ...": in an aside opened by a relative word, the actor
+    /// right before the comma is the subject when the aside names none.
+    fn relative_antecedent(&self) -> Option<usize> {
+        let an = self.an();
+        let first = (0..an.len()).find(|&k| an.clause[k] == self.frame.clause)?;
+        let opens = first >= 2
+            && an.class[first] & crate::extract::language::class::RELATIVE != 0
+            && an.tokens.fold(first - 1) == ",";
+        if !opens {
+            return None;
+        }
+        (0..an.actors.len()).find(|&i| an.actors[i].b == first - 1 && an.actors[i].gov == 0)
     }
 
     /// The subject of a passive cue: a bare actor before it, with no comma in between ("het leger
@@ -440,6 +499,37 @@ impl Roles<'_> {
         })
     }
 
+    /// The sides coordinated with actor `first` ("Iraakse troepen en sjiitische milities"): each
+    /// next actor joined to it by nothing but "en" or a comma.
+    fn partners(&self, first: Option<usize>) -> Vec<String> {
+        let an = self.an();
+        let Some(mut last) = first else { return Vec::new() };
+        let mut out = Vec::new();
+        for j in (last + 1)..an.actors.len() {
+            let (prev, next) = (&an.actors[last], &an.actors[j]);
+            if !self.joined(prev.b, next.a) || next.gov != prev.gov {
+                break;
+            }
+            out.extend(self.faction(j));
+            last = j;
+        }
+        out
+    }
+
+    /// Whether the words from `a` to `b` only join two actors: "en", a comma, articles, and
+    /// member nouns with "van" ("Turkse militairen en strijders van het Vrije Syrische Leger").
+    fn joined(&self, a: usize, b: usize) -> bool {
+        use crate::extract::language::class;
+        let an = self.an();
+        a < b
+            && (a..b).any(|k| an.class[k] & class::COORD != 0)
+            && (a..b).all(|k| {
+                an.class[k] & (class::COORD | class::DET | class::MEMBERS | class::SKIP) != 0
+                    || an.prep[k] & prep::OF != 0
+                    || an.tokens.fold(k) == ","
+            })
+    }
+
     /// Another bare actor of the clause, besides the subject.
     fn object(&self, subject: Option<usize>) -> Option<usize> {
         let subject_faction = subject.and_then(|s| self.faction(s));
@@ -448,9 +538,7 @@ impl Roles<'_> {
         let coordinated = |i: usize| {
             subject.is_some_and(|s| {
                 let (first, second) = (&an.actors[s.min(i)], &an.actors[s.max(i)]);
-                first.b < second.a
-                    && (first.b..second.a)
-                        .all(|k| an.class[k] & crate::extract::language::class::COORD != 0 || an.tokens.fold(k) == ",")
+                self.joined(first.b, second.a)
             })
         };
         self.clause_actors().into_iter().find(|&i| {
@@ -500,7 +588,10 @@ impl Roles<'_> {
 
     fn take(&self, place: &PlaceRef) -> Option<Outcome> {
         let winner_at = self.agent().or_else(|| self.subject()).or_else(|| self.next(NextActor::Winner));
-        let loser_at = self.with_prep(prep::SOURCE).or_else(|| self.object(winner_at));
+        // Passive: the side taken from is the subject before the cue ("De jihadisten werden uit
+        // X verdreven"), never an actor after a comma ("X is gezuiverd, meldt de SDF").
+        let taken_from = if self.frame.passive { self.patient() } else { self.object(winner_at) };
+        let loser_at = self.with_prep(prep::SOURCE).or(taken_from);
         let winner = winner_at.and_then(|i| self.faction(i));
         let loser = loser_at.and_then(|i| self.faction(i));
         let known = self.ctx.holder(&place.key).map(str::to_string);
@@ -512,7 +603,8 @@ impl Roles<'_> {
         }
         if let Some(winner) = winner {
             let event = if self.partial_here() { Event::Partial } else { Event::Captured };
-            return Some(Outcome { actors, ..Outcome::new(winner, loser.or(known), event) });
+            let also = self.partners(winner_at);
+            return Some(Outcome { actors, also, ..Outcome::new(winner, loser.or(known), event) });
         }
         if let Some(loser) = loser {
             if self.partial_here() {
@@ -541,6 +633,12 @@ impl Roles<'_> {
             let out = Outcome::new(attacker.clone(), state.holder.clone(), event);
             return Some(out.noted(format!("taker from context: {attacker} was attacking"), 0.15));
         }
+        if self.partial_here() {
+            // "Raqqa is voor 90 procent gezuiverd, meldt de SDF": part taken by the side named.
+            let taker = self.sole_in_sentence().or_else(|| state.attacker.clone())?;
+            let out = Outcome::new(taker.clone(), state.holder.clone(), Event::Partial);
+            return Some(out.noted(format!("part of it taken; the taker is the side named: {taker}"), 0.2));
+        }
         if let Some(holder) = &state.holder {
             return Some(
                 Outcome::new(holder.clone(), None, Event::Lost)
@@ -548,6 +646,14 @@ impl Roles<'_> {
             );
         }
         let last = self.sole().or_else(|| self.ctx.last_actor().map(str::to_string))?;
+        // An active verb whose subject the lexicon does not know ("its fighters seized X"): the
+        // side the article is about is the likelier taker.
+        if !self.frame.passive && !noun {
+            return Some(
+                Outcome::new(last.clone(), None, Event::Captured)
+                    .noted(format!("taker not named; {last} from context"), 0.3),
+            );
+        }
         Some(
             Outcome::new(last.clone(), None, Event::Lost)
                 .noted(format!("taker not named; loser {last} from context"), 0.3),
@@ -586,6 +692,11 @@ impl Roles<'_> {
             .or_else(|| self.sole_in_sentence().filter(|s| Some(s) != winner.as_ref()));
         let actors: Vec<usize> = winner_at.into_iter().chain(loser_at).collect();
         match (loser, winner) {
+            // "pulled out of most of the city": the loser keeps the rest.
+            (Some(l), w) if self.partial_here() => Some(Outcome {
+                actors,
+                ..Outcome::new(l, w, Event::Partial).noted("lost most of it: holds the rest", 0.1)
+            }),
             (Some(l), w) => Some(Outcome { actors, ..Outcome::new(l, w, Event::Lost) }),
             (None, Some(w)) => Some(Outcome { actors, ..Outcome::new(w, None, Event::Captured) }),
             (None, None) => {
@@ -614,7 +725,7 @@ impl Roles<'_> {
             || self.frame.remnant
             || self.frame.def.outcome == Some(FixedOutcome::Partial)
             || (self.gov & prep::LOCATIVE != 0 && !self.topical());
-        if modality == Modality::Expected && !partial {
+        if modality == Modality::Expected && !partial && !self.frame.past {
             let known = self.ctx.holder(&place.key).map(str::to_string);
             return Some(Outcome {
                 actors,
@@ -638,7 +749,9 @@ impl Roles<'_> {
                 return k + 1 == place;
             }
             let before_cue = k < cue.a && cue.a - k <= 3;
-            let in_gap = cue.b <= k && k < cue.end;
+            // Inside a gapped cue, it bears on a place inside the gap or before the cue, not on
+            // one after it ("namen een derde van Irak in, waaronder Mosul").
+            let in_gap = cue.b <= k && k < cue.end && place < cue.end;
             let before_place = k < place && place - k <= 6 && self.an().clause[k] == self.an().clause[place];
             before_cue || in_gap || before_place
         })

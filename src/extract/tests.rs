@@ -38,7 +38,7 @@ const PLACES: &[(&str, &str, &str, u64, &[&str])] = &[
     ("salem", "Salem Village", "SY", 250, &["Salem"]),
 ];
 
-fn gazetteer() -> Gazetteer {
+pub(super) fn gazetteer() -> Gazetteer {
     let places = PLACES
         .iter()
         .enumerate()
@@ -82,7 +82,7 @@ fn gazetteer() -> Gazetteer {
     Gazetteer::new(places, regions)
 }
 
-fn factions() -> Factions {
+pub(super) fn factions() -> Factions {
     Factions::parse("factions.toml", include_str!("../../geodata/factions.toml")).expect("the shipped factions parse")
 }
 
@@ -95,11 +95,11 @@ fn lexicons() -> Vec<DataFile> {
 
 /// The claims of `text` (an article dated `date` unless it carries a marker), one line each:
 /// `DATE PLACE HOLDER EVENT [OTHER] [MODALITY]`.
-fn claims_with(text: &str, date: Option<&str>, lang: &str) -> Vec<String> {
+pub(super) fn claims_with(text: &str, date: Option<&str>, lang: &str) -> Vec<String> {
     candidates(text, date, lang).iter().map(line).collect()
 }
 
-fn candidates(text: &str, date: Option<&str>, lang: &str) -> Vec<Candidate> {
+pub(super) fn candidates(text: &str, date: Option<&str>, lang: &str) -> Vec<Candidate> {
     let gazetteer = gazetteer();
     let factions = factions();
     let mut extractor = Extractor::new(&gazetteer, &factions, &lexicons()).expect("the lexicons compile");
@@ -132,11 +132,11 @@ fn line(c: &Candidate) -> String {
 }
 
 /// Checks a table of (sentence or passage, expected claim lines), in a 2017-10-16 article.
-fn check(lang: &str, cases: &[(&str, &[&str])]) {
+pub(super) fn check(lang: &str, cases: &[(&str, &[&str])]) {
     check_dated(lang, Some("2017-10-16"), cases);
 }
 
-fn check_dated(lang: &str, date: Option<&str>, cases: &[(&str, &[&str])]) {
+pub(super) fn check_dated(lang: &str, date: Option<&str>, cases: &[(&str, &[&str])]) {
     let mut failures = Vec::new();
     for (text, expected) in cases {
         let got = claims_with(text, date, lang);
@@ -183,7 +183,7 @@ fn dutch_hold_loss_siege_and_contest_cues() {
             ("Hajin is nog altijd in handen van IS.", &["2017-10-16 hajin is holds"]),
             ("Volgens waarnemers controleert de SDF inmiddels Manbij.", &["2017-10-16 manbij sdf holds"]),
             ("IS heeft alleen nog de stad Boukamal in handen.", &["2017-10-16 abu-kamal is holds"]),
-            ("Tal Afar gold lang als een bolwerk van IS.", &["2017-10-16 tal-afar is holds"]),
+            ("Tal Afar gold lang als een bolwerk van IS.", &["2016/2017-10-15 tal-afar is holds"]),
             ("IS verloor in juni 2016 de stad Fallujah.", &["2016-06 fallujah is lost"]),
             (
                 "De val van Ramadi in mei 2015 was een zware klap voor de regering in Bagdad.",
@@ -275,7 +275,7 @@ fn dutch_actors_descriptions_pronouns_and_countries() {
             ("De Koerden heroverden in november 2015 de Iraakse stad Sinjar.", &["2015-11 sinjar kurdistan captured"]),
             (
                 "Turkse troepen en door Turkije gesteunde rebellen hebben zondag Kobani ingenomen.",
-                &["2017-10-15 kobani turkey captured"],
+                &["2017-10-15 kobani turkey captured", "2017-10-15 kobani syrian-opposition captured"],
             ),
             ("De Koerdische YPG trok zich in de nacht terug uit Kobani.", &["2017-10-16 kobani sdf lost"]),
             ("In Noord-Syrië heeft IS nog het grootste deel van Raqqa in handen.", &["2017-10-16 raqqa is partial"]),
@@ -389,7 +389,11 @@ fn dutch_modality() {
                 "Het Syrische leger heeft Mayadeen heroverd, zo maakte een woordvoerder bekend.",
                 &["2017-10-16 mayadin syrian-gov captured [claimed]"],
             ),
-            ("De SDF maakte gisteren bekend dat Tabqa is ingenomen door hun strijders.", &[]),
+            // "hun strijders" refers back to the SDF
+            (
+                "De SDF maakte gisteren bekend dat Tabqa is ingenomen door hun strijders.",
+                &["2017-10-16 tabqa sdf captured [claimed]"],
+            ),
             (
                 "Rusland zegt dat het Syrische leger Palmyra heeft heroverd.",
                 &["2017-10-16 palmyra syrian-gov captured [claimed]"],

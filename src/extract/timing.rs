@@ -27,6 +27,59 @@ pub enum Dating {
 
 /// Settles the date of a draft found in the analysed sentence.
 pub fn settle(draft: &Draft, an: &Analysis, ctx: &Context) -> Dating {
+    let dating = settle_event(draft, an, ctx);
+    let dating = match (draft.past, draft.ended_here) {
+        // The sentence dates the capture that ended it ("het voormalige IS-bolwerk X werd in mei
+        // ingenomen"): held up to then.
+        (true, true) => with_note(dating, "a past possession: held up to this date"),
+        (true, false) => into_the_past(dating),
+        (false, _) => dating,
+    };
+    // In an article without a date marker, a date that does not come from the sentence alone
+    // (none, or a relative one read against --date) is flagged.
+    let own_date = draft.date.as_ref().is_some_and(|m| dates::resolve(m, None).is_ok()) || draft.date_from.is_some();
+    if ctx.undated && !own_date { flag_undated(dating, ctx) } else { dating }
+}
+
+/// A past possession not ended by a dated event of its sentence ("het voormalige IS-bolwerk X"):
+/// held before the date found (or the article date), from the start of the year before it to
+/// the day before it.
+fn into_the_past(dating: Dating) -> Dating {
+    let Dating::Settled { span, note } = dating else {
+        return dating;
+    };
+    let end = span.start.add_days(-1);
+    let start = Date { year: end.year - 1, month: 1, day: 1 };
+    let mut text = format!("a past possession: held before {span} (the start of the span is a guess)");
+    if let Some(note) = note {
+        text = format!("{note}; {text}");
+    }
+    Dating::Settled { span: range(start, end), note: Some(text) }
+}
+
+fn with_note(dating: Dating, text: &str) -> Dating {
+    let Dating::Settled { span, note } = dating else {
+        return dating;
+    };
+    let note = Some(note.map_or_else(|| text.to_string(), |n| format!("{n}; {text}")));
+    Dating::Settled { span, note }
+}
+
+/// Claims of an article without a date marker say so in their note ("undated article: ..."),
+/// so a reviewer can filter them.
+fn flag_undated(dating: Dating, ctx: &Context) -> Dating {
+    let Dating::Settled { span, note } = dating else {
+        return dating;
+    };
+    let how = if ctx.anchor.is_some() { "dated by --date" } else { "no date given" };
+    let note = match note {
+        Some(note) => format!("undated article ({how}): {note}"),
+        None => format!("undated article ({how})"),
+    };
+    Dating::Settled { span, note: Some(note) }
+}
+
+fn settle_event(draft: &Draft, an: &Analysis, ctx: &Context) -> Dating {
     if let Some(mention) = &draft.date {
         return match dates::resolve(mention, ctx.anchor.as_ref()) {
             Ok(r) => Dating::Settled { span: r.span, note: r.note },
@@ -61,7 +114,16 @@ pub fn settle(draft: &Draft, an: &Analysis, ctx: &Context) -> Dating {
             span: anchor.clone(),
             note: Some("no date in the sentence: the article date, an upper bound".into()),
         },
-        None => Dating::Unresolved("no date in the sentence and the article has no date".into()),
+        None => match ctx.previous_landmark() {
+            // An undated article: at or after the last date it told, a lower bound.
+            Some(previous) => Dating::Settled {
+                span: previous.clone(),
+                note: Some(format!(
+                    "no date in the sentence: at or after {previous}, the last date told before it (a lower bound)"
+                )),
+            },
+            None => Dating::Unresolved("no date in the sentence and the article has no date".into()),
+        },
     }
 }
 
