@@ -21,6 +21,7 @@ fn claims(world: &World, text: &str, date: &str, lang: &str) -> Vec<Candidate> {
         date: Some(date.parse().expect("a test date")),
         lang: LangChoice::Code(lang.into()),
         min_confidence: 0.3,
+        date_is_the_articles: false,
         debug: false,
     };
     let mut out = Vec::new();

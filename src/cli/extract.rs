@@ -144,7 +144,7 @@ fn options(args: &ExtractArgs) -> anyhow::Result<Options> {
         anyhow::bail!("--min-confidence {}: must be between 0 and 1", args.min_confidence);
     }
     let debug = std::env::var_os("CONTROLMAP_DEBUG_EXTRACT").is_some();
-    Ok(Options { date, lang, min_confidence: args.min_confidence, debug })
+    Ok(Options { date, date_is_the_articles: false, lang, min_confidence: args.min_confidence, debug })
 }
 
 /// What a run counted, for the summary line on standard error.
@@ -333,6 +333,7 @@ fn record_options(
     let mut options = options.clone();
     if let Some(date) = &record.date {
         options.date = Some(date.clone());
+        options.date_is_the_articles = true;
     }
     if let Some(lang) = record.lang.as_deref().map(str::to_ascii_lowercase) {
         if !languages.contains(&lang) {
@@ -451,6 +452,7 @@ fn bench_news_archive(extractor: &mut Extractor, bytes: usize) -> anyhow::Result
     for article in &articles {
         let mut options = options.clone();
         options.date = Some(article.date.parse().context("a generated date")?);
+        options.date_is_the_articles = true;
         options.lang = article.lang.map_or(LangChoice::Auto, |l| LangChoice::Code(l.to_string()));
         let input = Input::Record { name: article.id.clone(), shown: article.id.clone() };
         let report = extractor.article(&input, &mut article.text.as_bytes(), &options, &mut |_| Ok(()))?;
@@ -487,4 +489,3 @@ fn thread_cpu_seconds() -> Option<f64> {
     let ticks = |i: usize| fields.get(i)?.parse::<f64>().ok();
     Some((ticks(11)? + ticks(12)?) / 100.0)
 }
-

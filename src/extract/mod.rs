@@ -71,6 +71,9 @@ pub enum LangChoice {
 pub struct Options {
     /// The date of articles without a date marker.
     pub date: Option<DateSpan>,
+    /// `date` is the article's own (an archive record's `date` field), not a run-wide `--date`:
+    /// its claims are not flagged `undated article`.
+    pub date_is_the_articles: bool,
     pub lang: LangChoice,
     /// Claims below this confidence are not written.
     pub min_confidence: f64,
@@ -290,7 +293,7 @@ impl Run<'_, '_> {
     fn start(&mut self, marker: Option<&DateSpan>) {
         self.ctx = Context::new(marker.cloned().or_else(|| self.options.date.clone()));
         self.ex.towns.start_article();
-        self.ctx.undated = marker.is_none();
+        self.ctx.undated = marker.is_none() && !self.options.date_is_the_articles;
         self.report.date = self.ctx.anchor.clone();
     }
 

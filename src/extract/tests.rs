@@ -105,6 +105,7 @@ pub(super) fn candidates(text: &str, date: Option<&str>, lang: &str) -> Vec<Cand
     let mut extractor = Extractor::new(&gazetteer, &factions, &lexicons()).expect("the lexicons compile");
     let options = Options {
         date: date.map(|d| d.parse().expect("a test date")),
+        date_is_the_articles: false,
         lang: LangChoice::Code(lang.into()),
         min_confidence: 0.3,
         debug: false,

@@ -337,7 +337,17 @@ fn found(gazetteer: &Gazetteer, key: PlaceKey, text: &str, had_others: bool, rul
         }
         PlaceKind::Country => {
             let country = key.id.to_string();
-            Found { country, key, population: 0, name_exact: true, curated: true, rule, world: false, lat: 0.0, lon: 0.0 }
+            Found {
+                country,
+                key,
+                population: 0,
+                name_exact: true,
+                curated: true,
+                rule,
+                world: false,
+                lat: 0.0,
+                lon: 0.0,
+            }
         }
     }
 }
