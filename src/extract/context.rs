@@ -176,9 +176,13 @@ impl Context {
 
     /// The faction the article names most, other than `side` (the first in id order on a tie).
     fn most_named_besides(&self, side: &str) -> Option<&str> {
-        let others = || self.named.iter().filter(|(f, _)| f.as_str() != side);
-        let most = others().map(|(_, n)| *n).max()?;
-        others().find(|(_, n)| **n == most).map(|(f, _)| f.as_str())
+        let mut best: Option<(&str, u32)> = None;
+        for (faction, &n) in &self.named {
+            if faction.as_str() != side && !matches!(best, Some((_, m)) if m >= n) {
+                best = Some((faction.as_str(), n));
+            }
+        }
+        best.map(|(faction, _)| faction)
     }
 
     /// Remembers who was attacking and who defending in a claim with both sides known.

@@ -818,7 +818,12 @@ impl Roles<'_> {
 
     /// A siege or fight whose defender neither the sentence nor the place's story names: the
     /// side the article shows on the other end of its front ([`Context::opponent`]).
+    /// Not when the sentence tells a capture or loss: then the fight is its background ("ending
+    /// a month-long battle for the city").
     fn defender_from_article(&self, attacker: Option<String>, event: Event) -> Option<Outcome> {
+        if self.s.frames.iter().any(|f| matches!(f.kind(), Kind::Take | Kind::Fall | Kind::Lose)) {
+            return None;
+        }
         let defender = self.ctx.opponent(attacker.as_deref())?.to_string();
         let note = format!("the defending side from the article: {defender}");
         Some(Outcome::new(defender, attacker, event).noted(note, 0.25))
