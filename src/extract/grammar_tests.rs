@@ -310,7 +310,10 @@ fn a_fight_between_two_sides_is_held_by_the_known_holder_else_the_first_named() 
                 "IS heeft Raqqa in handen. In Raqqa wordt hevig gevochten tussen de SDF en IS.",
                 &["2017-10-16 raqqa is holds", "2017-10-16 raqqa is contested sdf"],
             ),
-            ("In Manbij wordt gevochten tussen de SDF en het Turkse leger.", &["2017-10-16 manbij sdf contested turkey"]),
+            (
+                "In Manbij wordt gevochten tussen de SDF en het Turkse leger.",
+                &["2017-10-16 manbij sdf contested turkey"],
+            ),
         ],
     );
     check(
@@ -354,9 +357,38 @@ fn a_direction_before_a_comma_is_an_adverb_not_an_extent() {
 fn word_classes_of_grammar_and_places_are_distinct_bits() {
     use crate::extract::language::class::*;
     let all = [
-        STOP, DET, SKIP, BREAK, COORD, BE, HAVE, PASSIVE, ONGOING, INFINITIVE, INTENTION, NEGATION, INTRO, GENERIC,
-        HERE, AFTER, BEFORE, COUNTRY, DEMONYM, ARTICLE, INDEFINITE, SUBORDINATOR, RELATIVE, PAST, MEMBERS,
-        ATTRIBUTIVE, TITLE, SITE, TOWN_NOUN, REGION_NOUN, BOTH, SAME_NAME,
+        STOP,
+        DET,
+        SKIP,
+        BREAK,
+        COORD,
+        BE,
+        HAVE,
+        PASSIVE,
+        ONGOING,
+        INFINITIVE,
+        INTENTION,
+        NEGATION,
+        INTRO,
+        GENERIC,
+        HERE,
+        AFTER,
+        BEFORE,
+        COUNTRY,
+        DEMONYM,
+        ARTICLE,
+        INDEFINITE,
+        SUBORDINATOR,
+        RELATIVE,
+        PAST,
+        MEMBERS,
+        ATTRIBUTIVE,
+        TITLE,
+        SITE,
+        TOWN_NOUN,
+        REGION_NOUN,
+        BOTH,
+        SAME_NAME,
     ];
     for (i, a) in all.iter().enumerate() {
         assert_eq!(a.count_ones(), 1, "class {i} is one bit");
