@@ -245,3 +245,39 @@ fn sentences_with_places_and_actors_but_no_claim_give_no_claims() {
         ],
     );
 }
+
+#[test]
+fn an_intro_noun_with_of_or_in_apposition_introduces_the_name() {
+    check(
+        "en",
+        &[
+            // "the town of X" keeps the role of the noun phrase: X is what was besieged
+            (
+                "Ukrainian troops lost Soledar to Russian forces. Russian forces besieged the town of Kreminna.",
+                &["Soledar ukraine lost russia", "Kreminna ukraine besieged russia"],
+            ),
+            // an apposition with an intro noun admits a small town's other name
+            ("Russian units seized Marinka, a frontline town, in December.", &["Mar'yinka russia captured"]),
+        ],
+    );
+}
+
+#[test]
+fn the_army_and_wagner_are_resolved_by_the_place_country() {
+    check(
+        "en",
+        &[
+            ("The army still holds Mandalay.", &["Mandalay myanmar-junta holds"]),
+            ("The army retook Omdurman.", &["Omdurman saf captured"]),
+        ],
+    );
+    check(
+        "nl",
+        &[
+            ("Het leger heeft Mandalay nog altijd in handen.", &["Mandalay myanmar-junta holds"]),
+            // Wagner fights for Russia in Ukraine and beside the Malian army in Mali
+            ("Huurlingen van Wagner veroverden in januari Soledar.", &["Soledar russia captured"]),
+            ("De Wagner-groep nam Kidal in.", &["Kidal mali-gov captured"]),
+        ],
+    );
+}

@@ -51,6 +51,10 @@ pub struct Context {
     states: BTreeMap<PlaceKey, PlaceState>,
     landmark: Option<DateSpan>,
     latest: Option<Date>,
+    /// The article's front: the side last seen taking or attacking a place, and the side last
+    /// seen losing or defending one.
+    front_attacker: Option<String>,
+    front_defender: Option<String>,
 
     /// Claims left out while reading (sentence, reason), for the report.
     pub skipped: Vec<(u32, String)>,
@@ -154,6 +158,41 @@ impl Context {
     /// Notes who attacks a place without a claim of its own (the defender is not known).
     pub fn presume_attacker(&mut self, key: &PlaceKey, attacker: &str) {
         self.states.entry(key.clone()).or_default().attacker = Some(attacker.to_string());
+        self.front_attacker = Some(attacker.to_string());
+    }
+
+    /// The side an attack or siege is aimed at when neither the sentence nor the place's own
+    /// story names it: for an unnamed attacker, the side the article last showed losing or
+    /// defending; for a named one, the side it was last seen fighting, else the faction the
+    /// article names most besides it.
+    pub fn opponent(&self, attacker: Option<&str>) -> Option<&str> {
+        let (att, def) = (self.front_attacker.as_deref(), self.front_defender.as_deref());
+        match attacker {
+            None => def,
+            Some(a) if def == Some(a) => att.filter(|x| *x != a),
+            Some(a) => def.filter(|d| *d != a).or_else(|| self.most_named_besides(a)),
+        }
+    }
+
+    /// The faction the article names most, other than `side` (the first in id order on a tie).
+    fn most_named_besides(&self, side: &str) -> Option<&str> {
+        let mut best: Option<(&str, u32)> = None;
+        for (faction, &n) in &self.named {
+            if faction.as_str() != side && !matches!(best, Some((_, m)) if m >= n) {
+                best = Some((faction.as_str(), n));
+            }
+        }
+        best.map(|(faction, _)| faction)
+    }
+
+    /// Remembers who was attacking and who defending in a claim with both sides known.
+    fn note_front(&mut self, attacker: Option<&str>, defender: Option<&str>) {
+        if let Some(a) = attacker {
+            self.front_attacker = Some(a.to_string());
+        }
+        if let Some(d) = defender {
+            self.front_defender = Some(d.to_string());
+        }
     }
 
     /// Updates the state with a claim. Expected events change nothing yet.
@@ -168,6 +207,11 @@ impl Context {
     ) {
         if modality == Modality::Expected {
             return;
+        }
+        match event {
+            Event::Captured => self.note_front(Some(holder), other),
+            Event::Lost | Event::Besieged | Event::Contested => self.note_front(other, Some(holder)),
+            Event::Holds | Event::Partial => {}
         }
         let state = self.states.entry(key.clone()).or_default();
         state.last = Some(event);

@@ -262,3 +262,138 @@ fn an_unknown_subject_of_an_active_capture_is_the_side_the_article_is_about() {
         &[("The RSF attacked Raqqa in May. Its fighters seized Manbij in June.", &["2017-06 manbij rsf captured"])],
     );
 }
+
+#[test]
+fn fights_and_sieges_without_a_named_defender_take_the_other_side_of_the_front() {
+    check(
+        "nl",
+        &[
+            // impersonal fighting: the side the article last showed losing defends it
+            (
+                "De SDF veroverde in juni Manbij op IS. Er wordt nog gevochten om Tabqa.",
+                &["2017-06 manbij sdf captured is", "2017-10-16 tabqa is contested"],
+            ),
+            // a named besieger: the side it was last seen fighting
+            (
+                "Het Syrische leger heroverde in maart Palmyra op IS. Het leger omsingelde in mei Deir ez-Zor.",
+                &["2017-03 palmyra syrian-gov captured is", "2017-05 deir-ez-zor is besieged syrian-gov"],
+            ),
+            (
+                "IS verloor in juli Tal Afar aan het Iraakse leger. Het leger belegerde in augustus Hawija.",
+                &["2017-07 tal-afar is lost iraqi-gov", "2017-08 hawija is besieged iraqi-gov"],
+            ),
+            // nothing known about either side: no row
+            ("Er wordt nog gevochten om Tabqa.", &[]),
+        ],
+    );
+    check(
+        "en",
+        &[
+            (
+                "Iraqi forces retook Ramadi from IS in December. Fighting for Fallujah went on in January.",
+                &["2016-12 ramadi iraqi-gov captured is", "2017-01 fallujah is contested"],
+            ),
+            (
+                "The SDF took Tabqa from IS in May. The SDF surrounded Raqqa in June.",
+                &["2017-05 tabqa sdf captured is", "2017-06 raqqa is besieged sdf"],
+            ),
+        ],
+    );
+}
+
+#[test]
+fn a_fight_between_two_sides_is_held_by_the_known_holder_else_the_first_named() {
+    check(
+        "nl",
+        &[
+            (
+                "IS heeft Raqqa in handen. In Raqqa wordt hevig gevochten tussen de SDF en IS.",
+                &["2017-10-16 raqqa is holds", "2017-10-16 raqqa is contested sdf"],
+            ),
+            (
+                "In Manbij wordt gevochten tussen de SDF en het Turkse leger.",
+                &["2017-10-16 manbij sdf contested turkey"],
+            ),
+        ],
+    );
+    check(
+        "en",
+        &[("Fighting between the army and IS went on in Mosul in March.", &["2017-03 mosul iraqi-gov contested is"])],
+    );
+}
+
+#[test]
+fn the_side_that_leads_is_the_side() {
+    check(
+        "en",
+        &[
+            ("Rebels led by HTS captured Manbij in March.", &["2017-03 manbij hts captured"]),
+            ("Fighters headed by the SDF seized Tabqa in May.", &["2017-05 tabqa sdf captured"]),
+            // backing is no leading: the backed side stays the subject
+            ("Rebels backed by Turkey captured Manbij in March.", &["2017-03 manbij syrian-opposition captured"]),
+        ],
+    );
+    check(
+        "nl",
+        &[
+            ("Rebellen onder leiding van HTS veroverden in maart Manbij.", &["2017-03 manbij hts captured"]),
+            ("Strijders geleid door de SDF namen in mei Tabqa in.", &["2017-05 tabqa sdf captured"]),
+        ],
+    );
+}
+
+#[test]
+fn a_direction_before_a_comma_is_an_adverb_not_an_extent() {
+    check(
+        "en",
+        &[
+            ("Further east, Kurdish forces still hold Kirkuk.", &["2017-10-16 kirkuk kurdistan holds"]),
+            ("Further west, IS controls the east of Mosul.", &["2017-10-16 mosul is partial"]),
+        ],
+    );
+}
+
+#[test]
+fn word_classes_of_grammar_and_places_are_distinct_bits() {
+    use crate::extract::language::class::*;
+    let all = [
+        STOP,
+        DET,
+        SKIP,
+        BREAK,
+        COORD,
+        BE,
+        HAVE,
+        PASSIVE,
+        ONGOING,
+        INFINITIVE,
+        INTENTION,
+        NEGATION,
+        INTRO,
+        GENERIC,
+        HERE,
+        AFTER,
+        BEFORE,
+        COUNTRY,
+        DEMONYM,
+        ARTICLE,
+        INDEFINITE,
+        SUBORDINATOR,
+        RELATIVE,
+        PAST,
+        MEMBERS,
+        ATTRIBUTIVE,
+        TITLE,
+        SITE,
+        TOWN_NOUN,
+        REGION_NOUN,
+        BOTH,
+        SAME_NAME,
+    ];
+    for (i, a) in all.iter().enumerate() {
+        assert_eq!(a.count_ones(), 1, "class {i} is one bit");
+        for (j, b) in all.iter().enumerate().skip(i + 1) {
+            assert_eq!(a & b, 0, "classes {i} and {j} share a bit");
+        }
+    }
+}

@@ -70,15 +70,15 @@ pub mod class {
     /// A title before a personal name ("premier", "generaal"): the name is not a place.
     pub const TITLE: u32 = 1 << 22;
     /// A site noun: "vliegveld van X", "the airbase near X" is about the town X.
-    pub const SITE: u32 = 1 << 23;
+    pub const SITE: u32 = 1 << 27;
     /// A noun for a town ("stad", "dorp", "city"): "de stad" refers back to a town, not a region.
-    pub const TOWN_NOUN: u32 = 1 << 24;
+    pub const TOWN_NOUN: u32 = 1 << 28;
     /// A noun for a province ("provincie", "governorate"), for "de gelijknamige provincie".
-    pub const REGION_NOUN: u32 = 1 << 25;
+    pub const REGION_NOUN: u32 = 1 << 29;
     /// "beide", "both": "beide plaatsen" refers to the last two towns.
-    pub const BOTH: u32 = 1 << 26;
+    pub const BOTH: u32 = 1 << 30;
     /// "gelijknamige", "of the same name".
-    pub const SAME_NAME: u32 = 1 << 27;
+    pub const SAME_NAME: u32 = 1 << 31;
 }
 
 /// Preposition roles (bit flags) from `[prepositions]`.
@@ -101,6 +101,10 @@ pub mod prep {
     pub const LOCATIVE: u16 = 1 << 7;
     /// A landmark or destination: no claim about it ("rond", "naar").
     pub const REFERENCE: u16 = 1 << 8;
+    /// The two sides of a fight ("tussen het leger en de RSF"): neither is named the holder.
+    pub const BETWEEN: u16 = 1 << 9;
+    /// "led by", "geleid door": the leader names the side ("rebels led by HTS" are HTS).
+    pub const LEADER: u16 = 1 << 10;
 }
 
 /// The word starts a gapped phrase.
@@ -459,7 +463,7 @@ impl<'a> Builder<'a> {
     fn phrases(&mut self, parsed: &LexiconFile) -> Result<(), LexiconError> {
         let g = &parsed.grammar;
         let p = &parsed.prepositions;
-        let preps: [(&[String], u16); 9] = [
+        let preps: [(&[String], u16); 11] = [
             (&p.agent, prep::AGENT),
             (&p.source, prep::SOURCE),
             (&p.out, prep::OUT),
@@ -469,6 +473,8 @@ impl<'a> Builder<'a> {
             (&p.for_, prep::FOR),
             (&p.locative, prep::LOCATIVE),
             (&p.reference, prep::REFERENCE),
+            (&p.between, prep::BETWEEN),
+            (&p.leader, prep::LEADER),
         ];
         for (list, role) in preps {
             self.word_prep(list, role)?;

@@ -156,6 +156,13 @@ pub struct Prepositions {
     pub for_: Vec<String>,
     pub locative: Vec<String>,
     pub reference: Vec<String>,
+    /// "tussen", "between": the two sides of a fight, neither named the holder.
+    #[serde(default)]
+    pub between: Vec<String>,
+    /// "led by", "geleid door": the side named after it is the side itself, the description
+    /// before it ("rebels") only says what it is.
+    #[serde(default)]
+    pub leader: Vec<String>,
 }
 
 /// `[modality]`

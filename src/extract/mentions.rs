@@ -478,6 +478,9 @@ impl Analysis {
         base: usize,
     ) -> Option<PlaceMention> {
         let (introduced, hint) = self.introduced(a);
+        // "the town of Fuzuli": "of" right after an intro noun.
+        let intro_of = a >= 2 && self.prep[a - 1] & prep::OF != 0 && self.class[a - 2] & class::INTRO != 0;
+        let introduced = introduced || intro_of || self.apposed_intro(b);
         let (gov, _, _) = self.governor(a, true);
         let country_named = |country: &str| {
             self.country.iter().flatten().any(|&c| self.country_code(c).is_some_and(|code| code == country))
@@ -591,6 +594,17 @@ impl Analysis {
             k -= 1;
         }
         (introduced, hint)
+    }
+
+    /// "Marinka, a town on ...", "Hsenwi, een stadje in ...": an apposition after the name,
+    /// a comma, an article and within four more words an intro noun, introduces it.
+    fn apposed_intro(&self, b: usize) -> bool {
+        if b + 2 >= self.tokens.len() || self.tokens.fold(b) != "," || self.class[b + 1] & class::ARTICLE == 0 {
+            return false;
+        }
+        (b + 2..(b + 6).min(self.tokens.len()))
+            .take_while(|&k| !self.tokens.list[k].is(PUNCT))
+            .any(|k| self.class[k] & class::INTRO != 0)
     }
 
     /// "Mosul, Irak" or "Baghouz (Syrië)": a country name right after a place.
@@ -755,6 +769,19 @@ impl Analysis {
                     self.actors[index - 1].attributive = true;
                 }
             }
+            // "rebellen geleid door HTS", "rebels led by HTS": HTS is the side, in the role of
+            // the description before it, which only says what it is.
+            if gov & prep::LEADER != 0 {
+                gov = 0;
+                if let Some(k) = at
+                    && index > 0
+                    && self.actors[index - 1].b <= k
+                    && k - self.actors[index - 1].b <= 3
+                {
+                    gov = self.actors[index - 1].gov;
+                    self.actors[index - 1].attributive = true;
+                }
+            }
             self.actors[index].gov = gov;
             self.actors[index].attributive = attributive;
         }
@@ -795,13 +822,10 @@ impl Analysis {
     /// intro nouns and numbers: its roles, its token, and whether it is an attributive agent.
     pub fn governor(&self, a: usize, place: bool) -> (u16, Option<usize>, bool) {
         let skippable = class::DET | class::SKIP | class::DEMONYM | if place { class::INTRO } else { 0 };
-        let mut k = a;
-        while k > 0 && a - k < 4 {
-            let c = self.class[k - 1];
-            if c & skippable == 0 {
-                break;
-            }
-            k -= 1;
+        let mut k = self.phrase_start(a, skippable);
+        // "besieged the town of Djibo": the role is that of the intro noun's phrase.
+        if place && k >= 2 && self.prep[k - 1] & prep::OF != 0 && self.class[k - 2] & class::INTRO != 0 {
+            k = self.phrase_start(k - 1, skippable);
         }
         if k == 0 || self.prep[k - 1] == 0 {
             return (0, None, false);
@@ -814,6 +838,18 @@ impl Analysis {
 }
 
 impl Analysis {
+    /// The first token of the phrase ending before `a`, back over up to four `skippable` words.
+    fn phrase_start(&self, a: usize, skippable: u32) -> usize {
+        let mut k = a;
+        while k > 0 && a - k < 4 {
+            if self.class[k - 1] & skippable == 0 {
+                break;
+            }
+            k -= 1;
+        }
+        k
+    }
+
     /// "door"/"by" at `at` introduces an attributive agent: after an article, over adjectives
     /// ("de door de VS gesteunde", "de nog door Turkije gesteunde"), or after a participle such
     /// as "led" ("rebels led by HTS"); not after an adverb alone ("werden al door X heroverd").

@@ -742,7 +742,10 @@ impl Roles<'_> {
         let cue = &self.an().cues[self.frame.cue];
         let place = self.at.map_or(cue.end, |(a, _)| a);
         let tokens = &self.an().tokens.list;
-        self.an().partial.iter().filter(|(_, remnant)| !remnant).any(|&(k, _)| {
+        // A word right before a comma is an adverb that modifies nothing after it ("Further
+        // east, the army holds X").
+        let adverb = |k: usize| k + 1 < tokens.len() && self.an().tokens.fold(k + 1) == ",";
+        self.an().partial.iter().filter(|&&(k, remnant)| !remnant && !adverb(k)).any(|&(k, _)| {
             // A direction right before a name ("Noord-Syrië") is about that name only.
             let names = tokens.get(k + 1).is_some_and(|t| t.is(crate::extract::tokens::CAP));
             if names {
@@ -772,6 +775,10 @@ impl Roles<'_> {
         }
         let held = self.ctx.holder(&place.key).map(str::to_string).filter(|h| Some(h) != attacker.as_ref());
         let Some(held) = held else {
+            let attacker = attacker.or_else(|| self.ctx.state(&place.key).and_then(|s| s.attacker.clone()));
+            if let Some(out) = self.defender_from_article(attacker.clone(), Event::Besieged) {
+                return Some(Outcome { actors, ..out });
+            }
             return attacker.map(|a| Outcome { presume_attacker: true, ..Outcome::new(a, None, Event::Besieged) });
         };
         Some(Outcome {
@@ -789,17 +796,55 @@ impl Roles<'_> {
             .filter(|&d| Some(d) != attacker_at);
         let attacker = attacker_at.and_then(|i| self.faction(i));
         let state = self.ctx.state(&place.key).cloned().unwrap_or_default();
+        if let Some(out) = self.between(attacker_at, state.holder.as_deref()) {
+            return Some(out);
+        }
         let actors: Vec<usize> = attacker_at.into_iter().chain(defender_at).collect();
         let other = attacker.clone().or(state.attacker.clone());
         if let Some(d) = defender_at.and_then(|i| self.faction(i)).filter(|d| Some(d) != attacker.as_ref()) {
             return Some(Outcome { actors, ..Outcome::new(d, other, Event::Contested) });
         }
         let Some(held) = state.holder.filter(|h| Some(h) != attacker.as_ref()) else {
+            if let Some(out) = self.defender_from_article(other.clone(), Event::Contested) {
+                return Some(Outcome { actors, ..out });
+            }
             return attacker.map(|a| Outcome { presume_attacker: true, ..Outcome::new(a, None, Event::Contested) });
         };
         Some(Outcome {
             actors,
             ..Outcome::new(held, other, Event::Contested).noted("the defending side from context", 0.1)
         })
+    }
+
+    /// A siege or fight whose defender neither the sentence nor the place's story names: the
+    /// side the article shows on the other end of its front ([`Context::opponent`]).
+    /// Not when the sentence tells a capture or loss: then the fight is its background ("ending
+    /// a month-long battle for the city").
+    fn defender_from_article(&self, attacker: Option<String>, event: Event) -> Option<Outcome> {
+        if self.s.frames.iter().any(|f| matches!(f.kind(), Kind::Take | Kind::Fall | Kind::Lose)) {
+            return None;
+        }
+        let defender = self.ctx.opponent(attacker.as_deref())?.to_string();
+        let note = format!("the defending side from the article: {defender}");
+        Some(Outcome::new(defender, attacker, event).noted(note, 0.25))
+    }
+
+    /// A fight "between X and Y" ("gevochten tussen het leger en de RSF"): it names two sides
+    /// and no holder. The one the article showed holding the place defends it; else the first
+    /// named (news names the side in place first). The other is the attacker.
+    fn between(&self, subject: Option<usize>, known: Option<&str>) -> Option<Outcome> {
+        let an = self.an();
+        let first = self.clause_actors().into_iter().find(|&i| an.actors[i].gov & prep::BETWEEN != 0)?;
+        let second = (first + 1..an.actors.len())
+            .find(|&j| self.joined(an.actors[first].b, an.actors[j].a))
+            .or(subject.filter(|&s| s != first))?;
+        let (x, y) = (self.faction(first)?, self.faction(second)?);
+        if x == y {
+            return None;
+        }
+        let (defender, attacker, at) = if known == Some(y.as_str()) { (y, x, second) } else { (x, y, first) };
+        let note = format!("fought between two sides: {defender} taken as the defender");
+        let out = Outcome::new(defender, Some(attacker), Event::Contested).noted(note, 0.15);
+        Some(Outcome { actors: vec![at, if at == first { second } else { first }], ..out })
     }
 }
