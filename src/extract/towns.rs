@@ -323,33 +323,18 @@ fn found(gazetteer: &Gazetteer, key: PlaceKey, text: &str, had_others: bool, rul
         },
         PlaceKind::Region => {
             let country = gazetteer.region(&key.id).map_or(String::new(), |r| r.country.clone());
-            Found {
-                key,
-                country,
-                population: 0,
-                name_exact: true,
-                curated: true,
-                rule,
-                world: false,
-                lat: 0.0,
-                lon: 0.0,
-            }
+            area(key, country, rule)
         }
         PlaceKind::Country => {
             let country = key.id.to_string();
-            Found {
-                country,
-                key,
-                population: 0,
-                name_exact: true,
-                curated: true,
-                rule,
-                world: false,
-                lat: 0.0,
-                lon: 0.0,
-            }
+            area(key, country, rule)
         }
     }
+}
+
+/// A region or country found by name: curated, exact, with no population or point of its own.
+fn area(key: PlaceKey, country: String, rule: Option<String>) -> Found {
+    Found { key, country, population: 0, name_exact: true, curated: true, rule, world: false, lat: 0.0, lon: 0.0 }
 }
 
 /// Resolves an ambiguous name again with a country hint; `None` when it stays ambiguous.
