@@ -48,6 +48,8 @@ pub struct Context {
     last_place: Option<PlaceRef>,
     /// The last few towns named, oldest first (for "de stad" and "beide plaatsen").
     towns: Vec<PlaceRef>,
+    /// How often each town was named as more than a landmark or destination, or referred to.
+    mentions: BTreeMap<PlaceKey, u32>,
     states: BTreeMap<PlaceKey, PlaceState>,
     landmark: Option<DateSpan>,
     latest: Option<Date>,
@@ -116,6 +118,18 @@ impl Context {
         }
         let town = PlaceRef { key: key.clone(), written: written.to_string(), country: country.to_string(), sentence };
         self.towns.push(town);
+    }
+
+    /// Counts a mention of a town that is more than a landmark ("vanuit Azaz", "naar Sennar"),
+    /// or a reference to it ("de stad").
+    pub fn mention_town(&mut self, key: &PlaceKey) {
+        *self.mentions.entry(key.clone()).or_default() += 1;
+    }
+
+    /// How much the article is about a town so far: its mentions, and one more when a claim
+    /// about it was told. "de stad" takes the town the article is about, not the last one named.
+    pub fn salience(&self, key: &PlaceKey) -> u32 {
+        self.mentions.get(key).copied().unwrap_or(0) + u32::from(self.states.contains_key(key))
     }
 
     /// The towns named within `reach` sentences, oldest first.

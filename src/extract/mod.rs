@@ -335,6 +335,16 @@ impl Run<'_, '_> {
         } else {
             Sentence { an, lang, frames: &frame_list, gazetteer: ex.gazetteer, text, base }.drafts(&mut self.ctx)
         };
+        let mut referred: Vec<&PlaceRef> = Vec::new();
+        for draft in drafts.iter().filter(|d| d.place.key.kind == PlaceKind::Town) {
+            if draft.notes.iter().any(|n| n.starts_with('\'')) && !referred.iter().any(|r| r.key == draft.place.key) {
+                referred.push(&draft.place);
+            }
+        }
+        for town in referred {
+            self.ctx.note_town(&town.key, &town.written, &town.country);
+            self.ctx.mention_town(&town.key);
+        }
         let mut queued = Vec::new();
         for draft in drafts {
             let tokens = &an.tokens.list;
@@ -391,6 +401,9 @@ impl Run<'_, '_> {
             {
                 let written = &text[an.tokens.list[p.a].start - base..an.tokens.list[p.b - 1].end - base];
                 self.ctx.note_town(&found.key, written, &found.country);
+                if p.gov & language::prep::REFERENCE == 0 {
+                    self.ctx.mention_town(&found.key);
+                }
             }
         }
         let refers_back = an.places.iter().any(|p| p.is_anaphora());

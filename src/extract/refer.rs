@@ -3,7 +3,8 @@
 //! plaatsen" / "both towns" (the last two towns, one claim each).
 
 use crate::extract::context::{Context, PlaceRef, REACH};
-use crate::extract::mentions::{Analysis, Target};
+use crate::extract::language::prep;
+use crate::extract::mentions::{Analysis, PlaceMention, Target};
 use crate::model::{PlaceKey, PlaceKind};
 use crate::places::Gazetteer;
 use crate::places::world::region_words;
@@ -24,7 +25,7 @@ pub fn resolve(
     let phrase = written(at, end);
     match target {
         Target::Town => {
-            let town = towns_before(an, &written, at, ctx, true).pop()?;
+            let town = most_salient(towns_before(an, &written, at, ctx, true), an, at, ctx)?;
             let note = format!("'{phrase}' = {}", town.written);
             Some((town, note))
         }
@@ -75,6 +76,36 @@ fn towns_before(
         return Vec::new();
     }
     towns
+}
+
+/// The town "de stad" stands for among `towns` (oldest first): a town named earlier in the
+/// sentence in its own clause or as a bare name ("Mayadeen, maar ook die stad"); else the one
+/// the article is most about ([`Context::salience`], one more when it was named in this sentence
+/// or the one before), the latest on a tie. A town named only as a landmark or destination
+/// counts for nothing: "Turkije bombardeerde Afrin. Rebellen rukten vanuit Azaz op. Zij
+/// omsingelden de stad" is Afrin.
+fn most_salient(towns: Vec<PlaceRef>, an: &Analysis, at: usize, ctx: &Context) -> Option<PlaceRef> {
+    let town_at = |p: &PlaceMention| match &p.target {
+        Target::Place(found) if found.key.kind == PlaceKind::Town && p.b <= at => Some(found.key.clone()),
+        _ => None,
+    };
+    let named_here = an.places.iter().rfind(|p| town_at(p).is_some() && (an.clause[p.a] == an.clause[at] || p.gov == 0));
+    if let Some(key) = named_here.and_then(town_at) {
+        return towns.into_iter().rfind(|t| t.key == key);
+    }
+    let here: Vec<PlaceKey> =
+        an.places.iter().filter(|p| p.gov & prep::REFERENCE == 0).filter_map(town_at).collect();
+    let score = |t: &PlaceRef| {
+        let salience = ctx.salience(&t.key) + u32::from(here.contains(&t.key));
+        if salience > 0 && ctx.sentence - t.sentence <= 1 { salience + 1 } else { salience }
+    };
+    let mut best: Option<PlaceRef> = None;
+    for town in towns {
+        if best.as_ref().is_none_or(|b| score(&town) >= score(b)) {
+            best = Some(town);
+        }
+    }
+    best
 }
 
 /// The region of the town's country whose name, without words such as "Governorate", is the
