@@ -12,7 +12,7 @@
 //! past.
 
 use crate::extract::language::{EventDef, Form, Language, class, prep};
-use crate::extract::lexicon::Frame as Kind;
+use crate::extract::lexicon::{Frame as Kind, Outcome};
 use crate::extract::mentions::Analysis;
 use crate::extract::tokens::PUNCT;
 
@@ -88,8 +88,14 @@ pub fn frames(an: &Analysis, lang: &Language, retrospective: bool, text: &str, b
         let ongoing = def.frame == Kind::Take && passive && has(class::ONGOING) && !retrospective;
         let partial = an.partial.iter().any(|&(k, remnant)| !remnant && an.clause[k] == clause);
         let remnant = an.partial.iter().any(|&(k, remnant)| remnant && an.clause[k] == clause);
-        let hold = def.frame == Kind::Hold && def.outcome.is_none();
-        let possessive = hold && cue.form == Form::Verb && glued_actor(an, cue.a, text, base);
+        let noun_only = def.outcome == Some(Outcome::Possession);
+        let hold = def.frame == Kind::Hold && (def.outcome.is_none() || noun_only);
+        let possessive = hold
+            && cue.form == Form::Verb
+            && (glued_actor(an, cue.a, text, base) || owned_in_apposition(an, cue.a, cue.end));
+        if noun_only && !possessive {
+            continue;
+        }
         let past = hold && told_as_past(an, cue.a, clause, possessive);
         list.push(Frame {
             cue: index,
@@ -119,6 +125,40 @@ pub fn glued_actor(an: &Analysis, cue_at: usize, text: &str, base: usize) -> boo
         m.b == cue_at
             && tokens[cue_at].start == tokens[m.b - 1].end + 1
             && text.as_bytes().get(tokens[cue_at].start - 1 - base) == Some(&b'-')
+    })
+}
+
+/// How far a possession noun in apposition may stand from the comma after its place, in words
+/// ("Raqqa, de door IS uitgeroepen hoofdstad van ...").
+const APPOSITION_WINDOW: usize = 5;
+
+/// A hold noun in apposition to a place, owned by an actor after "van"/"of": "Kidal, het bolwerk
+/// van de Toeareg-rebellen", "Raqqa, the de facto capital of the Islamic State".
+fn owned_in_apposition(an: &Analysis, cue_a: usize, cue_end: usize) -> bool {
+    let owner = an.actors.iter().any(|m| {
+        !m.attributive
+            && m.a > cue_end
+            && m.a <= cue_end + 3
+            && an.prep[cue_end] & prep::OF != 0
+            && (cue_end + 1..m.a).all(|k| an.class[k] & class::DET != 0)
+    });
+    owner && apposition_place(an, cue_a).is_some()
+}
+
+/// The place a noun phrase at `at` stands in apposition to: the place right before the comma
+/// that opens the phrase (a verb particle may stand between: "nam Kidal in, het bolwerk ..."),
+/// with no other place or cue between the comma and the noun.
+fn apposition_place(an: &Analysis, at: usize) -> Option<usize> {
+    let clause = an.clause[at];
+    let comma = (at.saturating_sub(APPOSITION_WINDOW)..at).rev().find(|&k| is_comma(an, k))?;
+    if an.places.iter().any(|p| p.a > comma && p.a < at) || an.cues.iter().any(|c| c.a > comma && c.a < at) {
+        return None;
+    }
+    let particle = |k: usize| an.cues.iter().any(|c| c.parts().iter().any(|&(a, b)| a <= k && k < b));
+    an.places.iter().position(|p| {
+        !p.is_anaphora()
+            && an.clause[p.a] == clause
+            && (p.b == comma || (p.b + 1 == comma && particle(p.b)))
     })
 }
 
@@ -263,7 +303,8 @@ fn possessed_places(an: &Analysis, frames: &mut [Frame], used: &mut [bool]) {
                 && (p.b..start).all(|k| is_comma(an, k) || an.class[k] & (class::DET | class::SKIP | class::PAST) != 0)
                 && (p.b..start).any(|k| is_comma(an, k))
         });
-        if let Some(i) = after.or(before).or_else(free) {
+        let apposed = || apposition_place(an, an.cues[f.cue].a);
+        if let Some(i) = after.or(before).or_else(apposed).or_else(free) {
             used[i] = true;
             f.places.push(FramePlace::Mention(i));
         }
@@ -322,7 +363,7 @@ fn governing_clause(an: &Analysis, frames: &[Frame], clause: u16) -> u16 {
 /// when the area is given by a landmark; towns under such a preposition stay landmarks.
 fn retreat_area(f: &Frame, p: &crate::extract::mentions::PlaceMention) -> bool {
     let region = matches!(&p.target, crate::extract::mentions::Target::Place(found) if found.key.kind == crate::model::PlaceKind::Region);
-    f.def.frame == Kind::Hold && f.def.outcome.is_some() && region
+    f.def.frame == Kind::Hold && f.def.outcome == Some(Outcome::Partial) && region
 }
 
 /// "Al-Mayadeen in Oost-Syrië", "een kamp in Damascus": a place after "in" right behind another

@@ -397,3 +397,81 @@ fn word_classes_of_grammar_and_places_are_distinct_bits() {
         }
     }
 }
+
+#[test]
+fn the_town_refers_to_the_town_the_article_is_about() {
+    check(
+        "nl",
+        &[
+            // a town named only as a starting point ("vanuit") is no antecedent
+            (
+                "De SDF namen in juni Tabqa in. Koerdische eenheden rukten vanuit Kobani op. In juli \
+                 omsingelden Turkse militairen de stad.",
+                &["2017-06 tabqa sdf captured", "2017-07 tabqa sdf besieged turkey"],
+            ),
+            // the town the story keeps returning to, not the one named in passing
+            (
+                "IS veroverde in juni Mosul. Het Iraakse leger trok zich uit de stad terug. Veel \
+                 inwoners van de stad kwamen uit Tikrit. In juli had IS de stad nog in handen.",
+                &["2017-06 mosul is captured", "2017-10-16 mosul iraqi-gov lost", "2017-07 mosul is holds"],
+            ),
+            // a bare name earlier in the same sentence comes first
+            (
+                "IS verloor in juli Raqqa. Het laatste bolwerk is nu Mayadin, maar ook die stad is omsingeld.",
+                &["2017-07 raqqa is lost", "2017-10-16 mayadin is besieged"],
+            ),
+            // no claim: places and actors, but nothing about control
+            ("IS bombardeerde in juni Mosul. Hulpkonvooien reden vanuit Kirkuk naar de stad.", &[]),
+        ],
+    );
+    check(
+        "en",
+        &[
+            (
+                "IS held Manbij in June. Aid convoys drove on to Raqqa. Fighting for the town went on \
+                 in July.",
+                &["2017-06 manbij is holds", "2017-07 manbij is contested"],
+            ),
+            ("Refugees from Mosul reached Kirkuk. The city hosts thousands of them.", &[]),
+        ],
+    );
+}
+
+#[test]
+fn a_capital_or_stronghold_owned_in_apposition_is_a_hold() {
+    check(
+        "nl",
+        &[
+            // a possession noun after "van" in apposition, in a sentence with its own event
+            (
+                "Raqqa, de zelfverklaarde hoofdstad van IS, viel in oktober.",
+                &["2017-10 raqqa is holds", "2017-10 raqqa is lost"],
+            ),
+            (
+                "Het Iraakse leger heroverde in juli Tal Afar, het grootste bolwerk van de jihadisten.",
+                &["2017-07 tal-afar is holds", "2017-07 tal-afar iraqi-gov captured is"],
+            ),
+            // hedged sentence: the apposition is still the writer's own description
+            (
+                "Mayadin, de alternatieve hoofdstad van IS, zou zwaar zijn gebombardeerd.",
+                &["2017-10-16 mayadin is holds"],
+            ),
+            // a capital of a country or province owned by no side is no claim
+            ("Bagdad, de hoofdstad van Irak, bleef rustig.", &[]),
+            ("Kirkuk, de hoofdstad van de gelijknamige provincie, telt veel Koerden.", &[]),
+            ("De hoofdstad van IS werd zwaar gebombardeerd.", &[]),
+        ],
+    );
+    check(
+        "en",
+        &[
+            (
+                "Iraqi forces retook Mosul, the largest stronghold of the Islamic State, in July.",
+                &["2017-07 mosul is holds", "2017-07 mosul iraqi-gov captured is"],
+            ),
+            ("Raqqa, the de facto capital of IS, fell in October.", &["2017-10 raqqa is holds", "2017-10 raqqa is lost"]),
+            ("Damascus, the capital of Syria, was quiet.", &[]),
+            ("Kirkuk, the capital of the province, hosts many displaced families.", &[]),
+        ],
+    );
+}

@@ -233,6 +233,9 @@ pub struct EventWords {
 pub enum Outcome {
     /// The holder holds only part of the place.
     Partial,
+    /// A possession told only by a noun phrase ("Raqqa, de hoofdstad van het kalifaat", "the
+    /// IS capital Raqqa"): no claim unless an actor owns the noun.
+    Possession,
 }
 
 /// A date unit for relative expressions.

@@ -218,9 +218,10 @@ impl Sentence<'_> {
     fn modality(&self, frame: &Frame) -> Modality {
         let an = self.an;
         let found = self.stated_modality(frame);
-        // A possession in a noun phrase is the writer's own description, even in a reported
-        // sentence ("het voormalige IS-bolwerk X is ingenomen, meldt de SDF").
-        if frame.possessive && found == Modality::Claimed {
+        // A possession in a noun phrase is the writer's own description, even in a reported or
+        // hedged sentence ("het voormalige IS-bolwerk X is ingenomen, meldt de SDF"; "de aanval
+        // op Raqqa, de hoofdstad van het kalifaat, zou beginnen").
+        if frame.possessive {
             return Modality::Fact;
         }
         let _ = an;
