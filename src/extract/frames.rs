@@ -151,15 +151,31 @@ fn owned_in_apposition(an: &Analysis, cue_a: usize, cue_end: usize) -> bool {
 fn apposition_place(an: &Analysis, at: usize) -> Option<usize> {
     let clause = an.clause[at];
     let comma = (at.saturating_sub(APPOSITION_WINDOW)..at).rev().find(|&k| is_comma(an, k))?;
-    if an.places.iter().any(|p| p.a > comma && p.a < at) || an.cues.iter().any(|c| c.a > comma && c.a < at) {
+    let named_between = an.places.iter().any(|p| p.a > comma && p.a < at && !p.is_anaphora());
+    if named_between || an.cues.iter().any(|c| c.a > comma && c.a < at) {
         return None;
     }
     let particle = |k: usize| an.cues.iter().any(|c| c.parts().iter().any(|&(a, b)| a <= k && k < b));
+    let dated = |a: usize, b: usize| an.dates.iter().any(|d| d.a == a && d.b == b);
     an.places.iter().position(|p| {
         !p.is_anaphora()
-            && an.clause[p.a] == clause
-            && (p.b == comma || (p.b + 1 == comma && particle(p.b)))
+            && an.clause[p.a] <= clause
+            && (p.b == comma || (p.b + 1 == comma && particle(p.b)) || (p.b < comma && dated(p.b, comma)))
     })
+}
+
+/// How far before a hold cue the relative word of its clause may stand ("die nog in handen was").
+const RELATIVE_WINDOW: usize = 6;
+
+/// A hold told in a relative clause of a noun in apposition is about the place the noun stands
+/// for: "Rawah, de laatste plaats die nog in handen was van IS", "Jabrayil, a town that Armenian
+/// forces had held since 1993".
+fn relative_of_apposition(an: &Analysis, cue_a: usize) -> Option<usize> {
+    let relative = (cue_a.saturating_sub(RELATIVE_WINDOW)..cue_a)
+        .rev()
+        .take_while(|&k| !is_comma(an, k))
+        .find(|&k| an.class[k] & (class::RELATIVE | class::SUBORDINATOR) != 0)?;
+    apposition_place(an, relative)
 }
 
 /// How far before a hold cue (or the actor glued to it) a past word may stand, in words.
@@ -256,6 +272,12 @@ fn assign_places(an: &Analysis, frames: &mut [Frame]) {
     possessed_places(an, frames, &mut used);
     for f in frames.iter_mut().filter(|f| f.places.is_empty() && an.cues[f.cue].form != Form::Noun) {
         let cue_at = an.cues[f.cue].a;
+        if let Some(i) = (f.def.frame == Kind::Hold).then(|| relative_of_apposition(an, cue_at)).flatten() {
+            // The writer's description of the place, like a possession in a noun phrase.
+            f.possessive = true;
+            f.places.push(FramePlace::Mention(i));
+            continue;
+        }
         let nearest = an
             .places
             .iter()

@@ -475,3 +475,32 @@ fn a_capital_or_stronghold_owned_in_apposition_is_a_hold() {
         ],
     );
 }
+
+#[test]
+fn a_hold_in_a_relative_clause_of_an_apposition_is_about_the_named_place() {
+    check(
+        "nl",
+        &[
+            (
+                "In oktober viel Hawija, het laatste dorp dat nog in handen was van IS.",
+                &["2017-10 hawija is holds", "2017-10 hawija is lost"],
+            ),
+            (
+                "Het leger heroverde in juli Tal Afar, een stadje dat de jihadisten sinds 2014 in handen hadden.",
+                &["2014/2017-10-16 tal-afar is holds", "2017-07 tal-afar iraqi-gov captured is"],
+            ),
+            // a relative clause about a place that states no control gives no hold
+            ("IS verloor in oktober Hawija, een dorp dat bekend is om zijn markt.", &["2017-10 hawija is lost"]),
+        ],
+    );
+    check(
+        "en",
+        &[
+            (
+                "Iraqi troops retook Ramadi in December, a city that IS had held since May, a general said.",
+                &["2016-12 ramadi is holds", "2016-12 ramadi iraqi-gov captured is [claimed]"],
+            ),
+            ("Iraqi troops entered Ramadi in December, a city that lies on the Euphrates.", &[]),
+        ],
+    );
+}

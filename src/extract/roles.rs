@@ -474,6 +474,16 @@ impl Roles<'_> {
             .or_else(|| self.relative_antecedent())
     }
 
+    /// The subject of a relative clause of description: a bare actor at most two words before
+    /// the cue ("a town that Armenian forces had held").
+    fn bare_actor_before_cue(&self) -> Option<usize> {
+        let (a, _) = self.cue();
+        self.clause_actors().into_iter().rfind(|&i| {
+            let m = &self.an().actors[i];
+            m.gov == 0 && m.b <= a && a - m.b <= 2
+        })
+    }
+
     /// "De SDF, die Raqqa bevrijdde, ...": in an aside opened by a relative word, the actor
     /// right before the comma is the subject when the aside names none.
     fn relative_antecedent(&self) -> Option<usize> {
@@ -713,6 +723,7 @@ impl Roles<'_> {
             .or_else(|| self.glued())
             .or_else(|| self.of_after())
             .or_else(|| if self.frame.passive { self.agent() } else { None })
+            .or_else(|| if self.frame.possessive { self.bare_actor_before_cue() } else { None })
             .or_else(|| self.subject());
         let Some(holder) = holder_at.and_then(|i| self.faction(i)) else {
             let implied = self.sole().or_else(|| self.ctx.main_actor().map(str::to_string))?;
