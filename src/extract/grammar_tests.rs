@@ -504,3 +504,28 @@ fn a_hold_in_a_relative_clause_of_an_apposition_is_about_the_named_place() {
         ],
     );
 }
+
+#[test]
+fn a_participle_after_a_long_gap_and_the_centre_of_a_town() {
+    check(
+        "nl",
+        &[
+            // "hebben X, ..., in handen gekregen": the gap is too long for "hebben ... in handen
+            // gekregen", the participle still states the capture
+            (
+                "Strijders van IS hebben Tikrit, de stad aan de Tigris, na een week van zware gevechten \
+                 volledig in handen gekregen.",
+                &["2017-10-16 tikrit is captured"],
+            ),
+            ("Het leger heeft in juli het centrum van Ramadi heroverd.", &["2017-07 ramadi iraqi-gov partial"]),
+        ],
+    );
+    check(
+        "en",
+        &[
+            ("Iraqi troops retook the centre of Ramadi in July.", &["2017-07 ramadi iraqi-gov partial"]),
+            // no claim: a place and an actor, no control
+            ("IS fighters were seen in the centre of Ramadi in July.", &[]),
+        ],
+    );
+}
