@@ -469,7 +469,10 @@ fn a_capital_or_stronghold_owned_in_apposition_is_a_hold() {
                 "Iraqi forces retook Mosul, the largest stronghold of the Islamic State, in July.",
                 &["2017-07 mosul is holds", "2017-07 mosul iraqi-gov captured is"],
             ),
-            ("Raqqa, the de facto capital of IS, fell in October.", &["2017-10 raqqa is holds", "2017-10 raqqa is lost"]),
+            (
+                "Raqqa, the de facto capital of IS, fell in October.",
+                &["2017-10 raqqa is holds", "2017-10 raqqa is lost"],
+            ),
             ("Damascus, the capital of Syria, was quiet.", &[]),
             ("Kirkuk, the capital of the province, hosts many displaced families.", &[]),
         ],

@@ -89,12 +89,12 @@ fn most_salient(towns: Vec<PlaceRef>, an: &Analysis, at: usize, ctx: &Context) -
         Target::Place(found) if found.key.kind == PlaceKind::Town && p.b <= at => Some(found.key.clone()),
         _ => None,
     };
-    let named_here = an.places.iter().rfind(|p| town_at(p).is_some() && (an.clause[p.a] == an.clause[at] || p.gov == 0));
+    let named_here =
+        an.places.iter().rfind(|p| town_at(p).is_some() && (an.clause[p.a] == an.clause[at] || p.gov == 0));
     if let Some(key) = named_here.and_then(town_at) {
         return towns.into_iter().rfind(|t| t.key == key);
     }
-    let here: Vec<PlaceKey> =
-        an.places.iter().filter(|p| p.gov & prep::REFERENCE == 0).filter_map(town_at).collect();
+    let here: Vec<PlaceKey> = an.places.iter().filter(|p| p.gov & prep::REFERENCE == 0).filter_map(town_at).collect();
     let score = |t: &PlaceRef| {
         let salience = ctx.salience(&t.key) + u32::from(here.contains(&t.key));
         if salience > 0 && ctx.sentence - t.sentence <= 1 { salience + 1 } else { salience }
