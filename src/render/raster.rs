@@ -1,5 +1,6 @@
 //! Rasterising SVG to PNG with resvg/tiny-skia: anti-aliased, embedded fonts only, deterministic.
-//! The static base map is rasterised once per series; each frame draws its own layers over a copy.
+//! The static base map is rasterised once per series; each frame draws its own layers over a copy
+//! (see draw.rs).
 
 use std::sync::Arc;
 
@@ -53,18 +54,32 @@ impl Rasterizer {
     }
 }
 
+/// The pixels as RGB bytes; the maps are opaque, so only a pixel that is not needs demultiplying.
+pub fn rgb_bytes(pixmap: &Pixmap) -> Vec<u8> {
+    let mut rgb = vec![0; pixmap.width() as usize * pixmap.height() as usize * 3];
+    for (out, p) in rgb.chunks_exact_mut(3).zip(pixmap.data().chunks_exact(4)) {
+        if p[3] == 255 {
+            out.copy_from_slice(&p[..3]);
+        } else {
+            let c = resvg::tiny_skia::PremultipliedColorU8::from_rgba(p[0], p[1], p[2], p[3])
+                .map_or(resvg::tiny_skia::ColorU8::from_rgba(0, 0, 0, 0), |c| c.demultiply());
+            out.copy_from_slice(&[c.red(), c.green(), c.blue()]);
+        }
+    }
+    rgb
+}
+
 /// Encodes a pixmap as an 8-bit RGB PNG (the maps are opaque), quickly and deterministically.
 pub fn encode_png(pixmap: &Pixmap) -> Result<Vec<u8>, RasterError> {
-    let mut rgb = Vec::with_capacity(pixmap.width() as usize * pixmap.height() as usize * 3);
-    for pixel in pixmap.pixels() {
-        let c = pixel.demultiply();
-        rgb.extend_from_slice(&[c.red(), c.green(), c.blue()]);
-    }
+    let rgb = rgb_bytes(pixmap);
     let mut out = Vec::with_capacity(rgb.len() / 4);
     let mut encoder = png::Encoder::new(&mut out, pixmap.width(), pixmap.height());
     encoder.set_color(png::ColorType::Rgb);
     encoder.set_depth(png::BitDepth::Eight);
     encoder.set_compression(png::Compression::Fast);
+    // Paeth on every row instead of trying each filter per row: about 0.1 s less CPU over the
+    // 58 seeds frames for 2.6 % larger files (Sub and Up save as much but cost 13 % and 20 %).
+    encoder.set_filter(png::Filter::Paeth);
     let mut writer = encoder.write_header()?;
     writer.write_image_data(&rgb)?;
     writer.finish()?;
