@@ -146,13 +146,30 @@ impl<'a> Renderer<'a> {
         let scene = self.series.scene(&frame);
         let svg_text = svg.then(|| self.series.svg(&scene));
         let png_bytes = match (png, &self.base) {
-            (true, Some(base)) => {
-                let mut pixmap = base.clone();
-                draw::draw_scene(&scene, &mut pixmap, Some(&self.sprites));
-                Some(raster::encode_png(&pixmap)?)
-            }
+            (true, Some(base)) => Some(with_canvas(base, |pixmap| {
+                draw::draw_scene(&scene, pixmap, Some(&self.sprites));
+                raster::encode_png(pixmap)
+            })?),
             _ => None,
         };
         Ok(FrameFiles { month, svg: svg_text, png: png_bytes, info: self.series.frame_info(&frame) })
     }
+}
+
+/// Runs `draw` on a copy of `base` in this thread's canvas, which is kept from frame to frame:
+/// a copy into memory already in use, instead of a new 8 MB image faulted in for every frame.
+fn with_canvas<R>(base: &Pixmap, draw: impl FnOnce(&mut Pixmap) -> R) -> R {
+    thread_local! {
+        static CANVAS: std::cell::RefCell<Option<Pixmap>> = const { std::cell::RefCell::new(None) };
+    }
+    CANVAS.with(|cell| {
+        let mut slot = cell.borrow_mut();
+        let canvas = slot.get_or_insert_with(|| base.clone());
+        if canvas.width() == base.width() && canvas.height() == base.height() {
+            canvas.data_mut().copy_from_slice(base.data());
+        } else {
+            *canvas = base.clone();
+        }
+        draw(canvas)
+    })
 }
