@@ -37,13 +37,29 @@ const RECURRING_LAYERS: [&str; 3] = ["places", "labels", "legend"];
 const SPRITE_BUDGET: usize = 48 << 20;
 
 /// Items already drawn, shared by the frames of a series (and their threads): each as a small
-/// premultiplied image at a whole-pixel position, keyed by the item's full description (so a
-/// changed colour, opacity or position is a different sprite). Laying a sprite over the canvas
+/// premultiplied image at a whole-pixel position, keyed by a hash of the item's full description
+/// (so a changed colour, opacity or position is a different sprite). Laying a sprite over the canvas
 /// gives the pixels of drawing the item there, up to rounding, whichever frame drew it first.
 #[derive(Default)]
 pub struct Sprites {
-    drawn: Mutex<HashMap<String, Option<Arc<Sprite>>>>,
+    drawn: Mutex<HashMap<u64, Option<Arc<Sprite>>>>,
     bytes: AtomicUsize,
+}
+
+/// A 64-bit hash of an item's full description (its `Debug` text, streamed into the hasher
+/// without building the string). Two different items sharing one is a 1 in 2^64 chance.
+fn description_hash(item: &Item) -> u64 {
+    use std::hash::Hasher;
+    struct Sink(std::collections::hash_map::DefaultHasher);
+    impl std::fmt::Write for Sink {
+        fn write_str(&mut self, s: &str) -> std::fmt::Result {
+            self.0.write(s.as_bytes());
+            Ok(())
+        }
+    }
+    let mut sink = Sink(std::collections::hash_map::DefaultHasher::new());
+    let _ = std::fmt::Write::write_fmt(&mut sink, format_args!("{item:?}"));
+    sink.0.finish()
 }
 
 struct Sprite {
@@ -53,12 +69,12 @@ struct Sprite {
 }
 
 impl Sprites {
-    fn get(&self, key: &str) -> Option<Option<Arc<Sprite>>> {
-        self.drawn.lock().unwrap_or_else(|e| e.into_inner()).get(key).cloned()
+    fn get(&self, key: u64) -> Option<Option<Arc<Sprite>>> {
+        self.drawn.lock().unwrap_or_else(|e| e.into_inner()).get(&key).cloned()
     }
 
-    fn keep(&self, key: String, sprite: Option<Arc<Sprite>>) {
-        let size = sprite.as_ref().map_or(0, |s| s.pixmap.data().len()) + key.len();
+    fn keep(&self, key: u64, sprite: Option<Arc<Sprite>>) {
+        let size = sprite.as_ref().map_or(0, |s| s.pixmap.data().len()) + 64;
         if self.bytes.fetch_add(size, Ordering::Relaxed) + size <= SPRITE_BUDGET {
             self.drawn.lock().unwrap_or_else(|e| e.into_inner()).insert(key, sprite);
         }
@@ -134,7 +150,7 @@ impl Painter {
     fn item(&mut self, target: &mut Pixmap, ts: Transform, item: &Item) {
         match item {
             Item::Path { d, style, .. } => {
-                if let Some(path) = parse_path(d) {
+                if let Some(path) = parse_path(d, style.fill.is_none()) {
                     self.shape(target, ts, &path, style);
                 }
             }
@@ -159,8 +175,8 @@ impl Painter {
 
     /// Draws an item from its sprite, drawing the sprite first if it is new.
     fn reused(&mut self, target: &mut Pixmap, item: &Item, sprites: &Sprites) {
-        let key = format!("{item:?}");
-        let sprite = match sprites.get(&key) {
+        let key = description_hash(item);
+        let sprite = match sprites.get(key) {
             Some(sprite) => sprite,
             None => {
                 let sprite = self.sprite(item, target.width(), target.height()).map(Arc::new);
@@ -197,7 +213,7 @@ impl Painter {
         };
         let stroke_spread = |style: &Style| style.stroke.as_ref().and(style.stroke_width).map_or(0.0, |w| r1(w) / 2.0);
         match item {
-            Item::Path { d, style, .. } => of_path(parse_path(d)?, stroke_spread(style)),
+            Item::Path { d, style, .. } => of_path(parse_path(d, style.fill.is_none())?, stroke_spread(style)),
             Item::Circle { cx, cy, r, style, .. } => {
                 of_path(PathBuilder::from_circle(r1(*cx), r1(*cy), r1(*r))?, stroke_spread(style))
             }
@@ -212,9 +228,10 @@ impl Painter {
                 };
                 of_path(path, text.halo.as_ref().map_or(0.0, |(_, w)| r1(*w) / 2.0))
             }
-            Item::Group { items, .. } => items.iter().filter_map(|i| self.bounds(i)).reduce(|a, b| {
-                (a.0.min(b.0), a.1.min(b.1), a.2.max(b.2), a.3.max(b.3))
-            }),
+            Item::Group { items, .. } => items
+                .iter()
+                .filter_map(|i| self.bounds(i))
+                .reduce(|a, b| (a.0.min(b.0), a.1.min(b.1), a.2.max(b.2), a.3.max(b.3))),
         }
     }
 
@@ -372,11 +389,8 @@ fn in_layer(
 
 /// A `stroke-dasharray` of numbers separated by spaces or commas.
 fn dash_of(text: &str) -> Option<StrokeDash> {
-    let values: Vec<f32> = text
-        .split([' ', ','])
-        .filter(|s| !s.is_empty())
-        .map(|s| s.parse::<f32>().ok())
-        .collect::<Option<_>>()?;
+    let values: Vec<f32> =
+        text.split([' ', ',']).filter(|s| !s.is_empty()).map(|s| s.parse::<f32>().ok()).collect::<Option<_>>()?;
     StrokeDash::new(values, 0.0)
 }
 
@@ -402,12 +416,16 @@ fn rect_path(x: f32, y: f32, w: f32, h: f32, rx: f32) -> Option<Path> {
 
 /// Parses the path data that [`crate::render::scene::PathData`] writes: absolute `M`, `L`,
 /// `A` (circular, no rotation) and `Z`. Anything else gives `None` (the shape is skipped).
-pub fn parse_path(d: &str) -> Option<Path> {
+/// With `join`, a move to the point where an open line ends continues that line: a front line
+/// written as thousands of two-point segments is stroked as a few long lines, which with round
+/// caps and joins covers the same pixels for far less work (only for unfilled paths).
+pub fn parse_path(d: &str, join: bool) -> Option<Path> {
     let mut pb = PathBuilder::new();
     let bytes = d.as_bytes();
     let mut i = 0;
     let mut current = (0.0f32, 0.0f32);
     let mut start = current;
+    let mut open = false;
     let mut numbers = [0.0f32; 7];
     while i < bytes.len() {
         let command = bytes[i];
@@ -424,9 +442,14 @@ pub fn parse_path(d: &str) -> Option<Path> {
         }
         match command {
             b'M' => {
-                current = (numbers[0], numbers[1]);
-                start = current;
-                pb.move_to(current.0, current.1);
+                let to = (numbers[0], numbers[1]);
+                let continues = join && open && to == current;
+                if !continues {
+                    pb.move_to(to.0, to.1);
+                    start = to;
+                }
+                current = to;
+                open = true;
             }
             b'L' => {
                 current = (numbers[0], numbers[1]);
@@ -440,6 +463,7 @@ pub fn parse_path(d: &str) -> Option<Path> {
             _ => {
                 pb.close();
                 current = start;
+                open = false;
             }
         }
     }
@@ -509,7 +533,9 @@ fn arc_to(pb: &mut PathBuilder, from: (f32, f32), r: f32, large: bool, sweep: bo
 /// The four embedded faces, parsed once: regular, bold, oblique, bold oblique.
 fn parsed_faces() -> &'static [ttf_parser::Face<'static>; 4] {
     static FACES: OnceLock<[ttf_parser::Face<'static>; 4]> = OnceLock::new();
-    FACES.get_or_init(|| faces().map(|bytes| ttf_parser::Face::parse(bytes, 0).expect("the embedded DejaVu font parses")))
+    FACES.get_or_init(|| {
+        faces().map(|bytes| ttf_parser::Face::parse(bytes, 0).expect("the embedded DejaVu font parses"))
+    })
 }
 
 /// The horizontal kerning between two glyphs, in font units (the font's `kern` table).
@@ -575,11 +601,20 @@ mod tests {
         d.line_to(50.0, 10.0);
         d.arc_to(20.0, true, 50.0, 50.0);
         d.close();
-        let path = parse_path(&d.finish()).expect("parses");
+        let path = parse_path(&d.finish(), false).expect("parses");
         let b = path.bounds();
         assert!((b.left() - 10.0).abs() < 0.01 && (b.top() - 10.0).abs() < 0.01);
         assert!(b.right() > 65.0 && b.right() < 70.5, "the arc bulges right by its radius: {}", b.right());
-        assert!(parse_path("M0 0Q1 1 2 2").is_none(), "unknown commands are refused");
+        assert!(parse_path("M0 0Q1 1 2 2", false).is_none(), "unknown commands are refused");
+        let segments = "M0 0L10 0M10 0L10 10M20 20L30 20";
+        let count = |join| {
+            parse_path(segments, join)
+                .unwrap()
+                .segments()
+                .filter(|s| matches!(s, resvg::tiny_skia::PathSegment::MoveTo(_)))
+                .count()
+        };
+        assert_eq!((count(false), count(true)), (3, 2), "touching segments join into one line");
     }
 
     #[test]
