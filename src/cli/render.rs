@@ -262,15 +262,19 @@ pub fn run(global: &Global, args: RenderArgs) -> anyhow::Result<Exit> {
     let mut job = SeriesJob::load(global, &args.series, (width, height), &args.out)?;
     job.set_caption(!args.no_caption);
     let (months, timeline) = (&job.months, &job.timeline);
+    trace("load", started);
     let series = job.series()?;
+    trace("prepare the series", started);
     let (svg, png) = (args.format.contains(&Format::Svg), args.format.contains(&Format::Png));
     let renderer = Renderer::new(series, png).context("cannot draw the base map")?;
+    trace("draw the base map", started);
     let progress = progress_bar(months.len());
     let mut page = (!args.no_html).then(|| PageBuilder::new(page_options(&renderer.series, png)));
     let mut files = 0;
     // A few frames per thread at a time, in parallel; their data joins the page in month order
-    // and is dropped, so memory holds a chunk of frames, not the series.
-    for chunk in months.chunks(rayon::current_num_threads().max(1) * 2) {
+    // and is dropped, so memory holds a chunk of frames, not the series. Four per thread, so a
+    // slow frame leaves the other threads less idle at the end of a chunk.
+    for chunk in months.chunks(rayon::current_num_threads().max(1) * 4) {
         let results: Vec<anyhow::Result<(usize, FrameInfo)>> = chunk
             .par_iter()
             .map(|&month| {
@@ -288,12 +292,14 @@ pub fn run(global: &Global, args: RenderArgs) -> anyhow::Result<Exit> {
         }
     }
     progress.finish_and_clear();
+    trace("draw and write the frames", started);
     if let Some(page) = page {
         let path = args.out.join("index.html");
         data::write_atomic(&path, page.finish().as_bytes())
             .with_context(|| format!("cannot write {}", path.display()))?;
         files += 1;
     }
+    trace("write the viewer page", started);
     let warnings = job.warnings();
     let seconds = started.elapsed().as_secs_f64();
     if global.json {
@@ -313,6 +319,14 @@ pub fn run(global: &Global, args: RenderArgs) -> anyhow::Result<Exit> {
         ))?;
     }
     Ok(job.finish(global))
+}
+
+/// With `CONTROLMAP_TRACE` set, prints on standard error the seconds since `started` at the
+/// end of a phase, to find the phases that run on one core.
+fn trace(phase: &str, started: Instant) {
+    if std::env::var_os("CONTROLMAP_TRACE").is_some() {
+        eprintln!("trace: {:>7.3} s  {phase}", started.elapsed().as_secs_f64());
+    }
 }
 
 /// How the viewer page shows the series: the frames' format and size, the factions' names and colours.

@@ -1,11 +1,12 @@
 //! Rendering: one scene per month (base map, control areas, places, labels, legend, frame),
-//! written as SVG and rasterised from that SVG to PNG, so both show the same picture; the HTML
+//! written as SVG and drawn from the same scene to PNG, so both show the same picture; the HTML
 //! viewer page over a series of frames; an animated GIF; and the same series exported as data
 //! (GeoJSON, CSV) and summed up in a chart of holdings over time.
 
 pub mod basemap;
 pub mod caption;
 pub mod chart;
+pub mod draw;
 pub mod export;
 pub mod frame;
 pub mod gif;
@@ -67,6 +68,8 @@ pub struct Renderer<'a> {
     pub series: Series<'a>,
     rasterizer: Rasterizer,
     base: Option<Pixmap>,
+    /// Markers, labels and legend rows drawn once for all the frames.
+    sprites: draw::Sprites,
 }
 
 impl<'a> Renderer<'a> {
@@ -75,7 +78,7 @@ impl<'a> Renderer<'a> {
         let rasterizer = Rasterizer::default();
         let (w, h) = (series.options.width, series.options.height);
         let base = if png { Some(rasterizer.draw(&series.basemap_svg(), None, w, h)?) } else { None };
-        Ok(Renderer { series, rasterizer, base })
+        Ok(Renderer { series, rasterizer, base, sprites: draw::Sprites::default() })
     }
 
     /// Renders one month as RGB pixels (for the GIF encoder).
@@ -91,12 +94,9 @@ impl<'a> Renderer<'a> {
             Some(base) => base.clone(),
             None => self.rasterizer.draw(&self.series.basemap_svg(), None, w, h)?,
         };
-        let pixmap = self.rasterizer.draw(&self.series.overlay_svg(&scene), Some(&base), w, h)?;
-        let pixels = pixmap.pixels().iter().flat_map(|p| {
-            let c = p.demultiply();
-            [c.red(), c.green(), c.blue()]
-        });
-        Ok(gif::RgbFrame { width: w, height: h, pixels: pixels.collect() })
+        let mut pixmap = base;
+        draw::draw_scene(&scene, &mut pixmap, Some(&self.sprites));
+        Ok(gif::RgbFrame { width: w, height: h, pixels: raster::rgb_bytes(&pixmap) })
     }
 
     /// The months as runs that look the same (see [`Series::look`]): a stretch in which nothing
@@ -146,13 +146,30 @@ impl<'a> Renderer<'a> {
         let scene = self.series.scene(&frame);
         let svg_text = svg.then(|| self.series.svg(&scene));
         let png_bytes = match (png, &self.base) {
-            (true, Some(base)) => {
-                let (w, h) = (self.series.options.width, self.series.options.height);
-                let pixmap = self.rasterizer.draw(&self.series.overlay_svg(&scene), Some(base), w, h)?;
-                Some(raster::encode_png(&pixmap)?)
-            }
+            (true, Some(base)) => Some(with_canvas(base, |pixmap| {
+                draw::draw_scene(&scene, pixmap, Some(&self.sprites));
+                raster::encode_png(pixmap)
+            })?),
             _ => None,
         };
         Ok(FrameFiles { month, svg: svg_text, png: png_bytes, info: self.series.frame_info(&frame) })
     }
+}
+
+/// Runs `draw` on a copy of `base` in this thread's canvas, which is kept from frame to frame:
+/// a copy into memory already in use, instead of a new 8 MB image faulted in for every frame.
+fn with_canvas<R>(base: &Pixmap, draw: impl FnOnce(&mut Pixmap) -> R) -> R {
+    thread_local! {
+        static CANVAS: std::cell::RefCell<Option<Pixmap>> = const { std::cell::RefCell::new(None) };
+    }
+    CANVAS.with(|cell| {
+        let mut slot = cell.borrow_mut();
+        let canvas = slot.get_or_insert_with(|| base.clone());
+        if canvas.width() == base.width() && canvas.height() == base.height() {
+            canvas.data_mut().copy_from_slice(base.data());
+        } else {
+            *canvas = base.clone();
+        }
+        draw(canvas)
+    })
 }

@@ -1,5 +1,6 @@
 //! Rasterising SVG to PNG with resvg/tiny-skia: anti-aliased, embedded fonts only, deterministic.
-//! The static base map is rasterised once per series; each frame draws its own layers over a copy.
+//! The static base map is rasterised once per series; each frame draws its own layers over a copy
+//! (see draw.rs).
 
 use std::sync::Arc;
 
@@ -53,20 +54,58 @@ impl Rasterizer {
     }
 }
 
-/// Encodes a pixmap as an 8-bit RGB PNG (the maps are opaque), quickly and deterministically.
-pub fn encode_png(pixmap: &Pixmap) -> Result<Vec<u8>, RasterError> {
-    let mut rgb = Vec::with_capacity(pixmap.width() as usize * pixmap.height() as usize * 3);
-    for pixel in pixmap.pixels() {
-        let c = pixel.demultiply();
-        rgb.extend_from_slice(&[c.red(), c.green(), c.blue()]);
+/// The pixels as RGB bytes; the maps are opaque, so only a pixel that is not needs demultiplying.
+pub fn rgb_bytes(pixmap: &Pixmap) -> Vec<u8> {
+    let mut rgb = vec![0; pixmap.data().len() / 4 * 3];
+    rgb_row(pixmap.data(), &mut rgb);
+    rgb
+}
+
+/// Converts premultiplied RGBA to RGB. An opaque row (every row of a map) is copied four pixels
+/// at a time with no per-pixel test; otherwise each pixel is demultiplied.
+fn rgb_row(rgba: &[u8], rgb: &mut [u8]) {
+    if rgba.chunks_exact(4).all(|p| p[3] == 255) {
+        let mut out = rgb.chunks_exact_mut(12);
+        let mut four = rgba.chunks_exact(16);
+        for (o, p) in (&mut out).zip(&mut four) {
+            o[0..3].copy_from_slice(&p[0..3]);
+            o[3..6].copy_from_slice(&p[4..7]);
+            o[6..9].copy_from_slice(&p[8..11]);
+            o[9..12].copy_from_slice(&p[12..15]);
+        }
+        for (o, p) in out.into_remainder().chunks_exact_mut(3).zip(four.remainder().chunks_exact(4)) {
+            o.copy_from_slice(&p[..3]);
+        }
+        return;
     }
-    let mut out = Vec::with_capacity(rgb.len() / 4);
+    for (out, p) in rgb.chunks_exact_mut(3).zip(rgba.chunks_exact(4)) {
+        let c = resvg::tiny_skia::PremultipliedColorU8::from_rgba(p[0], p[1], p[2], p[3])
+            .map_or(resvg::tiny_skia::ColorU8::from_rgba(0, 0, 0, 0), |c| c.demultiply());
+        out.copy_from_slice(&[c.red(), c.green(), c.blue()]);
+    }
+}
+
+/// Encodes a pixmap as an 8-bit RGB PNG (the maps are opaque), quickly and deterministically.
+/// Row by row: each row is converted, filtered and compressed while it is in the cache, with no
+/// whole-image RGB copy.
+pub fn encode_png(pixmap: &Pixmap) -> Result<Vec<u8>, RasterError> {
+    use std::io::Write;
+    let mut out = Vec::with_capacity(pixmap.data().len() / 8);
     let mut encoder = png::Encoder::new(&mut out, pixmap.width(), pixmap.height());
     encoder.set_color(png::ColorType::Rgb);
     encoder.set_depth(png::BitDepth::Eight);
     encoder.set_compression(png::Compression::Fast);
+    // Paeth on every row instead of trying each filter per row: about 0.1 s less CPU over the
+    // 58 seeds frames for 2.6 % larger files (Sub and Up save as much but cost 13 % and 20 %).
+    encoder.set_filter(png::Filter::Paeth);
     let mut writer = encoder.write_header()?;
-    writer.write_image_data(&rgb)?;
+    let mut stream = writer.stream_writer_with_size(1 << 16)?;
+    let mut row = vec![0; pixmap.width() as usize * 3];
+    for line in pixmap.data().chunks_exact(pixmap.width() as usize * 4) {
+        rgb_row(line, &mut row);
+        stream.write_all(&row).map_err(png::EncodingError::from)?;
+    }
+    stream.finish()?;
     writer.finish()?;
     Ok(out)
 }

@@ -1,5 +1,6 @@
 //! The scene: everything a map frame draws, in pixels, independent of the output format.
-//! SVG is written from it directly; PNG is rasterised from that SVG, so both are one picture.
+//! SVG is written from it directly (svg.rs); PNG is drawn from it directly too (draw.rs), with
+//! the same numbers, so both are one picture.
 
 use std::fmt::Write;
 
@@ -28,8 +29,15 @@ impl Layer {
 /// Reusable paint definitions.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Def {
-    /// Diagonal stripes of two colours, `size` px apart.
+    /// Diagonal stripes of two colours, about `size` px apart (see [`hatch_tile`]).
     Hatch { id: String, a: String, b: String, size: f64 },
+}
+
+/// The side of the square, unrotated tile of a hatch `size` px apart: a whole number of pixels
+/// (so the pattern is drawn by translation only, sampled nearest, never resampled) on which the
+/// 45° bands repeat seamlessly; the bands are then `side / √2` apart across.
+pub fn hatch_tile(size: f64) -> f64 {
+    (size * std::f64::consts::SQRT_2).round().max(2.0)
 }
 
 /// A fill or stroke paint.

@@ -2,7 +2,7 @@
 
 use std::fmt::Write;
 
-use crate::render::scene::{Anchor, Def, Item, Layer, Paint, Scene, Style, Text, Weight, num};
+use crate::render::scene::{Anchor, Def, Item, Layer, Paint, Scene, Style, Text, Weight, hatch_tile, num};
 use crate::render::text::FONT_FAMILY;
 
 /// The scene as an SVG document; `before_layers` is markup placed under the scene's layers (the
@@ -42,13 +42,20 @@ pub fn open(scene: &Scene) -> String {
 fn def_markup(def: &Def) -> String {
     match def {
         Def::Hatch { id, a, b, size } => {
-            let half = num(size / 2.0);
+            // An unrotated tile (no patternTransform, so renderers need not resample it): the
+            // colour `b` underneath, and `a` in the corner triangle and the band along the
+            // anti-diagonal, which continue into the neighbouring tiles as 45° stripes.
+            let t = hatch_tile(*size);
+            let (s, h) = (num(t), num(t / 2.0));
+            let ground = if b == "none" {
+                String::new()
+            } else {
+                format!("<rect width=\"{s}\" height=\"{s}\" fill=\"{}\"/>", escape(b))
+            };
             format!(
-                "<pattern id=\"{}\" width=\"{s}\" height=\"{s}\" patternUnits=\"userSpaceOnUse\" patternTransform=\"rotate(45)\"><rect width=\"{half}\" height=\"{s}\" fill=\"{}\"/><rect x=\"{half}\" width=\"{half}\" height=\"{s}\" fill=\"{}\"/></pattern>\n",
+                "<pattern id=\"{}\" width=\"{s}\" height=\"{s}\" patternUnits=\"userSpaceOnUse\">{ground}<path d=\"M0 0L{h} 0L0 {h}ZM{s} 0L{s} {h}L{h} {s}L0 {s}Z\" fill=\"{}\"/></pattern>\n",
                 escape(id),
                 escape(a),
-                escape(b),
-                s = num(*size)
             )
         }
     }
