@@ -1,7 +1,6 @@
 //! The claims ledger: a CSV file with one dated control claim per row, parsed into typed rows with their line numbers.
 
 use crate::date::DateSpan;
-use crate::ingest::csv_chunks::{Cuts, line_ends};
 use crate::ingest::limits::{Limited, Limits, Overrun, OverrunError};
 use crate::model::{Diagnostic, Event, Modality, Origin, SourceRef, parse_sources};
 use crate::name::Name;
@@ -61,376 +60,17 @@ pub fn parse(file: &str, bytes: &[u8]) -> Result<Ledger, Diagnostic> {
 /// so memory does not grow with the file. The same rules as [`parse`]; beyond them, passing a
 /// limit (the file's size, a line's length) is an `Err` naming it.
 ///
-/// A ledger larger than [`CHUNK`] is cut into chunks at record ends (see [`Cuts`]) that two
-/// threads parse and type at once, while this one reads on and calls `each` with the rows in
-/// file order. A smaller one, or one whose first record is not a plain header line, is read as
-/// one stream: a second thread types the records this one reads. Either way `each` sees the same
-/// rows, lines and diagnostics, and the same error ends the read.
+/// Two threads share the work: this one reads CSV records (and calls `each`), a second one
+/// checks and types them a batch at a time; `each` sees the rows in file order.
 pub fn read(
     file: &str,
     input: impl std::io::Read,
     limits: Limits,
-    each: impl FnMut(Result<LedgerRow, Diagnostic>),
-) -> Result<(), Diagnostic> {
-    read_in_chunks(file, input, limits, CHUNK, each)
-}
-
-/// Bytes of ledger text parsed as one piece by one thread.
-const CHUNK: usize = 1 << 20;
-/// Bytes read at once: the CSV reader's own buffer size, so a read that fails (a limit passed)
-/// fails after the same bytes as when one CSV reader reads the whole stream.
-const PIECE: usize = 8 << 10;
-/// Threads parsing chunks.
-const CHUNK_WORKERS: usize = 2;
-/// Chunks sent off and not yet handed on, at most: enough to keep the threads busy.
-const CHUNKS_IN_FLIGHT: usize = 6;
-
-fn read_in_chunks(
-    file: &str,
-    mut input: impl std::io::Read,
-    limits: Limits,
-    chunk: usize,
     mut each: impl FnMut(Result<LedgerRow, Diagnostic>),
 ) -> Result<(), Diagnostic> {
-    let (first, failure) = read_up_to(&mut input, chunk);
-    let head = if failure.is_none() && first.len() >= chunk { plain_header(&first, limits) } else { None };
-    let Some((head_end, header)) = head else {
-        let mut limited = Limited::new(Replay::new(first, failure, Some(input)), limits);
-        return read_stream(file, &mut limited, limits, &mut each);
-    };
-    let columns = Columns::locate(file, &header)?;
-    let mut limited = Limited::new(Replay::new(first, None, Some(input)), limits);
-    let mut skipped = vec![0u8; head_end];
-    std::io::Read::read_exact(&mut limited, &mut skipped)
-        .map_err(|e| unreadable(file, csv::Error::from(e), limits, Some(1)))?;
-    let mut delivery = Delivery {
-        file,
-        limits,
-        next: 0,
-        waiting: Default::default(),
-        line: 1 + line_ends(&skipped),
-        rows: 0,
-        spare: Vec::new(),
-    };
-    drop(skipped);
-    let columns = &columns;
-    let (to_workers, jobs) = std::sync::mpsc::channel::<(usize, Buffers)>();
-    let jobs = std::sync::Mutex::new(jobs);
-    let (to_reader, results) = std::sync::mpsc::channel::<(usize, ParsedChunk)>();
-    std::thread::scope(|scope| {
-        for _ in 0..CHUNK_WORKERS {
-            let (jobs, to_reader) = (&jobs, to_reader.clone());
-            scope.spawn(move || {
-                let mut parser = ChunkParser::default();
-                while let Ok((at, buffers)) = jobs.lock().map_err(|_| ()).and_then(|jobs| jobs.recv().map_err(|_| ())) {
-                    if to_reader.send((at, parser.parse(file, columns, buffers))).is_err() {
-                        break;
-                    }
-                }
-            });
-        }
-        drop(to_reader);
-        let mut pending: Vec<u8> = Vec::with_capacity(chunk + PIECE);
-        let mut cuts = Cuts::default();
-        let mut sent = 0usize;
-        let mut offset = head_end;
-        let ending = loop {
-            // Reads end where one CSV reader's would (every PIECE bytes), so a limit passed
-            // mid-way stops the read after the same bytes.
-            let length = pending.len();
-            pending.resize(length + PIECE - offset % PIECE, 0);
-            let read = std::io::Read::read(&mut limited, &mut pending[length..]);
-            pending.truncate(length + *read.as_ref().unwrap_or(&0));
-            offset += *read.as_ref().unwrap_or(&0);
-            match read {
-                Ok(0) => break None,
-                Ok(_) => cuts.follow(&pending[length..]),
-                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
-                Err(e) => break Some(e),
-            }
-            if pending.len() >= chunk && cuts.last() > 0 {
-                let cut = cuts.last();
-                let (mut rest, rows) = delivery.spare.pop().unwrap_or_default();
-                rest.clear();
-                rest.extend_from_slice(&pending[cut..]);
-                cuts.drop_front(cut);
-                let mut whole = std::mem::replace(&mut pending, rest);
-                whole.truncate(cut);
-                while sent - delivery.next >= CHUNKS_IN_FLIGHT {
-                    let message = results.recv().expect("the chunk threads answer every chunk");
-                    delivery.take(message, &mut each)?;
-                }
-                to_workers.send((sent, (whole, rows))).expect("the chunk threads run until the reading ends");
-                sent += 1;
-            }
-            while let Ok(message) = results.try_recv() {
-                delivery.take(message, &mut each)?;
-            }
-        };
-        drop(to_workers);
-        while delivery.next < sent {
-            let message = results.recv().expect("the chunk threads answer every chunk");
-            delivery.take(message, &mut each)?;
-        }
-        // The rest (and the error that ended the read, if one did) as one stream, as it would
-        // be at the end of a whole file: records completed before the error count.
-        let offset = delivery.line - 1;
-        let mut tail = Limited::new(
-            Replay::<std::io::Empty>::new(pending, ending, None),
-            Limits { max_bytes: u64::MAX, max_line: usize::MAX },
-        );
-        let mut reader = csv::ReaderBuilder::new().flexible(true).has_headers(false).from_reader(&mut tail);
-        let mut shifted = |row: Result<LedgerRow, Diagnostic>| each(shift_lines(row, offset));
-        if let Err((e, line)) = records(file, &mut reader, columns, &mut delivery.rows, &mut shifted) {
-            return Err(unreadable(file, e, limits, line.map(|l| l + offset)));
-        }
-        if delivery.rows == 0 {
-            each(Err(Diagnostic::warning(file, Some(1), None, "the ledger has a header but no claims")));
-        }
-        Ok(())
-    })
-}
-
-/// Reads until `want` bytes are in, the input ends, or a read fails (the error is returned
-/// with the bytes read before it).
-fn read_up_to(input: &mut impl std::io::Read, want: usize) -> (Vec<u8>, Option<std::io::Error>) {
-    let mut bytes = vec![0u8; want];
-    let mut length = 0;
-    while length < want {
-        match input.read(&mut bytes[length..]) {
-            Ok(0) => break,
-            Ok(n) => length += n,
-            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
-            Err(e) => {
-                bytes.truncate(length);
-                return (bytes, Some(e));
-            }
-        }
-    }
-    bytes.truncate(length);
-    (bytes, None)
-}
-
-/// The header when the text starts with a header record that ends in a line feed and is all it
-/// holds up to there, not blank, and within the limits: where it ends and its fields. Otherwise
-/// `None`, and the ledger is read as one stream (which gives whatever message that text deserves).
-fn plain_header(text: &[u8], limits: Limits) -> Option<(usize, csv::StringRecord)> {
-    let mut cuts = Cuts::default();
-    let end = text.iter().position(|&byte| {
-        cuts.follow(&[byte]);
-        cuts.last() > 0
-    })? + 1;
-    if end > limits.max_line || end as u64 > limits.max_bytes {
-        return None;
-    }
-    let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(&text[..end]);
-    let header = reader.headers().ok()?.clone();
-    let alone = matches!(reader.read_record(&mut csv::StringRecord::new()), Ok(false));
-    (alone && !header.iter().all(str::is_empty)).then_some((end, header))
-}
-
-/// A chunk's text and the list its rows go into: both are used again for later chunks, since
-/// a new megabyte-sized buffer for every chunk costs the allocator more than the parsing.
-type Buffers = (Vec<u8>, Vec<Result<LedgerRow, Diagnostic>>);
-
-/// The rows of one chunk, with lines counted from the chunk's first line (1); the error that
-/// stops the read there, if one does; the lines the chunk ends; its text, to be used again.
-struct ParsedChunk {
-    bytes: Vec<u8>,
-    rows: Vec<Result<LedgerRow, Diagnostic>>,
-    records: usize,
-    failure: Option<(csv::Error, Option<usize>)>,
-    lines: usize,
-}
-
-/// Parses and types chunks, one after another, with one CSV reader and one record: a new
-/// reader for every chunk (its buffers) makes the allocator tidy up after every chunk, which
-/// costs more than the parsing.
-struct ChunkParser {
-    reader: csv::Reader<std::io::Cursor<Vec<u8>>>,
-    record: csv::StringRecord,
-}
-
-impl Default for ChunkParser {
-    fn default() -> ChunkParser {
-        let reader = csv::ReaderBuilder::new().flexible(true).has_headers(false).from_reader(Default::default());
-        ChunkParser { reader, record: csv::StringRecord::new() }
-    }
-}
-
-impl ChunkParser {
-    /// Parses and types a chunk that starts and ends at record ends.
-    fn parse(&mut self, file: &str, columns: &Columns, (bytes, mut rows): Buffers) -> ParsedChunk {
-        rows.clear();
-        let lines = line_ends(&bytes);
-        *self.reader.get_mut() = std::io::Cursor::new(bytes);
-        let mut records = 0;
-        let failure = match self.reader.seek(csv::Position::new()) {
-            Ok(()) => self.records(file, columns, &mut rows, &mut records),
-            Err(e) => Some((e, None)),
-        };
-        let bytes = std::mem::take(self.reader.get_mut()).into_inner();
-        ParsedChunk { bytes, rows, records, failure, lines }
-    }
-
-    /// The records of the chunk in the reader, into `rows` (counted in `records`); the error
-    /// that stops them, if one does.
-    fn records(
-        &mut self,
-        file: &str,
-        columns: &Columns,
-        rows: &mut Vec<Result<LedgerRow, Diagnostic>>,
-        records: &mut usize,
-    ) -> Option<(csv::Error, Option<usize>)> {
-        // No `Limited` here (the limits were checked as the text was read): its table of line
-        // starts, grown anew for every chunk, would be the same trouble as a new reader.
-        let mut lines = LineCounter::default();
-        let (reader, record) = (&mut self.reader, &mut self.record);
-        loop {
-            match reader.read_record(record) {
-                Ok(false) => return None,
-                Ok(true) => {
-                    let line = record.position().map_or(0, |p| lines.record_line(reader.get_ref().get_ref(), p.byte()));
-                    rows.push(columns.row(line, record));
-                    *records += 1;
-                }
-                Err(e) => {
-                    let line = e.position().map(|p| lines.record_line(reader.get_ref().get_ref(), p.byte()));
-                    if !matches!(e.kind(), csv::ErrorKind::UnequalLengths { .. }) {
-                        return Some((e, line));
-                    }
-                    rows.push(Err(Diagnostic::error(file, line, None, format!("malformed CSV: {e}"))));
-                }
-            }
-        }
-    }
-}
-
-/// Numbers the records of a text in order (as [`Limited::record_line`] does for a stream): a
-/// record that the CSV reader places at an offset (the end of the record before) starts at the
-/// first byte from there that is not a line end, on the line after the line ends before it.
-#[derive(Default)]
-struct LineCounter {
-    /// Bytes counted so far, and the line ends among them.
-    counted: usize,
-    ends: usize,
-}
-
-impl LineCounter {
-    fn record_line(&mut self, text: &[u8], offset: u64) -> usize {
-        let from = (offset as usize).min(text.len());
-        let start = from + text[from..].iter().take_while(|&&b| b == b'\r' || b == b'\n').count();
-        if start > self.counted {
-            // A record or two of text: counted byte by byte (a search costs more to start).
-            let between = &text[self.counted..start];
-            let lone_return = |at: usize| between.get(at + 1) != Some(&b'\n');
-            self.ends +=
-                between.iter().enumerate().filter(|&(at, &b)| b == b'\n' || (b == b'\r' && lone_return(at))).count();
-            self.counted = start;
-        }
-        self.ends + 1
-    }
-}
-
-/// Hands chunks on in file order: the rows of each with their lines in the file.
-struct Delivery<'f> {
-    file: &'f str,
-    limits: Limits,
-    /// The next chunk to hand on.
-    next: usize,
-    waiting: std::collections::BTreeMap<usize, ParsedChunk>,
-    /// The file's line where the next chunk starts.
-    line: usize,
-    /// Records handed on.
-    rows: usize,
-    /// Buffers of chunks handed on, for the next ones.
-    spare: Vec<Buffers>,
-}
-
-impl Delivery<'_> {
-    /// Takes a parsed chunk and hands on every chunk now due; the error of one ends the read.
-    fn take(
-        &mut self,
-        (at, parsed): (usize, ParsedChunk),
-        each: &mut impl FnMut(Result<LedgerRow, Diagnostic>),
-    ) -> Result<(), Diagnostic> {
-        self.waiting.insert(at, parsed);
-        while let Some(mut parsed) = self.waiting.remove(&self.next) {
-            let offset = self.line - 1;
-            parsed.rows.drain(..).for_each(|row| each(shift_lines(row, offset)));
-            self.spare.push((parsed.bytes, parsed.rows));
-            self.rows += parsed.records;
-            if let Some((e, line)) = parsed.failure {
-                return Err(unreadable(self.file, e, self.limits, line.map(|l| l + offset)));
-            }
-            self.line += parsed.lines;
-            self.next += 1;
-        }
-        Ok(())
-    }
-}
-
-/// A row or diagnostic numbered within a chunk, numbered within the file.
-fn shift_lines(row: Result<LedgerRow, Diagnostic>, offset: usize) -> Result<LedgerRow, Diagnostic> {
-    match row {
-        Ok(mut row) => {
-            row.origin.line += offset;
-            Ok(row)
-        }
-        Err(mut diagnostic) => {
-            diagnostic.line = diagnostic.line.map(|l| l + offset);
-            Err(diagnostic)
-        }
-    }
-}
-
-/// Bytes already read, then the error that stopped that read or else the rest of the input.
-struct Replay<R> {
-    bytes: Vec<u8>,
-    at: usize,
-    failure: Option<std::io::Error>,
-    rest: Option<R>,
-}
-
-impl<R> Replay<R> {
-    fn new(bytes: Vec<u8>, failure: Option<std::io::Error>, rest: Option<R>) -> Replay<R> {
-        Replay { bytes, at: 0, failure, rest }
-    }
-}
-
-impl<R: std::io::Read> std::io::Read for Replay<R> {
-    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
-        if self.at < self.bytes.len() {
-            let n = buf.len().min(self.bytes.len() - self.at);
-            buf[..n].copy_from_slice(&self.bytes[self.at..self.at + n]);
-            self.at += n;
-            // A read across the end of the bytes goes on into the rest, as one read of the
-            // whole input would (an error there waits for the next read).
-            if n < buf.len() && self.failure.is_none() {
-                match self.rest.as_mut().map_or(Ok(0), |rest| rest.read(&mut buf[n..])) {
-                    Ok(more) => return Ok(n + more),
-                    Err(e) => self.failure = Some(e),
-                }
-            }
-            return Ok(n);
-        }
-        if let Some(e) = self.failure.take() {
-            self.rest = None;
-            return Err(e);
-        }
-        self.rest.as_mut().map_or(Ok(0), |rest| rest.read(buf))
-    }
-}
-
-/// Reads a whole ledger as one stream: the header, then the records.
-fn read_stream<R: std::io::Read>(
-    file: &str,
-    limited: &mut Limited<R>,
-    limits: Limits,
-    each: &mut impl FnMut(Result<LedgerRow, Diagnostic>),
-) -> Result<(), Diagnostic> {
+    let mut limited = Limited::new(input, limits);
     // Fields are trimmed where they are read (`Columns::get`): csv's own trimming copies every record.
-    let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(limited);
+    let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(&mut limited);
     let header = match reader.headers() {
         Ok(header) => header.clone(),
         Err(e) => return Err(unreadable(file, e, limits, Some(1))),
@@ -441,28 +81,10 @@ fn read_stream<R: std::io::Read>(
     }
     let columns = Columns::locate(file, &header)?;
     let mut rows = 0usize;
-    if let Err((e, line)) = records(file, &mut reader, &columns, &mut rows, each) {
-        return Err(unreadable(file, e, limits, line));
-    }
-    if rows == 0 {
-        each(Err(Diagnostic::warning(file, Some(1), None, "the ledger has a header but no claims")));
-    }
-    Ok(())
-}
-
-/// Reads the records of a CSV reader to its end, counting them in `rows`. Two threads share the
-/// work: this one reads CSV records (and calls `each`), a second one checks and types them a
-/// batch at a time; `each` sees the rows in order.
-fn records<R: std::io::Read>(
-    file: &str,
-    reader: &mut csv::Reader<&mut Limited<R>>,
-    columns: &Columns,
-    rows: &mut usize,
-    each: &mut impl FnMut(Result<LedgerRow, Diagnostic>),
-) -> Result<(), (csv::Error, Option<usize>)> {
-    std::thread::scope(|scope| {
+    let outcome = std::thread::scope(|scope| {
         let (to_worker, batches) = std::sync::mpsc::sync_channel::<Batch>(IN_FLIGHT);
         let (to_reader, results) = std::sync::mpsc::channel::<(Batch, Vec<Result<LedgerRow, Diagnostic>>)>();
+        let columns = &columns;
         scope.spawn(move || {
             for batch in batches {
                 let rows = batch.iter().map(|(line, record)| record.as_ref().map(|r| columns.row(*line, r)));
@@ -476,12 +98,12 @@ fn records<R: std::io::Read>(
         let mut spare: Vec<Batch> = Vec::new();
         let mut pending = 0usize;
         let mut deliver = |message: (Batch, Vec<Result<LedgerRow, Diagnostic>>), spare: &mut Vec<Batch>| {
-            message.1.into_iter().for_each(&mut *each);
+            message.1.into_iter().for_each(&mut each);
             spare.push(message.0);
         };
         let outcome = loop {
             let mut batch = spare.pop().unwrap_or_default();
-            let read = fill(reader, &mut batch, file, rows);
+            let read = fill(&mut reader, &mut batch, file, &mut rows);
             let last = !matches!(read, Ok(true));
             if !batch.is_empty() {
                 to_worker.send(batch).expect("the ledger worker runs until its input ends");
@@ -499,8 +121,15 @@ fn records<R: std::io::Read>(
         for message in results.iter().take(pending) {
             deliver(message, &mut spare);
         }
-        outcome.map(|_| ())
-    })
+        outcome
+    });
+    if let Err((e, line)) = outcome {
+        return Err(unreadable(file, e, limits, line));
+    }
+    if rows == 0 {
+        each(Err(Diagnostic::warning(file, Some(1), None, "the ledger has a header but no claims")));
+    }
+    Ok(())
 }
 
 /// Records handed from the reading thread to the one that checks them, each with its line, or
@@ -811,103 +440,5 @@ mod tests {
         let ledger = parse("h.csv", HEADER.as_bytes()).unwrap();
         assert!(ledger.rows.is_empty());
         assert!(!ledger.diagnostics[0].is_error());
-    }
-
-    /// Everything `read` hands on and returns, as text: rows with their lines, diagnostics, the error.
-    fn outcome(text: &[u8], limits: Limits, chunk: usize) -> Vec<String> {
-        let mut seen = Vec::new();
-        let result = read_in_chunks("l.csv", text, limits, chunk, |row| {
-            seen.push(match row {
-                Ok(row) => format!("{} {} {} {}", row.origin, row.place, row.holder, row.note),
-                Err(diagnostic) => diagnostic.to_string(),
-            })
-        });
-        seen.push(format!("{:?}", result.map_err(|e| e.to_string())));
-        seen
-    }
-
-    /// The outcome in chunks of many sizes equals the outcome read as one stream.
-    fn same_in_any_chunks(text: &str, limits: Limits) {
-        let whole = outcome(text.as_bytes(), limits, text.len() + 1);
-        for chunk in [60, 64, 77, 100, 128, 333] {
-            assert_eq!(outcome(text.as_bytes(), limits, chunk), whole, "chunks of {chunk} bytes");
-        }
-    }
-
-    fn numbered_rows(count: usize) -> String {
-        (0..count).map(|n| format!("2017-10,Town {n},is,holds,,,a.txt#{},note {n}\n", n + 1)).collect()
-    }
-
-    #[test]
-    fn chunks_give_the_rows_lines_and_errors_of_one_stream() {
-        let rows = numbered_rows(40);
-        same_in_any_chunks(&format!("{HEADER}{rows}"), Limits::default());
-        // Bad rows in later chunks are named by their line in the file.
-        let bad = format!("{HEADER}{rows}2017-13,Raqqa,is,holds,,,,\n{rows}2017-10,Raqqa,is\n{rows}");
-        same_in_any_chunks(&bad, Limits::default());
-        let lines = outcome(bad.as_bytes(), Limits::default(), 64);
-        assert!(lines.iter().any(|l| l.starts_with("l.csv:42: date: ")), "{lines:?}");
-        assert!(lines.iter().any(|l| l.starts_with("l.csv:83: expected 8 fields")), "{lines:?}");
-        // CRLF line ends, blank lines.
-        same_in_any_chunks(&format!("{HEADER}{rows}\n\n{rows}").replace('\n', "\r\n"), Limits::default());
-    }
-
-    #[test]
-    fn a_ledger_read_in_many_pieces_is_cut_into_whole_records() {
-        // Larger than a read (PIECE): chunks end mid-read, the rest starts the next chunk.
-        let rows = numbered_rows(3 * PIECE / 40);
-        let text = format!("{HEADER}{rows}2017-13,Raqqa,is,holds,,,,\n{rows}");
-        assert!(text.len() > 2 * PIECE);
-        let whole = outcome(text.as_bytes(), Limits::default(), text.len() + 1);
-        for chunk in [100, 1000, 5000, PIECE, PIECE + 7] {
-            assert_eq!(outcome(text.as_bytes(), Limits::default(), chunk), whole, "chunks of {chunk} bytes");
-        }
-        assert_eq!(whole.len(), 2 * (3 * PIECE / 40) + 2);
-    }
-
-    #[test]
-    fn a_quoted_newline_at_a_chunk_edge_stays_in_its_field() {
-        let rows = numbered_rows(12);
-        let text = format!("{HEADER}{rows}2017-10,Raqqa,is,holds,,,a.txt#1,\"two\nlines, \"\"quoted\"\"\"\n{rows}");
-        same_in_any_chunks(&text, Limits::default());
-        // Every cut through the quoted field: the note keeps its newline, the next row its line.
-        let at = text.find("two").unwrap();
-        for chunk in at - 3..at + 12 {
-            let lines = outcome(text.as_bytes(), Limits::default(), chunk);
-            assert!(lines.contains(&"l.csv:14 Raqqa is two\nlines, \"quoted\"".to_string()), "{chunk}: {lines:?}");
-            assert!(lines.contains(&"l.csv:16 Town 0 is note 0".to_string()), "{chunk}: {lines:?}");
-        }
-    }
-
-    #[test]
-    fn an_error_that_stops_the_read_in_a_later_chunk_is_the_same() {
-        let rows = numbered_rows(30);
-        let mut latin1 = format!("{HEADER}{rows}").into_bytes();
-        latin1.extend_from_slice(b"2017,Caf\xe9,is,holds,,,,\n");
-        latin1.extend_from_slice(rows.as_bytes());
-        let whole = outcome(&latin1, Limits::default(), latin1.len() + 1);
-        assert!(whole.last().unwrap().contains("l.csv:32: the ledger is not UTF-8 text"), "{whole:?}");
-        for chunk in [60, 64, 99, 200] {
-            assert_eq!(outcome(&latin1, Limits::default(), chunk), whole, "chunks of {chunk} bytes");
-        }
-        let long = format!("{HEADER}{rows}2017,Raqqa,is,holds,,,,{}\n{rows}", "x".repeat(100));
-        same_in_any_chunks(&long, Limits { max_bytes: 1 << 20, max_line: 90 });
-        let small = Limits { max_bytes: 500, max_line: 1000 };
-        same_in_any_chunks(&long, small);
-        assert!(outcome(long.as_bytes(), small, 64).last().unwrap().contains("larger than the limit"));
-    }
-
-    #[test]
-    fn an_unusual_first_line_is_read_as_one_stream() {
-        let rows = numbered_rows(10);
-        for text in [format!("\n\n{HEADER}{rows}"), format!("date,place,holder,event\r{rows}"), format!(",,,\n{rows}")]
-        {
-            same_in_any_chunks(&text, Limits::default());
-        }
-        assert_eq!(
-            plain_header(format!("{HEADER}{rows}").as_bytes(), Limits::default()).map(|h| h.0),
-            Some(HEADER.len())
-        );
-        assert_eq!(plain_header(b"\n\ndate,place\n", Limits::default()), None);
     }
 }

@@ -1,7 +1,6 @@
 //! Ingest: the first stage, reading claims ledgers (CSV) and news articles (plain text, or JSON Lines archives) into typed rows.
 
 pub mod article;
-pub mod csv_chunks;
 pub mod jsonl;
 pub mod ledger;
 pub mod limits;
