@@ -113,8 +113,9 @@ fn conflicts_of(claims: &[Claim], places: &[std::ops::Range<usize>]) -> (Vec<Con
 /// and the claims are then put in place once.
 fn sort_in_application_order(claims: &mut [Claim]) {
     use rayon::prelude::*;
-    let place_rank = name_ranks(claims.iter().map(|c| (c.place.kind as usize, &c.place.id)));
-    let side_rank = name_ranks(claims.iter().flat_map(|c| std::iter::once(&c.holder).chain(&c.other)).map(|n| (0, n)));
+    let place_rank = name_ranks(claims.par_iter().map(|c| (c.place.kind as usize, &c.place.id)));
+    let side_rank =
+        name_ranks(claims.par_iter().flat_map_iter(|c| std::iter::once(&c.holder).chain(&c.other)).map(|n| (0, n)));
     let rank = |ranks: &crate::fxhash::SpreadMap<(usize, usize), u32>, kind: usize, name: &crate::name::Name| {
         ranks[&(kind, name.address())] as u128
     };
@@ -220,14 +221,23 @@ fn first_source_prefix(claim: &Claim) -> u64 {
 /// Each distinct (kind, name)'s rank in sorted order, looked up by the kind and the name's
 /// [`address`](crate::name::Name::address): a million claims share a few thousand names, so
 /// hashing addresses instead of texts is most of the saving; equal texts at two addresses get
-/// one rank.
+/// one rank. The names are gathered in parallel, a map per thread, merged (a few thousand).
 fn name_ranks<'a>(
-    names: impl Iterator<Item = (usize, &'a crate::name::Name)>,
+    names: impl rayon::iter::ParallelIterator<Item = (usize, &'a crate::name::Name)>,
 ) -> crate::fxhash::SpreadMap<(usize, usize), u32> {
-    let mut by_address: crate::fxhash::SpreadMap<(usize, usize), &crate::name::Name> = Default::default();
-    for (kind, name) in names {
-        by_address.entry((kind, name.address())).or_insert(name);
-    }
+    use rayon::prelude::*;
+    type ByAddress<'n> = crate::fxhash::SpreadMap<(usize, usize), &'n crate::name::Name>;
+    let by_address: ByAddress = names
+        .fold(ByAddress::default, |mut by_address, (kind, name)| {
+            by_address.entry((kind, name.address())).or_insert(name);
+            by_address
+        })
+        .reduce(ByAddress::default, |mut all, some| {
+            for (key, name) in some {
+                all.entry(key).or_insert(name);
+            }
+            all
+        });
     let mut distinct: Vec<((usize, &crate::name::Name), usize)> =
         by_address.into_iter().map(|((kind, address), name)| ((kind, name), address)).collect();
     distinct.sort_unstable();
