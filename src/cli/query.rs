@@ -331,7 +331,7 @@ pub fn check(global: &Global, args: CheckArgs) -> anyhow::Result<Exit> {
     let place = resolve(&world, &args.place)?;
     let holder = crate::places::resolve_faction(&world.factions, &args.holder)
         .map_err(|(message, hint)| InputError(Diagnostic::error("--holder", None, None, message).with_hint(hint)))?;
-    let timeline = claims.timeline();
+    let timeline = place_timeline(&mut claims, &place);
     let result = timeline::check(&timeline, &place, &holder, date);
     let views = |list: &[usize]| list.iter().map(|&i| ClaimView::new(&timeline.claims[i])).collect::<Vec<_>>();
     let view = CheckView {
@@ -363,6 +363,22 @@ pub fn check(global: &Global, args: CheckArgs) -> anyhow::Result<Exit> {
         Verdict::Contradicted => Exit::Finding,
         Verdict::Uncertain | Verdict::Unknown => Exit::Undecided,
     })
+}
+
+/// The timeline of one place's claims: all that `check` looks at, since a place's state, its
+/// evidence and its conflicts (always between claims of one place) come from its own claims, in
+/// the same order as in the whole timeline. The other claims are left to the operating system
+/// (see [`release_at_exit`]) rather than freed one by one.
+fn place_timeline(claims: &mut crate::app::Claims, place: &PlaceKey) -> Timeline {
+    let mut kept = Vec::new();
+    for claim in std::mem::take(&mut claims.claims) {
+        if claim.place == *place {
+            kept.push(claim);
+        } else {
+            release_at_exit(claim);
+        }
+    }
+    timeline::build(kept)
 }
 
 /// The verdict, its reason, and the claims by role; later evidence last, at most five shown.

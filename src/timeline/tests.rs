@@ -321,3 +321,21 @@ fn names_shared_by_an_interner_or_made_one_by_one_sort_claims_alike() {
     // In a: the holds by is lead up to the capture by sdf in the same month, so come first.
     assert_eq!(order(&separate), ["a.txt#2", "a.txt#5", "a.txt#4", "a.txt#3", "a.txt#1"]);
 }
+
+proptest! {
+    /// Dealing items into their place's range and ordering each range gives the same order as
+    /// taking each item straight from where `order` says.
+    #[test]
+    fn permuting_by_place_puts_every_item_where_the_order_says(
+        places in prop::collection::vec(0u32..6, 0..200),
+        shuffle in any::<u64>(),
+    ) {
+        // An order grouped by place (rising), the items of a place in a shuffled order.
+        let mut order: Vec<u32> = (0..places.len() as u32).collect();
+        order.sort_by_key(|&i| (places[i as usize], (u64::from(i) ^ shuffle).wrapping_mul(0x9E37_79B9_7F4A_7C15)));
+        let mut items: Vec<u32> = (0..places.len() as u32).map(|i| i * 10).collect();
+        let expected: Vec<u32> = order.iter().map(|&i| items[i as usize]).collect();
+        permute_by_place(&mut items, &order, &places);
+        prop_assert_eq!(items, expected);
+    }
+}
