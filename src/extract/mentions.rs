@@ -135,14 +135,13 @@ impl Analysis {
         let n = self.tokens.len();
         // An acronym ("IS", "US") is not the ordinary word it spells ("is", "us").
         let acronym_classes = class::COUNTRY | class::DEMONYM;
-        self.class.extend(self.tokens.list.iter().map(|t| match (t.id == UNKNOWN, t.is(UPPER)) {
-            (true, _) => 0,
-            (false, true) => lang.class(t.id) & acronym_classes,
-            (false, false) => lang.class(t.id),
-        }));
-        self.prep
-            .extend(self.tokens.list.iter().map(|t| if t.id == UNKNOWN || t.is(UPPER) { 0 } else { lang.prep(t.id) }));
-        self.country.extend(self.tokens.list.iter().map(|t| if t.id == UNKNOWN { None } else { lang.country(t.id) }));
+        for t in &self.tokens.list {
+            let (class, prep, country) = if t.id == UNKNOWN { (0, 0, None) } else { lang.word(t.id) };
+            let (class, prep) = if t.is(UPPER) { (class & acronym_classes, 0) } else { (class, prep) };
+            self.class.push(class);
+            self.prep.push(prep);
+            self.country.push(country);
+        }
         self.consumed.resize(n, false);
         self.phrases(lang);
         self.gapped(lang);

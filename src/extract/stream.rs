@@ -233,7 +233,7 @@ struct Lines<R> {
 impl<R: BufRead> Lines<R> {
     fn next(&mut self) -> io::Result<Option<String>> {
         self.raw.clear();
-        if let Some(at) = self.carry.iter().position(|&b| b == b'\n') {
+        if let Some(at) = memchr::memchr(b'\n', &self.carry) {
             self.raw.extend(self.carry.drain(..=at));
             return Ok(Some(self.decode()));
         }
@@ -244,7 +244,7 @@ impl<R: BufRead> Lines<R> {
                 break;
             }
             let window = &available[..available.len().min(MAX_LINE - self.raw.len())];
-            if let Some(at) = window.iter().position(|&b| b == b'\n') {
+            if let Some(at) = memchr::memchr(b'\n', window) {
                 self.raw.extend_from_slice(&window[..=at]);
                 self.reader.consume(at + 1);
                 return Ok(Some(self.decode()));

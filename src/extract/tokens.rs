@@ -52,11 +52,8 @@ pub struct Vocab {
 /// The bytes of a word of at most eight bytes as an integer (folded words hold no zero bytes).
 fn pack(word: &str) -> Option<u64> {
     let bytes = word.as_bytes();
-    (bytes.len() <= 8).then(|| {
-        let mut packed = [0u8; 8];
-        packed[..bytes.len()].copy_from_slice(bytes);
-        u64::from_le_bytes(packed)
-    })
+    // Byte by byte (a copy of a variable length would be a call to memcpy).
+    (bytes.len() <= 8).then(|| bytes.iter().rev().fold(0, |packed, &b| packed << 8 | u64::from(b)))
 }
 
 impl Vocab {
@@ -126,40 +123,62 @@ impl Tokens {
         self.folded.clear();
         let bytes = text.as_bytes();
         let mut word_start: Option<usize> = None;
-        let mut chars = text.char_indices().peekable();
-        while let Some((at, c)) = chars.next() {
-            let next = chars.peek().map(|&(_, n)| n);
-            let in_word =
-                is_word_char(c) || (word_start.is_some() && is_glottal(c) && next.is_some_and(char::is_alphanumeric));
+        // Whether the word so far is ASCII letters and digits only (the common case, folded and
+        // shaped byte by byte).
+        let mut plain = true;
+        let mut at = 0;
+        while at < bytes.len() {
+            let b = bytes[at];
+            if b.is_ascii_alphanumeric() {
+                word_start.get_or_insert(at);
+                at += 1;
+                continue;
+            }
+            let c = if b < 0x80 { b as char } else { text[at..].chars().next().expect("a character boundary") };
+            let width = c.len_utf8();
+            let in_word = (b >= 0x80 && is_word_char(c))
+                || (word_start.is_some()
+                    && is_glottal(c)
+                    && text[at + width..].chars().next().is_some_and(char::is_alphanumeric));
             if in_word {
                 word_start.get_or_insert(at);
+                plain = false;
+                at += width;
                 continue;
             }
             if let Some(start) = word_start.take() {
-                self.push_word(&text[start..at], base + start, vocab);
+                self.push_word(&text[start..at], base + start, vocab, plain);
+                plain = true;
             }
             if let Some(mark) = clause_mark(c, at, bytes) {
-                self.push_punct(mark, base + at, base + at + c.len_utf8(), vocab);
+                self.push_punct(mark, base + at, base + at + width, vocab);
             }
+            at += width;
         }
         if let Some(start) = word_start {
-            self.push_word(&text[start..], base + start, vocab);
+            self.push_word(&text[start..], base + start, vocab, plain);
         }
     }
 
-    fn push_word(&mut self, word: &str, start: usize, vocab: &Vocab) {
+    /// Adds a word; `plain` says it is ASCII letters and digits only.
+    fn push_word(&mut self, word: &str, start: usize, vocab: &Vocab, plain: bool) {
         let fold_start = self.folded.len() as u32;
-        if word.bytes().all(|b| b.is_ascii_alphanumeric()) {
+        let shape = if plain {
             self.folded.push_str(word);
             self.folded[fold_start as usize..].make_ascii_lowercase();
-        } else if word.is_ascii() {
-            self.folded.extend(word.bytes().filter(u8::is_ascii_alphanumeric).map(|b| b.to_ascii_lowercase() as char));
+            plain_shape(word.as_bytes())
         } else {
-            self.folded.push_str(&fold_text(word).replace(' ', ""));
-        }
+            if word.is_ascii() {
+                self.folded
+                    .extend(word.bytes().filter(u8::is_ascii_alphanumeric).map(|b| b.to_ascii_lowercase() as char));
+            } else {
+                self.folded.push_str(&fold_text(word).replace(' ', ""));
+            }
+            shape_of(word)
+        };
         let fold_end = self.folded.len() as u32;
         let id = vocab.get(&self.folded[fold_start as usize..]);
-        self.list.push(Token { start, end: start + word.len(), id, shape: shape_of(word), fold_start, fold_end });
+        self.list.push(Token { start, end: start + word.len(), id, shape, fold_start, fold_end });
     }
 
     fn push_punct(&mut self, mark: char, start: usize, end: usize, vocab: &Vocab) {
@@ -199,6 +218,26 @@ fn clause_mark(c: char, at: usize, bytes: &[u8]) -> Option<char> {
         }
         _ => None,
     }
+}
+
+/// [`shape_of`] for a word of ASCII letters and digits.
+fn plain_shape(word: &[u8]) -> u8 {
+    let mut shape = 0;
+    let (mut letters, mut upper) = (0, 0);
+    for &b in word.iter().filter(|b| b.is_ascii_alphabetic()) {
+        if letters == 0 && b.is_ascii_uppercase() {
+            shape |= CAP;
+        }
+        letters += 1;
+        upper += usize::from(b.is_ascii_uppercase());
+    }
+    if letters >= 2 && upper == letters {
+        shape |= UPPER;
+    }
+    if !word.is_empty() && letters == 0 {
+        shape |= DIGITS;
+    }
+    shape
 }
 
 fn shape_of(word: &str) -> u8 {
@@ -256,5 +295,53 @@ mod tests {
     #[test]
     fn phrases_fold_like_text() {
         assert_eq!(fold_phrase("IS-strijders"), [("is".to_string(), true), ("strijders".to_string(), false)]);
+    }
+    /// The tokenizer as first written, char by char with a look-ahead: the byte scan must agree.
+    fn tokenize_by_chars(text: &str) -> Vec<(usize, usize, u8, String)> {
+        let mut out = Vec::new();
+        let bytes = text.as_bytes();
+        let mut word_start: Option<usize> = None;
+        let mut chars = text.char_indices().peekable();
+        let word = |w: &str, start: usize| {
+            let folded = if w.bytes().all(|b| b.is_ascii_alphanumeric()) {
+                w.to_ascii_lowercase()
+            } else if w.is_ascii() {
+                w.bytes().filter(u8::is_ascii_alphanumeric).map(|b| b.to_ascii_lowercase() as char).collect()
+            } else {
+                fold_text(w).replace(' ', "")
+            };
+            (start, start + w.len(), shape_of(w), folded)
+        };
+        while let Some((at, c)) = chars.next() {
+            let next = chars.peek().map(|&(_, n)| n);
+            let in_word =
+                is_word_char(c) || (word_start.is_some() && is_glottal(c) && next.is_some_and(char::is_alphanumeric));
+            if in_word {
+                word_start.get_or_insert(at);
+                continue;
+            }
+            if let Some(start) = word_start.take() {
+                out.push(word(&text[start..at], start));
+            }
+            if let Some(mark) = clause_mark(c, at, bytes) {
+                out.push((at, at + c.len_utf8(), PUNCT, mark.to_string()));
+            }
+        }
+        if let Some(start) = word_start {
+            out.push(word(&text[start..], start));
+        }
+        out
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_byte_scan_tokenizes_like_the_character_scan(
+            text in "([A-Za-z0-9 ]|[-,;:()–—'’`ʿ.!?\"]|é|Ḩ|ß|İ|\u{301}|\u{a0}|١|IS|al-|Deir ez-Zor){0,30}"
+        ) {
+            let mut t = Tokens::default();
+            t.tokenize(&text, 0, &Vocab::default());
+            let got: Vec<_> = (0..t.len()).map(|i| (t.list[i].start, t.list[i].end, t.list[i].shape, t.fold(i).to_string())).collect();
+            proptest::prop_assert_eq!(got, tokenize_by_chars(&text));
+        }
     }
 }
