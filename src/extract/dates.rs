@@ -122,6 +122,13 @@ struct DateWord {
     unit: Option<Unit>,
 }
 
+impl DateWord {
+    /// Whether the word fills some slot on its own (numbers fill theirs by their digits).
+    fn fills_a_slot(&self) -> bool {
+        self.month > 0 || self.weekday > 0 || self.season.is_some() || self.number.is_some() || self.unit.is_some()
+    }
+}
+
 /// The values a match filled in.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Values {
@@ -256,8 +263,11 @@ impl DateGrammar {
         }
         let by_word = (t.id != UNKNOWN).then(|| self.by_word.get(&t.id)).flatten().map_or(&[][..], Vec::as_slice);
         let mut fits = [None; 7];
-        for slot in SLOTS {
-            fits[slot as usize] = Some(self.slot_value(tokens, i, slot).is_some());
+        // Only a number or a word with a date meaning fills a slot: most words skip the checks.
+        if digit_start || self.words.get(t.id as usize).is_some_and(DateWord::fills_a_slot) {
+            for slot in SLOTS {
+                fits[slot as usize] = Some(self.slot_value(tokens, i, slot).is_some());
+            }
         }
         let slots = self.by_slot.iter().filter(|(slot, _)| fits[*slot as usize] == Some(true)).map(|(_, p)| p);
         let mut best: Option<DateMention> = None;

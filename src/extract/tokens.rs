@@ -2,7 +2,7 @@
 //! article, its folded form (as [`fold_text`] folds names) and its shape (capitalised, acronym,
 //! number). Words are looked up in a [`Vocab`] once, so later stages compare integers.
 
-use crate::extract::fxhash::FxMap;
+use crate::fxhash::SpreadMap;
 
 use unicode_normalization::char::is_combining_mark;
 
@@ -41,11 +41,12 @@ impl Token {
 }
 
 /// The words lexicon phrases use, folded, with dense ids. Words of up to eight bytes are keyed
-/// by their bytes packed in an integer, so most lookups compare no strings.
+/// by their bytes packed in an integer, so most lookups compare no strings. The tables spread
+/// the hash's high bits (plain FxHash would pick buckets by a packed word's first letters).
 #[derive(Debug, Default, Clone)]
 pub struct Vocab {
-    short: FxMap<u64, u32>,
-    long: FxMap<Box<str>, u32>,
+    short: SpreadMap<u64, u32>,
+    long: SpreadMap<Box<str>, u32>,
     len: usize,
 }
 
