@@ -441,15 +441,23 @@ impl Analysis {
     /// Whether tokens `a..b` can be a name: words only, none used by a phrase, capitalised at
     /// both ends with only name particles in between, and not a lexicon word on its own.
     fn name_run(&self, lang: &Language, a: usize, b: usize) -> bool {
-        let words_ok = (a..b).all(|k| !self.consumed[k] && !self.tokens.list[k].is(PUNCT | DIGITS));
-        let inner_ok = (a + 1..b.saturating_sub(1))
-            .all(|k| self.tokens.list[k].is(CAP) || NAME_PARTICLES.contains(&self.tokens.fold(k)));
+        // The cheap checks first: most runs tried end in a lower-case word.
         let last_ok = self.tokens.list[b - 1].is(CAP);
+        let words_ok = || (a..b).all(|k| !self.consumed[k] && !self.tokens.list[k].is(PUNCT | DIGITS));
+        let inner_ok = || {
+            (a + 1..b.saturating_sub(1))
+                .all(|k| self.tokens.list[k].is(CAP) || NAME_PARTICLES.contains(&self.tokens.fold(k)))
+        };
+        if !(last_ok && words_ok() && inner_ok()) {
+            return false;
+        }
+        if b - a > 1 {
+            return true;
+        }
         // A common word is a name only right after an intro noun ("het dorp Dan").
         let stop = if self.introduced(a).0 { 0 } else { class::STOP };
         let blocked = stop | class::COUNTRY | class::DEMONYM | class::INTRO | class::GENERIC | class::DET | class::SKIP;
-        let single_ok = b - a > 1 || (self.class[a] & blocked == 0 && !lang.dates.knows(self.tokens.list[a].id));
-        words_ok && inner_ok && last_ok && single_ok
+        self.class[a] & blocked == 0 && !lang.dates.knows(self.tokens.list[a].id)
     }
 
     /// A lower-case name particle glued by a hyphen to a capitalised word: "al-Bab", "el-Alam".

@@ -45,9 +45,71 @@ impl Token {
 /// the hash's high bits (plain FxHash would pick buckets by a packed word's first letters).
 #[derive(Debug, Default, Clone)]
 pub struct Vocab {
-    short: SpreadMap<u64, u32>,
+    short: PackedTable,
     long: SpreadMap<Box<str>, u32>,
     len: usize,
+}
+
+/// Words packed in integers ([`pack`]) and their ids, by open addressing in one array at most
+/// half full: a look-up reads one place in memory, most often one slot.
+#[derive(Debug, Default, Clone)]
+struct PackedTable {
+    /// `(packed word, id)`; a key of 0 marks a free slot.
+    slots: Vec<(u64, u32)>,
+    len: usize,
+    /// The id of the empty word, whose key is 0.
+    empty: Option<u32>,
+}
+
+impl PackedTable {
+    fn home(&self, key: u64) -> usize {
+        // Fibonacci hashing: the product's high bits mix every byte of the word.
+        (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 32) as usize & (self.slots.len() - 1)
+    }
+
+    fn get(&self, key: u64) -> Option<u32> {
+        if key == 0 {
+            return self.empty;
+        }
+        if self.slots.is_empty() {
+            return None;
+        }
+        let mask = self.slots.len() - 1;
+        let mut i = self.home(key);
+        loop {
+            let (k, id) = self.slots[i];
+            if k == key {
+                return Some(id);
+            }
+            if k == 0 {
+                return None;
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    /// Adds a key that is not in the table.
+    fn insert(&mut self, key: u64, id: u32) {
+        if key == 0 {
+            self.empty = Some(id);
+            return;
+        }
+        if (self.len + 1) * 2 > self.slots.len() {
+            let size = (self.slots.len() * 2).max(64);
+            let old = std::mem::replace(&mut self.slots, vec![(0, 0); size]);
+            self.len = 0;
+            for (k, v) in old.into_iter().filter(|&(k, _)| k != 0) {
+                self.insert(k, v);
+            }
+        }
+        let mask = self.slots.len() - 1;
+        let mut i = self.home(key);
+        while self.slots[i].0 != 0 {
+            i = (i + 1) & mask;
+        }
+        self.slots[i] = (key, id);
+        self.len += 1;
+    }
 }
 
 /// The bytes of a word of at most eight bytes as an integer (folded words hold no zero bytes).
@@ -68,18 +130,20 @@ impl Vocab {
         self.len += 1;
         match pack(word) {
             Some(key) => self.short.insert(key, id),
-            None => self.long.insert(word.into(), id),
-        };
+            None => {
+                self.long.insert(word.into(), id);
+            }
+        }
         id
     }
 
     /// The id of a folded word, or [`UNKNOWN`].
     pub fn get(&self, word: &str) -> u32 {
         let found = match pack(word) {
-            Some(key) => self.short.get(&key),
-            None => self.long.get(word),
+            Some(key) => self.short.get(key),
+            None => self.long.get(word).copied(),
         };
-        found.copied().unwrap_or(UNKNOWN)
+        found.unwrap_or(UNKNOWN)
     }
 
     /// The number of words.
@@ -344,5 +408,19 @@ mod tests {
             let got: Vec<_> = (0..t.len()).map(|i| (t.list[i].start, t.list[i].end, t.list[i].shape, t.fold(i).to_string())).collect();
             proptest::prop_assert_eq!(got, tokenize_by_chars(&text));
         }
+    }
+
+    #[test]
+    fn the_vocabulary_gives_every_word_its_id_through_growth() {
+        let mut vocab = Vocab::default();
+        let words: Vec<String> = (0..5000).map(|i| format!("w{i}")).chain((0..300).map(|i| format!("langwoord{i}"))).collect();
+        let ids: Vec<u32> = words.iter().map(|w| vocab.intern(w)).collect();
+        assert_eq!(ids, (0..words.len() as u32).collect::<Vec<_>>());
+        assert!(words.iter().zip(&ids).all(|(w, &id)| vocab.get(w) == id && vocab.intern(w) == id));
+        assert_eq!(vocab.get("w5000"), UNKNOWN);
+        assert_eq!(vocab.get(""), UNKNOWN, "the empty word packs to the free-slot key");
+        let empty = vocab.intern("");
+        assert_eq!(vocab.get(""), empty);
+        assert_eq!(vocab.len(), words.len() + 1);
     }
 }
