@@ -288,6 +288,7 @@ impl Analysis {
 
     /// A clause break: `; : -`, or a word such as "maar" after a comma ("nog maar" is "only");
     /// commas and brackets are not.
+    #[inline]
     pub fn is_strong_break(&self, k: usize) -> bool {
         let t = &self.tokens.list[k];
         let after_mark = k == 0 || self.tokens.list[k - 1].is(PUNCT);

@@ -228,19 +228,24 @@ impl Tokens {
     /// Adds a word; `plain` says it is ASCII letters and digits only.
     fn push_word(&mut self, word: &str, start: usize, vocab: &Vocab, plain: bool) {
         let fold_start = self.folded.len() as u32;
-        let shape = if plain {
+        if plain {
             self.folded.push_str(word);
             self.folded[fold_start as usize..].make_ascii_lowercase();
-            plain_shape(word.as_bytes())
+            let (shape, packed) = plain_shape_and_key(word.as_bytes());
+            let id = match packed {
+                Some(key) => vocab.short.get(key).unwrap_or(UNKNOWN),
+                None => vocab.get(&self.folded[fold_start as usize..]),
+            };
+            let fold_end = self.folded.len() as u32;
+            self.list.push(Token { start, end: start + word.len(), id, shape, fold_start, fold_end });
+            return;
+        }
+        if word.is_ascii() {
+            self.folded.extend(word.bytes().filter(u8::is_ascii_alphanumeric).map(|b| b.to_ascii_lowercase() as char));
         } else {
-            if word.is_ascii() {
-                self.folded
-                    .extend(word.bytes().filter(u8::is_ascii_alphanumeric).map(|b| b.to_ascii_lowercase() as char));
-            } else {
-                self.folded.push_str(&fold_text(word).replace(' ', ""));
-            }
-            shape_of(word)
-        };
+            self.folded.push_str(&fold_text(word).replace(' ', ""));
+        }
+        let shape = shape_of(word);
         let fold_end = self.folded.len() as u32;
         let id = vocab.get(&self.folded[fold_start as usize..]);
         self.list.push(Token { start, end: start + word.len(), id, shape, fold_start, fold_end });
@@ -285,16 +290,23 @@ fn clause_mark(c: char, at: usize, bytes: &[u8]) -> Option<char> {
     }
 }
 
-/// [`shape_of`] for a word of ASCII letters and digits.
-fn plain_shape(word: &[u8]) -> u8 {
+/// [`shape_of`] for a word of ASCII letters and digits, and in the same pass its folded form
+/// packed as [`pack`] packs it (when it has at most eight bytes).
+fn plain_shape_and_key(word: &[u8]) -> (u8, Option<u64>) {
     let mut shape = 0;
     let (mut letters, mut upper) = (0, 0);
-    for &b in word.iter().filter(|b| b.is_ascii_alphabetic()) {
-        if letters == 0 && b.is_ascii_uppercase() {
-            shape |= CAP;
+    let mut key = 0u64;
+    for (k, &b) in word.iter().enumerate() {
+        if k < 8 {
+            key |= u64::from(b.to_ascii_lowercase()) << (8 * k);
         }
-        letters += 1;
-        upper += usize::from(b.is_ascii_uppercase());
+        if b.is_ascii_alphabetic() {
+            if letters == 0 && b.is_ascii_uppercase() {
+                shape |= CAP;
+            }
+            letters += 1;
+            upper += usize::from(b.is_ascii_uppercase());
+        }
     }
     if letters >= 2 && upper == letters {
         shape |= UPPER;
@@ -302,7 +314,7 @@ fn plain_shape(word: &[u8]) -> u8 {
     if !word.is_empty() && letters == 0 {
         shape |= DIGITS;
     }
-    shape
+    (shape, (word.len() <= 8).then_some(key))
 }
 
 fn shape_of(word: &str) -> u8 {
@@ -401,10 +413,15 @@ mod tests {
     proptest::proptest! {
         #[test]
         fn the_byte_scan_tokenizes_like_the_character_scan(
-            text in "([A-Za-z0-9 ]|[-,;:()–—'’`ʿ.!?\"]|é|Ḩ|ß|İ|\u{301}|\u{a0}|١|IS|al-|Deir ez-Zor){0,30}"
+            text in "([A-Za-z0-9 ]|[-,;:()–—'’`ʿ.!?\"]|é|Ḩ|ß|İ|\u{301}|\u{a0}|١|IS|al-|Deir ez-Zor|strijders|langewoorden){0,30}"
         ) {
+            let mut vocab = Vocab::default();
+            for word in ["al", "deir", "ez", "zor", "is", "strijders", "langewoorden", "e", ","] {
+                vocab.intern(word);
+            }
             let mut t = Tokens::default();
-            t.tokenize(&text, 0, &Vocab::default());
+            t.tokenize(&text, 0, &vocab);
+            proptest::prop_assert!((0..t.len()).all(|i| t.list[i].id == vocab.get(t.fold(i))));
             let got: Vec<_> = (0..t.len()).map(|i| (t.list[i].start, t.list[i].end, t.list[i].shape, t.fold(i).to_string())).collect();
             proptest::prop_assert_eq!(got, tokenize_by_chars(&text));
         }

@@ -141,19 +141,25 @@ pub fn looks_like_markup(line: &str) -> bool {
 /// spans of every non-markup line in order; streaming readers may call this line by line.
 pub fn split_line(line: &str) -> Vec<(usize, usize)> {
     let mut spans = Vec::new();
+    split_line_into(line, &mut spans);
+    spans
+}
+
+/// [`split_line`] into a reused buffer (cleared first).
+pub fn split_line_into(line: &str, spans: &mut Vec<(usize, usize)>) {
+    spans.clear();
     let mut start = 0;
     let mut from = 0;
     let mut ellipsis = Ellipsis::default();
     while let Some(at) = next_terminator(line.as_bytes(), from, &mut ellipsis) {
         let run_end = terminator_run_end(line, at);
         if ends_sentence(line, at, run_end) {
-            push_trimmed(&mut spans, line, start, run_end);
+            push_trimmed(spans, line, start, run_end);
             start = run_end;
         }
         from = run_end;
     }
-    push_trimmed(&mut spans, line, start, line.len());
-    spans
+    push_trimmed(spans, line, start, line.len());
 }
 
 fn is_terminator(c: char) -> bool {
