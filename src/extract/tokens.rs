@@ -430,7 +430,8 @@ mod tests {
     #[test]
     fn the_vocabulary_gives_every_word_its_id_through_growth() {
         let mut vocab = Vocab::default();
-        let words: Vec<String> = (0..5000).map(|i| format!("w{i}")).chain((0..300).map(|i| format!("langwoord{i}"))).collect();
+        let words: Vec<String> =
+            (0..5000).map(|i| format!("w{i}")).chain((0..300).map(|i| format!("langwoord{i}"))).collect();
         let ids: Vec<u32> = words.iter().map(|w| vocab.intern(w)).collect();
         assert_eq!(ids, (0..words.len() as u32).collect::<Vec<_>>());
         assert!(words.iter().zip(&ids).all(|(w, &id)| vocab.get(w) == id && vocab.intern(w) == id));
