@@ -306,8 +306,10 @@ impl Analysis {
         // Inside ", dat ... ,": the aside ends at its closing comma.
         let mut relative = false;
         for k in 0..self.tokens.len() {
-            let fold = self.tokens.fold(k);
-            let comma = self.tokens.list[k].is(PUNCT) && fold == ",";
+            // Only punctuation is compared by its text.
+            let punct = self.tokens.list[k].is(PUNCT);
+            let fold = if punct { self.tokens.fold(k) } else { "" };
+            let comma = punct && fold == ",";
             if relative && comma {
                 self.clause.push(current);
                 current = outer.pop().unwrap_or(current);
@@ -319,11 +321,11 @@ impl Analysis {
                 next = next.saturating_add(1);
                 current = next;
                 relative = true;
-            } else if self.tokens.list[k].is(PUNCT) && fold == "(" {
+            } else if punct && fold == "(" {
                 outer.push(current);
                 next = next.saturating_add(1);
                 current = next;
-            } else if self.tokens.list[k].is(PUNCT) && fold == ")" {
+            } else if punct && fold == ")" {
                 self.clause.push(current);
                 current = outer.pop().unwrap_or(current);
                 continue;

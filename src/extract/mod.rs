@@ -363,11 +363,11 @@ impl Run<'_, '_> {
     fn learn(&mut self, text: &str, base: usize) {
         let an = &self.ex.analysis;
         let lang = &self.ex.languages[self.lang];
-        let named: Vec<String> = an
+        let named: Vec<&str> = an
             .actors
             .iter()
             .filter_map(|m| match m.actor {
-                language::ActorRef::Faction(f) => Some(lang.factions[f as usize].clone()),
+                language::ActorRef::Faction(f) => Some(lang.factions[f as usize].as_str()),
                 _ => None,
             })
             .collect();
