@@ -26,9 +26,10 @@ impl Hasher for FxHasher {
         }
         let rest = chunks.remainder();
         if !rest.is_empty() {
-            let mut last = [0u8; 8];
-            last[..rest.len()].copy_from_slice(rest);
-            self.add(u64::from_le_bytes(last) ^ rest.len() as u64);
+            // The rest as a little-endian integer, byte by byte (a copy of a variable length
+            // would be a call to memcpy).
+            let last = rest.iter().rev().fold(0u64, |packed, &b| packed << 8 | u64::from(b));
+            self.add(last ^ rest.len() as u64);
         }
     }
 

@@ -80,7 +80,13 @@ impl Context {
 
     /// Counts a mention of a faction.
     pub fn count_actor(&mut self, faction: &str) {
-        *self.named.entry(faction.to_string()).or_default() += 1;
+        // A faction named before is counted without allocating its name again.
+        match self.named.get_mut(faction) {
+            Some(count) => *count += 1,
+            None => {
+                self.named.insert(faction.to_string(), 1);
+            }
+        }
     }
 
     /// The faction the article names most (the first in id order on a tie): whose strongholds

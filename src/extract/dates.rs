@@ -122,6 +122,13 @@ struct DateWord {
     unit: Option<Unit>,
 }
 
+impl DateWord {
+    /// Whether the word fills some slot on its own (numbers fill theirs by their digits).
+    fn fills_a_slot(&self) -> bool {
+        self.month > 0 || self.weekday > 0 || self.season.is_some() || self.number.is_some() || self.unit.is_some()
+    }
+}
+
 /// The values a match filled in.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Values {
@@ -231,6 +238,10 @@ impl DateGrammar {
     pub fn scan(&self, tokens: &Tokens, out: &mut Vec<DateMention>) {
         let mut i = 0;
         while i < tokens.len() {
+            if !self.may_start(tokens, i) {
+                i += 1;
+                continue;
+            }
             match self.longest_at(tokens, i) {
                 Some(found) => {
                     // A match inside this one that reaches further wins: "in April 2015" is
@@ -248,6 +259,13 @@ impl DateGrammar {
         }
     }
 
+    /// Whether a date expression can start at token `i`: a number or a date word.
+    #[inline]
+    fn may_start(&self, tokens: &Tokens, i: usize) -> bool {
+        let t = &tokens.list[i];
+        (t.id != UNKNOWN && self.knows(t.id)) || tokens.fold(i).as_bytes().first().is_some_and(u8::is_ascii_digit)
+    }
+
     fn longest_at(&self, tokens: &Tokens, i: usize) -> Option<DateMention> {
         let t = &tokens.list[i];
         let digit_start = tokens.fold(i).as_bytes().first().is_some_and(u8::is_ascii_digit);
@@ -256,10 +274,16 @@ impl DateGrammar {
         }
         let by_word = (t.id != UNKNOWN).then(|| self.by_word.get(&t.id)).flatten().map_or(&[][..], Vec::as_slice);
         let mut fits = [None; 7];
-        for slot in SLOTS {
-            fits[slot as usize] = Some(self.slot_value(tokens, i, slot).is_some());
+        // Only a number or a word with a date meaning fills a slot: most words skip the checks
+        // and the patterns that start with a slot.
+        let fills = digit_start || self.words.get(t.id as usize).is_some_and(DateWord::fills_a_slot);
+        if fills {
+            for slot in SLOTS {
+                fits[slot as usize] = Some(self.slot_value(tokens, i, slot).is_some());
+            }
         }
-        let slots = self.by_slot.iter().filter(|(slot, _)| fits[*slot as usize] == Some(true)).map(|(_, p)| p);
+        let by_slot = if fills { &self.by_slot[..] } else { &[] };
+        let slots = by_slot.iter().filter(|(slot, _)| fits[*slot as usize] == Some(true)).map(|(_, p)| p);
         let mut best: Option<DateMention> = None;
         for &p in by_word.iter().chain(slots) {
             if let Some(found) = self.match_pattern(&self.patterns[p], tokens, i)

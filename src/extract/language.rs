@@ -207,6 +207,12 @@ impl Language {
         self.loose_first.get(&id).map_or(&[], Vec::as_slice)
     }
 
+    /// The classes, preposition roles and country of vocabulary word `id` in one look-up (see
+    /// [`Language::class`], [`Language::prep`], [`Language::country`]).
+    pub fn word(&self, id: u32) -> (u32, u16, Option<u16>) {
+        self.words.get(id as usize).map_or((0, 0, None), |w| (w.0, w.1, w.2.checked_sub(1)))
+    }
+
     /// The classes of vocabulary word `id`.
     pub fn class(&self, id: u32) -> u32 {
         self.words.get(id as usize).map_or(0, |w| w.0)

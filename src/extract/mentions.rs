@@ -135,14 +135,13 @@ impl Analysis {
         let n = self.tokens.len();
         // An acronym ("IS", "US") is not the ordinary word it spells ("is", "us").
         let acronym_classes = class::COUNTRY | class::DEMONYM;
-        self.class.extend(self.tokens.list.iter().map(|t| match (t.id == UNKNOWN, t.is(UPPER)) {
-            (true, _) => 0,
-            (false, true) => lang.class(t.id) & acronym_classes,
-            (false, false) => lang.class(t.id),
-        }));
-        self.prep
-            .extend(self.tokens.list.iter().map(|t| if t.id == UNKNOWN || t.is(UPPER) { 0 } else { lang.prep(t.id) }));
-        self.country.extend(self.tokens.list.iter().map(|t| if t.id == UNKNOWN { None } else { lang.country(t.id) }));
+        for t in &self.tokens.list {
+            let (class, prep, country) = if t.id == UNKNOWN { (0, 0, None) } else { lang.word(t.id) };
+            let (class, prep) = if t.is(UPPER) { (class & acronym_classes, 0) } else { (class, prep) };
+            self.class.push(class);
+            self.prep.push(prep);
+            self.country.push(country);
+        }
         self.consumed.resize(n, false);
         self.phrases(lang);
         self.gapped(lang);
@@ -289,6 +288,7 @@ impl Analysis {
 
     /// A clause break: `; : -`, or a word such as "maar" after a comma ("nog maar" is "only");
     /// commas and brackets are not.
+    #[inline]
     pub fn is_strong_break(&self, k: usize) -> bool {
         let t = &self.tokens.list[k];
         let after_mark = k == 0 || self.tokens.list[k - 1].is(PUNCT);
@@ -306,8 +306,10 @@ impl Analysis {
         // Inside ", dat ... ,": the aside ends at its closing comma.
         let mut relative = false;
         for k in 0..self.tokens.len() {
-            let fold = self.tokens.fold(k);
-            let comma = self.tokens.list[k].is(PUNCT) && fold == ",";
+            // Only punctuation is compared by its text.
+            let punct = self.tokens.list[k].is(PUNCT);
+            let fold = if punct { self.tokens.fold(k) } else { "" };
+            let comma = punct && fold == ",";
             if relative && comma {
                 self.clause.push(current);
                 current = outer.pop().unwrap_or(current);
@@ -319,11 +321,11 @@ impl Analysis {
                 next = next.saturating_add(1);
                 current = next;
                 relative = true;
-            } else if self.tokens.list[k].is(PUNCT) && fold == "(" {
+            } else if punct && fold == "(" {
                 outer.push(current);
                 next = next.saturating_add(1);
                 current = next;
-            } else if self.tokens.list[k].is(PUNCT) && fold == ")" {
+            } else if punct && fold == ")" {
                 self.clause.push(current);
                 current = outer.pop().unwrap_or(current);
                 continue;
@@ -442,15 +444,23 @@ impl Analysis {
     /// Whether tokens `a..b` can be a name: words only, none used by a phrase, capitalised at
     /// both ends with only name particles in between, and not a lexicon word on its own.
     fn name_run(&self, lang: &Language, a: usize, b: usize) -> bool {
-        let words_ok = (a..b).all(|k| !self.consumed[k] && !self.tokens.list[k].is(PUNCT | DIGITS));
-        let inner_ok = (a + 1..b.saturating_sub(1))
-            .all(|k| self.tokens.list[k].is(CAP) || NAME_PARTICLES.contains(&self.tokens.fold(k)));
+        // The cheap checks first: most runs tried end in a lower-case word.
         let last_ok = self.tokens.list[b - 1].is(CAP);
+        let words_ok = || (a..b).all(|k| !self.consumed[k] && !self.tokens.list[k].is(PUNCT | DIGITS));
+        let inner_ok = || {
+            (a + 1..b.saturating_sub(1))
+                .all(|k| self.tokens.list[k].is(CAP) || NAME_PARTICLES.contains(&self.tokens.fold(k)))
+        };
+        if !(last_ok && words_ok() && inner_ok()) {
+            return false;
+        }
+        if b - a > 1 {
+            return true;
+        }
         // A common word is a name only right after an intro noun ("het dorp Dan").
         let stop = if self.introduced(a).0 { 0 } else { class::STOP };
         let blocked = stop | class::COUNTRY | class::DEMONYM | class::INTRO | class::GENERIC | class::DET | class::SKIP;
-        let single_ok = b - a > 1 || (self.class[a] & blocked == 0 && !lang.dates.knows(self.tokens.list[a].id));
-        words_ok && inner_ok && last_ok && single_ok
+        self.class[a] & blocked == 0 && !lang.dates.knows(self.tokens.list[a].id)
     }
 
     /// A lower-case name particle glued by a hyphen to a capitalised word: "al-Bab", "el-Alam".

@@ -220,10 +220,15 @@ impl<'w> Extractor<'w> {
             return self.languages.iter().position(|l| &l.code == code).unwrap_or(0);
         }
         let text = String::from_utf8_lossy(head);
+        // Tokenized once; each language looks the folded words up in its own vocabulary.
         let mut tokens = tokens::Tokens::default();
+        tokens.tokenize(&text, 0, &tokens::Vocab::default());
         let scores = self.languages.iter().map(|l| {
-            tokens.tokenize(&text, 0, &l.vocab);
-            tokens.list.iter().filter(|t| t.id != tokens::UNKNOWN && l.class(t.id) & language::class::STOP != 0).count()
+            let stop = |i: usize| {
+                let id = l.vocab.get(tokens.fold(i));
+                id != tokens::UNKNOWN && l.class(id) & language::class::STOP != 0
+            };
+            (0..tokens.len()).filter(|&i| stop(i)).count()
         });
         let scores: Vec<usize> = scores.collect();
         (0..scores.len()).max_by_key(|&i| (scores[i], std::cmp::Reverse(i))).unwrap_or(0)
@@ -368,11 +373,11 @@ impl Run<'_, '_> {
     fn learn(&mut self, text: &str, base: usize) {
         let an = &self.ex.analysis;
         let lang = &self.ex.languages[self.lang];
-        let named: Vec<String> = an
+        let named: Vec<&str> = an
             .actors
             .iter()
             .filter_map(|m| match m.actor {
-                language::ActorRef::Faction(f) => Some(lang.factions[f as usize].clone()),
+                language::ActorRef::Faction(f) => Some(lang.factions[f as usize].as_str()),
                 _ => None,
             })
             .collect();

@@ -174,11 +174,13 @@ pub fn sentences(
     let mut offset = 0;
     let mut prefix = String::new();
     let mut started = false;
+    // The sentence spans of the current line, reused from line to line.
+    let mut spans = Vec::new();
     while let Some(line) = lines.next().map_err(|e| ReadError::Io(name.into(), io_reason(&e)))? {
         let line_start = offset;
         offset += line.len();
         if started {
-            numbered(&mut lines.reading, &line, line_start, on_sentence);
+            numbered(&mut lines.reading, &mut spans, &line, line_start, on_sentence);
             continue;
         }
         prefix.push_str(&line);
@@ -190,16 +192,16 @@ pub fn sentences(
             Some((Ok(date), body)) => {
                 on_date(Some(&date));
                 lines.reading.date = Some(date);
-                numbered(&mut lines.reading, &prefix[body..], body, on_sentence);
+                numbered(&mut lines.reading, &mut spans, &prefix[body..], body, on_sentence);
             }
             Some((Err(e), body)) => {
                 on_date(None);
                 lines.reading.marker_error = Some(e.to_string());
-                numbered(&mut lines.reading, &prefix[body..], body, on_sentence);
+                numbered(&mut lines.reading, &mut spans, &prefix[body..], body, on_sentence);
             }
             None => {
                 on_date(None);
-                numbered(&mut lines.reading, &line, line_start, on_sentence);
+                numbered(&mut lines.reading, &mut spans, &line, line_start, on_sentence);
             }
         }
         prefix = String::new();
@@ -211,11 +213,18 @@ pub fn sentences(
     Ok(lines.reading)
 }
 
-fn numbered(reading: &mut Reading, piece: &str, base: usize, on_sentence: &mut dyn FnMut(u32, &str, usize)) {
+fn numbered(
+    reading: &mut Reading,
+    spans: &mut Vec<(usize, usize)>,
+    piece: &str,
+    base: usize,
+    on_sentence: &mut dyn FnMut(u32, &str, usize),
+) {
     if article::looks_like_markup(piece) {
         return;
     }
-    for (start, end) in article::split_line(piece) {
+    article::split_line_into(piece, spans);
+    for &(start, end) in spans.iter() {
         reading.sentences += 1;
         on_sentence(reading.sentences, &piece[start..end], base + start);
     }
@@ -233,7 +242,7 @@ struct Lines<R> {
 impl<R: BufRead> Lines<R> {
     fn next(&mut self) -> io::Result<Option<String>> {
         self.raw.clear();
-        if let Some(at) = self.carry.iter().position(|&b| b == b'\n') {
+        if let Some(at) = memchr::memchr(b'\n', &self.carry) {
             self.raw.extend(self.carry.drain(..=at));
             return Ok(Some(self.decode()));
         }
@@ -244,7 +253,7 @@ impl<R: BufRead> Lines<R> {
                 break;
             }
             let window = &available[..available.len().min(MAX_LINE - self.raw.len())];
-            if let Some(at) = window.iter().position(|&b| b == b'\n') {
+            if let Some(at) = memchr::memchr(b'\n', window) {
                 self.raw.extend_from_slice(&window[..=at]);
                 self.reader.consume(at + 1);
                 return Ok(Some(self.decode()));

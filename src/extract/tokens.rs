@@ -2,7 +2,7 @@
 //! article, its folded form (as [`fold_text`] folds names) and its shape (capitalised, acronym,
 //! number). Words are looked up in a [`Vocab`] once, so later stages compare integers.
 
-use crate::extract::fxhash::FxMap;
+use crate::fxhash::SpreadMap;
 
 use unicode_normalization::char::is_combining_mark;
 
@@ -41,22 +41,82 @@ impl Token {
 }
 
 /// The words lexicon phrases use, folded, with dense ids. Words of up to eight bytes are keyed
-/// by their bytes packed in an integer, so most lookups compare no strings.
+/// by their bytes packed in an integer, so most lookups compare no strings. The tables spread
+/// the hash's high bits (plain FxHash would pick buckets by a packed word's first letters).
 #[derive(Debug, Default, Clone)]
 pub struct Vocab {
-    short: FxMap<u64, u32>,
-    long: FxMap<Box<str>, u32>,
+    short: PackedTable,
+    long: SpreadMap<Box<str>, u32>,
     len: usize,
+}
+
+/// Words packed in integers ([`pack`]) and their ids, by open addressing in one array at most
+/// half full: a look-up reads one place in memory, most often one slot.
+#[derive(Debug, Default, Clone)]
+struct PackedTable {
+    /// `(packed word, id)`; a key of 0 marks a free slot.
+    slots: Vec<(u64, u32)>,
+    len: usize,
+    /// The id of the empty word, whose key is 0.
+    empty: Option<u32>,
+}
+
+impl PackedTable {
+    fn home(&self, key: u64) -> usize {
+        // Fibonacci hashing: the product's high bits mix every byte of the word.
+        (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 32) as usize & (self.slots.len() - 1)
+    }
+
+    fn get(&self, key: u64) -> Option<u32> {
+        if key == 0 {
+            return self.empty;
+        }
+        if self.slots.is_empty() {
+            return None;
+        }
+        let mask = self.slots.len() - 1;
+        let mut i = self.home(key);
+        loop {
+            let (k, id) = self.slots[i];
+            if k == key {
+                return Some(id);
+            }
+            if k == 0 {
+                return None;
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    /// Adds a key that is not in the table.
+    fn insert(&mut self, key: u64, id: u32) {
+        if key == 0 {
+            self.empty = Some(id);
+            return;
+        }
+        if (self.len + 1) * 2 > self.slots.len() {
+            let size = (self.slots.len() * 2).max(64);
+            let old = std::mem::replace(&mut self.slots, vec![(0, 0); size]);
+            self.len = 0;
+            for (k, v) in old.into_iter().filter(|&(k, _)| k != 0) {
+                self.insert(k, v);
+            }
+        }
+        let mask = self.slots.len() - 1;
+        let mut i = self.home(key);
+        while self.slots[i].0 != 0 {
+            i = (i + 1) & mask;
+        }
+        self.slots[i] = (key, id);
+        self.len += 1;
+    }
 }
 
 /// The bytes of a word of at most eight bytes as an integer (folded words hold no zero bytes).
 fn pack(word: &str) -> Option<u64> {
     let bytes = word.as_bytes();
-    (bytes.len() <= 8).then(|| {
-        let mut packed = [0u8; 8];
-        packed[..bytes.len()].copy_from_slice(bytes);
-        u64::from_le_bytes(packed)
-    })
+    // Byte by byte (a copy of a variable length would be a call to memcpy).
+    (bytes.len() <= 8).then(|| bytes.iter().rev().fold(0, |packed, &b| packed << 8 | u64::from(b)))
 }
 
 impl Vocab {
@@ -70,18 +130,20 @@ impl Vocab {
         self.len += 1;
         match pack(word) {
             Some(key) => self.short.insert(key, id),
-            None => self.long.insert(word.into(), id),
-        };
+            None => {
+                self.long.insert(word.into(), id);
+            }
+        }
         id
     }
 
     /// The id of a folded word, or [`UNKNOWN`].
     pub fn get(&self, word: &str) -> u32 {
         let found = match pack(word) {
-            Some(key) => self.short.get(&key),
-            None => self.long.get(word),
+            Some(key) => self.short.get(key),
+            None => self.long.get(word).copied(),
         };
-        found.copied().unwrap_or(UNKNOWN)
+        found.unwrap_or(UNKNOWN)
     }
 
     /// The number of words.
@@ -126,40 +188,67 @@ impl Tokens {
         self.folded.clear();
         let bytes = text.as_bytes();
         let mut word_start: Option<usize> = None;
-        let mut chars = text.char_indices().peekable();
-        while let Some((at, c)) = chars.next() {
-            let next = chars.peek().map(|&(_, n)| n);
-            let in_word =
-                is_word_char(c) || (word_start.is_some() && is_glottal(c) && next.is_some_and(char::is_alphanumeric));
+        // Whether the word so far is ASCII letters and digits only (the common case, folded and
+        // shaped byte by byte).
+        let mut plain = true;
+        let mut at = 0;
+        while at < bytes.len() {
+            let b = bytes[at];
+            if b.is_ascii_alphanumeric() {
+                word_start.get_or_insert(at);
+                at += 1;
+                continue;
+            }
+            let c = if b < 0x80 { b as char } else { text[at..].chars().next().expect("a character boundary") };
+            let width = c.len_utf8();
+            let in_word = (b >= 0x80 && is_word_char(c))
+                || (word_start.is_some()
+                    && is_glottal(c)
+                    && text[at + width..].chars().next().is_some_and(char::is_alphanumeric));
             if in_word {
                 word_start.get_or_insert(at);
+                plain = false;
+                at += width;
                 continue;
             }
             if let Some(start) = word_start.take() {
-                self.push_word(&text[start..at], base + start, vocab);
+                self.push_word(&text[start..at], base + start, vocab, plain);
+                plain = true;
             }
             if let Some(mark) = clause_mark(c, at, bytes) {
-                self.push_punct(mark, base + at, base + at + c.len_utf8(), vocab);
+                self.push_punct(mark, base + at, base + at + width, vocab);
             }
+            at += width;
         }
         if let Some(start) = word_start {
-            self.push_word(&text[start..], base + start, vocab);
+            self.push_word(&text[start..], base + start, vocab, plain);
         }
     }
 
-    fn push_word(&mut self, word: &str, start: usize, vocab: &Vocab) {
+    /// Adds a word; `plain` says it is ASCII letters and digits only.
+    fn push_word(&mut self, word: &str, start: usize, vocab: &Vocab, plain: bool) {
         let fold_start = self.folded.len() as u32;
-        if word.bytes().all(|b| b.is_ascii_alphanumeric()) {
+        if plain {
             self.folded.push_str(word);
             self.folded[fold_start as usize..].make_ascii_lowercase();
-        } else if word.is_ascii() {
+            let (shape, packed) = plain_shape_and_key(word.as_bytes());
+            let id = match packed {
+                Some(key) => vocab.short.get(key).unwrap_or(UNKNOWN),
+                None => vocab.get(&self.folded[fold_start as usize..]),
+            };
+            let fold_end = self.folded.len() as u32;
+            self.list.push(Token { start, end: start + word.len(), id, shape, fold_start, fold_end });
+            return;
+        }
+        if word.is_ascii() {
             self.folded.extend(word.bytes().filter(u8::is_ascii_alphanumeric).map(|b| b.to_ascii_lowercase() as char));
         } else {
             self.folded.push_str(&fold_text(word).replace(' ', ""));
         }
+        let shape = shape_of(word);
         let fold_end = self.folded.len() as u32;
         let id = vocab.get(&self.folded[fold_start as usize..]);
-        self.list.push(Token { start, end: start + word.len(), id, shape: shape_of(word), fold_start, fold_end });
+        self.list.push(Token { start, end: start + word.len(), id, shape, fold_start, fold_end });
     }
 
     fn push_punct(&mut self, mark: char, start: usize, end: usize, vocab: &Vocab) {
@@ -199,6 +288,33 @@ fn clause_mark(c: char, at: usize, bytes: &[u8]) -> Option<char> {
         }
         _ => None,
     }
+}
+
+/// [`shape_of`] for a word of ASCII letters and digits, and in the same pass its folded form
+/// packed as [`pack`] packs it (when it has at most eight bytes).
+fn plain_shape_and_key(word: &[u8]) -> (u8, Option<u64>) {
+    let mut shape = 0;
+    let (mut letters, mut upper) = (0, 0);
+    let mut key = 0u64;
+    for (k, &b) in word.iter().enumerate() {
+        if k < 8 {
+            key |= u64::from(b.to_ascii_lowercase()) << (8 * k);
+        }
+        if b.is_ascii_alphabetic() {
+            if letters == 0 && b.is_ascii_uppercase() {
+                shape |= CAP;
+            }
+            letters += 1;
+            upper += usize::from(b.is_ascii_uppercase());
+        }
+    }
+    if letters >= 2 && upper == letters {
+        shape |= UPPER;
+    }
+    if !word.is_empty() && letters == 0 {
+        shape |= DIGITS;
+    }
+    (shape, (word.len() <= 8).then_some(key))
 }
 
 fn shape_of(word: &str) -> u8 {
@@ -256,5 +372,73 @@ mod tests {
     #[test]
     fn phrases_fold_like_text() {
         assert_eq!(fold_phrase("IS-strijders"), [("is".to_string(), true), ("strijders".to_string(), false)]);
+    }
+    /// The tokenizer as first written, char by char with a look-ahead: the byte scan must agree.
+    fn tokenize_by_chars(text: &str) -> Vec<(usize, usize, u8, String)> {
+        let mut out = Vec::new();
+        let bytes = text.as_bytes();
+        let mut word_start: Option<usize> = None;
+        let mut chars = text.char_indices().peekable();
+        let word = |w: &str, start: usize| {
+            let folded = if w.bytes().all(|b| b.is_ascii_alphanumeric()) {
+                w.to_ascii_lowercase()
+            } else if w.is_ascii() {
+                w.bytes().filter(u8::is_ascii_alphanumeric).map(|b| b.to_ascii_lowercase() as char).collect()
+            } else {
+                fold_text(w).replace(' ', "")
+            };
+            (start, start + w.len(), shape_of(w), folded)
+        };
+        while let Some((at, c)) = chars.next() {
+            let next = chars.peek().map(|&(_, n)| n);
+            let in_word =
+                is_word_char(c) || (word_start.is_some() && is_glottal(c) && next.is_some_and(char::is_alphanumeric));
+            if in_word {
+                word_start.get_or_insert(at);
+                continue;
+            }
+            if let Some(start) = word_start.take() {
+                out.push(word(&text[start..at], start));
+            }
+            if let Some(mark) = clause_mark(c, at, bytes) {
+                out.push((at, at + c.len_utf8(), PUNCT, mark.to_string()));
+            }
+        }
+        if let Some(start) = word_start {
+            out.push(word(&text[start..], start));
+        }
+        out
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_byte_scan_tokenizes_like_the_character_scan(
+            text in "([A-Za-z0-9 ]|[-,;:()–—'’`ʿ.!?\"]|é|Ḩ|ß|İ|\u{301}|\u{a0}|١|IS|al-|Deir ez-Zor|strijders|langewoorden){0,30}"
+        ) {
+            let mut vocab = Vocab::default();
+            for word in ["al", "deir", "ez", "zor", "is", "strijders", "langewoorden", "e", ","] {
+                vocab.intern(word);
+            }
+            let mut t = Tokens::default();
+            t.tokenize(&text, 0, &vocab);
+            proptest::prop_assert!((0..t.len()).all(|i| t.list[i].id == vocab.get(t.fold(i))));
+            let got: Vec<_> = (0..t.len()).map(|i| (t.list[i].start, t.list[i].end, t.list[i].shape, t.fold(i).to_string())).collect();
+            proptest::prop_assert_eq!(got, tokenize_by_chars(&text));
+        }
+    }
+
+    #[test]
+    fn the_vocabulary_gives_every_word_its_id_through_growth() {
+        let mut vocab = Vocab::default();
+        let words: Vec<String> =
+            (0..5000).map(|i| format!("w{i}")).chain((0..300).map(|i| format!("langwoord{i}"))).collect();
+        let ids: Vec<u32> = words.iter().map(|w| vocab.intern(w)).collect();
+        assert_eq!(ids, (0..words.len() as u32).collect::<Vec<_>>());
+        assert!(words.iter().zip(&ids).all(|(w, &id)| vocab.get(w) == id && vocab.intern(w) == id));
+        assert_eq!(vocab.get("w5000"), UNKNOWN);
+        assert_eq!(vocab.get(""), UNKNOWN, "the empty word packs to the free-slot key");
+        let empty = vocab.intern("");
+        assert_eq!(vocab.get(""), empty);
+        assert_eq!(vocab.len(), words.len() + 1);
     }
 }

@@ -4,6 +4,7 @@
 //! plus the evidence rules that keep common words and personal names from becoming places.
 
 use crate::extract::fxhash::{FxMap, FxSet};
+use crate::fxhash::SpreadMap;
 
 use crate::model::{PlaceKey, PlaceKind};
 use crate::places::fold::{fold_text, place_key};
@@ -50,7 +51,9 @@ pub struct TownIndex {
     keys: FxSet<String>,
     /// Place keys of town spellings only.
     pub town_keys: FxSet<String>,
-    cache: FxMap<String, Option<Hit>>,
+    /// Folded spellings → what they resolve to (a table that spreads the hash: plain FxHash
+    /// picks buckets by a short name's first letters and length).
+    cache: SpreadMap<String, Option<Hit>>,
     /// Exonyms (folded) → the place they name (`geodata/lang/exonyms-*.tsv`).
     exonyms: FxMap<String, Found>,
     /// Coordinates and countries of the towns the current article has named so far.
@@ -97,7 +100,7 @@ impl TownIndex {
         TownIndex {
             keys,
             town_keys,
-            cache: FxMap::default(),
+            cache: SpreadMap::default(),
             exonyms: FxMap::default(),
             article: Vec::new(),
             countries: FxSet::default(),

@@ -1,7 +1,7 @@
 //! A trie over vocabulary ids for longest-match phrase lookup, and gapped phrases (`heeft ... in
 //! handen`) matched by scanning forward from their first word.
 
-use crate::extract::fxhash::FxMap;
+use crate::fxhash::SpreadMap;
 
 use crate::extract::tokens::{CAP, Tokens, UNKNOWN, UPPER};
 
@@ -18,7 +18,8 @@ pub struct Entry<P> {
 /// Phrases keyed by their folded word ids.
 #[derive(Debug, Clone)]
 pub struct Trie<P> {
-    edges: FxMap<(u32, u32), u32>,
+    /// `(node, word id)` → child (a table that spreads the hash: many nodes share a next word).
+    edges: SpreadMap<(u32, u32), u32>,
     /// The root's children by word id, for a lookup without hashing (see [`Trie::seal`]).
     root: Vec<u32>,
     entries: Vec<Vec<Entry<P>>>,
@@ -28,7 +29,7 @@ pub struct Trie<P> {
 
 impl<P> Default for Trie<P> {
     fn default() -> Self {
-        Trie { edges: FxMap::default(), root: Vec::new(), entries: vec![Vec::new()], max_len: 0 }
+        Trie { edges: SpreadMap::default(), root: Vec::new(), entries: vec![Vec::new()], max_len: 0 }
     }
 }
 

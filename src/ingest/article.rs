@@ -73,7 +73,7 @@ pub const BINARY_SAMPLE: usize = 4096;
 /// Rejects bytes that look binary: a NUL byte or many control bytes in the first [`BINARY_SAMPLE`] bytes.
 pub fn check_not_binary(name: &str, bytes: &[u8]) -> Result<(), ArticleError> {
     let sample = &bytes[..bytes.len().min(BINARY_SAMPLE)];
-    let control = sample.iter().filter(|&&b| b == 0 || (b < 0x20 && !b"\t\n\r\x0c".contains(&b))).count();
+    let control = sample.iter().filter(|&&b| b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c)).count();
     if !sample.is_empty() && (sample.contains(&0) || control * 20 > sample.len()) {
         return Err(ArticleError::Binary(name.to_string(), control, sample.len()));
     }
@@ -141,42 +141,77 @@ pub fn looks_like_markup(line: &str) -> bool {
 /// spans of every non-markup line in order; streaming readers may call this line by line.
 pub fn split_line(line: &str) -> Vec<(usize, usize)> {
     let mut spans = Vec::new();
-    let mut start = 0;
-    let chars: Vec<(usize, char)> = line.char_indices().collect();
-    let mut i = 0;
-    while i < chars.len() {
-        let (_, c) = chars[i];
-        if !matches!(c, '.' | '!' | '?' | '…') {
-            i += 1;
-            continue;
-        }
-        let mut j = i + 1;
-        while j < chars.len() && (matches!(chars[j].1, '.' | '!' | '?' | '…') || is_closing(chars[j].1)) {
-            j += 1;
-        }
-        let end = chars.get(j).map_or(line.len(), |&(at, _)| at);
-        if ends_sentence(line, &chars, i, j) {
-            push_trimmed(&mut spans, line, start, end);
-            start = end;
-        }
-        i = j;
-    }
-    push_trimmed(&mut spans, line, start, line.len());
+    split_line_into(line, &mut spans);
     spans
 }
 
-/// Is the terminator run `chars[i..j]` a sentence end?
-fn ends_sentence(line: &str, chars: &[(usize, char)], i: usize, j: usize) -> bool {
-    let mut k = j;
-    if k < chars.len() && !chars[k].1.is_whitespace() {
-        return false;
+/// [`split_line`] into a reused buffer (cleared first).
+pub fn split_line_into(line: &str, spans: &mut Vec<(usize, usize)>) {
+    spans.clear();
+    let mut start = 0;
+    let mut from = 0;
+    let mut ellipsis = Ellipsis::default();
+    while let Some(at) = next_terminator(line.as_bytes(), from, &mut ellipsis) {
+        let run_end = terminator_run_end(line, at);
+        if ends_sentence(line, at, run_end) {
+            push_trimmed(spans, line, start, run_end);
+            start = run_end;
+        }
+        from = run_end;
     }
-    while k < chars.len() && chars[k].1.is_whitespace() {
-        k += 1;
+    push_trimmed(spans, line, start, line.len());
+}
+
+fn is_terminator(c: char) -> bool {
+    matches!(c, '.' | '!' | '?' | '…')
+}
+
+/// The next `…` of a line at or after some offset, found once and reused until passed.
+#[derive(Default)]
+struct Ellipsis {
+    searched_from: Option<usize>,
+    at: Option<usize>,
+}
+
+impl Ellipsis {
+    fn next_from(&mut self, bytes: &[u8], from: usize) -> Option<usize> {
+        // `from` only grows: the answer holds until `from` passes it.
+        if self.searched_from.is_none() || self.at.is_some_and(|at| at < from) {
+            self.searched_from = Some(from);
+            self.at = memchr::memmem::find(&bytes[from..], "…".as_bytes()).map(|k| from + k);
+        }
+        self.at
     }
-    let Some(&(at, next)) = chars.get(k) else { return true };
-    let opens = next.is_uppercase() || next.is_ascii_digit() || is_opening(next) || line[at..].starts_with(",,");
-    opens && !(chars[i].1 == '.' && word_before(line, chars[i].0).is_some_and(is_abbreviation))
+}
+
+/// The byte offset of the next `.` `!` `?` or `…` at or after `from` (a scan over bytes: in
+/// UTF-8 an ASCII byte is always a whole character, and `…` is E2 80 A6).
+fn next_terminator(bytes: &[u8], from: usize, ellipsis: &mut Ellipsis) -> Option<usize> {
+    let mark = memchr::memchr3(b'.', b'!', b'?', &bytes[from..]).map(|k| from + k);
+    match (mark, ellipsis.next_from(bytes, from)) {
+        (Some(m), Some(e)) => Some(m.min(e)),
+        (m, e) => m.or(e),
+    }
+}
+
+/// Where the run of terminators and closing marks that starts with the terminator at `at` ends.
+fn terminator_run_end(line: &str, at: usize) -> usize {
+    let mut chars = line[at..].char_indices().skip(1);
+    chars.find(|&(_, c)| !(is_terminator(c) || is_closing(c))).map_or(line.len(), |(k, _)| at + k)
+}
+
+/// Is the terminator run `line[at..run_end]` a sentence end?
+fn ends_sentence(line: &str, at: usize, run_end: usize) -> bool {
+    let after = &line[run_end..];
+    match after.chars().next() {
+        None => return true,
+        Some(c) if !c.is_whitespace() => return false,
+        Some(_) => {}
+    }
+    let rest = after.trim_start();
+    let Some(next) = rest.chars().next() else { return true };
+    let opens = next.is_uppercase() || next.is_ascii_digit() || is_opening(next) || rest.starts_with(",,");
+    opens && !(line.as_bytes()[at] == b'.' && word_before(line, at).is_some_and(is_abbreviation))
 }
 
 fn is_closing(c: char) -> bool {
@@ -200,7 +235,13 @@ fn word_before(line: &str, dot: usize) -> Option<&str> {
 fn is_abbreviation(word: &str) -> bool {
     let mut letters = word.chars();
     let initial = matches!((letters.next(), letters.next()), (Some(c), None) if c.is_uppercase());
-    initial || ABBREVIATIONS.contains(&word.to_lowercase().as_str())
+    // Lower-casing an ASCII word never changes its length: compare without allocating.
+    let listed = if word.is_ascii() {
+        ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word))
+    } else {
+        ABBREVIATIONS.contains(&word.to_lowercase().as_str())
+    };
+    initial || listed
 }
 
 fn push_trimmed(spans: &mut Vec<(usize, usize)>, line: &str, start: usize, end: usize) {
@@ -291,5 +332,64 @@ mod tests {
         let article = parse("l.txt", b"Caf\xe9 in de stad.").unwrap();
         assert!(article.lossy);
         assert!(article.text.contains('\u{FFFD}'));
+    }
+    /// The splitter as first written, over a vector of characters: the byte scan must agree with it.
+    fn split_by_chars(line: &str) -> Vec<(usize, usize)> {
+        let mut spans = Vec::new();
+        let mut start = 0;
+        let chars: Vec<(usize, char)> = line.char_indices().collect();
+        let mut i = 0;
+        while i < chars.len() {
+            if !is_terminator(chars[i].1) {
+                i += 1;
+                continue;
+            }
+            let mut j = i + 1;
+            while j < chars.len() && (is_terminator(chars[j].1) || is_closing(chars[j].1)) {
+                j += 1;
+            }
+            let end = chars.get(j).map_or(line.len(), |&(at, _)| at);
+            let mut k = j;
+            let ends = if k < chars.len() && !chars[k].1.is_whitespace() {
+                false
+            } else {
+                while k < chars.len() && chars[k].1.is_whitespace() {
+                    k += 1;
+                }
+                match chars.get(k) {
+                    None => true,
+                    Some(&(at, next)) => {
+                        let opens = next.is_uppercase()
+                            || next.is_ascii_digit()
+                            || is_opening(next)
+                            || line[at..].starts_with(",,");
+                        let abbreviation = chars[i].1 == '.'
+                            && word_before(line, chars[i].0).is_some_and(|w| {
+                                ABBREVIATIONS.contains(&w.to_lowercase().as_str()) || {
+                                    let mut l = w.chars();
+                                    matches!((l.next(), l.next()), (Some(c), None) if c.is_uppercase())
+                                }
+                            });
+                        opens && !abbreviation
+                    }
+                }
+            };
+            if ends {
+                push_trimmed(&mut spans, line, start, end);
+                start = end;
+            }
+            i = j;
+        }
+        push_trimmed(&mut spans, line, start, line.len());
+        spans
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_byte_scan_splits_like_the_character_splitter(
+            line in "([A-Za-zé0-9 ]|[.!?…\"'”’)»(„“,]|\u{a0}|\u{2003}|\n|Dr|gen|ÉTC|etc|K|É){0,40}"
+        ) {
+            proptest::prop_assert_eq!(split_line(&line), split_by_chars(&line));
+        }
     }
 }
