@@ -19,7 +19,7 @@ use crate::render::svg::escape;
 mod pack;
 mod words;
 
-use pack::{ClaimColumns, PackedState, Strings};
+use pack::{ClaimColumns, PackedState, Records, Strings};
 
 pub use words::{Ui, ui_words};
 
@@ -105,11 +105,11 @@ impl PageBuilder {
         }
         changed.sort_unstable();
         let blank = PackedState::default();
-        let (mut states, mut last) = (Vec::new(), 0);
+        let (mut states, mut last) = (Records::default(), 0);
         for (&place, state) in &current {
             let before = self.previous.get(&place);
             if before != Some(state) {
-                pack::push_state(&mut states, (place - last) as u32, before.unwrap_or(&blank), state);
+                states.push_state((place - last) as u32, before.unwrap_or(&blank), state);
                 last = place;
             }
         }
@@ -120,7 +120,7 @@ impl PageBuilder {
             title: frame.title.clone(),
             claims: frame.claims,
             articles: frame.articles,
-            states,
+            states: states.ints,
             gone: pack::steps(&gone),
             changed: pack::steps(&changed),
             changes,
@@ -180,29 +180,27 @@ impl PageBuilder {
     /// as the texts before and after the place's name (0 after: no name inside), when, and the
     /// claims.
     fn change_records(&mut self, frame: &FrameInfo) -> Vec<u32> {
-        let mut out = Vec::new();
+        let mut records = Records::default();
         for change in &frame.changes {
             let place = self.place_index.get(&(change.kind, change.place_id.clone())).copied();
-            out.push(place.map_or(0, |p| p as u32 + 1));
+            records.ints.push(place.map_or(0, |p| p as u32 + 1));
             let name = place.map(|p| self.strings.list[self.places.name[p] as usize - 1].clone());
             match name.as_deref().and_then(|name| Some((name, change.text.find(name)?))) {
                 Some((name, at)) if !name.is_empty() => {
-                    out.push(self.strings.id(&change.text[..at]));
-                    out.push(self.strings.id(&change.text[at + name.len()..]));
+                    records.ints.push(self.strings.id(&change.text[..at]));
+                    records.ints.push(self.strings.id(&change.text[at + name.len()..]));
                 }
                 _ => {
-                    out.push(self.strings.id(&change.text));
-                    out.push(0);
+                    records.ints.push(self.strings.id(&change.text));
+                    records.ints.push(0);
                 }
             }
-            out.push(self.strings.id(&change.when));
-            out.push(change.claims.len() as u32);
-            for claim in &change.claims {
-                let index = self.claim(&claim.claim);
-                out.push(pack::claim_ref(index, claim.role));
-            }
+            records.ints.push(self.strings.id(&change.when));
+            let claims: Vec<u32> =
+                change.claims.iter().map(|c| pack::claim_ref(self.claim(&c.claim), c.role)).collect();
+            records.push_claims(&claims);
         }
-        out
+        records.ints
     }
 
     /// The whole page.
@@ -531,7 +529,7 @@ mod tests {
                 at += step;
                 states.remove(&at);
             }
-            let (records, mut at, mut place) = (ints("states"), 0, 0);
+            let (records, mut at, mut place, mut last) = (ints("states"), 0, 0, 0);
             while at < records.len() {
                 place += records[at];
                 let mask = records[at + 1];
@@ -546,7 +544,10 @@ mod tests {
                 if mask & u64::from(pack::CLAIMS_BIT) != 0 {
                     let (keep, added) = (records[at] as usize, records[at + 1] as usize);
                     claims.truncate(keep);
-                    claims.extend_from_slice(&records[at + 2..at + 2 + added]);
+                    for &code in &records[at + 2..at + 2 + added] {
+                        last = pack::unstep_claim(last, code as u32);
+                        claims.push(u64::from(last));
+                    }
                     at += 2 + added;
                 }
                 states.insert(place, (fields, claims));

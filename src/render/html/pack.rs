@@ -69,32 +69,59 @@ pub fn claim_ref(claim: usize, role: &str) -> u32 {
     (claim * ROLES.len() + role) as u32
 }
 
-/// Appends one state record: the place (as the step from the previous record's place), the mask
-/// of fields that differ from `before`, those fields, and the claim list as the length of the
-/// prefix it shares with `before`'s and the claims after it.
-pub fn push_state(out: &mut Vec<u32>, place_step: u32, before: &PackedState, state: &PackedState) {
-    let mut mask = 0;
-    for (bit, (old, new)) in before.fields.iter().zip(&state.fields).enumerate() {
-        if old != new {
-            mask |= 1 << bit;
+/// A month's records (states or changes) as integers. Claims in the records' lists are written
+/// as the zigzag-coded step from the previous one in the month (0, -1, 1, -2, … as 0, 1, 2, 3,
+/// …): new claims are met in order, so most steps are small.
+#[derive(Debug, Default)]
+pub struct Records {
+    pub ints: Vec<u32>,
+    last_claim: u32,
+}
+
+impl Records {
+    /// Appends one state record: the place (as the step from the previous record's place), the
+    /// mask of fields that differ from `before`, those fields, and the claim list as the length
+    /// of the prefix it shares with `before`'s and the claims after it.
+    pub fn push_state(&mut self, place_step: u32, before: &PackedState, state: &PackedState) {
+        let mut mask = 0;
+        for (bit, (old, new)) in before.fields.iter().zip(&state.fields).enumerate() {
+            if old != new {
+                mask |= 1 << bit;
+            }
+        }
+        if before.claims != state.claims {
+            mask |= CLAIMS_BIT;
+        }
+        self.ints.push(place_step);
+        self.ints.push(mask);
+        for (bit, value) in state.fields.iter().enumerate() {
+            if mask & (1 << bit) != 0 {
+                self.ints.push(*value);
+            }
+        }
+        if mask & CLAIMS_BIT != 0 {
+            let keep = before.claims.iter().zip(&state.claims).take_while(|(a, b)| a == b).count();
+            self.ints.push(keep as u32);
+            self.push_claims(&state.claims[keep..]);
         }
     }
-    if before.claims != state.claims {
-        mask |= CLAIMS_BIT;
-    }
-    out.push(place_step);
-    out.push(mask);
-    for (bit, value) in state.fields.iter().enumerate() {
-        if mask & (1 << bit) != 0 {
-            out.push(*value);
+
+    /// Appends a claim list: its length, then each claim as the step from the one before.
+    pub fn push_claims(&mut self, claims: &[u32]) {
+        self.ints.push(claims.len() as u32);
+        for &claim in claims {
+            let step = i64::from(claim) - i64::from(self.last_claim);
+            self.ints.push(if step >= 0 { (step * 2) as u32 } else { (-step * 2 - 1) as u32 });
+            self.last_claim = claim;
         }
     }
-    if mask & CLAIMS_BIT != 0 {
-        let keep = before.claims.iter().zip(&state.claims).take_while(|(a, b)| a == b).count();
-        out.push(keep as u32);
-        out.push((state.claims.len() - keep) as u32);
-        out.extend_from_slice(&state.claims[keep..]);
-    }
+}
+
+/// Undoes [`Records::push_claims`]'s step for one claim (for tests and checks).
+#[cfg(test)]
+pub fn unstep_claim(last: u32, code: u32) -> u32 {
+    let step = if code % 2 == 0 { i64::from(code / 2) } else { -i64::from(code / 2) - 1 };
+    (i64::from(last) + step) as u32
 }
 
 /// Ascending indices as steps: the first as it is, each next as the difference.
@@ -214,12 +241,29 @@ mod tests {
         let mut after = before.clone();
         after.fields[4] = 9;
         after.claims.push(16);
-        let mut out = Vec::new();
-        push_state(&mut out, 7, &before, &after);
-        assert_eq!(out, [7, (1 << 4) | CLAIMS_BIT, 9, 2, 1, 16]);
-        out.clear();
-        push_state(&mut out, 0, &PackedState::default(), &before);
-        assert_eq!(out, [0, 0b1101_1011 | CLAIMS_BIT, 1, 2, 3, 4, 5, 1, 0, 2, 8, 12]);
+        let mut records = Records::default();
+        records.push_state(0, &PackedState::default(), &before);
+        assert_eq!(records.ints, [0, 0b1101_1011 | CLAIMS_BIT, 1, 2, 3, 4, 5, 1, 0, 2, 16, 8]);
+        records.ints.clear();
+        records.push_state(7, &before, &after);
+        assert_eq!(records.ints, [7, (1 << 4) | CLAIMS_BIT, 9, 2, 1, 8], "claim 16 is 4 past claim 12");
+    }
+
+    #[test]
+    fn claim_steps_round_trip() {
+        let claims = [5, 9, 2, 2, 1_000_000, 0];
+        let mut records = Records::default();
+        records.push_claims(&claims);
+        let mut last = 0;
+        let back: Vec<u32> = records.ints[1..]
+            .iter()
+            .map(|&code| {
+                last = unstep_claim(last, code);
+                last
+            })
+            .collect();
+        assert_eq!(back, claims);
+        assert_eq!(records.ints[..5], [6, 10, 8, 13, 0]);
     }
 
     #[test]

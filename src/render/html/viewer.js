@@ -73,6 +73,19 @@ function viewer(packed) {
     return [Math.floor(ref / 4), data.roles[ref % 4]];
   }
 
+  // Reads a month's claim list at ints[at]: its length, then each claim (index * 4 + role) as
+  // the zigzag-coded step from the month's claim before (cursor.last). Advances cursor.at.
+  function readClaims(ints, cursor) {
+    const count = ints[cursor.at++];
+    const refs = new Array(count);
+    for (let k = 0; k < count; k++) {
+      const code = ints[cursor.at++];
+      cursor.last += code % 2 === 0 ? code / 2 : -(code + 1) / 2;
+      refs[k] = cursor.last;
+    }
+    return refs;
+  }
+
   // A state from its packed fields (holder, status, other, since, evidence, flags, certainty,
   // independent sources; see STATE_FIELDS in pack.rs) and its claim list.
   const FIELDS = 8;
@@ -97,20 +110,18 @@ function viewer(packed) {
   function applyMonth(states, month) {
     for (const place of month.gone) states.delete(place);
     const ints = month.states;
-    let at = 0;
+    const cursor = { at: 0, last: 0 };
     let place = 0;
-    while (at < ints.length) {
-      place += ints[at++];
-      const mask = ints[at++];
+    while (cursor.at < ints.length) {
+      place += ints[cursor.at++];
+      const mask = ints[cursor.at++];
       const before = states.get(place) || BLANK;
       const f = before.f.slice();
-      for (let bit = 0; bit < FIELDS; bit++) if (mask & (1 << bit)) f[bit] = ints[at++];
+      for (let bit = 0; bit < FIELDS; bit++) if (mask & (1 << bit)) f[bit] = ints[cursor.at++];
       let refs = before.refs;
       if (mask & CLAIMS_BIT) {
-        const keep = ints[at++];
-        const added = ints[at++];
-        refs = refs.slice(0, keep).concat(ints.slice(at, at + added));
-        at += added;
+        const keep = ints[cursor.at++];
+        refs = refs.slice(0, keep).concat(readClaims(ints, cursor));
       }
       states.set(place, stateOf(place, f, refs));
     }
@@ -137,16 +148,14 @@ function viewer(packed) {
     const ints = month.changes;
     const str = data.str;
     const out = [];
-    let at = 0;
-    while (at < ints.length) {
-      const place = ints[at++] - 1;
-      const before = ints[at++];
-      const after = ints[at++];
+    const cursor = { at: 0, last: 0 };
+    while (cursor.at < ints.length) {
+      const place = ints[cursor.at++] - 1;
+      const before = ints[cursor.at++];
+      const after = ints[cursor.at++];
       const text = after ? str(before) + data.places[place].name + str(after) : str(before);
-      const when = str(ints[at++]);
-      const count = ints[at++];
-      const claims = ints.slice(at, at + count).map(claimEntry);
-      at += count;
+      const when = str(ints[cursor.at++]);
+      const claims = readClaims(ints, cursor).map(claimEntry);
       out.push({ place: place >= 0 ? place : undefined, text, when, claims });
     }
     return out;
