@@ -246,7 +246,15 @@ function viewer(packed) {
       for (const state of month.states) touched.add(state.place);
       applyMonth(view.states, month);
     } else if (i !== view.index) {
+      const before = view.states;
       view.states = statesAt(i);
+      if (view.index >= 0) {
+        // A state object is never changed once made, so the same object means the same state:
+        // only the buttons of places whose state object differs are updated.
+        touched = new Set(view.changed);
+        for (const [place, state] of before) if (view.states.get(place) !== state) touched.add(place);
+        for (const place of view.states.keys()) if (!before.has(place)) touched.add(place);
+      }
     } else {
       touched = new Set();
     }
