@@ -6,11 +6,17 @@ month shown (inflate, unpack, checkpoints), and the times of slider jumps to mon
 pseudo-random order and of single steps (the → key).
 
     scripts/viewer_bench.py /tmp/gridout        # CHROMIUM=/path/to/chromium to choose the browser
+    scripts/viewer_bench.py /tmp/gridout --states 2012-03,2019-12 --states-out shown.json
+
+With --states, the page then shows each of those months (slider jumps) and writes who holds what
+in each, as the page rebuilt it (SVG id to [holder, status]), to the --states-out file: compare
+it with `controlmap --json at MONTH`.
 
 Times are wall-clock milliseconds in the browser (performance.now) on this machine, whatever else
 it is doing: run it on a quiet machine for figures to compare.
 """
 
+import argparse
 import fcntl
 import json
 import os
@@ -116,10 +122,26 @@ class Pipe:
         self.child.wait(timeout=30)
 
 
+STATES = r"""
+((months) => {
+  const out = [];
+  for (const month of months) {
+    location.hash = '#' + month;
+    window.dispatchEvent(new HashChangeEvent('hashchange'));
+    out.push(window.controlmap.shown());
+  }
+  return out;
+})
+"""
+
+
 def main():
-    if len(sys.argv) != 2:
-        sys.exit(__doc__.strip().split("\n\n")[1])
-    page = pathlib.Path(sys.argv[1]) / "index.html"
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("out", help="a folder with index.html written by controlmap render")
+    parser.add_argument("--states", help="months to show and record, comma-separated (YYYY-MM)")
+    parser.add_argument("--states-out", help="the file the recorded states are written to")
+    args = parser.parse_args()
+    page = pathlib.Path(args.out) / "index.html"
     if not page.is_file():
         sys.exit(f"no {page}")
     browser = os.environ.get("CHROMIUM") or next(
@@ -135,6 +157,12 @@ def main():
             pipe.call("Page.navigate", {"url": page.resolve().as_uri()}, session=session)
             result = pipe.call("Runtime.evaluate", {"expression": MEASURE, "awaitPromise": True,
                                                     "returnByValue": True}, session=session)
+            if args.states:
+                months = json.dumps(args.states.split(","))
+                shown = pipe.call("Runtime.evaluate", {"expression": f"{STATES}({months})",
+                                                       "returnByValue": True}, session=session)
+                with open(args.states_out or "shown.json", "w", encoding="utf-8") as f:
+                    json.dump(shown["result"].get("value"), f)
         finally:
             pipe.close()
     print(json.dumps({"page_bytes": page.stat().st_size, "browser": result["result"].get("value")}))

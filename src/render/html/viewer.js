@@ -32,6 +32,7 @@ function viewer(packed) {
   const view = { index: -1, place: null, timer: null, states: new Map(), changed: new Set() };
   const monthIndex = new Map(data.months.map((m, i) => [m.month, i]));
   const buttons = [];
+  const shownOn = [];
 
   // Texts are references into packed.strings (index + 1; 0 is none), claims in lists are
   // `claim * 4 + role`, places and claims are columns, and lists of place indices are steps.
@@ -221,20 +222,26 @@ function viewer(packed) {
 
   // Updates the buttons of the given places (all when none are given).
   function updateHotspots(places) {
+    // What each button shows, as last written: the DOM is touched only where it differs.
     const update = (i) => {
       const b = buttons[i];
       if (!b) return;
       const state = view.states.get(i);
-      b.hidden = !state;
-      b.setAttribute('aria-pressed', String(i === view.place));
+      const pressed = i === view.place;
       const label = state
         ? data.places[i].name + ': ' + factionName(state.holder) + ', ' + statusText(state)
         : data.places[i].name;
+      const was = shownOn[i];
+      if (was && was.drawn === Boolean(state) && was.pressed === pressed && was.label === label) return;
+      shownOn[i] = { drawn: Boolean(state), pressed, label };
+      b.hidden = !state;
+      b.setAttribute('aria-pressed', String(pressed));
       b.setAttribute('aria-label', label);
       b.title = label;
     };
     if (places) places.forEach(update); else buttons.forEach((b, i) => update(i));
   }
+
 
   // Moves the view to month i; gives the places whose buttons need updating (null: all).
   function moveTo(i) {
