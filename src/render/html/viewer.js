@@ -394,6 +394,10 @@ function viewer(packed) {
   }
 
   // The month's changes as the caption says them, each with the claims and sources behind it.
+  // Long lists (a month of thousands of changes) show their first CHANGES_SHOWN entries and a
+  // button that adds the rest, so stepping through the months stays quick.
+  const CHANGES_SHOWN = 100;
+
   function changeList(month) {
     const box = node('section', 'changes');
     box.appendChild(node('h4', null, ui.changes_heading));
@@ -403,27 +407,39 @@ function viewer(packed) {
       return box;
     }
     const list = node('ul', 'claims');
-    for (const change of changes) {
-      const li = node('li', 'change');
-      const head = node('p', 'change-head');
-      if (change.place !== undefined) {
-        const link = node('button', 'link', change.text);
-        link.type = 'button';
-        link.addEventListener('click', () => selectPlace(change.place));
-        head.appendChild(link);
-      } else {
-        head.textContent = change.text;
-      }
-      head.appendChild(node('span', 'date', ' ' + change.when));
-      li.appendChild(head);
-      const claims = node('ul', 'claims');
-      for (const [index, role] of change.claims) claims.appendChild(claimItem(data.claim(index), role));
-      li.appendChild(claims);
-      list.appendChild(li);
-    }
+    for (const change of changes.slice(0, CHANGES_SHOWN)) list.appendChild(changeItem(change));
     box.appendChild(list);
+    if (changes.length > CHANGES_SHOWN) {
+      const more = node('button', 'link more', fill(ui.more_changes, { n: changes.length }));
+      more.type = 'button';
+      more.addEventListener('click', () => {
+        for (const change of changes.slice(CHANGES_SHOWN)) list.appendChild(changeItem(change));
+        more.remove();
+      });
+      box.appendChild(more);
+    }
     return box;
   }
+
+  function changeItem(change) {
+    const li = node('li', 'change');
+    const head = node('p', 'change-head');
+    if (change.place !== undefined) {
+      const link = node('button', 'link', change.text);
+      link.type = 'button';
+      link.addEventListener('click', () => selectPlace(change.place));
+      head.appendChild(link);
+    } else {
+      head.textContent = change.text;
+    }
+    head.appendChild(node('span', 'date', ' ' + change.when));
+    li.appendChild(head);
+    const claims = node('ul', 'claims');
+    for (const [index, role] of change.claims) claims.appendChild(claimItem(data.claim(index), role));
+    li.appendChild(claims);
+    return li;
+  }
+
 
   function claimList(state) {
     const box = node('section');
