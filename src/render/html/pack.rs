@@ -120,7 +120,7 @@ impl Records {
 /// Undoes [`Records::push_claims`]'s step for one claim (for tests and checks).
 #[cfg(test)]
 pub fn unstep_claim(last: u32, code: u32) -> u32 {
-    let step = if code % 2 == 0 { i64::from(code / 2) } else { -i64::from(code / 2) - 1 };
+    let step = if code.is_multiple_of(2) { i64::from(code / 2) } else { -i64::from(code / 2) - 1 };
     (i64::from(last) + step) as u32
 }
 
