@@ -1,6 +1,7 @@
 //! The HTML viewer in a real browser: `render` writes out/index.html, and headless Chromium
 //! drives it through a harness page (slider, keys, playback, the URL hash, a click on Raqqa,
-//! hostile names). Without a `chromium` binary the test prints `SKIPPED` and returns;
+//! hostile names, and every month it rebuilds from its compact data against `controlmap at`).
+//! Without a `chromium` binary the test prints `SKIPPED` and returns;
 //! `.ci/run` installs Debian's `chromium` package.
 
 mod common;
@@ -120,6 +121,56 @@ fn render_hostile(dir: &Path) {
         .success();
 }
 
+/// The whole seeds series (58 months), so the page's checkpoints and steps are all exercised.
+fn render_series(out: &Path) {
+    controlmap().args(["render", "--size", "400x300", "--format", "svg", "--out"]).arg(out).assert().success();
+}
+
+/// Who holds what at the end of `month` by `controlmap at`: SVG id to [holder, status].
+fn holders_at(month: &str) -> serde_json::Map<String, Value> {
+    let output = controlmap().args(["--json", "at", month]).output().unwrap();
+    assert!(output.status.success(), "controlmap at {month}");
+    let at: Value = serde_json::from_slice(&output.stdout).unwrap();
+    at["places"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| {
+            let id = p["place_id"].as_str().unwrap();
+            assert!(id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-'), "a plain id: {id}");
+            let prefix = match p["kind"].as_str().unwrap() {
+                "town" => "place",
+                kind => kind,
+            };
+            (format!("{prefix}-{id}"), serde_json::json!([p["holder"], p["status"]]))
+        })
+        .collect()
+}
+
+/// Each month the page showed, rebuilt from its checkpoints and per-month changes, against
+/// `controlmap at` for that month: the same holder and status for every place the page draws,
+/// and every place `at` gives a holder is drawn.
+fn check_series(shown: &[Value]) {
+    let mut months: Vec<&str> = Vec::new();
+    for view in shown {
+        let month = view["month"].as_str().unwrap();
+        months.push(month);
+        let page = view["places"].as_object().unwrap();
+        let expected = holders_at(month);
+        assert!(!page.is_empty(), "{month}: the page draws places");
+        for (id, state) in page {
+            assert_eq!(Some(state), expected.get(id), "{month}: {id} in the page against `controlmap at`");
+        }
+        for (id, state) in &expected {
+            if !state[0].is_null() {
+                assert!(page.contains_key(id), "{month}: {id} is held by {} but not drawn", state[0]);
+            }
+        }
+    }
+    let distinct: std::collections::BTreeSet<&str> = months.iter().copied().collect();
+    assert!(distinct.len() >= 10, "the harness visited many months: {months:?}");
+}
+
 const HARNESS: &str = include_str!("site_harness.html");
 
 #[test]
@@ -132,6 +183,7 @@ fn the_viewer_works_in_a_browser() {
     let dir = tempfile::tempdir().unwrap();
     render_seeds(&dir.path().join("seeds"));
     render_hostile(&dir.path().join("hostile"));
+    render_series(&dir.path().join("series"));
     let harness = dir.path().join("harness.html");
     std::fs::write(&harness, HARNESS).unwrap();
     let dom = dump_dom(&browser, &format!("file://{}", harness.display()));
@@ -177,6 +229,8 @@ fn the_viewer_works_in_a_browser() {
     assert!(hostile.contains("a&b.txt#1"));
     assert_eq!(r["hostile"]["scripts"], 2, "no injected script elements");
     assert_eq!(r["hostile"]["alerted"], false);
+
+    check_series(r["series"].as_array().expect("the series was walked"));
 }
 
 #[test]

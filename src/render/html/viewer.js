@@ -2,9 +2,27 @@
 // Every name is inserted with textContent; nothing is parsed as HTML.
 (function () {
   'use strict';
-  const data = JSON.parse(document.getElementById('data').textContent);
-  const ui = data.ui;
   const $ = (id) => document.getElementById(id);
+  if (typeof DecompressionStream !== 'function') {
+    $('unsupported').hidden = false;
+    return;
+  }
+  // The data block is JSON, deflated (zlib) and written as base64: see src/render/html/pack.rs.
+  async function inflate(text) {
+    const binary = atob(text.trim());
+    const bytes = new Uint8Array(binary.length);
+    for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+    const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('deflate'));
+    return new Response(stream).json();
+  }
+  // What the page's tests and other scripts can reach: `ready` settles once the data is shown.
+  const api = {};
+  window.controlmap = api;
+  api.ready = inflate($('data').textContent).then(viewer);
+
+function viewer(packed) {
+  const data = unpack(packed);
+  const ui = data.ui;
   const el = {
     title: $('title'), counts: $('counts'), img: $('map'), hotspots: $('hotspots'),
     panel: $('panel-body'), slider: $('slider'), prev: $('prev'), next: $('next'), play: $('play'),
@@ -14,16 +32,100 @@
   const view = { index: -1, place: null, timer: null, states: new Map(), changed: new Set() };
   const monthIndex = new Map(data.months.map((m, i) => [m.month, i]));
   const buttons = [];
+  const shownOn = [];
 
-  // Each month stores only the states that differ from the month before (states), the places
-  // no longer drawn (gone) and those that changed hands (changed). The full states of every
-  // CHECKPOINT-th month are kept, so any month is a few steps from one.
+  // Texts are references into packed.strings (index + 1; 0 is none), claims in lists are
+  // `claim * 4 + role`, places and claims are columns, and lists of place indices are steps.
+  function unpack(packed) {
+    const strings = packed.strings;
+    const str = (ref) => (ref ? strings[ref - 1] : null);
+    const p = packed.places;
+    const places = p.id.map((id, i) => ({
+      id: str(id), name: str(p.name[i]), kind: str(p.kind[i]), x: p.x[i] / 10, y: p.y[i] / 10, r: p.r[i] / 10,
+    }));
+    const c = packed.claims;
+    const firstSource = new Uint32Array(c.date.length + 1);
+    for (let i = 0; i < c.date.length; i++) firstSource[i + 1] = firstSource[i] + c.sources[i];
+    const claim = (i) => {
+      const sources = [];
+      for (let k = firstSource[i]; k < firstSource[i + 1]; k++) {
+        sources.push(str(c.source_parts[2 * k]) + str(c.source_parts[2 * k + 1]));
+      }
+      return {
+        date: str(c.date[i]), holder: str(c.holder[i]), event: str(c.event[i]), other: str(c.other[i]),
+        modality: str(c.modality[i]), note: str(c.note[i]), sources,
+      };
+    };
+    const unstep = (steps) => {
+      let at = 0;
+      return steps.map((step) => (at += step));
+    };
+    const months = packed.months.map((m) => ({
+      month: m.month, title: m.title, claims: m.claims, articles: m.articles,
+      gone: unstep(m.gone), changed: unstep(m.changed), states: m.states, changes: m.changes,
+    }));
+    return {
+      image: packed.image, factions: packed.factions, ui: packed.ui, roles: packed.roles, str, places, claim, months,
+    };
+  }
+
+  // A claim list entry as [claim index, role].
+  function claimEntry(ref) {
+    return [Math.floor(ref / 4), data.roles[ref % 4]];
+  }
+
+  // Reads a month's claim list at ints[at]: its length, then each claim (index * 4 + role) as
+  // the zigzag-coded step from the month's claim before (cursor.last). Advances cursor.at.
+  function readClaims(ints, cursor) {
+    const count = ints[cursor.at++];
+    const refs = new Array(count);
+    for (let k = 0; k < count; k++) {
+      const code = ints[cursor.at++];
+      cursor.last += code % 2 === 0 ? code / 2 : -(code + 1) / 2;
+      refs[k] = cursor.last;
+    }
+    return refs;
+  }
+
+  // A state from its packed fields (holder, status, other, since, evidence, flags, certainty,
+  // independent sources; see STATE_FIELDS in pack.rs) and its claim list.
+  const FIELDS = 8;
+  const CLAIMS_BIT = 1 << FIELDS;
+  const BLANK = { f: new Array(FIELDS).fill(0), refs: [] };
+  function stateOf(place, f, refs) {
+    const str = data.str;
+    return {
+      place, f, refs, holder: str(f[0]), status: str(f[1]), other: str(f[2]), since: str(f[3]),
+      evidence: str(f[4]), stale: (f[5] & 1) !== 0, conflict: (f[5] & 2) !== 0, certainty: str(f[6]),
+      independent_sources: f[7],
+    };
+  }
+
+  // Each month stores only the states that differ from the month before (states: records of
+  // the fields that changed), the places no longer drawn (gone) and those that changed hands
+  // (changed). The full states of every CHECKPOINT-th month are kept, so any month is a copy
+  // and at most CHECKPOINT - 1 months of changes away.
   const CHECKPOINT = 12;
   const checkpoints = [];
 
   function applyMonth(states, month) {
     for (const place of month.gone) states.delete(place);
-    for (const state of month.states) states.set(state.place, state);
+    const ints = month.states;
+    const cursor = { at: 0, last: 0 };
+    let place = 0;
+    while (cursor.at < ints.length) {
+      place += ints[cursor.at++];
+      const mask = ints[cursor.at++];
+      const before = states.get(place) || BLANK;
+      const f = before.f.slice();
+      for (let bit = 0; bit < FIELDS; bit++) if (mask & (1 << bit)) f[bit] = ints[cursor.at++];
+      let refs = before.refs;
+      if (mask & CLAIMS_BIT) {
+        const keep = ints[cursor.at++];
+        refs = refs.slice(0, keep).concat(readClaims(ints, cursor));
+      }
+      states.set(place, stateOf(place, f, refs));
+    }
   }
 
   (function buildCheckpoints() {
@@ -39,6 +141,25 @@
     const states = new Map(checkpoints[base]);
     for (let i = base * CHECKPOINT + 1; i <= index; i++) applyMonth(states, data.months[i]);
     return states;
+  }
+
+  // The month's change list: the place (index + 1; 0 when not drawn), the phrase as the texts
+  // before and after the place's name (0 after: no name inside), when, and the claims.
+  function changesOf(month) {
+    const ints = month.changes;
+    const str = data.str;
+    const out = [];
+    const cursor = { at: 0, last: 0 };
+    while (cursor.at < ints.length) {
+      const place = ints[cursor.at++] - 1;
+      const before = ints[cursor.at++];
+      const after = ints[cursor.at++];
+      const text = after ? str(before) + data.places[place].name + str(after) : str(before);
+      const when = str(ints[cursor.at++]);
+      const claims = readClaims(ints, cursor).map(claimEntry);
+      out.push({ place: place >= 0 ? place : undefined, text, when, claims });
+    }
+    return out;
   }
 
   // Days from a state's newest evidence (YYYY-MM-DD) to the last day of the month shown.
@@ -101,20 +222,26 @@
 
   // Updates the buttons of the given places (all when none are given).
   function updateHotspots(places) {
+    // What each button shows, as last written: the DOM is touched only where it differs.
     const update = (i) => {
       const b = buttons[i];
       if (!b) return;
       const state = view.states.get(i);
-      b.hidden = !state;
-      b.setAttribute('aria-pressed', String(i === view.place));
+      const pressed = i === view.place;
       const label = state
         ? data.places[i].name + ': ' + factionName(state.holder) + ', ' + statusText(state)
         : data.places[i].name;
+      const was = shownOn[i];
+      if (was && was.drawn === Boolean(state) && was.pressed === pressed && was.label === label) return;
+      shownOn[i] = { drawn: Boolean(state), pressed, label };
+      b.hidden = !state;
+      b.setAttribute('aria-pressed', String(pressed));
       b.setAttribute('aria-label', label);
       b.title = label;
     };
     if (places) places.forEach(update); else buttons.forEach((b, i) => update(i));
   }
+
 
   // Moves the view to month i; gives the places whose buttons need updating (null: all).
   function moveTo(i) {
@@ -126,7 +253,15 @@
       for (const state of month.states) touched.add(state.place);
       applyMonth(view.states, month);
     } else if (i !== view.index) {
+      const before = view.states;
       view.states = statesAt(i);
+      if (view.index >= 0) {
+        // A state object is never changed once made, so the same object means the same state:
+        // only the buttons of places whose state object differs are updated.
+        touched = new Set(view.changed);
+        for (const [place, state] of before) if (view.states.get(place) !== state) touched.add(place);
+        for (const place of view.states.keys()) if (!before.has(place)) touched.add(place);
+      }
     } else {
       touched = new Set();
     }
@@ -259,41 +394,58 @@
   }
 
   // The month's changes as the caption says them, each with the claims and sources behind it.
+  // Long lists (a month of thousands of changes) show their first CHANGES_SHOWN entries and a
+  // button that adds the rest, so stepping through the months stays quick.
+  const CHANGES_SHOWN = 100;
+
   function changeList(month) {
     const box = node('section', 'changes');
     box.appendChild(node('h4', null, ui.changes_heading));
-    if (!month.changes.length) {
+    const changes = changesOf(month);
+    if (!changes.length) {
       box.appendChild(node('p', 'hint', ui.no_changes));
       return box;
     }
     const list = node('ul', 'claims');
-    for (const change of month.changes) {
-      const li = node('li', 'change');
-      const head = node('p', 'change-head');
-      if (change.place !== undefined) {
-        const link = node('button', 'link', change.text);
-        link.type = 'button';
-        link.addEventListener('click', () => selectPlace(change.place));
-        head.appendChild(link);
-      } else {
-        head.textContent = change.text;
-      }
-      head.appendChild(node('span', 'date', ' ' + change.when));
-      li.appendChild(head);
-      const claims = node('ul', 'claims');
-      for (const [index, role] of change.claims) claims.appendChild(claimItem(data.claims[index], role));
-      li.appendChild(claims);
-      list.appendChild(li);
-    }
+    for (const change of changes.slice(0, CHANGES_SHOWN)) list.appendChild(changeItem(change));
     box.appendChild(list);
+    if (changes.length > CHANGES_SHOWN) {
+      const more = node('button', 'link more', fill(ui.more_changes, { n: changes.length }));
+      more.type = 'button';
+      more.addEventListener('click', () => {
+        for (const change of changes.slice(CHANGES_SHOWN)) list.appendChild(changeItem(change));
+        more.remove();
+      });
+      box.appendChild(more);
+    }
     return box;
   }
+
+  function changeItem(change) {
+    const li = node('li', 'change');
+    const head = node('p', 'change-head');
+    if (change.place !== undefined) {
+      const link = node('button', 'link', change.text);
+      link.type = 'button';
+      link.addEventListener('click', () => selectPlace(change.place));
+      head.appendChild(link);
+    } else {
+      head.textContent = change.text;
+    }
+    head.appendChild(node('span', 'date', ' ' + change.when));
+    li.appendChild(head);
+    const claims = node('ul', 'claims');
+    for (const [index, role] of change.claims) claims.appendChild(claimItem(data.claim(index), role));
+    li.appendChild(claims);
+    return li;
+  }
+
 
   function claimList(state) {
     const box = node('section');
     box.appendChild(node('h4', null, ui.claims_heading));
     const list = node('ul', 'claims');
-    for (const [index, role] of state.claims) list.appendChild(claimItem(data.claims[index], role));
+    for (const [index, role] of state.refs.map(claimEntry)) list.appendChild(claimItem(data.claim(index), role));
     box.appendChild(list);
     return box;
   }
@@ -385,5 +537,13 @@
     });
   }
 
+  // For tests: a place's table entry by SVG id, and the month shown as place id -> [holder, status].
+  api.place = (id) => data.places.find((p) => p.id === id) || null;
+  api.shown = () => {
+    const out = {};
+    for (const [i, state] of view.states) out[data.places[i].id] = [state.holder, state.status];
+    return { month: view.index >= 0 ? data.months[view.index].month : null, places: out };
+  };
   start();
+}
 })();

@@ -8,7 +8,7 @@ use serde::Serialize;
 use crate::render::style::{Lang, words};
 
 /// The words of the page chrome. `{h}` and `{o}` in the event phrases stand for the claim's
-/// holder and other party, `{n}` a number of days, `{m}` a month, `{c}` and `{a}` the claim and
+/// holder and other party, `{n}` a number (of days, or of changes), `{m}` a month, `{c}` and `{a}` the claim and
 /// source counts.
 #[derive(Debug, Serialize)]
 pub struct Ui {
@@ -28,6 +28,7 @@ pub struct Ui {
     pub(super) pause: &'static str,
     pub(super) close: &'static str,
     pub(super) noscript: &'static str,
+    pub(super) unsupported: &'static str,
     pub(super) counts: String,
     pub(super) no_claims: &'static str,
     pub(super) area: &'static str,
@@ -42,6 +43,7 @@ pub struct Ui {
     pub(super) claims_heading: &'static str,
     pub(super) changes_heading: &'static str,
     pub(super) no_changes: &'static str,
+    pub(super) more_changes: &'static str,
     pub(super) independent: &'static str,
     pub(super) nobody: &'static str,
     pub(super) statuses: BTreeMap<&'static str, &'static str>,
@@ -89,6 +91,7 @@ fn ui_en(lang: Lang) -> Ui {
         pause: "Pause",
         close: "Close",
         noscript: "This viewer needs JavaScript. The maps are plain images:",
+        unsupported: "This browser cannot unpack the viewer's data (it lacks DecompressionStream). The maps are plain images:",
         counts: format!("{{c}} {} {{a}} {}", w.claims_from, w.sources),
         no_claims: "No claims about this place yet.",
         area: "area",
@@ -103,6 +106,7 @@ fn ui_en(lang: Lang) -> Ui {
         claims_heading: "Claims behind it",
         changes_heading: "Changed this month",
         no_changes: "No change this month.",
+        more_changes: "Show all {n} changes",
         independent: "Independent sources",
         nobody: "unknown",
         statuses: map_words([
@@ -155,6 +159,7 @@ fn ui_nl(lang: Lang) -> Ui {
         pause: "Pauzeren",
         close: "Sluiten",
         noscript: "Deze viewer heeft JavaScript nodig. De kaarten zijn gewone afbeeldingen:",
+        unsupported: "Deze browser kan de gegevens van de viewer niet uitpakken (DecompressionStream ontbreekt). De kaarten zijn gewone afbeeldingen:",
         counts: format!("{{c}} {} {{a}} {}", w.claims_from, w.sources),
         no_claims: "Nog geen claims over deze plaats.",
         area: "gebied",
@@ -169,6 +174,7 @@ fn ui_nl(lang: Lang) -> Ui {
         claims_heading: "Claims",
         changes_heading: "Deze maand veranderd",
         no_changes: "Geen verandering deze maand.",
+        more_changes: "Alle {n} veranderingen tonen",
         independent: "Onafhankelijke bronnen",
         nobody: "onbekend",
         statuses: map_words([
