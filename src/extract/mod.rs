@@ -373,18 +373,15 @@ impl Run<'_, '_> {
     fn learn(&mut self, text: &str, base: usize) {
         let an = &self.ex.analysis;
         let lang = &self.ex.languages[self.lang];
-        let named: Vec<&str> = an
-            .actors
-            .iter()
-            .filter_map(|m| match m.actor {
-                language::ActorRef::Faction(f) => Some(lang.factions[f as usize].as_str()),
-                _ => None,
-            })
-            .collect();
-        for faction in &named {
+        let named = an.actors.iter().filter_map(|m| match m.actor {
+            language::ActorRef::Faction(f) => Some(lang.factions[f as usize].as_str()),
+            _ => None,
+        });
+        let mut last_actor = None;
+        for faction in named {
             self.ctx.count_actor(faction);
+            last_actor = Some(faction);
         }
-        let last_actor = named.last();
         if let Some(actor) = last_actor {
             self.ctx.set_actor(actor);
         }
