@@ -75,7 +75,11 @@ impl Context {
 
     /// Remembers the last actor named.
     pub fn set_actor(&mut self, faction: &str) {
-        self.last_actor = Some((faction.to_string(), self.sentence));
+        // The same faction again (the common case) keeps its allocated name.
+        match &mut self.last_actor {
+            Some((name, sentence)) if name == faction => *sentence = self.sentence,
+            _ => self.last_actor = Some((faction.to_string(), self.sentence)),
+        }
     }
 
     /// Counts a mention of a faction.
@@ -101,9 +105,24 @@ impl Context {
         self.last_place.as_ref().filter(|p| self.sentence - p.sentence <= reach)
     }
 
-    /// Remembers the last place named.
-    pub fn set_place(&mut self, place: PlaceRef) {
-        self.last_place = Some(place);
+    /// Remembers the last place named (in the current sentence); the place remembered before
+    /// lends its buffers (no allocation when the names fit).
+    pub fn set_place(&mut self, key: &PlaceKey, written: &str, country: &str) {
+        let sentence = self.sentence;
+        match &mut self.last_place {
+            Some(place) => {
+                place.key.clone_from(key);
+                place.written.clear();
+                place.written.push_str(written);
+                place.country.clear();
+                place.country.push_str(country);
+                place.sentence = sentence;
+            }
+            None => {
+                let (written, country) = (written.to_string(), country.to_string());
+                self.last_place = Some(PlaceRef { key: key.clone(), written, country, sentence });
+            }
+        }
     }
 
     /// Remembers a town the article named (the last [`RECENT_TOWNS`] are kept, each once). A town
@@ -129,7 +148,13 @@ impl Context {
     /// Counts a mention of a town that is more than a landmark ("vanuit Azaz", "naar Sennar"),
     /// or a reference to it ("de stad").
     pub fn mention_town(&mut self, key: &PlaceKey) {
-        *self.mentions.entry(key.clone()).or_default() += 1;
+        // A town counted before is counted without cloning its key again.
+        match self.mentions.get_mut(key) {
+            Some(count) => *count += 1,
+            None => {
+                self.mentions.insert(key.clone(), 1);
+            }
+        }
     }
 
     /// How much the article is about a town so far: its mentions, and one more when a claim

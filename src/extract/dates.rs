@@ -110,6 +110,15 @@ impl Rule {
     }
 }
 
+/// One token as the slots see it (see `DateGrammar::probe`).
+#[derive(Clone, Copy)]
+struct Probe<'t, 'g> {
+    capital: bool,
+    folded: &'t str,
+    word: Option<&'g DateWord>,
+    number: Option<u32>,
+}
+
 /// What a date word means.
 #[derive(Debug, Clone, Copy, Default)]
 struct DateWord {
@@ -278,8 +287,9 @@ impl DateGrammar {
         // and the patterns that start with a slot.
         let fills = digit_start || self.words.get(t.id as usize).is_some_and(DateWord::fills_a_slot);
         if fills {
+            let probe = self.probe(tokens, i);
             for slot in SLOTS {
-                fits[slot as usize] = Some(self.slot_value(tokens, i, slot).is_some());
+                fits[slot as usize] = Some(self.value_in(&probe, slot).is_some());
             }
         }
         let by_slot = if fills { &self.by_slot[..] } else { &[] };
@@ -311,17 +321,28 @@ impl DateGrammar {
 
     /// The value a token gives a slot, if it fits.
     fn slot_value(&self, tokens: &Tokens, i: usize, slot: Slot) -> Option<u32> {
+        self.value_in(&self.probe(tokens, i), slot)
+    }
+
+    /// What every slot needs to know of token `i`, worked out once (the number parsed once).
+    fn probe<'t>(&self, tokens: &'t Tokens, i: usize) -> Probe<'t, '_> {
         let t = &tokens.list[i];
         let folded = tokens.fold(i);
         let word = self.words.get(t.id as usize);
         let number = if t.is(DIGITS) && folded.len() <= 4 { folded.parse::<u32>().ok() } else { None };
+        Probe { capital: t.is(CAP), folded, word, number }
+    }
+
+    /// The value a probed token gives a slot, if it fits.
+    fn value_in(&self, probe: &Probe, slot: Slot) -> Option<u32> {
+        let Probe { capital, folded, word, number } = *probe;
         match slot {
             Slot::Day => {
                 number.filter(|_| folded.len() <= 2).or_else(|| ordinal(folded)).filter(|d| (1..=31).contains(d))
             }
             Slot::Year => number.filter(|y| folded.len() == 4 && (1900..=2100).contains(y)),
             Slot::Month => {
-                word.filter(|w| w.month > 0 && (!self.months_need_capital || t.is(CAP))).map(|w| u32::from(w.month))
+                word.filter(|w| w.month > 0 && (!self.months_need_capital || capital)).map(|w| u32::from(w.month))
             }
             Slot::Weekday => word.filter(|w| w.weekday > 0).map(|w| u32::from(w.weekday)),
             Slot::Season => word.and_then(|w| w.season).map(|[a, b]| u32::from(a) * 100 + u32::from(b)),

@@ -365,7 +365,9 @@ impl Analysis {
     /// governs them ("in Bagdad", "de hoofdstad Bagdad"), an actor otherwise.
     fn duals(&mut self, lang: &Language, towns: &mut TownIndex, gazetteer: &Gazetteer, text: &str, base: usize) {
         let mut moved = Vec::new();
-        for (index, region) in std::mem::take(&mut self.dual) {
+        // Taken for the loop and put back emptied, so its buffer serves the next sentence.
+        let mut dual = std::mem::take(&mut self.dual);
+        for &(index, region) in &dual {
             let (a, b) = (self.actors[index].a, self.actors[index].b);
             let (gov, _, _) = self.governor(a, true);
             let introduced = self.introduced(a).0;
@@ -388,6 +390,8 @@ impl Analysis {
                 self.places.push(PlaceMention { a, b, target, gov: 0, hint: None, topical: false, site: None });
             }
         }
+        dual.clear();
+        self.dual = dual;
         moved.sort_unstable();
         for index in moved.into_iter().rev() {
             self.actors.remove(index);

@@ -373,30 +373,23 @@ impl Run<'_, '_> {
     fn learn(&mut self, text: &str, base: usize) {
         let an = &self.ex.analysis;
         let lang = &self.ex.languages[self.lang];
-        let named: Vec<&str> = an
-            .actors
-            .iter()
-            .filter_map(|m| match m.actor {
-                language::ActorRef::Faction(f) => Some(lang.factions[f as usize].as_str()),
-                _ => None,
-            })
-            .collect();
-        for faction in &named {
+        let named = an.actors.iter().filter_map(|m| match m.actor {
+            language::ActorRef::Faction(f) => Some(lang.factions[f as usize].as_str()),
+            _ => None,
+        });
+        let mut last_actor = None;
+        for faction in named {
             self.ctx.count_actor(faction);
+            last_actor = Some(faction);
         }
-        let last_actor = named.last();
         if let Some(actor) = last_actor {
             self.ctx.set_actor(actor);
         }
+        // Borrowed parts: the context copies them into the buffers of the place it held before.
         let last_place = an.places.iter().rev().find_map(|p| match &p.target {
             Target::Place(found) => {
-                let written = text[an.tokens.list[p.a].start - base..an.tokens.list[p.b - 1].end - base].to_string();
-                Some(PlaceRef {
-                    key: found.key.clone(),
-                    written,
-                    country: found.country.clone(),
-                    sentence: self.ctx.sentence,
-                })
+                let written = &text[an.tokens.list[p.a].start - base..an.tokens.list[p.b - 1].end - base];
+                Some((&found.key, written, found.country.as_str()))
             }
             _ => None,
         });
@@ -413,7 +406,7 @@ impl Run<'_, '_> {
         }
         let refers_back = an.places.iter().any(|p| p.is_anaphora());
         match last_place {
-            Some(place) => self.ctx.set_place(place),
+            Some((key, written, country)) => self.ctx.set_place(key, written, country),
             None if refers_back => self.ctx.refresh_place(),
             None => {}
         }

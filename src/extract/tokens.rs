@@ -243,7 +243,7 @@ impl Tokens {
         if word.is_ascii() {
             self.folded.extend(word.bytes().filter(u8::is_ascii_alphanumeric).map(|b| b.to_ascii_lowercase() as char));
         } else {
-            self.folded.push_str(&fold_text(word).replace(' ', ""));
+            self.folded.extend(fold_text(word).chars().filter(|&c| c != ' '));
         }
         let shape = shape_of(word);
         let fold_end = self.folded.len() as u32;

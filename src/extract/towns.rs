@@ -173,7 +173,7 @@ impl TownIndex {
 
     /// Whether a point lies within [`NEAR_KM`] of a town the article named before.
     pub fn near_article(&self, lat: f64, lon: f64) -> bool {
-        self.article.iter().any(|&(a, o)| haversine_km(a, o, lat, lon) <= NEAR_KM)
+        self.article.iter().any(|&(a, o)| !far_by_latitude(a, lat) && haversine_km(a, o, lat, lon) <= NEAR_KM)
     }
 
     /// Of several candidates, the only one near the article's places, if exactly one is.
@@ -206,6 +206,13 @@ impl TownIndex {
         self.cache.insert(folded.to_string(), hit.clone());
         hit
     }
+}
+
+/// Whether two latitudes alone put points farther apart than [`NEAR_KM`] (with a kilometre to
+/// spare for rounding): the great-circle distance is never less than the arc between the
+/// latitudes, so the trigonometry of [`haversine_km`] is needed only when this is false.
+fn far_by_latitude(lat1: f64, lat2: f64) -> bool {
+    (lat2 - lat1).abs().to_radians() * 6371.0088 > NEAR_KM + 1.0
 }
 
 /// Dutch transliterations of Cyrillic names, rewritten the English way GeoNames spells them:
