@@ -45,13 +45,22 @@ pub fn layers(bbox: &BBox, borders: Borders) -> Result<Layers, Diagnostic> {
         Borders::DeFacto => ("geodata/world/countries-defacto.geojson.gz", COUNTRIES_DE_FACTO),
     };
     let admin1 = "geodata/world/admin1.geojson.gz";
-    let mut water = features_in("geodata/world/rivers.geojson.gz", RIVERS, bbox)?;
-    water.extend(features_in("geodata/world/lakes.geojson.gz", LAKES, bbox)?);
-    layers::base_layers(
-        (countries.0, features_in(countries.0, countries.1, bbox)?),
-        (admin1, features_in(admin1, ADMIN1, bbox)?),
-        water,
-    )
+    // The four files are decompressed and parsed on their own threads (admin1 is the largest).
+    let files = [
+        (countries.0, countries.1),
+        (admin1, ADMIN1),
+        ("geodata/world/rivers.geojson.gz", RIVERS),
+        ("geodata/world/lakes.geojson.gz", LAKES),
+    ];
+    let mut parsed: Vec<Vec<Feature>> = {
+        use rayon::prelude::*;
+        files.par_iter().map(|(name, gz)| features_in(name, gz, bbox)).collect::<Result<_, _>>()?
+    };
+    let mut water = parsed.remove(2);
+    water.extend(parsed.remove(2));
+    let admin1_features = parsed.remove(1);
+    let country_features = parsed.remove(0);
+    layers::base_layers((countries.0, country_features), (admin1, admin1_features), water)
 }
 
 /// The features of one built-in file whose `bbox` meets `bbox`.
