@@ -131,10 +131,9 @@ fn control_character_warnings(row: &ledger::LedgerRow) -> Vec<Diagnostic> {
         .filter(|s| crate::text::has_control_characters(&s.article))
         .map(ToString::to_string)
         .collect();
-    let named = [("place", &row.place), ("holder", &row.holder), ("note", &row.note)];
+    let named = [("place", row.place.as_str()), ("holder", row.holder.as_str()), ("note", row.note.as_str())];
     let fields = named
         .into_iter()
-        .map(|(field, text)| (field, text.as_str()))
         .chain(row.other.iter().map(|other| ("other", other.as_str())))
         .chain(sources.iter().map(|source| ("source", source.as_str())))
         .chain(row.extra.iter().map(|(column, text)| (column.as_str(), text.as_str())));

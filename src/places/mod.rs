@@ -39,7 +39,7 @@ type Problem = (&'static str, (String, String));
 type Resolved = Result<PlaceKey, (String, String)>;
 
 /// Binds rows one at a time (as a ledger streams in), resolving each distinct place (and point)
-/// and faction spelling once and sharing one [`Name`] per distinct text across all claims. World
+/// and faction spelling once and sharing one [`Name`] per distinct id across all claims. World
 /// places the rows name are adopted into the gazetteer, places given by coordinates are pinned
 /// (see [`pin`]), and holders that `factions.toml` lacks get a made-up faction with a warning.
 pub struct Binder<'w> {
@@ -72,12 +72,12 @@ impl<'w> Binder<'w> {
 
     /// The row as a claim, or an error naming its file, line and field.
     pub fn bind(&mut self, row: LedgerRow) -> Result<Claim, Diagnostic> {
-        let (place_text, place) = self.place(&row);
+        let place = self.place(&row);
         match place
             .map_err(|e| ("place", e))
             .and_then(|key| self.sides(&row).map(|(holder, other)| (key, holder, other)))
         {
-            Ok((key, holder, other)) => Ok(claim(row, key, place_text, holder, other)),
+            Ok((key, holder, other)) => Ok(claim(row, key, holder, other)),
             Err((field, (message, hint))) => {
                 let diagnostic = Diagnostic::error(&row.origin.file, Some(row.origin.line), Some(field), message);
                 Err(if hint.is_empty() { diagnostic } else { diagnostic.with_hint(hint) })
@@ -85,28 +85,27 @@ impl<'w> Binder<'w> {
         }
     }
 
-    /// The place as written (shared) and what it resolves to (its point, when the row gives one).
-    fn place(&mut self, row: &LedgerRow) -> (Name, Resolved) {
+    /// What the place as written resolves to (its point, when the row gives one).
+    fn place(&mut self, row: &LedgerRow) -> Resolved {
         let text = row.place.as_str();
         if let Some(point) = row.point {
             let at = ((point.lat * 1e5).round() as i64, (point.lon * 1e5).round() as i64);
             let written = self.names.name(text);
             if let Some(known) = self.pinned.get(&(written.clone(), at)) {
-                return (written, known.clone());
+                return known.clone();
             }
             let resolved = pin(self.gazetteer, text, point, &row.origin, &mut self.warnings);
             let resolved = self.adopted(resolved, text);
-            self.pinned.insert((written.clone(), at), resolved.clone());
-            return (written, resolved);
+            self.pinned.insert((written, at), resolved.clone());
+            return resolved;
         }
-        if let Some((written, known)) = self.places.get_key_value(text) {
-            return (written.clone(), known.clone());
+        if let Some(known) = self.places.get(text) {
+            return known.clone();
         }
         let resolved = resolve_place(self.gazetteer, text);
         let resolved = self.adopted(resolved, text);
-        let written = self.names.name(text);
-        self.places.insert(written.clone(), resolved.clone());
-        (written, resolved)
+        self.places.insert(self.names.name(text), resolved.clone());
+        resolved
     }
 
     /// Adopts a resolved world place into the gazetteer and shares its id.
@@ -194,14 +193,14 @@ fn pin(
     Ok(gazetteer.add_pinned(written, point.lat, point.lon, origin))
 }
 
-/// Moves a row's fields into a claim.
-fn claim(mut row: LedgerRow, place: PlaceKey, place_text: Name, holder: Name, other: Option<Name>) -> Claim {
+/// Moves a row's fields into a claim (the place as written is the row's shared name).
+fn claim(mut row: LedgerRow, place: PlaceKey, holder: Name, other: Option<Name>) -> Claim {
     // A list collected one by one keeps room for four; a million claims keep only what they cite.
     row.sources.shrink_to_fit();
     Claim {
         date: row.date,
         place,
-        place_text,
+        place_text: row.place,
         holder,
         event: row.event,
         other,
