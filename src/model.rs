@@ -209,7 +209,13 @@ fn is_url(text: &str) -> bool {
 
 /// One token with no spaces, `@` or `,`: what a file name looks like (`001_x.txt`, `report.md`).
 fn is_file_name_like(text: &str) -> bool {
-    !text.is_empty() && !text.contains(|c: char| c.is_whitespace() || c == '@' || c == ',')
+    // ASCII text (every generated source) is checked byte by byte, without decoding characters.
+    let ascii_blank = |b: &u8| matches!(b, b' ' | b'\t'..=b'\r' | b'@' | b',');
+    !text.is_empty()
+        && match text.is_ascii() {
+            true => !text.as_bytes().iter().any(ascii_blank),
+            false => !text.contains(|c: char| c.is_whitespace() || c == '@' || c == ','),
+        }
 }
 
 fn has_text_extension(text: &str) -> bool {

@@ -37,6 +37,7 @@ pub fn bind(rows: Vec<LedgerRow>, gazetteer: &mut Gazetteer, factions: &mut Fact
 
 type Problem = (&'static str, (String, String));
 type Resolved = Result<PlaceKey, (String, String)>;
+type Side = Result<Name, (String, String)>;
 
 /// Binds rows one at a time (as a ledger streams in), resolving each distinct place (and point)
 /// and faction spelling once and sharing one [`Name`] per distinct id across all claims. World
@@ -47,7 +48,11 @@ pub struct Binder<'w> {
     factions: &'w mut Factions,
     places: SpreadMap<Name, Resolved>,
     pinned: SpreadMap<(Name, (i64, i64)), Resolved>,
-    sides: SpreadMap<Name, Result<Name, (String, String)>>,
+    sides: SpreadMap<Name, Side>,
+    /// The same answers found by where a row's shared name lives (one word to hash, no text to
+    /// compare). Each entry keeps its name alive, so no other text can come to live at that address.
+    places_at: SpreadMap<usize, (Name, Resolved)>,
+    sides_at: SpreadMap<usize, (Name, Side)>,
     names: Interner,
     warnings: Vec<Diagnostic>,
 }
@@ -60,6 +65,8 @@ impl<'w> Binder<'w> {
             places: SpreadMap::default(),
             pinned: SpreadMap::default(),
             sides: SpreadMap::default(),
+            places_at: SpreadMap::default(),
+            sides_at: SpreadMap::default(),
             names: Interner::default(),
             warnings: Vec::new(),
         }
@@ -99,12 +106,19 @@ impl<'w> Binder<'w> {
             self.pinned.insert((written, at), resolved.clone());
             return resolved;
         }
-        if let Some(known) = self.places.get(text) {
+        if let Some((_, known)) = self.places_at.get(&row.place.address()) {
             return known.clone();
         }
-        let resolved = resolve_place(self.gazetteer, text);
-        let resolved = self.adopted(resolved, text);
-        self.places.insert(self.names.name(text), resolved.clone());
+        let resolved = match self.places.get(text) {
+            Some(known) => known.clone(),
+            None => {
+                let resolved = resolve_place(self.gazetteer, text);
+                let resolved = self.adopted(resolved, text);
+                self.places.insert(self.names.name(text), resolved.clone());
+                resolved
+            }
+        };
+        self.places_at.insert(row.place.address(), (row.place.clone(), resolved.clone()));
         resolved
     }
 
@@ -118,7 +132,16 @@ impl<'w> Binder<'w> {
 
     /// A faction id for a holder as written; one that no factions table knows gets a made-up
     /// faction and a warning (once per spelling).
-    fn faction(&mut self, text: &str, field: &'static str, origin: &Origin) -> Result<Name, (String, String)> {
+    fn faction(&mut self, written: &Name, field: &'static str, origin: &Origin) -> Side {
+        if let Some((_, known)) = self.sides_at.get(&written.address()) {
+            return known.clone();
+        }
+        let resolved = self.faction_by_text(written, field, origin);
+        self.sides_at.insert(written.address(), (written.clone(), resolved.clone()));
+        resolved
+    }
+
+    fn faction_by_text(&mut self, text: &str, field: &'static str, origin: &Origin) -> Side {
         if let Some(known) = self.sides.get(text) {
             return known.clone();
         }
@@ -142,12 +165,8 @@ impl<'w> Binder<'w> {
     /// The row's holder and other side as faction ids.
     fn sides(&mut self, row: &LedgerRow) -> Result<(Name, Option<Name>), Problem> {
         let holder = self.faction(&row.holder, "holder", &row.origin).map_err(|e| ("holder", e))?;
-        let other = row
-            .other
-            .as_deref()
-            .map(|o| self.faction(o, "other", &row.origin))
-            .transpose()
-            .map_err(|e| ("other", e))?;
+        let other =
+            row.other.as_ref().map(|o| self.faction(o, "other", &row.origin)).transpose().map_err(|e| ("other", e))?;
         if other.as_ref() == Some(&holder) {
             return Err(("other", (format!("the other side is the holder itself ({holder})"), String::new())));
         }
