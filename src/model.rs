@@ -228,7 +228,8 @@ fn check_article_name(text: &str, article: &str) -> Result<(), String> {
     if article.is_empty() {
         return Err(format!("source {text:?} names no article"));
     }
-    if article.contains(['/', '\\']) || article == ".." || article == "." {
+    // Bytes, not characters: in UTF-8 the bytes of `/` and `\` are never part of another character.
+    if article.bytes().any(|b| b == b'/' || b == b'\\') || article == ".." || article == "." {
         return Err(format!("source {text:?}: cite an article by its file name, not a path"));
     }
     Ok(())
