@@ -441,6 +441,17 @@ mod tests {
     }
 
     #[test]
+    fn a_file_shares_one_name_per_place_and_faction_text() {
+        let text = format!("{HEADER}2017,Raqqa,is,captured,sdf,,,\n2017,Raqqa,sdf,holds,,,,\n");
+        let ledger = parse("l.csv", text.as_bytes()).unwrap();
+        let (a, b) = (&ledger.rows[0], &ledger.rows[1]);
+        assert_eq!(a.place.address(), b.place.address());
+        assert_eq!(a.other.as_ref().map(Name::address), Some(b.holder.address()));
+        assert_ne!(a.holder.address(), b.holder.address());
+        assert_eq!((a.holder.as_str(), b.holder.as_str()), ("is", "sdf"));
+    }
+
+    #[test]
     fn a_header_without_rows_is_a_warning() {
         let ledger = parse("h.csv", HEADER.as_bytes()).unwrap();
         assert!(ledger.rows.is_empty());
