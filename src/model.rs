@@ -209,7 +209,13 @@ fn is_url(text: &str) -> bool {
 
 /// One token with no spaces, `@` or `,`: what a file name looks like (`001_x.txt`, `report.md`).
 fn is_file_name_like(text: &str) -> bool {
-    !text.is_empty() && !text.contains(|c: char| c.is_whitespace() || c == '@' || c == ',')
+    // ASCII text (every generated source) is checked byte by byte, without decoding characters.
+    let ascii_blank = |b: &u8| matches!(b, b' ' | b'\t'..=b'\r' | b'@' | b',');
+    !text.is_empty()
+        && match text.is_ascii() {
+            true => !text.as_bytes().iter().any(ascii_blank),
+            false => !text.contains(|c: char| c.is_whitespace() || c == '@' || c == ','),
+        }
 }
 
 fn has_text_extension(text: &str) -> bool {
@@ -222,7 +228,8 @@ fn check_article_name(text: &str, article: &str) -> Result<(), String> {
     if article.is_empty() {
         return Err(format!("source {text:?} names no article"));
     }
-    if article.contains(['/', '\\']) || article == ".." || article == "." {
+    // Bytes, not characters: in UTF-8 the bytes of `/` and `\` are never part of another character.
+    if article.bytes().any(|b| b == b'/' || b == b'\\') || article == ".." || article == "." {
         return Err(format!("source {text:?}: cite an article by its file name, not a path"));
     }
     Ok(())

@@ -3,7 +3,7 @@
 use crate::date::DateSpan;
 use crate::ingest::limits::{Limited, Limits, Overrun, OverrunError};
 use crate::model::{Diagnostic, Event, Modality, Origin, SourceRef, parse_sources};
-use crate::name::Name;
+use crate::name::{Interner, Name};
 use crate::text::formula_unguarded;
 
 /// The columns a ledger knows; any other column is kept as an extra.
@@ -11,15 +11,16 @@ pub const COLUMNS: [&str; 10] =
     ["date", "place", "holder", "event", "other", "modality", "source", "note", "lat", "lon"];
 const REQUIRED: [&str; 4] = ["date", "place", "holder", "event"];
 
-/// One parsed ledger row; place and factions are still text, resolved by the places stage.
+/// One parsed ledger row; place and factions are still text, resolved by the places stage. They
+/// are shared names (one per distinct text within a file), so a row costs no allocation for them.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LedgerRow {
     pub origin: Origin,
     pub date: DateSpan,
-    pub place: String,
-    pub holder: String,
+    pub place: Name,
+    pub holder: Name,
     pub event: Event,
-    pub other: Option<String>,
+    pub other: Option<Name>,
     pub modality: Modality,
     pub sources: Vec<SourceRef>,
     pub note: String,
@@ -86,8 +87,11 @@ pub fn read(
         let (to_reader, results) = std::sync::mpsc::channel::<(Batch, Vec<Result<LedgerRow, Diagnostic>>)>();
         let columns = &columns;
         scope.spawn(move || {
+            // Place and faction texts repeat on every row: one shared name per distinct text.
+            let mut names = Interner::default();
             for batch in batches {
-                let rows = batch.iter().map(|(line, record)| record.as_ref().map(|r| columns.row(*line, r)));
+                let rows =
+                    batch.iter().map(|(line, record)| record.as_ref().map(|r| columns.row(*line, r, &mut names)));
                 let rows: Vec<Result<LedgerRow, Diagnostic>> =
                     rows.map(|r| r.unwrap_or_else(|d| Err(d.clone()))).collect();
                 if to_reader.send((batch, rows)).is_err() {
@@ -243,7 +247,7 @@ impl Columns {
         self.index[column(name)].and_then(|at| record.get(at)).map_or("", |v| formula_unguarded(v.trim()))
     }
 
-    fn row(&self, line: usize, record: &csv::StringRecord) -> Result<LedgerRow, Diagnostic> {
+    fn row(&self, line: usize, record: &csv::StringRecord, names: &mut Interner) -> Result<LedgerRow, Diagnostic> {
         let file = self.file.as_str();
         let error = |field: &str, message: String| Diagnostic::error(file, Some(line), Some(field), message);
         if record.len() != self.width {
@@ -263,7 +267,7 @@ impl Columns {
             }
         }
         let point = self.point(record).map_err(|(field, message)| error(field, message))?;
-        let other = Some(self.get(record, "other")).filter(|o| !o.is_empty()).map(str::to_string);
+        let other = Some(self.get(record, "other")).filter(|o| !o.is_empty()).map(|o| names.name(o));
         let extra = self
             .extra
             .iter()
@@ -272,8 +276,8 @@ impl Columns {
         Ok(LedgerRow {
             origin: Origin { file: self.file.clone(), line },
             date,
-            place: place.to_string(),
-            holder: holder.to_string(),
+            place: names.name(place),
+            holder: names.name(holder),
             event,
             other,
             modality,
@@ -374,6 +378,7 @@ mod tests {
             parse("t.csv", b" date , Place ,holder,event, note\n 2017 , Raqqa ,is, holds ,  a note \n").unwrap();
         assert!(ledger.diagnostics.is_empty(), "{:?}", ledger.diagnostics);
         assert_eq!((ledger.rows[0].place.as_str(), ledger.rows[0].note.as_str()), ("Raqqa", "a note"));
+        assert_eq!(ledger.rows[0].holder, "is");
         for (at, name) in COLUMNS.iter().enumerate() {
             assert_eq!(column(name), at);
         }
@@ -433,6 +438,17 @@ mod tests {
             read("l.csv", text.as_bytes(), Limits { max_bytes: 1 << 20, max_line: 60 }, |_| seen += 1).unwrap_err();
         assert_eq!(error.line, Some(2 * BATCH + 7), "{error}");
         assert!(seen <= 2 * BATCH + 5, "{seen}");
+    }
+
+    #[test]
+    fn a_file_shares_one_name_per_place_and_faction_text() {
+        let text = format!("{HEADER}2017,Raqqa,is,captured,sdf,,,\n2017,Raqqa,sdf,holds,,,,\n");
+        let ledger = parse("l.csv", text.as_bytes()).unwrap();
+        let (a, b) = (&ledger.rows[0], &ledger.rows[1]);
+        assert_eq!(a.place.address(), b.place.address());
+        assert_eq!(a.other.as_ref().map(Name::address), Some(b.holder.address()));
+        assert_ne!(a.holder.address(), b.holder.address());
+        assert_eq!((a.holder.as_str(), b.holder.as_str()), ("is", "sdf"));
     }
 
     #[test]

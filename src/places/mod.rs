@@ -37,9 +37,10 @@ pub fn bind(rows: Vec<LedgerRow>, gazetteer: &mut Gazetteer, factions: &mut Fact
 
 type Problem = (&'static str, (String, String));
 type Resolved = Result<PlaceKey, (String, String)>;
+type Side = Result<Name, (String, String)>;
 
 /// Binds rows one at a time (as a ledger streams in), resolving each distinct place (and point)
-/// and faction spelling once and sharing one [`Name`] per distinct text across all claims. World
+/// and faction spelling once and sharing one [`Name`] per distinct id across all claims. World
 /// places the rows name are adopted into the gazetteer, places given by coordinates are pinned
 /// (see [`pin`]), and holders that `factions.toml` lacks get a made-up faction with a warning.
 pub struct Binder<'w> {
@@ -47,7 +48,11 @@ pub struct Binder<'w> {
     factions: &'w mut Factions,
     places: SpreadMap<Name, Resolved>,
     pinned: SpreadMap<(Name, (i64, i64)), Resolved>,
-    sides: SpreadMap<Name, Result<Name, (String, String)>>,
+    sides: SpreadMap<Name, Side>,
+    /// The same answers found by where a row's shared name lives (one word to hash, no text to
+    /// compare). Each entry keeps its name alive, so no other text can come to live at that address.
+    places_at: SpreadMap<usize, (Name, Resolved)>,
+    sides_at: SpreadMap<usize, (Name, Side)>,
     names: Interner,
     warnings: Vec<Diagnostic>,
 }
@@ -60,6 +65,8 @@ impl<'w> Binder<'w> {
             places: SpreadMap::default(),
             pinned: SpreadMap::default(),
             sides: SpreadMap::default(),
+            places_at: SpreadMap::default(),
+            sides_at: SpreadMap::default(),
             names: Interner::default(),
             warnings: Vec::new(),
         }
@@ -72,12 +79,12 @@ impl<'w> Binder<'w> {
 
     /// The row as a claim, or an error naming its file, line and field.
     pub fn bind(&mut self, row: LedgerRow) -> Result<Claim, Diagnostic> {
-        let (place_text, place) = self.place(&row);
+        let place = self.place(&row);
         match place
             .map_err(|e| ("place", e))
             .and_then(|key| self.sides(&row).map(|(holder, other)| (key, holder, other)))
         {
-            Ok((key, holder, other)) => Ok(claim(row, key, place_text, holder, other)),
+            Ok((key, holder, other)) => Ok(claim(row, key, holder, other)),
             Err((field, (message, hint))) => {
                 let diagnostic = Diagnostic::error(&row.origin.file, Some(row.origin.line), Some(field), message);
                 Err(if hint.is_empty() { diagnostic } else { diagnostic.with_hint(hint) })
@@ -85,28 +92,34 @@ impl<'w> Binder<'w> {
         }
     }
 
-    /// The place as written (shared) and what it resolves to (its point, when the row gives one).
-    fn place(&mut self, row: &LedgerRow) -> (Name, Resolved) {
+    /// What the place as written resolves to (its point, when the row gives one).
+    fn place(&mut self, row: &LedgerRow) -> Resolved {
         let text = row.place.as_str();
         if let Some(point) = row.point {
             let at = ((point.lat * 1e5).round() as i64, (point.lon * 1e5).round() as i64);
             let written = self.names.name(text);
             if let Some(known) = self.pinned.get(&(written.clone(), at)) {
-                return (written, known.clone());
+                return known.clone();
             }
             let resolved = pin(self.gazetteer, text, point, &row.origin, &mut self.warnings);
             let resolved = self.adopted(resolved, text);
-            self.pinned.insert((written.clone(), at), resolved.clone());
-            return (written, resolved);
+            self.pinned.insert((written, at), resolved.clone());
+            return resolved;
         }
-        if let Some((written, known)) = self.places.get_key_value(text) {
-            return (written.clone(), known.clone());
+        if let Some((_, known)) = self.places_at.get(&row.place.address()) {
+            return known.clone();
         }
-        let resolved = resolve_place(self.gazetteer, text);
-        let resolved = self.adopted(resolved, text);
-        let written = self.names.name(text);
-        self.places.insert(written.clone(), resolved.clone());
-        (written, resolved)
+        let resolved = match self.places.get(text) {
+            Some(known) => known.clone(),
+            None => {
+                let resolved = resolve_place(self.gazetteer, text);
+                let resolved = self.adopted(resolved, text);
+                self.places.insert(self.names.name(text), resolved.clone());
+                resolved
+            }
+        };
+        self.places_at.insert(row.place.address(), (row.place.clone(), resolved.clone()));
+        resolved
     }
 
     /// Adopts a resolved world place into the gazetteer and shares its id.
@@ -119,7 +132,16 @@ impl<'w> Binder<'w> {
 
     /// A faction id for a holder as written; one that no factions table knows gets a made-up
     /// faction and a warning (once per spelling).
-    fn faction(&mut self, text: &str, field: &'static str, origin: &Origin) -> Result<Name, (String, String)> {
+    fn faction(&mut self, written: &Name, field: &'static str, origin: &Origin) -> Side {
+        if let Some((_, known)) = self.sides_at.get(&written.address()) {
+            return known.clone();
+        }
+        let resolved = self.faction_by_text(written, field, origin);
+        self.sides_at.insert(written.address(), (written.clone(), resolved.clone()));
+        resolved
+    }
+
+    fn faction_by_text(&mut self, text: &str, field: &'static str, origin: &Origin) -> Side {
         if let Some(known) = self.sides.get(text) {
             return known.clone();
         }
@@ -143,12 +165,8 @@ impl<'w> Binder<'w> {
     /// The row's holder and other side as faction ids.
     fn sides(&mut self, row: &LedgerRow) -> Result<(Name, Option<Name>), Problem> {
         let holder = self.faction(&row.holder, "holder", &row.origin).map_err(|e| ("holder", e))?;
-        let other = row
-            .other
-            .as_deref()
-            .map(|o| self.faction(o, "other", &row.origin))
-            .transpose()
-            .map_err(|e| ("other", e))?;
+        let other =
+            row.other.as_ref().map(|o| self.faction(o, "other", &row.origin)).transpose().map_err(|e| ("other", e))?;
         if other.as_ref() == Some(&holder) {
             return Err(("other", (format!("the other side is the holder itself ({holder})"), String::new())));
         }
@@ -194,14 +212,14 @@ fn pin(
     Ok(gazetteer.add_pinned(written, point.lat, point.lon, origin))
 }
 
-/// Moves a row's fields into a claim.
-fn claim(mut row: LedgerRow, place: PlaceKey, place_text: Name, holder: Name, other: Option<Name>) -> Claim {
+/// Moves a row's fields into a claim (the place as written is the row's shared name).
+fn claim(mut row: LedgerRow, place: PlaceKey, holder: Name, other: Option<Name>) -> Claim {
     // A list collected one by one keeps room for four; a million claims keep only what they cite.
     row.sources.shrink_to_fit();
     Claim {
         date: row.date,
         place,
-        place_text,
+        place_text: row.place,
         holder,
         event: row.event,
         other,
