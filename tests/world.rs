@@ -207,3 +207,28 @@ fn a_name_too_long_to_be_a_place_gets_no_suggestions() {
         predicate::str::contains("is not in the gazetteer").and(predicate::str::contains("did you mean").not()),
     );
 }
+
+/// The legend is drawn over the map: a country's name must not sit under it, half hidden.
+#[test]
+fn country_names_stay_clear_of_the_legend() {
+    // In June 2024 the Sudan map puts its legend in the bottom-right corner, over Ethiopia.
+    let svg = render_svg(&conflict("sudan.csv"), "2024-06", &[]);
+    let doc = roxmltree::Document::parse(&svg).unwrap();
+    let number = |node: roxmltree::Node, name: &str| node.attribute(name).and_then(|v| v.parse::<f64>().ok());
+    let legend = doc.descendants().find(|n| n.attribute("id") == Some("legend")).expect("a legend group");
+    let frame = legend.children().find(|n| n.has_tag_name("rect")).expect("the legend's box");
+    let (x0, y0) = (number(frame, "x").unwrap(), number(frame, "y").unwrap());
+    let (x1, y1) = (x0 + number(frame, "width").unwrap(), y0 + number(frame, "height").unwrap());
+    let basemap = doc.descendants().find(|n| n.attribute("id") == Some("basemap")).expect("a basemap group");
+    let names: Vec<_> =
+        basemap.descendants().filter(|n| n.has_tag_name("text") && n.attribute("letter-spacing").is_some()).collect();
+    assert!(names.len() >= 3, "country names are drawn ({})", names.len());
+    for name in names {
+        let (x, y, size) = (number(name, "x").unwrap(), number(name, "y").unwrap(), number(name, "font-size").unwrap());
+        let text = name.text().unwrap_or_default();
+        // A generous width: bold capitals with 3 px letter-spacing.
+        let half = text.chars().count() as f64 * (0.75 * size + 3.0) / 2.0;
+        let clear = x + half < x0 || x - half > x1 || y < y0 || y - size > y1;
+        assert!(clear, "{text} at ({x}, {y}) is under the legend ({x0}, {y0})-({x1}, {y1})");
+    }
+}

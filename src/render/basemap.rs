@@ -19,16 +19,18 @@ pub struct Basemap {
     pub label_boxes: Vec<Rect>,
 }
 
-/// Builds the base map. `focus` lists the countries (ISO codes) drawn in the lighter land colour.
+/// Builds the base map. `focus` lists the countries (ISO codes) drawn in the lighter land colour;
+/// river names keep away from the points `avoid.0` (the tracked towns), and a country name that
+/// would fall under one of the boxes `avoid.1` (the legend, the scale bar) is left out.
 pub fn build(
     layers: &Layers,
     view: &View,
-    width: u32,
-    height: u32,
+    (width, height): (u32, u32),
     focus: &[String],
-    avoid: &[(f64, f64)],
+    avoid: (&[(f64, f64)], &[Rect]),
     lang: Lang,
 ) -> Basemap {
+    let (avoid, keep_clear) = avoid;
     let u = Units::for_size(width, height);
     let clip = MultiPolygon::new(vec![view.frame_km(24.0)]);
     let tolerance_km = 0.35 / view.scale;
@@ -70,7 +72,7 @@ pub fn build(
     layer.items.extend(water(layers, view, &clip, u));
     layer.items.extend(border_items);
     let mut label_boxes = Vec::new();
-    layer.items.extend(country_labels(layers, view, &countries, lang, u, &mut label_boxes));
+    layer.items.extend(country_labels(layers, view, &countries, (lang, u), keep_clear, &mut label_boxes));
     layer.items.extend(river_labels(layers, view, lang, u, avoid, &mut label_boxes));
     let land_km = land(layers, view, &clip, tolerance_km);
     let countries_km = countries.into_iter().map(|(i, shape)| (layers.countries[i].iso.clone(), shape)).collect();
@@ -154,8 +156,8 @@ fn country_labels(
     layers: &Layers,
     view: &View,
     countries: &[(usize, MultiPolygon<f64>)],
-    lang: Lang,
-    u: Units,
+    (lang, u): (Lang, Units),
+    keep_clear: &[Rect],
     boxes: &mut Vec<Rect>,
 ) -> Vec<Item> {
     let size = u.of(15.0);
@@ -178,7 +180,11 @@ fn country_labels(
         if px_width < width * 1.2 || !inside_frame(view, x, y) {
             continue;
         }
-        boxes.push(Rect::new(x - width / 2.0, y - size, x + width / 2.0, y + size * 0.3));
+        let label = Rect::new(x - width / 2.0, y - size, x + width / 2.0, y + size * 0.3);
+        if keep_clear.iter().any(|r| r.intersects(&label)) {
+            continue;
+        }
+        boxes.push(label);
         items.push(Item::Text(Text {
             x,
             y,

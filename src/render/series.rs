@@ -63,12 +63,20 @@ impl<'a> Series<'a> {
         let mut regions = tracked_regions(inputs, &view, options.lang);
         markers_for_tiny_regions(&mut regions, &mut towns, &view, units);
         let avoid: Vec<(f64, f64)> = towns.values().map(|t| t.px).collect();
-        let Basemap { layer, land_km, countries_km, label_boxes } =
-            basemap::build(inputs.layers, &view, options.width, options.height, &focus, &avoid, options.lang);
-        let context = context_cities(inputs, &view, units, &towns, &label_boxes);
         let occupied: Vec<(f64, f64)> =
             towns.values().map(|t| t.px).chain(regions.values().flat_map(|r| r.outline_px.iter().copied())).collect();
         let (legend_box, legend_corner) = legend::reserved_box(inputs, &options, &view, &occupied);
+        // Country names stay clear of the legend and the scale bar drawn over the map.
+        let keep_clear = [legend_box, legend::scale_bar_box(&view, units, legend_corner)];
+        let Basemap { layer, land_km, countries_km, label_boxes } = basemap::build(
+            inputs.layers,
+            &view,
+            (options.width, options.height),
+            &focus,
+            (&avoid, &keep_clear),
+            options.lang,
+        );
+        let context = context_cities(inputs, &view, units, &towns, &label_boxes);
         let mut series = Series {
             inputs,
             options,
