@@ -52,14 +52,13 @@ pub fn layers(bbox: &BBox, borders: Borders) -> Result<Layers, Diagnostic> {
         ("geodata/world/rivers.geojson.gz", RIVERS),
         ("geodata/world/lakes.geojson.gz", LAKES),
     ];
-    let mut parsed: Vec<Vec<Feature>> = {
+    let parsed: Vec<Vec<Feature>> = {
         use rayon::prelude::*;
         files.par_iter().map(|(name, gz)| features_in(name, gz, bbox)).collect::<Result<_, _>>()?
     };
-    let mut water = parsed.remove(2);
-    water.extend(parsed.remove(2));
-    let admin1_features = parsed.remove(1);
-    let country_features = parsed.remove(0);
+    let [country_features, admin1_features, mut water, lakes]: [Vec<Feature>; 4] =
+        parsed.try_into().expect("one list of features per file");
+    water.extend(lakes);
     layers::base_layers((countries.0, country_features), (admin1, admin1_features), water)
 }
 

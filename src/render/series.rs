@@ -229,11 +229,6 @@ impl<'a> Series<'a> {
         svg::document(&empty, &self.basemap_markup)
     }
 
-    /// A month's own layers without the base map, as an SVG document (drawn over the base).
-    pub fn overlay_svg(&self, scene: &Scene) -> String {
-        svg::document(scene, "")
-    }
-
     /// The derived control areas of a snapshot, in projected km.
     pub fn areas(&self, snapshot: &Snapshot) -> Areas {
         let seeds: Vec<Seed> = snapshot
