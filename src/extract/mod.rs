@@ -21,6 +21,7 @@ pub mod context;
 pub mod dates;
 mod debug;
 pub mod eval;
+pub mod extent;
 pub mod frames;
 pub use crate::fxhash;
 pub mod language;
