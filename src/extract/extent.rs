@@ -84,7 +84,17 @@ pub fn country_mentions(an: &mut Analysis, lang: &Language) {
             lat: 0.0,
             lon: 0.0,
         };
-        an.places.push(PlaceMention { a: c.a, b: c.b, target: Target::Place(found), gov, hint: None, topical, site: None });
+        // Named as a place with an extent ("gebieden in Oekraïne"), it is not the side.
+        an.actors.retain(|m| (m.a, m.b) != (c.a, c.b));
+        an.places.push(PlaceMention {
+            a: c.a,
+            b: c.b,
+            target: Target::Place(found),
+            gov,
+            hint: None,
+            topical,
+            site: None,
+        });
         an.extents.push((c.a, extent));
         last = Some((c.b, extent, gov, topical));
     }
@@ -99,8 +109,10 @@ fn joins(an: &Analysis, k: usize) -> bool {
 /// world table ("Libië", "Yemen"); none inside an actor phrase or a place already found.
 fn countries_named(an: &Analysis) -> Vec<Named> {
     let n = an.len();
+    // A country that is also a faction's name ("Oekraïne") may be either: the extent decides.
     let taken = |a: usize, b: usize| {
-        an.actors.iter().any(|m| m.a < b && a < m.b) || an.places.iter().any(|p| p.a < b && a < p.b)
+        an.actors.iter().any(|m| m.a < b && a < m.b && (m.a, m.b) != (a, b))
+            || an.places.iter().any(|p| p.a < b && a < p.b)
     };
     let mut out = Vec::new();
     let mut k = 0;
@@ -161,9 +173,10 @@ fn licence(an: &Analysis, lang: &Language, a: usize, b: usize) -> Option<(Extent
     // "een derde van Irak", "parts of Syria": a partial word and "van"/"of" before it.
     let of = a >= 1 && an.prep[a - 1] & prep::OF != 0;
     if of
-        && let Some(&(k, _)) = an.partial.iter().find(|&&(k, remnant)| {
-            !remnant && k < a && a - k <= PART_WINDOW && an.clause[k] == an.clause[a]
-        })
+        && let Some(&(k, _)) = an
+            .partial
+            .iter()
+            .find(|&&(k, remnant)| !remnant && k < a && a - k <= PART_WINDOW && an.clause[k] == an.clause[a])
     {
         return Some((Extent::Part, an.governor(k, true).0, false));
     }

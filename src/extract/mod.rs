@@ -37,6 +37,8 @@ pub mod towns;
 pub mod trie;
 
 #[cfg(test)]
+mod extent_tests;
+#[cfg(test)]
 mod grammar_tests;
 #[cfg(test)]
 mod tests;
