@@ -64,7 +64,7 @@ pub fn country_mentions(an: &mut Analysis, lang: &Language) {
     // The last licensed country: one joined to it by "en" or a comma shares its extent.
     let mut last: Option<(usize, Extent, u16, bool)> = None;
     for c in named {
-        let coordinated = last.filter(|&(b, ..)| c.a >= 2 && b + 1 == c.a && joins(an, c.a - 1));
+        let coordinated = last.filter(|&(b, ..)| joined(an, b, c.a));
         let licence = match coordinated {
             Some((_, extent, gov, topical)) => Some((extent, gov, topical)),
             None => licence(an, lang, c.a, c.b),
@@ -100,9 +100,26 @@ pub fn country_mentions(an: &mut Analysis, lang: &Language) {
     }
 }
 
-/// "en", "of" or a comma between two country names.
+/// How many words may stand between two joined country names ("niet in Syrië en ook niet
+/// meer in Irak").
+const JOIN_WINDOW: usize = 6;
+
+/// Two country names in one clause joined by "en", "of" or a comma, with only function words,
+/// negations and locative prepositions between them ("in Syrië en Irak", "in Syria and in Iraq").
 fn joins(an: &Analysis, k: usize) -> bool {
     an.class[k] & class::COORD != 0 || an.tokens.fold(k) == ","
+}
+
+fn joined(an: &Analysis, prev_end: usize, a: usize) -> bool {
+    if a <= prev_end || a - prev_end > JOIN_WINDOW || an.clause[prev_end - 1] != an.clause[a] {
+        return false;
+    }
+    let filler = |k: usize| {
+        joins(an, k)
+            || an.class[k] & (class::STOP | class::NEGATION | class::SKIP) != 0
+            || an.prep[k] & prep::LOCATIVE != 0
+    };
+    (prev_end..a).all(|k| filler(k) && an.clause[k] == an.clause[a]) && (prev_end..a).any(|k| joins(an, k))
 }
 
 /// Country names: lexicon country words, else a capitalised run that names a country of the

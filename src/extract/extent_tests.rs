@@ -45,6 +45,31 @@ fn dutch_what_is_left_in_a_country_and_a_country_wholly_free() {
 }
 
 #[test]
+fn little_land_left_in_countries_named_in_a_list() {
+    check(
+        "nl",
+        &[
+            (
+                "Nu rest IS nog weinig grondgebied in Irak en ook in Syrië.",
+                &["2017-10-16 country:IQ is partial", "2017-10-16 country:SY is partial"],
+            ),
+            // no land noun: what is left is not land
+            ("Het leger heeft in Irak nog één brigade over.", &[]),
+        ],
+    );
+    check(
+        "en",
+        &[
+            (
+                "IS has little territory left in Iraq and in Syria.",
+                &["2017-10-16 country:IQ is partial", "2017-10-16 country:SY is partial"],
+            ),
+            ("Iraq has few allies left in the region.", &[]),
+        ],
+    );
+}
+
+#[test]
 fn english_a_part_of_a_country_and_the_whole() {
     check(
         "en",
