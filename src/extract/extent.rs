@@ -246,8 +246,9 @@ fn area_after(an: &Analysis, lang: &Language, b: usize) -> bool {
         .any(|k| lang.extent.areas.iter().any(|w| ends_at(an, w, k + 1)))
 }
 
-/// "de regio Deir Ezzour", "de provincie Raqqa", "Deir ez-Zor province": a town name with a
-/// region noun before or after it names the region of that name, when the gazetteer has one.
+/// "de regio Deir Ezzour", "de provincie Raqqa", "the province of Raqqa", "Deir ez-Zor province":
+/// a town name with a region noun before or after it names the region of that name, when the
+/// gazetteer has one.
 pub fn provinces(an: &mut Analysis, gazetteer: &Gazetteer, text: &str, base: usize) {
     let n = an.len();
     for index in 0..an.places.len() {
@@ -258,7 +259,8 @@ pub fn provinces(an: &mut Analysis, gazetteer: &Gazetteer, text: &str, base: usi
             _ => false,
         };
         let noun = |k: usize| an.class[k] & class::REGION_NOUN != 0 && !matches!(an.tokens.fold(k), "district");
-        let before = a > 0 && noun(a - 1);
+        // "de provincie Raqqa", "the province of Raqqa"
+        let before = a > 0 && noun(a - 1) || a > 1 && an.prep[a - 1] & prep::OF != 0 && noun(a - 2);
         let after = b < n && noun(b) && !an.tokens.list[b].is(CAP);
         if !town || !(before || after) {
             continue;

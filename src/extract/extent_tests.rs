@@ -93,10 +93,16 @@ fn provinces_named_with_their_noun_are_regions() {
     );
     check(
         "en",
-        &[(
-            "Syrian government forces launched an offensive against IS in Deir ez-Zor province in September.",
-            &["2017-09 region:sy-deir-ez-zor-governorate is contested syrian-gov"],
-        )],
+        &[
+            (
+                "Syrian government forces launched an offensive against IS in Deir ez-Zor province in September.",
+                &["2017-09 region:sy-deir-ez-zor-governorate is contested syrian-gov"],
+            ),
+            (
+                "IS still controls most of the province of Raqqa.",
+                &["2017-10-16 region:sy-raqqa-governorate is partial"],
+            ),
+        ],
     );
 }
 
