@@ -55,6 +55,8 @@ fn little_land_left_in_countries_named_in_a_list() {
             ),
             // no land noun: what is left is not land
             ("Het leger heeft in Irak nog één brigade over.", &[]),
+            // no land left at all: the whole country is lost
+            ("IS controleert geen grondgebied meer in Syrië.", &["2017-10-16 country:SY is lost"]),
         ],
     );
     check(
@@ -65,6 +67,7 @@ fn little_land_left_in_countries_named_in_a_list() {
                 &["2017-10-16 country:IQ is partial", "2017-10-16 country:SY is partial"],
             ),
             ("Iraq has few allies left in the region.", &[]),
+            ("IS no longer holds any territory in Iraq.", &["2017-10-16 country:IQ is lost"]),
         ],
     );
 }

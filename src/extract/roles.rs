@@ -128,7 +128,12 @@ impl Sentence<'_> {
                 };
                 // A country: a part of it is partial, the whole only a loss (see `extent`).
                 if placed.place.key.kind == crate::model::PlaceKind::Country {
-                    let extent = placed.mention.and_then(|(a, _)| self.extent_at(a));
+                    // "IS heeft geen grondgebied meer in Syrië": no land left there is the whole.
+                    let gone = frame.no_longer && frame.kind() == Kind::Hold;
+                    let extent = placed
+                        .mention
+                        .and_then(|(a, _)| self.extent_at(a))
+                        .map(|e| if gone { extent::Extent::Whole } else { e });
                     let Some(event) = extent.and_then(|e| extent::country_event(e, outcome.event)) else {
                         continue;
                     };
