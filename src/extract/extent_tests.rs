@@ -134,3 +134,31 @@ fn a_country_only_named_gives_no_country_claim() {
     ];
     check("en", english);
 }
+
+#[test]
+fn regions_by_name_and_provinces_take_holds_parts_and_captures() {
+    check(
+        "nl",
+        &[
+            ("De Peshmerga controleren Iraaks Koerdistan.", &["2017-10-16 region:iraqi-kurdistan kurdistan holds"]),
+            (
+                "IS heeft nog delen van de Eufraatvallei in handen.",
+                &["2017-10-16 region:middle-euphrates-valley is partial"],
+            ),
+            (
+                "De Syrische Democratische Strijdkrachten veroverden in juni delen van de provincie Raqqa.",
+                &["2017-06 region:sy-raqqa-governorate sdf partial"],
+            ),
+        ],
+    );
+    check(
+        "en",
+        &[
+            (
+                "Iraqi forces retook the disputed territories from the Peshmerga in October.",
+                &["2017-10 region:disputed-territories iraqi-gov captured kurdistan"],
+            ),
+            ("The SDF captured parts of Raqqa province in June.", &["2017-06 region:sy-raqqa-governorate sdf partial"]),
+        ],
+    );
+}
