@@ -196,6 +196,8 @@ pub struct Language {
     loose_first: FxMap<u32, Vec<usize>>,
     /// Phrases left out because the world lacks what they name.
     pub warnings: Vec<String>,
+    /// The words of `[extent]`, as vocabulary ids.
+    pub extent: crate::extract::extent::ExtentPhrases,
 }
 
 impl Language {
@@ -253,6 +255,7 @@ impl Language {
         builder.places(&parsed, gazetteer, town_keys)?;
         builder.actors(&parsed, factions, town_keys)?;
         builder.cues(&parsed)?;
+        let extent = builder.extent(&parsed.extent)?;
         let dates =
             DateGrammar::compile(&parsed.dates, &mut builder.vocab, parsed.language.months_need_capital, file, text)?;
         builder.words.resize(builder.vocab.len(), (0, 0, 0));
@@ -283,6 +286,7 @@ impl Language {
             loose_first,
             loose: builder.loose,
             warnings: builder.warnings,
+            extent,
         })
     }
 }
@@ -353,6 +357,26 @@ impl<'a> Builder<'a> {
             phrase: phrase.into(),
             reason: reason.into(),
         }
+    }
+
+    /// `[extent]`: each phrase as its words' vocabulary ids (no gaps).
+    fn extent(&mut self, words: &lexicon::ExtentWords) -> Result<crate::extract::extent::ExtentPhrases, LexiconError> {
+        let mut list = |phrases: &[String]| -> Result<Vec<Vec<u32>>, LexiconError> {
+            let mut out = Vec::new();
+            for phrase in phrases {
+                let parsed = self.parse(phrase)?;
+                if parsed.parts.len() != 1 || parsed.at_end {
+                    return Err(self.bad(phrase, "an extent phrase has no gaps and no <end>"));
+                }
+                out.extend(parsed.parts);
+            }
+            Ok(out)
+        };
+        Ok(crate::extract::extent::ExtentPhrases {
+            areas: list(&words.areas)?,
+            whole: list(&words.whole)?,
+            only: list(&words.only)?,
+        })
     }
 
     fn parse(&mut self, phrase: &str) -> Result<Parsed, LexiconError> {

@@ -39,6 +39,9 @@ pub struct LexiconFile {
     pub prepositions: Prepositions,
     pub modality: ModalityWords,
     pub partial: PartialWords,
+    /// `[extent]`, optional: how much of a country a claim covers.
+    #[serde(default)]
+    pub extent: ExtentWords,
     #[serde(rename = "event")]
     pub events: Vec<EventWords>,
     pub dates: DateWords,
@@ -180,6 +183,23 @@ pub struct ModalityWords {
 pub struct PartialWords {
     pub words: Vec<String>,
     pub remnant: Vec<String>,
+}
+
+/// `[extent]`: the words that make a country name a place a claim is about (see
+/// [`crate::extract::extent`]).
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ExtentWords {
+    /// Nouns for land: "gebied", "grondgebied", "terrein", "territory" ("veroverde gebieden in
+    /// Syrië": a part of Syria).
+    #[serde(default)]
+    pub areas: Vec<String>,
+    /// Words right before a country that make it the whole country: "heel", "all of".
+    #[serde(default)]
+    pub whole: Vec<String>,
+    /// Restrictive words: "In Syrië heeft IS alleen nog X in handen" (what is left there).
+    #[serde(default)]
+    pub only: Vec<String>,
 }
 
 /// How an event cue assigns its roles.

@@ -106,6 +106,8 @@ pub struct Analysis {
     pub partial: Vec<(usize, bool)>,
     pub no_longer: Vec<(usize, usize)>,
     pub not_negated: Vec<(usize, usize)>,
+    /// Country mentions with a stated extent, by their first token (see [`crate::extract::extent`]).
+    pub extents: Vec<(usize, crate::extract::extent::Extent)>,
     /// Actor phrases that are also places ("Bagdad", "Koerdistan"), decided by context.
     dual: Vec<(usize, Option<u16>)>,
     /// The language's country codes, by the index [`Analysis::country`] holds.
@@ -156,7 +158,9 @@ impl Analysis {
         self.anaphora();
         self.kind_references();
         self.loose_regions(lang);
+        crate::extract::extent::provinces(self, gazetteer, text, base);
         self.govern();
+        crate::extract::extent::country_mentions(self, lang);
         self.places.sort_by_key(|p| (p.a, p.b));
         self.actors.sort_by_key(|a| (a.a, a.b));
         self.cues.sort_by_key(|c| (c.a, c.end));
@@ -176,6 +180,7 @@ impl Analysis {
         self.partial.clear();
         self.no_longer.clear();
         self.not_negated.clear();
+        self.extents.clear();
         self.dual.clear();
     }
 
@@ -562,7 +567,7 @@ impl Analysis {
     }
 
     /// The country code of a country index of the sentence's words (set by [`Analysis::run`]).
-    fn country_code(&self, index: u16) -> Option<&str> {
+    pub(crate) fn country_code(&self, index: u16) -> Option<&str> {
         self.country_codes.get(index as usize).map(String::as_str)
     }
 

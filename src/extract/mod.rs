@@ -21,6 +21,7 @@ pub mod context;
 pub mod dates;
 mod debug;
 pub mod eval;
+pub mod extent;
 pub mod frames;
 pub use crate::fxhash;
 pub mod language;
@@ -35,6 +36,8 @@ pub mod tokens;
 pub mod towns;
 pub mod trie;
 
+#[cfg(test)]
+mod extent_tests;
 #[cfg(test)]
 mod grammar_tests;
 #[cfg(test)]

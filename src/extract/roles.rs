@@ -7,6 +7,7 @@
 use crate::date::DateSpan;
 use crate::extract::context::{Context, PlaceRef, REACH};
 use crate::extract::dates::{self, DateMention};
+use crate::extract::extent;
 use crate::extract::frames::{Frame, FramePlace};
 use crate::extract::language::{ActorRef, Language, prep};
 use crate::extract::lexicon::{Frame as Kind, NextActor, Outcome as FixedOutcome};
@@ -122,9 +123,22 @@ impl Sentence<'_> {
                     }
                     continue;
                 };
-                let Some(outcome) = self.outcome(frame, &placed, modality, ctx) else {
+                let Some(mut outcome) = self.outcome(frame, &placed, modality, ctx) else {
                     continue;
                 };
+                // A country: a part of it is partial, the whole only a loss (see `extent`).
+                if placed.place.key.kind == crate::model::PlaceKind::Country {
+                    // "IS heeft geen grondgebied meer in Syrië": no land left there is the whole.
+                    let gone = frame.no_longer && frame.kind() == Kind::Hold;
+                    let extent = placed
+                        .mention
+                        .and_then(|(a, _)| self.extent_at(a))
+                        .map(|e| if gone { extent::Extent::Whole } else { e });
+                    let Some(event) = extent.and_then(|e| extent::country_event(e, outcome.event)) else {
+                        continue;
+                    };
+                    outcome.event = event;
+                }
                 if outcome.presume_attacker {
                     ctx.presume_attacker(&placed.place.key, &outcome.holder);
                     continue;
@@ -162,6 +176,11 @@ impl Sentence<'_> {
             }
         }
         out
+    }
+
+    /// The extent stated for the country mention starting at token `a`.
+    fn extent_at(&self, a: usize) -> Option<extent::Extent> {
+        self.an.extents.iter().find(|&&(k, _)| k == a).map(|&(_, e)| e)
     }
 
     fn draft(&self, frame: &Frame, placed: Placed, outcome: Outcome, modality: Modality, ctx: &Context) -> Draft {
@@ -757,6 +776,9 @@ impl Roles<'_> {
         // A word right before a comma is an adverb that modifies nothing after it ("Further
         // east, the army holds X").
         let adverb = |k: usize| k + 1 < tokens.len() && self.an().tokens.fold(k + 1) == ",";
+        if self.country_part() {
+            return true;
+        }
         self.an().partial.iter().filter(|&&(k, remnant)| !remnant && !adverb(k)).any(|&(k, _)| {
             // A direction right before a name ("Noord-Syrië") is about that name only.
             let names = tokens.get(k + 1).is_some_and(|t| t.is(crate::extract::tokens::CAP));
@@ -770,6 +792,11 @@ impl Roles<'_> {
             let before_place = k < place && place - k <= 6 && self.an().clause[k] == self.an().clause[place];
             before_cue || in_gap || before_place
         })
+    }
+
+    /// A country named with a part of it ("gebieden in Syrië"): the claim covers a part.
+    fn country_part(&self) -> bool {
+        self.at.is_some_and(|(a, _)| self.an().extents.iter().any(|&(k, e)| k == a && e == extent::Extent::Part))
     }
 
     fn topical(&self) -> bool {

@@ -78,6 +78,14 @@ pub(super) fn gazetteer() -> Gazetteer {
         region("syria-iraq-border-desert", "Syria–Iraq border desert", "", "SY+IQ", &["Iraaks-Syrische grensgebied"]),
         region("disputed-territories", "Disputed territories", "betwiste gebieden", "IQ", &[]),
         region("iraqi-kurdistan", "Iraqi Kurdistan", "Iraaks Koerdistan", "IQ", &["Koerdistan"]),
+        region("sy-raqqa-governorate", "Raqqa Governorate", "provincie Raqqa", "SY", &["Raqqa Province"]),
+        region(
+            "sy-deir-ez-zor-governorate",
+            "Deir ez-Zor Governorate",
+            "provincie Deir ez-Zor",
+            "SY",
+            &["Deir ez-Zor Province", "Deir Ezzour Province"],
+        ),
     ];
     Gazetteer::new(places, regions)
 }
