@@ -236,6 +236,12 @@ pub enum Outcome {
     /// A possession told only by a noun phrase ("Raqqa, de hoofdstad van het kalifaat", "the
     /// IS capital Raqqa"): no claim unless an actor owns the noun.
     Possession,
+    /// A hold a proclamation implies ("in Mosul riep IS het kalifaat uit", "declared Raqqa its
+    /// capital"): the whole place, even after "in", held by the side the clause names.
+    Proclaimed,
+    /// A hold a flight implies ("IS-kopstukken zijn naar X gevlucht", "its leaders fled to X"):
+    /// the place fled to (never the one fled from), held by the side that fled there.
+    Refuge,
 }
 
 /// A date unit for relative expressions.

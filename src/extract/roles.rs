@@ -718,6 +718,9 @@ impl Roles<'_> {
     }
 
     fn hold(&self, place: &PlaceRef, modality: Modality) -> Option<Outcome> {
+        if matches!(self.frame.def.outcome, Some(FixedOutcome::Proclaimed | FixedOutcome::Refuge)) {
+            return self.background_hold();
+        }
         let holder_at = self
             .next(NextActor::Holder)
             .or_else(|| self.glued())
@@ -736,7 +739,7 @@ impl Roles<'_> {
         let partial = self.partial_here()
             || self.frame.remnant
             || self.frame.def.outcome == Some(FixedOutcome::Partial)
-            || (self.gov & prep::LOCATIVE != 0 && !self.topical());
+            || (self.gov & prep::LOCATIVE != 0 && !self.topical() && !self.frame.possessive);
         if modality == Modality::Expected && !partial && !self.frame.past {
             let known = self.ctx.holder(&place.key).map(str::to_string);
             return Some(Outcome {
@@ -745,6 +748,38 @@ impl Roles<'_> {
             });
         }
         Some(Outcome { actors, ..Outcome::new(holder, None, if partial { Event::Partial } else { Event::Holds }) })
+    }
+
+    /// A hold the clause implies: a caliphate or capital proclaimed in the place, leaders fled
+    /// to it. The whole place, held by the doer or subject of the clause, else by the side the
+    /// clause names even inside the cue ("riep het kalifaat uit": the caliphate is IS). With no
+    /// side named (civilians fleeing) there is no claim, and nothing is presumed.
+    fn background_hold(&self) -> Option<Outcome> {
+        let an = self.an();
+        let named = (0..an.actors.len()).find(|&i| an.clause[an.actors[i].a] == self.frame.clause && !an.actors[i].attributive);
+        let holder_at = match self.frame.def.outcome {
+            // Who fled: a bare actor before the cue in its comma-delimited part ("IS-kopstukken
+            // zijn gevlucht naar X"), not a side named elsewhere in the clause.
+            Some(FixedOutcome::Refuge) => self.fled(),
+            _ => self.agent().or_else(|| self.subject()).or(named),
+        };
+        let holder = holder_at.and_then(|i| self.faction(i))?;
+        let why = match self.frame.def.outcome {
+            Some(FixedOutcome::Refuge) => "background: the side fled there, so it held the place",
+            _ => "background: proclaimed there, so the side held the place",
+        };
+        Some(Outcome { actors: holder_at.into_iter().collect(), ..Outcome::new(holder, None, Event::Holds).noted(why, 0.1) })
+    }
+
+    /// The side that fled: a bare actor before the cue, no comma between.
+    fn fled(&self) -> Option<usize> {
+        let (a, _) = self.cue();
+        let an = self.an();
+        let comma = |k: usize| an.tokens.list[k].is(crate::extract::tokens::PUNCT) && an.tokens.fold(k) == ",";
+        self.clause_actors().into_iter().rev().find(|&i| {
+            let m = &an.actors[i];
+            m.gov == 0 && m.b <= a && !(m.b..a).any(comma)
+        })
     }
 
     /// A partial word bears on this place: right before the cue ("grotendeels in handen van"),
