@@ -235,8 +235,12 @@ impl Sentence<'_> {
         let framing = opening
             .filter(|&k| k > 0 && an.class[k] & crate::extract::language::class::SUBORDINATOR != 0)
             .map(|k| an.clause[k - 1]);
-        let applies = |&(a, _, m): &(usize, usize, Modality)| {
-            m == Modality::Claimed || an.clause[a] == frame.clause || Some(an.clause[a]) == framing
+        // A proclamation's own verb ("declared ... its capital") claims nothing about it.
+        let proclaimed = frame.def.outcome == Some(FixedOutcome::Proclaimed);
+        let parts = an.cues[frame.cue].parts();
+        let own = |a: usize, b: usize| proclaimed && parts.iter().any(|&(x, y)| a < y && x < b);
+        let applies = |&(a, b, m): &(usize, usize, Modality)| {
+            !own(a, b) && (m == Modality::Claimed || an.clause[a] == frame.clause || Some(an.clause[a]) == framing)
         };
         [Modality::Expected, Modality::Hedged, Modality::Claimed]
             .into_iter()
