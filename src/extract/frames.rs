@@ -70,7 +70,7 @@ pub fn frames(an: &Analysis, lang: &Language, retrospective: bool, text: &str, b
         let def = lang.events[cue.event as usize];
         let clause = an.clause[cue.a];
         let in_date = an.dates.iter().any(|d| cue.parts().iter().any(|&(a, b)| d.a < b && a < d.b));
-        if in_date || states_an_aim(an, cue.a, clause) {
+        if in_date || states_an_aim(an, cue.a, clause) || permitted(an, lang, index) {
             continue;
         }
         let (negated, no_longer) = negation(an, cue.a, cue.end);
@@ -225,6 +225,24 @@ fn states_an_aim(an: &Analysis, a: usize, clause: u16) -> bool {
         from -= 1;
     }
     (infinitive && (0..a).any(intention)) || (from..a).any(intention)
+}
+
+/// "IS-strijders hebben Raqqa mogen verlaten", "were allowed to leave": a word of permission in
+/// the gap of the cue, or before it in its comma-delimited part, makes a change of control no
+/// event (fighters leaving under a deal while their side may keep part of the place).
+fn permitted(an: &Analysis, lang: &Language, index: usize) -> bool {
+    let cue = &an.cues[index];
+    if lang.permission.is_empty() || !lang.events[cue.event as usize].frame.is_change() {
+        return false;
+    }
+    let clause = an.clause[cue.a];
+    let mut from = cue.a;
+    while from > 0 && an.clause[from - 1] == clause && !is_comma(an, from - 1) {
+        from -= 1;
+    }
+    let parts = cue.parts();
+    let gap = parts[0].1..parts[parts.len() - 1].0;
+    (from..cue.a).chain(gap).any(|k| lang.permission.iter().any(|w| w == an.tokens.fold(k)))
 }
 
 fn is_comma(an: &Analysis, k: usize) -> bool {

@@ -97,3 +97,24 @@ fn possession_nouns_of_rank_and_after_a_copula() {
         ],
     );
 }
+
+#[test]
+fn fighters_allowed_to_leave_is_no_loss() {
+    check(
+        "nl",
+        &[
+            // permission in the gap of the cue, and before it
+            ("Honderden IS-strijders hebben gisteren Tabqa mogen verlaten.", &[]),
+            ("Volgens het akkoord mogen de jihadisten Hajin verlaten.", &[]),
+            // without it the same verb is a loss
+            ("Honderden IS-strijders hebben gisteren Tabqa verlaten.", &["2017-10-15 tabqa is lost"]),
+        ],
+    );
+    check(
+        "en",
+        &[
+            ("Hundreds of IS fighters were allowed to leave Tabqa on Sunday.", &[]),
+            ("IS fighters abandoned Tabqa on Sunday.", &["2017-10-15 tabqa is lost"]),
+        ],
+    );
+}

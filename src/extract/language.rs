@@ -196,6 +196,9 @@ pub struct Language {
     loose_first: FxMap<u32, Vec<usize>>,
     /// Phrases left out because the world lacks what they name.
     pub warnings: Vec<String>,
+    /// Words of permission, folded ("mogen", "allowed"): a loss or capture they govern is no
+    /// event ("IS-strijders mochten Raqqa verlaten").
+    pub permission: Vec<String>,
 }
 
 impl Language {
@@ -283,6 +286,12 @@ impl Language {
             loose_first,
             loose: builder.loose,
             warnings: builder.warnings,
+            permission: parsed
+                .grammar
+                .permission
+                .iter()
+                .map(|w| fold_phrase(w).into_iter().map(|(f, _)| f).collect::<Vec<_>>().join(" "))
+                .collect(),
         })
     }
 }

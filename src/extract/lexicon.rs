@@ -133,6 +133,10 @@ pub struct Grammar {
     /// Words that put a possession in the past ("voormalige", "lang", "former").
     #[serde(default)]
     pub past: Vec<String>,
+    /// Words of permission ("mogen", "allowed"): fighters allowed to leave a place under a deal
+    /// is no event of control (the side may still hold part of it).
+    #[serde(default)]
+    pub permission: Vec<String>,
     /// Nouns for the members of a side: "strijders van de SDF" names the SDF as the subject.
     #[serde(default)]
     pub members: Vec<String>,
