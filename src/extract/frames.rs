@@ -88,11 +88,15 @@ pub fn frames(an: &Analysis, lang: &Language, retrospective: bool, text: &str, b
         let ongoing = def.frame == Kind::Take && passive && has(class::ONGOING) && !retrospective;
         let partial = an.partial.iter().any(|&(k, remnant)| !remnant && an.clause[k] == clause);
         let remnant = an.partial.iter().any(|&(k, remnant)| remnant && an.clause[k] == clause);
+        let owned = def.outcome == Some(Outcome::Owned);
+        if owned && !place_right_after(an, cue.end) {
+            continue;
+        }
         let noun_only = def.outcome == Some(Outcome::Possession);
-        let hold = def.frame == Kind::Hold && (def.outcome.is_none() || noun_only);
+        let hold = def.frame == Kind::Hold && (def.outcome.is_none() || noun_only || owned);
         let possessive = hold
             && cue.form == Form::Verb
-            && (glued_actor(an, cue.a, text, base) || owned_in_apposition(an, cue.a, cue.end));
+            && (owned || glued_actor(an, cue.a, text, base) || owned_in_apposition(an, cue.a, cue.end));
         if noun_only && !possessive {
             continue;
         }
@@ -143,6 +147,11 @@ fn owned_in_apposition(an: &Analysis, cue_a: usize, cue_end: usize) -> bool {
             && (cue_end + 1..m.a).all(|k| an.class[k] & class::DET != 0)
     });
     owner && (apposition_place(an, cue_a).is_some() || copula_place(an, cue_a).is_some())
+}
+
+/// A place name right after a possession noun ("haar hoofdstad Raqqa", "its capital, Raqqa").
+fn place_right_after(an: &Analysis, end: usize) -> bool {
+    an.places.iter().any(|p| !p.is_anaphora() && p.a >= end && p.a - end <= 1 && (end..p.a).all(|k| is_comma(an, k)))
 }
 
 /// How far a possession noun after a copula may stand from its place, in words ("Raqqa gold

@@ -118,3 +118,27 @@ fn fighters_allowed_to_leave_is_no_loss() {
         ],
     );
 }
+
+#[test]
+fn a_possessive_pronoun_owns_the_place_for_the_side_named_last() {
+    check(
+        "nl",
+        &[
+            (
+                "IS verliest terrein. Zelfs haar hoofdstad Raqqa is nu deels in handen van de SDF.",
+                &["2017-10-16 raqqa is holds", "2017-10-16 raqqa sdf partial"],
+            ),
+            // a side named before the pronoun: whose capital is unclear, no possession row
+            ("IS verliest terrein. De SDF veroverde in juni hun hoofdstad Raqqa.", &["2017-06 raqqa sdf captured"]),
+            // no place right after the noun: no claim
+            ("IS verliest terrein. Haar hoofdstad ligt in puin.", &[]),
+        ],
+    );
+    check(
+        "en",
+        &[(
+            "IS is losing ground. Its capital Raqqa is now largely in the hands of the SDF.",
+            &["2017-10-16 raqqa is holds", "2017-10-16 raqqa sdf partial"],
+        )],
+    );
+}

@@ -246,6 +246,9 @@ pub enum Outcome {
     /// A hold a flight implies ("IS-kopstukken zijn naar X gevlucht", "its leaders fled to X"):
     /// the place fled to (never the one fled from), held by the side that fled there.
     Refuge,
+    /// A possession noun owned by a possessive pronoun ("haar hoofdstad X", "its capital X"):
+    /// held by the side named last, when the sentence names no side before it.
+    Owned,
 }
 
 /// A date unit for relative expressions.

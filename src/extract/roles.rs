@@ -725,6 +725,9 @@ impl Roles<'_> {
         if matches!(self.frame.def.outcome, Some(FixedOutcome::Proclaimed | FixedOutcome::Refuge)) {
             return self.background_hold();
         }
+        if self.frame.def.outcome == Some(FixedOutcome::Owned) {
+            return self.owned_hold();
+        }
         let holder_at = self
             .next(NextActor::Holder)
             .or_else(|| self.glued())
@@ -773,6 +776,18 @@ impl Roles<'_> {
             _ => "background: proclaimed there, so the side held the place",
         };
         Some(Outcome { actors: holder_at.into_iter().collect(), ..Outcome::new(holder, None, Event::Holds).noted(why, 0.1) })
+    }
+
+    /// "Zelfs haar hoofdstad X ...": the pronoun's owner is the side the article named last, when
+    /// the sentence names no side before it (then the pronoun could be that side's, or another's:
+    /// "de SDF nam hun hoofdstad in"), and no claim is made.
+    fn owned_hold(&self) -> Option<Outcome> {
+        let (a, _) = self.cue();
+        if self.an().actors.iter().any(|m| m.b <= a) {
+            return None;
+        }
+        let holder = self.ctx.last_actor()?.to_string();
+        Some(Outcome::new(holder, None, Event::Holds).noted("a possessive pronoun: the side named last", 0.15))
     }
 
     /// The side that fled: a bare actor before the cue, no comma between.
