@@ -142,3 +142,26 @@ fn a_possessive_pronoun_owns_the_place_for_the_side_named_last() {
         )],
     );
 }
+
+#[test]
+fn a_passive_capture_with_no_side_named_goes_to_the_side_taking_places() {
+    check(
+        "nl",
+        &[
+            // the side named last was taking places: it is the likelier taker
+            (
+                "IS veroverde in juni Mosul op het leger. In juli werden ook steden als Tikrit veroverd.",
+                &["2017-06 mosul is captured iraqi-gov", "2017-07 tikrit is captured iraqi-gov"],
+            ),
+            // the side named last held the place: a loss by it, as before
+            ("IS hield Tikrit lang in handen. In juli werd Tikrit veroverd.", &["2017-10-16 tikrit is holds", "2017-07 tikrit is lost"]),
+        ],
+    );
+    check(
+        "en",
+        &[(
+            "IS seized Mosul from the army in June. In July towns such as Tikrit were taken as well.",
+            &["2017-06 mosul is captured iraqi-gov", "2017-07 tikrit is captured iraqi-gov"],
+        )],
+    );
+}

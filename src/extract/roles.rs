@@ -660,7 +660,18 @@ impl Roles<'_> {
                     .noted(format!("taker not named; {holder} held it"), 0.15),
             );
         }
-        let last = self.sole().or_else(|| self.ctx.last_actor().map(str::to_string))?;
+        let sole = self.sole();
+        let last = sole.clone().or_else(|| self.ctx.last_actor().map(str::to_string))?;
+        // A passive capture in a clause that names no side, told while the side named last is
+        // the one the article shows taking places ("IS rukt op ... steden als Sinjar worden
+        // veroverd"): that side is the likelier taker, its opponent the loser.
+        if sole.is_none() && self.frame.passive && self.ctx.front_attacker() == Some(last.as_str()) {
+            let other = self.ctx.opponent(Some(&last)).map(str::to_string);
+            return Some(
+                Outcome::new(last.clone(), other, Event::Captured)
+                    .noted(format!("taker not named; {last} was taking places"), 0.3),
+            );
+        }
         // An active verb whose subject the lexicon does not know ("its fighters seized X"): the
         // side the article is about is the likelier taker.
         if !self.frame.passive && !noun {
