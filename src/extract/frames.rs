@@ -467,7 +467,8 @@ fn background_place(an: &Analysis, f: &Frame, kind: Outcome, p: &crate::extract:
 /// ("gevlucht naar X", "naar X gevlucht"), or listed after such a place ("naar X en Y").
 fn refuge_destination(an: &Analysis, f: &Frame, at: usize) -> bool {
     let only = |a: usize, b: usize, c: u32| a <= b && (a..b).all(|k| an.class[k] & c != 0);
-    let right_after = an.cues[f.cue].parts().iter().any(|&(_, b)| at >= b && at - b <= 2 && only(b, at, class::DET | class::SKIP));
+    let right_after =
+        an.cues[f.cue].parts().iter().any(|&(_, b)| at >= b && at - b <= 2 && only(b, at, class::DET | class::SKIP));
     right_after
         || an.places.iter().any(|q| {
             q.b < at

@@ -50,16 +50,16 @@ fn a_side_fleeing_to_a_place_held_it_and_civilians_fleeing_imply_nothing() {
             ("Duizenden burgers vluchtten vorige week naar Manbij.", &[]),
             ("Honderden inwoners zijn uit Raqqa naar Tabqa gevlucht.", &[]),
             // a side named in another part of the sentence did not flee
-            (
-                "Nu de SDF Tabqa in handen heeft, vluchten velen naar Manbij.",
-                &["2017-10-16 tabqa sdf holds"],
-            ),
+            ("Nu de SDF Tabqa in handen heeft, vluchten velen naar Manbij.", &["2017-10-16 tabqa sdf holds"]),
         ],
     );
     check(
         "en",
         &[
-            ("IS commanders reportedly fled to Mayadin last week.", &["2017-10-09/2017-10-15 mayadin is holds [hedged]"]),
+            (
+                "IS commanders reportedly fled to Mayadin last week.",
+                &["2017-10-09/2017-10-15 mayadin is holds [hedged]"],
+            ),
             ("IS leaders fled from Raqqa to Mayadin in October.", &["2017-10 mayadin is holds"]),
             ("Thousands of civilians fled to Manbij in August.", &[]),
         ],
@@ -91,7 +91,10 @@ fn possession_nouns_of_rank_and_after_a_copula() {
     check(
         "en",
         &[
-            ("Mosul, the largest city of the caliphate, fell in July.", &["2017-07 mosul is holds", "2017-07 mosul is lost"]),
+            (
+                "Mosul, the largest city of the caliphate, fell in July.",
+                &["2017-07 mosul is holds", "2017-07 mosul is lost"],
+            ),
             ("Raqqa served as the capital of the Islamic State.", &["2017-10-16 raqqa is holds"]),
             ("Aleppo is the largest city of Syria.", &[]),
         ],
@@ -154,7 +157,10 @@ fn a_passive_capture_with_no_side_named_goes_to_the_side_taking_places() {
                 &["2017-06 mosul is captured iraqi-gov", "2017-07 tikrit is captured iraqi-gov"],
             ),
             // the side named last held the place: a loss by it, as before
-            ("IS hield Tikrit lang in handen. In juli werd Tikrit veroverd.", &["2017-10-16 tikrit is holds", "2017-07 tikrit is lost"]),
+            (
+                "IS hield Tikrit lang in handen. In juli werd Tikrit veroverd.",
+                &["2017-10-16 tikrit is holds", "2017-07 tikrit is lost"],
+            ),
         ],
     );
     check(

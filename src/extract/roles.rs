@@ -774,7 +774,8 @@ impl Roles<'_> {
     /// side named (civilians fleeing) there is no claim, and nothing is presumed.
     fn background_hold(&self) -> Option<Outcome> {
         let an = self.an();
-        let named = (0..an.actors.len()).find(|&i| an.clause[an.actors[i].a] == self.frame.clause && !an.actors[i].attributive);
+        let named =
+            (0..an.actors.len()).find(|&i| an.clause[an.actors[i].a] == self.frame.clause && !an.actors[i].attributive);
         let holder_at = match self.frame.def.outcome {
             // Who fled: a bare actor before the cue in its comma-delimited part ("IS-kopstukken
             // zijn gevlucht naar X"), not a side named elsewhere in the clause.
@@ -786,7 +787,10 @@ impl Roles<'_> {
             Some(FixedOutcome::Refuge) => "background: the side fled there, so it held the place",
             _ => "background: proclaimed there, so the side held the place",
         };
-        Some(Outcome { actors: holder_at.into_iter().collect(), ..Outcome::new(holder, None, Event::Holds).noted(why, 0.1) })
+        Some(Outcome {
+            actors: holder_at.into_iter().collect(),
+            ..Outcome::new(holder, None, Event::Holds).noted(why, 0.1)
+        })
     }
 
     /// "Zelfs haar hoofdstad X ...": the pronoun's owner is the side the article named last, when
