@@ -73,6 +73,9 @@ pub fn frames(an: &Analysis, lang: &Language, retrospective: bool, text: &str, b
         if in_date || states_an_aim(an, cue.a, clause) || permitted(an, lang, index) {
             continue;
         }
+        if def.frame == Kind::Lose && members_leaving(an, cue.a) {
+            continue;
+        }
         let (negated, no_longer) = negation(an, cue.a, cue.end);
         if negated && !no_longer {
             continue;
@@ -252,6 +255,21 @@ fn permitted(an: &Analysis, lang: &Language, index: usize) -> bool {
     let parts = cue.parts();
     let gap = parts[0].1..parts[parts.len() - 1].0;
     (from..cue.a).chain(gap).any(|k| lang.permission.iter().any(|w| w == an.tokens.fold(k)))
+}
+
+/// How far before a loss cue the relative word after a members noun may stand, in words.
+const MEMBERS_WINDOW: usize = 4;
+
+/// "de IS-strijders die Raqqa verlaten", "the fighters who leave X": a relative clause about
+/// members of a side who leave a place describes those people, not a loss by their side.
+fn members_leaving(an: &Analysis, cue_a: usize) -> bool {
+    (cue_a.saturating_sub(MEMBERS_WINDOW)..cue_a).any(|k| {
+        k > 0
+            && an.class[k] & class::RELATIVE != 0
+            && an.class[k - 1] & class::MEMBERS != 0
+            && an.actors.iter().any(|m| m.b == k)
+            && !(k..cue_a).any(|j| is_comma(an, j))
+    })
 }
 
 fn is_comma(an: &Analysis, k: usize) -> bool {

@@ -171,3 +171,16 @@ fn a_passive_capture_with_no_side_named_goes_to_the_side_taking_places() {
         )],
     );
 }
+
+#[test]
+fn members_of_a_side_who_leave_a_place_are_no_loss() {
+    check(
+        "nl",
+        &[
+            ("Niemand weet waar de IS-strijders die Tabqa verlaten naartoe gaan.", &[]),
+            // the side itself leaving is a loss
+            ("IS verliet gisteren Tabqa.", &["2017-10-15 tabqa is lost"]),
+        ],
+    );
+    check("en", &[("Nobody knows where the IS fighters who leave Tabqa will go.", &[])]);
+}
