@@ -70,7 +70,10 @@ pub fn frames(an: &Analysis, lang: &Language, retrospective: bool, text: &str, b
         let def = lang.events[cue.event as usize];
         let clause = an.clause[cue.a];
         let in_date = an.dates.iter().any(|d| cue.parts().iter().any(|&(a, b)| d.a < b && a < d.b));
-        if in_date || states_an_aim(an, cue.a, clause) {
+        if in_date || states_an_aim(an, cue.a, clause) || permitted(an, lang, index) {
+            continue;
+        }
+        if def.frame == Kind::Lose && members_leaving(an, cue.a) {
             continue;
         }
         let (negated, no_longer) = negation(an, cue.a, cue.end);
@@ -88,11 +91,15 @@ pub fn frames(an: &Analysis, lang: &Language, retrospective: bool, text: &str, b
         let ongoing = def.frame == Kind::Take && passive && has(class::ONGOING) && !retrospective;
         let partial = an.partial.iter().any(|&(k, remnant)| !remnant && an.clause[k] == clause);
         let remnant = an.partial.iter().any(|&(k, remnant)| remnant && an.clause[k] == clause);
+        let owned = def.outcome == Some(Outcome::Owned);
+        if owned && !place_right_after(an, cue.end) {
+            continue;
+        }
         let noun_only = def.outcome == Some(Outcome::Possession);
-        let hold = def.frame == Kind::Hold && (def.outcome.is_none() || noun_only);
+        let hold = def.frame == Kind::Hold && (def.outcome.is_none() || noun_only || owned);
         let possessive = hold
             && cue.form == Form::Verb
-            && (glued_actor(an, cue.a, text, base) || owned_in_apposition(an, cue.a, cue.end));
+            && (owned || glued_actor(an, cue.a, text, base) || owned_in_apposition(an, cue.a, cue.end));
         if noun_only && !possessive {
             continue;
         }
@@ -142,7 +149,33 @@ fn owned_in_apposition(an: &Analysis, cue_a: usize, cue_end: usize) -> bool {
             && an.prep[cue_end] & prep::OF != 0
             && (cue_end + 1..m.a).all(|k| an.class[k] & class::DET != 0)
     });
-    owner && apposition_place(an, cue_a).is_some()
+    owner && (apposition_place(an, cue_a).is_some() || copula_place(an, cue_a).is_some())
+}
+
+/// A place name right after a possession noun ("haar hoofdstad Raqqa", "its capital, Raqqa").
+fn place_right_after(an: &Analysis, end: usize) -> bool {
+    an.places.iter().any(|p| !p.is_anaphora() && p.a >= end && p.a - end <= 1 && (end..p.a).all(|k| is_comma(an, k)))
+}
+
+/// How far a possession noun after a copula may stand from its place, in words ("Raqqa gold
+/// sinds 2014 als de hoofdstad van ...").
+const COPULA_WINDOW: usize = 6;
+
+/// The place a possession noun is said of by a copula in its clause: a bare place before it, a
+/// `be` word between and no other cue or actor ("Raqqa gold als de hoofdstad van het kalifaat",
+/// "Raqqa served as the capital of the Islamic State").
+fn copula_place(an: &Analysis, at: usize) -> Option<usize> {
+    let clause = an.clause[at];
+    an.places.iter().rposition(|p| {
+        !p.is_anaphora()
+            && p.gov == 0
+            && an.clause[p.a] == clause
+            && p.b < at
+            && at - p.b <= COPULA_WINDOW
+            && (p.b..at).any(|k| an.class[k] & class::BE != 0)
+            && !an.cues.iter().any(|c| c.a >= p.b && c.a < at)
+            && !an.actors.iter().any(|m| m.a >= p.b && m.a < at)
+    })
 }
 
 /// The place a noun phrase at `at` stands in apposition to: the place right before the comma
@@ -206,6 +239,39 @@ fn states_an_aim(an: &Analysis, a: usize, clause: u16) -> bool {
     (infinitive && (0..a).any(intention)) || (from..a).any(intention)
 }
 
+/// "IS-strijders hebben Raqqa mogen verlaten", "were allowed to leave": a word of permission in
+/// the gap of the cue, or before it in its comma-delimited part, makes a change of control no
+/// event (fighters leaving under a deal while their side may keep part of the place).
+fn permitted(an: &Analysis, lang: &Language, index: usize) -> bool {
+    let cue = &an.cues[index];
+    if lang.permission.is_empty() || !lang.events[cue.event as usize].frame.is_change() {
+        return false;
+    }
+    let clause = an.clause[cue.a];
+    let mut from = cue.a;
+    while from > 0 && an.clause[from - 1] == clause && !is_comma(an, from - 1) {
+        from -= 1;
+    }
+    let parts = cue.parts();
+    let gap = parts[0].1..parts[parts.len() - 1].0;
+    (from..cue.a).chain(gap).any(|k| lang.permission.iter().any(|w| w == an.tokens.fold(k)))
+}
+
+/// How far before a loss cue the relative word after a members noun may stand, in words.
+const MEMBERS_WINDOW: usize = 4;
+
+/// "de IS-strijders die Raqqa verlaten", "the fighters who leave X": a relative clause about
+/// members of a side who leave a place describes those people, not a loss by their side.
+fn members_leaving(an: &Analysis, cue_a: usize) -> bool {
+    (cue_a.saturating_sub(MEMBERS_WINDOW)..cue_a).any(|k| {
+        k > 0
+            && an.class[k] & class::RELATIVE != 0
+            && an.class[k - 1] & class::MEMBERS != 0
+            && an.actors.iter().any(|m| m.b == k)
+            && !(k..cue_a).any(|j| is_comma(an, j))
+    })
+}
+
 fn is_comma(an: &Analysis, k: usize) -> bool {
     an.tokens.list[k].is(PUNCT) && an.tokens.fold(k) == ","
 }
@@ -261,9 +327,13 @@ fn assign_places(an: &Analysis, frames: &mut [Frame]) {
                 an.cues[f.cue].form != Form::Noun
                     && !f.possessive
                     && f.clause == clause
-                    && (allowed(f.kind(), p.gov, p.topical) || retreat_area(f, p))
+                    && match background(f) {
+                        Some(kind) => background_place(an, f, kind, p),
+                        None => allowed(f.kind(), p.gov, p.topical) || retreat_area(f, p),
+                    }
             })
-            .min_by_key(|(_, f)| (f.rank(), an.cues[f.cue].a.abs_diff(p.a)));
+            // A flight's destination belongs to the flight, not to a hold beside it.
+            .min_by_key(|(_, f)| (background(f) != Some(Outcome::Refuge), f.rank(), an.cues[f.cue].a.abs_diff(p.a)));
         if let Some((fi, _)) = best {
             used[i] = true;
             frames[fi].places.push(FramePlace::Mention(i));
@@ -386,6 +456,45 @@ fn governing_clause(an: &Analysis, frames: &[Frame], clause: u16) -> u16 {
 fn retreat_area(f: &Frame, p: &crate::extract::mentions::PlaceMention) -> bool {
     let region = matches!(&p.target, crate::extract::mentions::Target::Place(found) if found.key.kind == crate::model::PlaceKind::Region);
     f.def.frame == Kind::Hold && f.def.outcome == Some(Outcome::Partial) && region
+}
+
+/// The background kind of a hold frame ("het kalifaat uitgeroepen", "gevlucht naar"), if any.
+fn background(f: &Frame) -> Option<Outcome> {
+    f.def.outcome.filter(|o| matches!(o, Outcome::Proclaimed | Outcome::Refuge))
+}
+
+/// Roles that never name the place a background hold is about: the place fled from ("van
+/// Raqqa naar X"), a side, a target.
+const NOT_BACKGROUND: u16 =
+    prep::OF | prep::SOURCE | prep::OUT | prep::AGENT | prep::RECIPIENT | prep::TARGET | prep::FOR | prep::BETWEEN;
+
+/// A place a background hold can be about: for a proclamation, a bare place or one after "in"
+/// ("In Mosul riep ..."); for a flight, the destination right after a part of the cue
+/// ("gevlucht van X naar Y", "naar Y gevlucht"), never the place fled from.
+fn background_place(an: &Analysis, f: &Frame, kind: Outcome, p: &crate::extract::mentions::PlaceMention) -> bool {
+    if p.gov & NOT_BACKGROUND != 0 {
+        return false;
+    }
+    match kind {
+        Outcome::Refuge => refuge_destination(an, f, p.a),
+        _ => p.gov & prep::REFERENCE == 0 && (p.gov == 0 || p.gov & prep::LOCATIVE != 0 || p.topical),
+    }
+}
+
+/// Whether a place starting at `at` is where a flight went: right after a part of the cue
+/// ("gevlucht naar X", "naar X gevlucht"), or listed after such a place ("naar X en Y").
+fn refuge_destination(an: &Analysis, f: &Frame, at: usize) -> bool {
+    let only = |a: usize, b: usize, c: u32| a <= b && (a..b).all(|k| an.class[k] & c != 0);
+    let right_after =
+        an.cues[f.cue].parts().iter().any(|&(_, b)| at >= b && at - b <= 2 && only(b, at, class::DET | class::SKIP));
+    right_after
+        || an.places.iter().any(|q| {
+            q.b < at
+                && at - q.b <= 2
+                && (q.b..at).any(|k| an.class[k] & class::COORD != 0 || is_comma(an, k))
+                && (q.b..at).all(|k| an.class[k] & (class::COORD | class::DET) != 0 || is_comma(an, k))
+                && refuge_destination(an, f, q.a)
+        })
 }
 
 /// "Al-Mayadeen in Oost-Syrië", "een kamp in Damascus": a place after "in" right behind another

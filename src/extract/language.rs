@@ -198,6 +198,9 @@ pub struct Language {
     pub warnings: Vec<String>,
     /// The words of `[extent]`, as vocabulary ids.
     pub extent: crate::extract::extent::ExtentPhrases,
+    /// Words of permission, folded ("mogen", "allowed"): a loss or capture they govern is no
+    /// event ("IS-strijders mochten Raqqa verlaten").
+    pub permission: Vec<String>,
 }
 
 impl Language {
@@ -287,6 +290,12 @@ impl Language {
             loose: builder.loose,
             warnings: builder.warnings,
             extent,
+            permission: parsed
+                .grammar
+                .permission
+                .iter()
+                .map(|w| fold_phrase(w).into_iter().map(|(f, _)| f).collect::<Vec<_>>().join(" "))
+                .collect(),
         })
     }
 }

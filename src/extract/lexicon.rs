@@ -136,6 +136,10 @@ pub struct Grammar {
     /// Words that put a possession in the past ("voormalige", "lang", "former").
     #[serde(default)]
     pub past: Vec<String>,
+    /// Words of permission ("mogen", "allowed"): fighters allowed to leave a place under a deal
+    /// is no event of control (the side may still hold part of it).
+    #[serde(default)]
+    pub permission: Vec<String>,
     /// Nouns for the members of a side: "strijders van de SDF" names the SDF as the subject.
     #[serde(default)]
     pub members: Vec<String>,
@@ -256,6 +260,15 @@ pub enum Outcome {
     /// A possession told only by a noun phrase ("Raqqa, de hoofdstad van het kalifaat", "the
     /// IS capital Raqqa"): no claim unless an actor owns the noun.
     Possession,
+    /// A hold a proclamation implies ("in Mosul riep IS het kalifaat uit", "declared Raqqa its
+    /// capital"): the whole place, even after "in", held by the side the clause names.
+    Proclaimed,
+    /// A hold a flight implies ("IS-kopstukken zijn naar X gevlucht", "its leaders fled to X"):
+    /// the place fled to (never the one fled from), held by the side that fled there.
+    Refuge,
+    /// A possession noun owned by a possessive pronoun ("haar hoofdstad X", "its capital X"):
+    /// held by the side named last, when the sentence names no side before it.
+    Owned,
 }
 
 /// A date unit for relative expressions.

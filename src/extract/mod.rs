@@ -41,6 +41,8 @@ mod extent_tests;
 #[cfg(test)]
 mod grammar_tests;
 #[cfg(test)]
+mod holds_tests;
+#[cfg(test)]
 mod tests;
 
 use std::collections::{HashMap, VecDeque};

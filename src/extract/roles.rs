@@ -254,8 +254,12 @@ impl Sentence<'_> {
         let framing = opening
             .filter(|&k| k > 0 && an.class[k] & crate::extract::language::class::SUBORDINATOR != 0)
             .map(|k| an.clause[k - 1]);
-        let applies = |&(a, _, m): &(usize, usize, Modality)| {
-            m == Modality::Claimed || an.clause[a] == frame.clause || Some(an.clause[a]) == framing
+        // A proclamation's own verb ("declared ... its capital") claims nothing about it.
+        let proclaimed = frame.def.outcome == Some(FixedOutcome::Proclaimed);
+        let parts = an.cues[frame.cue].parts();
+        let own = |a: usize, b: usize| proclaimed && parts.iter().any(|&(x, y)| a < y && x < b);
+        let applies = |&(a, b, m): &(usize, usize, Modality)| {
+            !own(a, b) && (m == Modality::Claimed || an.clause[a] == frame.clause || Some(an.clause[a]) == framing)
         };
         [Modality::Expected, Modality::Hedged, Modality::Claimed]
             .into_iter()
@@ -675,7 +679,18 @@ impl Roles<'_> {
                     .noted(format!("taker not named; {holder} held it"), 0.15),
             );
         }
-        let last = self.sole().or_else(|| self.ctx.last_actor().map(str::to_string))?;
+        let sole = self.sole();
+        let last = sole.clone().or_else(|| self.ctx.last_actor().map(str::to_string))?;
+        // A passive capture in a clause that names no side, told while the side named last is
+        // the one the article shows taking places ("IS rukt op ... steden als Sinjar worden
+        // veroverd"): that side is the likelier taker, its opponent the loser.
+        if sole.is_none() && self.frame.passive && self.ctx.front_attacker() == Some(last.as_str()) {
+            let other = self.ctx.opponent(Some(&last)).map(str::to_string);
+            return Some(
+                Outcome::new(last.clone(), other, Event::Captured)
+                    .noted(format!("taker not named; {last} was taking places"), 0.3),
+            );
+        }
         // An active verb whose subject the lexicon does not know ("its fighters seized X"): the
         // side the article is about is the likelier taker.
         if !self.frame.passive && !noun {
@@ -737,6 +752,12 @@ impl Roles<'_> {
     }
 
     fn hold(&self, place: &PlaceRef, modality: Modality) -> Option<Outcome> {
+        if matches!(self.frame.def.outcome, Some(FixedOutcome::Proclaimed | FixedOutcome::Refuge)) {
+            return self.background_hold();
+        }
+        if self.frame.def.outcome == Some(FixedOutcome::Owned) {
+            return self.owned_hold();
+        }
         let holder_at = self
             .next(NextActor::Holder)
             .or_else(|| self.glued())
@@ -755,7 +776,7 @@ impl Roles<'_> {
         let partial = self.partial_here()
             || self.frame.remnant
             || self.frame.def.outcome == Some(FixedOutcome::Partial)
-            || (self.gov & prep::LOCATIVE != 0 && !self.topical());
+            || (self.gov & prep::LOCATIVE != 0 && !self.topical() && !self.frame.possessive);
         if modality == Modality::Expected && !partial && !self.frame.past {
             let known = self.ctx.holder(&place.key).map(str::to_string);
             return Some(Outcome {
@@ -764,6 +785,54 @@ impl Roles<'_> {
             });
         }
         Some(Outcome { actors, ..Outcome::new(holder, None, if partial { Event::Partial } else { Event::Holds }) })
+    }
+
+    /// A hold the clause implies: a caliphate or capital proclaimed in the place, leaders fled
+    /// to it. The whole place, held by the doer or subject of the clause, else by the side the
+    /// clause names even inside the cue ("riep het kalifaat uit": the caliphate is IS). With no
+    /// side named (civilians fleeing) there is no claim, and nothing is presumed.
+    fn background_hold(&self) -> Option<Outcome> {
+        let an = self.an();
+        let named =
+            (0..an.actors.len()).find(|&i| an.clause[an.actors[i].a] == self.frame.clause && !an.actors[i].attributive);
+        let holder_at = match self.frame.def.outcome {
+            // Who fled: a bare actor before the cue in its comma-delimited part ("IS-kopstukken
+            // zijn gevlucht naar X"), not a side named elsewhere in the clause.
+            Some(FixedOutcome::Refuge) => self.fled(),
+            _ => self.agent().or_else(|| self.subject()).or(named),
+        };
+        let holder = holder_at.and_then(|i| self.faction(i))?;
+        let why = match self.frame.def.outcome {
+            Some(FixedOutcome::Refuge) => "background: the side fled there, so it held the place",
+            _ => "background: proclaimed there, so the side held the place",
+        };
+        Some(Outcome {
+            actors: holder_at.into_iter().collect(),
+            ..Outcome::new(holder, None, Event::Holds).noted(why, 0.1)
+        })
+    }
+
+    /// "Zelfs haar hoofdstad X ...": the pronoun's owner is the side the article named last, when
+    /// the sentence names no side before it (then the pronoun could be that side's, or another's:
+    /// "de SDF nam hun hoofdstad in"), and no claim is made.
+    fn owned_hold(&self) -> Option<Outcome> {
+        let (a, _) = self.cue();
+        if self.an().actors.iter().any(|m| m.b <= a) {
+            return None;
+        }
+        let holder = self.ctx.last_actor()?.to_string();
+        Some(Outcome::new(holder, None, Event::Holds).noted("a possessive pronoun: the side named last", 0.15))
+    }
+
+    /// The side that fled: a bare actor before the cue, no comma between.
+    fn fled(&self) -> Option<usize> {
+        let (a, _) = self.cue();
+        let an = self.an();
+        let comma = |k: usize| an.tokens.list[k].is(crate::extract::tokens::PUNCT) && an.tokens.fold(k) == ",";
+        self.clause_actors().into_iter().rev().find(|&i| {
+            let m = &an.actors[i];
+            m.gov == 0 && m.b <= a && !(m.b..a).any(comma)
+        })
     }
 
     /// A partial word bears on this place: right before the cue ("grotendeels in handen van"),
