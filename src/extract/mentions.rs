@@ -153,6 +153,7 @@ impl Analysis {
         self.duals(lang, towns, gazetteer, text, base);
         self.towns(lang, towns, gazetteer, text, base);
         self.sites(text, base);
+        self.site_directions();
         self.anaphora();
         self.kind_references();
         self.loose_regions(lang);
@@ -589,6 +590,14 @@ impl Analysis {
             self.places[index].site = Some(written.to_string());
             self.places[index].a = first;
         }
+    }
+
+    /// "the north-eastern command in Lashio", "de noordelijke luchtmachtbasis": a direction word
+    /// right before a site noun says which site, not that only a part of the town is held.
+    fn site_directions(&mut self) {
+        let class = &self.class;
+        let names_site = |k: usize| (k + 1..(k + 3).min(class.len())).any(|j| class[j] & class::SITE != 0);
+        self.partial.retain(|&(k, remnant)| remnant || !names_site(k));
     }
 
     /// An intro noun or demonym right before token `a` ("de Syrische stad", "het Iraakse"), and

@@ -161,7 +161,7 @@ impl Sentence<'_> {
                 out.extend(partners);
             }
         }
-        out
+        one_row_per_change(out)
     }
 
     fn draft(&self, frame: &Frame, placed: Placed, outcome: Outcome, modality: Modality, ctx: &Context) -> Draft {
@@ -860,3 +860,32 @@ impl Roles<'_> {
         Some(Outcome { actors: vec![at, if at == first { second } else { first }], ..out })
     }
 }
+
+/// "Hama fell to the rebels after government troops pulled out of the city": one sentence tells
+/// the same change from both sides, and the ledger keeps one row (tests/gold/README.md): the
+/// capture, with the side that lost the place as its `other`. A loss is folded into a capture
+/// of the same place by another side whose `other` is unknown or that same side.
+pub fn one_row_per_change(drafts: Vec<Draft>) -> Vec<Draft> {
+    let mut folded = vec![false; drafts.len()];
+    let mut others: Vec<Option<String>> = drafts.iter().map(|d| d.other.clone()).collect();
+    for (i, loss) in drafts.iter().enumerate().filter(|(_, d)| d.event == Event::Lost) {
+        let capture = drafts.iter().enumerate().position(|(j, c)| {
+            c.event == Event::Captured
+                && c.place.key == loss.place.key
+                && c.holder != loss.holder
+                && others[j].as_ref().is_none_or(|o| *o == loss.holder)
+        });
+        if let Some(j) = capture {
+            others[j] = Some(loss.holder.clone());
+            folded[i] = true;
+        }
+    }
+    drafts
+        .into_iter()
+        .zip(others)
+        .zip(folded)
+        .filter(|(_, gone)| !gone)
+        .map(|((d, other), _)| Draft { other, ..d })
+        .collect()
+}
+
