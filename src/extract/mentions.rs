@@ -106,6 +106,9 @@ pub struct Analysis {
     pub partial: Vec<(usize, bool)>,
     pub no_longer: Vec<(usize, usize)>,
     pub not_negated: Vec<(usize, usize)>,
+    /// "Rebellen van de MNDAA", "rebels led by HTS": (first token of the description, first
+    /// token of the side it names), for the article to remember who "de rebellen" are.
+    pub described: Vec<(usize, usize)>,
     /// Actor phrases that are also places ("Bagdad", "Koerdistan"), decided by context.
     dual: Vec<(usize, Option<u16>)>,
     /// The language's country codes, by the index [`Analysis::country`] holds.
@@ -174,6 +177,7 @@ impl Analysis {
         self.cues.clear();
         self.dates.clear();
         self.modals.clear();
+        self.described.clear();
         self.partial.clear();
         self.no_longer.clear();
         self.not_negated.clear();
@@ -790,6 +794,7 @@ impl Analysis {
                     && self.actors[index - 1].b == k
                 {
                     self.actors[index - 1].attributive = true;
+                    self.described.push((self.actors[index - 1].a, self.actors[index].a));
                 }
             }
             // "rebellen geleid door HTS", "rebels led by HTS": HTS is the side, in the role of
@@ -803,6 +808,7 @@ impl Analysis {
                 {
                     gov = self.actors[index - 1].gov;
                     self.actors[index - 1].attributive = true;
+                    self.described.push((self.actors[index - 1].a, self.actors[index].a));
                 }
             }
             self.actors[index].gov = gov;

@@ -379,7 +379,7 @@ impl Roles<'_> {
     /// The faction an actor mention names, here.
     fn faction(&self, i: usize) -> Option<String> {
         match self.an().actors[i].actor {
-            ActorRef::Faction(f) => Some(self.s.lang.factions[f as usize].clone()),
+            ActorRef::Faction(f) => Some(self.ctx.side_of(&self.s.lang.factions[f as usize]).to_string()),
             ActorRef::ByCountry(t) => {
                 let country = Some(self.country).filter(|c| c.len() == 2).or_else(|| self.ctx.country())?;
                 self.s.lang.by_country[t as usize].get(country).cloned()
