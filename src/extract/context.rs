@@ -234,6 +234,11 @@ impl Context {
         }
     }
 
+    /// The side the article last showed taking or attacking a place.
+    pub fn attacking(&self) -> Option<&str> {
+        self.front_attacker.as_deref()
+    }
+
     /// The faction the article names most, other than `side` (the first in id order on a tie).
     fn most_named_besides(&self, side: &str) -> Option<&str> {
         let mut best: Option<(&str, u32)> = None;

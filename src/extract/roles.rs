@@ -657,6 +657,15 @@ impl Roles<'_> {
             );
         }
         let last = self.sole().or_else(|| self.ctx.last_actor().map(str::to_string))?;
+        // "Hama fell to the rebels ... Homs was taken on Saturday": in an advance, the side the
+        // article last showed taking places is the taker of the next one it reports taken.
+        if !noun && self.sole().is_none() && self.ctx.attacking() == Some(last.as_str()) {
+            let other = self.ctx.opponent(Some(&last)).map(str::to_string);
+            return Some(
+                Outcome::new(last.clone(), other, Event::Captured)
+                    .noted(format!("taker not named; {last} was taking places"), 0.3),
+            );
+        }
         // An active verb whose subject the lexicon does not know ("its fighters seized X"): the
         // side the article is about is the likelier taker.
         if !self.frame.passive && !noun {
