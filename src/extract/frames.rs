@@ -280,6 +280,11 @@ fn assign_places(an: &Analysis, frames: &mut [Frame]) {
         }
     }
     possessed_places(an, frames, &mut used);
+    let waiting: Vec<(u16, usize)> = frames
+        .iter()
+        .filter(|f| f.places.is_empty() && an.cues[f.cue].form != Form::Noun)
+        .map(|f| (f.clause, an.cues[f.cue].a))
+        .collect();
     for f in frames.iter_mut().filter(|f| f.places.is_empty() && an.cues[f.cue].form != Form::Noun) {
         let cue_at = an.cues[f.cue].a;
         if let Some(i) = (f.def.frame == Kind::Hold).then(|| relative_of_apposition(an, cue_at)).flatten() {
@@ -288,12 +293,26 @@ fn assign_places(an: &Analysis, frames: &mut [Frame]) {
             f.places.push(FramePlace::Mention(i));
             continue;
         }
+        if let Some(i) = (f.def.frame == Kind::Siege).then(|| relative_of_apposition(an, cue_at)).flatten() {
+            // "Avdiivka, een stad die maandenlang was omsingeld": the siege of the place named.
+            f.places.push(FramePlace::Mention(i));
+            continue;
+        }
+        // "... onder hun gezag gebracht en de stad zelf omsingeld": a word that refers back
+        // belongs to the waiting frame whose cue is nearest to it.
+        let nearer_frame = |p: &crate::extract::mentions::PlaceMention| {
+            waiting.iter().any(|&(clause, at)| clause == f.clause && at.abs_diff(p.a) < cue_at.abs_diff(p.a))
+        };
         let nearest = an
             .places
             .iter()
             .enumerate()
             .filter(|(i, p)| {
-                !used[*i] && p.is_anaphora() && an.clause[p.a] == f.clause && allowed(f.def.frame, p.gov, p.topical)
+                !used[*i]
+                    && p.is_anaphora()
+                    && an.clause[p.a] == f.clause
+                    && allowed(f.def.frame, p.gov, p.topical)
+                    && !nearer_frame(p)
             })
             .min_by_key(|(_, p)| p.a.abs_diff(cue_at));
         if let Some((i, _)) = nearest {
