@@ -234,9 +234,21 @@ fn negation(an: &Analysis, a: usize, end: usize) -> (bool, bool) {
         to += 1;
     }
     let cancelled = |k: usize| an.not_negated.iter().any(|&(x, y)| x <= k && k < y);
-    let negated = (from..to).any(|k| an.class[k] & class::NEGATION != 0 && !cancelled(k));
+    let negated = (from..to).any(|k| an.class[k] & class::NEGATION != 0 && !cancelled(k))
+        || denied_clause(an, clause);
     let no_longer = an.no_longer.iter().any(|&(x, _)| from <= x && x < to);
     (negated || no_longer, no_longer)
+}
+
+/// "Het leger ontkende dat Baiji was gevallen": a clause opened by a subordinator right after a
+/// negation word (a denial) states nothing.
+fn denied_clause(an: &Analysis, clause: u16) -> bool {
+    let Some(first) = (0..an.len()).find(|&k| an.clause[k] == clause) else {
+        return false;
+    };
+    first > 0
+        && an.class[first] & class::SUBORDINATOR != 0
+        && (first.saturating_sub(2)..first).any(|k| an.class[k] & class::NEGATION != 0)
 }
 
 /// Whether a place governed by `gov` can be what a frame of this kind is about.

@@ -38,6 +38,8 @@ pub mod trie;
 #[cfg(test)]
 mod grammar_tests;
 #[cfg(test)]
+mod dev_class_tests;
+#[cfg(test)]
 mod tests;
 
 use std::collections::{HashMap, VecDeque};
