@@ -282,7 +282,7 @@ fn dutch_actors_descriptions_pronouns_and_countries() {
             ("In Noord-Syrië heeft IS nog het grootste deel van Raqqa in handen.", &["2017-10-16 raqqa is partial"]),
             (
                 "IS-strijders trokken in augustus Hawija binnen. Zij controleren de stad sindsdien.",
-                &["2017-10-16 hawija is holds"],
+                &["2017-08 hawija is captured", "2017-10-16 hawija is holds"],
             ),
             ("Het leger heroverde in maart Tikrit op de jihadisten.", &["2017-03 tikrit iraqi-gov captured is"]),
         ],
