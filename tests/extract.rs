@@ -324,15 +324,16 @@ fn extract_meets_the_targets_on_the_seed_articles() {
         figure("modality_accuracy")
     );
     eprintln!("seeds: {summary}");
-    // Measured: P 0.94, R 0.56, month 0.89 (branch xrecall); the floors sit a little below.
-    assert!(figure("precision") >= 0.92, "{summary}");
+    // Measured: P 0.96, R 0.57, month 0.87 (branch xdev); the floors sit a little below.
+    assert!(figure("precision") >= 0.94, "{summary}");
     // The gold was re-read in full (tests/gold/README.md: 45 -> 82 rows, with noun-phrase and
     // background holds, sites and country-level claims the extractor does not find yet); recall
     // against it was 0.50 when it landed. Issue 10 aims at 0.9: raise this floor as rules improve.
-    assert!(figure("recall") >= 0.53, "{summary}");
+    assert!(figure("recall") >= 0.55, "{summary}");
     // 0.90 before the holds in relative clauses of appositions: the hold of Baghouz (004) found
     // then shares its sentence's loose retrospective date (between the events around it), as the
-    // fight told in the same sentence already did. Issue 10 aims at 0.9.
+    // fight told in the same sentence already did. 0.872 on branch xdev: the capture of Sinjar
+    // (004#7) now found has the sentence's loose retrospective date. Issue 10 aims at 0.9.
     assert!(figure("month_accuracy") >= 0.87, "{summary}");
     controlmap().arg("lint").arg(&pred).arg("--articles").arg(&seeds).assert().success();
 }
