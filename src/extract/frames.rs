@@ -468,7 +468,26 @@ fn governing_clause(an: &Analysis, frames: &[Frame], clause: u16) -> u16 {
     let first = (0..an.len()).find(|&k| an.clause[k] == clause);
     match first {
         Some(k) if k > 0 && an.class[k] & class::COORD != 0 => an.clause[k - 1],
-        _ => clause,
+        _ => listed_after_colon(an, frames, clause).unwrap_or(clause),
+    }
+}
+
+/// "Retaken so far: A and B; C, with its airport; and D": the items of a list after a colon,
+/// separated by semicolons, belong to the clause before the colon when they have no frame of
+/// their own.
+fn listed_after_colon(an: &Analysis, frames: &[Frame], clause: u16) -> Option<u16> {
+    let mut item = clause;
+    loop {
+        let first = (0..an.len()).find(|&k| an.clause[k] == item)?;
+        if first == 0 || !an.tokens.list[first].is(PUNCT) {
+            return None;
+        }
+        let before = an.clause[first - 1];
+        match an.tokens.fold(first) {
+            ":" => return frames.iter().any(|f| f.clause == before).then_some(before),
+            ";" if !frames.iter().any(|f| f.clause == before) => item = before,
+            _ => return None,
+        }
     }
 }
 
