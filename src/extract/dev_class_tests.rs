@@ -186,3 +186,51 @@ fn a_word_that_refers_back_belongs_to_the_nearest_frame() {
         )],
     );
 }
+
+#[test]
+fn the_items_of_a_list_after_a_colon_share_its_frame() {
+    check(
+        "en",
+        &[
+            (
+                "The army listed the towns retaken so far: Tikrit and Baiji, north of Baghdad; Ramadi, with its dam; and Fallujah.",
+                &[
+                    "2017-10-16 tikrit iraqi-gov captured [claimed]",
+                    "2017-10-16 baiji iraqi-gov captured [claimed]",
+                    "2017-10-16 ramadi iraqi-gov captured [claimed]",
+                    "2017-10-16 fallujah iraqi-gov captured [claimed]",
+                ],
+            ),
+            // a list after a colon with no frame before it: no claim
+            ("Reporters visited three towns: Tikrit; Baiji; and Ramadi.", &[]),
+        ],
+    );
+    check(
+        "nl",
+        &[(
+            "IS heeft deze plaatsen veroverd: Sinjar; Baiji, met zijn raffinaderij; en Tal Afar.",
+            &["2017-10-16 sinjar is captured", "2017-10-16 baiji is captured", "2017-10-16 tal-afar is captured"],
+        )],
+    );
+}
+
+#[test]
+fn reporting_verbs_and_expectations_set_the_modality() {
+    check(
+        "nl",
+        &[
+            (
+                "Volgens Koerdische bronnen veroverde IS in juni Sinjar.",
+                &["2017-06 sinjar is captured [claimed]"],
+            ),
+            ("Een commandant bevestigde dat de SDF Tabqa in mei had ingenomen.", &["2017-05 tabqa sdf captured [claimed]"]),
+        ],
+    );
+    check(
+        "en",
+        &[
+            ("A spokesman confirmed that the SDF had taken Tabqa in May.", &["2017-05 tabqa sdf captured [claimed]"]),
+            ("Officials expect Hawija to fall to Iraqi forces within weeks.", &["2017-10-16 hawija iraqi-gov captured [expected]"]),
+        ],
+    );
+}

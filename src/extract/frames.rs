@@ -467,7 +467,10 @@ fn governing_clause(an: &Analysis, frames: &[Frame], clause: u16) -> u16 {
     }
     let first = (0..an.len()).find(|&k| an.clause[k] == clause);
     match first {
-        Some(k) if k > 0 && an.class[k] & class::COORD != 0 => an.clause[k - 1],
+        Some(k) if k > 0 && an.class[k] & class::COORD != 0 => {
+            let before = an.clause[k - 1];
+            listed_after_colon(an, frames, before).filter(|_| !frames.iter().any(|f| f.clause == before)).unwrap_or(before)
+        }
         _ => listed_after_colon(an, frames, clause).unwrap_or(clause),
     }
 }
