@@ -234,3 +234,18 @@ fn reporting_verbs_and_expectations_set_the_modality() {
         ],
     );
 }
+
+#[test]
+fn an_offensive_placed_by_a_landmark_is_not_about_the_last_place() {
+    check(
+        "en",
+        &[
+            (
+                "Iraqi forces retook Tikrit in March. The offensive began in the desert west of Baiji.",
+                &["2017-03 tikrit iraqi-gov captured"],
+            ),
+            // with no place in its clause, the offensive is about the last place told
+            ("IS holds Hawija. The offensive began on Sunday.", &["2017-10-16 hawija is holds", "2017-10-15 hawija is contested"]),
+        ],
+    );
+}

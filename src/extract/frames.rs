@@ -430,7 +430,12 @@ fn place_after_nouns(an: &Analysis, frames: &mut [Frame], used: &mut [bool]) {
                 used[i] = true;
                 f.places.push(FramePlace::Mention(i));
             }
-            None if definite(an, cue.a) && !an.actors.iter().any(|m| m.a >= cue.end && m.a <= cue.end + 2) => {
+            // "The offensive began in the countryside west of Aleppo": a place of its own
+            // clause, even a landmark, says where it is, so it is not the last place told.
+            None if definite(an, cue.a)
+                && !an.actors.iter().any(|m| m.a >= cue.end && m.a <= cue.end + 2)
+                && !an.places.iter().any(|p| an.clause[p.a] == f.clause && !p.is_anaphora()) =>
+            {
                 f.places.push(FramePlace::Context)
             }
             None => {}
