@@ -249,3 +249,17 @@ fn an_offensive_placed_by_a_landmark_is_not_about_the_last_place() {
         ],
     );
 }
+
+#[test]
+fn falling_into_a_sides_hands() {
+    check(
+        "nl",
+        &[
+            ("Het dorp Baiji viel in het voorjaar in Iraakse handen.", &["2017-03/2017-05 baiji iraqi-gov captured"]),
+            ("Manbij viel in januari in Turkse handen.", &["2017-01 manbij turkey captured"]),
+            // a fight in a town is no fall into hands
+            ("In Baiji vochten Iraakse soldaten tegen IS.", &[]),
+        ],
+    );
+    check("en", &[("Baiji fell into Iraqi hands in March.", &["2017-03 baiji iraqi-gov captured"])]);
+}

@@ -452,13 +452,15 @@ impl Roles<'_> {
     }
 
     /// "viel in september aan het leger": the side a place falls to, close behind the cue or
-    /// the place (not "... was een klap voor IS" further on).
+    /// the place (not "... was een klap voor IS" further on). "viel in het voorjaar in
+    /// Russische handen": a side after "in" names whose hands it fell into.
     fn recipient_near(&self) -> Option<usize> {
         let cue = &self.an().cues[self.frame.cue];
         let from = self.at.map_or(cue.end, |(_, b)| b.max(cue.end));
+        let into = |gov: u16| gov & prep::RECIPIENT != 0 || (gov & prep::LOCATIVE != 0 && self.frame.kind() == Kind::Fall);
         self.clause_actors().into_iter().find(|&i| {
             let m = &self.an().actors[i];
-            m.gov & prep::RECIPIENT != 0 && m.a >= cue.b && m.a <= from + 5
+            into(m.gov) && m.a >= cue.b && m.a <= from + 5
         })
     }
 
