@@ -34,7 +34,10 @@ fn a_site_stands_for_its_town_without_a_name_after_it() {
         "nl",
         &[
             // the town in a fronted locative; hedged
-            ("Ook in Tabqa zou de luchtmachtbasis door de SDF zijn bezet.", &["2017-10-16 tabqa sdf captured [hedged]"]),
+            (
+                "Ook in Tabqa zou de luchtmachtbasis door de SDF zijn bezet.",
+                &["2017-10-16 tabqa sdf captured [hedged]"],
+            ),
             // the town after a direction phrase
             (
                 "Het vliegveld en de kazerne ten oosten van Baiji zijn in handen gevallen van IS.",
@@ -219,18 +222,21 @@ fn reporting_verbs_and_expectations_set_the_modality() {
     check(
         "nl",
         &[
+            ("Volgens Koerdische bronnen veroverde IS in juni Sinjar.", &["2017-06 sinjar is captured [claimed]"]),
             (
-                "Volgens Koerdische bronnen veroverde IS in juni Sinjar.",
-                &["2017-06 sinjar is captured [claimed]"],
+                "Een commandant bevestigde dat de SDF Tabqa in mei had ingenomen.",
+                &["2017-05 tabqa sdf captured [claimed]"],
             ),
-            ("Een commandant bevestigde dat de SDF Tabqa in mei had ingenomen.", &["2017-05 tabqa sdf captured [claimed]"]),
         ],
     );
     check(
         "en",
         &[
             ("A spokesman confirmed that the SDF had taken Tabqa in May.", &["2017-05 tabqa sdf captured [claimed]"]),
-            ("Officials expect Hawija to fall to Iraqi forces within weeks.", &["2017-10-16 hawija iraqi-gov captured [expected]"]),
+            (
+                "Officials expect Hawija to fall to Iraqi forces within weeks.",
+                &["2017-10-16 hawija iraqi-gov captured [expected]"],
+            ),
         ],
     );
 }
@@ -245,7 +251,10 @@ fn an_offensive_placed_by_a_landmark_is_not_about_the_last_place() {
                 &["2017-03 tikrit iraqi-gov captured"],
             ),
             // with no place in its clause, the offensive is about the last place told
-            ("IS holds Hawija. The offensive began on Sunday.", &["2017-10-16 hawija is holds", "2017-10-15 hawija is contested"]),
+            (
+                "IS holds Hawija. The offensive began on Sunday.",
+                &["2017-10-16 hawija is holds", "2017-10-15 hawija is contested"],
+            ),
         ],
     );
 }

@@ -234,8 +234,7 @@ fn negation(an: &Analysis, a: usize, end: usize) -> (bool, bool) {
         to += 1;
     }
     let cancelled = |k: usize| an.not_negated.iter().any(|&(x, y)| x <= k && k < y);
-    let negated = (from..to).any(|k| an.class[k] & class::NEGATION != 0 && !cancelled(k))
-        || denied_clause(an, clause);
+    let negated = (from..to).any(|k| an.class[k] & class::NEGATION != 0 && !cancelled(k)) || denied_clause(an, clause);
     let no_longer = an.no_longer.iter().any(|&(x, _)| from <= x && x < to);
     (negated || no_longer, no_longer)
 }
@@ -474,7 +473,9 @@ fn governing_clause(an: &Analysis, frames: &[Frame], clause: u16) -> u16 {
     match first {
         Some(k) if k > 0 && an.class[k] & class::COORD != 0 => {
             let before = an.clause[k - 1];
-            listed_after_colon(an, frames, before).filter(|_| !frames.iter().any(|f| f.clause == before)).unwrap_or(before)
+            listed_after_colon(an, frames, before)
+                .filter(|_| !frames.iter().any(|f| f.clause == before))
+                .unwrap_or(before)
         }
         _ => listed_after_colon(an, frames, clause).unwrap_or(clause),
     }

@@ -36,9 +36,9 @@ pub mod towns;
 pub mod trie;
 
 #[cfg(test)]
-mod grammar_tests;
-#[cfg(test)]
 mod dev_class_tests;
+#[cfg(test)]
+mod grammar_tests;
 #[cfg(test)]
 mod tests;
 

@@ -457,7 +457,8 @@ impl Roles<'_> {
     fn recipient_near(&self) -> Option<usize> {
         let cue = &self.an().cues[self.frame.cue];
         let from = self.at.map_or(cue.end, |(_, b)| b.max(cue.end));
-        let into = |gov: u16| gov & prep::RECIPIENT != 0 || (gov & prep::LOCATIVE != 0 && self.frame.kind() == Kind::Fall);
+        let into =
+            |gov: u16| gov & prep::RECIPIENT != 0 || (gov & prep::LOCATIVE != 0 && self.frame.kind() == Kind::Fall);
         self.clause_actors().into_iter().find(|&i| {
             let m = &self.an().actors[i];
             into(m.gov) && m.a >= cue.b && m.a <= from + 5
@@ -899,4 +900,3 @@ pub fn one_row_per_change(drafts: Vec<Draft>) -> Vec<Draft> {
         .map(|((d, other), _)| Draft { other, ..d })
         .collect()
 }
-

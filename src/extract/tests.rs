@@ -302,7 +302,10 @@ fn dutch_places_with_country_hints_and_guards() {
             ),
             ("Dan veroverde IS in juni 2014 ook Tikrit.", &["2014-06 tikrit is captured"]),
             ("IS-leider Abu Bakr al-Baghdadi riep in juni 2014 het kalifaat uit in Mosul.", &[]),
-            ("Volgens generaal Bakr heeft het leger Tikrit in handen.", &["2017-10-16 tikrit iraqi-gov holds [claimed]"]),
+            (
+                "Volgens generaal Bakr heeft het leger Tikrit in handen.",
+                &["2017-10-16 tikrit iraqi-gov holds [claimed]"],
+            ),
             ("Generaal Dan zegt dat de SDF Tabqa in handen heeft.", &["2017-10-16 tabqa sdf holds [claimed]"]),
             ("De SDF veroverde in mei Tell Abyad.", &[]),
             ("De SDF veroverde in mei het stadje Salem.", &["2017-05 salem sdf captured"]),
