@@ -180,10 +180,10 @@ fn references_by_kind() {
                 "Het Iraakse leger heeft Tikrit en Baiji heroverd. Beide plaatsen waren jaren in handen van IS.",
                 &["Tikrit iraqi-gov captured", "Baiji iraqi-gov captured", "Tikrit is holds", "Baiji is holds"],
             ),
-            // "de stad" is the town, not the province named after it.
+            // "de stad" is the town, not the province named after it (entering is taking).
             (
                 "Het leger trok Ramadi binnen, in de provincie Anbar. De stad is nu in handen van het Iraakse leger.",
-                &["Ramadi iraqi-gov holds"],
+                &["Ramadi iraqi-gov captured", "Ramadi iraqi-gov holds"],
             ),
         ],
     );

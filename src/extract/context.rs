@@ -57,6 +57,8 @@ pub struct Context {
     /// seen losing or defending one.
     front_attacker: Option<String>,
     front_defender: Option<String>,
+    /// Descriptions the article has tied to a side ("rebels led by HTS": rebels = HTS).
+    described: BTreeMap<String, String>,
 
     /// Claims left out while reading (sentence, reason), for the report.
     pub skipped: Vec<(u32, String)>,
@@ -66,6 +68,19 @@ impl Context {
     /// The state at the start of an article dated `anchor`.
     pub fn new(anchor: Option<DateSpan>) -> Context {
         Context { anchor, ..Context::default() }
+    }
+
+    /// "Rebels led by HTS ... the rebels": a description the article has tied to a side names
+    /// that side for the rest of the article.
+    pub fn describe(&mut self, description: &str, side: &str) {
+        if description != side {
+            self.described.insert(description.to_string(), side.to_string());
+        }
+    }
+
+    /// The side a faction found in the text stands for in this article.
+    pub fn side_of<'a>(&'a self, faction: &'a str) -> &'a str {
+        self.described.get(faction).map_or(faction, String::as_str)
     }
 
     /// The last actor named within [`REACH`] sentences.

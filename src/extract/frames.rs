@@ -70,7 +70,8 @@ pub fn frames(an: &Analysis, lang: &Language, retrospective: bool, text: &str, b
         let def = lang.events[cue.event as usize];
         let clause = an.clause[cue.a];
         let in_date = an.dates.iter().any(|d| cue.parts().iter().any(|&(a, b)| d.a < b && a < d.b));
-        if in_date || states_an_aim(an, cue.a, clause) || permitted(an, lang, index) {
+        let perfect = cue.form == Form::Participle || clause_tokens(an, clause).any(|k| an.class[k] & class::HAVE != 0);
+        if in_date || states_an_aim(an, cue.a, clause, perfect) || permitted(an, lang, index) {
             continue;
         }
         if def.frame == Kind::Lose && members_leaving(an, cue.a) {
@@ -229,14 +230,23 @@ fn clause_tokens(an: &Analysis, clause: u16) -> impl Iterator<Item = usize> + '_
 /// "om Mosul terug te veroveren": an infinitive after a word of intention states an aim.
 /// So does a word of intention in the same comma-delimited part before the cue, as with Dutch
 /// modal verbs ("Het leger wil Hawija heroveren").
-fn states_an_aim(an: &Analysis, a: usize, clause: u16) -> bool {
+fn states_an_aim(an: &Analysis, a: usize, clause: u16, perfect: bool) -> bool {
     let intention = |k: usize| an.clause[k] == clause && an.class[k] & class::INTENTION != 0;
     let infinitive = a > 0 && an.class[a - 1] & class::INFINITIVE != 0;
     let mut from = a;
     while from > 0 && an.clause[from - 1] == clause && !is_comma(an, from - 1) {
         from -= 1;
     }
-    (infinitive && (0..a).any(intention)) || (from..a).any(intention)
+    let modal = |k: usize| intention(k) && !(perfect && named_event(an, k));
+    (infinitive && (0..a).any(intention)) || (from..a).any(modal)
+}
+
+/// An intention word used as a noun, with a determiner in the two words before it ("sinds het
+/// begin van het offensief hebben ... veroverd", "since the start of the offensive the army has
+/// taken"): with a perfect tense it names an event of the past, not an aim of the clause's verb
+/// ("het offensief om X te veroveren" stays an aim through its infinitive).
+fn named_event(an: &Analysis, k: usize) -> bool {
+    (k.saturating_sub(2)..k).any(|j| an.class[j] & class::DET != 0)
 }
 
 /// "IS-strijders hebben Raqqa mogen verlaten", "were allowed to leave": a word of permission in
@@ -290,9 +300,20 @@ fn negation(an: &Analysis, a: usize, end: usize) -> (bool, bool) {
         to += 1;
     }
     let cancelled = |k: usize| an.not_negated.iter().any(|&(x, y)| x <= k && k < y);
-    let negated = (from..to).any(|k| an.class[k] & class::NEGATION != 0 && !cancelled(k));
+    let negated = (from..to).any(|k| an.class[k] & class::NEGATION != 0 && !cancelled(k)) || denied_clause(an, clause);
     let no_longer = an.no_longer.iter().any(|&(x, _)| from <= x && x < to);
     (negated || no_longer, no_longer)
+}
+
+/// "Het leger ontkende dat Baiji was gevallen": a clause opened by a subordinator right after a
+/// negation word (a denial) states nothing.
+fn denied_clause(an: &Analysis, clause: u16) -> bool {
+    let Some(first) = (0..an.len()).find(|&k| an.clause[k] == clause) else {
+        return false;
+    };
+    first > 0
+        && an.class[first] & class::SUBORDINATOR != 0
+        && (first.saturating_sub(2)..first).any(|k| an.class[k] & class::NEGATION != 0)
 }
 
 /// Whether a place governed by `gov` can be what a frame of this kind is about.
@@ -340,6 +361,11 @@ fn assign_places(an: &Analysis, frames: &mut [Frame]) {
         }
     }
     possessed_places(an, frames, &mut used);
+    let waiting: Vec<(u16, usize)> = frames
+        .iter()
+        .filter(|f| f.places.is_empty() && an.cues[f.cue].form != Form::Noun)
+        .map(|f| (f.clause, an.cues[f.cue].a))
+        .collect();
     for f in frames.iter_mut().filter(|f| f.places.is_empty() && an.cues[f.cue].form != Form::Noun) {
         let cue_at = an.cues[f.cue].a;
         if let Some(i) = (f.def.frame == Kind::Hold).then(|| relative_of_apposition(an, cue_at)).flatten() {
@@ -348,12 +374,26 @@ fn assign_places(an: &Analysis, frames: &mut [Frame]) {
             f.places.push(FramePlace::Mention(i));
             continue;
         }
+        if let Some(i) = (f.def.frame == Kind::Siege).then(|| relative_of_apposition(an, cue_at)).flatten() {
+            // "Avdiivka, een stad die maandenlang was omsingeld": the siege of the place named.
+            f.places.push(FramePlace::Mention(i));
+            continue;
+        }
+        // "... onder hun gezag gebracht en de stad zelf omsingeld": a word that refers back
+        // belongs to the waiting frame whose cue is nearest to it.
+        let nearer_frame = |p: &crate::extract::mentions::PlaceMention| {
+            waiting.iter().any(|&(clause, at)| clause == f.clause && at.abs_diff(p.a) < cue_at.abs_diff(p.a))
+        };
         let nearest = an
             .places
             .iter()
             .enumerate()
             .filter(|(i, p)| {
-                !used[*i] && p.is_anaphora() && an.clause[p.a] == f.clause && allowed(f.def.frame, p.gov, p.topical)
+                !used[*i]
+                    && p.is_anaphora()
+                    && an.clause[p.a] == f.clause
+                    && allowed(f.def.frame, p.gov, p.topical)
+                    && !nearer_frame(p)
             })
             .min_by_key(|(_, p)| p.a.abs_diff(cue_at));
         if let Some((i, _)) = nearest {
@@ -361,7 +401,42 @@ fn assign_places(an: &Analysis, frames: &mut [Frame]) {
             f.places.push(FramePlace::Mention(i));
         } else if let Some(i) = relative_antecedent(an, f.clause) {
             f.places.push(FramePlace::Mention(i));
+        } else if let Some(place) = site_town(an, f) {
+            f.places.push(place);
         }
+    }
+}
+
+/// How far from a site noun the town it stands in may be named, in words.
+const SITE_WINDOW: usize = 8;
+
+/// A capture, loss or hold whose object is a site with no town right after it ("Ook in X zou de
+/// luchtmachtbasis zijn bezet", "the airport and the army base south of X fell to ...", "het
+/// gouverneursgebouw werd overgenomen"): the site stands for its town (tests/devset README,
+/// Sites). The town is a place of the sentence under "in", "bij", "van" or a direction within
+/// a few words of the site noun, else the article's last place. Fights and sieges are not
+/// carried over: a raid on a site is not a claim on its town.
+fn site_town(an: &Analysis, f: &Frame) -> Option<FramePlace> {
+    let state = matches!(f.def.frame, Kind::Take | Kind::Fall | Kind::Lose)
+        || (f.def.frame == Kind::Hold && f.def.outcome.is_none() && !f.possessive);
+    if !state {
+        return None;
+    }
+    let site = clause_tokens(an, f.clause).find(|&k| an.class[k] & class::SITE != 0)?;
+    let linked = an
+        .places
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| {
+            (p.gov & (prep::LOCATIVE | prep::REFERENCE | prep::OF) != 0 || p.site.is_some())
+                && p.a.abs_diff(site) <= SITE_WINDOW
+                && !matches!(p.target, crate::extract::mentions::Target::Here)
+        })
+        .min_by_key(|(_, p)| (p.a < site, p.a.abs_diff(site)));
+    match linked {
+        Some((i, _)) => Some(FramePlace::Mention(i)),
+        None if an.places.is_empty() && definite(an, site) => Some(FramePlace::Context),
+        None => None,
     }
 }
 
@@ -408,8 +483,13 @@ fn possessed_places(an: &Analysis, frames: &mut [Frame], used: &mut [bool]) {
 /// actor follows it ("de val van het kalifaat").
 fn place_after_nouns(an: &Analysis, frames: &mut [Frame], used: &mut [bool]) {
     let starts: Vec<usize> = frames.iter().map(|f| an.cues[f.cue].a).collect();
+    let verbs: Vec<(u16, u8)> =
+        frames.iter().filter(|f| an.cues[f.cue].form != Form::Noun).map(|f| (f.clause, f.rank())).collect();
     for f in frames.iter_mut().filter(|f| an.cues[f.cue].form == Form::Noun) {
         let cue = &an.cues[f.cue];
+        if yields_to_verb(an, f, &verbs) {
+            continue;
+        }
         let next_cue = starts.iter().copied().filter(|&a| a >= cue.end).min().unwrap_or(usize::MAX);
         let after = an.places.iter().enumerate().find(|(i, p)| {
             !used[*i] && p.a >= cue.end && p.a < cue.end + NOUN_WINDOW && p.a < next_cue && an.clause[p.a] == f.clause
@@ -419,12 +499,27 @@ fn place_after_nouns(an: &Analysis, frames: &mut [Frame], used: &mut [bool]) {
                 used[i] = true;
                 f.places.push(FramePlace::Mention(i));
             }
-            None if definite(an, cue.a) && !an.actors.iter().any(|m| m.a >= cue.end && m.a <= cue.end + 2) => {
+            // "The offensive began in the countryside west of Aleppo": a place of its own
+            // clause, even a landmark, says where it is, so it is not the last place told.
+            None if definite(an, cue.a)
+                && !an.actors.iter().any(|m| m.a >= cue.end && m.a <= cue.end + 2)
+                && !an.places.iter().any(|p| an.clause[p.a] == f.clause && !p.is_anaphora()) =>
+            {
                 f.places.push(FramePlace::Context)
             }
             None => {}
         }
     }
+}
+
+/// "Sinds het begin van het offensief hebben de rebellen ook X veroverd", "after a months-long
+/// offensive the army took X": a bare noun cue with no preposition of its own ("offensief",
+/// "assault") in a clause whose verb states a stronger event is background; the place is the
+/// verb's.
+fn yields_to_verb(an: &Analysis, f: &Frame, verbs: &[(u16, u8)]) -> bool {
+    let cue = &an.cues[f.cue];
+    let bare = an.prep[cue.end - 1] == 0;
+    bare && verbs.iter().any(|&(clause, rank)| clause == f.clause && rank < f.rank())
 }
 
 /// "Kirkuk, dat in handen is van de Koerden": a clause opened by a relative word is about the
@@ -446,8 +541,32 @@ fn governing_clause(an: &Analysis, frames: &[Frame], clause: u16) -> u16 {
     }
     let first = (0..an.len()).find(|&k| an.clause[k] == clause);
     match first {
-        Some(k) if k > 0 && an.class[k] & class::COORD != 0 => an.clause[k - 1],
-        _ => clause,
+        Some(k) if k > 0 && an.class[k] & class::COORD != 0 => {
+            let before = an.clause[k - 1];
+            listed_after_colon(an, frames, before)
+                .filter(|_| !frames.iter().any(|f| f.clause == before))
+                .unwrap_or(before)
+        }
+        _ => listed_after_colon(an, frames, clause).unwrap_or(clause),
+    }
+}
+
+/// "Retaken so far: A and B; C, with its airport; and D": the items of a list after a colon,
+/// separated by semicolons, belong to the clause before the colon when they have no frame of
+/// their own.
+fn listed_after_colon(an: &Analysis, frames: &[Frame], clause: u16) -> Option<u16> {
+    let mut item = clause;
+    loop {
+        let first = (0..an.len()).find(|&k| an.clause[k] == item)?;
+        if first == 0 || !an.tokens.list[first].is(PUNCT) {
+            return None;
+        }
+        let before = an.clause[first - 1];
+        match an.tokens.fold(first) {
+            ":" => return frames.iter().any(|f| f.clause == before).then_some(before),
+            ";" if !frames.iter().any(|f| f.clause == before) => item = before,
+            _ => return None,
+        }
     }
 }
 

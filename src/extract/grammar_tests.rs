@@ -507,7 +507,11 @@ fn a_hold_in_a_relative_clause_of_an_apposition_is_about_the_named_place() {
                 "Iraqi troops retook Ramadi in December, a city that IS had held since May, a general said.",
                 &["2016-12 ramadi is holds", "2016-12 ramadi iraqi-gov captured is [claimed]"],
             ),
-            ("Iraqi troops entered Ramadi in December, a city that lies on the Euphrates.", &[]),
+            // entering is taking (dev-set classes); the relative clause adds no hold
+            (
+                "Iraqi troops entered Ramadi in December, a city that lies on the Euphrates.",
+                &["2016-12 ramadi iraqi-gov captured"],
+            ),
         ],
     );
 }

@@ -108,6 +108,9 @@ pub struct Analysis {
     pub not_negated: Vec<(usize, usize)>,
     /// Country mentions with a stated extent, by their first token (see [`crate::extract::extent`]).
     pub extents: Vec<(usize, crate::extract::extent::Extent)>,
+    /// "Rebellen van de MNDAA", "rebels led by HTS": (first token of the description, first
+    /// token of the side it names), for the article to remember who "de rebellen" are.
+    pub described: Vec<(usize, usize)>,
     /// Actor phrases that are also places ("Bagdad", "Koerdistan"), decided by context.
     dual: Vec<(usize, Option<u16>)>,
     /// The language's country codes, by the index [`Analysis::country`] holds.
@@ -155,6 +158,7 @@ impl Analysis {
         self.duals(lang, towns, gazetteer, text, base);
         self.towns(lang, towns, gazetteer, text, base);
         self.sites(text, base);
+        self.site_directions();
         self.anaphora();
         self.kind_references();
         self.loose_regions(lang);
@@ -177,6 +181,7 @@ impl Analysis {
         self.cues.clear();
         self.dates.clear();
         self.modals.clear();
+        self.described.clear();
         self.partial.clear();
         self.no_longer.clear();
         self.not_negated.clear();
@@ -596,6 +601,14 @@ impl Analysis {
         }
     }
 
+    /// "the north-eastern command in Lashio", "de noordelijke luchtmachtbasis": a direction word
+    /// right before a site noun says which site, not that only a part of the town is held.
+    fn site_directions(&mut self) {
+        let class = &self.class;
+        let names_site = |k: usize| (k + 1..(k + 3).min(class.len())).any(|j| class[j] & class::SITE != 0);
+        self.partial.retain(|&(k, remnant)| remnant || !names_site(k));
+    }
+
     /// An intro noun or demonym right before token `a` ("de Syrische stad", "het Iraakse"), and
     /// the country of the demonym.
     fn introduced(&self, a: usize) -> (bool, Option<u16>) {
@@ -786,6 +799,7 @@ impl Analysis {
                     && self.actors[index - 1].b == k
                 {
                     self.actors[index - 1].attributive = true;
+                    self.described.push((self.actors[index - 1].a, self.actors[index].a));
                 }
             }
             // "rebellen geleid door HTS", "rebels led by HTS": HTS is the side, in the role of
@@ -799,6 +813,7 @@ impl Analysis {
                 {
                     gov = self.actors[index - 1].gov;
                     self.actors[index - 1].attributive = true;
+                    self.described.push((self.actors[index - 1].a, self.actors[index].a));
                 }
             }
             self.actors[index].gov = gov;

@@ -39,6 +39,8 @@ pub mod trie;
 #[cfg(test)]
 mod extent_tests;
 #[cfg(test)]
+mod dev_class_tests;
+#[cfg(test)]
 mod grammar_tests;
 #[cfg(test)]
 mod holds_tests;
@@ -378,12 +380,27 @@ impl Run<'_, '_> {
     fn learn(&mut self, text: &str, base: usize) {
         let an = &self.ex.analysis;
         let lang = &self.ex.languages[self.lang];
-        let named = an.actors.iter().filter_map(|m| match m.actor {
-            language::ActorRef::Faction(f) => Some(lang.factions[f as usize].as_str()),
-            _ => None,
-        });
+        let faction_at = |a: usize| {
+            an.actors.iter().find(|m| m.a == a).and_then(|m| match m.actor {
+                language::ActorRef::Faction(f) => Some(lang.factions[f as usize].as_str()),
+                _ => None,
+            })
+        };
+        for &(description, side) in &an.described {
+            if let (Some(description), Some(side)) = (faction_at(description), faction_at(side)) {
+                self.ctx.describe(description, side);
+            }
+        }
+        let named: Vec<String> = an
+            .actors
+            .iter()
+            .filter_map(|m| match m.actor {
+                language::ActorRef::Faction(f) => Some(self.ctx.side_of(&lang.factions[f as usize]).to_string()),
+                _ => None,
+            })
+            .collect();
         let mut last_actor = None;
-        for faction in named {
+        for faction in &named {
             self.ctx.count_actor(faction);
             last_actor = Some(faction);
         }

@@ -190,7 +190,7 @@ fn dutch_hold_loss_siege_and_contest_cues() {
         "nl",
         &[
             ("Hajin is nog altijd in handen van IS.", &["2017-10-16 hajin is holds"]),
-            ("Volgens waarnemers controleert de SDF inmiddels Manbij.", &["2017-10-16 manbij sdf holds"]),
+            ("Volgens waarnemers controleert de SDF inmiddels Manbij.", &["2017-10-16 manbij sdf holds [claimed]"]),
             ("IS heeft alleen nog de stad Boukamal in handen.", &["2017-10-16 abu-kamal is holds"]),
             ("Tal Afar gold lang als een bolwerk van IS.", &["2016/2017-10-15 tal-afar is holds"]),
             ("IS verloor in juni 2016 de stad Fallujah.", &["2016-06 fallujah is lost"]),
@@ -290,7 +290,7 @@ fn dutch_actors_descriptions_pronouns_and_countries() {
             ("In Noord-Syrië heeft IS nog het grootste deel van Raqqa in handen.", &["2017-10-16 raqqa is partial"]),
             (
                 "IS-strijders trokken in augustus Hawija binnen. Zij controleren de stad sindsdien.",
-                &["2017-10-16 hawija is holds"],
+                &["2017-08 hawija is captured", "2017-10-16 hawija is holds"],
             ),
             ("Het leger heroverde in maart Tikrit op de jihadisten.", &["2017-03 tikrit iraqi-gov captured is"]),
         ],
@@ -315,7 +315,10 @@ fn dutch_places_with_country_hints_and_guards() {
                 "IS-leider Abu Bakr al-Baghdadi riep in juni 2014 het kalifaat uit in Mosul.",
                 &["2014-06 mosul is holds"],
             ),
-            ("Volgens generaal Bakr heeft het leger Tikrit in handen.", &["2017-10-16 tikrit iraqi-gov holds"]),
+            (
+                "Volgens generaal Bakr heeft het leger Tikrit in handen.",
+                &["2017-10-16 tikrit iraqi-gov holds [claimed]"],
+            ),
             ("Generaal Dan zegt dat de SDF Tabqa in handen heeft.", &["2017-10-16 tabqa sdf holds [claimed]"]),
             ("De SDF veroverde in mei Tell Abyad.", &[]),
             ("De SDF veroverde in mei het stadje Salem.", &["2017-05 salem sdf captured"]),
