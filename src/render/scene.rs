@@ -234,7 +234,7 @@ pub fn num(value: f64) -> String {
 /// any value below 10^13 (beyond, or not finite, through the formatter as before).
 pub fn push_num(out: &mut String, value: f64) {
     let tenths = (value * 10.0).round();
-    if !(tenths.abs() < 1e14) {
+    if tenths.is_nan() || tenths.abs() >= 1e14 {
         out.push_str(&formatted_num(value));
         return;
     }
