@@ -422,3 +422,49 @@ pub fn progress_bar(len: usize) -> indicatif::ProgressBar {
     }
     bar
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn months(count: usize) -> Vec<YearMonth> {
+        let first: YearMonth = "2015-01".parse().unwrap();
+        let mut months = vec![first];
+        while months.len() < count {
+            months.push(months[months.len() - 1].next());
+        }
+        months
+    }
+
+    #[test]
+    fn results_arrive_in_month_order_whatever_order_they_finish_in() {
+        let months = months(40);
+        let mut seen = Vec::new();
+        in_month_order(
+            &months,
+            |month| {
+                // Early months take longest, so later ones finish first.
+                let index = months.iter().position(|m| *m == month).unwrap();
+                std::thread::sleep(std::time::Duration::from_millis(((40 - index) % 7) as u64));
+                Ok(month)
+            },
+            |month| seen.push(month),
+        )
+        .unwrap();
+        assert_eq!(seen, months);
+    }
+
+    #[test]
+    fn the_first_error_in_month_order_stops_the_work() {
+        let months = months(30);
+        let mut taken = 0;
+        let bad = months[5];
+        let result = in_month_order(
+            &months,
+            |month| if month == bad { Err(anyhow::anyhow!("cannot render {month}")) } else { Ok(month) },
+            |_| taken += 1,
+        );
+        assert_eq!(result.unwrap_err().to_string(), format!("cannot render {bad}"));
+        assert_eq!(taken, 5, "the months before the failing one are taken, none after");
+    }
+}
