@@ -6,7 +6,6 @@ use std::time::Instant;
 
 use anyhow::Context;
 use clap::Args;
-use rayon::prelude::*;
 
 use crate::app::{self, World, data};
 use crate::cli::output::say;
@@ -271,26 +270,22 @@ pub fn run(global: &Global, args: RenderArgs) -> anyhow::Result<Exit> {
     let progress = progress_bar(months.len());
     let mut page = (!args.no_html).then(|| PageBuilder::new(page_options(&renderer.series, png)));
     let mut files = 0;
-    // A few frames per thread at a time, in parallel; their data joins the page in month order
-    // and is dropped, so memory holds a chunk of frames, not the series. Four per thread, so a
-    // slow frame leaves the other threads less idle at the end of a chunk.
-    for chunk in months.chunks(rayon::current_num_threads().max(1) * 4) {
-        let results: Vec<anyhow::Result<(usize, FrameInfo)>> = chunk
-            .par_iter()
-            .map(|&month| {
-                let written = write_frame(&renderer, &args.out, month, svg, png)?;
-                progress.inc(1);
-                Ok(written)
-            })
-            .collect();
-        for result in results {
-            let (written, info) = result?;
+    // In parallel, each thread taking the next month as soon as it is free; the frames' data
+    // joins the page in month order and is dropped (see [`in_month_order`]).
+    in_month_order(
+        months,
+        |month| {
+            let written = write_frame(&renderer, &args.out, month, svg, png)?;
+            progress.inc(1);
+            Ok(written)
+        },
+        |(written, info)| {
             files += written;
             if let Some(page) = &mut page {
                 page.push(&info);
             }
-        }
-    }
+        },
+    )?;
     progress.finish_and_clear();
     trace("draw and write the frames", started);
     if let Some(page) = page {
@@ -319,6 +314,55 @@ pub fn run(global: &Global, args: RenderArgs) -> anyhow::Result<Exit> {
         ))?;
     }
     Ok(job.finish(global))
+}
+
+/// Runs `work` on every month on the thread pool's threads, each thread taking the next month
+/// when it is free (no batch end where one thread waits for the others), and hands the results
+/// to `take` in month order on this thread as they complete. Only the results finished ahead of
+/// the oldest unfinished month are held. The first error in month order stops the work.
+fn in_month_order<T: Send>(
+    months: &[YearMonth],
+    work: impl Fn(YearMonth) -> anyhow::Result<T> + Sync,
+    mut take: impl FnMut(T),
+) -> anyhow::Result<()> {
+    use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+    let (next, stop) = (AtomicUsize::new(0), AtomicBool::new(false));
+    let (sender, receiver) = std::sync::mpsc::channel::<(usize, anyhow::Result<T>)>();
+    std::thread::scope(|threads| {
+        let (work, next, stop) = (&work, &next, &stop);
+        threads.spawn(move || {
+            rayon::scope(|pool| {
+                for _ in 0..rayon::current_num_threads().max(1) {
+                    let sender = sender.clone();
+                    pool.spawn(move |_| {
+                        while !stop.load(Ordering::Relaxed) {
+                            let index = next.fetch_add(1, Ordering::Relaxed);
+                            let Some(&month) = months.get(index) else { break };
+                            if sender.send((index, work(month))).is_err() {
+                                break;
+                            }
+                        }
+                    });
+                }
+            });
+        });
+        let mut ahead = std::collections::BTreeMap::new();
+        let mut due = 0;
+        for (index, result) in receiver.iter() {
+            ahead.insert(index, result);
+            while let Some(result) = ahead.remove(&due) {
+                due += 1;
+                match result {
+                    Ok(value) => take(value),
+                    Err(error) => {
+                        stop.store(true, Ordering::Relaxed);
+                        return Err(error);
+                    }
+                }
+            }
+        }
+        Ok(())
+    })
 }
 
 /// With `CONTROLMAP_TRACE` set, prints on standard error the seconds since `started` at the
@@ -377,4 +421,50 @@ pub fn progress_bar(len: usize) -> indicatif::ProgressBar {
         bar.set_style(style);
     }
     bar
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn months(count: usize) -> Vec<YearMonth> {
+        let first: YearMonth = "2015-01".parse().unwrap();
+        let mut months = vec![first];
+        while months.len() < count {
+            months.push(months[months.len() - 1].next());
+        }
+        months
+    }
+
+    #[test]
+    fn results_arrive_in_month_order_whatever_order_they_finish_in() {
+        let months = months(40);
+        let mut seen = Vec::new();
+        in_month_order(
+            &months,
+            |month| {
+                // Early months take longest, so later ones finish first.
+                let index = months.iter().position(|m| *m == month).unwrap();
+                std::thread::sleep(std::time::Duration::from_millis(((40 - index) % 7) as u64));
+                Ok(month)
+            },
+            |month| seen.push(month),
+        )
+        .unwrap();
+        assert_eq!(seen, months);
+    }
+
+    #[test]
+    fn the_first_error_in_month_order_stops_the_work() {
+        let months = months(30);
+        let mut taken = 0;
+        let bad = months[5];
+        let result = in_month_order(
+            &months,
+            |month| if month == bad { Err(anyhow::anyhow!("cannot render {month}")) } else { Ok(month) },
+            |_| taken += 1,
+        );
+        assert_eq!(result.unwrap_err().to_string(), format!("cannot render {bad}"));
+        assert_eq!(taken, 5, "the months before the failing one are taken, none after");
+    }
 }

@@ -11,6 +11,7 @@ use resvg::tiny_skia::{
     Stroke, StrokeDash, Transform,
 };
 
+use crate::render::lines;
 use crate::render::scene::{Anchor, Def, Item, Scene, Style, Text, Weight, hatch_tile};
 use crate::render::text::faces;
 
@@ -19,10 +20,19 @@ use crate::render::text::faces;
 pub fn draw_scene(scene: &Scene, pixmap: &mut Pixmap, sprites: Option<&Sprites>) {
     let mut painter = Painter { hatches: hatch_tiles(&scene.defs), glyphs: HashMap::new() };
     for layer in &scene.layers {
-        let reuse = sprites.filter(|_| RECURRING_LAYERS.contains(&layer.id.as_str()));
+        let id = layer.id.as_str();
+        let keep = if RECURRING_LAYERS.contains(&id) {
+            Some(Keep::Always)
+        } else if FRAMING_LAYERS.contains(&id) {
+            Some(Keep::SeenBefore)
+        } else {
+            None
+        };
         for item in &layer.items {
-            match reuse {
-                Some(sprites) if !matches!(item, Item::Path { .. }) => painter.reused(pixmap, item, sprites),
+            match (sprites, keep) {
+                (Some(sprites), Some(keep)) if !matches!(item, Item::Path { .. }) => {
+                    painter.reused(pixmap, item, sprites, keep)
+                }
                 _ => painter.item(pixmap, Transform::identity(), item),
             }
         }
@@ -32,6 +42,18 @@ pub fn draw_scene(scene: &Scene, pixmap: &mut Pixmap, sprites: Option<&Sprites>)
 /// The layers whose items mostly look the same from one month to the next: a place's marker
 /// changes only with its state, labels and the legend hardly ever.
 const RECURRING_LAYERS: [&str; 3] = ["places", "labels", "legend"];
+
+/// The layers around the map: bands, subtitle and credits recur, but the title, the date and the
+/// caption are new every month, so their sprites are kept only once an item shows up again.
+const FRAMING_LAYERS: [&str; 2] = ["frame", "caption"];
+
+/// When a newly drawn sprite is kept for the next frames.
+#[derive(Clone, Copy)]
+enum Keep {
+    Always,
+    /// From its second drawing on.
+    SeenBefore,
+}
 
 /// How many bytes of sprites a series keeps at most; past it, new items are drawn directly.
 const SPRITE_BUDGET: usize = 48 << 20;
@@ -43,6 +65,8 @@ const SPRITE_BUDGET: usize = 48 << 20;
 #[derive(Default)]
 pub struct Sprites {
     drawn: Mutex<HashMap<u64, Option<Arc<Sprite>>>>,
+    /// Items drawn once and not kept (see [`Keep::SeenBefore`]).
+    seen: Mutex<std::collections::HashSet<u64>>,
     bytes: AtomicUsize,
 }
 
@@ -82,20 +106,64 @@ fn div255(v: u16) -> u8 {
     ((v + (v >> 8)) >> 8) as u8
 }
 
-/// A 64-bit hash of an item's full description (its `Debug` text, streamed into the hasher
-/// without building the string). Two different items sharing one is a 1 in 2^64 chance.
-fn description_hash(item: &Item) -> u64 {
+/// A 64-bit hash of what an item looks like: its shapes, numbers, colours and texts, not its
+/// id, class or title (which draw nothing), so a place whose tooltip changed reuses its marker.
+/// Two different looks sharing one is a 1 in 2^64 chance.
+fn look_hash(item: &Item) -> u64 {
     use std::hash::Hasher;
-    struct Sink(std::collections::hash_map::DefaultHasher);
-    impl std::fmt::Write for Sink {
-        fn write_str(&mut self, s: &str) -> std::fmt::Result {
-            self.0.write(s.as_bytes());
-            Ok(())
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    hash_look(item, &mut hasher);
+    hasher.finish()
+}
+
+fn hash_look(item: &Item, h: &mut impl std::hash::Hasher) {
+    use std::hash::Hash;
+    match item {
+        Item::Path { d, style, .. } => {
+            0u8.hash(h);
+            d.hash(h);
+            hash_style(style, h);
+        }
+        Item::Circle { cx, cy, r, style, .. } => {
+            1u8.hash(h);
+            [cx, cy, r].map(|v| v.to_bits()).hash(h);
+            hash_style(style, h);
+        }
+        Item::Rect { x, y, width, height, rx, style } => {
+            2u8.hash(h);
+            [x, y, width, height, rx].map(|v| v.to_bits()).hash(h);
+            hash_style(style, h);
+        }
+        Item::Text(text) => {
+            3u8.hash(h);
+            [text.x, text.y, text.size].map(f64::to_bits).hash(h);
+            (&text.content, &text.fill, text.weight == Weight::Bold, text.italic, text.anchor as u8).hash(h);
+            text.halo.as_ref().map(|(color, width)| (color, width.to_bits())).hash(h);
+            [text.rotate, text.letter_spacing, text.opacity].map(|v| v.map(f64::to_bits)).hash(h);
+        }
+        Item::Group { items, .. } => {
+            4u8.hash(h);
+            items.len().hash(h);
+            for inner in items {
+                hash_look(inner, h);
+            }
         }
     }
-    let mut sink = Sink(std::collections::hash_map::DefaultHasher::new());
-    let _ = std::fmt::Write::write_fmt(&mut sink, format_args!("{item:?}"));
-    sink.0.finish()
+}
+
+fn hash_style(style: &Style, h: &mut impl std::hash::Hasher) {
+    use std::hash::Hash;
+    (paint_key(&style.fill), paint_key(&style.stroke), &style.dash).hash(h);
+    [style.fill_opacity, style.stroke_width, style.stroke_opacity, style.opacity].map(|v| v.map(f64::to_bits)).hash(h);
+}
+
+/// A paint as a kind and its colour or id.
+fn paint_key(paint: &Option<crate::render::scene::Paint>) -> (u8, &str) {
+    match paint {
+        None => (0, ""),
+        Some(crate::render::scene::Paint::Color(c)) => (1, c.as_str()),
+        Some(crate::render::scene::Paint::Def(id)) => (2, id.as_str()),
+    }
 }
 
 struct Sprite {
@@ -107,6 +175,16 @@ struct Sprite {
 impl Sprites {
     fn get(&self, key: u64) -> Option<Option<Arc<Sprite>>> {
         self.drawn.lock().unwrap_or_else(|e| e.into_inner()).get(&key).cloned()
+    }
+
+    /// Keeps a new sprite, or with [`Keep::SeenBefore`] only notes it the first time.
+    fn offer(&self, key: u64, sprite: Option<Arc<Sprite>>, keep: Keep) {
+        if let Keep::SeenBefore = keep
+            && self.seen.lock().unwrap_or_else(|e| e.into_inner()).insert(key)
+        {
+            return;
+        }
+        self.keep(key, sprite);
     }
 
     fn keep(&self, key: u64, sprite: Option<Arc<Sprite>>) {
@@ -210,13 +288,13 @@ impl Painter {
     }
 
     /// Draws an item from its sprite, drawing the sprite first if it is new.
-    fn reused(&mut self, target: &mut Pixmap, item: &Item, sprites: &Sprites) {
-        let key = description_hash(item);
+    fn reused(&mut self, target: &mut Pixmap, item: &Item, sprites: &Sprites, keep: Keep) {
+        let key = look_hash(item);
         let sprite = match sprites.get(key) {
             Some(sprite) => sprite,
             None => {
                 let sprite = self.sprite(item, target.width(), target.height()).map(Arc::new);
-                sprites.keep(key, sprite.clone());
+                sprites.offer(key, sprite.clone(), keep);
                 sprite
             }
         };
@@ -347,6 +425,9 @@ fn paint_shape(hatches: &HashMap<String, Pixmap>, target: &mut Pixmap, ts: Trans
     }
     if let (Some(stroke), Some(width)) = (&style.stroke, style.stroke_width) {
         let opacity = style.stroke_opacity.map_or(1.0, r2);
+        if style.dash.is_none() && stroke_lines(target, ts, path, stroke, r1(width), opacity) {
+            return;
+        }
         if let Some(paint) = paint_of(hatches, stroke, opacity, ts) {
             let mut line =
                 Stroke { width: r1(width), line_join: LineJoin::Round, line_cap: LineCap::Round, ..Stroke::default() };
@@ -356,6 +437,25 @@ fn paint_shape(hatches: &HashMap<String, Pixmap>, target: &mut Pixmap, ts: Trans
             }
         }
     }
+}
+
+/// Strokes a path of straight segments in a plain colour with the segment stroker (see
+/// [`crate::render::lines`]), when nothing else is asked of it: at least a pixel wide, no curves,
+/// moved but not scaled. Whether it did.
+fn stroke_lines(
+    target: &mut Pixmap,
+    ts: Transform,
+    path: &Path,
+    stroke: &crate::render::scene::Paint,
+    width: f32,
+    opacity: f32,
+) -> bool {
+    let crate::render::scene::Paint::Color(color) = stroke else { return false };
+    let plain_move = ts.sx == 1.0 && ts.sy == 1.0 && ts.kx == 0.0 && ts.ky == 0.0;
+    let (Some(rgb), true) = (rgb(color), plain_move && width >= 1.0) else { return false };
+    let Some(segments) = lines::segments(path, (ts.tx, ts.ty)) else { return false };
+    lines::stroke(target, &segments, width, rgb, alpha(opacity));
+    true
 }
 
 /// The halo (a stroke under the letters, `paint-order="stroke"`), then the letters.

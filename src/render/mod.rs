@@ -14,6 +14,7 @@ pub mod html;
 pub mod info;
 pub mod labels;
 pub mod legend;
+pub mod lines;
 pub mod marks;
 pub mod raster;
 pub mod scene;

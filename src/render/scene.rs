@@ -169,11 +169,19 @@ pub struct PathData {
 
 impl PathData {
     pub fn move_to(&mut self, x: f64, y: f64) {
-        let _ = write!(self.d, "M{} {}", num(x), num(y));
+        self.point('M', x, y);
     }
 
     pub fn line_to(&mut self, x: f64, y: f64) {
-        let _ = write!(self.d, "L{} {}", num(x), num(y));
+        self.point('L', x, y);
+    }
+
+    /// A command and its point, written straight into the data (no string per number).
+    fn point(&mut self, command: char, x: f64, y: f64) {
+        self.d.push(command);
+        push_num(&mut self.d, x);
+        self.d.push(' ');
+        push_num(&mut self.d, y);
     }
 
     pub fn arc_to(&mut self, r: f64, sweep: bool, x: f64, y: f64) {
@@ -217,6 +225,33 @@ impl PathData {
 
 /// A coordinate with one decimal, never `-0.0`.
 pub fn num(value: f64) -> String {
+    let mut out = String::new();
+    push_num(&mut out, value);
+    out
+}
+
+/// Appends [`num`] of a value: from its whole number of tenths, without float formatting, for
+/// any value below 10^13 (beyond, or not finite, through the formatter as before).
+pub fn push_num(out: &mut String, value: f64) {
+    let tenths = (value * 10.0).round();
+    if tenths.is_nan() || tenths.abs() >= 1e14 {
+        out.push_str(&formatted_num(value));
+        return;
+    }
+    let tenths = tenths as i64;
+    if tenths < 0 {
+        out.push('-');
+    }
+    let (whole, digit) = (tenths.unsigned_abs() / 10, tenths.unsigned_abs() % 10);
+    let _ = write!(out, "{whole}");
+    if digit != 0 {
+        out.push('.');
+        out.push(char::from(b'0' + digit as u8));
+    }
+}
+
+/// [`num`] through the float formatter.
+fn formatted_num(value: f64) -> String {
     let rounded = (value * 10.0).round() / 10.0;
     let rounded = if rounded == 0.0 { 0.0 } else { rounded };
     if rounded.fract() == 0.0 { format!("{}", rounded as i64) } else { format!("{rounded:.1}") }
@@ -267,6 +302,22 @@ mod tests {
         assert_eq!(num(-0.04), "0");
         assert_eq!(num(3.0), "3");
         assert_eq!(num(-7.25), "-7.3");
+    }
+
+    #[test]
+    fn numbers_match_the_float_formatter() {
+        let mut seed = 0x2545_f491_4f6c_dd1du64;
+        for i in 0..200_000 {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            let scale = [1.0, 10.0, 1000.0, 1e6, 1e12][i % 5];
+            let value = ((seed >> 11) as f64 / (1u64 << 53) as f64 - 0.5) * scale;
+            assert_eq!(num(value), formatted_num(value), "{value}");
+        }
+        for value in [0.05, -0.05, 0.15, 2.25, -0.04, 1e15 + 0.3, f64::NAN, f64::INFINITY, -1e300] {
+            assert_eq!(num(value), formatted_num(value), "{value}");
+        }
     }
 
     #[test]

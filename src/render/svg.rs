@@ -2,16 +2,18 @@
 
 use std::fmt::Write;
 
-use crate::render::scene::{Anchor, Def, Item, Layer, Paint, Scene, Style, Text, Weight, hatch_tile, num};
+use crate::render::scene::{Anchor, Def, Item, Layer, Paint, Scene, Style, Text, Weight, hatch_tile, num, push_num};
 use crate::render::text::FONT_FAMILY;
 
 /// The scene as an SVG document; `before_layers` is markup placed under the scene's layers (the
 /// base map, rendered once per series).
 pub fn document(scene: &Scene, before_layers: &str) -> String {
     let mut out = open(scene);
+    let items: usize = scene.layers.iter().map(|l| l.items.len()).sum();
+    out.reserve(before_layers.len() + items * 160 + 1024);
     out.push_str(before_layers);
     for layer in &scene.layers {
-        out.push_str(&layer_markup(layer));
+        write_layer(&mut out, layer);
     }
     out.push_str(CLOSE);
     out
@@ -64,48 +66,72 @@ fn def_markup(def: &Def) -> String {
 /// One layer as `<g id="...">…</g>`.
 pub fn layer_markup(layer: &Layer) -> String {
     let mut out = String::with_capacity(layer.items.len() * 64 + 32);
-    let _ = writeln!(out, "<g id=\"{}\">", escape(&layer.id));
+    write_layer(&mut out, layer);
+    out
+}
+
+/// Appends one layer's markup (no string of its own per item or attribute).
+fn write_layer(out: &mut String, layer: &Layer) {
+    out.push_str("<g id=\"");
+    push_escaped(out, &layer.id);
+    out.push_str("\">\n");
     for item in &layer.items {
-        item_markup(&mut out, item);
+        item_markup(out, item);
     }
     out.push_str("</g>\n");
-    out
 }
 
 fn item_markup(out: &mut String, item: &Item) {
     match item {
         Item::Path { d, style, class } => {
-            let _ = writeln!(out, "<path{} d=\"{d}\"{}/>", class_attr(class), style_attrs(style));
+            out.push_str("<path");
+            push_class(out, class);
+            out.push_str(" d=\"");
+            out.push_str(d);
+            out.push('"');
+            push_style(out, style);
+            out.push_str("/>\n");
         }
         Item::Circle { cx, cy, r, style, class } => {
-            let _ = writeln!(
-                out,
-                "<circle{} cx=\"{}\" cy=\"{}\" r=\"{}\"{}/>",
-                class_attr(class),
-                num(*cx),
-                num(*cy),
-                num(*r),
-                style_attrs(style)
-            );
+            out.push_str("<circle");
+            push_class(out, class);
+            for (name, value) in [(" cx=\"", cx), ("\" cy=\"", cy), ("\" r=\"", r)] {
+                out.push_str(name);
+                push_num(out, *value);
+            }
+            out.push('"');
+            push_style(out, style);
+            out.push_str("/>\n");
         }
         Item::Rect { x, y, width, height, rx, style } => {
-            let round = if *rx > 0.0 { format!(" rx=\"{}\"", num(*rx)) } else { String::new() };
-            let _ = writeln!(
-                out,
-                "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\"{round}{}/>",
-                num(*x),
-                num(*y),
-                num(*width),
-                num(*height),
-                style_attrs(style)
-            );
+            out.push_str("<rect");
+            for (name, value) in [(" x=\"", x), ("\" y=\"", y), ("\" width=\"", width), ("\" height=\"", height)] {
+                out.push_str(name);
+                push_num(out, *value);
+            }
+            out.push('"');
+            if *rx > 0.0 {
+                out.push_str(" rx=\"");
+                push_num(out, *rx);
+                out.push('"');
+            }
+            push_style(out, style);
+            out.push_str("/>\n");
         }
         Item::Text(text) => text_markup(out, text),
         Item::Group { id, class, title, items } => {
-            let id_attr = id.as_ref().map_or(String::new(), |id| format!(" id=\"{}\"", escape(id)));
-            let _ = writeln!(out, "<g{id_attr}{}>", class_attr(class));
+            out.push_str("<g");
+            if let Some(id) = id {
+                out.push_str(" id=\"");
+                push_escaped(out, id);
+                out.push('"');
+            }
+            push_class(out, class);
+            out.push_str(">\n");
             if let Some(title) = title {
-                let _ = writeln!(out, "<title>{}</title>", escape(title));
+                out.push_str("<title>");
+                push_escaped(out, title);
+                out.push_str("</title>\n");
             }
             for inner in items {
                 item_markup(out, inner);
@@ -115,22 +141,31 @@ fn item_markup(out: &mut String, item: &Item) {
     }
 }
 
-fn class_attr(class: &Option<String>) -> String {
-    class.as_ref().map_or(String::new(), |c| format!(" class=\"{}\"", escape(c)))
-}
-
-fn paint(p: &Paint) -> String {
-    match p {
-        Paint::Color(c) => escape(c),
-        Paint::Def(id) => format!("url(#{})", escape(id)),
+fn push_class(out: &mut String, class: &Option<String>) {
+    if let Some(class) = class {
+        out.push_str(" class=\"");
+        push_escaped(out, class);
+        out.push('"');
     }
 }
 
-fn style_attrs(style: &Style) -> String {
-    let mut out = String::new();
+fn push_paint(out: &mut String, p: &Paint) {
+    match p {
+        Paint::Color(c) => push_escaped(out, c),
+        Paint::Def(id) => {
+            out.push_str("url(#");
+            push_escaped(out, id);
+            out.push(')');
+        }
+    }
+}
+
+fn push_style(out: &mut String, style: &Style) {
     match &style.fill {
         Some(p) => {
-            let _ = write!(out, " fill=\"{}\"", paint(p));
+            out.push_str(" fill=\"");
+            push_paint(out, p);
+            out.push('"');
         }
         None => out.push_str(" fill=\"none\""),
     }
@@ -138,9 +173,13 @@ fn style_attrs(style: &Style) -> String {
         let _ = write!(out, " fill-opacity=\"{}\"", opacity(o));
     }
     if let Some(p) = &style.stroke {
-        let _ = write!(out, " stroke=\"{}\"", paint(p));
+        out.push_str(" stroke=\"");
+        push_paint(out, p);
+        out.push('"');
         if let Some(w) = style.stroke_width {
-            let _ = write!(out, " stroke-width=\"{}\"", num(w));
+            out.push_str(" stroke-width=\"");
+            push_num(out, w);
+            out.push('"');
         }
         out.push_str(" stroke-linejoin=\"round\" stroke-linecap=\"round\"");
     }
@@ -153,7 +192,6 @@ fn style_attrs(style: &Style) -> String {
     if let Some(o) = style.opacity {
         let _ = write!(out, " opacity=\"{}\"", opacity(o));
     }
-    out
 }
 
 fn opacity(value: f64) -> String {
@@ -197,6 +235,16 @@ fn text_markup(out: &mut String, text: &Text) {
 /// Escapes text for XML content and attribute values.
 pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
+    push_escaped(&mut out, text);
+    out
+}
+
+/// Appends [`escape`] of a text.
+fn push_escaped(out: &mut String, text: &str) {
+    if !text.bytes().any(|b| matches!(b, b'&' | b'<' | b'>' | b'"' | b'\'') || b < 0x20) {
+        out.push_str(text);
+        return;
+    }
     for c in text.chars() {
         match c {
             '&' => out.push_str("&amp;"),
@@ -208,7 +256,6 @@ pub fn escape(text: &str) -> String {
             c => out.push(c),
         }
     }
-    out
 }
 
 #[cfg(test)]
