@@ -95,11 +95,13 @@ pub struct CellCache {
     shapes: Mutex<ShapeMemo>,
 }
 
-/// The seed positions and radius the cells were cut for, and the cells.
+/// The seed positions and radius the cells were cut for, the cells, and for each cell how far
+/// a change reaches it (see [`cell`]).
 struct CachedCells {
     positions: Vec<(f64, f64)>,
     radius: f64,
     cells: Arc<Vec<Cell>>,
+    reaches: Vec<f64>,
 }
 
 impl CellCache {
@@ -111,9 +113,10 @@ impl CellCache {
             Some(last) => cells_reusing(seeds, radius_km, &positions, &last),
             None => fresh_cells(seeds, radius_km),
         };
+        let (cells, reaches): (Vec<Cell>, Vec<f64>) = cells.into_iter().unzip();
         let cells = Arc::new(cells);
         if let Ok(mut last) = self.last.lock() {
-            *last = Some(Arc::new(CachedCells { positions, radius: radius_km, cells: cells.clone() }));
+            *last = Some(Arc::new(CachedCells { positions, radius: radius_km, cells: cells.clone(), reaches }));
         }
         cells
     }
@@ -225,14 +228,14 @@ fn distance2_to_segment(p: Coord<f64>, a: Coord<f64>, b: Coord<f64>) -> f64 {
 }
 
 /// The cells of `seeds`, each cut afresh.
-fn fresh_cells(seeds: &[Seed], radius_km: f64) -> Vec<Cell> {
+fn fresh_cells(seeds: &[Seed], radius_km: f64) -> Vec<(Cell, f64)> {
     let near = Neighbours::new(seeds, radius_km);
-    (0..seeds.len()).into_par_iter().map(|i| cell(seeds, i, radius_km, &near.of(seeds, i))).collect()
+    (0..seeds.len()).into_par_iter().map(|i| cell(seeds, i, radius_km, near.of(seeds, i))).collect()
 }
 
-/// The cells of `seeds`, taking from `last` every cell whose town stood there before with the
-/// same towns within two radii (its labels renumbered); only the others are cut again.
-fn cells_reusing(seeds: &[Seed], radius_km: f64, positions: &[(f64, f64)], last: &CachedCells) -> Vec<Cell> {
+/// The cells of `seeds`, taking from `last` every cell whose town stood there before and that no
+/// town that appeared or vanished reaches (its labels renumbered); only the others are cut again.
+fn cells_reusing(seeds: &[Seed], radius_km: f64, positions: &[(f64, f64)], last: &CachedCells) -> Vec<(Cell, f64)> {
     let near = Neighbours::new(seeds, radius_km);
     let bits = |p: &(f64, f64)| (p.0.to_bits(), p.1.to_bits());
     let old_at = index_by_position(&last.positions);
@@ -261,16 +264,17 @@ fn cells_reusing(seeds: &[Seed], radius_km: f64, positions: &[(f64, f64)], last:
         .map(|i| {
             let p = positions[i];
             let old = old_at.get(&bits(&p)).copied().filter(|&o| o != usize::MAX && unique_in(&new_at, &p));
-            let reused = old.filter(|_| in_order && !disturbed.any_within(p, 2.0 * radius_km)).and_then(|o| {
-                last.cells[o]
+            let reused = old.filter(|&o| in_order && !disturbed.any_within(p, last.reaches[o])).and_then(|o| {
+                let cell = last.cells[o]
                     .iter()
                     .map(|&(c, label)| match label {
                         None => Some((c, None)),
                         Some(j) => renumber[j].filter(|&n| n != usize::MAX).map(|n| (c, Some(n))),
                     })
-                    .collect::<Option<Cell>>()
+                    .collect::<Option<Cell>>()?;
+                Some((cell, last.reaches[o]))
             });
-            reused.unwrap_or_else(|| cell(seeds, i, radius_km, &near.of(seeds, i)))
+            reused.unwrap_or_else(|| cell(seeds, i, radius_km, near.of(seeds, i)))
         })
         .collect()
 }
@@ -300,12 +304,12 @@ impl Squares {
         Squares { side, squares }
     }
 
-    /// Whether a point lies within `reach` (at most the side) of `p`.
+    /// Whether a point lies within `reach` (at most the side) of `p`, or about as far.
     fn any_within(&self, p: (f64, f64), reach: f64) -> bool {
         let (cx, cy) = ((p.0 / self.side).floor() as i64, (p.1 / self.side).floor() as i64);
         (cx - 1..=cx + 1).flat_map(|x| (cy - 1..=cy + 1).map(move |y| (x, y))).any(|key| {
             self.squares.get(&key).is_some_and(|points| {
-                points.iter().any(|q| (q.0 - p.0).powi(2) + (q.1 - p.1).powi(2) <= reach * reach * (1.0 + 1e-9))
+                points.iter().any(|q| (q.0 - p.0).powi(2) + (q.1 - p.1).powi(2) <= reach * reach * (1.0 + 1e-6) + 1e-9)
             })
         })
     }
@@ -441,66 +445,78 @@ impl Neighbours {
         ((seed.x / self.side).floor() as i64, (seed.y / self.side).floor() as i64)
     }
 
-    /// The other seeds closer to seed `i` than two radii, in index order, so that cells are cut
-    /// in the same order as when every seed is visited.
-    fn of(&self, seeds: &[Seed], i: usize) -> Vec<usize> {
+    /// The other seeds closer to seed `i` than two radii, each with its squared distance.
+    fn of(&self, seeds: &[Seed], i: usize) -> Vec<(f64, usize)> {
         let centre = &seeds[i];
         let (cx, cy) = self.square(centre);
         let reach2 = self.side * self.side;
-        let mut found: Vec<usize> = (cx - 1..=cx + 1)
+        (cx - 1..=cx + 1)
             .flat_map(|x| (cy - 1..=cy + 1).map(move |y| (x, y)))
             .filter_map(|key| self.squares.get(&key))
             .flatten()
-            .copied()
-            .filter(|&j| {
+            .filter_map(|&j| {
                 let (dx, dy) = (seeds[j].x - centre.x, seeds[j].y - centre.y);
-                j != i && dx * dx + dy * dy < reach2
+                let distance2 = dx * dx + dy * dy;
+                (j != i && distance2 < reach2).then_some((distance2, j))
             })
-            .collect();
-        found.sort_unstable();
-        found
+            .collect()
     }
 }
 
 /// The disc around seed `i` clipped by the bisectors with every seed closer than two radii
-/// (`candidates`: the seeds that may be, in index order).
+/// (`near`: those seeds with their squared distances), nearest first.
 /// Each vertex carries the label of the edge that starts at it: the neighbour whose bisector
 /// it lies on, or `None` for the disc's rim.
-fn cell(seeds: &[Seed], i: usize, radius: f64, candidates: &[usize]) -> Vec<(Coord<f64>, Option<usize>)> {
+///
+/// Also gives how far the cell's neighbourhood reaches: a seed added or removed farther away
+/// changes nothing, to the bit. The nearer seeds up to the last one that cut the cell are
+/// clipped in the same order, and every seed beyond twice the cell's farthest vertex is skipped.
+fn cell(seeds: &[Seed], i: usize, radius: f64, mut near: Vec<(f64, usize)>) -> (Cell, f64) {
     let centre = Coord { x: seeds[i].x, y: seeds[i].y };
-    let mut polygon: Vec<(Coord<f64>, Option<usize>)> = (0..DISC_SIDES)
+    let mut polygon: Cell = (0..DISC_SIDES)
         .map(|k| {
             let angle = std::f64::consts::TAU * k as f64 / DISC_SIDES as f64;
             (Coord { x: centre.x + radius * angle.cos(), y: centre.y + radius * angle.sin() }, None)
         })
         .collect();
+    near.retain(|&(distance2, j)| j != i && distance2 < 4.0 * radius * radius);
+    near.sort_unstable_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
     let mut reach2 = farthest2(&polygon, centre);
-    for &j in candidates {
-        let other = &seeds[j];
-        let (dx, dy) = (other.x - centre.x, other.y - centre.y);
-        let distance2 = dx * dx + dy * dy;
-        if j == i || distance2 >= 4.0 * radius * radius {
-            continue;
-        }
+    let mut last_cut2 = 0.0;
+    for (distance2, j) in near {
         if distance2 == 0.0 {
             // Two towns at one spot: the lower index keeps the cell.
             if j < i {
-                return Vec::new();
+                return (Vec::new(), 2.0 * radius);
             }
             continue;
         }
-        // A bisector farther than every vertex leaves the cell as it is: skip the clip.
+        // A bisector farther than every vertex leaves the cell as it is, and so do those of
+        // the seeds farther still.
         if distance2 / 4.0 > reach2 * (1.0 + 1e-9) + 1e-9 {
+            break;
+        }
+        let (dx, dy) = (seeds[j].x - centre.x, seeds[j].y - centre.y);
+        let mid = Coord { x: centre.x + dx / 2.0, y: centre.y + dy / 2.0 };
+        let normal = Coord { x: dx, y: dy };
+        if !cuts(&polygon, mid, normal) {
             continue;
         }
-        let mid = Coord { x: centre.x + dx / 2.0, y: centre.y + dy / 2.0 };
-        polygon = clip(&polygon, mid, Coord { x: dx, y: dy }, j);
+        polygon = clip(&polygon, mid, normal, j);
+        last_cut2 = distance2;
         if polygon.is_empty() {
-            break;
+            return (polygon, distance2.sqrt());
         }
         reach2 = farthest2(&polygon, centre);
     }
-    polygon
+    let reach = last_cut2.sqrt().max(2.0 * (reach2 * (1.0 + 1e-9) + 1e-9).sqrt());
+    (polygon, reach.min(2.0 * radius))
+}
+
+/// Whether the bisector through `mid` with `normal` cuts anything off a polygon (else clipping
+/// would give it back unchanged).
+fn cuts(polygon: &[(Coord<f64>, Option<usize>)], mid: Coord<f64>, normal: Coord<f64>) -> bool {
+    polygon.iter().any(|(p, _)| (p.x - mid.x) * normal.x + (p.y - mid.y) * normal.y > 0.0)
 }
 
 /// The squared distance from `centre` to the farthest vertex of a polygon.
@@ -616,6 +632,34 @@ mod tests {
         let areas = derive(&[Seed { clip: Some(0), ..seed(0.0, 0.0, "is") }], 30.0, &[land]);
         let half = std::f64::consts::PI * 900.0 / 2.0;
         assert!((areas.areas[0].km2 - half).abs() / half < 0.02);
+    }
+
+    /// Cells taken over from an earlier set of towns are, to the bit, the cells cut afresh: towns
+    /// appear and vanish between the sets, and the cache's cells equal those of a new cache.
+    #[test]
+    fn reused_cells_equal_fresh_cells() {
+        let mut random = 0x2545_f491_4f6c_dd1du64;
+        let mut next = move || {
+            random ^= random << 13;
+            random ^= random >> 7;
+            random ^= random << 17;
+            (random % 1_000_000) as f64 / 1_000_000.0
+        };
+        let all: Vec<Seed> = (0..1500).map(|_| seed(next() * 300.0, next() * 300.0, "is")).collect();
+        let cache = CellCache::default();
+        for round in 0..6 {
+            // Each round keeps most towns and drops a different few (the same relative order).
+            let seeds: Vec<Seed> =
+                all.iter().enumerate().filter(|(k, _)| (k * 7 + round) % 23 != 0).map(|(_, s)| s.clone()).collect();
+            let from_cache = cache.cells(&seeds, 12.0);
+            let fresh = CellCache::default().cells(&seeds, 12.0);
+            assert_eq!(from_cache.len(), fresh.len());
+            for (k, (a, b)) in from_cache.iter().zip(fresh.iter()).enumerate() {
+                let bits =
+                    |cell: &Cell| cell.iter().map(|(c, l)| (c.x.to_bits(), c.y.to_bits(), *l)).collect::<Vec<_>>();
+                assert_eq!(bits(a), bits(b), "round {round}, cell {k}");
+            }
+        }
     }
 
     /// Thousands of towns of several holders in two countries that share a border and end at a
