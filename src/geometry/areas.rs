@@ -169,8 +169,8 @@ struct ShapeMemo {
     clock: u64,
 }
 
-/// About 32 MB of vertices.
-const MEMO_COORDS: usize = 2_000_000;
+/// About 16 MB of vertices.
+const MEMO_COORDS: usize = 1_000_000;
 
 impl ShapeMemo {
     fn get(&mut self, fingerprint: u128) -> Option<Arc<MultiPolygon<f64>>> {
