@@ -315,6 +315,9 @@ impl Squares {
     }
 }
 
+/// The seeds (by index) of one merged area, by the clip their cells are cut to.
+type CellsByClip = BTreeMap<Option<usize>, Vec<usize>>;
+
 /// [`derive`], with the cells, inside tests and merged shapes of `cache` (see [`CellCache`]).
 ///
 /// A group of cells (one holder, fill and staleness in one country) is cut to its country only
@@ -323,7 +326,7 @@ impl Squares {
 pub fn derive_with(seeds: &[Seed], radius_km: f64, clips: &[MultiPolygon<f64>], cache: &CellCache) -> Areas {
     let cells = cache.cells(seeds, radius_km);
     let inside = cache.inside_flags(seeds, radius_km, clips);
-    let mut groups: BTreeMap<(String, Fill, bool), BTreeMap<Option<usize>, Vec<usize>>> = BTreeMap::new();
+    let mut groups: BTreeMap<(String, Fill, bool), CellsByClip> = BTreeMap::new();
     for (i, (seed, cell)) in seeds.iter().zip(cells.iter()).enumerate() {
         if cell.len() >= 3 {
             let clip = seed.clip.filter(|&c| c < clips.len());
@@ -348,7 +351,7 @@ pub fn derive_with(seeds: &[Seed], radius_km: f64, clips: &[MultiPolygon<f64>], 
 /// leave their clip, then made one valid shape.
 fn merged_shape(
     group: (&str, &Fill, bool),
-    members: &BTreeMap<Option<usize>, Vec<usize>>,
+    members: &CellsByClip,
     (cells, inside): (&[Cell], &[bool]),
     clips: &[MultiPolygon<f64>],
     cache: &CellCache,
