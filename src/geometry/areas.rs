@@ -8,9 +8,13 @@
 //! holders, their shared edge is a front line. Everything is computed in the equal-area map
 //! projection, so areas come out in km².
 
-use std::collections::BTreeMap;
+use std::collections::hash_map::DefaultHasher;
+use std::collections::{BTreeMap, HashMap};
+use std::hash::{Hash, Hasher};
+use std::sync::{Arc, Mutex};
 
-use geo::{Area, BooleanOps, Coord, LineString, MultiPolygon, Polygon, unary_union};
+use geo::{Area, BooleanOps, Contains, Coord, LineString, MultiPolygon, Point, Polygon, unary_union};
+use rayon::prelude::*;
 
 /// How an area is filled.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -68,9 +72,6 @@ impl Areas {
 /// Vertices of a disc approximation.
 const DISC_SIDES: usize = 48;
 
-/// Cells merged together: same holder, fill and staleness, cut to the same shape.
-type CellGroup = (String, Fill, bool, Option<usize>);
-
 /// Applies the area rule. Each seed's cell is cut to `clips[seed.clip]` (projected km), or left
 /// whole when the seed has no clip.
 pub fn derive(seeds: &[Seed], radius_km: f64, clips: &[MultiPolygon<f64>]) -> Areas {
@@ -80,69 +81,350 @@ pub fn derive(seeds: &[Seed], radius_km: f64, clips: &[MultiPolygon<f64>]) -> Ar
 /// A town's cell: its vertices, each with the neighbour whose bisector the edge from it lies on.
 type Cell = Vec<(Coord<f64>, Option<usize>)>;
 
-/// The cells of the last set of seed positions, shared by the frames of a series: the cells
-/// depend only on where the seeds are, and months in which the same towns are drawn (most
-/// months, once every town has been reported) reuse them instead of cutting them again.
+/// What the frames of a series share while their areas are derived: the cells of the last set
+/// of seed positions, whether a town's disc lies wholly inside its clip, and merged shapes
+/// already computed. The cells depend only on where the seeds are; a town's cell depends only on
+/// the towns within two radii, so a month in which some towns appear or vanish cuts again only
+/// the cells near them. Every shortcut gives the bytes a full computation gives.
+/// A cache serves one set of clips (those of its series).
 #[derive(Default)]
 pub struct CellCache {
-    last: std::sync::Mutex<Option<CachedCells>>,
+    last: Mutex<Option<Arc<CachedCells>>>,
+    /// By position, clip and radius: the town's disc lies inside the clip, away from its edges.
+    inside: Mutex<HashMap<(u64, u64, usize, u64), bool>>,
+    shapes: Mutex<ShapeMemo>,
 }
 
-/// The seed positions and radius the cells were cut for, and the cells.
-type CachedCells = (Vec<(f64, f64)>, f64, std::sync::Arc<Vec<Cell>>);
+/// The seed positions and radius the cells were cut for, the cells, and for each cell how far
+/// a change reaches it (see [`cell`]).
+struct CachedCells {
+    positions: Vec<(f64, f64)>,
+    radius: f64,
+    cells: Arc<Vec<Cell>>,
+    reaches: Vec<f64>,
+}
 
 impl CellCache {
-    fn cells(&self, seeds: &[Seed], radius_km: f64) -> std::sync::Arc<Vec<Cell>> {
+    fn cells(&self, seeds: &[Seed], radius_km: f64) -> Arc<Vec<Cell>> {
         let positions: Vec<(f64, f64)> = seeds.iter().map(|s| (s.x, s.y)).collect();
-        if let Ok(last) = self.last.lock()
-            && let Some((known, radius, cells)) = last.as_ref()
-            && *known == positions
-            && *radius == radius_km
-        {
-            return cells.clone();
-        }
-        let near = Neighbours::new(seeds, radius_km);
-        let cells: std::sync::Arc<Vec<Cell>> =
-            std::sync::Arc::new((0..seeds.len()).map(|i| cell(seeds, i, radius_km, &near.of(seeds, i))).collect());
+        let last = self.last.lock().ok().and_then(|last| last.clone()).filter(|last| last.radius == radius_km);
+        let cells = match last {
+            Some(last) if last.positions == positions => return last.cells.clone(),
+            Some(last) => cells_reusing(seeds, radius_km, &positions, &last),
+            None => fresh_cells(seeds, radius_km),
+        };
+        let (cells, reaches): (Vec<Cell>, Vec<f64>) = cells.into_iter().unzip();
+        let cells = Arc::new(cells);
         if let Ok(mut last) = self.last.lock() {
-            *last = Some((positions, radius_km, cells.clone()));
+            *last = Some(Arc::new(CachedCells { positions, radius: radius_km, cells: cells.clone(), reaches }));
         }
         cells
     }
+
+    /// For each seed, whether its cell lies inside its clip and needs no cut (see [`disc_inside`]).
+    fn inside_flags(&self, seeds: &[Seed], radius_km: f64, clips: &[MultiPolygon<f64>]) -> Vec<bool> {
+        let key = |s: &Seed, c: usize| (s.x.to_bits(), s.y.to_bits(), c, radius_km.to_bits());
+        let known: Vec<Option<bool>> = match self.inside.lock() {
+            Ok(inside) => seeds.iter().map(|s| s.clip.and_then(|c| inside.get(&key(s, c)).copied())).collect(),
+            Err(_) => vec![None; seeds.len()],
+        };
+        let flags: Vec<bool> = seeds
+            .par_iter()
+            .zip(&known)
+            .map(|(seed, known)| match (known, seed.clip.filter(|&c| c < clips.len())) {
+                (Some(flag), _) => *flag,
+                (None, Some(c)) => disc_inside(Coord { x: seed.x, y: seed.y }, radius_km, &clips[c]),
+                (None, None) => true,
+            })
+            .collect();
+        if let Ok(mut inside) = self.inside.lock() {
+            for ((seed, flag), known) in seeds.iter().zip(&flags).zip(&known) {
+                if let (None, Some(c)) = (known, seed.clip.filter(|&c| c < clips.len())) {
+                    inside.insert(key(seed, c), *flag);
+                }
+            }
+        }
+        flags
+    }
+
+    /// The shape made by `make`, or the one it made before for the same `fingerprint`.
+    fn shape(&self, fingerprint: u128, make: impl FnOnce() -> MultiPolygon<f64>) -> Arc<MultiPolygon<f64>> {
+        if let Some(shape) = self.shapes.lock().ok().and_then(|mut memo| memo.get(fingerprint)) {
+            return shape;
+        }
+        let shape = Arc::new(make());
+        if let Ok(mut memo) = self.shapes.lock() {
+            memo.put(fingerprint, shape.clone());
+        }
+        shape
+    }
 }
 
-/// [`derive`], taking the cells from `cache` when the seeds stand where they stood last time.
-pub fn derive_with(seeds: &[Seed], radius_km: f64, clips: &[MultiPolygon<f64>], cache: &CellCache) -> Areas {
-    let cells = cache.cells(seeds, radius_km);
-    let mut groups: BTreeMap<CellGroup, Vec<Polygon<f64>>> = BTreeMap::new();
-    for (seed, cell) in seeds.iter().zip(cells.iter()) {
-        if cell.len() >= 3 {
-            let ring: Vec<Coord<f64>> = cell.iter().map(|(c, _)| *c).collect();
-            let key = (seed.holder.clone(), seed.fill.clone(), seed.stale, seed.clip.filter(|&c| c < clips.len()));
-            groups.entry(key).or_default().push(closed_polygon(ring));
+/// Merged shapes by a fingerprint of everything they were made from, the least recently used
+/// dropped when they hold more than [`MEMO_COORDS`] vertices.
+#[derive(Default)]
+struct ShapeMemo {
+    shapes: HashMap<u128, (Arc<MultiPolygon<f64>>, u64)>,
+    coords: usize,
+    clock: u64,
+}
+
+/// About 16 MB of vertices.
+const MEMO_COORDS: usize = 1_000_000;
+
+impl ShapeMemo {
+    fn get(&mut self, fingerprint: u128) -> Option<Arc<MultiPolygon<f64>>> {
+        self.clock += 1;
+        let clock = self.clock;
+        self.shapes.get_mut(&fingerprint).map(|(shape, used)| {
+            *used = clock;
+            shape.clone()
+        })
+    }
+
+    fn put(&mut self, fingerprint: u128, shape: Arc<MultiPolygon<f64>>) {
+        self.clock += 1;
+        self.coords += coord_count(&shape);
+        if let Some((old, _)) = self.shapes.insert(fingerprint, (shape, self.clock)) {
+            self.coords -= coord_count(&old);
+        }
+        if self.coords > MEMO_COORDS {
+            let mut uses: Vec<u64> = self.shapes.values().map(|(_, used)| *used).collect();
+            uses.sort_unstable();
+            let cut = uses[uses.len() / 2];
+            self.shapes.retain(|_, (_, used)| *used > cut);
+            self.coords = self.shapes.values().map(|(shape, _)| coord_count(shape)).sum();
         }
     }
-    let mut merged: BTreeMap<(String, Fill, bool), Vec<MultiPolygon<f64>>> = BTreeMap::new();
-    for ((holder, fill, stale, clip), polygons) in groups {
-        let union = unary_union(&polygons);
-        let shape = match clip {
-            Some(c) => union.intersection(&clips[c]),
-            None => union,
-        };
-        merged.entry((holder, fill, stale)).or_default().push(shape);
+}
+
+fn coord_count(shape: &MultiPolygon<f64>) -> usize {
+    shape.0.iter().map(|p| p.exterior().0.len() + p.interiors().iter().map(|r| r.0.len()).sum::<usize>()).sum()
+}
+
+/// Whether the disc of `radius` around `centre` lies inside `clip`: the centre is inside and
+/// every edge of the clip is farther than the radius. A cell (never wider than its disc) of such
+/// a town is the same cut to the clip or not.
+fn disc_inside(centre: Coord<f64>, radius: f64, clip: &MultiPolygon<f64>) -> bool {
+    let reach2 = (radius * (1.0 + 1e-6)).powi(2);
+    let edges = clip.0.iter().flat_map(|p| std::iter::once(p.exterior()).chain(p.interiors())).flat_map(|r| r.lines());
+    let mut far = edges.filter(|edge| {
+        let (lo_x, hi_x) = (edge.start.x.min(edge.end.x), edge.start.x.max(edge.end.x));
+        let (lo_y, hi_y) = (edge.start.y.min(edge.end.y), edge.start.y.max(edge.end.y));
+        centre.x > lo_x - radius * 2.0
+            && centre.x < hi_x + radius * 2.0
+            && centre.y > lo_y - radius * 2.0
+            && centre.y < hi_y + radius * 2.0
+    });
+    far.all(|edge| distance2_to_segment(centre, edge.start, edge.end) > reach2) && clip.contains(&Point::from(centre))
+}
+
+fn distance2_to_segment(p: Coord<f64>, a: Coord<f64>, b: Coord<f64>) -> f64 {
+    let (dx, dy) = (b.x - a.x, b.y - a.y);
+    let length2 = dx * dx + dy * dy;
+    let t = if length2 > 0.0 { (((p.x - a.x) * dx + (p.y - a.y) * dy) / length2).clamp(0.0, 1.0) } else { 0.0 };
+    let (qx, qy) = (a.x + t * dx - p.x, a.y + t * dy - p.y);
+    qx * qx + qy * qy
+}
+
+/// The cells of `seeds`, each cut afresh.
+fn fresh_cells(seeds: &[Seed], radius_km: f64) -> Vec<(Cell, f64)> {
+    let near = Neighbours::new(seeds, radius_km);
+    (0..seeds.len()).into_par_iter().map(|i| cell(seeds, i, radius_km, near.of(seeds, i))).collect()
+}
+
+/// The cells of `seeds`, taking from `last` every cell whose town stood there before and that no
+/// town that appeared or vanished reaches (its labels renumbered); only the others are cut again.
+fn cells_reusing(seeds: &[Seed], radius_km: f64, positions: &[(f64, f64)], last: &CachedCells) -> Vec<(Cell, f64)> {
+    let near = Neighbours::new(seeds, radius_km);
+    let bits = |p: &(f64, f64)| (p.0.to_bits(), p.1.to_bits());
+    let old_at = index_by_position(&last.positions);
+    let new_at = index_by_position(positions);
+    // Towns that appeared, vanished, or share their spot with another town.
+    let unique_in =
+        |at: &HashMap<(u64, u64), usize>, p: &(f64, f64)| at.get(&bits(p)).is_some_and(|&i| i != usize::MAX);
+    let changed: Vec<(f64, f64)> = positions
+        .iter()
+        .filter(|p| !unique_in(&old_at, p) || !unique_in(&new_at, p))
+        .chain(last.positions.iter().filter(|p| !unique_in(&new_at, p) || !unique_in(&old_at, p)))
+        .copied()
+        .collect();
+    // Old index to new, for the towns in both; reuse needs both in the same relative order.
+    let renumber: Vec<Option<usize>> =
+        last.positions.iter().map(|p| old_at.get(&bits(p)).and_then(|_| new_at.get(&bits(p)).copied())).collect();
+    let mut in_order = true;
+    let mut previous = None;
+    for &new in renumber.iter().flatten().filter(|&&n| n != usize::MAX) {
+        in_order &= previous.is_none_or(|p| p < new);
+        previous = Some(new);
     }
-    let areas = merged
-        .into_iter()
-        .map(|((holder, fill, stale), pieces)| {
-            // The pieces cut to different countries meet along borders: one union makes them one
-            // valid shape (parts that touch only at points, no shared edges, no overlaps).
-            let shape = without_slivers(unary_union(&pieces));
+    let disturbed = Squares::new(&changed, 2.0 * radius_km);
+    (0..seeds.len())
+        .into_par_iter()
+        .map(|i| {
+            let p = positions[i];
+            let old = old_at.get(&bits(&p)).copied().filter(|&o| o != usize::MAX && unique_in(&new_at, &p));
+            let reused = old.filter(|&o| in_order && !disturbed.any_within(p, last.reaches[o])).and_then(|o| {
+                let cell = last.cells[o]
+                    .iter()
+                    .map(|&(c, label)| match label {
+                        None => Some((c, None)),
+                        Some(j) => renumber[j].filter(|&n| n != usize::MAX).map(|n| (c, Some(n))),
+                    })
+                    .collect::<Option<Cell>>()?;
+                Some((cell, last.reaches[o]))
+            });
+            reused.unwrap_or_else(|| cell(seeds, i, radius_km, near.of(seeds, i)))
+        })
+        .collect()
+}
+
+/// Each position's index, or `usize::MAX` for a position held by more than one seed.
+fn index_by_position(positions: &[(f64, f64)]) -> HashMap<(u64, u64), usize> {
+    let mut at = HashMap::with_capacity(positions.len());
+    for (i, p) in positions.iter().enumerate() {
+        at.entry((p.0.to_bits(), p.1.to_bits())).and_modify(|e| *e = usize::MAX).or_insert(i);
+    }
+    at
+}
+
+/// Points filed by squares, to ask whether any lies within a distance of a spot.
+struct Squares {
+    side: f64,
+    squares: HashMap<(i64, i64), Vec<(f64, f64)>>,
+}
+
+impl Squares {
+    fn new(points: &[(f64, f64)], side: f64) -> Squares {
+        let side = side.max(f64::MIN_POSITIVE);
+        let mut squares: HashMap<(i64, i64), Vec<(f64, f64)>> = HashMap::new();
+        for &p in points {
+            squares.entry(((p.0 / side).floor() as i64, (p.1 / side).floor() as i64)).or_default().push(p);
+        }
+        Squares { side, squares }
+    }
+
+    /// Whether a point lies within `reach` (at most the side) of `p`, or about as far.
+    fn any_within(&self, p: (f64, f64), reach: f64) -> bool {
+        let (cx, cy) = ((p.0 / self.side).floor() as i64, (p.1 / self.side).floor() as i64);
+        (cx - 1..=cx + 1).flat_map(|x| (cy - 1..=cy + 1).map(move |y| (x, y))).any(|key| {
+            self.squares.get(&key).is_some_and(|points| {
+                points.iter().any(|q| (q.0 - p.0).powi(2) + (q.1 - p.1).powi(2) <= reach * reach * (1.0 + 1e-6) + 1e-9)
+            })
+        })
+    }
+}
+
+/// The seeds (by index) of one merged area, by the clip their cells are cut to.
+type CellsByClip = BTreeMap<Option<usize>, Vec<usize>>;
+
+/// [`derive`], with the cells, inside tests and merged shapes of `cache` (see [`CellCache`]).
+///
+/// A group of cells (one holder, fill and staleness in one country) is cut to its country only
+/// where it may cross the country's edge: the cells of towns farther than a radius from it are
+/// inside already and join the merged area uncut.
+pub fn derive_with(seeds: &[Seed], radius_km: f64, clips: &[MultiPolygon<f64>], cache: &CellCache) -> Areas {
+    let cells = cache.cells(seeds, radius_km);
+    let inside = cache.inside_flags(seeds, radius_km, clips);
+    let mut groups: BTreeMap<(String, Fill, bool), CellsByClip> = BTreeMap::new();
+    for (i, (seed, cell)) in seeds.iter().zip(cells.iter()).enumerate() {
+        if cell.len() >= 3 {
+            let clip = seed.clip.filter(|&c| c < clips.len());
+            let key = (seed.holder.clone(), seed.fill.clone(), seed.stale);
+            groups.entry(key).or_default().entry(clip).or_default().push(i);
+        }
+    }
+    let groups: Vec<_> = groups.into_iter().collect();
+    let areas = groups
+        .into_par_iter()
+        .map(|((holder, fill, stale), members)| {
+            let shape = merged_shape((&holder, &fill, stale), &members, (&cells, &inside), clips, cache);
             let km2 = shape.unsigned_area();
-            ControlArea { holder, fill, stale, shape, km2 }
+            ControlArea { holder, fill, stale, shape: (*shape).clone(), km2 }
         })
         .filter(|a| a.km2 > 0.0)
         .collect();
     Areas { areas, fronts: fronts(seeds, &cells) }
+}
+
+/// The merged area of one holder, fill and staleness: its cells (by clip) cut where they may
+/// leave their clip, then made one valid shape.
+fn merged_shape(
+    group: (&str, &Fill, bool),
+    members: &CellsByClip,
+    (cells, inside): (&[Cell], &[bool]),
+    clips: &[MultiPolygon<f64>],
+    cache: &CellCache,
+) -> Arc<MultiPolygon<f64>> {
+    let fingerprint = fingerprint(|h| {
+        group.hash(h);
+        for (clip, indices) in members {
+            clip.hash(h);
+            hash_cells(h, indices, cells, inside);
+        }
+    });
+    cache.shape(fingerprint, || {
+        let mut pieces: Vec<Polygon<f64>> = Vec::new();
+        for (&clip, indices) in members {
+            let (uncut, to_cut): (Vec<usize>, Vec<usize>) = match clip {
+                Some(_) => indices.iter().partition(|&&i| inside[i]),
+                None => (indices.clone(), Vec::new()),
+            };
+            pieces.extend(uncut.iter().map(|&i| cell_polygon(&cells[i])));
+            if let (Some(c), false) = (clip, to_cut.is_empty()) {
+                pieces.extend(cut_piece(&to_cut, cells, &clips[c], c, cache).0.iter().cloned());
+            }
+        }
+        // The pieces cut to different countries meet along borders: one union makes them one
+        // valid shape (parts that touch only at points, no shared edges, no overlaps).
+        without_slivers(unary_union(&pieces))
+    })
+}
+
+/// The union of some cells cut to their clip.
+fn cut_piece(
+    indices: &[usize],
+    cells: &[Cell],
+    clip: &MultiPolygon<f64>,
+    c: usize,
+    cache: &CellCache,
+) -> Arc<MultiPolygon<f64>> {
+    let fingerprint = fingerprint(|h| {
+        "cut".hash(h);
+        c.hash(h);
+        hash_cells(h, indices, cells, &[]);
+    });
+    cache.shape(fingerprint, || {
+        let polygons: Vec<Polygon<f64>> = indices.iter().map(|&i| cell_polygon(&cells[i])).collect();
+        unary_union(&polygons).intersection(clip)
+    })
+}
+
+fn cell_polygon(cell: &Cell) -> Polygon<f64> {
+    closed_polygon(cell.iter().map(|(c, _)| *c).collect())
+}
+
+/// Feeds the vertices of some cells (and whether each is inside its clip) to a hasher.
+fn hash_cells(h: &mut DefaultHasher, indices: &[usize], cells: &[Cell], inside: &[bool]) {
+    indices.len().hash(h);
+    for &i in indices {
+        inside.get(i).hash(h);
+        cells[i].len().hash(h);
+        for (c, _) in &cells[i] {
+            c.x.to_bits().hash(h);
+            c.y.to_bits().hash(h);
+        }
+    }
+}
+
+/// A 128-bit fingerprint of what `feed` hashes (two independent 64-bit hashes).
+fn fingerprint(feed: impl Fn(&mut DefaultHasher)) -> u128 {
+    let mut first = DefaultHasher::new();
+    feed(&mut first);
+    let mut second = DefaultHasher::new();
+    0x5eed_u64.hash(&mut second);
+    feed(&mut second);
+    (u128::from(first.finish()) << 64) | u128::from(second.finish())
 }
 
 /// The seeds filed by squares of two radii, so that a seed's possible neighbours (closer than
@@ -166,66 +448,78 @@ impl Neighbours {
         ((seed.x / self.side).floor() as i64, (seed.y / self.side).floor() as i64)
     }
 
-    /// The other seeds closer to seed `i` than two radii, in index order, so that cells are cut
-    /// in the same order as when every seed is visited.
-    fn of(&self, seeds: &[Seed], i: usize) -> Vec<usize> {
+    /// The other seeds closer to seed `i` than two radii, each with its squared distance.
+    fn of(&self, seeds: &[Seed], i: usize) -> Vec<(f64, usize)> {
         let centre = &seeds[i];
         let (cx, cy) = self.square(centre);
         let reach2 = self.side * self.side;
-        let mut found: Vec<usize> = (cx - 1..=cx + 1)
+        (cx - 1..=cx + 1)
             .flat_map(|x| (cy - 1..=cy + 1).map(move |y| (x, y)))
             .filter_map(|key| self.squares.get(&key))
             .flatten()
-            .copied()
-            .filter(|&j| {
+            .filter_map(|&j| {
                 let (dx, dy) = (seeds[j].x - centre.x, seeds[j].y - centre.y);
-                j != i && dx * dx + dy * dy < reach2
+                let distance2 = dx * dx + dy * dy;
+                (j != i && distance2 < reach2).then_some((distance2, j))
             })
-            .collect();
-        found.sort_unstable();
-        found
+            .collect()
     }
 }
 
 /// The disc around seed `i` clipped by the bisectors with every seed closer than two radii
-/// (`candidates`: the seeds that may be, in index order).
+/// (`near`: those seeds with their squared distances), nearest first.
 /// Each vertex carries the label of the edge that starts at it: the neighbour whose bisector
 /// it lies on, or `None` for the disc's rim.
-fn cell(seeds: &[Seed], i: usize, radius: f64, candidates: &[usize]) -> Vec<(Coord<f64>, Option<usize>)> {
+///
+/// Also gives how far the cell's neighbourhood reaches: a seed added or removed farther away
+/// changes nothing, to the bit. The nearer seeds up to the last one that cut the cell are
+/// clipped in the same order, and every seed beyond twice the cell's farthest vertex is skipped.
+fn cell(seeds: &[Seed], i: usize, radius: f64, mut near: Vec<(f64, usize)>) -> (Cell, f64) {
     let centre = Coord { x: seeds[i].x, y: seeds[i].y };
-    let mut polygon: Vec<(Coord<f64>, Option<usize>)> = (0..DISC_SIDES)
+    let mut polygon: Cell = (0..DISC_SIDES)
         .map(|k| {
             let angle = std::f64::consts::TAU * k as f64 / DISC_SIDES as f64;
             (Coord { x: centre.x + radius * angle.cos(), y: centre.y + radius * angle.sin() }, None)
         })
         .collect();
+    near.retain(|&(distance2, j)| j != i && distance2 < 4.0 * radius * radius);
+    near.sort_unstable_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
     let mut reach2 = farthest2(&polygon, centre);
-    for &j in candidates {
-        let other = &seeds[j];
-        let (dx, dy) = (other.x - centre.x, other.y - centre.y);
-        let distance2 = dx * dx + dy * dy;
-        if j == i || distance2 >= 4.0 * radius * radius {
-            continue;
-        }
+    let mut last_cut2 = 0.0;
+    for (distance2, j) in near {
         if distance2 == 0.0 {
             // Two towns at one spot: the lower index keeps the cell.
             if j < i {
-                return Vec::new();
+                return (Vec::new(), 2.0 * radius);
             }
             continue;
         }
-        // A bisector farther than every vertex leaves the cell as it is: skip the clip.
+        // A bisector farther than every vertex leaves the cell as it is, and so do those of
+        // the seeds farther still.
         if distance2 / 4.0 > reach2 * (1.0 + 1e-9) + 1e-9 {
+            break;
+        }
+        let (dx, dy) = (seeds[j].x - centre.x, seeds[j].y - centre.y);
+        let mid = Coord { x: centre.x + dx / 2.0, y: centre.y + dy / 2.0 };
+        let normal = Coord { x: dx, y: dy };
+        if !cuts(&polygon, mid, normal) {
             continue;
         }
-        let mid = Coord { x: centre.x + dx / 2.0, y: centre.y + dy / 2.0 };
-        polygon = clip(&polygon, mid, Coord { x: dx, y: dy }, j);
+        polygon = clip(&polygon, mid, normal, j);
+        last_cut2 = distance2;
         if polygon.is_empty() {
-            break;
+            return (polygon, distance2.sqrt());
         }
         reach2 = farthest2(&polygon, centre);
     }
-    polygon
+    let reach = last_cut2.sqrt().max(2.0 * (reach2 * (1.0 + 1e-9) + 1e-9).sqrt());
+    (polygon, reach.min(2.0 * radius))
+}
+
+/// Whether the bisector through `mid` with `normal` cuts anything off a polygon (else clipping
+/// would give it back unchanged).
+fn cuts(polygon: &[(Coord<f64>, Option<usize>)], mid: Coord<f64>, normal: Coord<f64>) -> bool {
+    polygon.iter().any(|(p, _)| (p.x - mid.x) * normal.x + (p.y - mid.y) * normal.y > 0.0)
 }
 
 /// The squared distance from `centre` to the farthest vertex of a polygon.
@@ -341,6 +635,34 @@ mod tests {
         let areas = derive(&[Seed { clip: Some(0), ..seed(0.0, 0.0, "is") }], 30.0, &[land]);
         let half = std::f64::consts::PI * 900.0 / 2.0;
         assert!((areas.areas[0].km2 - half).abs() / half < 0.02);
+    }
+
+    /// Cells taken over from an earlier set of towns are, to the bit, the cells cut afresh: towns
+    /// appear and vanish between the sets, and the cache's cells equal those of a new cache.
+    #[test]
+    fn reused_cells_equal_fresh_cells() {
+        let mut random = 0x2545_f491_4f6c_dd1du64;
+        let mut next = move || {
+            random ^= random << 13;
+            random ^= random >> 7;
+            random ^= random << 17;
+            (random % 1_000_000) as f64 / 1_000_000.0
+        };
+        let all: Vec<Seed> = (0..1500).map(|_| seed(next() * 300.0, next() * 300.0, "is")).collect();
+        let cache = CellCache::default();
+        for round in 0..6 {
+            // Each round keeps most towns and drops a different few (the same relative order).
+            let seeds: Vec<Seed> =
+                all.iter().enumerate().filter(|(k, _)| (k * 7 + round) % 23 != 0).map(|(_, s)| s.clone()).collect();
+            let from_cache = cache.cells(&seeds, 12.0);
+            let fresh = CellCache::default().cells(&seeds, 12.0);
+            assert_eq!(from_cache.len(), fresh.len());
+            for (k, (a, b)) in from_cache.iter().zip(fresh.iter()).enumerate() {
+                let bits =
+                    |cell: &Cell| cell.iter().map(|(c, l)| (c.x.to_bits(), c.y.to_bits(), *l)).collect::<Vec<_>>();
+                assert_eq!(bits(a), bits(b), "round {round}, cell {k}");
+            }
+        }
     }
 
     /// Thousands of towns of several holders in two countries that share a border and end at a
