@@ -37,9 +37,9 @@ pub mod towns;
 pub mod trie;
 
 #[cfg(test)]
-mod extent_tests;
-#[cfg(test)]
 mod dev_class_tests;
+#[cfg(test)]
+mod extent_tests;
 #[cfg(test)]
 mod grammar_tests;
 #[cfg(test)]
