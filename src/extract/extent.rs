@@ -161,7 +161,7 @@ fn lexicon_country(an: &Analysis, k: usize) -> Option<(usize, &'static str)> {
 
 fn world_country(an: &Analysis, k: usize) -> Option<(usize, &'static str)> {
     let word = |j: usize| an.tokens.list[j].is(CAP) && !an.tokens.list[j].is(PUNCT);
-    if !word(k) {
+    if !word(k) || !countries::starts_a_name(an.tokens.fold(k)) {
         return None;
     }
     let longest = MAX_COUNTRY_WORDS.min(an.len() - k);

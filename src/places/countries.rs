@@ -2,7 +2,7 @@
 //! Dutch names (`world_countries.tsv`, written by `build.rs` from the world countries layer), and
 //! lookups by code (`country:IQ`) and by name (`Iraq`, `Irak`).
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 use crate::places::fold::fold_text;
@@ -75,6 +75,21 @@ pub fn named(name: &str) -> Option<&'static Country> {
         map
     });
     by_name.get(&fold_text(name)).map(|&i| &countries()[i])
+}
+
+/// Whether a word, folded ([`fold_text`]), is the first word of some country's name: a cheap
+/// test before [`named`] is asked about the words starting with it. A word with a character
+/// folding could still change (a hyphen, an apostrophe, a capital) is let through.
+pub fn starts_a_name(folded_word: &str) -> bool {
+    if !folded_word.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b >= 0x80) {
+        return true;
+    }
+    static FIRST_WORDS: OnceLock<HashSet<String>> = OnceLock::new();
+    let first_words = FIRST_WORDS.get_or_init(|| {
+        let spellings = countries().iter().flat_map(|country| country.spellings());
+        spellings.filter_map(|s| fold_text(s).split(' ').next().map(str::to_string)).collect()
+    });
+    first_words.contains(folded_word) || !folded_word.is_ascii()
 }
 
 /// The country a `country:CC` place names: `None` when the text has no such prefix, `Some(Err)`
