@@ -39,6 +39,8 @@ pub mod trie;
 #[cfg(test)]
 mod extent_tests;
 #[cfg(test)]
+mod fight_tests;
+#[cfg(test)]
 mod grammar_tests;
 #[cfg(test)]
 mod holds_tests;
