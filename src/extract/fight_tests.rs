@@ -57,3 +57,29 @@ fn an_inverted_subject_in_a_split_cue_attacks_and_does_not_hold() {
         ],
     );
 }
+
+#[test]
+fn a_heading_naming_a_town_makes_it_the_town_of_its_passage() {
+    check(
+        "nl",
+        &[
+            // Manbij is named more often, but the passage under the heading is about Tabqa
+            (
+                "De SDF veroverden Manbij. Manbij ligt in puin.\n\nTabqa\n\nNet als Manbij leed ook Tabqa zwaar. IS hield de stad tot vorige maand in handen.",
+                &["2017-10-16 manbij sdf captured", "2017-09 tabqa is holds"],
+            ),
+            // no heading: the town the article is most about
+            (
+                "De SDF veroverden Manbij. Manbij ligt in puin. Net als Manbij leed ook Tabqa zwaar. IS hield de stad tot vorige maand in handen.",
+                &["2017-10-16 manbij sdf captured", "2017-09 manbij is holds"],
+            ),
+        ],
+    );
+    check(
+        "en",
+        &[(
+            "The SDF captured Manbij. Manbij lies in ruins.\n\nTabqa\n\nLike Manbij, Tabqa suffered badly. IS held the city until last month.",
+            &["2017-10-16 manbij sdf captured", "2017-09 tabqa is holds"],
+        )],
+    );
+}
