@@ -30,6 +30,7 @@ pub mod mentions;
 pub mod refer;
 pub mod roles;
 pub mod row;
+pub mod seat;
 pub mod stream;
 pub mod timing;
 pub mod tokens;

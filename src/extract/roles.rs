@@ -175,6 +175,12 @@ impl Sentence<'_> {
                 out.extend(partners);
             }
         }
+        for seat in crate::extract::seat::seat_drafts(self, ctx) {
+            let told = out.iter().any(|d| d.place.key == seat.place.key && d.holder == seat.holder);
+            if !told {
+                out.push(seat);
+            }
+        }
         out
     }
 
