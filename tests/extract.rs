@@ -324,13 +324,15 @@ fn extract_meets_the_targets_on_the_seed_articles() {
         figure("modality_accuracy")
     );
     eprintln!("seeds: {summary}");
-    // Measured after merging xwhole and xholds: P 0.98, R 0.78, month 0.88; the floors sit a
-    // little below what was measured.
-    assert!(figure("precision") >= 0.95, "{summary}");
+    // Measured after merging xwhole and xholds: P 0.98, R 0.78, month 0.88; after branch
+    // xseeds2 (fights told with a split verb, a heading town as the town of its passage):
+    // P 1.00, R 0.82, month 0.87 (with the seat of a government, "het regime in Damascus").
+    // The floors sit a little below what was measured.
+    assert!(figure("precision") >= 0.97, "{summary}");
     // The gold was re-read in full (tests/gold/README.md: 45 -> 82 rows, with noun-phrase and
     // background holds, sites and country-level claims the extractor does not find yet); recall
     // against it was 0.50 when it landed. Issue 10 aims at 0.9: raise this floor as rules improve.
-    assert!(figure("recall") >= 0.75, "{summary}");
+    assert!(figure("recall") >= 0.80, "{summary}");
     // 0.90 before the holds in relative clauses of appositions: the hold of Baghouz (004) found
     // then shares its sentence's loose retrospective date (between the events around it), as the
     // fight told in the same sentence already did. 0.87 before the background holds of branch
@@ -338,6 +340,8 @@ fn extract_meets_the_targets_on_the_seed_articles() {
     // caliphate proclaimed in Mosul dated 2014 by the next sentence, 003#13; "sinds 2014" written
     // as the year, 002#3, where the dev gold writes such holds as a range; Sinjar in 004's
     // retrospective span), so the share fell while the months found rose from 41 to 46.
+    // 0.88 before branch xseeds2: the Raqqa hold it now finds under the passage heading (003#20)
+    // is dated by the article, where the gold takes 2014 from the caliphate of another sentence.
     // Issue 10 aims at 0.9.
     assert!(figure("month_accuracy") >= 0.86, "{summary}");
     controlmap().arg("lint").arg(&pred).arg("--articles").arg(&seeds).assert().success();

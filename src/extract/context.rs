@@ -59,6 +59,9 @@ pub struct Context {
     front_defender: Option<String>,
     /// Descriptions the article has tied to a side ("rebels led by HTS": rebels = HTS).
     described: BTreeMap<String, String>,
+    /// The town a heading made of its name alone opened a passage about ("Raqqa" above a
+    /// passage): "de stad" in that passage is that town when it was named recently.
+    topic: Option<PlaceKey>,
 
     /// Claims left out while reading (sentence, reason), for the report.
     pub skipped: Vec<(u32, String)>,
@@ -170,6 +173,16 @@ impl Context {
                 self.mentions.insert(key.clone(), 1);
             }
         }
+    }
+
+    /// A heading that is only a town's name opens a passage about that town.
+    pub fn set_topic(&mut self, key: &PlaceKey) {
+        self.topic = Some(key.clone());
+    }
+
+    /// The town of the passage's heading, if a heading named one.
+    pub fn topic(&self) -> Option<&PlaceKey> {
+        self.topic.as_ref()
     }
 
     /// How much the article is about a town so far: its mentions, and one more when a claim

@@ -30,6 +30,7 @@ pub mod mentions;
 pub mod refer;
 pub mod roles;
 pub mod row;
+pub mod seat;
 pub mod stream;
 pub mod timing;
 pub mod tokens;
@@ -40,6 +41,8 @@ pub mod trie;
 mod dev_class_tests;
 #[cfg(test)]
 mod extent_tests;
+#[cfg(test)]
+mod fight_tests;
 #[cfg(test)]
 mod grammar_tests;
 #[cfg(test)]
@@ -426,6 +429,9 @@ impl Run<'_, '_> {
                 }
             }
         }
+        if let Some(key) = heading_town(an) {
+            self.ctx.set_topic(&key);
+        }
         let refers_back = an.places.iter().any(|p| p.is_anaphora());
         match last_place {
             Some((key, written, country)) => self.ctx.set_place(key, written, country),
@@ -526,6 +532,16 @@ impl Run<'_, '_> {
             self.error = Some(e);
         }
     }
+}
+
+/// The town a heading names when the sentence is that name alone ("Raqqa"), with at most
+/// punctuation around it: it opens a passage about that town.
+fn heading_town(an: &Analysis) -> Option<PlaceKey> {
+    let [place] = an.places.as_slice() else { return None };
+    let Target::Place(found) = &place.target else { return None };
+    let punct = |k: usize| an.tokens.list[k].is(tokens::PUNCT);
+    let alone = (0..an.len()).all(|k| (place.a..place.b).contains(&k) || punct(k));
+    (found.key.kind == PlaceKind::Town && alone).then(|| found.key.clone())
 }
 
 #[cfg(test)]

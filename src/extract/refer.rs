@@ -78,10 +78,13 @@ fn towns_before(
     towns
 }
 
+/// What a passage's heading town ([`Context::topic`]) adds to its salience: it wins.
+const HEADING_WEIGHT: u32 = 1000;
+
 /// The town "de stad" stands for among `towns` (oldest first): a town named earlier in the
 /// sentence in its own clause or as a bare name ("Mayadeen, maar ook die stad"); else the one
 /// the article is most about ([`Context::salience`], one more when it was named in this sentence
-/// or the one before), the latest on a tie. A town named only as a landmark or destination
+/// or the one before; the town of the passage's heading first), the latest on a tie. A town named only as a landmark or destination
 /// counts for nothing: "Turkije bombardeerde Afrin. Rebellen rukten vanuit Azaz op. Zij
 /// omsingelden de stad" is Afrin.
 fn most_salient(towns: Vec<PlaceRef>, an: &Analysis, at: usize, ctx: &Context) -> Option<PlaceRef> {
@@ -97,7 +100,9 @@ fn most_salient(towns: Vec<PlaceRef>, an: &Analysis, at: usize, ctx: &Context) -
     let here: Vec<PlaceKey> = an.places.iter().filter(|p| p.gov & prep::REFERENCE == 0).filter_map(town_at).collect();
     let score = |t: &PlaceRef| {
         let salience = ctx.salience(&t.key) + u32::from(here.contains(&t.key));
-        if salience > 0 && ctx.sentence - t.sentence <= 1 { salience + 1 } else { salience }
+        let salience = if salience > 0 && ctx.sentence - t.sentence <= 1 { salience + 1 } else { salience };
+        // The town of the passage's heading outranks towns named in comparison within it.
+        if ctx.topic() == Some(&t.key) { salience + HEADING_WEIGHT } else { salience }
     };
     let mut best: Option<PlaceRef> = None;
     for town in towns {

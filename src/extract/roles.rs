@@ -175,6 +175,12 @@ impl Sentence<'_> {
                 out.extend(partners);
             }
         }
+        for seat in crate::extract::seat::seat_drafts(self, ctx) {
+            let told = out.iter().any(|d| d.place.key == seat.place.key && d.holder == seat.holder);
+            if !told {
+                out.push(seat);
+            }
+        }
         one_row_per_change(out)
     }
 
@@ -468,9 +474,14 @@ impl Roles<'_> {
         let right_after = |end: usize, m: &crate::extract::mentions::ActorMention| {
             m.a >= end && m.a - end <= 3 && (end..m.a).all(skippable)
         };
+        // In the gap of a split cue the actor right after the verb is the inverted subject
+        // ("Gisteren vielen de rebellen de stad aan"), not the role the cue names after its end;
+        // unless the first part ends in a preposition that governs it ("in handen van X vallen").
+        let ends_in_prep = cue.b > 0 && self.an().prep[cue.b - 1] != 0;
+        let after_first = cue.parts().len() == 1 || ends_in_prep;
         self.clause_actors().into_iter().find(|&i| {
             let m = &self.an().actors[i];
-            right_after(cue.b, m) || right_after(cue.end, m)
+            (after_first && right_after(cue.b, m)) || right_after(cue.end, m)
         })
     }
 
