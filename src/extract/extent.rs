@@ -13,7 +13,7 @@
 use crate::extract::language::{Language, class, prep};
 use crate::extract::mentions::{Analysis, PlaceMention, Target};
 use crate::extract::tokens::{CAP, PUNCT};
-use crate::extract::towns::Found;
+use crate::extract::towns::{self, Found};
 use crate::model::{Event, PlaceKey, PlaceKind};
 use crate::places::countries;
 use crate::places::{Gazetteer, Hint, Resolution};
@@ -73,17 +73,7 @@ pub fn country_mentions(an: &mut Analysis, lang: &Language) {
             last = None;
             continue;
         };
-        let found = Found {
-            key: PlaceKey { kind: PlaceKind::Country, id: c.code.into() },
-            country: c.code.to_string(),
-            population: 0,
-            name_exact: true,
-            curated: true,
-            rule: None,
-            world: false,
-            lat: 0.0,
-            lon: 0.0,
-        };
+        let found = towns::area(PlaceKey { kind: PlaceKind::Country, id: c.code.into() }, c.code.to_string(), None);
         // Named as a place with an extent ("gebieden in Oekraïne"), it is not the side.
         an.actors.retain(|m| (m.a, m.b) != (c.a, c.b));
         an.places.push(PlaceMention {
@@ -287,17 +277,7 @@ fn region_named(gazetteer: &Gazetteer, name: &str) -> Option<Found> {
     forms.iter().find_map(|form| match gazetteer.resolve(form, &Hint::default()) {
         Resolution::Found { key, .. } if key.kind == PlaceKind::Region => {
             let country = gazetteer.region(&key.id).map_or(String::new(), |r| r.country.clone());
-            Some(Found {
-                key,
-                country,
-                population: 0,
-                name_exact: true,
-                curated: true,
-                rule: None,
-                world: false,
-                lat: 0.0,
-                lon: 0.0,
-            })
+            Some(towns::area(key, country, None))
         }
         _ => None,
     })

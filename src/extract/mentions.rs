@@ -908,16 +908,7 @@ impl Analysis {
 
 fn region_mention(lang: &Language, a: usize, b: usize, region: u16) -> PlaceMention {
     let (id, country) = &lang.regions[region as usize];
-    let target = Target::Place(towns::Found {
-        key: PlaceKey { kind: PlaceKind::Region, id: id.as_str().into() },
-        country: country.clone(),
-        population: 0,
-        name_exact: true,
-        curated: true,
-        rule: None,
-        world: false,
-        lat: 0.0,
-        lon: 0.0,
-    });
+    let key = PlaceKey { kind: PlaceKind::Region, id: id.as_str().into() };
+    let target = Target::Place(towns::area(key, country.clone(), None));
     PlaceMention { a, b, target, gov: 0, hint: None, topical: false, site: None }
 }

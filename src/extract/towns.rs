@@ -343,7 +343,7 @@ fn found(gazetteer: &Gazetteer, key: PlaceKey, text: &str, had_others: bool, rul
 }
 
 /// A region or country found by name: curated, exact, with no population or point of its own.
-fn area(key: PlaceKey, country: String, rule: Option<String>) -> Found {
+pub fn area(key: PlaceKey, country: String, rule: Option<String>) -> Found {
     Found { key, country, population: 0, name_exact: true, curated: true, rule, world: false, lat: 0.0, lon: 0.0 }
 }
 
