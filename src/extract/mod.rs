@@ -31,6 +31,7 @@ pub mod refer;
 pub mod roles;
 pub mod row;
 pub mod seat;
+pub mod siege;
 pub mod stream;
 pub mod timing;
 pub mod tokens;
