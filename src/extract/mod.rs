@@ -49,6 +49,8 @@ mod grammar_tests;
 #[cfg(test)]
 mod holds_tests;
 #[cfg(test)]
+mod siege_tests;
+#[cfg(test)]
 mod tests;
 
 use std::collections::{HashMap, VecDeque};

@@ -956,7 +956,7 @@ impl Roles<'_> {
     /// Not when the sentence tells a capture or loss: then the fight is its background ("ending
     /// a month-long battle for the city").
     fn defender_from_article(&self, attacker: Option<String>, event: Event) -> Option<Outcome> {
-        if self.s.frames.iter().any(|f| matches!(f.kind(), Kind::Take | Kind::Fall | Kind::Lose)) {
+        if self.s.frames.iter().any(|f| matches!(f.kind(), Kind::Take | Kind::Fall | Kind::Lose) && !f.places.is_empty()) {
             return None;
         }
         let defender = self.ctx.opponent(attacker.as_deref())?.to_string();
@@ -986,9 +986,9 @@ impl Roles<'_> {
     /// holder, else the other side of the article's front, else the country's government when
     /// the sentence names it (see [`Roles::government_defends`]).
     fn lifted_hold(&self, place: &PlaceRef) -> Option<Outcome> {
-        if self.frame.passive
-            && let Some(at) = self.agent()
-        {
+        // "werd door X beëindigd", "was lifted by X": the agent relieved the place (a gapped
+        // cue is no participle, so the agent decides, not the passive flag).
+        if let Some(at) = self.agent() {
             let reliever = self.faction(at)?;
             return Some(Outcome { actors: vec![at], ..Outcome::new(reliever, None, Event::Holds) });
         }
@@ -1007,7 +1007,7 @@ impl Roles<'_> {
     /// A siege by `attacker` that nothing else gives a defender: the government side of the
     /// place's country ([`siege::presumed_defender`]), with a note and a lower confidence.
     fn government_defends(&self, attacker: &str) -> Option<Outcome> {
-        if self.s.frames.iter().any(|f| matches!(f.kind(), Kind::Take | Kind::Fall | Kind::Lose)) {
+        if self.s.frames.iter().any(|f| matches!(f.kind(), Kind::Take | Kind::Fall | Kind::Lose) && !f.places.is_empty()) {
             return None;
         }
         let country = Some(self.country).filter(|c| c.len() == 2)?;
