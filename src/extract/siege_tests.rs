@@ -161,3 +161,38 @@ fn within_days_told_in_the_past_is_a_fact() {
         ],
     );
 }
+
+#[test]
+fn two_towns_and_the_opposition() {
+    check(
+        "nl",
+        &[
+            (
+                "IS verloor vorige week Tabqa en Manbij. De twee steden werden door de SDF ingenomen.",
+                &[
+                    "2017-10-09/2017-10-15 tabqa is lost",
+                    "2017-10-09/2017-10-15 manbij is lost",
+                    "2017-10-16 tabqa sdf captured",
+                    "2017-10-16 manbij sdf captured",
+                ],
+            ),
+            // a number without the article names no towns told before
+            ("De SDF namen Raqqa in. Twee steden in het zuiden werden gebombardeerd.", &["2017-10-16 raqqa sdf captured"]),
+            ("De oppositie heeft delen van Manbij in handen.", &["2017-10-16 manbij syrian-opposition partial"]),
+            // "houdt nog" is no hold cue: it would read "houdt nog rekening met" as one
+            ("Het Syrische leger houdt nog rekening met aanvallen op Deir ez-Zor.", &[]),
+        ],
+    );
+    check(
+        "en",
+        &[(
+            "Last week IS lost Tabqa and Manbij. The two towns were taken by the SDF.",
+            &[
+                "2017-10-09/2017-10-15 tabqa is lost",
+                "2017-10-09/2017-10-15 manbij is lost",
+                "2017-10-16 tabqa sdf captured",
+                "2017-10-16 manbij sdf captured",
+            ],
+        )],
+    );
+}
