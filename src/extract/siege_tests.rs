@@ -196,3 +196,24 @@ fn two_towns_and_the_opposition() {
         )],
     );
 }
+
+#[test]
+fn a_place_that_remains_in_a_sides_hands_is_held() {
+    check(
+        "en",
+        &[
+            ("Most of Tabqa remains in Syrian hands.", &["2017-10-16 tabqa syrian-gov partial"]),
+            ("Deir ez-Zor is still in Syrian hands, officials said.", &["2017-10-16 deir-ez-zor syrian-gov holds [claimed]"]),
+            // people staying somewhere hold nothing
+            ("Thousands of civilians remain in Raqqa.", &[]),
+        ],
+    );
+    check(
+        "nl",
+        &[
+            ("Tabqa blijft in handen van IS.", &["2017-10-16 tabqa is holds"]),
+            ("Deir ez-Zor is nog in Syrische handen.", &["2017-10-16 deir-ez-zor syrian-gov holds"]),
+            ("Veel burgers blijven in Raqqa.", &[]),
+        ],
+    );
+}
