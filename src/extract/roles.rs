@@ -956,7 +956,7 @@ impl Roles<'_> {
     /// Not when the sentence tells a capture or loss: then the fight is its background ("ending
     /// a month-long battle for the city").
     fn defender_from_article(&self, attacker: Option<String>, event: Event) -> Option<Outcome> {
-        if self.s.frames.iter().any(|f| matches!(f.kind(), Kind::Take | Kind::Fall | Kind::Lose) && !f.places.is_empty()) {
+        if self.tells_a_change_of_a_place() {
             return None;
         }
         let defender = self.ctx.opponent(attacker.as_deref())?.to_string();
@@ -973,7 +973,11 @@ impl Roles<'_> {
             return None;
         }
         let entrant = attacker_at.and_then(|i| self.faction(i))?;
-        let held = self.ctx.holder(&place.key).map(str::to_string).or_else(|| self.ctx.opponent(Some(&entrant)).map(str::to_string));
+        let held = self
+            .ctx
+            .holder(&place.key)
+            .map(str::to_string)
+            .or_else(|| self.ctx.opponent(Some(&entrant)).map(str::to_string));
         Some(Outcome {
             actors: attacker_at.into_iter().collect(),
             ..Outcome::new(entrant, held, Event::Partial).noted("entered part of it: holds that part", 0.1)
@@ -1000,14 +1004,23 @@ impl Roles<'_> {
         let defender = known
             .or_else(|| self.ctx.opponent(besieger.as_deref()).map(str::to_string))
             .or_else(|| besieger.as_deref().and_then(|b| self.government_defends(b)).map(|o| o.holder))?;
-        let out = Outcome::new(defender, besieger, Event::Holds).noted("the siege ended: held by the besieged side", 0.15);
+        let out =
+            Outcome::new(defender, besieger, Event::Holds).noted("the siege ended: held by the besieged side", 0.15);
         Some(Outcome { actors: besieger_at.into_iter().collect(), ..out })
     }
 
+    /// Whether the sentence tells a capture or loss of some place: a fight or siege beside it is
+    /// its background. A capture cue whose place is elsewhere ("dorpen rond X onder hun gezag
+    /// gebracht en de stad zelf omsingeld") does not count.
+    fn tells_a_change_of_a_place(&self) -> bool {
+        self.s.frames.iter().any(|f| matches!(f.kind(), Kind::Take | Kind::Fall | Kind::Lose) && !f.places.is_empty())
+    }
+
     /// A siege by `attacker` that nothing else gives a defender: the government side of the
-    /// place's country ([`siege::presumed_defender`]), with a note and a lower confidence.
+    /// place's country ([`crate::extract::siege::presumed_defender`]), with a note and a lower
+    /// confidence.
     fn government_defends(&self, attacker: &str) -> Option<Outcome> {
-        if self.s.frames.iter().any(|f| matches!(f.kind(), Kind::Take | Kind::Fall | Kind::Lose) && !f.places.is_empty()) {
+        if self.tells_a_change_of_a_place() {
             return None;
         }
         let country = Some(self.country).filter(|c| c.len() == 2)?;

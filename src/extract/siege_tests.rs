@@ -69,11 +69,7 @@ fn a_siege_lifted_is_a_hold_by_the_besieged_side() {
             // the besieger lifts its own siege: the defender keeps the town
             (
                 "Kurdish fighters hold Kobani. IS besieged the town for months. In January the militants lifted their siege of Kobani.",
-                &[
-                    "2017-10-16 kobani sdf holds",
-                    "2017-10-16 kobani sdf besieged is",
-                    "2017-01 kobani sdf holds is",
-                ],
+                &["2017-10-16 kobani sdf holds", "2017-10-16 kobani sdf besieged is", "2017-01 kobani sdf holds is"],
             ),
             // nothing says who was besieged: no claim
             ("The militants lifted their siege of Kobani in January.", &[]),
@@ -108,10 +104,7 @@ fn entering_part_of_a_town_is_a_partial_hold_for_the_side_that_entered() {
                 "IS heeft Manbij in handen. Gisteren drongen de SDF de oostelijke wijken van Manbij binnen.",
                 &["2017-10-16 manbij is holds", "2017-10-15 manbij sdf partial is"],
             ),
-            (
-                "De SDF bereikten zondag de buitenwijken van Raqqa.",
-                &["2017-10-15 raqqa sdf partial"],
-            ),
+            ("De SDF bereikten zondag de buitenwijken van Raqqa.", &["2017-10-15 raqqa sdf partial"]),
             // no side named, or no part: nothing
             ("Hulpkonvooien bereikten zondag de rand van Raqqa.", &[]),
             ("Duizenden vluchtelingen bereikten gisteren Tabqa.", &[]),
@@ -177,7 +170,10 @@ fn two_towns_and_the_opposition() {
                 ],
             ),
             // a number without the article names no towns told before
-            ("De SDF namen Raqqa in. Twee steden in het zuiden werden gebombardeerd.", &["2017-10-16 raqqa sdf captured"]),
+            (
+                "De SDF namen Raqqa in. Twee steden in het zuiden werden gebombardeerd.",
+                &["2017-10-16 raqqa sdf captured"],
+            ),
             ("De oppositie heeft delen van Manbij in handen.", &["2017-10-16 manbij syrian-opposition partial"]),
             // "houdt nog" is no hold cue: it would read "houdt nog rekening met" as one
             ("Het Syrische leger houdt nog rekening met aanvallen op Deir ez-Zor.", &[]),
@@ -203,7 +199,10 @@ fn a_place_that_remains_in_a_sides_hands_is_held() {
         "en",
         &[
             ("Most of Tabqa remains in Syrian hands.", &["2017-10-16 tabqa syrian-gov partial"]),
-            ("Deir ez-Zor is still in Syrian hands, officials said.", &["2017-10-16 deir-ez-zor syrian-gov holds [claimed]"]),
+            (
+                "Deir ez-Zor is still in Syrian hands, officials said.",
+                &["2017-10-16 deir-ez-zor syrian-gov holds [claimed]"],
+            ),
             // people staying somewhere hold nothing
             ("Thousands of civilians remain in Raqqa.", &[]),
         ],
