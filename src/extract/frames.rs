@@ -232,13 +232,34 @@ fn clause_tokens(an: &Analysis, clause: u16) -> impl Iterator<Item = usize> + '_
 /// modal verbs ("Het leger wil Hawija heroveren").
 fn states_an_aim(an: &Analysis, a: usize, clause: u16, perfect: bool) -> bool {
     let intention = |k: usize| an.clause[k] == clause && an.class[k] & class::INTENTION != 0;
-    let infinitive = a > 0 && an.class[a - 1] & class::INFINITIVE != 0;
+    let infinitive = infinitive_before(an, a);
     let mut from = a;
     while from > 0 && an.clause[from - 1] == clause && !is_comma(an, from - 1) {
         from -= 1;
     }
     let modal = |k: usize| intention(k) && !(perfect && named_event(an, k));
     (infinitive && (0..a).any(intention)) || (from..a).any(modal)
+}
+
+/// The cue at `a` is an infinitive: right after "te"/"to", or after it and up to two
+/// auxiliaries of a passive or perfect infinitive ("dreigt ... te worden ingesloten", "is
+/// expected to be encircled", "hopes to have taken") (branch `xsiege`).
+fn infinitive_before(an: &Analysis, a: usize) -> bool {
+    let aux = class::BE | class::PASSIVE | class::HAVE;
+    let mut k = a;
+    for _ in 0..3 {
+        if k == 0 {
+            return false;
+        }
+        k -= 1;
+        if an.class[k] & class::INFINITIVE != 0 {
+            return true;
+        }
+        if an.class[k] & aux == 0 {
+            return false;
+        }
+    }
+    false
 }
 
 /// An intention word used as a noun, with a determiner in the two words before it ("sinds het
@@ -305,6 +326,10 @@ fn negation(an: &Analysis, a: usize, end: usize) -> (bool, bool) {
     (negated || no_longer, no_longer)
 }
 
+/// How far before the subordinator a denial (or fear) may stand: "ontkende dat", "denied on
+/// Sunday that".
+const DENIAL_WINDOW: usize = 3;
+
 /// "Het leger ontkende dat Baiji was gevallen": a clause opened by a subordinator right after a
 /// negation word (a denial) states nothing.
 fn denied_clause(an: &Analysis, clause: u16) -> bool {
@@ -313,7 +338,7 @@ fn denied_clause(an: &Analysis, clause: u16) -> bool {
     };
     first > 0
         && an.class[first] & class::SUBORDINATOR != 0
-        && (first.saturating_sub(2)..first).any(|k| an.class[k] & class::NEGATION != 0)
+        && (first.saturating_sub(DENIAL_WINDOW)..first).any(|k| an.class[k] & class::NEGATION != 0)
 }
 
 /// Whether a place governed by `gov` can be what a frame of this kind is about.

@@ -269,6 +269,13 @@ pub enum Outcome {
     /// A possession noun owned by a possessive pronoun ("haar hoofdstad X", "its capital X"):
     /// held by the side named last, when the sentence names no side before it.
     Owned,
+    /// For a contest cue: entering ("pushed into", "drongen ... binnen"). On a part of the place
+    /// (an extent) the side that entered holds that part; on the whole it is a fight.
+    Entry,
+    /// For a hold cue: a siege ended ("lifted their siege of X", "het beleg van X werd
+    /// opgeheven"): the place is held by the side besieged, not by the besieger who is the
+    /// subject; a passive's agent relieved it and holds it.
+    Lifted,
 }
 
 /// A date unit for relative expressions.

@@ -31,6 +31,7 @@ pub mod refer;
 pub mod roles;
 pub mod row;
 pub mod seat;
+pub mod siege;
 pub mod stream;
 pub mod timing;
 pub mod tokens;
@@ -47,6 +48,8 @@ mod fight_tests;
 mod grammar_tests;
 #[cfg(test)]
 mod holds_tests;
+#[cfg(test)]
+mod siege_tests;
 #[cfg(test)]
 mod tests;
 

@@ -36,7 +36,13 @@ pub fn resolve(
             Some((region, note))
         }
         Target::Both(k) => {
-            let towns = towns_before(an, &written, at, ctx, false);
+            // "de twee plaatsen": not a town named only as a landmark before ("Nubl en Zahraa
+            // ten noorden van Aleppo"), unless it is named in this sentence.
+            let here = |t: &PlaceRef| t.sentence == ctx.sentence;
+            let towns: Vec<PlaceRef> = towns_before(an, &written, at, ctx, false)
+                .into_iter()
+                .filter(|t| here(t) || ctx.salience(&t.key) > 0)
+                .collect();
             let [first, second] = towns.get(towns.len().checked_sub(2)?..)? else { return None };
             let town = if *k == 0 { first.clone() } else { second.clone() };
             let note = format!("'{phrase}' = {} and {}", first.written, second.written);

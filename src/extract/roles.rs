@@ -773,6 +773,9 @@ impl Roles<'_> {
         if self.frame.def.outcome == Some(FixedOutcome::Owned) {
             return self.owned_hold();
         }
+        if self.frame.def.outcome == Some(FixedOutcome::Lifted) {
+            return self.lifted_hold(place);
+        }
         let holder_at = self
             .next(NextActor::Holder)
             .or_else(|| self.glued())
@@ -902,6 +905,9 @@ impl Roles<'_> {
             if let Some(out) = self.defender_from_article(attacker.clone(), Event::Besieged) {
                 return Some(Outcome { actors, ..out });
             }
+            if let Some(out) = attacker.as_deref().and_then(|a| self.government_defends(a)) {
+                return Some(Outcome { actors, ..out });
+            }
             return attacker.map(|a| Outcome { presume_attacker: true, ..Outcome::new(a, None, Event::Besieged) });
         };
         Some(Outcome {
@@ -912,6 +918,12 @@ impl Roles<'_> {
 
     fn contest(&self, place: &PlaceRef) -> Option<Outcome> {
         let attacker_at = self.agent().or_else(|| self.subject());
+        if let Some(out) = self.entered_part(place, attacker_at) {
+            return Some(out);
+        }
+        if self.frame.def.outcome == Some(FixedOutcome::Entry) && attacker_at.is_none() {
+            return None;
+        }
         let defender_at = self
             .with_prep(prep::TARGET)
             .or_else(|| self.next(NextActor::Holder))
@@ -944,12 +956,82 @@ impl Roles<'_> {
     /// Not when the sentence tells a capture or loss: then the fight is its background ("ending
     /// a month-long battle for the city").
     fn defender_from_article(&self, attacker: Option<String>, event: Event) -> Option<Outcome> {
-        if self.s.frames.iter().any(|f| matches!(f.kind(), Kind::Take | Kind::Fall | Kind::Lose)) {
+        if self.tells_a_change_of_a_place() {
             return None;
         }
         let defender = self.ctx.opponent(attacker.as_deref())?.to_string();
         let note = format!("the defending side from the article: {defender}");
         Some(Outcome::new(defender, attacker, event).noted(note, 0.25))
+    }
+
+    /// An entry cue ("pushed into", "drongen ... binnen", "reached") on a part of the place
+    /// ("the northern parts of X", "de oostelijke wijken van X", "the centre of the city"): the
+    /// side that entered holds that part (`partial`), the place's known holder the rest. On the
+    /// whole place the cue stays a fight.
+    fn entered_part(&self, place: &PlaceRef, attacker_at: Option<usize>) -> Option<Outcome> {
+        if self.frame.def.outcome != Some(FixedOutcome::Entry) || self.frame.passive || !self.partial_here() {
+            return None;
+        }
+        let entrant = attacker_at.and_then(|i| self.faction(i))?;
+        let held = self
+            .ctx
+            .holder(&place.key)
+            .map(str::to_string)
+            .or_else(|| self.ctx.opponent(Some(&entrant)).map(str::to_string));
+        Some(Outcome {
+            actors: attacker_at.into_iter().collect(),
+            ..Outcome::new(entrant, held, Event::Partial).noted("entered part of it: holds that part", 0.1)
+        })
+    }
+
+    /// A siege ended ("the militants lifted their siege of X", "het beleg van X werd
+    /// opgeheven"): held by the side besieged. The subject of an active cue is the besieger;
+    /// the agent of a passive one relieved the place. The besieged side is the place's known
+    /// holder, else the other side of the article's front, else the country's government when
+    /// the sentence names it (see [`Roles::government_defends`]).
+    fn lifted_hold(&self, place: &PlaceRef) -> Option<Outcome> {
+        // "werd door X beëindigd", "was lifted by X": the agent relieved the place (a gapped
+        // cue is no participle, so the agent decides, not the passive flag).
+        if let Some(at) = self.agent() {
+            let reliever = self.faction(at)?;
+            return Some(Outcome { actors: vec![at], ..Outcome::new(reliever, None, Event::Holds) });
+        }
+        let besieger_at = if self.frame.passive { None } else { self.subject() };
+        let besieger = besieger_at.and_then(|i| self.faction(i));
+        let state = self.ctx.state(&place.key).cloned().unwrap_or_default();
+        let besieger = besieger.or(state.attacker.clone());
+        let known = state.holder.filter(|h| Some(h) != besieger.as_ref());
+        let defender = known
+            .or_else(|| self.ctx.opponent(besieger.as_deref()).map(str::to_string))
+            .or_else(|| besieger.as_deref().and_then(|b| self.government_defends(b)).map(|o| o.holder))?;
+        let out =
+            Outcome::new(defender, besieger, Event::Holds).noted("the siege ended: held by the besieged side", 0.15);
+        Some(Outcome { actors: besieger_at.into_iter().collect(), ..out })
+    }
+
+    /// Whether the sentence tells a capture or loss of some place: a fight or siege beside it is
+    /// its background. A capture cue whose place is elsewhere ("dorpen rond X onder hun gezag
+    /// gebracht en de stad zelf omsingeld") does not count.
+    fn tells_a_change_of_a_place(&self) -> bool {
+        self.s.frames.iter().any(|f| matches!(f.kind(), Kind::Take | Kind::Fall | Kind::Lose) && !f.places.is_empty())
+    }
+
+    /// A siege by `attacker` that nothing else gives a defender: the government side of the
+    /// place's country ([`crate::extract::siege::presumed_defender`]), with a note and a lower
+    /// confidence.
+    fn government_defends(&self, attacker: &str) -> Option<Outcome> {
+        if self.tells_a_change_of_a_place() {
+            return None;
+        }
+        let country = Some(self.country).filter(|c| c.len() == 2)?;
+        let defender = crate::extract::siege::presumed_defender(self.s.lang, country, attacker)?.to_string();
+        // Only when the sentence names that side too ("El Fasher, de laatste stad die nog in
+        // handen is van het leger"): a town besieged in Syria or Iraq is as often a militia's.
+        if !(0..self.an().actors.len()).any(|i| self.faction(i).as_deref() == Some(defender.as_str())) {
+            return None;
+        }
+        let note = format!("the besieged side is the government of the country: {defender}");
+        Some(Outcome::new(defender, Some(attacker.to_string()), Event::Besieged).noted(note, 0.3))
     }
 
     /// A fight "between X and Y" ("gevochten tussen het leger en de RSF"): it names two sides

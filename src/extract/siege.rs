@@ -1,0 +1,26 @@
+//! Sieges whose defender nobody names (branch `xsiege`, issue 10): "De RSF hebben El Fasher
+//! omsingeld", "Babanusa is ingesloten door de RSF", "JNIM has kept the town under blockade".
+//! News names the besieger and leaves the besieged side to the reader, who knows whose town it
+//! is. When neither the sentence, the place's story nor the article's front names a defender,
+//! the defender is the government side of the place's country, as the lexicon's country tables
+//! name it ("het leger", "the army" in Sudan is the SAF), unless that is the besieger itself,
+//! and only when the sentence names that side somewhere (a relative clause, a garrison): in
+//! Syria or Iraq a besieged town is as often held by a militia as by the government.
+
+use crate::extract::language::Language;
+
+/// The government side of `country`: the faction the lexicon's widest country table maps it to
+/// (the tables of "het leger", "regeringstroepen", "the army", "government forces" list every
+/// country with a government side; narrower ones, "de Koerden" or "Wagner", list a few). None
+/// when no table names the country.
+pub fn government_side<'a>(lang: &'a Language, country: &str) -> Option<&'a str> {
+    let widest = lang.by_country.iter().max_by_key(|table| table.len())?;
+    widest.get(country).map(String::as_str)
+}
+
+/// The defender of a siege by `attacker` of a place in `country` when nothing else names it: the
+/// country's government side, when it is not the attacker (a government encircling a town of its
+/// own country leaves the defender unknown).
+pub fn presumed_defender<'a>(lang: &'a Language, country: &str, attacker: &str) -> Option<&'a str> {
+    government_side(lang, country).filter(|side| *side != attacker)
+}
