@@ -16,6 +16,7 @@
 //!
 //! [`eval`] compares extracted claims with a gold ledger; [`bench`] measures the speed.
 
+pub mod areas;
 pub mod bench;
 pub mod context;
 pub mod dates;
@@ -345,7 +346,7 @@ impl Run<'_, '_> {
                 ))
             );
         }
-        let drafts = if frame_list.is_empty() {
+        let drafts = if frame_list.is_empty() && !areas::names_a_holder(an, lang) {
             Vec::new()
         } else {
             Sentence { an, lang, frames: &frame_list, gazetteer: ex.gazetteer, text, base }.drafts(&mut self.ctx)

@@ -175,7 +175,9 @@ impl Sentence<'_> {
                 out.extend(partners);
             }
         }
-        for seat in crate::extract::seat::seat_drafts(self, ctx) {
+        let areas = crate::extract::areas::self_rule_drafts(self, ctx);
+        let capitals = crate::extract::areas::capital_drafts(self, ctx);
+        for seat in crate::extract::seat::seat_drafts(self, ctx).into_iter().chain(areas).chain(capitals) {
             let told = out.iter().any(|d| d.place.key == seat.place.key && d.holder == seat.holder);
             if !told {
                 out.push(seat);
@@ -275,7 +277,7 @@ impl Sentence<'_> {
 
     /// The date expression nearest to token `at` in its clause; one after it only when no "en"
     /// stands between them (a date after "en" belongs to what follows).
-    fn date_for(&self, at: usize, ctx: &Context) -> Option<DateMention> {
+    pub(crate) fn date_for(&self, at: usize, ctx: &Context) -> Option<DateMention> {
         let an = self.an;
         let eligible = |d: &&DateMention| {
             let same = an.clause[d.a] == an.clause[at];
