@@ -39,9 +39,6 @@ pub struct AreaPhrases {
     pub capital: Vec<u32>,
     /// The `[actors.by_country]` table of the government phrase, if the lexicon names one.
     pub government: Option<u16>,
-    /// The one-word site nouns of `[places] sites`, folded, that end a compound site name
-    /// ("voetbalstadion", "Paradijsplein").
-    pub site_endings: Vec<String>,
 }
 
 /// A region a feature word can name.
@@ -144,36 +141,6 @@ fn phrase_after(an: &Analysis, lang: &Language, k: usize) -> Option<(usize, Vec<
         }
     }
     (!named.is_empty()).then_some((last, named, border))
-}
-
-/// The shortest compound that may end in a site noun, in bytes.
-const MIN_COMPOUND: usize = 8;
-
-/// "IS-strijders verschansen zich in het voetbalstadion", "verloren de controle over het
-/// Paradijsplein": a word ending in a site noun (a compound the lexicon does not list) is a site
-/// too: a landmark inside a town, which the frames take for the town the article is about, as a
-/// part of it. Only looked for in the clauses of cues that name no place (a cheap test first).
-pub fn compound_sites(an: &mut Analysis, lang: &Language) {
-    let endings = &lang.areas.site_endings;
-    if endings.is_empty() || an.cues.is_empty() {
-        return;
-    }
-    for c in 0..an.cues.len() {
-        let clause = an.clause[an.cues[c].a];
-        if an.places.iter().any(|p| an.clause[p.a] == clause && !matches!(p.target, Target::Here)) {
-            continue;
-        }
-        for k in 0..an.len() {
-            let t = an.tokens.list[k];
-            if an.clause[k] != clause || t.id != crate::extract::tokens::UNKNOWN || t.is(PUNCT) {
-                continue;
-            }
-            let word = an.tokens.fold(k);
-            if word.len() >= MIN_COMPOUND && endings.iter().any(|e| word.len() > e.len() + 2 && word.ends_with(e.as_str())) {
-                an.class[k] |= class::SITE;
-            }
-        }
-    }
 }
 
 /// Whether the sentence may hold a self-ruled region or a capital with its government, so that

@@ -448,16 +448,8 @@ fn site_town(an: &Analysis, f: &Frame) -> Option<FramePlace> {
     match linked {
         Some((i, _)) => Some(FramePlace::Mention(i)),
         None if an.places.is_empty() && definite(an, site) => Some(FramePlace::Context),
-        // A compound site name of its own ("het Paradijsplein", "in voetbalstadion"): a landmark
-        // of the town the article is about, whatever else the sentence names further off.
-        None if landmark(an, site) => Some(FramePlace::Context),
         None => None,
     }
-}
-
-/// A site word the lexicon does not list (marked by [`crate::extract::areas::compound_sites`]).
-pub fn landmark(an: &Analysis, site: usize) -> bool {
-    an.tokens.list[site].id == crate::extract::tokens::UNKNOWN && an.class[site] & class::SITE != 0
 }
 
 /// How far after a possession ("IS-bolwerk", "-held town of") its place may come, in words.

@@ -264,14 +264,6 @@ impl Language {
         builder.cues(&parsed)?;
         let extent = builder.extent(&parsed.extent)?;
         let mut areas = builder.areas(&parsed.areas, gazetteer)?;
-        areas.site_endings = parsed
-            .places
-            .sites
-            .iter()
-            .map(|w| fold_phrase(w).into_iter().map(|(f, _)| f).collect::<Vec<_>>())
-            .filter(|words| words.len() == 1 && words[0].len() >= 4)
-            .map(|mut words| words.remove(0))
-            .collect();
         let dates =
             DateGrammar::compile(&parsed.dates, &mut builder.vocab, parsed.language.months_need_capital, file, text)?;
         builder.words.resize(builder.vocab.len(), (0, 0, 0));

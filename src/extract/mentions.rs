@@ -163,7 +163,6 @@ impl Analysis {
         self.kind_references();
         self.loose_regions(lang);
         crate::extract::areas::feature_regions(self, lang);
-        crate::extract::areas::compound_sites(self, lang);
         crate::extract::extent::provinces(self, gazetteer, text, base);
         self.govern();
         crate::extract::extent::country_mentions(self, lang);

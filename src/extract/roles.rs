@@ -880,7 +880,7 @@ impl Roles<'_> {
         // A word right before a comma is an adverb that modifies nothing after it ("Further
         // east, the army holds X").
         let adverb = |k: usize| k + 1 < tokens.len() && self.an().tokens.fold(k + 1) == ",";
-        if self.country_part() || self.landmark_part() {
+        if self.country_part() {
             return true;
         }
         self.an().partial.iter().filter(|&&(k, remnant)| !remnant && !adverb(k)).any(|&(k, _)| {
@@ -896,13 +896,6 @@ impl Roles<'_> {
             let before_place = k < place && place - k <= 6 && self.an().clause[k] == self.an().clause[place];
             before_cue || in_gap || before_place
         })
-    }
-
-    /// A place found from the article through a landmark in the clause ("verloren de controle
-    /// over het Paradijsplein"): the landmark is only a part of the town.
-    fn landmark_part(&self) -> bool {
-        let an = self.an();
-        self.at.is_none() && (0..an.len()).any(|k| an.clause[k] == self.frame.clause && crate::extract::frames::landmark(an, k))
     }
 
     /// A country named with a part of it ("gebieden in Syrië"): the claim covers a part.
