@@ -148,7 +148,7 @@ fn phrase_after(an: &Analysis, lang: &Language, k: usize) -> Option<(usize, Vec<
 pub fn names_a_holder(an: &Analysis, lang: &Language) -> bool {
     let words = &lang.areas;
     let any = |list: &[u32]| !list.is_empty() && an.tokens.list.iter().any(|t| list.contains(&t.id));
-    !an.actors.is_empty() && (any(&words.self_rule) || any(&words.capital))
+    (!an.actors.is_empty() && any(&words.self_rule)) || any(&words.capital)
 }
 
 /// A `holds` draft for every self-ruled region named in an actor phrase of the sentence.

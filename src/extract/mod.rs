@@ -39,6 +39,8 @@ pub mod towns;
 pub mod trie;
 
 #[cfg(test)]
+mod areas_tests;
+#[cfg(test)]
 mod dev_class_tests;
 #[cfg(test)]
 mod extent_tests;
