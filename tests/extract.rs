@@ -326,13 +326,15 @@ fn extract_meets_the_targets_on_the_seed_articles() {
     eprintln!("seeds: {summary}");
     // Measured after merging xwhole and xholds: P 0.98, R 0.78, month 0.88; after branch
     // xseeds2 (fights told with a split verb, a heading town as the town of its passage):
-    // P 1.00, R 0.82, month 0.87 (with the seat of a government, "het regime in Damascus").
+    // P 1.00, R 0.82, month 0.87 (with the seat of a government, "het regime in Damascus");
+    // after branch xregions (region phrases, self-ruled regions, demonym capitals, unowned
+    // strongholds, all positions destroyed): P 1.00, R 0.90, month 0.86.
     // The floors sit a little below what was measured.
-    assert!(figure("precision") >= 0.97, "{summary}");
+    assert!(figure("precision") >= 0.98, "{summary}");
     // The gold was re-read in full (tests/gold/README.md: 45 -> 82 rows, with noun-phrase and
     // background holds, sites and country-level claims the extractor does not find yet); recall
     // against it was 0.50 when it landed. Issue 10 aims at 0.9: raise this floor as rules improve.
-    assert!(figure("recall") >= 0.80, "{summary}");
+    assert!(figure("recall") >= 0.88, "{summary}");
     // 0.90 before the holds in relative clauses of appositions: the hold of Baghouz (004) found
     // then shares its sentence's loose retrospective date (between the events around it), as the
     // fight told in the same sentence already did. 0.87 before the background holds of branch
@@ -342,7 +344,11 @@ fn extract_meets_the_targets_on_the_seed_articles() {
     // retrospective span), so the share fell while the months found rose from 41 to 46.
     // 0.88 before branch xseeds2: the Raqqa hold it now finds under the passage heading (003#20)
     // is dated by the article, where the gold takes 2014 from the caliphate of another sentence.
-    // Issue 10 aims at 0.9.
+    // Branch xregions adds the hold of Iraqi Kurdistan in 004#9, dated by 004's retrospective
+    // span (2014-06-29/2015) where the gold writes 2014 (as for Sinjar, 004#7): 64 of 74 months.
+    // The gold's retrospective dates are not one rule: the fight at Baghouz told just before the
+    // dated offensive (004#37) takes that date, the siege of Mosul told just before its dated
+    // offensive (004#26) keeps the span. Issue 10 aims at 0.9.
     assert!(figure("month_accuracy") >= 0.86, "{summary}");
     controlmap().arg("lint").arg(&pred).arg("--articles").arg(&seeds).assert().success();
 }
