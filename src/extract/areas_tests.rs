@@ -116,3 +116,30 @@ fn all_positions_of_a_side_destroyed_is_its_loss_of_the_place() {
         ],
     );
 }
+
+#[test]
+fn a_state_since_a_date_is_a_range_only_when_its_end_is_told() {
+    check(
+        "nl",
+        &[
+            // no end told: the state's start, as written
+            ("IS heeft Hawija sinds 2014 in handen.", &["2014 hawija is holds"]),
+            ("IS houdt Tal Afar sinds juni 2014 in handen.", &["2014-06 tal-afar is holds"]),
+            // the capture told before: from the start to the article's date
+            (
+                "De SDF veroverde in juni Tabqa. De jihadisten hadden Tabqa sinds 2014 in handen.",
+                &["2017-06 tabqa sdf captured", "2014/2017-10-16 tabqa is holds"],
+            ),
+        ],
+    );
+    check(
+        "en",
+        &[
+            ("IS has held Hawija since June 2014.", &["2014-06 hawija is holds"]),
+            (
+                "The army retook Ramadi in May. IS had held Ramadi since 2015.",
+                &["2017-05 ramadi iraqi-gov captured", "2015/2017-10-16 ramadi is holds"],
+            ),
+        ],
+    );
+}
