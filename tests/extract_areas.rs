@@ -78,7 +78,10 @@ fn a_capital_after_a_demonym_is_held_by_that_countrys_government() {
                 &["2014 Baghdad iraqi-gov holds"],
             ),
             // a capital that is no alias: the government of the demonym's country
-            ("In 2015 bleef het in de Syrische hoofdstad Damascus opvallend rustig.", &["2015 Damascus syrian-gov holds"]),
+            (
+                "In 2015 bleef het in de Syrische hoofdstad Damascus opvallend rustig.",
+                &["2015 Damascus syrian-gov holds"],
+            ),
             // no demonym: whose capital is not said
             ("In 2014 kwam IS tot op honderd kilometer van de hoofdstad.", &[]),
             // the alias as an actor, no capital noun

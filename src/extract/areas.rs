@@ -174,7 +174,14 @@ pub fn self_rule_drafts(s: &Sentence, ctx: &Context) -> Vec<Draft> {
         let written = s.text[an.tokens.list[a].start - s.base..an.tokens.list[b - 1].end - s.base].to_string();
         let place = PlaceRef { key, written, country: country.clone(), sentence: ctx.sentence };
         let holder = s.lang.factions[f as usize].clone();
-        out.push(possession(s, ctx, place, holder, (m.a, m.b), "noun phrase: a self-ruled region governed by the side"));
+        out.push(possession(
+            s,
+            ctx,
+            place,
+            holder,
+            (m.a, m.b),
+            "noun phrase: a self-ruled region governed by the side",
+        ));
     }
     out
 }
@@ -215,7 +222,14 @@ pub fn capital_drafts(s: &Sentence, ctx: &Context) -> Vec<Draft> {
             continue;
         }
         let end = an.places.iter().find(|p| p.a == k + 1).map_or(k + 2, |p| p.b);
-        out.push(possession(s, ctx, place, holder, (k - 1, end), "noun phrase: the capital, held by its country's government"));
+        out.push(possession(
+            s,
+            ctx,
+            place,
+            holder,
+            (k - 1, end),
+            "noun phrase: the capital, held by its country's government",
+        ));
     }
     out
 }
@@ -239,13 +253,19 @@ fn demonym_before<'a>(an: &'a Analysis, k: usize) -> Option<&'a str> {
 /// also that country's town ("Bagdad"), with the faction the alias names.
 fn capital_named(s: &Sentence, at: usize, code: &str, ctx: &Context) -> Option<(PlaceRef, Option<u16>)> {
     let an = s.an;
-    let span = |a: usize, b: usize| s.text[an.tokens.list[a].start - s.base..an.tokens.list[b - 1].end - s.base].to_string();
+    let span =
+        |a: usize, b: usize| s.text[an.tokens.list[a].start - s.base..an.tokens.list[b - 1].end - s.base].to_string();
     if let Some(p) = an.places.iter().find(|p| p.a == at) {
         let Target::Place(found) = &p.target else { return None };
         if found.key.kind != PlaceKind::Town || !found.country.eq_ignore_ascii_case(code) {
             return None;
         }
-        let place = PlaceRef { key: found.key.clone(), written: span(p.a, p.b), country: found.country.clone(), sentence: ctx.sentence };
+        let place = PlaceRef {
+            key: found.key.clone(),
+            written: span(p.a, p.b),
+            country: found.country.clone(),
+            sentence: ctx.sentence,
+        };
         return Some((place, None));
     }
     let m = an.actors.iter().find(|m| m.a == at)?;

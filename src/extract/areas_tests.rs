@@ -143,3 +143,26 @@ fn a_state_since_a_date_is_a_range_only_when_its_end_is_told() {
         ],
     );
 }
+
+#[test]
+fn a_proclamation_told_without_a_date_takes_the_year_the_article_last_wrote() {
+    check(
+        "nl",
+        &[
+            // a news article (a recent event told first) that wrote 2014 before: that year
+            (
+                "De SDF veroverde vorige maand Tabqa. IS nam in de zomer van 2014 Tikrit in. In Mosul riep IS het kalifaat uit.",
+                &["2017-09 tabqa sdf captured", "2014-06/2014-08 tikrit is captured", "2014 mosul is holds"],
+            ),
+            // no year written before it: the article's date, an upper bound, as before
+            ("In Mosul riep IS het kalifaat uit.", &["2017-10-16 mosul is holds"]),
+        ],
+    );
+    check(
+        "en",
+        &[(
+            "The SDF took Tabqa last month. IS took Tikrit in the summer of 2014. IS proclaimed its caliphate in Mosul.",
+            &["2017-09 tabqa sdf captured", "2014-06/2014-08 tikrit is captured", "2014 mosul is holds"],
+        )],
+    );
+}

@@ -71,7 +71,10 @@ pub fn frames(an: &Analysis, lang: &Language, retrospective: bool, text: &str, b
         let clause = an.clause[cue.a];
         let in_date = an.dates.iter().any(|d| cue.parts().iter().any(|&(a, b)| d.a < b && a < d.b));
         let perfect = cue.form == Form::Participle || clause_tokens(an, clause).any(|k| an.class[k] & class::HAVE != 0);
-        if in_date || (states_an_aim(an, cue.a, clause, perfect) && !under_way(an, lang, cue.a, clause)) || permitted(an, lang, index) {
+        if in_date
+            || (states_an_aim(an, cue.a, clause, perfect) && !under_way(an, lang, cue.a, clause))
+            || permitted(an, lang, index)
+        {
             continue;
         }
         if def.frame == Kind::Lose && members_leaving(an, cue.a) {

@@ -445,6 +445,9 @@ impl Run<'_, '_> {
 
     /// The sentence's dates become landmarks; pending claims of earlier sentences close.
     fn landmarks(&mut self, number: u32) {
+        if let Some(year) = self.ex.analysis.dates.iter().rev().find_map(|d| d.values.year) {
+            self.ctx.set_named_year(year);
+        }
         let spans: Vec<DateSpan> = self
             .ex
             .analysis

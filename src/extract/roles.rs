@@ -150,6 +150,9 @@ impl Sentence<'_> {
                 let also = outcome.also.clone();
                 let mut draft = self.draft(frame, placed, outcome, modality, ctx);
                 draft.dating = timing::settle(&draft, self.an, ctx);
+                if frame.def.outcome == Some(FixedOutcome::Proclaimed) {
+                    draft.dating = timing::background_year(draft.dating.clone(), &draft, ctx);
+                }
                 let date = match &draft.dating {
                     Dating::Settled { span, .. } => Some(span.clone()),
                     _ => None,

@@ -68,6 +68,22 @@ fn since_without_end(dating: Dating, draft: &Draft, ctx: &Context) -> Dating {
     Dating::Settled { span, note }
 }
 
+/// "In Mosul riep IS het kalifaat uit", "had de stad uitgeroepen tot hoofdstad" in a news
+/// article: a proclamation told without a date is background history, not news of the day. It
+/// takes the year of the last date the article wrote with its year ("in de zomer van 2014"),
+/// when that is before the article's year, instead of the article's date. Retrospective
+/// articles date such claims between their landmarks as before.
+pub fn background_year(dating: Dating, draft: &Draft, ctx: &Context) -> Dating {
+    let Dating::Settled { .. } = &dating else { return dating };
+    let (Some(anchor), Some(year)) = (&ctx.anchor, ctx.named_year()) else { return dating };
+    if draft.date.is_some() || draft.date_from.is_some() || ctx.retrospective() || year >= anchor.start.year {
+        return dating;
+    }
+    let note =
+        format!("background: a proclamation told without a date, dated by the year the article last wrote ({year})");
+    Dating::Settled { span: dates::year_span(year), note: Some(note) }
+}
+
 /// A past possession not ended by a dated event of its sentence ("het voormalige IS-bolwerk X"):
 /// held before the date found (or the article date), from the start of the year before it to
 /// the day before it.
