@@ -235,7 +235,7 @@ pub fn capital_drafts(s: &Sentence, ctx: &Context) -> Vec<Draft> {
 }
 
 /// The country of a demonym right before token `k` (over skipped adjectives).
-fn demonym_before<'a>(an: &'a Analysis, k: usize) -> Option<&'a str> {
+fn demonym_before(an: &Analysis, k: usize) -> Option<&str> {
     let mut j = k;
     while j > 0 && k - j < 3 {
         j -= 1;
