@@ -326,13 +326,16 @@ fn extract_meets_the_targets_on_the_seed_articles() {
     eprintln!("seeds: {summary}");
     // Measured after merging xwhole and xholds: P 0.98, R 0.78, month 0.88; after branch
     // xseeds2 (fights told with a split verb, a heading town as the town of its passage):
-    // P 1.00, R 0.82, month 0.87 (with the seat of a government, "het regime in Damascus").
+    // P 1.00, R 0.82, month 0.87 (with the seat of a government, "het regime in Damascus");
+    // after branch xregions (region phrases, self-ruled regions, demonym capitals, unowned
+    // strongholds, all positions destroyed, dates of states since X and of proclamations): P 1.00,
+    // R 0.90, month 0.91.
     // The floors sit a little below what was measured.
-    assert!(figure("precision") >= 0.97, "{summary}");
+    assert!(figure("precision") >= 0.98, "{summary}");
     // The gold was re-read in full (tests/gold/README.md: 45 -> 82 rows, with noun-phrase and
     // background holds, sites and country-level claims the extractor does not find yet); recall
     // against it was 0.50 when it landed. Issue 10 aims at 0.9: raise this floor as rules improve.
-    assert!(figure("recall") >= 0.80, "{summary}");
+    assert!(figure("recall") >= 0.88, "{summary}");
     // 0.90 before the holds in relative clauses of appositions: the hold of Baghouz (004) found
     // then shares its sentence's loose retrospective date (between the events around it), as the
     // fight told in the same sentence already did. 0.87 before the background holds of branch
@@ -342,8 +345,14 @@ fn extract_meets_the_targets_on_the_seed_articles() {
     // retrospective span), so the share fell while the months found rose from 41 to 46.
     // 0.88 before branch xseeds2: the Raqqa hold it now finds under the passage heading (003#20)
     // is dated by the article, where the gold takes 2014 from the caliphate of another sentence.
-    // Issue 10 aims at 0.9.
-    assert!(figure("month_accuracy") >= 0.86, "{summary}");
+    // Branch xregions: 0.91 (67 of 74) with "since X" dated by its start unless the article told
+    // its end (002#3) and undated proclamations dated by the year the article last wrote (003#13,
+    // 003#20). The 7 left are 004's retrospective dates, which are not one rule in the gold: the
+    // fight at Baghouz told just before the dated offensive (004#37) takes that date, the siege
+    // of Mosul told just before its dated offensive (004#26) keeps the span; Sinjar (004#7) and
+    // Iraqi Kurdistan (004#9) take the year of the landmark before them, Raqqa's fall (004#33)
+    // the span.
+    assert!(figure("month_accuracy") >= 0.89, "{summary}");
     controlmap().arg("lint").arg(&pred).arg("--articles").arg(&seeds).assert().success();
 }
 

@@ -62,6 +62,9 @@ pub struct Context {
     /// The town a heading made of its name alone opened a passage about ("Raqqa" above a
     /// passage): "de stad" in that passage is that town when it was named recently.
     topic: Option<PlaceKey>,
+    /// The year of the last date the article wrote with its year ("in 2014", "de zomer van
+    /// 2014"): the historical frame a background event told without a date belongs to.
+    named_year: Option<i32>,
 
     /// Claims left out while reading (sentence, reason), for the report.
     pub skipped: Vec<(u32, String)>,
@@ -311,6 +314,16 @@ impl Context {
                 }
             }
         }
+    }
+
+    /// Remembers the year of a date written with its year.
+    pub fn set_named_year(&mut self, year: i32) {
+        self.named_year = Some(year);
+    }
+
+    /// The year of the last date the article wrote with its year, if any.
+    pub fn named_year(&self) -> Option<i32> {
+        self.named_year
     }
 
     /// Records a dated landmark of the story.

@@ -505,7 +505,7 @@ fn shift_month(month: YearMonth, n: i32) -> YearMonth {
     YearMonth { year: index.div_euclid(12), month: (index.rem_euclid(12) + 1) as u8 }
 }
 
-fn year_span(year: i32) -> DateSpan {
+pub fn year_span(year: i32) -> DateSpan {
     DateSpan {
         start: Date { year, month: 1, day: 1 },
         end: Date { year, month: 12, day: 31 },

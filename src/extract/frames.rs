@@ -71,7 +71,10 @@ pub fn frames(an: &Analysis, lang: &Language, retrospective: bool, text: &str, b
         let clause = an.clause[cue.a];
         let in_date = an.dates.iter().any(|d| cue.parts().iter().any(|&(a, b)| d.a < b && a < d.b));
         let perfect = cue.form == Form::Participle || clause_tokens(an, clause).any(|k| an.class[k] & class::HAVE != 0);
-        if in_date || states_an_aim(an, cue.a, clause, perfect) || permitted(an, lang, index) {
+        if in_date
+            || (states_an_aim(an, cue.a, clause, perfect) && !under_way(an, lang, cue.a, clause))
+            || permitted(an, lang, index)
+        {
             continue;
         }
         if def.frame == Kind::Lose && members_leaving(an, cue.a) {
@@ -260,6 +263,18 @@ fn infinitive_before(an: &Analysis, a: usize) -> bool {
         }
     }
     false
+}
+
+/// "Daarna waren de troepen weken bezig om X uit te kammen": an intention word right after a
+/// word of an action under way (`[grammar] progressive`) tells what was being done, not an aim.
+/// Only when every intention word before the cue in its clause is such a one.
+fn under_way(an: &Analysis, lang: &Language, a: usize, clause: u16) -> bool {
+    if lang.progressive.is_empty() {
+        return false;
+    }
+    let mut intentions = (0..a).filter(|&k| an.clause[k] == clause && an.class[k] & class::INTENTION != 0).peekable();
+    intentions.peek().is_some()
+        && intentions.all(|k| k > 0 && lang.progressive.iter().any(|w| w == an.tokens.fold(k - 1)))
 }
 
 /// An intention word used as a noun, with a determiner in the two words before it ("sinds het

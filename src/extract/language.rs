@@ -201,6 +201,10 @@ pub struct Language {
     /// Words of permission, folded ("mogen", "allowed"): a loss or capture they govern is no
     /// event ("IS-strijders mochten Raqqa verlaten").
     pub permission: Vec<String>,
+    /// Words of an action under way, folded ("bezig"): "bezig om X uit te kammen" is no aim.
+    pub progressive: Vec<String>,
+    /// The `[areas]` words (see [`crate::extract::areas`]).
+    pub areas: crate::extract::areas::AreaPhrases,
 }
 
 impl Language {
@@ -259,10 +263,12 @@ impl Language {
         builder.actors(&parsed, factions, town_keys)?;
         builder.cues(&parsed)?;
         let extent = builder.extent(&parsed.extent)?;
+        let mut areas = builder.areas(&parsed.areas, gazetteer)?;
         let dates =
             DateGrammar::compile(&parsed.dates, &mut builder.vocab, parsed.language.months_need_capital, file, text)?;
         builder.words.resize(builder.vocab.len(), (0, 0, 0));
         builder.trie.seal(builder.vocab.len());
+        areas.government = by_country_table(&builder.trie, &builder.vocab, &parsed.areas.government);
         let loose_first = index_loose(&builder.loose);
         let mut starts = vec![0u8; builder.vocab.len()];
         for &id in builder.gapped_first.keys() {
@@ -296,8 +302,30 @@ impl Language {
                 .iter()
                 .map(|w| fold_phrase(w).into_iter().map(|(f, _)| f).collect::<Vec<_>>().join(" "))
                 .collect(),
+            progressive: parsed
+                .grammar
+                .progressive
+                .iter()
+                .map(|w| fold_phrase(w).into_iter().map(|(f, _)| f).collect::<Vec<_>>().join(" "))
+                .collect(),
+            areas,
         })
     }
+}
+
+/// The `[actors.by_country]` table an actor phrase ("de regering") compiles to.
+fn by_country_table(trie: &Trie<Payload>, vocab: &Vocab, phrase: &str) -> Option<u16> {
+    if phrase.trim().is_empty() {
+        return None;
+    }
+    let mut tokens = crate::extract::tokens::Tokens::default();
+    tokens.tokenize(phrase, 0, vocab);
+    let (len, entries) = trie.longest(&tokens, 0, tokens.len())?;
+    (len == tokens.len()).then_some(())?;
+    entries.iter().find_map(|e| match e.payload {
+        Payload::Actor { actor: ActorRef::ByCountry(i), .. } => Some(i),
+        _ => None,
+    })
 }
 
 fn index_loose(loose: &[LooseAlias]) -> FxMap<u32, Vec<usize>> {
@@ -386,6 +414,38 @@ impl<'a> Builder<'a> {
             whole: list(&words.whole)?,
             only: list(&words.only)?,
         })
+    }
+
+    /// `[areas]`: single words as vocabulary ids; each feature with the regions bearing it.
+    fn areas(
+        &mut self,
+        words: &lexicon::AreaWords,
+        gazetteer: &Gazetteer,
+    ) -> Result<crate::extract::areas::AreaPhrases, LexiconError> {
+        use crate::extract::areas::AreaPhrases;
+        let mut ids = |list: &[String]| -> Result<Vec<u32>, LexiconError> {
+            let mut out = Vec::new();
+            for word in list {
+                let parsed = self.parse(word)?;
+                match parsed.parts.as_slice() {
+                    [one] if one.len() == 1 && !parsed.at_end => out.push(one[0]),
+                    _ => return Err(self.bad(word, "an [areas] word is one word")),
+                }
+            }
+            Ok(out)
+        };
+        let mut phrases = AreaPhrases {
+            border: ids(&words.border)?,
+            self_rule: ids(&words.self_rule)?,
+            capital: ids(&words.capital)?,
+            ..AreaPhrases::default()
+        };
+        for (feature, heads) in &words.features {
+            let index = phrases.features.len() as u16;
+            phrases.heads.extend(ids(heads)?.into_iter().map(|id| (id, index)));
+            phrases.features.push(AreaPhrases::regions_with(gazetteer, feature));
+        }
+        Ok(phrases)
     }
 
     fn parse(&mut self, phrase: &str) -> Result<Parsed, LexiconError> {

@@ -42,6 +42,9 @@ pub struct LexiconFile {
     /// `[extent]`, optional: how much of a country a claim covers.
     #[serde(default)]
     pub extent: ExtentWords,
+    /// `[areas]`, optional: region phrases, self-ruled regions and capitals.
+    #[serde(default)]
+    pub areas: AreaWords,
     #[serde(rename = "event")]
     pub events: Vec<EventWords>,
     pub dates: DateWords,
@@ -140,6 +143,9 @@ pub struct Grammar {
     /// is no event of control (the side may still hold part of it).
     #[serde(default)]
     pub permission: Vec<String>,
+    /// Words of an action under way ("bezig", "busy"): "bezig om X uit te kammen" is no aim.
+    #[serde(default)]
+    pub progressive: Vec<String>,
     /// Nouns for the members of a side: "strijders van de SDF" names the SDF as the subject.
     #[serde(default)]
     pub members: Vec<String>,
@@ -204,6 +210,31 @@ pub struct ExtentWords {
     /// Restrictive words: "In Syrië heeft IS alleen nog X in handen" (what is left there).
     #[serde(default)]
     pub only: Vec<String>,
+}
+
+/// `[areas]`: region phrases and regions named with who governs them (see
+/// [`crate::extract::areas`]).
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AreaWords {
+    /// A word of region names (English, as `regions.geojson` names them: "desert", "valley") =
+    /// the head nouns that name such land ("woestijngebied", "desert areas"). A head noun with the
+    /// countries (or a border word and a country) of a region bearing that word names the region.
+    #[serde(default)]
+    pub features: BTreeMap<String, Vec<String>>,
+    /// Words for a border: "grens", "border".
+    #[serde(default)]
+    pub border: Vec<String>,
+    /// Words of self-rule: "autonome", "autonomous". A faction alias that is also a region's
+    /// ("het autonome Koerdistan") with one of them says the faction governs the region.
+    #[serde(default)]
+    pub self_rule: Vec<String>,
+    /// Nouns for a capital: "de Iraakse hoofdstad Bagdad" is held by that country's government.
+    #[serde(default)]
+    pub capital: Vec<String>,
+    /// The actor phrase of a country's government ("de regering"), a `[actors.by_country]` entry.
+    #[serde(default)]
+    pub government: String,
 }
 
 /// How an event cue assigns its roles.

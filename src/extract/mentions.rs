@@ -162,6 +162,7 @@ impl Analysis {
         self.anaphora();
         self.kind_references();
         self.loose_regions(lang);
+        crate::extract::areas::feature_regions(self, lang);
         crate::extract::extent::provinces(self, gazetteer, text, base);
         self.govern();
         crate::extract::extent::country_mentions(self, lang);

@@ -16,6 +16,7 @@
 //!
 //! [`eval`] compares extracted claims with a gold ledger; [`bench`] measures the speed.
 
+pub mod areas;
 pub mod bench;
 pub mod context;
 pub mod dates;
@@ -38,6 +39,8 @@ pub mod tokens;
 pub mod towns;
 pub mod trie;
 
+#[cfg(test)]
+mod areas_tests;
 #[cfg(test)]
 mod dev_class_tests;
 #[cfg(test)]
@@ -348,7 +351,7 @@ impl Run<'_, '_> {
                 ))
             );
         }
-        let drafts = if frame_list.is_empty() {
+        let drafts = if frame_list.is_empty() && !areas::names_a_holder(an, lang) {
             Vec::new()
         } else {
             Sentence { an, lang, frames: &frame_list, gazetteer: ex.gazetteer, text, base }.drafts(&mut self.ctx)
@@ -445,6 +448,9 @@ impl Run<'_, '_> {
 
     /// The sentence's dates become landmarks; pending claims of earlier sentences close.
     fn landmarks(&mut self, number: u32) {
+        if let Some(year) = self.ex.analysis.dates.iter().rev().find_map(|d| d.values.year) {
+            self.ctx.set_named_year(year);
+        }
         let spans: Vec<DateSpan> = self
             .ex
             .analysis

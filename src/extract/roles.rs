@@ -9,7 +9,7 @@ use crate::extract::context::{Context, PlaceRef, REACH};
 use crate::extract::dates::{self, DateMention};
 use crate::extract::extent;
 use crate::extract::frames::{Frame, FramePlace};
-use crate::extract::language::{ActorRef, Language, prep};
+use crate::extract::language::{ActorRef, Language, class, prep};
 use crate::extract::lexicon::{Frame as Kind, NextActor, Outcome as FixedOutcome};
 use crate::extract::mentions::{Analysis, Target};
 use crate::extract::refer;
@@ -150,6 +150,9 @@ impl Sentence<'_> {
                 let also = outcome.also.clone();
                 let mut draft = self.draft(frame, placed, outcome, modality, ctx);
                 draft.dating = timing::settle(&draft, self.an, ctx);
+                if frame.def.outcome == Some(FixedOutcome::Proclaimed) {
+                    draft.dating = timing::background_year(draft.dating.clone(), &draft, ctx);
+                }
                 let date = match &draft.dating {
                     Dating::Settled { span, .. } => Some(span.clone()),
                     _ => None,
@@ -175,7 +178,9 @@ impl Sentence<'_> {
                 out.extend(partners);
             }
         }
-        for seat in crate::extract::seat::seat_drafts(self, ctx) {
+        let areas = crate::extract::areas::self_rule_drafts(self, ctx);
+        let capitals = crate::extract::areas::capital_drafts(self, ctx);
+        for seat in crate::extract::seat::seat_drafts(self, ctx).into_iter().chain(areas).chain(capitals) {
             let told = out.iter().any(|d| d.place.key == seat.place.key && d.holder == seat.holder);
             if !told {
                 out.push(seat);
@@ -246,7 +251,7 @@ impl Sentence<'_> {
         // A possession in a noun phrase is the writer's own description, even in a reported or
         // hedged sentence ("het voormalige IS-bolwerk X is ingenomen, meldt de SDF"; "de aanval
         // op Raqqa, de hoofdstad van het kalifaat, zou beginnen").
-        if frame.possessive {
+        if frame.possessive || title_without_owner(an, frame) {
             return Modality::Fact;
         }
         let _ = an;
@@ -275,7 +280,7 @@ impl Sentence<'_> {
 
     /// The date expression nearest to token `at` in its clause; one after it only when no "en"
     /// stands between them (a date after "en" belongs to what follows).
-    fn date_for(&self, at: usize, ctx: &Context) -> Option<DateMention> {
+    pub(crate) fn date_for(&self, at: usize, ctx: &Context) -> Option<DateMention> {
         let an = self.an;
         let eligible = |d: &&DateMention| {
             let same = an.clause[d.a] == an.clause[at];
@@ -784,6 +789,9 @@ impl Roles<'_> {
             .or_else(|| if self.frame.possessive { self.bare_actor_before_cue() } else { None })
             .or_else(|| self.subject());
         let Some(holder) = holder_at.and_then(|i| self.faction(i)) else {
+            if let Some(out) = self.unowned_title() {
+                return Some(out);
+            }
             let implied = self.sole().or_else(|| self.ctx.main_actor().map(str::to_string))?;
             return Some(Outcome { presume: true, ..Outcome::new(implied, None, Event::Holds) });
         };
@@ -803,6 +811,21 @@ impl Roles<'_> {
             });
         }
         Some(Outcome { actors, ..Outcome::new(holder, None, if partial { Event::Partial } else { Event::Holds }) })
+    }
+
+    /// "Het enige andere bolwerk in Syrië is nog X", "the last stronghold left is X": a hold cue
+    /// that is itself a place noun (`[places] generic`/`intro`: a title such as "bolwerk"), said
+    /// of a named place, with no side named in its clause, is the stronghold of the side the
+    /// article names most (whose strongholds an article means when it does not say).
+    fn unowned_title(&self) -> Option<Outcome> {
+        let an = self.an();
+        let named = self.at.is_some_and(|(a, _)| an.places.iter().any(|p| p.a == a && !p.is_anaphora()));
+        if !title_without_owner(an, self.frame) || !named || self.sole().is_some() {
+            return None;
+        }
+        let holder = self.ctx.main_actor()?.to_string();
+        let note = format!("the owner from the article: {holder}, the side it names most");
+        Some(Outcome::new(holder, None, Event::Holds).noted(note, 0.25))
     }
 
     /// A hold the clause implies: a caliphate or capital proclaimed in the place, leaders fled
@@ -1080,4 +1103,14 @@ pub fn one_row_per_change(drafts: Vec<Draft>) -> Vec<Draft> {
         .filter(|(_, gone)| !gone)
         .map(|((d, other), _)| Draft { other, ..d })
         .collect()
+}
+
+/// A hold cue that is itself a place noun (a title such as "bolwerk", "stronghold"), in a clause
+/// that names no side: the writer's description of a place whose owner the article implies.
+fn title_without_owner(an: &Analysis, frame: &Frame) -> bool {
+    let cue = &an.cues[frame.cue];
+    frame.kind() == Kind::Hold
+        && cue.b - cue.a == 1
+        && an.class[cue.a] & (class::GENERIC | class::INTRO) != 0
+        && !an.actors.iter().any(|m| an.clause[m.a] == frame.clause)
 }

@@ -27,7 +27,7 @@ pub enum Dating {
 
 /// Settles the date of a draft found in the analysed sentence.
 pub fn settle(draft: &Draft, an: &Analysis, ctx: &Context) -> Dating {
-    let dating = settle_event(draft, an, ctx);
+    let dating = since_without_end(settle_event(draft, an, ctx), draft, ctx);
     let dating = match (draft.past, draft.ended_here) {
         // The sentence dates the capture that ended it ("het voormalige IS-bolwerk X werd in mei
         // ingenomen"): held up to then.
@@ -39,6 +39,49 @@ pub fn settle(draft: &Draft, an: &Analysis, ctx: &Context) -> Dating {
     // (none, or a relative one read against --date) is flagged.
     let own_date = draft.date.as_ref().is_some_and(|m| dates::resolve(m, None).is_ok()) || draft.date_from.is_some();
     if ctx.undated && !own_date { flag_undated(dating, ctx) } else { dating }
+}
+
+/// "Raqqa gold sinds 2014 als de hoofdstad", "which the group has held since 2014": a state since
+/// a date is dated from that date to the article's only when the article has told how it ended
+/// (a capture or loss of the place before, or in the same sentence: "Kirkuk, dat sinds 2014 door
+/// de Koerden werd bestuurd" after its capture). Otherwise the claim is the state's start, as
+/// written: the year ("sinds 2014" = 2014) or the month (tests/gold/README.md and
+/// tests/devset/README.md, Dates).
+fn since_without_end(dating: Dating, draft: &Draft, ctx: &Context) -> Dating {
+    let Some(mention) = &draft.date else { return dating };
+    let state = matches!(draft.event, crate::model::Event::Holds | crate::model::Event::Partial);
+    if mention.rule != dates::Rule::Since || !state || draft.ended_here {
+        return dating;
+    }
+    let ended = ctx.state(&draft.place.key).is_some_and(|s| {
+        s.capture.is_some() || matches!(s.last, Some(crate::model::Event::Captured | crate::model::Event::Lost))
+    });
+    let (Dating::Settled { note, .. }, false, Some(year)) = (&dating, ended, mention.values.year) else {
+        return dating;
+    };
+    let span = match mention.values.month {
+        Some(month) => crate::date::DateSpan::month(crate::date::YearMonth { year, month }),
+        None => dates::year_span(year),
+    };
+    let text = "a state since a date whose end the article does not tell: dated by its start";
+    let note = Some(note.as_ref().map_or_else(|| text.to_string(), |n| format!("{n}; {text}")));
+    Dating::Settled { span, note }
+}
+
+/// "In Mosul riep IS het kalifaat uit", "had de stad uitgeroepen tot hoofdstad" in a news
+/// article: a proclamation told without a date is background history, not news of the day. It
+/// takes the year of the last date the article wrote with its year ("in de zomer van 2014"),
+/// when that is before the article's year, instead of the article's date. Retrospective
+/// articles date such claims between their landmarks as before.
+pub fn background_year(dating: Dating, draft: &Draft, ctx: &Context) -> Dating {
+    let Dating::Settled { .. } = &dating else { return dating };
+    let (Some(anchor), Some(year)) = (&ctx.anchor, ctx.named_year()) else { return dating };
+    if draft.date.is_some() || draft.date_from.is_some() || ctx.retrospective() || year >= anchor.start.year {
+        return dating;
+    }
+    let note =
+        format!("background: a proclamation told without a date, dated by the year the article last wrote ({year})");
+    Dating::Settled { span: dates::year_span(year), note: Some(note) }
 }
 
 /// A past possession not ended by a dated event of its sentence ("het voormalige IS-bolwerk X"):
