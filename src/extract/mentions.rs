@@ -96,6 +96,9 @@ pub struct Analysis {
     pub prep: Vec<u16>,
     pub country: Vec<Option<u16>>,
     pub clause: Vec<u16>,
+    /// Every class bit some word of the sentence has, once the phrases have added theirs: a
+    /// pass looking for words of a class the sentence lacks skips it with one test.
+    present: u32,
     consumed: Vec<bool>,
     pub actors: Vec<ActorMention>,
     pub places: Vec<PlaceMention>,
@@ -150,6 +153,8 @@ impl Analysis {
         self.consumed.resize(n, false);
         self.phrases(lang);
         self.gapped(lang);
+        // The phrases are the last to add classes.
+        self.present = self.class.iter().fold(0, |all, &c| all | c);
         self.clauses();
         lang.dates.scan(&self.tokens, &mut self.dates);
         for d in &self.dates {
@@ -302,7 +307,7 @@ impl Analysis {
     pub fn is_strong_break(&self, k: usize) -> bool {
         let t = &self.tokens.list[k];
         let after_mark = k == 0 || self.tokens.list[k - 1].is(PUNCT);
-        (t.is(PUNCT) && matches!(self.tokens.fold(k), ";" | ":" | "-"))
+        matches!(t.mark, b';' | b':' | b'-')
             || (self.class[k] & class::BREAK != 0 && after_mark)
             || self.class[k] & class::SUBORDINATOR != 0
     }
@@ -316,10 +321,9 @@ impl Analysis {
         // Inside ", dat ... ,": the aside ends at its closing comma.
         let mut relative = false;
         for k in 0..self.tokens.len() {
-            // Only punctuation is compared by its text.
-            let punct = self.tokens.list[k].is(PUNCT);
-            let fold = if punct { self.tokens.fold(k) } else { "" };
-            let comma = punct && fold == ",";
+            // Only punctuation has a mark (0 for a word).
+            let mark = self.tokens.mark(k);
+            let comma = mark == b',';
             if relative && comma {
                 self.clause.push(current);
                 current = outer.pop().unwrap_or(current);
@@ -331,11 +335,11 @@ impl Analysis {
                 next = next.saturating_add(1);
                 current = next;
                 relative = true;
-            } else if punct && fold == "(" {
+            } else if mark == b'(' {
                 outer.push(current);
                 next = next.saturating_add(1);
                 current = next;
-            } else if punct && fold == ")" {
+            } else if mark == b')' {
                 self.clause.push(current);
                 current = outer.pop().unwrap_or(current);
                 continue;
@@ -351,8 +355,7 @@ impl Analysis {
     fn opens_relative(&self, k: usize) -> bool {
         k >= 2
             && self.class[k] & class::RELATIVE != 0
-            && self.tokens.list[k - 1].is(PUNCT)
-            && self.tokens.fold(k - 1) == ","
+            && self.tokens.mark(k - 1) == b','
             && self.tokens.list[k - 2].is(CAP)
             && !self.tokens.list[k - 2].is(PUNCT)
     }
@@ -676,6 +679,9 @@ impl Analysis {
 
     /// "de stad", "die stad", "het laatste gebied" without a name after them, and "daar".
     fn anaphora(&mut self) {
+        if self.present & (class::HERE | class::GENERIC) == 0 {
+            return;
+        }
         let n = self.tokens.len();
         for k in 0..n {
             if self.class[k] & class::HERE != 0 && !self.consumed[k] {
@@ -724,6 +730,9 @@ impl Analysis {
     /// "beide plaatsen" / "both towns" (two mentions, one per town) and "de gelijknamige
     /// provincie" / "the province of the same name".
     fn kind_references(&mut self) {
+        if self.present & (class::BOTH | class::SAME_NAME | class::REGION_NOUN) == 0 {
+            return;
+        }
         let n = self.tokens.len();
         let place_noun = class::TOWN_NOUN | class::GENERIC | class::INTRO;
         let mention = |a: usize, b: usize, target: Target| PlaceMention {

@@ -29,6 +29,9 @@ pub struct Token {
     /// Vocabulary id, or [`UNKNOWN`].
     pub id: u32,
     pub shape: u8,
+    /// The clause mark of a [`PUNCT`] token as one ASCII byte (`,` `;` `:` `(` `)` `-`), 0 for a
+    /// word: later stages compare it without slicing the folded text.
+    pub mark: u8,
     fold_start: u32,
     fold_end: u32,
 }
@@ -47,6 +50,9 @@ impl Token {
 pub struct Vocab {
     short: PackedTable,
     long: SpreadMap<Box<str>, u32>,
+    /// The first eight bytes of every long word, packed: most long words of a text share no
+    /// prefix with a lexicon word and are told unknown without hashing the whole word.
+    long_prefixes: PackedTable,
     len: usize,
 }
 
@@ -116,7 +122,12 @@ impl PackedTable {
 fn pack(word: &str) -> Option<u64> {
     let bytes = word.as_bytes();
     // Byte by byte (a copy of a variable length would be a call to memcpy).
-    (bytes.len() <= 8).then(|| bytes.iter().rev().fold(0, |packed, &b| packed << 8 | u64::from(b)))
+    (bytes.len() <= 8).then(|| pack_bytes(bytes))
+}
+
+/// Up to eight bytes packed in an integer, the first in the lowest byte.
+fn pack_bytes(bytes: &[u8]) -> u64 {
+    bytes.iter().take(8).rev().fold(0, |packed, &b| packed << 8 | u64::from(b))
 }
 
 impl Vocab {
@@ -132,6 +143,10 @@ impl Vocab {
             Some(key) => self.short.insert(key, id),
             None => {
                 self.long.insert(word.into(), id);
+                let prefix = pack_bytes(word.as_bytes());
+                if self.long_prefixes.get(prefix).is_none() {
+                    self.long_prefixes.insert(prefix, id);
+                }
             }
         }
         id
@@ -141,9 +156,15 @@ impl Vocab {
     pub fn get(&self, word: &str) -> u32 {
         let found = match pack(word) {
             Some(key) => self.short.get(key),
-            None => self.long.get(word).copied(),
+            None => self.get_long(word, pack_bytes(word.as_bytes())),
         };
         found.unwrap_or(UNKNOWN)
+    }
+
+    /// The id of a word longer than eight bytes whose first eight bytes pack to `prefix`.
+    fn get_long(&self, word: &str, prefix: u64) -> Option<u32> {
+        self.long_prefixes.get(prefix)?;
+        self.long.get(word).copied()
     }
 
     /// The number of words.
@@ -165,6 +186,12 @@ pub struct Tokens {
 }
 
 impl Tokens {
+    /// The clause mark of token `i` (see [`Token::mark`]), 0 for a word.
+    #[inline]
+    pub fn mark(&self, i: usize) -> u8 {
+        self.list[i].mark
+    }
+
     /// The folded form of token `i`.
     pub fn fold(&self, i: usize) -> &str {
         let t = &self.list[i];
@@ -231,13 +258,15 @@ impl Tokens {
         if plain {
             self.folded.push_str(word);
             self.folded[fold_start as usize..].make_ascii_lowercase();
-            let (shape, packed) = plain_shape_and_key(word.as_bytes());
-            let id = match packed {
-                Some(key) => vocab.short.get(key).unwrap_or(UNKNOWN),
-                None => vocab.get(&self.folded[fold_start as usize..]),
+            let (shape, key) = plain_shape_and_key(word.as_bytes());
+            let found = if word.len() <= 8 {
+                vocab.short.get(key)
+            } else {
+                vocab.get_long(&self.folded[fold_start as usize..], key)
             };
+            let id = found.unwrap_or(UNKNOWN);
             let fold_end = self.folded.len() as u32;
-            self.list.push(Token { start, end: start + word.len(), id, shape, fold_start, fold_end });
+            self.list.push(Token { start, end: start + word.len(), id, shape, mark: 0, fold_start, fold_end });
             return;
         }
         if word.is_ascii() {
@@ -248,14 +277,16 @@ impl Tokens {
         let shape = shape_of(word);
         let fold_end = self.folded.len() as u32;
         let id = vocab.get(&self.folded[fold_start as usize..]);
-        self.list.push(Token { start, end: start + word.len(), id, shape, fold_start, fold_end });
+        self.list.push(Token { start, end: start + word.len(), id, shape, mark: 0, fold_start, fold_end });
     }
 
     fn push_punct(&mut self, mark: char, start: usize, end: usize, vocab: &Vocab) {
         let fold_start = self.folded.len() as u32;
         self.folded.push(mark);
         let id = vocab.get(&self.folded[fold_start as usize..]);
-        self.list.push(Token { start, end, id, shape: PUNCT, fold_start, fold_end: self.folded.len() as u32 });
+        let fold_end = self.folded.len() as u32;
+        // Every clause mark is ASCII (see [`clause_mark`]).
+        self.list.push(Token { start, end, id, shape: PUNCT, mark: mark as u8, fold_start, fold_end });
     }
 }
 
@@ -290,9 +321,9 @@ fn clause_mark(c: char, at: usize, bytes: &[u8]) -> Option<char> {
     }
 }
 
-/// [`shape_of`] for a word of ASCII letters and digits, and in the same pass its folded form
-/// packed as [`pack`] packs it (when it has at most eight bytes).
-fn plain_shape_and_key(word: &[u8]) -> (u8, Option<u64>) {
+/// [`shape_of`] for a word of ASCII letters and digits, and in the same pass its folded form's
+/// first eight bytes packed as [`pack`] packs them (the whole word when it has at most eight).
+fn plain_shape_and_key(word: &[u8]) -> (u8, u64) {
     let mut shape = 0;
     let (mut letters, mut upper) = (0, 0);
     let mut key = 0u64;
@@ -314,7 +345,7 @@ fn plain_shape_and_key(word: &[u8]) -> (u8, Option<u64>) {
     if !word.is_empty() && letters == 0 {
         shape |= DIGITS;
     }
-    (shape, (word.len() <= 8).then_some(key))
+    (shape, key)
 }
 
 fn shape_of(word: &str) -> u8 {

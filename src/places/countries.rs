@@ -2,8 +2,9 @@
 //! Dutch names (`world_countries.tsv`, written by `build.rs` from the world countries layer), and
 //! lookups by code (`country:IQ`) and by name (`Iraq`, `Irak`).
 
-use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
+
+use crate::fxhash::{FxMap, FxSet};
 
 use crate::places::fold::fold_text;
 
@@ -63,9 +64,9 @@ pub fn by_code(code: &str) -> Option<&'static Country> {
 
 /// The country one of whose names (English or Dutch) folds ([`fold_text`]) like `name`.
 pub fn named(name: &str) -> Option<&'static Country> {
-    static BY_NAME: OnceLock<HashMap<String, usize>> = OnceLock::new();
+    static BY_NAME: OnceLock<FxMap<String, usize>> = OnceLock::new();
     let by_name = BY_NAME.get_or_init(|| {
-        let mut map = HashMap::new();
+        let mut map = FxMap::default();
         for (i, country) in countries().iter().enumerate() {
             for spelling in country.spellings() {
                 // The first country to claim a spelling keeps it (the table is sorted by code).
@@ -84,7 +85,8 @@ pub fn starts_a_name(folded_word: &str) -> bool {
     if !folded_word.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b >= 0x80) {
         return true;
     }
-    static FIRST_WORDS: OnceLock<HashSet<String>> = OnceLock::new();
+    // FxHash: the extractor asks about every capitalised word of a text.
+    static FIRST_WORDS: OnceLock<FxSet<String>> = OnceLock::new();
     let first_words = FIRST_WORDS.get_or_init(|| {
         let spellings = countries().iter().flat_map(|country| country.spellings());
         spellings.filter_map(|s| fold_text(s).split(' ').next().map(str::to_string)).collect()
