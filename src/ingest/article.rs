@@ -73,7 +73,9 @@ pub const BINARY_SAMPLE: usize = 4096;
 /// Rejects bytes that look binary: a NUL byte or many control bytes in the first [`BINARY_SAMPLE`] bytes.
 pub fn check_not_binary(name: &str, bytes: &[u8]) -> Result<(), ArticleError> {
     let sample = &bytes[..bytes.len().min(BINARY_SAMPLE)];
-    let control = sample.iter().filter(|&&b| b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c)).count();
+    // Summed without branches (the compiler vectorizes it): every archive article passes here.
+    let control: usize =
+        sample.iter().map(|&b| usize::from(b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c))).sum();
     if !sample.is_empty() && (sample.contains(&0) || control * 20 > sample.len()) {
         return Err(ArticleError::Binary(name.to_string(), control, sample.len()));
     }

@@ -64,6 +64,17 @@ pub fn by_code(code: &str) -> Option<&'static Country> {
 
 /// The country one of whose names (English or Dutch) folds ([`fold_text`]) like `name`.
 pub fn named(name: &str) -> Option<&'static Country> {
+    by_folded_name(&fold_text(name))
+}
+
+/// [`named`] for a name already folded: words of lower-case ASCII letters and digits joined by
+/// single spaces, which [`fold_text`] leaves as they are, are looked up without folding again.
+pub fn named_folded(folded: &str) -> Option<&'static Country> {
+    let plain = |w: &str| !w.is_empty() && w.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit());
+    if folded.split(' ').all(plain) { by_folded_name(folded) } else { named(folded) }
+}
+
+fn by_folded_name(folded: &str) -> Option<&'static Country> {
     static BY_NAME: OnceLock<FxMap<String, usize>> = OnceLock::new();
     let by_name = BY_NAME.get_or_init(|| {
         let mut map = FxMap::default();
@@ -75,7 +86,7 @@ pub fn named(name: &str) -> Option<&'static Country> {
         }
         map
     });
-    by_name.get(&fold_text(name)).map(|&i| &countries()[i])
+    by_name.get(folded).map(|&i| &countries()[i])
 }
 
 /// Whether a word, folded ([`fold_text`]), is the first word of some country's name: a cheap
@@ -136,6 +147,20 @@ mod tests {
         }
         assert!(named("Raqqa").is_none());
         assert!(named("").is_none());
+    }
+
+    #[test]
+    fn a_folded_name_finds_the_country_its_spelling_finds() {
+        for country in countries() {
+            for spelling in country.spellings() {
+                let folded = fold_text(spelling);
+                assert_eq!(named_folded(&folded).map(|c| c.code), named(spelling).map(|c| c.code), "{spelling}");
+            }
+        }
+        // Not folded yet (capitals, diacritics, double spaces): folded first, as `named` does.
+        for (name, code) in [("Syrië", Some("SY")), ("south  sudan", Some("SS")), ("the", None), ("", None)] {
+            assert_eq!(named_folded(name).map(|c| c.code), code, "{name}");
+        }
     }
 
     #[test]
