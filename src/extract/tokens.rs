@@ -56,12 +56,15 @@ pub struct Vocab {
     len: usize,
 }
 
-/// Words packed in integers ([`pack`]) and their ids, by open addressing in one array at most
-/// half full: a look-up reads one place in memory, most often one slot.
+/// Words packed in integers ([`pack`]) and their ids, by open addressing in an array of keys at
+/// most half full: a look-up reads one place in memory, most often one slot. The ids are in an
+/// array of their own, read only on a hit, so the keys take half the cache they would with them.
 #[derive(Debug, Default, Clone)]
 struct PackedTable {
-    /// `(packed word, id)`; a key of 0 marks a free slot.
-    slots: Vec<(u64, u32)>,
+    /// Packed words; a key of 0 marks a free slot.
+    keys: Vec<u64>,
+    /// The id of the word at the same place in `keys`.
+    ids: Vec<u32>,
     len: usize,
     /// The id of the empty word, whose key is 0.
     empty: Option<u32>,
@@ -70,22 +73,22 @@ struct PackedTable {
 impl PackedTable {
     fn home(&self, key: u64) -> usize {
         // Fibonacci hashing: the product's high bits mix every byte of the word.
-        (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 32) as usize & (self.slots.len() - 1)
+        (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 32) as usize & (self.keys.len() - 1)
     }
 
     fn get(&self, key: u64) -> Option<u32> {
         if key == 0 {
             return self.empty;
         }
-        if self.slots.is_empty() {
+        if self.keys.is_empty() {
             return None;
         }
-        let mask = self.slots.len() - 1;
+        let mask = self.keys.len() - 1;
         let mut i = self.home(key);
         loop {
-            let (k, id) = self.slots[i];
+            let k = self.keys[i];
             if k == key {
-                return Some(id);
+                return Some(self.ids[i]);
             }
             if k == 0 {
                 return None;
@@ -100,20 +103,22 @@ impl PackedTable {
             self.empty = Some(id);
             return;
         }
-        if (self.len + 1) * 2 > self.slots.len() {
-            let size = (self.slots.len() * 2).max(64);
-            let old = std::mem::replace(&mut self.slots, vec![(0, 0); size]);
+        if (self.len + 1) * 2 > self.keys.len() {
+            let size = (self.keys.len() * 2).max(64);
+            let old_keys = std::mem::replace(&mut self.keys, vec![0; size]);
+            let old_ids = std::mem::replace(&mut self.ids, vec![0; size]);
             self.len = 0;
-            for (k, v) in old.into_iter().filter(|&(k, _)| k != 0) {
+            for (k, v) in old_keys.into_iter().zip(old_ids).filter(|&(k, _)| k != 0) {
                 self.insert(k, v);
             }
         }
-        let mask = self.slots.len() - 1;
+        let mask = self.keys.len() - 1;
         let mut i = self.home(key);
-        while self.slots[i].0 != 0 {
+        while self.keys[i] != 0 {
             i = (i + 1) & mask;
         }
-        self.slots[i] = (key, id);
+        self.keys[i] = key;
+        self.ids[i] = id;
         self.len += 1;
     }
 }
@@ -324,20 +329,17 @@ fn clause_mark(c: char, at: usize, bytes: &[u8]) -> Option<char> {
 /// [`shape_of`] for a word of ASCII letters and digits, and in the same pass its folded form's
 /// first eight bytes packed as [`pack`] packs them (the whole word when it has at most eight).
 fn plain_shape_and_key(word: &[u8]) -> (u8, u64) {
+    // Letters and digits only: a letter is a byte from `A` up (digits lie below), and its 0x20
+    // bit is its case (clear in upper case). Counted without branches.
+    let (mut letters, mut upper) = (0usize, 0usize);
+    for &b in word {
+        let letter = b >= b'A';
+        letters += usize::from(letter);
+        upper += usize::from(letter && b & 0x20 == 0);
+    }
     let mut shape = 0;
-    let (mut letters, mut upper) = (0, 0);
-    let mut key = 0u64;
-    for (k, &b) in word.iter().enumerate() {
-        if k < 8 {
-            key |= u64::from(b.to_ascii_lowercase()) << (8 * k);
-        }
-        if b.is_ascii_alphabetic() {
-            if letters == 0 && b.is_ascii_uppercase() {
-                shape |= CAP;
-            }
-            letters += 1;
-            upper += usize::from(b.is_ascii_uppercase());
-        }
+    if word.iter().find(|&&b| b >= b'A').is_some_and(|&b| b & 0x20 == 0) {
+        shape |= CAP;
     }
     if letters >= 2 && upper == letters {
         shape |= UPPER;
@@ -345,7 +347,9 @@ fn plain_shape_and_key(word: &[u8]) -> (u8, u64) {
     if !word.is_empty() && letters == 0 {
         shape |= DIGITS;
     }
-    (shape, key)
+    // Lower case sets the 0x20 bit of every letter byte, the bytes with 0x40 set.
+    let packed = pack_bytes(word);
+    (shape, packed | (packed & 0x4040_4040_4040_4040) >> 1)
 }
 
 fn shape_of(word: &str) -> u8 {
@@ -458,6 +462,15 @@ mod tests {
         }
     }
 
+    proptest::proptest! {
+        #[test]
+        fn a_plain_word_gets_the_shape_and_packed_fold_of_the_general_rules(word in "[A-Za-z0-9]{1,14}") {
+            let folded = word.to_ascii_lowercase();
+            let want = (shape_of(&word), pack_bytes(folded.as_bytes()));
+            proptest::prop_assert_eq!(plain_shape_and_key(word.as_bytes()), want);
+        }
+    }
+
     #[test]
     fn the_vocabulary_gives_every_word_its_id_through_growth() {
         let mut vocab = Vocab::default();
@@ -467,6 +480,9 @@ mod tests {
         assert_eq!(ids, (0..words.len() as u32).collect::<Vec<_>>());
         assert!(words.iter().zip(&ids).all(|(w, &id)| vocab.get(w) == id && vocab.intern(w) == id));
         assert_eq!(vocab.get("w5000"), UNKNOWN);
+        // Long words: one whose first eight bytes a known word shares, and one whose none does.
+        assert_eq!(vocab.get("langwoord300"), UNKNOWN);
+        assert_eq!(vocab.get("onbekendwoord"), UNKNOWN);
         assert_eq!(vocab.get(""), UNKNOWN, "the empty word packs to the free-slot key");
         let empty = vocab.intern("");
         assert_eq!(vocab.get(""), empty);
