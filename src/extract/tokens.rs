@@ -228,7 +228,8 @@ impl Tokens {
             let b = bytes[at];
             if b.is_ascii_alphanumeric() {
                 word_start.get_or_insert(at);
-                at += 1;
+                // The rest of the run of ASCII letters and digits in one tight scan.
+                at += 1 + bytes[at + 1..].iter().position(|b| !b.is_ascii_alphanumeric()).unwrap_or(bytes.len() - at - 1);
                 continue;
             }
             let c = if b < 0x80 { b as char } else { text[at..].chars().next().expect("a character boundary") };
