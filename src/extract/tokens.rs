@@ -197,6 +197,14 @@ impl Tokens {
         self.list[i].mark
     }
 
+    /// Whether the folded form of token `i` starts with an ASCII digit (read without slicing
+    /// the folded text: date scanning asks it of every word).
+    #[inline]
+    pub fn starts_with_digit(&self, i: usize) -> bool {
+        let t = &self.list[i];
+        t.fold_end > t.fold_start && self.folded.as_bytes()[t.fold_start as usize].is_ascii_digit()
+    }
+
     /// The folded form of token `i`.
     pub fn fold(&self, i: usize) -> &str {
         let t = &self.list[i];
@@ -330,26 +338,23 @@ fn clause_mark(c: char, at: usize, bytes: &[u8]) -> Option<char> {
 /// [`shape_of`] for a word of ASCII letters and digits, and in the same pass its folded form's
 /// first eight bytes packed as [`pack`] packs them (the whole word when it has at most eight).
 fn plain_shape_and_key(word: &[u8]) -> (u8, u64) {
-    // Letters and digits only: a letter is a byte from `A` up (digits lie below), and its 0x20
-    // bit is its case (clear in upper case). Counted without branches.
-    let (mut letters, mut upper) = (0usize, 0usize);
-    for &b in word {
-        let letter = b >= b'A';
-        letters += usize::from(letter);
-        upper += usize::from(letter && b & 0x20 == 0);
-    }
-    let mut shape = 0;
-    if word.iter().find(|&&b| b >= b'A').is_some_and(|&b| b & 0x20 == 0) {
-        shape |= CAP;
-    }
-    if letters >= 2 && upper == letters {
-        shape |= UPPER;
-    }
-    if !word.is_empty() && letters == 0 {
-        shape |= DIGITS;
-    }
+    // Letters and digits only: a letter is a byte from `A` up (digits lie below), a lower-case
+    // letter one from `a` up. Most words are decided by their first byte or two.
+    let shape = match word.iter().position(|&b| b >= b'A') {
+        None if word.is_empty() => 0,
+        None => DIGITS,
+        Some(first) if word[first] >= b'a' => 0,
+        Some(first) => {
+            let rest = &word[first + 1..];
+            let acronym = !rest.iter().any(|&b| b >= b'a') && rest.iter().any(|&b| b >= b'A');
+            if acronym { CAP | UPPER } else { CAP }
+        }
+    };
     // Lower case sets the 0x20 bit of every letter byte, the bytes with 0x40 set.
-    let packed = pack_bytes(word);
+    let packed = match word.first_chunk::<8>() {
+        Some(eight) => u64::from_le_bytes(*eight),
+        None => pack_bytes(word),
+    };
     (shape, packed | (packed & 0x4040_4040_4040_4040) >> 1)
 }
 
