@@ -305,11 +305,11 @@ impl Analysis {
     /// commas and brackets are not.
     #[inline]
     pub fn is_strong_break(&self, k: usize) -> bool {
-        let t = &self.tokens.list[k];
-        let after_mark = k == 0 || self.tokens.list[k - 1].is(PUNCT);
-        matches!(t.mark, b';' | b':' | b'-')
-            || (self.class[k] & class::BREAK != 0 && after_mark)
+        // The class first: a break word is rare, and only then is the token before looked at.
+        let after_mark = || k == 0 || self.tokens.list[k - 1].is(PUNCT);
+        matches!(self.tokens.list[k].mark, b';' | b':' | b'-')
             || self.class[k] & class::SUBORDINATOR != 0
+            || (self.class[k] & class::BREAK != 0 && after_mark())
     }
 
     /// Numbers clauses: a break starts a new clause; a bracketed aside is a clause of its own,

@@ -237,7 +237,7 @@ impl Tokens {
             if b.is_ascii_alphanumeric() {
                 word_start.get_or_insert(at);
                 // The rest of the run of ASCII letters and digits in one tight scan.
-                at += 1 + bytes[at + 1..].iter().position(|b| !b.is_ascii_alphanumeric()).unwrap_or(bytes.len() - at - 1);
+                at += 1 + bytes[at + 1..].iter().position(|&b| !ALNUM[usize::from(b)]).unwrap_or(bytes.len() - at - 1);
                 continue;
             }
             let c = if b < 0x80 { b as char } else { text[at..].chars().next().expect("a character boundary") };
@@ -303,6 +303,17 @@ impl Tokens {
         self.list.push(Token { start, end, id, shape: PUNCT, mark: mark as u8, fold_start, fold_end });
     }
 }
+
+/// Whether each byte is an ASCII letter or digit, looked up in one load.
+static ALNUM: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    table
+};
 
 /// Folds a lexicon phrase into its word list, the way [`Tokens::tokenize`] folds text, and
 /// says for each word whether it was written as an acronym (which text must then match).
