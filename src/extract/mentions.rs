@@ -99,6 +99,9 @@ pub struct Analysis {
     /// Every class bit some word of the sentence has, once the phrases have added theirs: a
     /// pass looking for words of a class the sentence lacks skips it with one test.
     present: u32,
+    /// The vocabulary words of the sentence as a bit set by id: a gapped phrase whose later
+    /// part the sentence lacks is not tried (cleared word by word for the next sentence).
+    words_present: Vec<u64>,
     consumed: Vec<bool>,
     pub actors: Vec<ActorMention>,
     pub places: Vec<PlaceMention>,
@@ -144,6 +147,13 @@ impl Analysis {
         // An acronym ("IS", "US") is not the ordinary word it spells ("is", "us").
         let acronym_classes = class::COUNTRY | class::DEMONYM;
         for t in &self.tokens.list {
+            if t.id != UNKNOWN {
+                let slot = t.id as usize / 64;
+                if slot >= self.words_present.len() {
+                    self.words_present.resize(slot + 1, 0);
+                }
+                self.words_present[slot] |= 1 << (t.id % 64);
+            }
             let (class, prep, country) = if t.id == UNKNOWN { (0, 0, None) } else { lang.word(t.id) };
             let (class, prep) = if t.is(UPPER) { (class & acronym_classes, 0) } else { (class, prep) };
             self.class.push(class);
@@ -176,6 +186,11 @@ impl Analysis {
     }
 
     fn clear(&mut self) {
+        for t in self.tokens.list.iter().filter(|t| t.id != UNKNOWN) {
+            if let Some(bits) = self.words_present.get_mut(t.id as usize / 64) {
+                *bits &= !(1 << (t.id % 64));
+            }
+        }
         self.class.clear();
         self.prep.clear();
         self.country.clear();
@@ -277,6 +292,10 @@ impl Analysis {
             }
             for &g in lang.gapped_from(id) {
                 let pattern = &lang.gapped[g];
+                // A later part whose first word the sentence lacks can never match.
+                if !pattern.parts[1..].iter().all(|part| part.first().is_none_or(|&w| self.has_word(w))) {
+                    continue;
+                }
                 let stops = |k: usize| self.is_strong_break(k);
                 let ends =
                     |k: usize| self.tokens.list[k].is(PUNCT) || self.class[k] & (class::BREAK | class::COORD) != 0;
@@ -299,6 +318,11 @@ impl Analysis {
                 }
             }
         }
+    }
+
+    /// Whether vocabulary word `id` is in the sentence.
+    fn has_word(&self, id: u32) -> bool {
+        self.words_present.get(id as usize / 64).is_some_and(|bits| bits & (1 << (id % 64)) != 0)
     }
 
     /// A clause break: `; : -`, or a word such as "maar" after a comma ("nog maar" is "only");
