@@ -272,12 +272,12 @@ impl DateGrammar {
     #[inline]
     fn may_start(&self, tokens: &Tokens, i: usize) -> bool {
         let t = &tokens.list[i];
-        (t.id != UNKNOWN && self.knows(t.id)) || tokens.fold(i).as_bytes().first().is_some_and(u8::is_ascii_digit)
+        (t.id != UNKNOWN && self.knows(t.id)) || tokens.starts_with_digit(i)
     }
 
     fn longest_at(&self, tokens: &Tokens, i: usize) -> Option<DateMention> {
         let t = &tokens.list[i];
-        let digit_start = tokens.fold(i).as_bytes().first().is_some_and(u8::is_ascii_digit);
+        let digit_start = tokens.starts_with_digit(i);
         if !digit_start && (t.id == UNKNOWN || !self.knows(t.id)) {
             return None;
         }

@@ -155,12 +155,19 @@ fn world_country(an: &Analysis, k: usize) -> Option<(usize, &'static str)> {
         return None;
     }
     let longest = MAX_COUNTRY_WORDS.min(an.len() - k);
+    let mut name = String::new();
     (1..=longest).rev().find_map(|len| {
         if !(k..k + len).all(word) {
             return None;
         }
-        let name: Vec<&str> = (k..k + len).map(|j| an.tokens.fold(j)).collect();
-        countries::named(&name.join(" ")).map(|c| (k + len, c.code))
+        name.clear();
+        for j in k..k + len {
+            if j > k {
+                name.push(' ');
+            }
+            name.push_str(an.tokens.fold(j));
+        }
+        countries::named_folded(&name).map(|c| (k + len, c.code))
     })
 }
 

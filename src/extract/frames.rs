@@ -122,6 +122,9 @@ pub fn frames(an: &Analysis, lang: &Language, retrospective: bool, text: &str, b
             places: Vec::new(),
         });
     }
+    if list.is_empty() {
+        return list; // most sentences: no frame to give places to
+    }
     assign_places(an, &mut list);
     // A possession in a noun phrase is the background of the clause: it comes first, so the
     // clause's own frame knows who held the place ("encircled Manbij, the IS-held town").

@@ -96,6 +96,12 @@ pub struct Analysis {
     pub prep: Vec<u16>,
     pub country: Vec<Option<u16>>,
     pub clause: Vec<u16>,
+    /// Every class bit some word of the sentence has, once the phrases have added theirs: a
+    /// pass looking for words of a class the sentence lacks skips it with one test.
+    present: u32,
+    /// The vocabulary words of the sentence as a bit set by id: a gapped phrase whose later
+    /// part the sentence lacks is not tried (cleared word by word for the next sentence).
+    words_present: Vec<u64>,
     consumed: Vec<bool>,
     pub actors: Vec<ActorMention>,
     pub places: Vec<PlaceMention>,
@@ -141,6 +147,13 @@ impl Analysis {
         // An acronym ("IS", "US") is not the ordinary word it spells ("is", "us").
         let acronym_classes = class::COUNTRY | class::DEMONYM;
         for t in &self.tokens.list {
+            if t.id != UNKNOWN {
+                let slot = t.id as usize / 64;
+                if slot >= self.words_present.len() {
+                    self.words_present.resize(slot + 1, 0);
+                }
+                self.words_present[slot] |= 1 << (t.id % 64);
+            }
             let (class, prep, country) = if t.id == UNKNOWN { (0, 0, None) } else { lang.word(t.id) };
             let (class, prep) = if t.is(UPPER) { (class & acronym_classes, 0) } else { (class, prep) };
             self.class.push(class);
@@ -150,6 +163,8 @@ impl Analysis {
         self.consumed.resize(n, false);
         self.phrases(lang);
         self.gapped(lang);
+        // The phrases are the last to add classes.
+        self.present = self.class.iter().fold(0, |all, &c| all | c);
         self.clauses();
         lang.dates.scan(&self.tokens, &mut self.dates);
         for d in &self.dates {
@@ -172,6 +187,11 @@ impl Analysis {
     }
 
     fn clear(&mut self) {
+        for t in self.tokens.list.iter().filter(|t| t.id != UNKNOWN) {
+            if let Some(bits) = self.words_present.get_mut(t.id as usize / 64) {
+                *bits &= !(1 << (t.id % 64));
+            }
+        }
         self.class.clear();
         self.prep.clear();
         self.country.clear();
@@ -273,6 +293,10 @@ impl Analysis {
             }
             for &g in lang.gapped_from(id) {
                 let pattern = &lang.gapped[g];
+                // A later part whose first word the sentence lacks can never match.
+                if !pattern.parts[1..].iter().all(|part| part.first().is_none_or(|&w| self.has_word(w))) {
+                    continue;
+                }
                 let stops = |k: usize| self.is_strong_break(k);
                 let ends =
                     |k: usize| self.tokens.list[k].is(PUNCT) || self.class[k] & (class::BREAK | class::COORD) != 0;
@@ -297,15 +321,20 @@ impl Analysis {
         }
     }
 
+    /// Whether vocabulary word `id` is in the sentence.
+    fn has_word(&self, id: u32) -> bool {
+        self.words_present.get(id as usize / 64).is_some_and(|bits| bits & (1 << (id % 64)) != 0)
+    }
+
     /// A clause break: `; : -`, or a word such as "maar" after a comma ("nog maar" is "only");
     /// commas and brackets are not.
     #[inline]
     pub fn is_strong_break(&self, k: usize) -> bool {
-        let t = &self.tokens.list[k];
-        let after_mark = k == 0 || self.tokens.list[k - 1].is(PUNCT);
-        (t.is(PUNCT) && matches!(self.tokens.fold(k), ";" | ":" | "-"))
-            || (self.class[k] & class::BREAK != 0 && after_mark)
+        // The class first: a break word is rare, and only then is the token before looked at.
+        let after_mark = || k == 0 || self.tokens.list[k - 1].is(PUNCT);
+        matches!(self.tokens.list[k].mark, b';' | b':' | b'-')
             || self.class[k] & class::SUBORDINATOR != 0
+            || (self.class[k] & class::BREAK != 0 && after_mark())
     }
 
     /// Numbers clauses: a break starts a new clause; a bracketed aside is a clause of its own,
@@ -317,10 +346,9 @@ impl Analysis {
         // Inside ", dat ... ,": the aside ends at its closing comma.
         let mut relative = false;
         for k in 0..self.tokens.len() {
-            // Only punctuation is compared by its text.
-            let punct = self.tokens.list[k].is(PUNCT);
-            let fold = if punct { self.tokens.fold(k) } else { "" };
-            let comma = punct && fold == ",";
+            // Only punctuation has a mark (0 for a word).
+            let mark = self.tokens.mark(k);
+            let comma = mark == b',';
             if relative && comma {
                 self.clause.push(current);
                 current = outer.pop().unwrap_or(current);
@@ -332,11 +360,11 @@ impl Analysis {
                 next = next.saturating_add(1);
                 current = next;
                 relative = true;
-            } else if punct && fold == "(" {
+            } else if mark == b'(' {
                 outer.push(current);
                 next = next.saturating_add(1);
                 current = next;
-            } else if punct && fold == ")" {
+            } else if mark == b')' {
                 self.clause.push(current);
                 current = outer.pop().unwrap_or(current);
                 continue;
@@ -352,8 +380,7 @@ impl Analysis {
     fn opens_relative(&self, k: usize) -> bool {
         k >= 2
             && self.class[k] & class::RELATIVE != 0
-            && self.tokens.list[k - 1].is(PUNCT)
-            && self.tokens.fold(k - 1) == ","
+            && self.tokens.mark(k - 1) == b','
             && self.tokens.list[k - 2].is(CAP)
             && !self.tokens.list[k - 2].is(PUNCT)
     }
@@ -677,6 +704,9 @@ impl Analysis {
 
     /// "de stad", "die stad", "het laatste gebied" without a name after them, and "daar".
     fn anaphora(&mut self) {
+        if self.present & (class::HERE | class::GENERIC) == 0 {
+            return;
+        }
         let n = self.tokens.len();
         for k in 0..n {
             if self.class[k] & class::HERE != 0 && !self.consumed[k] {
@@ -725,6 +755,9 @@ impl Analysis {
     /// "beide plaatsen" / "both towns" (two mentions, one per town) and "de gelijknamige
     /// provincie" / "the province of the same name".
     fn kind_references(&mut self) {
+        if self.present & (class::BOTH | class::SAME_NAME | class::REGION_NOUN) == 0 {
+            return;
+        }
         let n = self.tokens.len();
         let place_noun = class::TOWN_NOUN | class::GENERIC | class::INTRO;
         let mention = |a: usize, b: usize, target: Target| PlaceMention {

@@ -29,6 +29,9 @@ pub struct Token {
     /// Vocabulary id, or [`UNKNOWN`].
     pub id: u32,
     pub shape: u8,
+    /// The clause mark of a [`PUNCT`] token as one ASCII byte (`,` `;` `:` `(` `)` `-`), 0 for a
+    /// word: later stages compare it without slicing the folded text.
+    pub mark: u8,
     fold_start: u32,
     fold_end: u32,
 }
@@ -47,15 +50,21 @@ impl Token {
 pub struct Vocab {
     short: PackedTable,
     long: SpreadMap<Box<str>, u32>,
+    /// The first eight bytes of every long word, packed: most long words of a text share no
+    /// prefix with a lexicon word and are told unknown without hashing the whole word.
+    long_prefixes: PackedTable,
     len: usize,
 }
 
-/// Words packed in integers ([`pack`]) and their ids, by open addressing in one array at most
-/// half full: a look-up reads one place in memory, most often one slot.
+/// Words packed in integers ([`pack`]) and their ids, by open addressing in an array of keys at
+/// most half full: a look-up reads one place in memory, most often one slot. The ids are in an
+/// array of their own, read only on a hit, so the keys take half the cache they would with them.
 #[derive(Debug, Default, Clone)]
 struct PackedTable {
-    /// `(packed word, id)`; a key of 0 marks a free slot.
-    slots: Vec<(u64, u32)>,
+    /// Packed words; a key of 0 marks a free slot.
+    keys: Vec<u64>,
+    /// The id of the word at the same place in `keys`.
+    ids: Vec<u32>,
     len: usize,
     /// The id of the empty word, whose key is 0.
     empty: Option<u32>,
@@ -64,22 +73,22 @@ struct PackedTable {
 impl PackedTable {
     fn home(&self, key: u64) -> usize {
         // Fibonacci hashing: the product's high bits mix every byte of the word.
-        (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 32) as usize & (self.slots.len() - 1)
+        (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 32) as usize & (self.keys.len() - 1)
     }
 
     fn get(&self, key: u64) -> Option<u32> {
         if key == 0 {
             return self.empty;
         }
-        if self.slots.is_empty() {
+        if self.keys.is_empty() {
             return None;
         }
-        let mask = self.slots.len() - 1;
+        let mask = self.keys.len() - 1;
         let mut i = self.home(key);
         loop {
-            let (k, id) = self.slots[i];
+            let k = self.keys[i];
             if k == key {
-                return Some(id);
+                return Some(self.ids[i]);
             }
             if k == 0 {
                 return None;
@@ -94,20 +103,22 @@ impl PackedTable {
             self.empty = Some(id);
             return;
         }
-        if (self.len + 1) * 2 > self.slots.len() {
-            let size = (self.slots.len() * 2).max(64);
-            let old = std::mem::replace(&mut self.slots, vec![(0, 0); size]);
+        if (self.len + 1) * 2 > self.keys.len() {
+            let size = (self.keys.len() * 2).max(64);
+            let old_keys = std::mem::replace(&mut self.keys, vec![0; size]);
+            let old_ids = std::mem::replace(&mut self.ids, vec![0; size]);
             self.len = 0;
-            for (k, v) in old.into_iter().filter(|&(k, _)| k != 0) {
+            for (k, v) in old_keys.into_iter().zip(old_ids).filter(|&(k, _)| k != 0) {
                 self.insert(k, v);
             }
         }
-        let mask = self.slots.len() - 1;
+        let mask = self.keys.len() - 1;
         let mut i = self.home(key);
-        while self.slots[i].0 != 0 {
+        while self.keys[i] != 0 {
             i = (i + 1) & mask;
         }
-        self.slots[i] = (key, id);
+        self.keys[i] = key;
+        self.ids[i] = id;
         self.len += 1;
     }
 }
@@ -116,7 +127,12 @@ impl PackedTable {
 fn pack(word: &str) -> Option<u64> {
     let bytes = word.as_bytes();
     // Byte by byte (a copy of a variable length would be a call to memcpy).
-    (bytes.len() <= 8).then(|| bytes.iter().rev().fold(0, |packed, &b| packed << 8 | u64::from(b)))
+    (bytes.len() <= 8).then(|| pack_bytes(bytes))
+}
+
+/// Up to eight bytes packed in an integer, the first in the lowest byte.
+fn pack_bytes(bytes: &[u8]) -> u64 {
+    bytes.iter().take(8).rev().fold(0, |packed, &b| packed << 8 | u64::from(b))
 }
 
 impl Vocab {
@@ -132,6 +148,10 @@ impl Vocab {
             Some(key) => self.short.insert(key, id),
             None => {
                 self.long.insert(word.into(), id);
+                let prefix = pack_bytes(word.as_bytes());
+                if self.long_prefixes.get(prefix).is_none() {
+                    self.long_prefixes.insert(prefix, id);
+                }
             }
         }
         id
@@ -141,9 +161,15 @@ impl Vocab {
     pub fn get(&self, word: &str) -> u32 {
         let found = match pack(word) {
             Some(key) => self.short.get(key),
-            None => self.long.get(word).copied(),
+            None => self.get_long(word, pack_bytes(word.as_bytes())),
         };
         found.unwrap_or(UNKNOWN)
+    }
+
+    /// The id of a word longer than eight bytes whose first eight bytes pack to `prefix`.
+    fn get_long(&self, word: &str, prefix: u64) -> Option<u32> {
+        self.long_prefixes.get(prefix)?;
+        self.long.get(word).copied()
     }
 
     /// The number of words.
@@ -165,6 +191,20 @@ pub struct Tokens {
 }
 
 impl Tokens {
+    /// The clause mark of token `i` (see [`Token::mark`]), 0 for a word.
+    #[inline]
+    pub fn mark(&self, i: usize) -> u8 {
+        self.list[i].mark
+    }
+
+    /// Whether the folded form of token `i` starts with an ASCII digit (read without slicing
+    /// the folded text: date scanning asks it of every word).
+    #[inline]
+    pub fn starts_with_digit(&self, i: usize) -> bool {
+        let t = &self.list[i];
+        t.fold_end > t.fold_start && self.folded.as_bytes()[t.fold_start as usize].is_ascii_digit()
+    }
+
     /// The folded form of token `i`.
     pub fn fold(&self, i: usize) -> &str {
         let t = &self.list[i];
@@ -196,7 +236,8 @@ impl Tokens {
             let b = bytes[at];
             if b.is_ascii_alphanumeric() {
                 word_start.get_or_insert(at);
-                at += 1;
+                // The rest of the run of ASCII letters and digits in one tight scan.
+                at += 1 + bytes[at + 1..].iter().position(|&b| !ALNUM[usize::from(b)]).unwrap_or(bytes.len() - at - 1);
                 continue;
             }
             let c = if b < 0x80 { b as char } else { text[at..].chars().next().expect("a character boundary") };
@@ -231,13 +272,15 @@ impl Tokens {
         if plain {
             self.folded.push_str(word);
             self.folded[fold_start as usize..].make_ascii_lowercase();
-            let (shape, packed) = plain_shape_and_key(word.as_bytes());
-            let id = match packed {
-                Some(key) => vocab.short.get(key).unwrap_or(UNKNOWN),
-                None => vocab.get(&self.folded[fold_start as usize..]),
+            let (shape, key) = plain_shape_and_key(word.as_bytes());
+            let found = if word.len() <= 8 {
+                vocab.short.get(key)
+            } else {
+                vocab.get_long(&self.folded[fold_start as usize..], key)
             };
+            let id = found.unwrap_or(UNKNOWN);
             let fold_end = self.folded.len() as u32;
-            self.list.push(Token { start, end: start + word.len(), id, shape, fold_start, fold_end });
+            self.list.push(Token { start, end: start + word.len(), id, shape, mark: 0, fold_start, fold_end });
             return;
         }
         if word.is_ascii() {
@@ -248,16 +291,29 @@ impl Tokens {
         let shape = shape_of(word);
         let fold_end = self.folded.len() as u32;
         let id = vocab.get(&self.folded[fold_start as usize..]);
-        self.list.push(Token { start, end: start + word.len(), id, shape, fold_start, fold_end });
+        self.list.push(Token { start, end: start + word.len(), id, shape, mark: 0, fold_start, fold_end });
     }
 
     fn push_punct(&mut self, mark: char, start: usize, end: usize, vocab: &Vocab) {
         let fold_start = self.folded.len() as u32;
         self.folded.push(mark);
         let id = vocab.get(&self.folded[fold_start as usize..]);
-        self.list.push(Token { start, end, id, shape: PUNCT, fold_start, fold_end: self.folded.len() as u32 });
+        let fold_end = self.folded.len() as u32;
+        // Every clause mark is ASCII (see [`clause_mark`]).
+        self.list.push(Token { start, end, id, shape: PUNCT, mark: mark as u8, fold_start, fold_end });
     }
 }
+
+/// Whether each byte is an ASCII letter or digit, looked up in one load.
+static ALNUM: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    table
+};
 
 /// Folds a lexicon phrase into its word list, the way [`Tokens::tokenize`] folds text, and
 /// says for each word whether it was written as an acronym (which text must then match).
@@ -290,31 +346,27 @@ fn clause_mark(c: char, at: usize, bytes: &[u8]) -> Option<char> {
     }
 }
 
-/// [`shape_of`] for a word of ASCII letters and digits, and in the same pass its folded form
-/// packed as [`pack`] packs it (when it has at most eight bytes).
-fn plain_shape_and_key(word: &[u8]) -> (u8, Option<u64>) {
-    let mut shape = 0;
-    let (mut letters, mut upper) = (0, 0);
-    let mut key = 0u64;
-    for (k, &b) in word.iter().enumerate() {
-        if k < 8 {
-            key |= u64::from(b.to_ascii_lowercase()) << (8 * k);
+/// [`shape_of`] for a word of ASCII letters and digits, and in the same pass its folded form's
+/// first eight bytes packed as [`pack`] packs them (the whole word when it has at most eight).
+fn plain_shape_and_key(word: &[u8]) -> (u8, u64) {
+    // Letters and digits only: a letter is a byte from `A` up (digits lie below), a lower-case
+    // letter one from `a` up. Most words are decided by their first byte or two.
+    let shape = match word.iter().position(|&b| b >= b'A') {
+        None if word.is_empty() => 0,
+        None => DIGITS,
+        Some(first) if word[first] >= b'a' => 0,
+        Some(first) => {
+            let rest = &word[first + 1..];
+            let acronym = !rest.iter().any(|&b| b >= b'a') && rest.iter().any(|&b| b >= b'A');
+            if acronym { CAP | UPPER } else { CAP }
         }
-        if b.is_ascii_alphabetic() {
-            if letters == 0 && b.is_ascii_uppercase() {
-                shape |= CAP;
-            }
-            letters += 1;
-            upper += usize::from(b.is_ascii_uppercase());
-        }
-    }
-    if letters >= 2 && upper == letters {
-        shape |= UPPER;
-    }
-    if !word.is_empty() && letters == 0 {
-        shape |= DIGITS;
-    }
-    (shape, (word.len() <= 8).then_some(key))
+    };
+    // Lower case sets the 0x20 bit of every letter byte, the bytes with 0x40 set.
+    let packed = match word.first_chunk::<8>() {
+        Some(eight) => u64::from_le_bytes(*eight),
+        None => pack_bytes(word),
+    };
+    (shape, packed | (packed & 0x4040_4040_4040_4040) >> 1)
 }
 
 fn shape_of(word: &str) -> u8 {
@@ -427,6 +479,15 @@ mod tests {
         }
     }
 
+    proptest::proptest! {
+        #[test]
+        fn a_plain_word_gets_the_shape_and_packed_fold_of_the_general_rules(word in "[A-Za-z0-9]{1,14}") {
+            let folded = word.to_ascii_lowercase();
+            let want = (shape_of(&word), pack_bytes(folded.as_bytes()));
+            proptest::prop_assert_eq!(plain_shape_and_key(word.as_bytes()), want);
+        }
+    }
+
     #[test]
     fn the_vocabulary_gives_every_word_its_id_through_growth() {
         let mut vocab = Vocab::default();
@@ -436,6 +497,9 @@ mod tests {
         assert_eq!(ids, (0..words.len() as u32).collect::<Vec<_>>());
         assert!(words.iter().zip(&ids).all(|(w, &id)| vocab.get(w) == id && vocab.intern(w) == id));
         assert_eq!(vocab.get("w5000"), UNKNOWN);
+        // Long words: one whose first eight bytes a known word shares, and one whose none does.
+        assert_eq!(vocab.get("langwoord300"), UNKNOWN);
+        assert_eq!(vocab.get("onbekendwoord"), UNKNOWN);
         assert_eq!(vocab.get(""), UNKNOWN, "the empty word packs to the free-slot key");
         let empty = vocab.intern("");
         assert_eq!(vocab.get(""), empty);

@@ -73,7 +73,11 @@ pub const BINARY_SAMPLE: usize = 4096;
 /// Rejects bytes that look binary: a NUL byte or many control bytes in the first [`BINARY_SAMPLE`] bytes.
 pub fn check_not_binary(name: &str, bytes: &[u8]) -> Result<(), ArticleError> {
     let sample = &bytes[..bytes.len().min(BINARY_SAMPLE)];
-    let control = sample.iter().filter(|&&b| b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c)).count();
+    // Every archive article passes here: bytes below 0x20, less the allowed ones, each counted
+    // by a simple comparison the compiler vectorizes.
+    let below: usize = sample.chunks(255).map(|c| c.iter().map(|&b| u8::from(b < 0x20)).sum::<u8>() as usize).sum();
+    let allowed: usize = [b'\t', b'\n', b'\r', 0x0c].iter().map(|&c| memchr::memchr_iter(c, sample).count()).sum();
+    let control = below - allowed;
     if !sample.is_empty() && (sample.contains(&0) || control * 20 > sample.len()) {
         return Err(ArticleError::Binary(name.to_string(), control, sample.len()));
     }
@@ -133,7 +137,8 @@ pub fn sentences(article: &Article) -> Vec<Sentence> {
 /// Such lines are skipped and not numbered.
 pub fn looks_like_markup(line: &str) -> bool {
     let trimmed = line.trim();
-    let braces = trimmed.bytes().filter(|b| matches!(b, b'{' | b'}')).count();
+    // Braces are rare in prose: a vectorized search finds them, every line of every article.
+    let braces = memchr::memchr2_iter(b'{', b'}', trimmed.as_bytes()).count();
     trimmed.starts_with('@') || trimmed.starts_with('<') && trimmed.ends_with('>') || braces >= 4
 }
 

@@ -2,8 +2,9 @@
 //! Dutch names (`world_countries.tsv`, written by `build.rs` from the world countries layer), and
 //! lookups by code (`country:IQ`) and by name (`Iraq`, `Irak`).
 
-use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
+
+use crate::fxhash::{FxMap, FxSet};
 
 use crate::places::fold::fold_text;
 
@@ -63,9 +64,20 @@ pub fn by_code(code: &str) -> Option<&'static Country> {
 
 /// The country one of whose names (English or Dutch) folds ([`fold_text`]) like `name`.
 pub fn named(name: &str) -> Option<&'static Country> {
-    static BY_NAME: OnceLock<HashMap<String, usize>> = OnceLock::new();
+    by_folded_name(&fold_text(name))
+}
+
+/// [`named`] for a name already folded: words of lower-case ASCII letters and digits joined by
+/// single spaces, which [`fold_text`] leaves as they are, are looked up without folding again.
+pub fn named_folded(folded: &str) -> Option<&'static Country> {
+    let plain = |w: &str| !w.is_empty() && w.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit());
+    if folded.split(' ').all(plain) { by_folded_name(folded) } else { named(folded) }
+}
+
+fn by_folded_name(folded: &str) -> Option<&'static Country> {
+    static BY_NAME: OnceLock<FxMap<String, usize>> = OnceLock::new();
     let by_name = BY_NAME.get_or_init(|| {
-        let mut map = HashMap::new();
+        let mut map = FxMap::default();
         for (i, country) in countries().iter().enumerate() {
             for spelling in country.spellings() {
                 // The first country to claim a spelling keeps it (the table is sorted by code).
@@ -74,7 +86,7 @@ pub fn named(name: &str) -> Option<&'static Country> {
         }
         map
     });
-    by_name.get(&fold_text(name)).map(|&i| &countries()[i])
+    by_name.get(folded).map(|&i| &countries()[i])
 }
 
 /// Whether a word, folded ([`fold_text`]), is the first word of some country's name: a cheap
@@ -84,7 +96,8 @@ pub fn starts_a_name(folded_word: &str) -> bool {
     if !folded_word.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b >= 0x80) {
         return true;
     }
-    static FIRST_WORDS: OnceLock<HashSet<String>> = OnceLock::new();
+    // FxHash: the extractor asks about every capitalised word of a text.
+    static FIRST_WORDS: OnceLock<FxSet<String>> = OnceLock::new();
     let first_words = FIRST_WORDS.get_or_init(|| {
         let spellings = countries().iter().flat_map(|country| country.spellings());
         spellings.filter_map(|s| fold_text(s).split(' ').next().map(str::to_string)).collect()
@@ -134,6 +147,20 @@ mod tests {
         }
         assert!(named("Raqqa").is_none());
         assert!(named("").is_none());
+    }
+
+    #[test]
+    fn a_folded_name_finds_the_country_its_spelling_finds() {
+        for country in countries() {
+            for spelling in country.spellings() {
+                let folded = fold_text(spelling);
+                assert_eq!(named_folded(&folded).map(|c| c.code), named(spelling).map(|c| c.code), "{spelling}");
+            }
+        }
+        // Not folded yet (capitals, diacritics, double spaces): folded first, as `named` does.
+        for (name, code) in [("Syrië", Some("SY")), ("south  sudan", Some("SS")), ("the", None), ("", None)] {
+            assert_eq!(named_folded(name).map(|c| c.code), code, "{name}");
+        }
     }
 
     #[test]
