@@ -3,7 +3,6 @@
 //! rounded alike), the letters outlined from the same embedded fonts, with kerning.
 
 use std::collections::HashMap;
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex, OnceLock};
 
 use resvg::tiny_skia::{
@@ -55,19 +54,65 @@ enum Keep {
     SeenBefore,
 }
 
-/// How many bytes of sprites a series keeps at most; past it, new items are drawn directly.
-const SPRITE_BUDGET: usize = 48 << 20;
+/// How many bytes of sprites a series keeps at most; past it, the least recently used quarter
+/// is dropped (a frame of 20,000 markers uses about 30 MB of them, and a month redraws only the
+/// markers whose look changed).
+const SPRITE_BUDGET: usize = 128 << 20;
 
 /// Items already drawn, shared by the frames of a series (and their threads): each as a small
 /// premultiplied image at a whole-pixel position, keyed by a hash of the item's full description
 /// (so a changed colour, opacity or position is a different sprite). Laying a sprite over the canvas
-/// gives the pixels of drawing the item there, up to rounding, whichever frame drew it first.
+/// gives the pixels of drawing the item there, up to rounding, whichever frame drew it first; so
+/// which sprites are kept (and dropped) changes the speed, never the pixels.
 #[derive(Default)]
 pub struct Sprites {
-    drawn: Mutex<HashMap<u64, Option<Arc<Sprite>>>>,
+    drawn: Mutex<SpriteStore>,
     /// Items drawn once and not kept (see [`Keep::SeenBefore`]).
     seen: Mutex<std::collections::HashSet<u64>>,
-    bytes: AtomicUsize,
+}
+
+/// The kept sprites by key, each with when it was last used, and their bytes.
+#[derive(Default)]
+struct SpriteStore {
+    sprites: HashMap<u64, (Option<Arc<Sprite>>, u64)>,
+    bytes: usize,
+    clock: u64,
+}
+
+impl SpriteStore {
+    fn get(&mut self, key: u64) -> Option<Option<Arc<Sprite>>> {
+        self.clock += 1;
+        let clock = self.clock;
+        self.sprites.get_mut(&key).map(|(sprite, used)| {
+            *used = clock;
+            sprite.clone()
+        })
+    }
+
+    fn put(&mut self, key: u64, sprite: Option<Arc<Sprite>>) {
+        self.clock += 1;
+        self.bytes += sprite_bytes(&sprite);
+        if let Some((old, _)) = self.sprites.insert(key, (sprite, self.clock)) {
+            self.bytes -= sprite_bytes(&old);
+        }
+        if self.bytes > SPRITE_BUDGET {
+            self.drop_least_recently_used();
+        }
+    }
+
+    /// Drops the quarter of the sprites used longest ago.
+    fn drop_least_recently_used(&mut self) {
+        let mut uses: Vec<u64> = self.sprites.values().map(|(_, used)| *used).collect();
+        uses.sort_unstable();
+        let cut = uses[uses.len() / 4];
+        self.sprites.retain(|_, (_, used)| *used > cut);
+        self.bytes = self.sprites.values().map(|(sprite, _)| sprite_bytes(sprite)).sum();
+    }
+}
+
+/// What a kept sprite costs: its pixels and its entry.
+fn sprite_bytes(sprite: &Option<Arc<Sprite>>) -> usize {
+    sprite.as_ref().map_or(0, |s| s.pixmap.data().len()) + 64
 }
 
 /// Lays a sprite over the canvas, premultiplied source-over pixel by pixel: a plain loop that
@@ -174,7 +219,7 @@ struct Sprite {
 
 impl Sprites {
     fn get(&self, key: u64) -> Option<Option<Arc<Sprite>>> {
-        self.drawn.lock().unwrap_or_else(|e| e.into_inner()).get(&key).cloned()
+        self.drawn.lock().unwrap_or_else(|e| e.into_inner()).get(key)
     }
 
     /// Keeps a new sprite, or with [`Keep::SeenBefore`] only notes it the first time.
@@ -184,14 +229,7 @@ impl Sprites {
         {
             return;
         }
-        self.keep(key, sprite);
-    }
-
-    fn keep(&self, key: u64, sprite: Option<Arc<Sprite>>) {
-        let size = sprite.as_ref().map_or(0, |s| s.pixmap.data().len()) + 64;
-        if self.bytes.fetch_add(size, Ordering::Relaxed) + size <= SPRITE_BUDGET {
-            self.drawn.lock().unwrap_or_else(|e| e.into_inner()).insert(key, sprite);
-        }
+        self.drawn.lock().unwrap_or_else(|e| e.into_inner()).put(key, sprite);
     }
 }
 
@@ -800,6 +838,21 @@ mod tests {
         let worst = direct.data().iter().zip(reused.data()).map(|(a, b)| a.abs_diff(*b)).max().unwrap();
         assert!(worst <= 2, "a sprite differs from drawing in place by rounding only ({worst})");
         assert!(direct.pixels().iter().any(|p| p.red() != 255), "the marker was drawn");
+    }
+
+    #[test]
+    fn the_sprites_used_longest_ago_are_dropped_first() {
+        let mut store = SpriteStore::default();
+        for key in 0..8 {
+            store.put(key, None);
+        }
+        assert!(store.get(0).is_some() && store.get(1).is_some(), "kept until the budget is reached");
+        store.drop_least_recently_used();
+        let mut kept: Vec<u64> = store.sprites.keys().copied().collect();
+        kept.sort_unstable();
+        assert_eq!(kept, [0, 1, 5, 6, 7], "the three least recently used of eight went");
+        assert_eq!(store.bytes, 5 * sprite_bytes(&None));
+        assert!(store.get(3).is_none());
     }
 
     #[test]

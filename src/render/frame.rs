@@ -114,6 +114,10 @@ pub struct Series<'a> {
     pub(crate) cells: CellCache,
     /// Each month's evidence counts, indexed once.
     pub(crate) evidence: std::sync::OnceLock<crate::render::series::EvidenceIndex>,
+    /// The states at the end of the months drawn last (see [`crate::render::series::MonthEnds`]).
+    pub(crate) month_ends: crate::render::series::MonthEnds,
+    /// The line under the title, worked out once.
+    pub(crate) subtitle: std::sync::OnceLock<String>,
 }
 
 /// The layout: a header band, the map, a footer band.
@@ -198,6 +202,11 @@ impl Series<'_> {
         if let Some(subtitle) = &self.options.subtitle {
             return subtitle.clone();
         }
+        self.subtitle.get_or_init(|| self.default_subtitle()).clone()
+    }
+
+    /// The default subtitle: it looks at the sources of every claim, so it is worked out once.
+    fn default_subtitle(&self) -> String {
         let w = crate::render::style::words(self.options.lang);
         let articles_only = self
             .inputs
@@ -213,7 +222,8 @@ impl Series<'_> {
 /// What one frame shows, computed from the timeline.
 pub struct FrameState {
     pub month: YearMonth,
-    pub snapshot: Snapshot,
+    /// The states on the month's last day (shared with the next month's frame, whose "before" it is).
+    pub snapshot: std::sync::Arc<Snapshot>,
     /// Places whose holder or status differs from the end of the previous month.
     pub changed: BTreeSet<PlaceKey>,
     pub areas: Areas,

@@ -12,7 +12,7 @@ use serde::Serialize;
 use std::collections::HashMap;
 
 use crate::model::{ClaimText, PlaceKind};
-use crate::render::info::{FrameInfo, PlaceInfo};
+use crate::render::info::{ClaimInfo, FrameInfo, PlaceInfo};
 use crate::render::style::Lang;
 use crate::render::svg::escape;
 
@@ -72,6 +72,8 @@ pub struct PageBuilder {
     claims: ClaimColumns,
     /// Claim to its index in `claims`.
     claim_index: HashMap<ClaimText, usize>,
+    /// The timeline's claim index to the index in `claims` (claims with the same text share one).
+    timeline_claims: HashMap<usize, usize>,
     months: Vec<MonthEntry>,
     /// The state of each place drawn in the previous month, by place index.
     previous: BTreeMap<usize, PackedState>,
@@ -86,6 +88,7 @@ impl PageBuilder {
             place_index: HashMap::new(),
             claims: ClaimColumns::default(),
             claim_index: HashMap::new(),
+            timeline_claims: HashMap::new(),
             months: Vec::new(),
             previous: BTreeMap::new(),
         }
@@ -145,8 +148,20 @@ impl PageBuilder {
         index
     }
 
-    /// The index of a claim in the page's table, adding it when first met.
-    fn claim(&mut self, claim: &ClaimText) -> usize {
+    /// The index of a claim in the page's table, adding it when first met: found by the
+    /// timeline's index when the claim has one (a number instead of the claim's texts to hash
+    /// and compare, for each claim of each place of each month), else by its text.
+    fn claim(&mut self, info: &ClaimInfo) -> usize {
+        let Some(timeline_index) = info.index else { return self.claim_by_text(&info.claim) };
+        if let Some(&i) = self.timeline_claims.get(&timeline_index) {
+            return i;
+        }
+        let index = self.claim_by_text(&info.claim);
+        self.timeline_claims.insert(timeline_index, index);
+        index
+    }
+
+    fn claim_by_text(&mut self, claim: &ClaimText) -> usize {
         if let Some(&i) = self.claim_index.get(claim) {
             return i;
         }
@@ -172,7 +187,7 @@ impl PageBuilder {
             strings.name_of(&p.certainty),
             p.independent_sources as u32,
         ];
-        let claims = p.claims.iter().map(|c| pack::claim_ref(self.claim(&c.claim), c.role)).collect();
+        let claims = p.claims.iter().map(|c| pack::claim_ref(self.claim(c), c.role)).collect();
         PackedState { fields, claims }
     }
 
@@ -196,8 +211,7 @@ impl PageBuilder {
                 }
             }
             records.ints.push(self.strings.id(&change.when));
-            let claims: Vec<u32> =
-                change.claims.iter().map(|c| pack::claim_ref(self.claim(&c.claim), c.role)).collect();
+            let claims: Vec<u32> = change.claims.iter().map(|c| pack::claim_ref(self.claim(c), c.role)).collect();
             records.push_claims(&claims);
         }
         records.ints
@@ -373,7 +387,7 @@ mod tests {
     use super::*;
     use crate::date::YearMonth;
     use crate::model::Modality;
-    use crate::render::info::{ChangeInfo, ClaimInfo};
+    use crate::render::info::ChangeInfo;
 
     fn hostile_frame() -> FrameInfo {
         let name = "<script>alert(1)</script>\u{2028}&".to_string();
@@ -414,6 +428,7 @@ mod tests {
                         note: name.clone(),
                     },
                     role: "supports",
+                    index: None,
                 }],
             }],
             changes: vec![ChangeInfo {

@@ -77,6 +77,10 @@ pub struct ClaimInfo {
     pub claim: ClaimText,
     /// `supports`, `pending`, `conflicts` or (in a month's change list) `change`.
     pub role: &'static str,
+    /// The claim's index in the timeline (not exported): the viewer page finds claims it
+    /// already holds by it.
+    #[serde(skip)]
+    pub index: Option<usize>,
 }
 
 impl Series<'_> {
@@ -106,7 +110,7 @@ impl Series<'_> {
                     continue;
                 }
                 seen.push(i);
-                claims.push(ClaimInfo { claim: timeline.claims[i].text(), role });
+                claims.push(ClaimInfo { claim: timeline.claims[i].text(), role, index: Some(i) });
             }
             places.push(PlaceInfo {
                 id: place_dom_id(key),
@@ -162,7 +166,7 @@ impl Series<'_> {
                 claims: c
                     .claims
                     .iter()
-                    .map(|&i| ClaimInfo { claim: timeline.claims[i].text(), role: "change" })
+                    .map(|&i| ClaimInfo { claim: timeline.claims[i].text(), role: "change", index: Some(i) })
                     .collect(),
             })
             .collect()

@@ -2,10 +2,11 @@
 //! prepared once, and the scene of each month built from it.
 
 use std::collections::BTreeMap;
+use std::sync::{Arc, Mutex};
 
 use geo::{InteriorPoint, MultiPolygon};
 
-use crate::date::YearMonth;
+use crate::date::{Date, YearMonth};
 use crate::geometry::areas::{self, Areas, CellCache, Fill, Seed};
 use crate::geometry::{BBox, View};
 use crate::model::{PlaceKey, PlaceKind};
@@ -93,6 +94,8 @@ impl<'a> Series<'a> {
             legend_corner,
             cells: CellCache::default(),
             evidence: std::sync::OnceLock::new(),
+            month_ends: MonthEnds::default(),
+            subtitle: std::sync::OnceLock::new(),
         };
         series.labels = series.place_labels(&label_boxes);
         Ok(series)
@@ -257,8 +260,12 @@ impl<'a> Series<'a> {
     /// exports are all made from it.
     pub fn frame(&self, month: YearMonth) -> FrameState {
         let timeline = self.inputs.timeline;
-        let snapshot = timeline.snapshot(month.last_day());
-        let previous = timeline.snapshot(month.first_day().add_days(-1));
+        // This month's end first, kept for the next month's frame (often drawn at the same time
+        // on another thread); then the previous month's end, from that frame if it kept it.
+        let snapshot = Arc::new(timeline.snapshot(month.last_day()));
+        self.month_ends.keep(&snapshot);
+        let before = month.first_day().add_days(-1);
+        let previous = self.month_ends.take(before).unwrap_or_else(|| Arc::new(timeline.snapshot(before)));
         let changed = snapshot
             .states
             .iter()
@@ -277,6 +284,31 @@ impl<'a> Series<'a> {
         let (claims, articles) = self.evidence.get_or_init(|| EvidenceIndex::new(timeline)).counts(month);
         let diff = crate::timeline::between(timeline, &previous, &snapshot);
         FrameState { month, snapshot, changed, areas, claims, articles, diff }
+    }
+}
+
+/// The states at the end of recently drawn months, each kept until the next month's frame takes
+/// it as its "before" (a snapshot is a pure function of its date, so taking it or resolving it
+/// again gives the same frame). At most [`MonthEnds::KEPT`] are kept: the oldest go first.
+#[derive(Default)]
+pub struct MonthEnds {
+    snapshots: Mutex<BTreeMap<Date, Arc<Snapshot>>>,
+}
+
+impl MonthEnds {
+    /// A few more than the months drawn at once.
+    const KEPT: usize = 16;
+
+    fn keep(&self, snapshot: &Arc<Snapshot>) {
+        let mut kept = self.snapshots.lock().unwrap_or_else(|e| e.into_inner());
+        kept.insert(snapshot.date, snapshot.clone());
+        while kept.len() > Self::KEPT {
+            kept.pop_first();
+        }
+    }
+
+    fn take(&self, date: Date) -> Option<Arc<Snapshot>> {
+        self.snapshots.lock().unwrap_or_else(|e| e.into_inner()).remove(&date)
     }
 }
 
