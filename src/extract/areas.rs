@@ -79,7 +79,8 @@ const FEATURE_WINDOW: usize = 8;
 /// border and a country) of exactly one region bearing that feature.
 pub fn feature_regions(an: &mut Analysis, lang: &Language) {
     let phrases = &lang.areas;
-    if phrases.heads.is_empty() {
+    // Most sentences name no feature noun: one look at the sentence's word set skips them.
+    if !phrases.heads.iter().any(|&(w, _)| an.has_word(w)) {
         return;
     }
     let n = an.len();
@@ -147,7 +148,7 @@ fn phrase_after(an: &Analysis, lang: &Language, k: usize) -> Option<(usize, Vec<
 /// it is worth drafting claims even when it has no event frame (a cheap test on word ids).
 pub fn names_a_holder(an: &Analysis, lang: &Language) -> bool {
     let words = &lang.areas;
-    let any = |list: &[u32]| !list.is_empty() && an.tokens.list.iter().any(|t| list.contains(&t.id));
+    let any = |list: &[u32]| list.iter().any(|&w| an.has_word(w));
     (!an.actors.is_empty() && any(&words.self_rule)) || any(&words.capital)
 }
 

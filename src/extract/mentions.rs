@@ -322,7 +322,7 @@ impl Analysis {
     }
 
     /// Whether vocabulary word `id` is in the sentence.
-    fn has_word(&self, id: u32) -> bool {
+    pub(crate) fn has_word(&self, id: u32) -> bool {
         self.words_present.get(id as usize / 64).is_some_and(|bits| bits & (1 << (id % 64)) != 0)
     }
 
