@@ -6,32 +6,12 @@
 //! repository's geodata (the unit-test gazetteer has no capitals and few region aliases). The
 //! sentences are written for these tests.
 
-use assert_cmd::Command;
+mod extract_cli;
 
-/// The rows `extract` writes for one article dated 2017-10-16 in `lang`, as "date place holder
-/// event".
-fn claims(lang: &str, text: &str) -> Vec<String> {
-    let article = format!(" date 2017-10-16\n{text}\n");
-    let output = Command::cargo_bin("controlmap")
-        .expect("the binary builds")
-        .args(["extract", "-", "--lang", lang])
-        .write_stdin(article)
-        .output()
-        .expect("the binary runs");
-    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
-    let csv = String::from_utf8(output.stdout).expect("UTF-8 output");
-    csv.lines().skip(1).map(|l| l.split(',').take(4).collect::<Vec<_>>().join(" ")).collect()
-}
-
+/// The rows `extract` writes for `text`, an article dated 2017-10-16 in `lang`, as "date place
+/// holder event", checked against each case's expected rows.
 fn check(lang: &str, cases: &[(&str, &[&str])]) {
-    let mut failures = Vec::new();
-    for (text, expected) in cases {
-        let got = claims(lang, text);
-        if got != *expected {
-            failures.push(format!("{text}\n   expected {expected:?}\n   got      {got:?}"));
-        }
-    }
-    assert!(failures.is_empty(), "{}", failures.join("\n"));
+    extract_cli::check_cases(cases, |text| extract_cli::extracted_rows(Some(lang), "2017-10-16", text, 0..4));
 }
 
 #[test]

@@ -4,31 +4,12 @@
 //! country's government for "the army"; in a country the table does not list, no side at all
 //! rather than a wrong one. Uses the repository's geodata; the sentences are written for these tests.
 
-use assert_cmd::Command;
+mod extract_cli;
 
-/// The rows `extract` writes for one article dated 2024-02-01 in `lang`, as "place holder event".
-fn claims(lang: &str, text: &str) -> Vec<String> {
-    let article = format!(" date 2024-02-01\n{text}\n");
-    let output = Command::cargo_bin("controlmap")
-        .expect("the binary builds")
-        .args(["extract", "-", "--lang", lang])
-        .write_stdin(article)
-        .output()
-        .expect("the binary runs");
-    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
-    let csv = String::from_utf8(output.stdout).expect("UTF-8 output");
-    csv.lines().skip(1).map(|l| l.split(',').skip(1).take(3).collect::<Vec<_>>().join(" ")).collect()
-}
-
+/// The rows `extract` writes for `text`, an article dated 2024-02-01 in `lang`, as "place holder
+/// event", checked against each case's expected rows.
 fn check(lang: &str, cases: &[(&str, &[&str])]) {
-    let mut failures = Vec::new();
-    for (text, expected) in cases {
-        let got = claims(lang, text);
-        if got != *expected {
-            failures.push(format!("{text}\n   expected {expected:?}\n   got      {got:?}"));
-        }
-    }
-    assert!(failures.is_empty(), "{}", failures.join("\n"));
+    extract_cli::check_cases(cases, |text| extract_cli::extracted_rows(Some(lang), "2024-02-01", text, 1..4));
 }
 
 #[test]
