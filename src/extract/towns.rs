@@ -252,9 +252,14 @@ fn transliterated(gazetteer: &Gazetteer, text: &str) -> Option<Hit> {
     }
 }
 
-/// Whether the world table (when the gazetteer uses it) knows a spelling.
+/// Whether the world table (when the gazetteer uses it) knows a spelling, with or without an
+/// Arabic article.
 fn in_world(gazetteer: &Gazetteer, text: &str) -> bool {
-    gazetteer.has_world() && !world().lookup(&fold_text(text)).is_empty()
+    if !gazetteer.has_world() {
+        return false;
+    }
+    let folded = fold_text(text);
+    !world().lookup(&folded).is_empty() || !world().lookup_article_variant(&folded).is_empty()
 }
 
 /// The place an exonym row names, when it resolves to exactly one.

@@ -232,7 +232,11 @@ impl Gazetteer {
             }
         }
         if self.world && !folded.is_empty() {
-            for hit in world::world().lookup(&folded) {
+            let mut hits = world::world().lookup(&folded);
+            if hits.is_empty() && exact.is_empty() && variants.is_empty() {
+                hits = world::world().lookup_article_variant(&folded);
+            }
+            for hit in hits {
                 *exact.entry(self.world_target(hit.index)).or_default() |= hit.is_name;
             }
         }

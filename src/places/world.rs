@@ -151,6 +151,28 @@ impl World {
         }
     }
 
+    /// The places a folded spelling names only with or without an Arabic article: `hodeidah`
+    /// when the table lists `El-Hodeidah`, `hasakah` for `Al-Hasakah`, `raqqah` for `Ar Raqqah`,
+    /// and `al bab` when it lists only `Bab`. Every hit is an alias (`is_name` false), since
+    /// the spelling is not the one GeoNames gives. Empty when the spelling itself is in the table
+    /// (use [`World::lookup`] first) or is too short to stand without its article.
+    pub fn lookup_article_variant(&self, folded: &str) -> Vec<WorldHit> {
+        let aliases = |hits: Vec<WorldHit>| hits.into_iter().map(|h| WorldHit { is_name: false, ..h }).collect();
+        if let Some(rest) = without_arabic_article(folded) {
+            return aliases(self.lookup(rest));
+        }
+        if folded.len() < MIN_BARE_NAME || !folded.bytes().all(|b| b.is_ascii_lowercase() || b == b' ') {
+            return Vec::new();
+        }
+        for article in articles_before(folded) {
+            let hits = self.lookup(&format!("{article} {folded}"));
+            if !hits.is_empty() {
+                return aliases(hits);
+            }
+        }
+        Vec::new()
+    }
+
     /// Places whose names lie within `distance` edits of `folded` (at most `limit` keys), for
     /// "did you mean" suggestions; never used to resolve.
     pub fn near_spellings(&self, folded: &str, distance: u32, limit: usize) -> Vec<(String, Vec<WorldHit>)> {
@@ -206,6 +228,39 @@ impl World {
         found.sort_by(|a, b| b.population.cmp(&a.population).then(a.index.cmp(&b.index)));
         found
     }
+}
+
+/// Shortest name (in bytes) looked up with an article added: shorter bare words ("bab",
+/// "ain", "kut", "quds") are ordinary words or other names too often.
+const MIN_BARE_NAME: usize = 5;
+
+/// `al X`, `el X` and the like → `X` (at least [`MIN_BARE_NAME`] bytes).
+fn without_arabic_article(folded: &str) -> Option<&str> {
+    let (first, rest) = folded.split_once(' ')?;
+    let article = matches!(first, "al" | "el") || first == sun_letter_article(rest)?;
+    (article && rest.len() >= MIN_BARE_NAME).then_some(rest)
+}
+
+/// The articles a bare name may have lost: `al` and `el`, and the article assimilated to a sun
+/// letter (`ar raqqah`, `as suwayda`, `ash shaddadi`, `ad dawr`).
+fn articles_before(name: &str) -> impl Iterator<Item = &'static str> {
+    ["al", "el"].into_iter().chain(sun_letter_article(name))
+}
+
+/// The assimilated article before a name starting with a sun letter: `ar` before `raqqah`.
+fn sun_letter_article(name: &str) -> Option<&'static str> {
+    const SUN: &[(&str, &str)] = &[
+        ("sh", "ash"),
+        ("th", "ath"),
+        ("dh", "adh"),
+        ("t", "at"),
+        ("d", "ad"),
+        ("r", "ar"),
+        ("z", "az"),
+        ("s", "as"),
+        ("n", "an"),
+    ];
+    SUN.iter().find(|(start, _)| name.starts_with(start)).map(|(_, article)| *article)
 }
 
 fn decode(value: u64) -> Vec<WorldHit> {
@@ -280,6 +335,22 @@ mod tests {
         for (query, country) in [("Khartoum", "SD"), ("Wad Madani", "SD"), ("Kherson", "UA"), ("Stepanakert", "AZ")] {
             assert!(named(query).iter().any(|p| p.country == country), "{query} in {country}");
         }
+    }
+
+    #[test]
+    fn a_name_is_found_with_or_without_its_arabic_article() {
+        let w = world();
+        let countries = |hits: Vec<WorldHit>| -> Vec<&str> { hits.iter().map(|h| w.place(h.index).country).collect() };
+        assert!(w.lookup("hodeidah").is_empty(), "the table itself lacks the bare spelling");
+        let hodeidah = w.lookup_article_variant("hodeidah");
+        assert!(countries(hodeidah.clone()).contains(&"YE"), "{hodeidah:?}");
+        assert!(hodeidah.iter().all(|h| !h.is_name), "an article variant is an alias");
+        assert!(!w.lookup_article_variant("ar raqqah").is_empty() || !w.lookup("ar raqqah").is_empty());
+        assert!(w.lookup_article_variant("bab").is_empty(), "too short to stand without its article");
+        assert!(w.lookup_article_variant("de haven").is_empty(), "no article variant of other words");
+        assert_eq!(without_arabic_article("ar raqqah"), Some("raqqah"));
+        assert_eq!(without_arabic_article("ar bil"), None, "not an assimilated article");
+        assert_eq!(without_arabic_article("al bab"), None, "too short");
     }
 
     #[test]
