@@ -17,6 +17,7 @@
 //! [`eval`] compares extracted claims with a gold ledger; [`bench`] measures the speed.
 
 pub mod areas;
+pub mod attach;
 pub mod bench;
 pub mod context;
 pub mod dates;

@@ -18,6 +18,8 @@ use crate::extract::towns;
 use crate::model::{Event, Modality};
 use crate::places::Gazetteer;
 
+mod surrender;
+
 /// A claim found in a sentence, before its date is settled and its row written.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Draft {
@@ -726,7 +728,8 @@ impl Roles<'_> {
     }
 
     fn fall(&self, place: &PlaceRef) -> Option<Outcome> {
-        let winner_at = self.next(NextActor::Winner).or_else(|| self.recipient_near());
+        let winner_at =
+            self.next(NextActor::Winner).or_else(|| self.recipient_near()).or_else(|| self.hands_before_cue());
         let winner = winner_at.and_then(|i| self.faction(i)).or_else(|| self.sibling_taker());
         let loser_at = self.with_prep(prep::FOR);
         let loser = loser_at
@@ -745,6 +748,9 @@ impl Roles<'_> {
     }
 
     fn lose(&self, place: &PlaceRef) -> Option<Outcome> {
+        if self.frame.def.outcome == Some(FixedOutcome::Surrender) {
+            return self.surrender(place);
+        }
         let loser_at = self
             .subject()
             .or_else(|| self.next(NextActor::Loser))
@@ -921,6 +927,9 @@ impl Roles<'_> {
         let actors: Vec<usize> = attacker_at.into_iter().chain(besieged_at).collect();
         if let Some(b) = besieged_at.and_then(|i| self.faction(i)) {
             return Some(Outcome { actors, ..Outcome::new(b, attacker, Event::Besieged) });
+        }
+        if let Some(out) = self.besieged_before_change(attacker.as_deref()) {
+            return Some(Outcome { actors, ..out });
         }
         let held = self.ctx.holder(&place.key).map(str::to_string).filter(|h| Some(h) != attacker.as_ref());
         let Some(held) = held else {

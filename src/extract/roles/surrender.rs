@@ -1,0 +1,101 @@
+//! Roles of branch `xsurr` (issue 10): a surrender is a loss by the side that surrenders ("het
+//! garnizoen gaf zich over aan de Russen", "soldiers laid down their arms"), and a siege told
+//! beside a change of the same place ("trokken zich terug uit X, dat sinds mei werd belegerd")
+//! besieged the side that lost it; a verb-final fall into a side's hands ("X is in Russische
+//! handen gevallen") is a capture by that side.
+
+use super::{Outcome, Roles};
+use crate::extract::context::PlaceRef;
+use crate::extract::frames::Frame;
+use crate::extract::language::{class, prep};
+use crate::extract::lexicon::Frame as Kind;
+use crate::model::Event;
+
+impl Roles<'_> {
+    /// A surrender: lost by the side that surrenders, the side after "aan"/"to" the other. Who
+    /// surrenders must be a side: a faction, an army phrase ("het Oekraïense garnizoen",
+    /// "Congolese soldaten") or, with the side surrendered to named, a members noun
+    /// ("honderden soldaten", "soldiers of a battalion"), then the opponent of that side in the
+    /// article. A person ("een verdachte gaf zich over aan de politie") gives nothing.
+    pub(super) fn surrender(&self, _place: &PlaceRef) -> Option<Outcome> {
+        let winner_at = self.with_prep(prep::RECIPIENT);
+        let winner = winner_at.and_then(|i| self.faction(i));
+        let loser_at = self.surrendering_side().filter(|&i| Some(i) != winner_at);
+        let loser = loser_at.and_then(|i| self.faction(i)).filter(|l| Some(l) != winner.as_ref());
+        let actors: Vec<usize> = winner_at.into_iter().chain(loser_at).collect();
+        if let Some(l) = loser {
+            return Some(Outcome { actors, ..Outcome::new(l, winner, Event::Lost) });
+        }
+        if !self.members_before_cue() {
+            return None;
+        }
+        let w = winner?;
+        let l = self.ctx.opponent(Some(&w)).map(str::to_string).filter(|l| *l != w)?;
+        let note = format!("surrendered to {w}: the soldiers of its opponent in the article, {l}");
+        Some(Outcome { actors, ..Outcome::new(l, Some(w), Event::Lost).noted(note, 0.25) })
+    }
+
+    /// The side that surrenders: a bare actor of the clause before the cue's end (the subject,
+    /// also inverted into a gapped cue: "Zaterdag gaf het garnizoen zich over"), or a side after
+    /// "van"/"of" right behind a members noun ("soldaten van het leger").
+    fn surrendering_side(&self) -> Option<usize> {
+        let an = self.an();
+        let (_, end) = self.cue();
+        self.clause_actors().into_iter().find(|&i| {
+            let m = &an.actors[i];
+            let of_members = m.gov & prep::OF != 0 && m.a >= 2 && an.class[m.a - 2] & class::MEMBERS != 0;
+            m.a < end && (m.gov == 0 || of_members)
+        })
+    }
+
+    /// A members noun ("soldaten", "troops", "fighters") in the clause before the cue.
+    fn members_before_cue(&self) -> bool {
+        let an = self.an();
+        let (a, _) = self.cue();
+        (0..a).any(|k| an.clause[k] == self.frame.clause && an.class[k] & class::MEMBERS != 0)
+    }
+
+    /// A siege of a place the same sentence tells lost or taken (in a relative clause or beside
+    /// it): the besieged side is the side that lost it, the besieger the siege's own attacker or
+    /// the taker. None when the sentence tells no such change.
+    pub(super) fn besieged_before_change(&self, attacker: Option<&str>) -> Option<Outcome> {
+        let change = self.s.frames.iter().find(|f| {
+            f.cue != self.frame.cue
+                && matches!(f.kind(), Kind::Lose | Kind::Take)
+                && f.places.iter().any(|p| self.frame.places.contains(p))
+        })?;
+        let (loser, taker) = self.sides_of_change(change);
+        let loser = loser.filter(|l| Some(l.as_str()) != attacker)?;
+        let attacker = attacker.map(str::to_string).or(taker).filter(|a| *a != loser);
+        let note = "besieged before the change the sentence tells: the side that lost it".to_string();
+        Some(Outcome::new(loser, attacker, Event::Besieged).noted(note, 0.2))
+    }
+
+    /// Who lost and who took the place in a loss or capture frame of the same sentence.
+    fn sides_of_change(&self, change: &Frame) -> (Option<String>, Option<String>) {
+        let other = Roles { s: self.s, frame: change, country: self.country, ctx: self.ctx, at: None, gov: 0 };
+        match change.kind() {
+            Kind::Lose => {
+                let loser = other.subject().and_then(|i| other.faction(i));
+                let taker = other.with_prep(prep::RECIPIENT).and_then(|i| other.faction(i));
+                (loser, taker)
+            }
+            _ => {
+                let taker = other.agent().or_else(|| other.subject()).and_then(|i| other.faction(i));
+                let loser = other.with_prep(prep::SOURCE).and_then(|i| other.faction(i));
+                (loser, taker)
+            }
+        }
+    }
+
+    /// "X is in Russische handen gevallen", "zijn in Syrische handen gevallen": in a verb-final
+    /// clause the side whose hands the place fell into comes before the fall cue, after "in".
+    pub(super) fn hands_before_cue(&self) -> Option<usize> {
+        let an = self.an();
+        let (a, _) = self.cue();
+        self.clause_actors().into_iter().rfind(|&i| {
+            let m = &an.actors[i];
+            m.gov & prep::LOCATIVE != 0 && m.b <= a && a - m.b <= 2
+        })
+    }
+}
