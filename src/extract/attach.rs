@@ -72,7 +72,9 @@ fn here_in_state(an: &Analysis, lang: &Language, frames: &mut [Frame]) {
             .filter(|&k| an.clause[k] == clause)
             .any(|k| lang.here_in_state.iter().any(|w| w == an.tokens.fold(k)));
         if here {
+            // One claim: the first such frame ("zat er ingesloten, omsingeld door ...").
             f.places.push(FramePlace::Context);
+            return;
         }
     }
 }

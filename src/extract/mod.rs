@@ -418,7 +418,12 @@ impl Run<'_, '_> {
             self.ctx.set_actor(actor);
         }
         // Borrowed parts: the context copies them into the buffers of the place it held before.
-        let last_place = an.places.iter().rev().find_map(|p| match &p.target {
+        // A landmark or destination ("on the road to X") is what "daar", "there" refer to only
+        // when the sentence names no other place (branch xsurr).
+        let named = |p: &&mentions::PlaceMention| matches!(p.target, Target::Place(_));
+        let landmark = |p: &&mentions::PlaceMention| p.gov & language::prep::REFERENCE != 0;
+        let last = an.places.iter().rev().filter(named).find(|p| !landmark(p)).or_else(|| an.places.iter().rev().find(named));
+        let last_place = last.and_then(|p| match &p.target {
             Target::Place(found) => {
                 let written = &text[an.tokens.list[p.a].start - base..an.tokens.list[p.b - 1].end - base];
                 Some((&found.key, written, found.country.as_str()))

@@ -18,10 +18,11 @@ impl Roles<'_> {
     /// ("honderden soldaten", "soldiers of a battalion"), then the opponent of that side in the
     /// article. A person ("een verdachte gaf zich over aan de politie") gives nothing.
     pub(super) fn surrender(&self, _place: &PlaceRef) -> Option<Outcome> {
-        let winner_at = self.with_prep(prep::RECIPIENT);
-        let winner = winner_at.and_then(|i| self.faction(i));
+        let winner_at = self.surrendered_to();
         let loser_at = self.surrendering_side().filter(|&i| Some(i) != winner_at);
-        let loser = loser_at.and_then(|i| self.faction(i)).filter(|l| Some(l) != winner.as_ref());
+        let loser = loser_at.and_then(|i| self.faction(i));
+        // A pronoun after "to" that resolves to the side surrendering names nobody new.
+        let winner = winner_at.and_then(|i| self.faction(i)).filter(|w| Some(w) != loser.as_ref());
         let actors: Vec<usize> = winner_at.into_iter().chain(loser_at).collect();
         if let Some(l) = loser {
             return Some(Outcome { actors, ..Outcome::new(l, winner, Event::Lost) });
@@ -30,9 +31,22 @@ impl Roles<'_> {
             return None;
         }
         let w = winner?;
-        let l = self.ctx.opponent(Some(&w)).map(str::to_string).filter(|l| *l != w)?;
+        let government = || crate::extract::siege::government_side(self.s.lang, self.country).map(str::to_string);
+        let l = self.ctx.opponent(Some(&w)).map(str::to_string).or_else(government).filter(|l| *l != w)?;
         let note = format!("surrendered to {w}: the soldiers of its opponent in the article, {l}");
         Some(Outcome { actors, ..Outcome::new(l, Some(w), Event::Lost).noted(note, 0.25) })
+    }
+
+    /// The side surrendered to: after "aan"/"to", from the cue on with no comma between ("laid
+    /// down their arms, according to the group" names no one).
+    fn surrendered_to(&self) -> Option<usize> {
+        let an = self.an();
+        let (a, _) = self.cue();
+        let comma = |k: usize| matches!(an.tokens.fold(k), "," | ";");
+        self.clause_actors().into_iter().find(|&i| {
+            let m = &an.actors[i];
+            m.gov & prep::RECIPIENT != 0 && m.a > a && !(a..m.a).any(comma)
+        })
     }
 
     /// The side that surrenders: a bare actor of the clause before the cue's end (the subject,
