@@ -40,7 +40,14 @@ fn keep_lists_together(an: &Analysis, frames: &mut [Frame]) {
             continue;
         }
         let (Some(first), Some(other)) = (frame_of(frames, i - 1), frame_of(frames, i)) else { continue };
-        if first == other || an.cues[frames[first].cue].a >= prev.a || an.cues[frames[other].cue].a <= here.b {
+        let other_cue = an.cues[frames[other].cue].a;
+        if first == other || an.cues[frames[first].cue].a >= prev.a || other_cue <= here.b {
+            continue;
+        }
+        // "retook X and Y, which IS had held": a relative clause after the list is about its
+        // last item, and keeps it.
+        let aside = (here.b..other_cue).any(|k| an.class[k] & class::RELATIVE != 0 || an.tokens.fold(k) == ",");
+        if aside {
             continue;
         }
         frames[other].places.retain(|p| *p != FramePlace::Mention(i));

@@ -55,6 +55,8 @@ mod holds_tests;
 #[cfg(test)]
 mod siege_tests;
 #[cfg(test)]
+mod surrender_tests;
+#[cfg(test)]
 mod tests;
 
 use std::collections::{HashMap, VecDeque};

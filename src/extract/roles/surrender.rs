@@ -51,13 +51,16 @@ impl Roles<'_> {
 
     /// The side that surrenders: a bare actor of the clause before the cue's end (the subject,
     /// also inverted into a gapped cue: "Zaterdag gaf het garnizoen zich over"), or a side after
-    /// "van"/"of" right behind a members noun ("soldaten van het leger").
+    /// "van"/"of" right behind a members noun ("soldaten van het leger"), or an army phrase after
+    /// a count ("hundreds of Iraqi soldiers").
     fn surrendering_side(&self) -> Option<usize> {
         let an = self.an();
         let (_, end) = self.cue();
         self.clause_actors().into_iter().find(|&i| {
             let m = &an.actors[i];
-            let of_members = m.gov & prep::OF != 0 && m.a >= 2 && an.class[m.a - 2] & class::MEMBERS != 0;
+            // "soldaten van het leger"; "hundreds of Iraqi soldiers" (a count before the side)
+            let of_members = m.gov & prep::OF != 0
+                && (m.a >= 2 && an.class[m.a - 2] & class::MEMBERS != 0 || an.class[m.b - 1] & class::MEMBERS != 0);
             m.a < end && (m.gov == 0 || of_members)
         })
     }
