@@ -21,7 +21,7 @@ pub fn surrender_place(f: &Frame, gov: u16) -> bool {
 
 /// The passes after the general assignment: lists kept together, then "er" as a place.
 pub fn after_places(an: &Analysis, lang: &Language, frames: &mut [Frame]) {
-    if frames.len() > 1 {
+    if an.places.len() > 1 {
         keep_lists_together(an, frames);
     }
     if !lang.here_in_state.is_empty() {
@@ -30,8 +30,9 @@ pub fn after_places(an: &Analysis, lang: &Language, frames: &mut [Frame]) {
 }
 
 /// "X, Y en Z", "X and Y", "X; Y": a place joined to the place before it by a comma, semicolon
-/// or coordinating word only belongs to the frame of that place when that frame's cue comes
-/// before the list and the frame it went to (the nearest cue) comes after it.
+/// or coordinating word that no frame took belongs to the frame of that place; one that went to
+/// another frame (the nearest cue) moves to it when that frame's cue comes before the list and
+/// the other's after it, with no relative clause or comma between.
 fn keep_lists_together(an: &Analysis, frames: &mut [Frame]) {
     let frame_of = |frames: &[Frame], i: usize| frames.iter().position(|f| f.places.contains(&FramePlace::Mention(i)));
     for i in 1..an.places.len() {
@@ -39,7 +40,12 @@ fn keep_lists_together(an: &Analysis, frames: &mut [Frame]) {
         if prev.is_anaphora() || here.is_anaphora() || !joined(an, prev.b, here.a) {
             continue;
         }
-        let (Some(first), Some(other)) = (frame_of(frames, i - 1), frame_of(frames, i)) else { continue };
+        let Some(first) = frame_of(frames, i - 1) else { continue };
+        let Some(other) = frame_of(frames, i) else {
+            // "In X en Y werden ... omsingeld": a later item no frame took shares the first's.
+            frames[first].places.push(FramePlace::Mention(i));
+            continue;
+        };
         let other_cue = an.cues[frames[other].cue].a;
         if first == other || an.cues[frames[first].cue].a >= prev.a || other_cue <= here.b {
             continue;

@@ -928,7 +928,7 @@ impl Roles<'_> {
         if let Some(b) = besieged_at.and_then(|i| self.faction(i)) {
             return Some(Outcome { actors, ..Outcome::new(b, attacker, Event::Besieged) });
         }
-        if let Some(out) = self.besieged_before_change(attacker.as_deref()) {
+        if let Some(out) = self.besieged_before_change(place, attacker.as_deref()) {
             return Some(Outcome { actors, ..out });
         }
         let held = self.ctx.holder(&place.key).map(str::to_string).filter(|h| Some(h) != attacker.as_ref());

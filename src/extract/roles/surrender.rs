@@ -6,7 +6,8 @@
 
 use super::{Outcome, Roles};
 use crate::extract::context::PlaceRef;
-use crate::extract::frames::Frame;
+use crate::extract::frames::FramePlace;
+use crate::extract::mentions::Target;
 use crate::extract::language::{class, prep};
 use crate::extract::lexicon::Frame as Kind;
 use crate::model::Event;
@@ -17,7 +18,7 @@ impl Roles<'_> {
     /// "Congolese soldaten") or, with the side surrendered to named, a members noun
     /// ("honderden soldaten", "soldiers of a battalion"), then the opponent of that side in the
     /// article. A person ("een verdachte gaf zich over aan de politie") gives nothing.
-    pub(super) fn surrender(&self, _place: &PlaceRef) -> Option<Outcome> {
+    pub(super) fn surrender(&self, place: &PlaceRef) -> Option<Outcome> {
         let winner_at = self.surrendered_to();
         let loser_at = self.surrendering_side().filter(|&i| Some(i) != winner_at);
         let loser = loser_at.and_then(|i| self.faction(i));
@@ -30,7 +31,11 @@ impl Roles<'_> {
         if !self.members_before_cue() {
             return None;
         }
-        let w = winner?;
+        // "de laatste verdedigers van X gaven zich over": the side the article showed holding it.
+        let Some(w) = winner else {
+            let holder = self.ctx.holder(&place.key)?.to_string();
+            return Some(Outcome::new(holder, None, Event::Lost).noted("surrendered: the holder from context", 0.25));
+        };
         let government = || crate::extract::siege::government_side(self.s.lang, self.country).map(str::to_string);
         let l = self.ctx.opponent(Some(&w)).map(str::to_string).or_else(government).filter(|l| *l != w)?;
         let note = format!("surrendered to {w}: the soldiers of its opponent in the article, {l}");
@@ -73,36 +78,31 @@ impl Roles<'_> {
     }
 
     /// A siege of a place the same sentence tells lost or taken (in a relative clause or beside
-    /// it): the besieged side is the side that lost it, the besieger the siege's own attacker or
-    /// the taker. None when the sentence tells no such change.
-    pub(super) fn besieged_before_change(&self, attacker: Option<&str>) -> Option<Outcome> {
+    /// it: "trokken zich terug uit X, dat sinds mei werd belegerd", "gaven zich over; de havenstad
+    /// werd sinds maart belegerd"): the besieged side is the side that lost it, the besieger the
+    /// siege's own attacker or the taker. None when the sentence tells no such change.
+    pub(super) fn besieged_before_change(&self, place: &PlaceRef, attacker: Option<&str>) -> Option<Outcome> {
+        let an = self.an();
+        let names_place = |fp: &FramePlace| match fp {
+            FramePlace::Mention(i) => matches!(&an.places[*i].target, Target::Place(found) if found.key == place.key),
+            FramePlace::Context => false,
+        };
         let change = self.s.frames.iter().find(|f| {
             f.cue != self.frame.cue
                 && matches!(f.kind(), Kind::Lose | Kind::Take)
-                && f.places.iter().any(|p| self.frame.places.contains(p))
+                && (f.places.iter().any(names_place) || f.places.iter().any(|p| self.frame.places.contains(p)))
         })?;
-        let (loser, taker) = self.sides_of_change(change);
+        let other = Roles { s: self.s, frame: change, country: self.country, ctx: self.ctx, at: None, gov: 0 };
+        let told = if change.kind() == Kind::Lose { other.lose(place) } else { other.take(place) }?;
+        let (loser, taker) = match told.event {
+            Event::Lost => (Some(told.holder), told.other),
+            Event::Captured => (told.other, Some(told.holder)),
+            _ => (None, None),
+        };
         let loser = loser.filter(|l| Some(l.as_str()) != attacker)?;
         let attacker = attacker.map(str::to_string).or(taker).filter(|a| *a != loser);
         let note = "besieged before the change the sentence tells: the side that lost it".to_string();
         Some(Outcome::new(loser, attacker, Event::Besieged).noted(note, 0.2))
-    }
-
-    /// Who lost and who took the place in a loss or capture frame of the same sentence.
-    fn sides_of_change(&self, change: &Frame) -> (Option<String>, Option<String>) {
-        let other = Roles { s: self.s, frame: change, country: self.country, ctx: self.ctx, at: None, gov: 0 };
-        match change.kind() {
-            Kind::Lose => {
-                let loser = other.subject().and_then(|i| other.faction(i));
-                let taker = other.with_prep(prep::RECIPIENT).and_then(|i| other.faction(i));
-                (loser, taker)
-            }
-            _ => {
-                let taker = other.agent().or_else(|| other.subject()).and_then(|i| other.faction(i));
-                let loser = other.with_prep(prep::SOURCE).and_then(|i| other.faction(i));
-                (loser, taker)
-            }
-        }
     }
 
     /// "X is in Russische handen gevallen", "zijn in Syrische handen gevallen": in a verb-final
