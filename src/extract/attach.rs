@@ -91,3 +91,11 @@ fn here_in_state(an: &Analysis, lang: &Language, frames: &mut [Frame]) {
         }
     }
 }
+
+/// "Rebellen trokken X binnen, dat ...": one word of a cue (a separable particle) between a
+/// place ending at `place_end` and the comma at `comma` still puts the relative clause after the
+/// place.
+pub fn particle_between(an: &Analysis, place_end: usize, comma: usize) -> bool {
+    place_end + 1 == comma
+        && an.cues.iter().any(|c| c.parts().iter().any(|&(a, b)| a <= place_end && place_end < b))
+}

@@ -578,7 +578,9 @@ fn relative_antecedent(an: &Analysis, clause: u16) -> Option<usize> {
         return None;
     }
     let end = if is_comma(an, first - 1) { first - 1 } else { first };
-    an.places.iter().position(|p| p.b == end && !p.is_anaphora())
+    an.places
+        .iter()
+        .position(|p| (p.b == end || crate::extract::attach::particle_between(an, p.b, end)) && !p.is_anaphora())
 }
 
 /// The clause whose frames a place in `clause` can belong to: its own, or, when it has no

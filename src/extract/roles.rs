@@ -1059,7 +1059,10 @@ impl Roles<'_> {
         let defender = crate::extract::siege::presumed_defender(self.s.lang, country, attacker)?.to_string();
         // Only when the sentence names that side too ("El Fasher, de laatste stad die nog in
         // handen is van het leger"): a town besieged in Syria or Iraq is as often a militia's.
-        if !(0..self.an().actors.len()).any(|i| self.faction(i).as_deref() == Some(defender.as_str())) {
+        // Or when the article named it before (branch xsurr): "Y, which IS has besieged for
+        // months" in an article about the Syrian army's war.
+        let named_here = (0..self.an().actors.len()).any(|i| self.faction(i).as_deref() == Some(defender.as_str()));
+        if !named_here && !self.ctx.was_named(&defender) {
             return None;
         }
         let note = format!("the besieged side is the government of the country: {defender}");
