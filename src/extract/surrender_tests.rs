@@ -119,3 +119,35 @@ fn verb_final_falls_holds_and_town_references() {
         ],
     );
 }
+
+#[test]
+fn relative_clauses_after_a_particle_and_sieges_of_government_towns() {
+    check(
+        "nl",
+        &[
+            (
+                "Rebellen trokken Manbij binnen, dat sinds 2012 door het regime werd gecontroleerd.",
+                &["2017-10-16 manbij syrian-opposition captured", "2012/2017-10-16 manbij syrian-gov holds"],
+            ),
+            ("Het leger bombardeerde Raqqa, waar IS sinds 2014 de macht heeft.", &["2014 raqqa is holds"]),
+            (
+                // the second item of the list joins the siege; the date after "en" is read as
+                // belonging to it only (Tabqa keeps the article date, an upper bound: a limit)
+                "In Tabqa en Manbij werden vorige week honderden IS-strijders omsingeld.",
+                &["2017-10-16 tabqa is besieged", "2017-10-09/2017-10-15 manbij is besieged"],
+            ),
+        ],
+    );
+    check(
+        "en",
+        &[
+            // the army was named before: a town it holds, besieged by IS
+            (
+                "The Syrian army flew in supplies on Monday. Deir ez-Zor, which IS has besieged for three years, is short of food.",
+                &["2017-10-16 deir-ez-zor syrian-gov besieged is"],
+            ),
+            // no defender named in the article: unknown, no claim
+            ("IS has besieged Deir ez-Zor for three years.", &[]),
+        ],
+    );
+}
