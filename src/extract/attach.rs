@@ -63,9 +63,7 @@ fn keep_lists_together(an: &Analysis, frames: &mut [Frame]) {
 
 /// Only list separators between tokens `a` and `b`: ",", ";" or a coordinating word.
 fn joined(an: &Analysis, a: usize, b: usize) -> bool {
-    b > a
-        && b - a <= 2
-        && (a..b).all(|k| matches!(an.tokens.fold(k), "," | ";") || an.class[k] & class::COORD != 0)
+    b > a && b - a <= 2 && (a..b).all(|k| matches!(an.tokens.fold(k), "," | ";") || an.class[k] & class::COORD != 0)
 }
 
 /// A hold, siege or fight with no place whose clause has a `here_in_state` word ("er"): the
@@ -96,6 +94,5 @@ fn here_in_state(an: &Analysis, lang: &Language, frames: &mut [Frame]) {
 /// place ending at `place_end` and the comma at `comma` still puts the relative clause after the
 /// place.
 pub fn particle_between(an: &Analysis, place_end: usize, comma: usize) -> bool {
-    place_end + 1 == comma
-        && an.cues.iter().any(|c| c.parts().iter().any(|&(a, b)| a <= place_end && place_end < b))
+    place_end + 1 == comma && an.cues.iter().any(|c| c.parts().iter().any(|&(a, b)| a <= place_end && place_end < b))
 }

@@ -424,7 +424,8 @@ impl Run<'_, '_> {
         // when the sentence names no other place (branch xsurr).
         let named = |p: &&mentions::PlaceMention| matches!(p.target, Target::Place(_));
         let landmark = |p: &&mentions::PlaceMention| p.gov & language::prep::REFERENCE != 0;
-        let last = an.places.iter().rev().filter(named).find(|p| !landmark(p)).or_else(|| an.places.iter().rev().find(named));
+        let last =
+            an.places.iter().rev().filter(named).find(|p| !landmark(p)).or_else(|| an.places.iter().rev().find(named));
         let last_place = last.and_then(|p| match &p.target {
             Target::Place(found) => {
                 let written = &text[an.tokens.list[p.a].start - base..an.tokens.list[p.b - 1].end - base];

@@ -11,10 +11,7 @@ fn a_surrender_is_a_loss_by_the_side_that_surrenders() {
     check(
         "nl",
         &[
-            (
-                "Zondag gaven de laatste IS-strijders in Tabqa zich over aan de SDF.",
-                &["2017-10-15 tabqa is lost sdf"],
-            ),
+            ("Zondag gaven de laatste IS-strijders in Tabqa zich over aan de SDF.", &["2017-10-15 tabqa is lost sdf"]),
             (
                 "In Hawija hebben zich volgens Koerdische functionarissen honderden IS-strijders overgegeven.",
                 &["2017-10-16 hawija is lost [claimed]"],
@@ -88,12 +85,20 @@ fn list_items_stay_with_the_verb_of_the_first() {
         &[
             (
                 "The SDF captured Tabqa, Manbij and Raqqa after IS abandoned them.",
-                &["2017-10-16 tabqa sdf captured is", "2017-10-16 manbij sdf captured is", "2017-10-16 raqqa sdf captured is"],
+                &[
+                    "2017-10-16 tabqa sdf captured is",
+                    "2017-10-16 manbij sdf captured is",
+                    "2017-10-16 raqqa sdf captured is",
+                ],
             ),
             // a relative clause after the list is about its last item
             (
                 "The army retook Tikrit and Baiji, which IS had held since 2014.",
-                &["2014/2017-10-16 baiji is holds", "2017-10-16 tikrit iraqi-gov captured", "2017-10-16 baiji iraqi-gov captured is"],
+                &[
+                    "2014/2017-10-16 baiji is holds",
+                    "2017-10-16 tikrit iraqi-gov captured",
+                    "2017-10-16 baiji iraqi-gov captured is",
+                ],
             ),
         ],
     );
@@ -109,13 +114,19 @@ fn verb_final_falls_holds_and_town_references() {
                 &["2017-10-16 tal-afar iraqi-gov captured", "2017-10-16 hawija iraqi-gov captured"],
             ),
             ("In Manbij, dat HTS sinds 2015 bezet houdt, is het rustig.", &["2015 manbij hts holds"]),
-            ("Mosul, waar het Iraakse leger nu de controle heeft, wordt herbouwd.", &["2017-10-16 mosul iraqi-gov holds"]),
+            (
+                "Mosul, waar het Iraakse leger nu de controle heeft, wordt herbouwd.",
+                &["2017-10-16 mosul iraqi-gov holds"],
+            ),
             (
                 "IS hield Raqqa lang in handen. Dinsdag namen de SDF de provinciehoofdstad in.",
                 &["2017-10-16 raqqa is holds", "2017-10-10 raqqa sdf captured is"],
             ),
             // a reference with no claim
-            ("De SDF trokken Raqqa binnen. De provinciehoofdstad is al weken zonder stroom.", &["2017-10-16 raqqa sdf captured"]),
+            (
+                "De SDF trokken Raqqa binnen. De provinciehoofdstad is al weken zonder stroom.",
+                &["2017-10-16 raqqa sdf captured"],
+            ),
         ],
     );
 }
@@ -149,5 +160,23 @@ fn relative_clauses_after_a_particle_and_sieges_of_government_towns() {
             // no defender named in the article: unknown, no claim
             ("IS has besieged Deir ez-Zor for three years.", &[]),
         ],
+    );
+}
+
+#[test]
+fn a_place_noun_owned_by_what_follows_does_not_refer_back() {
+    check(
+        "en",
+        &[(
+            "The SDF took Tabqa on Monday. The army now controls the stronghold of the tribes.",
+            &["2017-10-16 tabqa sdf captured"],
+        )],
+    );
+    check(
+        "nl",
+        &[(
+            "De SDF namen maandag Tabqa in. Het leger controleert nu het bolwerk van de stammen.",
+            &["2017-10-16 tabqa sdf captured"],
+        )],
     );
 }

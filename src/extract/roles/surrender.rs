@@ -7,9 +7,9 @@
 use super::{Outcome, Roles};
 use crate::extract::context::PlaceRef;
 use crate::extract::frames::FramePlace;
-use crate::extract::mentions::Target;
 use crate::extract::language::{class, prep};
 use crate::extract::lexicon::Frame as Kind;
+use crate::extract::mentions::Target;
 use crate::model::Event;
 
 impl Roles<'_> {
