@@ -752,7 +752,8 @@ impl Roles<'_> {
             return self.surrender(place);
         }
         let loser_at = self
-            .subject()
+            .subject_after_break()
+            .or_else(|| self.subject())
             .or_else(|| self.next(NextActor::Loser))
             .or_else(|| self.with_prep(prep::FOR))
             .or_else(|| self.of_after());

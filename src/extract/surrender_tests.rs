@@ -180,3 +180,15 @@ fn a_place_noun_owned_by_what_follows_does_not_refer_back() {
         )],
     );
 }
+
+#[test]
+fn a_loss_after_a_break_word_is_the_loss_of_the_side_named_after_it() {
+    check(
+        "en",
+        &[(
+            "Kurdish-led SDF fighters moved into Manbij after the army abandoned the town.",
+            &["2017-10-16 manbij sdf captured syrian-gov"],
+        )],
+    );
+    check("nl", &[("De SDF namen Tabqa in nadat IS de stad had verlaten.", &["2017-10-16 tabqa sdf captured is"])]);
+}

@@ -2,7 +2,8 @@
 //! garnizoen gaf zich over aan de Russen", "soldiers laid down their arms"), and a siege told
 //! beside a change of the same place ("trokken zich terug uit X, dat sinds mei werd belegerd")
 //! besieged the side that lost it; a verb-final fall into a side's hands ("X is in Russische
-//! handen gevallen") is a capture by that side.
+//! handen gevallen") is a capture by that side; a loss after a break word ("after the army
+//! abandoned it") is the loss of the side named after that word.
 
 use super::{Outcome, Roles};
 use crate::extract::context::PlaceRef;
@@ -113,6 +114,23 @@ impl Roles<'_> {
         self.clause_actors().into_iter().rfind(|&i| {
             let m = &an.actors[i];
             m.gov & prep::LOCATIVE != 0 && m.b <= a && a - m.b <= 2
+        })
+    }
+
+    /// "X took A after the army abandoned it", "nadat het leger de stad had verlaten": a break
+    /// word without a comma before it does not split the clause, but the bare actor between it
+    /// and a loss cue is the subject of the loss, not the clause's first side.
+    pub(super) fn subject_after_break(&self) -> Option<usize> {
+        if self.frame.passive {
+            return None;
+        }
+        let an = self.an();
+        let (a, _) = self.cue();
+        let clause = self.frame.clause;
+        let brk = (0..a).rev().take_while(|&k| an.clause[k] == clause).find(|&k| an.class[k] & class::BREAK != 0)?;
+        self.clause_actors().into_iter().find(|&i| {
+            let m = &an.actors[i];
+            m.gov == 0 && m.a > brk && m.b <= a
         })
     }
 }
