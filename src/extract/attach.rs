@@ -21,6 +21,10 @@ pub fn surrender_place(f: &Frame, gov: u16) -> bool {
 
 /// The passes after the general assignment: lists kept together, then "er" as a place.
 pub fn after_places(an: &Analysis, lang: &Language, frames: &mut [Frame]) {
+    // "Er wordt niet meer gevochten", "no longer besieged": an ended fight or siege is no claim.
+    for f in frames.iter_mut().filter(|f| f.no_longer && matches!(f.def.frame, Kind::Contest | Kind::Siege)) {
+        f.places.clear();
+    }
     if an.places.len() > 1 {
         keep_lists_together(an, frames);
     }
@@ -75,7 +79,7 @@ fn here_in_state(an: &Analysis, lang: &Language, frames: &mut [Frame]) {
     }
     for f in frames.iter_mut() {
         let state = matches!(f.def.frame, Kind::Hold | Kind::Siege | Kind::Contest) && f.def.outcome.is_none();
-        if !state || !f.places.is_empty() || f.possessive {
+        if !state || !f.places.is_empty() || f.possessive || f.no_longer {
             continue;
         }
         let clause = f.clause;

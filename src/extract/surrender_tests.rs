@@ -192,3 +192,32 @@ fn a_loss_after_a_break_word_is_the_loss_of_the_side_named_after_it() {
     );
     check("nl", &[("De SDF namen Tabqa in nadat IS de stad had verlaten.", &["2017-10-16 tabqa sdf captured is"])]);
 }
+
+#[test]
+fn there_and_er_in_a_fight_and_fights_that_ended() {
+    check(
+        "en",
+        &[
+            (
+                "IS still holds Mayadin. Fighting there went on all week, the army said.",
+                &["2017-10-16 mayadin is holds", "2017-10-16 mayadin is contested syrian-gov [claimed]"],
+            ),
+            ("IS still holds Mayadin. There has been no fighting there since May.", &["2017-10-16 mayadin is holds"]),
+            ("IS still holds Mayadin. Refugees said fighting had driven them out.", &["2017-10-16 mayadin is holds"]),
+        ],
+    );
+    check(
+        "nl",
+        &[
+            (
+                "De Koerden hebben Sinjar in handen. Er wordt al dagen gevochten, meldt het Iraakse leger.",
+                &["2017-10-16 sinjar kurdistan holds", "2017-10-16 sinjar kurdistan contested iraqi-gov [claimed]"],
+            ),
+            (
+                "De Koerden hebben Sinjar in handen. Er wordt niet meer gevochten.",
+                &["2017-10-16 sinjar kurdistan holds"],
+            ),
+            ("In Sinjar wordt niet meer gevochten.", &[]),
+        ],
+    );
+}
