@@ -116,6 +116,11 @@ impl Context {
 
     /// The faction the article names most (the first in id order on a tie): whose strongholds
     /// an article means when it does not say.
+    /// Whether the article named `faction` before this sentence.
+    pub fn was_named(&self, faction: &str) -> bool {
+        self.named.contains_key(faction)
+    }
+
     pub fn main_actor(&self) -> Option<&str> {
         let most = self.named.values().max()?;
         self.named.iter().find(|(_, n)| *n == most).map(|(f, _)| f.as_str())

@@ -126,6 +126,7 @@ pub fn frames(an: &Analysis, lang: &Language, retrospective: bool, text: &str, b
         return list; // most sentences: no frame to give places to
     }
     assign_places(an, &mut list);
+    crate::extract::attach::after_places(an, lang, &mut list);
     // A possession in a noun phrase is the background of the clause: it comes first, so the
     // clause's own frame knows who held the place ("encircled Manbij, the IS-held town").
     list.sort_by_key(|f| !f.possessive);
@@ -393,7 +394,11 @@ fn assign_places(an: &Analysis, frames: &mut [Frame]) {
                     && f.clause == clause
                     && match background(f) {
                         Some(kind) => background_place(an, f, kind, p),
-                        None => allowed(f.kind(), p.gov, p.topical) || retreat_area(f, p),
+                        None => {
+                            allowed(f.kind(), p.gov, p.topical)
+                                || retreat_area(f, p)
+                                || crate::extract::attach::surrender_place(f, p.gov)
+                        }
                     }
             })
             // A flight's destination belongs to the flight, not to a hold beside it.
@@ -435,7 +440,7 @@ fn assign_places(an: &Analysis, frames: &mut [Frame]) {
                 !used[*i]
                     && p.is_anaphora()
                     && an.clause[p.a] == f.clause
-                    && allowed(f.def.frame, p.gov, p.topical)
+                    && (allowed(f.def.frame, p.gov, p.topical) || crate::extract::attach::surrender_place(f, p.gov))
                     && !nearer_frame(p)
             })
             .min_by_key(|(_, p)| p.a.abs_diff(cue_at));
@@ -573,7 +578,9 @@ fn relative_antecedent(an: &Analysis, clause: u16) -> Option<usize> {
         return None;
     }
     let end = if is_comma(an, first - 1) { first - 1 } else { first };
-    an.places.iter().position(|p| p.b == end && !p.is_anaphora())
+    an.places
+        .iter()
+        .position(|p| (p.b == end || crate::extract::attach::particle_between(an, p.b, end)) && !p.is_anaphora())
 }
 
 /// The clause whose frames a place in `clause` can belong to: its own, or, when it has no

@@ -203,6 +203,8 @@ pub struct Language {
     pub permission: Vec<String>,
     /// Words of an action under way, folded ("bezig"): "bezig om X uit te kammen" is no aim.
     pub progressive: Vec<String>,
+    /// `[places] here_in_state`, folded ("er").
+    pub here_in_state: Vec<String>,
     /// The `[areas]` words (see [`crate::extract::areas`]).
     pub areas: crate::extract::areas::AreaPhrases,
 }
@@ -305,6 +307,12 @@ impl Language {
             progressive: parsed
                 .grammar
                 .progressive
+                .iter()
+                .map(|w| fold_phrase(w).into_iter().map(|(f, _)| f).collect::<Vec<_>>().join(" "))
+                .collect(),
+            here_in_state: parsed
+                .places
+                .here_in_state
                 .iter()
                 .map(|w| fold_phrase(w).into_iter().map(|(f, _)| f).collect::<Vec<_>>().join(" "))
                 .collect(),

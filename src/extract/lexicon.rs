@@ -68,6 +68,11 @@ pub struct PlaceWords {
     pub intro: Vec<String>,
     pub generic: Vec<String>,
     pub here: Vec<String>,
+    /// Adverbs that stand for the place named last only in a hold, siege or fight with no place
+    /// of its own ("Het leger heeft er de controle", "er wordt gevochten"); elsewhere they are
+    /// expletive ("er vielen doden"). See [`crate::extract::surrender`].
+    #[serde(default)]
+    pub here_in_state: Vec<String>,
     /// Site nouns: "het vliegveld van X" is a claim about the town X, with a note.
     #[serde(default)]
     pub sites: Vec<String>,
@@ -307,6 +312,10 @@ pub enum Outcome {
     /// opgeheven"): the place is held by the side besieged, not by the besieger who is the
     /// subject; a passive's agent relieved it and holds it.
     Lifted,
+    /// For a lose cue: a surrender ("gaf zich over aan X", "laid down their arms"): a loss by
+    /// the side that surrenders, only when that side is named (a faction, an army or a fighters
+    /// phrase), never by whoever surrenders to the police.
+    Surrender,
 }
 
 /// A date unit for relative expressions.

@@ -737,7 +737,10 @@ impl Analysis {
                 d -= 1;
             }
             let definite = d > 0 && self.class[d - 1] & class::DET != 0 && self.class[d - 1] & class::INDEFINITE == 0;
-            if definite && !next_is_name {
+            // "de hoofdstad van Irak", "the capital of Sudan": a noun owned by what follows
+            // names that, not a town before it (branch xsurr).
+            let owned = k + 1 < n && self.prep[k + 1] & crate::extract::language::prep::OF != 0;
+            if definite && !next_is_name && !owned {
                 let target = if self.class[k] & class::TOWN_NOUN != 0 { Target::Town } else { Target::Generic };
                 self.places.push(PlaceMention {
                     a: d - 1,

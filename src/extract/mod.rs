@@ -17,6 +17,7 @@
 //! [`eval`] compares extracted claims with a gold ledger; [`bench`] measures the speed.
 
 pub mod areas;
+pub mod attach;
 pub mod bench;
 pub mod context;
 pub mod dates;
@@ -53,6 +54,8 @@ mod grammar_tests;
 mod holds_tests;
 #[cfg(test)]
 mod siege_tests;
+#[cfg(test)]
+mod surrender_tests;
 #[cfg(test)]
 mod tests;
 
@@ -417,7 +420,13 @@ impl Run<'_, '_> {
             self.ctx.set_actor(actor);
         }
         // Borrowed parts: the context copies them into the buffers of the place it held before.
-        let last_place = an.places.iter().rev().find_map(|p| match &p.target {
+        // A landmark or destination ("on the road to X") is what "daar", "there" refer to only
+        // when the sentence names no other place (branch xsurr).
+        let named = |p: &&mentions::PlaceMention| matches!(p.target, Target::Place(_));
+        let landmark = |p: &&mentions::PlaceMention| p.gov & language::prep::REFERENCE != 0;
+        let last =
+            an.places.iter().rev().filter(named).find(|p| !landmark(p)).or_else(|| an.places.iter().rev().find(named));
+        let last_place = last.and_then(|p| match &p.target {
             Target::Place(found) => {
                 let written = &text[an.tokens.list[p.a].start - base..an.tokens.list[p.b - 1].end - base];
                 Some((&found.key, written, found.country.as_str()))

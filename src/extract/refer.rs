@@ -98,8 +98,11 @@ fn most_salient(towns: Vec<PlaceRef>, an: &Analysis, at: usize, ctx: &Context) -
         Target::Place(found) if found.key.kind == PlaceKind::Town && p.b <= at => Some(found.key.clone()),
         _ => None,
     };
-    let named_here =
-        an.places.iter().rfind(|p| town_at(p).is_some() && (an.clause[p.a] == an.clause[at] || p.gov == 0));
+    // A town named earlier in the sentence, not as a landmark ("... in Marioepol zich over; de
+    // havenstad werd belegerd": branch xsurr), is nearer than any town of earlier sentences.
+    let named_here = an.places.iter().rfind(|p| {
+        town_at(p).is_some() && (an.clause[p.a] == an.clause[at] || p.gov == 0 || p.gov & prep::REFERENCE == 0)
+    });
     if let Some(key) = named_here.and_then(town_at) {
         return towns.into_iter().rfind(|t| t.key == key);
     }
