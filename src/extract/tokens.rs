@@ -1,12 +1,13 @@
 //! Tokens: a sentence split into words and clause punctuation, each with its byte span in the
-//! article, its folded form (as [`fold_text`] folds names) and its shape (capitalised, acronym,
-//! number). Words are looked up in a [`Vocab`] once, so later stages compare integers.
+//! article, its folded form (as [`crate::places::fold::fold_text`] folds names) and its shape
+//! (capitalised, acronym, number). Words are looked up in a [`Vocab`] once, so later stages
+//! compare integers.
 
 use crate::fxhash::SpreadMap;
 
 use unicode_normalization::char::is_combining_mark;
 
-use crate::places::fold::fold_text;
+use crate::places::fold::fold_text_into;
 
 /// Vocabulary id of a word that no lexicon phrase uses.
 pub const UNKNOWN: u32 = u32::MAX;
@@ -177,6 +178,19 @@ impl Vocab {
         self.len
     }
 
+    /// Every word with its id, in no particular order.
+    pub fn words(&self) -> impl Iterator<Item = (String, u32)> + '_ {
+        let unpack = |key: u64| {
+            let bytes: Vec<u8> = key.to_le_bytes().into_iter().take_while(|&b| b != 0).collect();
+            String::from_utf8_lossy(&bytes).into_owned()
+        };
+        let short = self.short.keys.iter().zip(&self.short.ids).filter(|&(&k, _)| k != 0);
+        let short = short.map(move |(&k, &id)| (unpack(k), id));
+        let empty = self.short.empty.map(|id| (String::new(), id));
+        let long = self.long.iter().map(|(word, &id)| (word.to_string(), id));
+        short.chain(empty).chain(long)
+    }
+
     /// Whether no word was added.
     pub fn is_empty(&self) -> bool {
         self.len == 0
@@ -188,6 +202,8 @@ impl Vocab {
 pub struct Tokens {
     pub list: Vec<Token>,
     folded: String,
+    /// A word being folded (reused from word to word).
+    scratch: String,
 }
 
 impl Tokens {
@@ -286,7 +302,8 @@ impl Tokens {
         if word.is_ascii() {
             self.folded.extend(word.bytes().filter(u8::is_ascii_alphanumeric).map(|b| b.to_ascii_lowercase() as char));
         } else {
-            self.folded.extend(fold_text(word).chars().filter(|&c| c != ' '));
+            fold_text_into(word, &mut self.scratch);
+            self.folded.extend(self.scratch.chars().filter(|&c| c != ' '));
         }
         let shape = shape_of(word);
         let fold_end = self.folded.len() as u32;
@@ -437,7 +454,7 @@ mod tests {
             } else if w.is_ascii() {
                 w.bytes().filter(u8::is_ascii_alphanumeric).map(|b| b.to_ascii_lowercase() as char).collect()
             } else {
-                fold_text(w).replace(' ', "")
+                crate::places::fold::fold_text(w).replace(' ', "")
             };
             (start, start + w.len(), shape_of(w), folded)
         };
@@ -504,5 +521,9 @@ mod tests {
         let empty = vocab.intern("");
         assert_eq!(vocab.get(""), empty);
         assert_eq!(vocab.len(), words.len() + 1);
+        let mut listed: Vec<(String, u32)> = vocab.words().collect();
+        listed.sort_by_key(|&(_, id)| id);
+        let want: Vec<(String, u32)> = words.iter().cloned().chain([String::new()]).zip(0..).collect();
+        assert_eq!(listed, want, "the listing gives back every word with its id");
     }
 }
