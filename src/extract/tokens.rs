@@ -253,7 +253,7 @@ impl Tokens {
             if b.is_ascii_alphanumeric() {
                 word_start.get_or_insert(at);
                 // The rest of the run of ASCII letters and digits in one tight scan.
-                at += 1 + bytes[at + 1..].iter().position(|&b| !ALNUM[usize::from(b)]).unwrap_or(bytes.len() - at - 1);
+                at += 1 + alnum_run(&bytes[at + 1..]);
                 continue;
             }
             let c = if b < 0x80 { b as char } else { text[at..].chars().next().expect("a character boundary") };
@@ -286,12 +286,14 @@ impl Tokens {
     fn push_word(&mut self, word: &str, start: usize, vocab: &Vocab, plain: bool) {
         let fold_start = self.folded.len() as u32;
         if plain {
-            self.folded.push_str(word);
-            self.folded[fold_start as usize..].make_ascii_lowercase();
             let (shape, key) = plain_shape_and_key(word.as_bytes());
             let found = if word.len() <= 8 {
+                // The key packs the whole folded word: its bytes are the folded text.
+                self.folded.extend(key.to_le_bytes()[..word.len()].iter().map(|&b| char::from(b)));
                 vocab.short.get(key)
             } else {
+                self.folded.push_str(word);
+                self.folded[fold_start as usize..].make_ascii_lowercase();
                 vocab.get_long(&self.folded[fold_start as usize..], key)
             };
             let id = found.unwrap_or(UNKNOWN);
@@ -331,6 +333,42 @@ static ALNUM: [bool; 256] = {
     }
     table
 };
+
+/// The length of the run of ASCII letters and digits that starts `bytes`: eight bytes at a
+/// time (most words end within the first eight), the rest byte by byte.
+fn alnum_run(bytes: &[u8]) -> usize {
+    let mut n = 0;
+    while let Some(chunk) = bytes.get(n..n + 8) {
+        let word = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+        let others = !alnum_bytes(word) & HIGH_BITS;
+        if others != 0 {
+            return n + (others.trailing_zeros() / 8) as usize;
+        }
+        n += 8;
+    }
+    n + bytes[n..].iter().position(|&b| !ALNUM[usize::from(b)]).unwrap_or(bytes.len() - n)
+}
+
+/// The top bit of every byte of a word.
+const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+
+/// Every byte of a word set to `b`.
+const fn bytes_of(b: u8) -> u64 {
+    0x0101_0101_0101_0101 * b as u64
+}
+
+/// The top bit of each byte of `word` set when that byte is an ASCII letter or digit. Each
+/// byte's low seven bits plus `0x80 - bound` carry into its top bit when they reach `bound`,
+/// and never into the next byte.
+fn alnum_bytes(word: u64) -> u64 {
+    let low = word & !HIGH_BITS;
+    let at_least = |x: u64, bound: u8| x + bytes_of(0x80 - bound);
+    let within = |x: u64, first: u8, last: u8| at_least(x, first) & !at_least(x, last + 1);
+    // Upper-case letters become lower-case ones with the 0x20 bit; no other byte does.
+    let letters = within(low | bytes_of(0x20), b'a', b'z');
+    let digits = within(low, b'0', b'9');
+    (letters | digits) & !word & HIGH_BITS
+}
 
 /// Folds a lexicon phrase into its word list, the way [`Tokens::tokenize`] folds text, and
 /// says for each word whether it was written as an acronym (which text must then match).
@@ -493,6 +531,24 @@ mod tests {
             proptest::prop_assert!((0..t.len()).all(|i| t.list[i].id == vocab.get(t.fold(i))));
             let got: Vec<_> = (0..t.len()).map(|i| (t.list[i].start, t.list[i].end, t.list[i].shape, t.fold(i).to_string())).collect();
             proptest::prop_assert_eq!(got, tokenize_by_chars(&text));
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_word_run_scan_agrees_with_the_byte_table(bytes in proptest::collection::vec(proptest::num::u8::ANY, 0..40)) {
+            let want = bytes.iter().position(|&b| !b.is_ascii_alphanumeric()).unwrap_or(bytes.len());
+            proptest::prop_assert_eq!(alnum_run(&bytes), want);
+        }
+    }
+
+    #[test]
+    fn every_byte_value_is_classed_like_the_byte_table() {
+        for b in 0..=255u8 {
+            let word = u64::from_le_bytes([b, b'a', b'/', b'Z', b'0', 0xff, b'@', b'[']);
+            assert_eq!(alnum_bytes(word) & 0x80 != 0, b.is_ascii_alphanumeric(), "byte {b:#x}");
+            // "a", "Z" and "0" are; "/", 0xff, "@" and "[" (next to the ranges) are not.
+            assert_eq!(alnum_bytes(word) & !0xff, 0x0000_0080_8000_8000, "the neighbours of {b:#x}");
         }
     }
 
