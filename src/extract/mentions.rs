@@ -802,6 +802,10 @@ impl Analysis {
             }
             for &l in lang.loose_from(id) {
                 let alias = &lang.loose[l];
+                // A later word the sentence lacks can never be found.
+                if !alias.words[1..].iter().all(|&w| self.has_word(w)) {
+                    continue;
+                }
                 let mut at = i;
                 let mut last = i;
                 let matched = alias.words[1..].iter().all(|&w| {
@@ -813,8 +817,8 @@ impl Analysis {
                     }
                     found.is_some()
                 });
-                let known = self.places.iter().any(|p| p.a <= i && last < p.b);
-                if matched && !known {
+                let known = || self.places.iter().any(|p| p.a <= i && last < p.b);
+                if matched && !known() {
                     self.places.push(region_mention(lang, i, last + 1, alias.region));
                 }
             }
