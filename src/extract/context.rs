@@ -114,6 +114,27 @@ impl Context {
         }
     }
 
+    /// Counts a mention of a faction for its side ([`Context::side_of`]), without allocating
+    /// when the side was counted before.
+    pub fn count_side_of(&mut self, faction: &str) {
+        let side = self.described.get(faction).map_or(faction, String::as_str);
+        match self.named.get_mut(side) {
+            Some(count) => *count += 1,
+            None => {
+                self.named.insert(side.to_string(), 1);
+            }
+        }
+    }
+
+    /// Remembers the side of a faction ([`Context::side_of`]) as the last actor named.
+    pub fn set_side_of(&mut self, faction: &str) {
+        let side = self.described.get(faction).map_or(faction, String::as_str);
+        match &mut self.last_actor {
+            Some((name, sentence)) if name == side => *sentence = self.sentence,
+            _ => self.last_actor = Some((side.to_string(), self.sentence)),
+        }
+    }
+
     /// The faction the article names most (the first in id order on a tie): whose strongholds
     /// an article means when it does not say.
     /// Whether the article named `faction` before this sentence.
@@ -159,15 +180,25 @@ impl Context {
             let mut town = self.towns.remove(at);
             town.sentence = sentence;
             if town.written != written {
-                town.written = written.to_string();
+                town.written.clear();
+                town.written.push_str(written);
             }
             self.towns.push(town);
             return;
         }
-        if self.towns.len() == RECENT_TOWNS {
-            self.towns.remove(0);
-        }
-        let town = PlaceRef { key: key.clone(), written: written.to_string(), country: country.to_string(), sentence };
+        let town = if self.towns.len() == RECENT_TOWNS {
+            // The oldest town makes room, and its buffers hold the new one.
+            let mut town = self.towns.remove(0);
+            town.key.clone_from(key);
+            town.written.clear();
+            town.written.push_str(written);
+            town.country.clear();
+            town.country.push_str(country);
+            town.sentence = sentence;
+            town
+        } else {
+            PlaceRef { key: key.clone(), written: written.to_string(), country: country.to_string(), sentence }
+        };
         self.towns.push(town);
     }
 

@@ -174,6 +174,9 @@ pub struct DateGrammar {
     by_slot: Vec<(Slot, usize)>,
     /// Date words by vocabulary id (filled up to the vocabulary's size).
     words: Vec<DateWord>,
+    /// The ids of the known words ([`DateGrammar::knows`]) as a bit set: asked of every word
+    /// of a text, it stays in the cache where the table of date words would not.
+    known_words: Vec<u64>,
     months_need_capital: bool,
 }
 
@@ -235,12 +238,16 @@ impl DateGrammar {
         for &id in grammar.by_word.keys() {
             grammar.words[id as usize].known = true;
         }
+        grammar.known_words = vec![0; grammar.words.len().div_ceil(64)];
+        for (id, _) in grammar.words.iter().enumerate().filter(|(_, w)| w.known) {
+            grammar.known_words[id / 64] |= 1 << (id % 64);
+        }
         Ok(grammar)
     }
 
     /// Whether vocabulary word `id` is a date word or starts a pattern.
     pub fn knows(&self, id: u32) -> bool {
-        self.words.get(id as usize).is_some_and(|w| w.known)
+        self.known_words.get(id as usize / 64).is_some_and(|bits| bits >> (id % 64) & 1 != 0)
     }
 
     /// Every date expression in the tokens, left to right, each as long as it can be.
@@ -306,6 +313,15 @@ impl DateGrammar {
     }
 
     fn match_pattern(&self, pattern: &Pattern, tokens: &Tokens, from: usize) -> Option<DateMention> {
+        // The words first (an integer each), so a pattern they rule out probes no slot.
+        let words = tokens.list.get(from..from + pattern.elems.len())?;
+        let word_fails = |(elem, token): (&Elem, &crate::extract::tokens::Token)| match *elem {
+            Elem::Word(id) => token.id != id,
+            Elem::Slot(_) => false,
+        };
+        if pattern.elems.iter().zip(words).any(word_fails) {
+            return None;
+        }
         let mut values = Values::default();
         for (k, elem) in pattern.elems.iter().enumerate() {
             let at = from + k;

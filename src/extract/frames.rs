@@ -530,6 +530,9 @@ fn possessed_places(an: &Analysis, frames: &mut [Frame], used: &mut [bool]) {
 /// none, a definite noun cue ("het offensief") is about the article's last place, unless an
 /// actor follows it ("de val van het kalifaat").
 fn place_after_nouns(an: &Analysis, frames: &mut [Frame], used: &mut [bool]) {
+    if !frames.iter().any(|f| an.cues[f.cue].form == Form::Noun) {
+        return;
+    }
     let starts: Vec<usize> = frames.iter().map(|f| an.cues[f.cue].a).collect();
     let verbs: Vec<(u16, u8)> =
         frames.iter().filter(|f| an.cues[f.cue].form != Form::Noun).map(|f| (f.clause, f.rank())).collect();

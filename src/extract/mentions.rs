@@ -2,6 +2,8 @@
 //! gapped phrases, dates, towns and regions, words that refer back to a place, clause
 //! boundaries, and the preposition that governs each actor and place.
 
+use std::borrow::Cow;
+
 use crate::extract::dates::DateMention;
 use crate::extract::language::{ActorRef, Form, Language, Payload, class, prep};
 use crate::extract::tokens::{CAP, DIGITS, PUNCT, Tokens, UNKNOWN, UPPER};
@@ -417,8 +419,8 @@ impl Analysis {
                 None => {
                     self.fold_span(a, b);
                     let span = &text[self.tokens.list[a].start - base..self.tokens.list[b - 1].end - base];
-                    match towns.lookup(gazetteer, &self.folded, span) {
-                        Some(Hit::Found(f)) => Some(Target::Place(f)),
+                    match towns.lookup(gazetteer, &self.folded, span).map(|id| towns.hit(id)) {
+                        Some(Hit::Found(f)) => Some(Target::Place(f.clone())),
                         _ => None,
                     }
                 }
@@ -470,7 +472,7 @@ impl Analysis {
                 let Some(hit) = towns.lookup(gazetteer, &self.folded, span) else {
                     continue;
                 };
-                if let Some(mention) = self.place_mention(hit, towns, gazetteer, (i, i + len), text, base) {
+                if let Some(mention) = self.place_mention(towns.hit(hit), towns, gazetteer, (i, i + len), text, base) {
                     if let Target::Place(found) = &mention.target {
                         towns.note_place(found);
                     }
@@ -522,7 +524,7 @@ impl Analysis {
 
     fn place_mention(
         &self,
-        hit: Hit,
+        hit: &Hit,
         towns: &TownIndex,
         gazetteer: &Gazetteer,
         (a, b): (usize, usize),
@@ -560,26 +562,25 @@ impl Analysis {
             return None;
         }
         // A name several places bear: the one near the article's other places, if only one is.
-        let hit = match hit {
-            Hit::Ambiguous(list) => {
-                towns.nearest_candidate(gazetteer, &list, span).map_or(Hit::Ambiguous(list), Hit::Found)
-            }
-            hit => hit,
+        // The hit is borrowed from the look-up cache: cloned only when the mention is kept.
+        let found = match hit {
+            Hit::Found(found) => Some(Cow::Borrowed(found)),
+            Hit::Ambiguous(list) => towns.nearest_candidate(gazetteer, list, span).map(Cow::Owned),
         };
-        let target = match hit {
-            Hit::Found(found) => {
+        let target = match (found, hit) {
+            (Some(found), _) => {
                 evidence.near_article = near(&found);
                 if !towns::accept(&found, &evidence) {
                     return None;
                 }
-                Target::Place(found)
+                Target::Place(found.into_owned())
             }
-            Hit::Ambiguous(list)
+            (None, Hit::Ambiguous(list))
                 if introduced || !(evidence.sentence_initial || evidence.name_neighbour || evidence.in_compound) =>
             {
-                Target::Ambiguous(list, span.to_string())
+                Target::Ambiguous(list.clone(), span.to_string())
             }
-            Hit::Ambiguous(_) => return None,
+            (None, _) => return None,
         };
         let hint = hint.or_else(|| self.country_after(b));
         Some(PlaceMention { a, b, target, gov: 0, hint, topical: false, site: None })
@@ -804,6 +805,10 @@ impl Analysis {
             }
             for &l in lang.loose_from(id) {
                 let alias = &lang.loose[l];
+                // A later word the sentence lacks can never be found.
+                if !alias.words[1..].iter().all(|&w| self.has_word(w)) {
+                    continue;
+                }
                 let mut at = i;
                 let mut last = i;
                 let matched = alias.words[1..].iter().all(|&w| {
@@ -815,8 +820,8 @@ impl Analysis {
                     }
                     found.is_some()
                 });
-                let known = self.places.iter().any(|p| p.a <= i && last < p.b);
-                if matched && !known {
+                let known = || self.places.iter().any(|p| p.a <= i && last < p.b);
+                if matched && !known() {
                     self.places.push(region_mention(lang, i, last + 1, alias.region));
                 }
             }
@@ -876,6 +881,12 @@ impl Analysis {
     /// "naar Sennar en Gedaref": a place joined by "en" to the place before it, with no
     /// preposition of its own, shares that place's role (left to right, so lists chain).
     fn coordinated_places(&mut self) {
+        // Only a place without a role of its own right after "en" can change (and only itself):
+        // with none, the ordering below is not needed.
+        let coordinated = |p: &PlaceMention| p.gov == 0 && p.a >= 2 && self.class[p.a - 1] & class::COORD != 0;
+        if !self.places.iter().any(coordinated) {
+            return;
+        }
         let mut order: Vec<usize> = (0..self.places.len()).collect();
         order.sort_by_key(|&i| self.places[i].a);
         for &i in &order {

@@ -142,6 +142,55 @@ pub struct Extractor<'w> {
     display: HashMap<PlaceKey, String>,
     /// Exonym rows left out (their place does not resolve in this geodata).
     exonym_warnings: Vec<String>,
+    /// The stopwords of every language, for guessing an article's language.
+    stopwords: Stopwords,
+    /// The dated spans of a sentence (a buffer reused from sentence to sentence).
+    date_spans: Vec<DateSpan>,
+}
+
+/// The stopwords of every language in one vocabulary: an article's head is tokenized once
+/// against it, and each stopword counts for the languages that list it.
+#[derive(Default)]
+struct Stopwords {
+    vocab: tokens::Vocab,
+    /// By stopword id: the indexes of the languages whose stopword it is.
+    languages: Vec<Vec<usize>>,
+    /// The head's tokens, reused from article to article.
+    tokens: tokens::Tokens,
+}
+
+impl Stopwords {
+    fn of(languages: &[Language]) -> Stopwords {
+        let mut stopwords = Stopwords::default();
+        for (index, language) in languages.iter().enumerate() {
+            let mut words: Vec<(String, u32)> = language.vocab.words().collect();
+            // Sorted, so the ids do not depend on the order of a hash table.
+            words.sort();
+            for (word, id) in words {
+                if language.class(id) & language::class::STOP == 0 {
+                    continue;
+                }
+                let id = stopwords.vocab.intern(&word) as usize;
+                if stopwords.languages.len() <= id {
+                    stopwords.languages.resize(id + 1, Vec::new());
+                }
+                stopwords.languages[id].push(index);
+            }
+        }
+        stopwords
+    }
+
+    /// How many stopwords of each of `count` languages `text` holds.
+    fn scores(&mut self, text: &str, count: usize) -> Vec<usize> {
+        self.tokens.tokenize(text, 0, &self.vocab);
+        let mut scores = vec![0; count];
+        for token in self.tokens.list.iter().filter(|t| t.id != tokens::UNKNOWN) {
+            for &language in &self.languages[token.id as usize] {
+                scores[language] += 1;
+            }
+        }
+        scores
+    }
 }
 
 impl<'w> Extractor<'w> {
@@ -172,11 +221,13 @@ impl<'w> Extractor<'w> {
         }
         Ok(Extractor {
             gazetteer,
+            stopwords: Stopwords::of(&languages),
             languages,
             towns,
             analysis: Analysis::default(),
             display: HashMap::new(),
             exonym_warnings,
+            date_spans: Vec::new(),
         })
     }
 
@@ -234,22 +285,13 @@ impl<'w> Extractor<'w> {
         Ok(report)
     }
 
-    fn pick_language(&self, choice: &LangChoice, head: &[u8]) -> usize {
+    fn pick_language(&mut self, choice: &LangChoice, head: &[u8]) -> usize {
         if let LangChoice::Code(code) = choice {
             return self.languages.iter().position(|l| &l.code == code).unwrap_or(0);
         }
         let text = String::from_utf8_lossy(head);
-        // Tokenized once; each language looks the folded words up in its own vocabulary.
-        let mut tokens = tokens::Tokens::default();
-        tokens.tokenize(&text, 0, &tokens::Vocab::default());
-        let scores = self.languages.iter().map(|l| {
-            let stop = |i: usize| {
-                let id = l.vocab.get(tokens.fold(i));
-                id != tokens::UNKNOWN && l.class(id) & language::class::STOP != 0
-            };
-            (0..tokens.len()).filter(|&i| stop(i)).count()
-        });
-        let scores: Vec<usize> = scores.collect();
+        // Tokenized once against the stopwords of every language.
+        let scores = self.stopwords.scores(&text, self.languages.len());
         (0..scores.len()).max_by_key(|&i| (scores[i], std::cmp::Reverse(i))).unwrap_or(0)
     }
 
@@ -369,7 +411,7 @@ impl Run<'_, '_> {
             self.ctx.note_town(&town.key, &town.written, &town.country);
             self.ctx.mention_town(&town.key);
         }
-        let mut queued = Vec::new();
+        // Queued at once: the sentence's own claims are not among those its dates close.
         for draft in drafts {
             let tokens = &an.tokens.list;
             let evidence = (tokens[draft.span.0].start, tokens[draft.span.1 - 1].end);
@@ -378,13 +420,12 @@ impl Run<'_, '_> {
                 .iter()
                 .map(|&(a, b)| text[tokens[a].start - base..tokens[b - 1].end - base].to_string())
                 .collect();
-            queued.push(Queued { draft, sentence: number, evidence, cues });
+            self.queue.push_back(Queued { draft, sentence: number, evidence, cues });
         }
         let name = &self.name;
         self.report.skipped.extend(self.ctx.skipped.drain(..).map(|(n, why)| format!("{name}#{n}: {why}")));
         self.learn(text, base);
         self.landmarks(number);
-        self.queue.extend(queued);
         self.flush(false);
     }
 
@@ -403,21 +444,17 @@ impl Run<'_, '_> {
                 self.ctx.describe(description, side);
             }
         }
-        let named: Vec<String> = an
-            .actors
-            .iter()
-            .filter_map(|m| match m.actor {
-                language::ActorRef::Faction(f) => Some(self.ctx.side_of(&lang.factions[f as usize]).to_string()),
-                _ => None,
-            })
-            .collect();
+        // Each named faction counts for its side; the last one is the article's last actor.
         let mut last_actor = None;
-        for faction in &named {
-            self.ctx.count_actor(faction);
-            last_actor = Some(faction);
+        for m in &an.actors {
+            if let language::ActorRef::Faction(f) = m.actor {
+                let faction = lang.factions[f as usize].as_str();
+                self.ctx.count_side_of(faction);
+                last_actor = Some(faction);
+            }
         }
-        if let Some(actor) = last_actor {
-            self.ctx.set_actor(actor);
+        if let Some(faction) = last_actor {
+            self.ctx.set_side_of(faction);
         }
         // Borrowed parts: the context copies them into the buffers of the place it held before.
         // A landmark or destination ("on the road to X") is what "daar", "there" refer to only
@@ -460,15 +497,27 @@ impl Run<'_, '_> {
         if let Some(year) = self.ex.analysis.dates.iter().rev().find_map(|d| d.values.year) {
             self.ctx.set_named_year(year);
         }
-        let spans: Vec<DateSpan> = self
-            .ex
-            .analysis
-            .dates
-            .iter()
-            .filter_map(|d| dates::resolve(d, self.ctx.anchor.as_ref()).ok())
-            .map(|r| r.span)
-            .filter(|s| s.precision != Precision::Range || s.days() < 400)
-            .collect();
+        if self.ex.analysis.dates.is_empty() {
+            return;
+        }
+        // A buffer reused from sentence to sentence.
+        let mut spans = std::mem::take(&mut self.ex.date_spans);
+        spans.clear();
+        spans.extend(
+            self.ex
+                .analysis
+                .dates
+                .iter()
+                .filter_map(|d| dates::resolve(d, self.ctx.anchor.as_ref()).ok())
+                .map(|r| r.span)
+                .filter(|s| s.precision != Precision::Range || s.days() < 400),
+        );
+        self.landmark_spans(number, &spans);
+        self.ex.date_spans = spans;
+    }
+
+    /// The dated spans of sentence `number` close its earlier pending claims and become landmarks.
+    fn landmark_spans(&mut self, number: u32, spans: &[DateSpan]) {
         let Some(first) = spans.first().cloned() else {
             return;
         };
@@ -478,7 +527,7 @@ impl Run<'_, '_> {
                 q.draft.dating = Dating::Settled { span, note: Some(note) };
             }
         }
-        for span in &spans {
+        for span in spans {
             self.ctx.landmark(span);
         }
     }

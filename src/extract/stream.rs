@@ -181,6 +181,7 @@ pub fn sentences(
         offset += line.len();
         if started {
             numbered(&mut lines.reading, &mut spans, &line, line_start, on_sentence);
+            lines.recycle(line);
             continue;
         }
         prefix.push_str(&line);
@@ -275,6 +276,11 @@ impl<R: BufRead> Lines<R> {
             self.carry = self.raw.split_off(cut);
         }
         Ok((!self.raw.is_empty()).then(|| self.decode()))
+    }
+
+    /// Gives a line's buffer back, so the next line is read into it without allocating.
+    fn recycle(&mut self, line: String) {
+        self.raw = line.into_bytes();
     }
 
     fn decode(&mut self) -> String {

@@ -542,7 +542,7 @@ fn a_date_marker_wins_over_the_default_date() {
 fn language_detection_picks_the_lexicon_by_function_words() {
     let gazetteer = gazetteer();
     let factions = factions();
-    let extractor = Extractor::new(&gazetteer, &factions, &lexicons()).expect("the lexicons compile");
+    let mut extractor = Extractor::new(&gazetteer, &factions, &lexicons()).expect("the lexicons compile");
     assert_eq!(
         extractor.pick_language(&LangChoice::Auto, "De stad viel in handen van de SDF en het leger.".as_bytes()),
         0

@@ -1,12 +1,13 @@
 //! Tokens: a sentence split into words and clause punctuation, each with its byte span in the
-//! article, its folded form (as [`fold_text`] folds names) and its shape (capitalised, acronym,
-//! number). Words are looked up in a [`Vocab`] once, so later stages compare integers.
+//! article, its folded form (as [`crate::places::fold::fold_text`] folds names) and its shape
+//! (capitalised, acronym, number). Words are looked up in a [`Vocab`] once, so later stages
+//! compare integers.
 
 use crate::fxhash::SpreadMap;
 
 use unicode_normalization::char::is_combining_mark;
 
-use crate::places::fold::fold_text;
+use crate::places::fold::fold_text_into;
 
 /// Vocabulary id of a word that no lexicon phrase uses.
 pub const UNKNOWN: u32 = u32::MAX;
@@ -177,6 +178,19 @@ impl Vocab {
         self.len
     }
 
+    /// Every word with its id, in no particular order.
+    pub fn words(&self) -> impl Iterator<Item = (String, u32)> + '_ {
+        let unpack = |key: u64| {
+            let bytes: Vec<u8> = key.to_le_bytes().into_iter().take_while(|&b| b != 0).collect();
+            String::from_utf8_lossy(&bytes).into_owned()
+        };
+        let short = self.short.keys.iter().zip(&self.short.ids).filter(|&(&k, _)| k != 0);
+        let short = short.map(move |(&k, &id)| (unpack(k), id));
+        let empty = self.short.empty.map(|id| (String::new(), id));
+        let long = self.long.iter().map(|(word, &id)| (word.to_string(), id));
+        short.chain(empty).chain(long)
+    }
+
     /// Whether no word was added.
     pub fn is_empty(&self) -> bool {
         self.len == 0
@@ -188,6 +202,8 @@ impl Vocab {
 pub struct Tokens {
     pub list: Vec<Token>,
     folded: String,
+    /// A word being folded (reused from word to word).
+    scratch: String,
 }
 
 impl Tokens {
@@ -237,7 +253,7 @@ impl Tokens {
             if b.is_ascii_alphanumeric() {
                 word_start.get_or_insert(at);
                 // The rest of the run of ASCII letters and digits in one tight scan.
-                at += 1 + bytes[at + 1..].iter().position(|&b| !ALNUM[usize::from(b)]).unwrap_or(bytes.len() - at - 1);
+                at += 1 + alnum_run(&bytes[at + 1..]);
                 continue;
             }
             let c = if b < 0x80 { b as char } else { text[at..].chars().next().expect("a character boundary") };
@@ -270,12 +286,14 @@ impl Tokens {
     fn push_word(&mut self, word: &str, start: usize, vocab: &Vocab, plain: bool) {
         let fold_start = self.folded.len() as u32;
         if plain {
-            self.folded.push_str(word);
-            self.folded[fold_start as usize..].make_ascii_lowercase();
             let (shape, key) = plain_shape_and_key(word.as_bytes());
             let found = if word.len() <= 8 {
+                // The key packs the whole folded word: its bytes are the folded text.
+                self.folded.extend(key.to_le_bytes()[..word.len()].iter().map(|&b| char::from(b)));
                 vocab.short.get(key)
             } else {
+                self.folded.push_str(word);
+                self.folded[fold_start as usize..].make_ascii_lowercase();
                 vocab.get_long(&self.folded[fold_start as usize..], key)
             };
             let id = found.unwrap_or(UNKNOWN);
@@ -286,7 +304,8 @@ impl Tokens {
         if word.is_ascii() {
             self.folded.extend(word.bytes().filter(u8::is_ascii_alphanumeric).map(|b| b.to_ascii_lowercase() as char));
         } else {
-            self.folded.extend(fold_text(word).chars().filter(|&c| c != ' '));
+            fold_text_into(word, &mut self.scratch);
+            self.folded.extend(self.scratch.chars().filter(|&c| c != ' '));
         }
         let shape = shape_of(word);
         let fold_end = self.folded.len() as u32;
@@ -314,6 +333,42 @@ static ALNUM: [bool; 256] = {
     }
     table
 };
+
+/// The length of the run of ASCII letters and digits that starts `bytes`: eight bytes at a
+/// time (most words end within the first eight), the rest byte by byte.
+fn alnum_run(bytes: &[u8]) -> usize {
+    let mut n = 0;
+    while let Some(chunk) = bytes.get(n..n + 8) {
+        let word = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+        let others = !alnum_bytes(word) & HIGH_BITS;
+        if others != 0 {
+            return n + (others.trailing_zeros() / 8) as usize;
+        }
+        n += 8;
+    }
+    n + bytes[n..].iter().position(|&b| !ALNUM[usize::from(b)]).unwrap_or(bytes.len() - n)
+}
+
+/// The top bit of every byte of a word.
+const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+
+/// Every byte of a word set to `b`.
+const fn bytes_of(b: u8) -> u64 {
+    0x0101_0101_0101_0101 * b as u64
+}
+
+/// The top bit of each byte of `word` set when that byte is an ASCII letter or digit. Each
+/// byte's low seven bits plus `0x80 - bound` carry into its top bit when they reach `bound`,
+/// and never into the next byte.
+fn alnum_bytes(word: u64) -> u64 {
+    let low = word & !HIGH_BITS;
+    let at_least = |x: u64, bound: u8| x + bytes_of(0x80 - bound);
+    let within = |x: u64, first: u8, last: u8| at_least(x, first) & !at_least(x, last + 1);
+    // Upper-case letters become lower-case ones with the 0x20 bit; no other byte does.
+    let letters = within(low | bytes_of(0x20), b'a', b'z');
+    let digits = within(low, b'0', b'9');
+    (letters | digits) & !word & HIGH_BITS
+}
 
 /// Folds a lexicon phrase into its word list, the way [`Tokens::tokenize`] folds text, and
 /// says for each word whether it was written as an acronym (which text must then match).
@@ -437,7 +492,7 @@ mod tests {
             } else if w.is_ascii() {
                 w.bytes().filter(u8::is_ascii_alphanumeric).map(|b| b.to_ascii_lowercase() as char).collect()
             } else {
-                fold_text(w).replace(' ', "")
+                crate::places::fold::fold_text(w).replace(' ', "")
             };
             (start, start + w.len(), shape_of(w), folded)
         };
@@ -481,6 +536,24 @@ mod tests {
 
     proptest::proptest! {
         #[test]
+        fn the_word_run_scan_agrees_with_the_byte_table(bytes in proptest::collection::vec(proptest::num::u8::ANY, 0..40)) {
+            let want = bytes.iter().position(|&b| !b.is_ascii_alphanumeric()).unwrap_or(bytes.len());
+            proptest::prop_assert_eq!(alnum_run(&bytes), want);
+        }
+    }
+
+    #[test]
+    fn every_byte_value_is_classed_like_the_byte_table() {
+        for b in 0..=255u8 {
+            let word = u64::from_le_bytes([b, b'a', b'/', b'Z', b'0', 0xff, b'@', b'[']);
+            assert_eq!(alnum_bytes(word) & 0x80 != 0, b.is_ascii_alphanumeric(), "byte {b:#x}");
+            // "a", "Z" and "0" are; "/", 0xff, "@" and "[" (next to the ranges) are not.
+            assert_eq!(alnum_bytes(word) & !0xff, 0x0000_0080_8000_8000, "the neighbours of {b:#x}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
         fn a_plain_word_gets_the_shape_and_packed_fold_of_the_general_rules(word in "[A-Za-z0-9]{1,14}") {
             let folded = word.to_ascii_lowercase();
             let want = (shape_of(&word), pack_bytes(folded.as_bytes()));
@@ -504,5 +577,9 @@ mod tests {
         let empty = vocab.intern("");
         assert_eq!(vocab.get(""), empty);
         assert_eq!(vocab.len(), words.len() + 1);
+        let mut listed: Vec<(String, u32)> = vocab.words().collect();
+        listed.sort_by_key(|&(_, id)| id);
+        let want: Vec<(String, u32)> = words.iter().cloned().chain([String::new()]).zip(0..).collect();
+        assert_eq!(listed, want, "the listing gives back every word with its id");
     }
 }

@@ -25,6 +25,10 @@ pub enum Hit {
     Ambiguous(Vec<Candidate>),
 }
 
+/// Where [`TownIndex::lookup`] keeps a hit: [`TownIndex::hit`] lends it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct HitId(u32);
+
 /// A resolved town or region and how well the spelling fits it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Found {
@@ -53,7 +57,10 @@ pub struct TownIndex {
     pub town_keys: FxSet<String>,
     /// Folded spellings → what they resolve to (a table that spreads the hash: plain FxHash
     /// picks buckets by a short name's first letters and length).
-    cache: SpreadMap<String, Option<Hit>>,
+    /// The hits are kept in `hits`, by index: a look-up that finds a place lends it without
+    /// cloning it.
+    cache: SpreadMap<String, Option<u32>>,
+    hits: Vec<Hit>,
     /// Exonyms (folded) → the place they name (`geodata/lang/exonyms-*.tsv`).
     exonyms: FxMap<String, Found>,
     /// Coordinates and countries of the towns the current article has named so far.
@@ -101,6 +108,7 @@ impl TownIndex {
             keys,
             town_keys,
             cache: SpreadMap::default(),
+            hits: Vec::new(),
             exonyms: FxMap::default(),
             article: Vec::new(),
             countries: FxSet::default(),
@@ -189,9 +197,9 @@ impl TownIndex {
     }
 
     /// Resolves a word run (`folded`: its folded words joined by spaces; `text`: as written).
-    pub fn lookup(&mut self, gazetteer: &Gazetteer, folded: &str, text: &str) -> Option<Hit> {
-        if let Some(hit) = self.cache.get(folded) {
-            return hit.clone();
+    pub fn lookup(&mut self, gazetteer: &Gazetteer, folded: &str, text: &str) -> Option<HitId> {
+        if let Some(&hit) = self.cache.get(folded) {
+            return hit.map(HitId);
         }
         let hit = if let Some(found) = self.exonyms.get(&fold_text(text)) {
             Some(Hit::Found(found.clone()))
@@ -202,9 +210,19 @@ impl TownIndex {
         };
         if self.cache.len() >= CACHE_LIMIT {
             self.cache.clear();
+            self.hits.clear();
         }
-        self.cache.insert(folded.to_string(), hit.clone());
-        hit
+        let id = hit.map(|hit| {
+            self.hits.push(hit);
+            (self.hits.len() - 1) as u32
+        });
+        self.cache.insert(folded.to_string(), id);
+        id.map(HitId)
+    }
+
+    /// The hit a [`TownIndex::lookup`] gave (valid until the next look-up).
+    pub fn hit(&self, id: HitId) -> &Hit {
+        &self.hits[id.0 as usize]
     }
 }
 

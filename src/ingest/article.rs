@@ -114,6 +114,19 @@ const ABBREVIATIONS: &[&str] = &[
     "sr", "st", "t.o.v", "tov", "u.s", "v.s", "vs", "z.g", "zgn",
 ];
 
+/// The length of the longest of [`ABBREVIATIONS`] (all are ASCII).
+const LONGEST_ABBREVIATION: usize = {
+    let mut longest = 0;
+    let mut i = 0;
+    while i < ABBREVIATIONS.len() {
+        if ABBREVIATIONS[i].len() > longest {
+            longest = ABBREVIATIONS[i].len();
+        }
+        i += 1;
+    }
+    longest
+};
+
 /// Splits the article body into numbered sentences.
 pub fn sentences(article: &Article) -> Vec<Sentence> {
     let mut out = Vec::new();
@@ -183,10 +196,16 @@ impl Ellipsis {
         // `from` only grows: the answer holds until `from` passes it.
         if self.searched_from.is_none() || self.at.is_some_and(|at| at < from) {
             self.searched_from = Some(from);
-            self.at = memchr::memmem::find(&bytes[from..], "…".as_bytes()).map(|k| from + k);
+            self.at = find_ellipsis(&bytes[from..]).map(|k| from + k);
         }
         self.at
     }
+}
+
+/// The first `…` (E2 80 A6) in `bytes`: its lead byte found with `memchr`, the rest compared
+/// (no substring searcher is built for each line).
+fn find_ellipsis(bytes: &[u8]) -> Option<usize> {
+    memchr::memchr_iter(0xE2, bytes).find(|&at| bytes[at..].starts_with("…".as_bytes()))
 }
 
 /// The byte offset of the next `.` `!` `?` or `…` at or after `from` (a scan over bytes: in
@@ -240,9 +259,10 @@ fn word_before(line: &str, dot: usize) -> Option<&str> {
 fn is_abbreviation(word: &str) -> bool {
     let mut letters = word.chars();
     let initial = matches!((letters.next(), letters.next()), (Some(c), None) if c.is_uppercase());
-    // Lower-casing an ASCII word never changes its length: compare without allocating.
+    // Lower-casing an ASCII word never changes its length: compare without allocating (and
+    // not at all when it is longer than every abbreviation).
     let listed = if word.is_ascii() {
-        ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word))
+        word.len() <= LONGEST_ABBREVIATION && ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word))
     } else {
         ABBREVIATIONS.contains(&word.to_lowercase().as_str())
     };

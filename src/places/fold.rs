@@ -13,6 +13,13 @@ use unicode_normalization::char::is_combining_mark;
 /// become spaces; runs of spaces collapse to one.
 pub fn fold_text(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
+    fold_text_into(text, &mut out);
+    out
+}
+
+/// [`fold_text`] into a reused buffer (cleared first).
+pub fn fold_text_into(text: &str, out: &mut String) {
+    out.clear();
     let mut pending_space = false;
     for c in text.nfd() {
         if is_combining_mark(c) || is_glottal_mark(c) {
@@ -26,9 +33,8 @@ pub fn fold_text(text: &str) -> String {
             out.push(' ');
             pending_space = false;
         }
-        push_plain_lowercase(&mut out, c);
+        push_plain_lowercase(out, c);
     }
-    out
 }
 
 /// Apostrophes and the marks transliterations use for ayn and hamza: `‘Ayn`, `Qa'im`, `Ḩalab`.
