@@ -46,3 +46,37 @@ fn the_army_is_the_government_of_the_country_it_fights_in() {
         &[("Het leger heeft vrijdag de stad Djibo in Burkina Faso heroverd.", &["Djibo burkina-gov captured"])],
     );
 }
+
+#[test]
+fn rebels_are_the_opposition_in_syria_the_houthis_in_yemen_and_no_one_elsewhere() {
+    check(
+        "en",
+        &[
+            ("Rebels captured the Syrian town of Saraqib on Tuesday.", &["Saraqib syrian-opposition captured"]),
+            ("The rebels took control of the town of Marib in Yemen on Tuesday.", &["Ma'rib houthis captured"]),
+            // the Syrian opposition is not the side of a war in Myanmar or Congo
+            ("Rebels seized the town of Lashio in Myanmar on Tuesday.", &[]),
+        ],
+    );
+    check(
+        "nl",
+        &[
+            ("De rebellen hebben dinsdag de stad Goma in Congo ingenomen.", &[]),
+            ("Opstandelingen veroverden dinsdag de Syrische stad Hama.", &["Hama syrian-opposition captured"]),
+        ],
+    );
+}
+
+#[test]
+fn rebels_tied_to_a_side_are_that_side_for_the_rest_of_the_article() {
+    // "rebellen van de RSF" ties every later "de rebellen" of the article to the RSF; the RSF
+    // is a side the repository's factions know, in a war where "rebels" alone
+    // names no one.
+    check(
+        "nl",
+        &[(
+            "Rebellen van de RSF hebben maandag de stad Nyala ingenomen. Dinsdag veroverden de rebellen ook de stad El Daein.",
+            &["Nyala rsf captured", "El Daein rsf captured"],
+        )],
+    );
+}

@@ -70,6 +70,12 @@ pub struct Context {
     pub skipped: Vec<(u32, String)>,
 }
 
+/// The key under which [`Context::describe`] remembers a description whose side depends on the
+/// country ("rebels led by HTS": the `[actors.by_country]` table of "rebels", by index).
+pub fn by_country_key(table: u16) -> String {
+    format!("by-country#{table}")
+}
+
 impl Context {
     /// The state at the start of an article dated `anchor`.
     pub fn new(anchor: Option<DateSpan>) -> Context {
@@ -82,6 +88,11 @@ impl Context {
         if description != side {
             self.described.insert(description.to_string(), side.to_string());
         }
+    }
+
+    /// The side a description the article tied to one stands for ([`Context::describe`]).
+    pub fn described_side(&self, description: &str) -> Option<&str> {
+        self.described.get(description).map(String::as_str)
     }
 
     /// The side a faction found in the text stands for in this article.

@@ -730,8 +730,15 @@ impl<'a> Builder<'a> {
                 self.warnings.push(unknown(phrase, id));
                 continue;
             }
-            let index = self.by_country.len() as u16;
-            self.by_country.push(table.clone());
+            // Phrases with the same table ("rebellen", "de rebellen") share it, so that a side the
+            // article tied to one ("rebellen van de MNDAA") is the side of the others.
+            let index = match self.by_country.iter().position(|t| t == table) {
+                Some(shared) => shared as u16,
+                None => {
+                    self.by_country.push(table.clone());
+                    (self.by_country.len() - 1) as u16
+                }
+            };
             self.add(phrase, Payload::Actor { actor: ActorRef::ByCountry(index), placeish: false }, false)?;
         }
         for phrase in &parsed.actors.pronouns {

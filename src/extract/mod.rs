@@ -439,9 +439,17 @@ impl Run<'_, '_> {
                 _ => None,
             })
         };
+        // A description that depends on the country ("rebels" led by HTS) is keyed by its table.
+        let description_at = |a: usize| {
+            an.actors.iter().find(|m| m.a == a).and_then(|m| match m.actor {
+                language::ActorRef::Faction(f) => Some(lang.factions[f as usize].clone()),
+                language::ActorRef::ByCountry(t) => Some(context::by_country_key(t)),
+                _ => None,
+            })
+        };
         for &(description, side) in &an.described {
-            if let (Some(description), Some(side)) = (faction_at(description), faction_at(side)) {
-                self.ctx.describe(description, side);
+            if let (Some(description), Some(side)) = (description_at(description), faction_at(side)) {
+                self.ctx.describe(&description, side);
             }
         }
         // Each named faction counts for its side; the last one is the article's last actor.

@@ -417,6 +417,9 @@ impl Roles<'_> {
         match self.an().actors[i].actor {
             ActorRef::Faction(f) => Some(self.ctx.side_of(&self.s.lang.factions[f as usize]).to_string()),
             ActorRef::ByCountry(t) => {
+                if let Some(side) = self.ctx.described_side(&crate::extract::context::by_country_key(t)) {
+                    return Some(side.to_string());
+                }
                 let country = Some(self.country).filter(|c| c.len() == 2).or_else(|| self.ctx.country())?;
                 self.s.lang.by_country[t as usize].get(country).cloned()
             }
