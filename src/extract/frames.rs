@@ -393,7 +393,11 @@ fn assign_places(an: &Analysis, frames: &mut [Frame]) {
                     && f.clause == clause
                     && match background(f) {
                         Some(kind) => background_place(an, f, kind, p),
-                        None => allowed(f.kind(), p.gov, p.topical) || retreat_area(f, p),
+                        None => {
+                            allowed(f.kind(), p.gov, p.topical)
+                                || retreat_area(f, p)
+                                || crate::extract::parts::siege_of_part(an, f, p)
+                        }
                     }
             })
             // A flight's destination belongs to the flight, not to a hold beside it.
@@ -445,6 +449,8 @@ fn assign_places(an: &Analysis, frames: &mut [Frame]) {
         } else if let Some(i) = relative_antecedent(an, f.clause) {
             f.places.push(FramePlace::Mention(i));
         } else if let Some(place) = site_town(an, f) {
+            f.places.push(place);
+        } else if let Some(place) = crate::extract::parts::part_town(an, f) {
             f.places.push(place);
         }
     }

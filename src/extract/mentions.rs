@@ -110,6 +110,8 @@ pub struct Analysis {
     pub modals: Vec<(usize, usize, Modality)>,
     /// Partial words: (token, true for a remnant such as "de laatste wijk").
     pub partial: Vec<(usize, bool)>,
+    /// Nouns for a part of a town in a sentence with a partial word (see [`crate::extract::parts`]).
+    pub parts: Vec<usize>,
     pub no_longer: Vec<(usize, usize)>,
     pub not_negated: Vec<(usize, usize)>,
     /// Country mentions with a stated extent, by their first token (see [`crate::extract::extent`]).
@@ -166,6 +168,7 @@ impl Analysis {
         // The phrases are the last to add classes.
         self.present = self.class.iter().fold(0, |all, &c| all | c);
         self.clauses();
+        crate::extract::parts::find(self, lang);
         lang.dates.scan(&self.tokens, &mut self.dates);
         for d in &self.dates {
             self.consumed[d.a..d.b].iter_mut().for_each(|c| *c = true);
@@ -204,6 +207,7 @@ impl Analysis {
         self.modals.clear();
         self.described.clear();
         self.partial.clear();
+        self.parts.clear();
         self.no_longer.clear();
         self.not_negated.clear();
         self.extents.clear();

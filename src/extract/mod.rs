@@ -19,6 +19,7 @@
 pub mod areas;
 pub mod bench;
 pub mod context;
+pub mod date_spans;
 pub mod dates;
 mod debug;
 pub mod eval;
@@ -28,6 +29,7 @@ pub use crate::fxhash;
 pub mod language;
 pub mod lexicon;
 pub mod mentions;
+pub mod parts;
 pub mod refer;
 pub mod roles;
 pub mod row;
