@@ -125,15 +125,10 @@ pub fn same_day(an: &Analysis, before_place: usize, ctx: &Context) -> Option<Dat
     Some(Dating::Settled { span: previous.clone(), note: Some(note) })
 }
 
-/// Whether a word of the present stands after date `d` in the clause of token `at` or between
-/// them ("Between August and October the army retook X, and the jihadists now hold only Y"):
-/// the claim at `at` is then not of that date.
+/// Whether a word of the present stands between date `d` and token `at` ("Between August and
+/// October the army retook X, and the jihadists now hold only Y"): the claim at `at` is then
+/// not of that date.
 pub fn now_after(an: &Analysis, grammar: &DateGrammar, d: &DateMention, at: usize) -> bool {
     let words = &grammar.spans.now;
-    if words.is_empty() || d.b > at {
-        return false;
-    }
-    let clause = an.clause[at];
-    let end = (at..an.len()).take_while(|&k| an.clause[k] == clause).last().map_or(at, |k| k + 1);
-    (d.b..end).any(|k| words.contains(&an.tokens.list[k].id))
+    !words.is_empty() && d.b <= at && (d.b..at).any(|k| words.contains(&an.tokens.list[k].id))
 }

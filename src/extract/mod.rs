@@ -44,6 +44,8 @@ pub mod trie;
 #[cfg(test)]
 mod areas_tests;
 #[cfg(test)]
+mod date_tests;
+#[cfg(test)]
 mod dev_class_tests;
 #[cfg(test)]
 mod extent_tests;

@@ -293,7 +293,8 @@ impl Sentence<'_> {
             an.dates.iter().filter(eligible).min_by_key(|d| (if d.b <= at { at - d.b } else { d.a - at }, d.b > at));
         let opening = an.dates.first().filter(|d| an.dates.len() == 1 && d.a <= 1 && d.b <= at);
         let grammar = &self.lang.dates;
-        let found = nearest.or(opening).copied().or_else(|| date_spans::when_clause(an, grammar, at, ctx.anchor.as_ref()));
+        let when = || date_spans::when_clause(an, grammar, at, ctx.anchor.as_ref());
+        let found = nearest.copied().or_else(when).or(opening.copied());
         found.filter(|d| d.rule != dates::Rule::SameDay && !date_spans::now_after(an, grammar, d, at))
     }
 
