@@ -13,7 +13,10 @@ fn a_range_of_two_dates_spans_both() {
         &[
             ("Van maart tot juni 2016 had IS Manbij in handen.", &["2016-03/2016-06 manbij is holds"]),
             ("Tussen 2014 en 2016 was Tabqa in handen van IS.", &["2014/2016 tabqa is holds"]),
-            ("In de tweede helft van 2015 heroverde het Iraakse leger Baiji op IS.", &["2015-07/2015 baiji iraqi-gov captured is"]),
+            (
+                "In de tweede helft van 2015 heroverde het Iraakse leger Baiji op IS.",
+                &["2015-07/2015 baiji iraqi-gov captured is"],
+            ),
             // dates and a place, no claim
             ("Van 2014 tot 2016 woonden duizenden vluchtelingen in Manbij.", &[]),
         ],
@@ -58,7 +61,10 @@ fn the_same_day_is_the_date_told_before() {
                 "The SDF took Tabqa on Wednesday. The same day, the SDF entered Manbij, officials said.",
                 &["2017-10-11 tabqa sdf captured", "2017-10-11 manbij sdf captured [claimed]"],
             ),
-            ("The SDF took Tabqa on Wednesday. The same day, a convoy reached Manbij.", &["2017-10-11 tabqa sdf captured"]),
+            (
+                "The SDF took Tabqa on Wednesday. The same day, a convoy reached Manbij.",
+                &["2017-10-11 tabqa sdf captured"],
+            ),
         ],
     );
     check(
@@ -121,8 +127,17 @@ fn a_part_of_the_town_without_its_name_is_partial() {
                 "De SDF rukte op naar Raqqa. IS-strijders hebben volgens de SDF nog delen van het centrum in handen.",
                 &["2017-10-16 raqqa is partial [claimed]"],
             ),
+            // holding a part: "houdt nog" only with a part after it ("houdt nog rekening met" is no hold)
+            (
+                "De SDF rukte op naar Raqqa. IS-strijders houden volgens de SDF nog delen van het centrum.",
+                &["2017-10-16 raqqa is partial [claimed]"],
+            ),
+            ("IS houdt volgens eigen zeggen nog het centrum van Raqqa.", &["2017-10-16 raqqa is partial [claimed]"]),
             // a part noun with no claim
-            ("IS heeft Hajin nog in handen. De oostelijke wijken kregen zaterdag weer stroom.", &["2017-10-16 hajin is holds"]),
+            (
+                "IS heeft Hajin nog in handen. De oostelijke wijken kregen zaterdag weer stroom.",
+                &["2017-10-16 hajin is holds"],
+            ),
         ],
     );
     check(
@@ -133,7 +148,10 @@ fn a_part_of_the_town_without_its_name_is_partial() {
                 &["2017-10-16 mayadin is holds", "2017-10-16 mayadin syrian-gov partial [claimed]"],
             ),
             // a region-sized extent with no town: no claim on the town told before
-            ("Islamic State still holds Mayadin. The jihadists also hold large swathes of the desert.", &["2017-10-16 mayadin is holds"]),
+            (
+                "Islamic State still holds Mayadin. The jihadists also hold large swathes of the desert.",
+                &["2017-10-16 mayadin is holds"],
+            ),
         ],
     );
 }
@@ -148,7 +166,10 @@ fn a_siege_of_a_part_is_a_siege_of_the_town() {
                 &["2017-10-16 mosul is holds", "2017-10-15 mosul is besieged iraqi-gov"],
             ),
             // a direction that places something else, no siege
-            ("IS houdt Mosul nog in handen. Iraakse troepen staan ten westen van Mosul.", &["2017-10-16 mosul is holds"]),
+            (
+                "IS houdt Mosul nog in handen. Iraakse troepen staan ten westen van Mosul.",
+                &["2017-10-16 mosul is holds"],
+            ),
         ],
     );
 }
@@ -158,7 +179,10 @@ fn breaking_into_a_part_is_a_partial_capture() {
     check(
         "en",
         &[
-            ("On Tuesday Islamic State fighters broke into the southern part of Kobani.", &["2017-10-10 kobani is partial"]),
+            (
+                "On Tuesday Islamic State fighters broke into the southern part of Kobani.",
+                &["2017-10-10 kobani is partial"],
+            ),
             ("On Tuesday thieves broke into a shop in Kobani.", &[]),
         ],
     );

@@ -292,7 +292,9 @@ impl DateGrammar {
     /// A month or year standing alone at token `i` ("August", "2014"), which only a range
     /// reads as a date ("between August and October", "van 2014 tot 2017").
     pub(crate) fn bare_date(&self, tokens: &Tokens, i: usize) -> Option<(Rule, Values)> {
-        if i >= tokens.len() || !(tokens.starts_with_digit(i) || self.words.get(tokens.list[i].id as usize).is_some_and(|w| w.month > 0)) {
+        if i >= tokens.len()
+            || !(tokens.starts_with_digit(i) || self.words.get(tokens.list[i].id as usize).is_some_and(|w| w.month > 0))
+        {
             return None;
         }
         let probe = self.probe(tokens, i);

@@ -274,8 +274,7 @@ impl Analysis {
             self.class[a..b].iter_mut().for_each(|c| *c &= !class::NEGATION);
         }
         // A capitalised date word before it ("On Tuesday Islamic State fighters") is no name.
-        let actor =
-            actor.filter(|_| !self.inside_longer_name(a, b) || lang.dates.knows(self.tokens.list[a - 1].id));
+        let actor = actor.filter(|_| !self.inside_longer_name(a, b) || lang.dates.knows(self.tokens.list[a - 1].id));
         match (actor, region) {
             (Some((who, placeish)), region) => {
                 if placeish || region.is_some() {

@@ -25,8 +25,7 @@ pub fn find(an: &mut Analysis, lang: &Language) {
     if an.partial.is_empty() || lang.part_nouns.is_empty() {
         return;
     }
-    let found: Vec<usize> =
-        (0..an.len()).filter(|&k| lang.part_nouns.contains(&an.tokens.list[k].id)).collect();
+    let found: Vec<usize> = (0..an.len()).filter(|&k| lang.part_nouns.contains(&an.tokens.list[k].id)).collect();
     an.parts = found;
 }
 
@@ -49,7 +48,10 @@ pub fn siege_of_part(an: &Analysis, f: &Frame, p: &PlaceMention) -> bool {
     f.def.frame == Kind::Siege
         && f.partial
         && p.gov & prep::OF != 0
-        && an.partial.iter().any(|&(k, remnant)| !remnant && k < p.a && p.a - k <= PART_WINDOW && an.clause[k] == f.clause)
+        && an
+            .partial
+            .iter()
+            .any(|&(k, remnant)| !remnant && k < p.a && p.a - k <= PART_WINDOW && an.clause[k] == f.clause)
 }
 
 /// The part noun a frame with no named place is about (the last of its clause after the cue:

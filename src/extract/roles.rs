@@ -904,8 +904,7 @@ impl Roles<'_> {
             // Inside a gapped cue, it bears on a place inside the gap or before the cue, not on
             // one after it ("namen een derde van Irak in, waaronder Mosul").
             let in_gap = cue.b <= k && k < cue.end && place < cue.end;
-            let before_place =
-                k < place && place - k <= 6 && self.an().clause.get(place) == Some(&self.an().clause[k]);
+            let before_place = k < place && place - k <= 6 && self.an().clause.get(place) == Some(&self.an().clause[k]);
             before_cue || in_gap || before_place
         })
     }
