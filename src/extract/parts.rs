@@ -58,5 +58,5 @@ pub fn siege_of_part(an: &Analysis, f: &Frame, p: &PlaceMention) -> bool {
 /// "delen" in "nog delen van het centrum" is the partial word bearing on "centrum").
 pub fn part_at(an: &Analysis, f: &Frame) -> Option<usize> {
     let cue = &an.cues[f.cue];
-    an.parts.iter().copied().filter(|&k| k >= cue.b && an.clause[k] == f.clause).last()
+    an.parts.iter().copied().rfind(|&k| k >= cue.b && an.clause[k] == f.clause)
 }
