@@ -35,6 +35,14 @@ impl SpanWords {
     }
 }
 
+impl SpanWords {
+    /// Whether the sentence (`has`: its set of words) holds a word that opens a range: the one
+    /// test a sentence without one pays.
+    pub fn opens_a_range(&self, has: impl Fn(u32) -> bool) -> bool {
+        !self.to.is_empty() && self.from.iter().any(|&id| has(id))
+    }
+}
+
 /// One side of a range: a date expression found by the patterns, or a month or year alone.
 fn side_at(grammar: &DateGrammar, tokens: &Tokens, found: &[DateMention], i: usize) -> Option<(usize, Rule, Values)> {
     if let Some(m) = found.iter().find(|m| m.a == i && m.end.is_none()) {

@@ -286,7 +286,6 @@ impl DateGrammar {
                 None => i += 1,
             }
         }
-        crate::extract::date_spans::join_ranges(self, tokens, out);
     }
 
     /// A month or year standing alone at token `i` ("August", "2014"), which only a range

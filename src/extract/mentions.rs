@@ -170,6 +170,9 @@ impl Analysis {
         self.clauses();
         crate::extract::parts::find(self, lang);
         lang.dates.scan(&self.tokens, &mut self.dates);
+        if lang.dates.spans.opens_a_range(|id| self.has_word(id)) {
+            crate::extract::date_spans::join_ranges(&lang.dates, &self.tokens, &mut self.dates);
+        }
         for d in &self.dates {
             self.consumed[d.a..d.b].iter_mut().for_each(|c| *c = true);
         }
