@@ -47,6 +47,10 @@ pub enum Rule {
     Shift(Unit, i32),
     Weekend(i32),
     Ago,
+    /// "on the 12th": the latest day of that number on or before the article date.
+    DayOfMonth,
+    /// "the same day", "dezelfde dag": the date of the event told before (see `date_spans`).
+    SameDay,
 }
 
 impl Rule {
@@ -88,6 +92,8 @@ impl Rule {
             "year" => Rule::Shift(Unit::Year, number()?),
             "weekend" => Rule::Weekend(number()?),
             "ago" => Rule::Ago,
+            "day_of_month" => Rule::DayOfMonth,
+            "same_day" => Rule::SameDay,
             _ => return Err(format!("unknown rule {text:?}")),
         };
         Ok(rule)
@@ -105,7 +111,8 @@ impl Rule {
             Rule::SeasonLatest => &[Slot::Season],
             Rule::WeekdayLatest => &[Slot::Weekday],
             Rule::Ago => &[Slot::Unit],
-            Rule::Shift(..) | Rule::Weekend(_) => &[],
+            Rule::DayOfMonth => &[Slot::Day],
+            Rule::Shift(..) | Rule::Weekend(_) | Rule::SameDay => &[],
         }
     }
 }
@@ -158,6 +165,16 @@ pub struct DateMention {
     pub b: usize,
     pub rule: Rule,
     pub values: Values,
+    /// The end of a range written with two dates ("van juni 2014 tot juli 2017"), joined by
+    /// [`crate::extract::date_spans`].
+    pub end: Option<DateEnd>,
+}
+
+/// The second date of a range: how it resolves.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DateEnd {
+    pub rule: Rule,
+    pub values: Values,
 }
 
 #[derive(Debug, Clone)]
@@ -178,6 +195,8 @@ pub struct DateGrammar {
     /// of a text, it stays in the cache where the table of date words would not.
     known_words: Vec<u64>,
     months_need_capital: bool,
+    /// Words around ranges, "when" words and "the same day" (`date_spans`).
+    pub(crate) spans: crate::extract::date_spans::SpanWords,
 }
 
 impl DateGrammar {
@@ -234,6 +253,7 @@ impl DateGrammar {
             }
             grammar.patterns.push(Pattern { elems, rule });
         }
+        grammar.spans = crate::extract::date_spans::SpanWords::compile(words, vocab);
         grammar.words.resize(vocab.len(), DateWord::default());
         for &id in grammar.by_word.keys() {
             grammar.words[id as usize].known = true;
@@ -273,6 +293,22 @@ impl DateGrammar {
                 None => i += 1,
             }
         }
+    }
+
+    /// A month or year standing alone at token `i` ("August", "2014"), which only a range
+    /// reads as a date ("between August and October", "van 2014 tot 2017").
+    pub(crate) fn bare_date(&self, tokens: &Tokens, i: usize) -> Option<(Rule, Values)> {
+        if i >= tokens.len()
+            || !(tokens.starts_with_digit(i) || self.words.get(tokens.list[i].id as usize).is_some_and(|w| w.month > 0))
+        {
+            return None;
+        }
+        let probe = self.probe(tokens, i);
+        if let Some(year) = self.value_in(&probe, Slot::Year) {
+            return Some((Rule::Year, Values { year: Some(year as i32), ..Values::default() }));
+        }
+        let month = self.value_in(&probe, Slot::Month)?;
+        Some((Rule::MonthLatest, Values { month: Some(month as u8), ..Values::default() }))
     }
 
     /// Whether a date expression can start at token `i`: a number or a date word.
@@ -332,7 +368,7 @@ impl DateGrammar {
                 Elem::Slot(slot) => self.fill(&mut values, slot, self.slot_value(tokens, at, slot)?),
             }
         }
-        Some(DateMention { a: from, b: from + pattern.elems.len(), rule: pattern.rule, values })
+        Some(DateMention { a: from, b: from + pattern.elems.len(), rule: pattern.rule, values, end: None })
     }
 
     /// The value a token gives a slot, if it fits.
@@ -429,9 +465,13 @@ pub struct Resolved {
 /// Resolves a date mention against the article date (`anchor`); relative expressions without
 /// an anchor are an `Err` saying so.
 pub fn resolve(mention: &DateMention, anchor: Option<&DateSpan>) -> Result<Resolved, String> {
+    if let Some(end) = &mention.end {
+        return crate::extract::date_spans::resolve_range(mention, end, anchor);
+    }
     let v = &mention.values;
     let exact = |span: DateSpan| Ok(Resolved { span, note: None });
     match mention.rule {
+        Rule::SameDay => Err("the same day as an event told before".to_string()),
         Rule::Date => {
             let date = Date::new(v.year.unwrap_or(0), v.month.unwrap_or(0), v.day.unwrap_or(0));
             date.map(DateSpan::day).map(|span| Resolved { span, note: None }).ok_or_else(|| "no such day".to_string())
@@ -496,6 +536,13 @@ fn relative(mention: &DateMention, anchor: &DateSpan) -> Result<Resolved, String
         }
         Rule::Shift(Unit::Week, n) if by_day => Ok(Resolved { span: week(today, n), note: None }),
         Rule::Weekend(n) if by_day => Ok(Resolved { span: weekend(today, n), note: None }),
+        Rule::DayOfMonth if by_day => {
+            let day = v.day.unwrap_or(1);
+            let this_month = Date::new(today.year, today.month, day).filter(|d| *d <= today);
+            let previous = shift_month(today.month_key(), -1);
+            let date = this_month.or_else(|| Date::new(previous.year, previous.month, day)).ok_or("no such day")?;
+            Ok(Resolved { span: DateSpan::day(date), note: None })
+        }
         Rule::Shift(Unit::Month, n) => {
             Ok(Resolved { span: DateSpan::month(shift_month(anchor.start.month_key(), n)), note: None })
         }

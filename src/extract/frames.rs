@@ -398,6 +398,7 @@ fn assign_places(an: &Analysis, frames: &mut [Frame]) {
                             allowed(f.kind(), p.gov, p.topical)
                                 || retreat_area(f, p)
                                 || crate::extract::attach::surrender_place(f, p.gov)
+                                || crate::extract::parts::siege_of_part(an, f, p)
                         }
                     }
             })
@@ -450,6 +451,8 @@ fn assign_places(an: &Analysis, frames: &mut [Frame]) {
         } else if let Some(i) = relative_antecedent(an, f.clause) {
             f.places.push(FramePlace::Mention(i));
         } else if let Some(place) = site_town(an, f) {
+            f.places.push(place);
+        } else if let Some(place) = crate::extract::parts::part_town(an, f) {
             f.places.push(place);
         }
     }

@@ -198,6 +198,8 @@ pub struct Language {
     pub warnings: Vec<String>,
     /// The words of `[extent]`, as vocabulary ids.
     pub extent: crate::extract::extent::ExtentPhrases,
+    /// `[partial] parts` by vocabulary id (see [`crate::extract::parts`]).
+    pub part_nouns: Vec<u32>,
     /// Words of permission, folded ("mogen", "allowed"): a loss or capture they govern is no
     /// event ("IS-strijders mochten Raqqa verlaten").
     pub permission: Vec<String>,
@@ -268,6 +270,7 @@ impl Language {
         let mut areas = builder.areas(&parsed.areas, gazetteer)?;
         let dates =
             DateGrammar::compile(&parsed.dates, &mut builder.vocab, parsed.language.months_need_capital, file, text)?;
+        let part_nouns = crate::extract::parts::compile(&parsed.partial.parts, &mut builder.vocab);
         builder.words.resize(builder.vocab.len(), (0, 0, 0));
         builder.trie.seal(builder.vocab.len());
         areas.government = by_country_table(&builder.trie, &builder.vocab, &parsed.areas.government);
@@ -298,6 +301,7 @@ impl Language {
             loose: builder.loose,
             warnings: builder.warnings,
             extent,
+            part_nouns,
             permission: parsed
                 .grammar
                 .permission

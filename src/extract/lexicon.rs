@@ -198,6 +198,10 @@ pub struct ModalityWords {
 pub struct PartialWords {
     pub words: Vec<String>,
     pub remnant: Vec<String>,
+    /// Nouns for a part of a town ("wijken", "centrum", "districts", "outskirts"): with a partial
+    /// word and no place of their own they are a part of the town the article is about.
+    #[serde(default)]
+    pub parts: Vec<String>,
 }
 
 /// `[extent]`: the words that make a country name a place a claim is about (see
@@ -340,6 +344,19 @@ pub struct DateWords {
     #[serde(default)]
     pub units: BTreeMap<String, Unit>,
     pub patterns: BTreeMap<String, String>,
+    /// Words that open a range of two dates ("van", "tussen", "from", "between").
+    #[serde(default)]
+    pub range_from: Vec<String>,
+    /// Words between the two dates of a range ("tot", "en", "to", "and", "until").
+    #[serde(default)]
+    pub range_to: Vec<String>,
+    /// Words opening a clause that takes the date before it ("toen", "when").
+    #[serde(default)]
+    pub when: Vec<String>,
+    /// Words of the present ("nu", "inmiddels", "now"): a claim with one after an earlier date
+    /// of its sentence is not dated by that date.
+    #[serde(default)]
+    pub now: Vec<String>,
 }
 
 /// Parses a lexicon file; syntax errors name the line.

@@ -112,6 +112,8 @@ pub struct Analysis {
     pub modals: Vec<(usize, usize, Modality)>,
     /// Partial words: (token, true for a remnant such as "de laatste wijk").
     pub partial: Vec<(usize, bool)>,
+    /// Nouns for a part of a town in a sentence with a partial word (see [`crate::extract::parts`]).
+    pub parts: Vec<usize>,
     pub no_longer: Vec<(usize, usize)>,
     pub not_negated: Vec<(usize, usize)>,
     /// Country mentions with a stated extent, by their first token (see [`crate::extract::extent`]).
@@ -168,7 +170,11 @@ impl Analysis {
         // The phrases are the last to add classes.
         self.present = self.class.iter().fold(0, |all, &c| all | c);
         self.clauses();
+        crate::extract::parts::find(self, lang);
         lang.dates.scan(&self.tokens, &mut self.dates);
+        if lang.dates.spans.opens_a_range(|id| self.has_word(id)) {
+            crate::extract::date_spans::join_ranges(&lang.dates, &self.tokens, &mut self.dates);
+        }
         for d in &self.dates {
             self.consumed[d.a..d.b].iter_mut().for_each(|c| *c = true);
         }
@@ -206,6 +212,7 @@ impl Analysis {
         self.modals.clear();
         self.described.clear();
         self.partial.clear();
+        self.parts.clear();
         self.no_longer.clear();
         self.not_negated.clear();
         self.extents.clear();
@@ -271,7 +278,8 @@ impl Analysis {
         if b - a > 1 && !keeps_negation {
             self.class[a..b].iter_mut().for_each(|c| *c &= !class::NEGATION);
         }
-        let actor = actor.filter(|_| !self.inside_longer_name(a, b));
+        // A capitalised date word before it ("On Tuesday Islamic State fighters") is no name.
+        let actor = actor.filter(|_| !self.inside_longer_name(a, b) || lang.dates.knows(self.tokens.list[a - 1].id));
         match (actor, region) {
             (Some((who, placeish)), region) => {
                 if placeish || region.is_some() {

@@ -20,6 +20,7 @@ pub mod areas;
 pub mod attach;
 pub mod bench;
 pub mod context;
+pub mod date_spans;
 pub mod dates;
 mod debug;
 pub mod eval;
@@ -29,6 +30,7 @@ pub use crate::fxhash;
 pub mod language;
 pub mod lexicon;
 pub mod mentions;
+pub mod parts;
 pub mod refer;
 pub mod roles;
 pub mod row;
@@ -42,6 +44,8 @@ pub mod trie;
 
 #[cfg(test)]
 mod areas_tests;
+#[cfg(test)]
+mod date_tests;
 #[cfg(test)]
 mod dev_class_tests;
 #[cfg(test)]

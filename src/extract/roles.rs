@@ -6,6 +6,7 @@
 
 use crate::date::DateSpan;
 use crate::extract::context::{Context, PlaceRef, REACH};
+use crate::extract::date_spans;
 use crate::extract::dates::{self, DateMention};
 use crate::extract::extent;
 use crate::extract::frames::{Frame, FramePlace};
@@ -293,7 +294,10 @@ impl Sentence<'_> {
         let nearest =
             an.dates.iter().filter(eligible).min_by_key(|d| (if d.b <= at { at - d.b } else { d.a - at }, d.b > at));
         let opening = an.dates.first().filter(|d| an.dates.len() == 1 && d.a <= 1 && d.b <= at);
-        nearest.or(opening).copied()
+        let grammar = &self.lang.dates;
+        let when = || date_spans::when_clause(an, grammar, at, ctx.anchor.as_ref());
+        let found = nearest.copied().or_else(when).or(opening.copied());
+        found.filter(|d| d.rule != dates::Rule::SameDay && !date_spans::now_after(an, grammar, d, at))
     }
 
     fn written(&self, a: usize, b: usize) -> String {
@@ -891,7 +895,8 @@ impl Roles<'_> {
     /// ("controleert een deel van"); a direction only when glued to the place ("West-Mosul").
     fn partial_here(&self) -> bool {
         let cue = &self.an().cues[self.frame.cue];
-        let place = self.at.map_or(cue.end, |(a, _)| a);
+        let part = || crate::extract::parts::part_at(self.an(), self.frame).unwrap_or(cue.end);
+        let place = self.at.map_or_else(part, |(a, _)| a);
         let tokens = &self.an().tokens.list;
         // A word right before a comma is an adverb that modifies nothing after it ("Further
         // east, the army holds X").
@@ -909,7 +914,7 @@ impl Roles<'_> {
             // Inside a gapped cue, it bears on a place inside the gap or before the cue, not on
             // one after it ("namen een derde van Irak in, waaronder Mosul").
             let in_gap = cue.b <= k && k < cue.end && place < cue.end;
-            let before_place = k < place && place - k <= 6 && self.an().clause[k] == self.an().clause[place];
+            let before_place = k < place && place - k <= 6 && self.an().clause.get(place) == Some(&self.an().clause[k]);
             before_cue || in_gap || before_place
         })
     }

@@ -133,6 +133,9 @@ fn settle_event(draft: &Draft, an: &Analysis, ctx: &Context) -> Dating {
         return Dating::Settled { span: span.clone(), note: None };
     }
     let before_place = draft.span.0.max(1);
+    if let Some(dating) = crate::extract::date_spans::same_day(an, before_place, ctx) {
+        return dating;
+    }
     let connective = |c: u32| (0..before_place.min(an.len())).any(|k| an.class[k] & c != 0);
     if let Some(previous) = ctx.previous_landmark() {
         if connective(class::AFTER) {

@@ -1,0 +1,62 @@
+//! Parts of a town named without the town: "het grootste deel van de oostelijke wijken",
+//! "nog delen van het centrum", "the northern districts", "the southern part of the village".
+//! A capture, loss or hold whose clause has a partial word and a noun for a part of a town
+//! (`[partial] parts`) but no place of its own is a partial claim on the town the article is
+//! about. And a siege of a part ("het westen van X omsingeld", "encircled the eastern districts
+//! of X") is a siege of that town.
+
+use crate::extract::frames::{Frame, FramePlace};
+use crate::extract::language::{Language, prep};
+use crate::extract::lexicon::Frame as Kind;
+use crate::extract::mentions::{Analysis, PlaceMention};
+use crate::extract::tokens::{Vocab, fold_phrase};
+
+/// How far before a place its partial word may stand ("het westen van X": 3 words).
+const PART_WINDOW: usize = 4;
+
+/// The vocabulary ids of `[partial] parts` (single words).
+pub fn compile(words: &[String], vocab: &mut Vocab) -> Vec<u32> {
+    words.iter().flat_map(|w| fold_phrase(w)).map(|(folded, _)| vocab.intern(&folded)).collect()
+}
+
+/// Marks the part nouns of a sentence that has a partial word (the only sentences that read
+/// them, so others cost one test).
+pub fn find(an: &mut Analysis, lang: &Language) {
+    if an.partial.is_empty() || lang.part_nouns.is_empty() {
+        return;
+    }
+    let found: Vec<usize> = (0..an.len()).filter(|&k| lang.part_nouns.contains(&an.tokens.list[k].id)).collect();
+    an.parts = found;
+}
+
+/// The town of a state frame whose object is a part noun with a partial word and no place of
+/// its clause: the article's last place.
+pub fn part_town(an: &Analysis, f: &Frame) -> Option<FramePlace> {
+    let state = matches!(f.def.frame, Kind::Take | Kind::Fall | Kind::Lose)
+        || (f.def.frame == Kind::Hold && f.def.outcome.is_none() && !f.possessive);
+    if !state || !f.partial || an.parts.is_empty() {
+        return None;
+    }
+    let part_here = an.parts.iter().any(|&k| an.clause[k] == f.clause);
+    let place_here = an.places.iter().any(|p| an.clause[p.a] == f.clause && !p.is_anaphora());
+    (part_here && !place_here).then_some(FramePlace::Context)
+}
+
+/// Whether a siege frame may take place `p` after "van"/"of" because a partial word stands
+/// right before it ("het westen van Khan Younis omsingeld").
+pub fn siege_of_part(an: &Analysis, f: &Frame, p: &PlaceMention) -> bool {
+    f.def.frame == Kind::Siege
+        && f.partial
+        && p.gov & prep::OF != 0
+        && an
+            .partial
+            .iter()
+            .any(|&(k, remnant)| !remnant && k < p.a && p.a - k <= PART_WINDOW && an.clause[k] == f.clause)
+}
+
+/// The part noun a frame with no named place is about (the last of its clause after the cue:
+/// "delen" in "nog delen van het centrum" is the partial word bearing on "centrum").
+pub fn part_at(an: &Analysis, f: &Frame) -> Option<usize> {
+    let cue = &an.cues[f.cue];
+    an.parts.iter().copied().rfind(|&k| k >= cue.b && an.clause[k] == f.clause)
+}
