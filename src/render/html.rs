@@ -426,7 +426,8 @@ mod tests {
                         modality: Modality::Fact,
                         sources: vec!["</script>.txt#1".into()],
                         note: name.clone(),
-                    },
+                    }
+                    .into(),
                     role: "supports",
                     index: None,
                 }],
