@@ -359,11 +359,11 @@ type CellsByClip = BTreeMap<Option<usize>, Vec<usize>>;
 pub fn derive_with(seeds: &[Seed], radius_km: f64, clips: &[MultiPolygon<f64>], cache: &CellCache) -> Areas {
     let (cells, prints) = cache.cells(seeds, radius_km);
     let inside = cache.inside_flags(seeds, radius_km, clips);
-    let mut groups: BTreeMap<(String, Fill, bool), CellsByClip> = BTreeMap::new();
+    let mut groups: BTreeMap<(&str, &Fill, bool), CellsByClip> = BTreeMap::new();
     for (i, (seed, cell)) in seeds.iter().zip(cells.iter()).enumerate() {
         if cell.len() >= 3 {
             let clip = seed.clip.filter(|&c| c < clips.len());
-            let key = (seed.holder.clone(), seed.fill.clone(), seed.stale);
+            let key = (seed.holder.as_str(), &seed.fill, seed.stale);
             groups.entry(key).or_default().entry(clip).or_default().push(i);
         }
     }
@@ -371,6 +371,7 @@ pub fn derive_with(seeds: &[Seed], radius_km: f64, clips: &[MultiPolygon<f64>], 
     let areas = groups
         .into_par_iter()
         .map(|((holder, fill, stale), members)| {
+            let (holder, fill) = (holder.to_string(), fill.clone());
             let shape = merged_shape((&holder, &fill, stale), &members, (&cells, &prints, &inside), clips, cache);
             let km2 = shape.unsigned_area();
             ControlArea { holder, fill, stale, shape: (*shape).clone(), km2 }
