@@ -95,30 +95,45 @@ pub struct CellCache {
     shapes: Mutex<ShapeMemo>,
 }
 
-/// The seed positions and radius the cells were cut for, the cells, and for each cell how far
-/// a change reaches it (see [`cell`]).
+/// The seed positions and radius the cells were cut for, the cells, for each cell how far
+/// a change reaches it (see [`cell`]) and a fingerprint of its vertices (see [`cell_print`]).
 struct CachedCells {
     positions: Vec<(f64, f64)>,
     radius: f64,
     cells: Arc<Vec<Cell>>,
     reaches: Vec<f64>,
+    prints: Arc<Vec<u128>>,
 }
 
+/// A cell as [`cells_reusing`] and [`fresh_cells`] give it: its vertices, its reach and the
+/// fingerprint of its vertices.
+type MadeCell = (Cell, f64, u128);
+
 impl CellCache {
-    fn cells(&self, seeds: &[Seed], radius_km: f64) -> Arc<Vec<Cell>> {
+    /// The cells of the seeds, with the fingerprint of each cell's vertices.
+    fn cells(&self, seeds: &[Seed], radius_km: f64) -> (Arc<Vec<Cell>>, Arc<Vec<u128>>) {
         let positions: Vec<(f64, f64)> = seeds.iter().map(|s| (s.x, s.y)).collect();
         let last = self.last.lock().ok().and_then(|last| last.clone()).filter(|last| last.radius == radius_km);
-        let cells = match last {
-            Some(last) if last.positions == positions => return last.cells.clone(),
+        let made = match last {
+            Some(last) if last.positions == positions => return (last.cells.clone(), last.prints.clone()),
             Some(last) => cells_reusing(seeds, radius_km, &positions, &last),
             None => fresh_cells(seeds, radius_km),
         };
-        let (cells, reaches): (Vec<Cell>, Vec<f64>) = cells.into_iter().unzip();
-        let cells = Arc::new(cells);
-        if let Ok(mut last) = self.last.lock() {
-            *last = Some(Arc::new(CachedCells { positions, radius: radius_km, cells: cells.clone(), reaches }));
+        let mut cells = Vec::with_capacity(made.len());
+        let mut reaches = Vec::with_capacity(made.len());
+        let mut prints = Vec::with_capacity(made.len());
+        for (cell, reach, print) in made {
+            cells.push(cell);
+            reaches.push(reach);
+            prints.push(print);
         }
-        cells
+        let (cells, prints) = (Arc::new(cells), Arc::new(prints));
+        if let Ok(mut last) = self.last.lock() {
+            let cached =
+                CachedCells { positions, radius: radius_km, cells: cells.clone(), reaches, prints: prints.clone() };
+            *last = Some(Arc::new(cached));
+        }
+        (cells, prints)
     }
 
     /// For each seed, whether its cell lies inside its clip and needs no cut (see [`disc_inside`]).
@@ -228,14 +243,32 @@ fn distance2_to_segment(p: Coord<f64>, a: Coord<f64>, b: Coord<f64>) -> f64 {
 }
 
 /// The cells of `seeds`, each cut afresh.
-fn fresh_cells(seeds: &[Seed], radius_km: f64) -> Vec<(Cell, f64)> {
+fn fresh_cells(seeds: &[Seed], radius_km: f64) -> Vec<MadeCell> {
     let near = Neighbours::new(seeds, radius_km);
-    (0..seeds.len()).into_par_iter().map(|i| cell(seeds, i, radius_km, near.of(seeds, i))).collect()
+    (0..seeds.len()).into_par_iter().map(|i| printed(cell(seeds, i, radius_km, near.of(seeds, i)))).collect()
+}
+
+/// A new cell with the fingerprint of its vertices.
+fn printed((cell, reach): (Cell, f64)) -> MadeCell {
+    let print = cell_print(&cell);
+    (cell, reach, print)
+}
+
+/// A fingerprint of a cell's vertices (not its labels, which are renumbered when it is reused):
+/// merged shapes are remembered by the fingerprints of their cells (see [`hash_cells`]).
+fn cell_print(cell: &Cell) -> u128 {
+    fingerprint(|h| {
+        cell.len().hash(h);
+        for (c, _) in cell {
+            c.x.to_bits().hash(h);
+            c.y.to_bits().hash(h);
+        }
+    })
 }
 
 /// The cells of `seeds`, taking from `last` every cell whose town stood there before and that no
 /// town that appeared or vanished reaches (its labels renumbered); only the others are cut again.
-fn cells_reusing(seeds: &[Seed], radius_km: f64, positions: &[(f64, f64)], last: &CachedCells) -> Vec<(Cell, f64)> {
+fn cells_reusing(seeds: &[Seed], radius_km: f64, positions: &[(f64, f64)], last: &CachedCells) -> Vec<MadeCell> {
     let near = Neighbours::new(seeds, radius_km);
     let bits = |p: &(f64, f64)| (p.0.to_bits(), p.1.to_bits());
     let old_at = index_by_position(&last.positions);
@@ -272,9 +305,9 @@ fn cells_reusing(seeds: &[Seed], radius_km: f64, positions: &[(f64, f64)], last:
                         Some(j) => renumber[j].filter(|&n| n != usize::MAX).map(|n| (c, Some(n))),
                     })
                     .collect::<Option<Cell>>()?;
-                Some((cell, last.reaches[o]))
+                Some((cell, last.reaches[o], last.prints[o]))
             });
-            reused.unwrap_or_else(|| cell(seeds, i, radius_km, near.of(seeds, i)))
+            reused.unwrap_or_else(|| printed(cell(seeds, i, radius_km, near.of(seeds, i))))
         })
         .collect()
 }
@@ -324,13 +357,13 @@ type CellsByClip = BTreeMap<Option<usize>, Vec<usize>>;
 /// where it may cross the country's edge: the cells of towns farther than a radius from it are
 /// inside already and join the merged area uncut.
 pub fn derive_with(seeds: &[Seed], radius_km: f64, clips: &[MultiPolygon<f64>], cache: &CellCache) -> Areas {
-    let cells = cache.cells(seeds, radius_km);
+    let (cells, prints) = cache.cells(seeds, radius_km);
     let inside = cache.inside_flags(seeds, radius_km, clips);
-    let mut groups: BTreeMap<(String, Fill, bool), CellsByClip> = BTreeMap::new();
+    let mut groups: BTreeMap<(&str, &Fill, bool), CellsByClip> = BTreeMap::new();
     for (i, (seed, cell)) in seeds.iter().zip(cells.iter()).enumerate() {
         if cell.len() >= 3 {
             let clip = seed.clip.filter(|&c| c < clips.len());
-            let key = (seed.holder.clone(), seed.fill.clone(), seed.stale);
+            let key = (seed.holder.as_str(), &seed.fill, seed.stale);
             groups.entry(key).or_default().entry(clip).or_default().push(i);
         }
     }
@@ -338,7 +371,8 @@ pub fn derive_with(seeds: &[Seed], radius_km: f64, clips: &[MultiPolygon<f64>], 
     let areas = groups
         .into_par_iter()
         .map(|((holder, fill, stale), members)| {
-            let shape = merged_shape((&holder, &fill, stale), &members, (&cells, &inside), clips, cache);
+            let (holder, fill) = (holder.to_string(), fill.clone());
+            let shape = merged_shape((&holder, &fill, stale), &members, (&cells, &prints, &inside), clips, cache);
             let km2 = shape.unsigned_area();
             ControlArea { holder, fill, stale, shape: (*shape).clone(), km2 }
         })
@@ -352,7 +386,7 @@ pub fn derive_with(seeds: &[Seed], radius_km: f64, clips: &[MultiPolygon<f64>], 
 fn merged_shape(
     group: (&str, &Fill, bool),
     members: &CellsByClip,
-    (cells, inside): (&[Cell], &[bool]),
+    (cells, prints, inside): (&[Cell], &[u128], &[bool]),
     clips: &[MultiPolygon<f64>],
     cache: &CellCache,
 ) -> Arc<MultiPolygon<f64>> {
@@ -360,7 +394,7 @@ fn merged_shape(
         group.hash(h);
         for (clip, indices) in members {
             clip.hash(h);
-            hash_cells(h, indices, cells, inside);
+            hash_cells(h, indices, prints, inside);
         }
     });
     cache.shape(fingerprint, || {
@@ -372,7 +406,7 @@ fn merged_shape(
             };
             pieces.extend(uncut.iter().map(|&i| cell_polygon(&cells[i])));
             if let (Some(c), false) = (clip, to_cut.is_empty()) {
-                pieces.extend(cut_piece(&to_cut, cells, &clips[c], c, cache).0.iter().cloned());
+                pieces.extend(cut_piece(&to_cut, (cells, prints), &clips[c], c, cache).0.iter().cloned());
             }
         }
         // The pieces cut to different countries meet along borders: one union makes them one
@@ -384,7 +418,7 @@ fn merged_shape(
 /// The union of some cells cut to their clip.
 fn cut_piece(
     indices: &[usize],
-    cells: &[Cell],
+    (cells, prints): (&[Cell], &[u128]),
     clip: &MultiPolygon<f64>,
     c: usize,
     cache: &CellCache,
@@ -392,7 +426,7 @@ fn cut_piece(
     let fingerprint = fingerprint(|h| {
         "cut".hash(h);
         c.hash(h);
-        hash_cells(h, indices, cells, &[]);
+        hash_cells(h, indices, prints, &[]);
     });
     cache.shape(fingerprint, || {
         let polygons: Vec<Polygon<f64>> = indices.iter().map(|&i| cell_polygon(&cells[i])).collect();
@@ -404,16 +438,13 @@ fn cell_polygon(cell: &Cell) -> Polygon<f64> {
     closed_polygon(cell.iter().map(|(c, _)| *c).collect())
 }
 
-/// Feeds the vertices of some cells (and whether each is inside its clip) to a hasher.
-fn hash_cells(h: &mut DefaultHasher, indices: &[usize], cells: &[Cell], inside: &[bool]) {
+/// Feeds the fingerprints of some cells' vertices (see [`cell_print`]) and whether each is
+/// inside its clip to a hasher.
+fn hash_cells(h: &mut DefaultHasher, indices: &[usize], prints: &[u128], inside: &[bool]) {
     indices.len().hash(h);
     for &i in indices {
         inside.get(i).hash(h);
-        cells[i].len().hash(h);
-        for (c, _) in &cells[i] {
-            c.x.to_bits().hash(h);
-            c.y.to_bits().hash(h);
-        }
+        prints[i].hash(h);
     }
 }
 
@@ -654,8 +685,9 @@ mod tests {
             // Each round keeps most towns and drops a different few (the same relative order).
             let seeds: Vec<Seed> =
                 all.iter().enumerate().filter(|(k, _)| (k * 7 + round) % 23 != 0).map(|(_, s)| s.clone()).collect();
-            let from_cache = cache.cells(&seeds, 12.0);
-            let fresh = CellCache::default().cells(&seeds, 12.0);
+            let (from_cache, prints) = cache.cells(&seeds, 12.0);
+            let (fresh, fresh_prints) = CellCache::default().cells(&seeds, 12.0);
+            assert_eq!(prints, fresh_prints, "round {round}");
             assert_eq!(from_cache.len(), fresh.len());
             for (k, (a, b)) in from_cache.iter().zip(fresh.iter()).enumerate() {
                 let bits =

@@ -118,6 +118,8 @@ pub struct Series<'a> {
     pub(crate) month_ends: crate::render::series::MonthEnds,
     /// The line under the title, worked out once.
     pub(crate) subtitle: std::sync::OnceLock<String>,
+    /// The claims' texts as the frames' data lists them, each written out once.
+    pub(crate) claim_texts: crate::render::info::ClaimTexts,
 }
 
 /// The layout: a header band, the map, a footer band.

@@ -67,8 +67,8 @@ pub struct PageBuilder {
     options: PageOptions,
     strings: Strings,
     places: PlaceColumns,
-    /// Place key to its index in `places`.
-    place_index: HashMap<(PlaceKind, String), usize>,
+    /// Place kind and id to its index in `places` (found by the id's text, without a copy).
+    place_index: HashMap<PlaceKind, HashMap<String, usize>>,
     claims: ClaimColumns,
     /// Claim to its index in `claims`.
     claim_index: HashMap<ClaimText, usize>,
@@ -133,8 +133,7 @@ impl PageBuilder {
 
     /// The index of a drawn place in the page's table, adding it when first met.
     fn place(&mut self, p: &PlaceInfo) -> usize {
-        let key = (p.kind, p.place_id.clone());
-        if let Some(&i) = self.place_index.get(&key) {
+        if let Some(&i) = self.place_index.get(&p.kind).and_then(|ids| ids.get(p.place_id.as_str())) {
             return i;
         }
         let index = self.places.id.len();
@@ -144,7 +143,7 @@ impl PageBuilder {
         self.places.x.push(tenths(p.x));
         self.places.y.push(tenths(p.y));
         self.places.r.push(tenths(p.r));
-        self.place_index.insert(key, index);
+        self.place_index.entry(p.kind).or_default().insert(p.place_id.clone(), index);
         index
     }
 
@@ -197,7 +196,7 @@ impl PageBuilder {
     fn change_records(&mut self, frame: &FrameInfo) -> Vec<u32> {
         let mut records = Records::default();
         for change in &frame.changes {
-            let place = self.place_index.get(&(change.kind, change.place_id.clone())).copied();
+            let place = self.place_index.get(&change.kind).and_then(|ids| ids.get(change.place_id.as_str())).copied();
             records.ints.push(place.map_or(0, |p| p as u32 + 1));
             let name = place.map(|p| self.strings.list[self.places.name[p] as usize - 1].clone());
             match name.as_deref().and_then(|name| Some((name, change.text.find(name)?))) {
@@ -426,7 +425,8 @@ mod tests {
                         modality: Modality::Fact,
                         sources: vec!["</script>.txt#1".into()],
                         note: name.clone(),
-                    },
+                    }
+                    .into(),
                     role: "supports",
                     index: None,
                 }],

@@ -1,6 +1,8 @@
 //! What a frame shows, as data: each drawn place with its pixel position, state and the claims
 //! behind it. The HTML viewer and the exports use it; it matches the pictures exactly.
 
+use std::sync::{Arc, OnceLock};
+
 use serde::Serialize;
 
 use crate::date::{Date, YearMonth};
@@ -9,7 +11,7 @@ use crate::render::caption;
 use crate::render::marks::place_dom_id;
 use crate::render::series::{FrameState, Series};
 use crate::render::style::month_title;
-use crate::timeline::ChangeKind;
+use crate::timeline::{ChangeKind, Timeline};
 
 /// One frame as data.
 #[derive(Debug, Clone, Serialize)]
@@ -74,13 +76,68 @@ pub struct PlaceInfo {
 #[derive(Debug, Clone, Serialize)]
 pub struct ClaimInfo {
     #[serde(flatten)]
-    pub claim: ClaimText,
+    pub claim: SharedText,
     /// `supports`, `pending`, `conflicts` or (in a month's change list) `change`.
     pub role: &'static str,
     /// The claim's index in the timeline (not exported): the viewer page finds claims it
     /// already holds by it.
     #[serde(skip)]
     pub index: Option<usize>,
+}
+
+/// A claim's text, shared by every frame that lists the claim: written out once per claim
+/// instead of once per place and month. It serialises as the text itself.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SharedText(pub Arc<ClaimText>);
+
+impl From<ClaimText> for SharedText {
+    fn from(text: ClaimText) -> SharedText {
+        SharedText(Arc::new(text))
+    }
+}
+
+impl std::ops::Deref for SharedText {
+    type Target = ClaimText;
+
+    fn deref(&self) -> &ClaimText {
+        &self.0
+    }
+}
+
+impl std::ops::DerefMut for SharedText {
+    fn deref_mut(&mut self) -> &mut ClaimText {
+        Arc::make_mut(&mut self.0)
+    }
+}
+
+impl Serialize for SharedText {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.0.serialize(serializer)
+    }
+}
+
+/// The texts of the timeline's claims, all written out together when a frame first needs
+/// one (at once rather than one by one between the frames' passing allocations, which would
+/// leave the heap in small pieces).
+#[derive(Default)]
+pub struct ClaimTexts {
+    texts: OnceLock<Vec<SharedText>>,
+}
+
+impl ClaimTexts {
+    /// The text of claim `i` of `timeline` (the timeline of the series that owns this).
+    pub fn get(&self, timeline: &Timeline, i: usize) -> &ClaimText {
+        &self.all(timeline)[i]
+    }
+
+    /// The shared text of claim `i` (see [`ClaimTexts::get`]).
+    pub fn shared(&self, timeline: &Timeline, i: usize) -> SharedText {
+        self.all(timeline)[i].clone()
+    }
+
+    fn all(&self, timeline: &Timeline) -> &[SharedText] {
+        self.texts.get_or_init(|| timeline.claims.iter().map(|c| c.text().into()).collect())
+    }
 }
 
 impl Series<'_> {
@@ -110,7 +167,7 @@ impl Series<'_> {
                     continue;
                 }
                 seen.push(i);
-                claims.push(ClaimInfo { claim: timeline.claims[i].text(), role, index: Some(i) });
+                claims.push(ClaimInfo { claim: self.claim_texts.shared(timeline, i), role, index: Some(i) });
             }
             places.push(PlaceInfo {
                 id: place_dom_id(key),
@@ -166,7 +223,7 @@ impl Series<'_> {
                 claims: c
                     .claims
                     .iter()
-                    .map(|&i| ClaimInfo { claim: timeline.claims[i].text(), role: "change", index: Some(i) })
+                    .map(|&i| ClaimInfo { claim: self.claim_texts.shared(timeline, i), role: "change", index: Some(i) })
                     .collect(),
             })
             .collect()

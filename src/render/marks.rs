@@ -144,7 +144,15 @@ fn tooltip(series: &Series, town: &Town, state: &PlaceState) -> String {
         .map_or_else(|| style::status_word(Status::Unknown, lang).to_string(), |h| series.faction_name(h));
     let since_word = if lang == style::Lang::Nl { "sinds" } else { "since" };
     let since = state.since.as_ref().map_or(String::new(), |s| format!(" {since_word} {s}"));
-    let sources = series.inputs.timeline.sources_of(&state.supporting);
+    // The sources as `Timeline::sources_of` lists them, from the claims' texts written out once.
+    let timeline = series.inputs.timeline;
+    let mut sources: Vec<&str> = state
+        .supporting
+        .iter()
+        .flat_map(|&i| series.claim_texts.get(timeline, i).sources.iter().map(String::as_str))
+        .collect();
+    sources.sort_unstable();
+    sources.dedup();
     format!("{}: {holder}, {}{since} ({})", town.name, style::status_word(state.status, lang), sources.join(", "))
 }
 

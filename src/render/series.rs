@@ -96,6 +96,7 @@ impl<'a> Series<'a> {
             evidence: std::sync::OnceLock::new(),
             month_ends: MonthEnds::default(),
             subtitle: std::sync::OnceLock::new(),
+            claim_texts: Default::default(),
         };
         series.labels = series.place_labels(&label_boxes);
         Ok(series)

@@ -7,6 +7,8 @@
 //! later one (the maps fade it: it is no longer tracked by fresh reports). A conflict *opened*
 //! when its window starts between the dates and *closed* when it ends between them.
 
+use std::borrow::Cow;
+
 use serde::Serialize;
 
 use crate::date::{Date, DateSpan, Precision};
@@ -101,24 +103,31 @@ pub fn diff(timeline: &Timeline, from: Date, to: Date, places: &[PlaceKey]) -> D
         |place: &PlaceKey, date| timeline.state_at(place, date).unwrap_or_else(|| PlaceState::empty(place, date));
     let changes = chosen
         .iter()
-        .filter_map(|place| place_change(timeline, place, state_on(place, from), state_on(place, to)))
+        .filter_map(|place| {
+            place_change(timeline, place, Cow::Owned(state_on(place, from)), Cow::Owned(state_on(place, to)))
+        })
         .collect();
     finish(timeline, from, to, &chosen, changes)
 }
 
 /// The change set between two snapshots of every tracked place (as a map series has them at
-/// hand), without resolving the states again.
+/// hand), without resolving the states again. A state is copied only into a change.
 pub fn between(timeline: &Timeline, before: &Snapshot, after: &Snapshot) -> Diff {
     let chosen: Vec<&PlaceKey> = timeline.places().collect();
-    let state_in = |snapshot: &Snapshot, place: &PlaceKey| {
-        snapshot.states.get(place).cloned().unwrap_or_else(|| PlaceState::empty(place, snapshot.date))
-    };
     let changes = chosen
         .iter()
         .filter(|place| after.states.contains_key(**place))
         .filter_map(|place| place_change(timeline, place, state_in(before, place), state_in(after, place)))
         .collect();
     finish(timeline, before.date, after.date, &chosen, changes)
+}
+
+/// A place's state in a snapshot, or no state on its date.
+fn state_in<'s>(snapshot: &'s Snapshot, place: &PlaceKey) -> Cow<'s, PlaceState> {
+    match snapshot.states.get(place) {
+        Some(state) => Cow::Borrowed(state),
+        None => Cow::Owned(PlaceState::empty(place, snapshot.date)),
+    }
 }
 
 /// Sorts the changes and adds the conflicts that opened or closed.
@@ -130,7 +139,12 @@ fn finish(timeline: &Timeline, from: Date, to: Date, chosen: &[&PlaceKey], mut c
     Diff { from, to, changes, conflicts }
 }
 
-fn place_change(timeline: &Timeline, place: &PlaceKey, before: PlaceState, after: PlaceState) -> Option<Change> {
+fn place_change(
+    timeline: &Timeline,
+    place: &PlaceKey,
+    before: Cow<PlaceState>,
+    after: Cow<PlaceState>,
+) -> Option<Change> {
     let from = before.date;
     let to = after.date;
     let shown = |s: &PlaceState| !s.supporting.is_empty();
@@ -148,7 +162,7 @@ fn place_change(timeline: &Timeline, place: &PlaceKey, before: PlaceState, after
         }
         _ => change_span(timeline, &claims, &after)?,
     };
-    Some(Change { place: place.clone(), kind, before, after, when, claims })
+    Some(Change { place: place.clone(), kind, before: before.into_owned(), after: after.into_owned(), when, claims })
 }
 
 /// Holder, status or who lost it differ.
