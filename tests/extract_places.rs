@@ -145,6 +145,18 @@ fn lower_case_al_names_are_found() {
 }
 
 #[test]
+fn names_with_lower_case_particles_and_without_their_arabic_article() {
+    check(
+        "en",
+        &[
+            ("Government troops retook Mocímboa da Praia on Sunday.", &["Mocímboa da Praia mozambique-gov captured"]),
+            ("Houthi fighters captured the port of Hodeidah in 2014.", &["Al Ḩudaydah houthis captured"]),
+        ],
+    );
+    check("nl", &[("Het leger heroverde zondag Mocímboa da Praia.", &["Mocímboa da Praia mozambique-gov captured"])]);
+}
+
+#[test]
 fn sites_are_claims_about_their_town_with_a_note() {
     let cases: &[(&str, &str, &str, &str)] = &[
         ("nl", "De Russen veroverden het vliegveld van Kramatorsk.", "Kramatorsk russia captured", "site: vliegveld"),

@@ -131,9 +131,12 @@ pub struct Analysis {
     payloads: Vec<Payload>,
 }
 
-/// Lower-case particles allowed inside a place name ("Deir ez-Zor", "Tall al-Abyad").
-const NAME_PARTICLES: &[&str] =
-    &["al", "el", "ad", "ed", "ar", "as", "ash", "at", "az", "ez", "ul", "ibn", "bin", "abu", "bou", "de"];
+/// Lower-case particles allowed inside a place name ("Deir ez-Zor", "Tall al-Abyad", "Mocímboa da
+/// Praia", "Rostov-on-Don"). A run with one is a name only when the gazetteer knows it whole.
+const NAME_PARTICLES: &[&str] = &[
+    "al", "el", "ad", "ed", "ar", "as", "ash", "at", "az", "ez", "ul", "ibn", "bin", "abu", "bou", "de", "da", "do",
+    "dos", "das", "del", "di", "du", "des", "la", "sur", "am", "on",
+];
 
 /// Longest place name tried, in words.
 const MAX_NAME_WORDS: usize = 4;
