@@ -80,3 +80,15 @@ fn rebels_tied_to_a_side_are_that_side_for_the_rest_of_the_article() {
         )],
     );
 }
+
+#[test]
+fn the_regime_is_the_government_of_syria_or_the_junta_of_myanmar() {
+    check(
+        "en",
+        &[
+            ("The regime retook the town of Lashio in Myanmar on Tuesday.", &["Lashio myanmar-junta captured"]),
+            ("Regime forces recaptured the Syrian town of Palmyra on Tuesday.", &["Palmyra syrian-gov captured"]),
+        ],
+    );
+    check("nl", &[("Regimetroepen heroverden dinsdag de stad Lashio in Myanmar.", &["Lashio myanmar-junta captured"])]);
+}
