@@ -92,3 +92,22 @@ fn the_regime_is_the_government_of_syria_or_the_junta_of_myanmar() {
     );
     check("nl", &[("Regimetroepen heroverden dinsdag de stad Lashio in Myanmar.", &["Lashio myanmar-junta captured"])]);
 }
+
+#[test]
+fn fighters_of_a_group_the_lexicon_does_not_know_are_not_the_article_side() {
+    // The article is about the junta; a capture by "Islamist fighters" is not the junta's, and
+    // no side is guessed. "Its fighters" still are the side the article is about.
+    check(
+        "en",
+        &[
+            (
+                "The junta lost the town of Lashio in Myanmar on Monday. Islamist fighters seized the town of Djibo on Tuesday.",
+                &["Lashio myanmar-junta lost"],
+            ),
+            (
+                "The RSF attacked the town of Nyala in Sudan on Monday. Its fighters seized the town of El Daein on Tuesday.",
+                &["El Daein rsf captured"],
+            ),
+        ],
+    );
+}

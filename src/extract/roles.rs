@@ -640,6 +640,27 @@ impl Roles<'_> {
         (names.len() == 1).then(|| names.pop()).flatten()
     }
 
+    /// The subject before the cue is a members noun ("fighters", "strijders") under a
+    /// capitalised modifier that names no known side ("Islamist fighters", "Tuareg-strijders"
+    /// is one word and not this): some other group, so the article's side is not the taker.
+    /// A determiner or possessive ("the fighters", "its fighters", "Zijn strijders") is no name.
+    fn subject_named_unknown(&self) -> bool {
+        const POSSESSIVES: &[&str] = &["its", "their", "his", "her", "our", "zijn", "haar", "hun", "onze"];
+        let an = self.an();
+        let (cue_start, _) = self.cue();
+        let in_actor = |k: usize| an.actors.iter().any(|m| m.a <= k && k < m.b);
+        (1..cue_start).any(|k| {
+            an.class[k] & class::MEMBERS != 0
+                && an.clause[k] == self.frame.clause
+                && an.clause[k - 1] == self.frame.clause
+                && an.tokens.list[k - 1].is(crate::extract::tokens::CAP)
+                && an.class[k - 1] & class::DET == 0
+                && !POSSESSIVES.contains(&an.tokens.fold(k - 1))
+                && !in_actor(k - 1)
+                && !in_actor(k)
+        })
+    }
+
     /// Who takes the place in another take frame of the sentence ("IS veroverde ... – Mosul viel").
     fn sibling_taker(&self) -> Option<String> {
         self.s.frames.iter().filter(|f| f.kind() == Kind::Take && !f.passive && f.cue != self.frame.cue).find_map(|f| {
@@ -721,8 +742,12 @@ impl Roles<'_> {
             );
         }
         // An active verb whose subject the lexicon does not know ("its fighters seized X"): the
-        // side the article is about is the likelier taker.
+        // side the article is about is the likelier taker, unless the subject is named as
+        // another group the lexicon does not know ("Islamist fighters", "Tuareg fighters").
         if !self.frame.passive && !noun {
+            if self.subject_named_unknown() {
+                return None;
+            }
             return Some(
                 Outcome::new(last.clone(), None, Event::Captured)
                     .noted(format!("taker not named; {last} from context"), 0.3),
