@@ -97,32 +97,12 @@ impl Context {
 
     /// The side a faction found in the text stands for in this article.
     pub fn side_of<'a>(&'a self, faction: &'a str) -> &'a str {
-        self.described.get(faction).map_or(faction, String::as_str)
+        self.described_side(faction).unwrap_or(faction)
     }
 
     /// The last actor named within [`REACH`] sentences.
     pub fn last_actor(&self) -> Option<&str> {
         self.last_actor.as_ref().filter(|(_, s)| self.sentence - s <= REACH).map(|(a, _)| a.as_str())
-    }
-
-    /// Remembers the last actor named.
-    pub fn set_actor(&mut self, faction: &str) {
-        // The same faction again (the common case) keeps its allocated name.
-        match &mut self.last_actor {
-            Some((name, sentence)) if name == faction => *sentence = self.sentence,
-            _ => self.last_actor = Some((faction.to_string(), self.sentence)),
-        }
-    }
-
-    /// Counts a mention of a faction.
-    pub fn count_actor(&mut self, faction: &str) {
-        // A faction named before is counted without allocating its name again.
-        match self.named.get_mut(faction) {
-            Some(count) => *count += 1,
-            None => {
-                self.named.insert(faction.to_string(), 1);
-            }
-        }
     }
 
     /// Counts a mention of a faction for its side ([`Context::side_of`]), without allocating

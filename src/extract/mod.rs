@@ -445,10 +445,11 @@ impl Run<'_, '_> {
         };
         // A description that depends on the country ("rebels" led by HTS) is keyed by its table.
         let description_at = |a: usize| {
-            an.actors.iter().find(|m| m.a == a).and_then(|m| match m.actor {
-                language::ActorRef::Faction(f) => Some(lang.factions[f as usize].clone()),
-                language::ActorRef::ByCountry(t) => Some(context::by_country_key(t)),
-                _ => None,
+            faction_at(a).map(str::to_string).or_else(|| {
+                an.actors.iter().find(|m| m.a == a).and_then(|m| match m.actor {
+                    language::ActorRef::ByCountry(t) => Some(context::by_country_key(t)),
+                    _ => None,
+                })
             })
         };
         for &(description, side) in &an.described {
