@@ -151,15 +151,16 @@ impl Analysis {
         }
         self.tokens.tokenize(text, base, &lang.vocab);
         let n = self.tokens.len();
+        // One bit for every word of the vocabulary (every id a token can have).
+        let slots = lang.vocab.len() / 64 + 1;
+        if self.words_present.len() < slots {
+            self.words_present.resize(slots, 0);
+        }
         // An acronym ("IS", "US") is not the ordinary word it spells ("is", "us").
         let acronym_classes = class::COUNTRY | class::DEMONYM;
         for t in &self.tokens.list {
-            if t.id != UNKNOWN {
-                let slot = t.id as usize / 64;
-                if slot >= self.words_present.len() {
-                    self.words_present.resize(slot + 1, 0);
-                }
-                self.words_present[slot] |= 1 << (t.id % 64);
+            if let Some(bits) = self.words_present.get_mut(t.id as usize / 64) {
+                *bits |= 1 << (t.id % 64);
             }
             let (class, prep, country) = if t.id == UNKNOWN { (0, 0, None) } else { lang.word(t.id) };
             let (class, prep) = if t.is(UPPER) { (class & acronym_classes, 0) } else { (class, prep) };
@@ -198,11 +199,8 @@ impl Analysis {
     }
 
     fn clear(&mut self) {
-        for t in self.tokens.list.iter().filter(|t| t.id != UNKNOWN) {
-            if let Some(bits) = self.words_present.get_mut(t.id as usize / 64) {
-                *bits &= !(1 << (t.id % 64));
-            }
-        }
+        // A few hundred bytes at most: zeroed at once rather than word by word.
+        self.words_present.fill(0);
         self.class.clear();
         self.prep.clear();
         self.country.clear();

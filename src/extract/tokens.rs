@@ -287,13 +287,13 @@ impl Tokens {
         let fold_start = self.folded.len() as u32;
         if plain {
             let (shape, key) = plain_shape_and_key(word.as_bytes());
+            // ASCII letters and digits fold to their lower case, copied at once.
+            self.folded.push_str(word);
+            self.folded[fold_start as usize..].make_ascii_lowercase();
             let found = if word.len() <= 8 {
-                // The key packs the whole folded word: its bytes are the folded text.
-                self.folded.extend(key.to_le_bytes()[..word.len()].iter().map(|&b| char::from(b)));
+                // The key packs the whole folded word.
                 vocab.short.get(key)
             } else {
-                self.folded.push_str(word);
-                self.folded[fold_start as usize..].make_ascii_lowercase();
                 vocab.get_long(&self.folded[fold_start as usize..], key)
             };
             let id = found.unwrap_or(UNKNOWN);
