@@ -241,6 +241,11 @@ impl Language {
         self.words.get(id as usize).and_then(|w| w.2.checked_sub(1))
     }
 
+    /// What vocabulary word `id` may start ([`START_GAPPED`], [`START_LOOSE`] bits; 0 for none).
+    pub fn starts_of(&self, id: u32) -> u8 {
+        self.starts.get(id as usize).copied().unwrap_or(0)
+    }
+
     /// Gapped phrases whose first word is `id`.
     pub fn gapped_from(&self, id: u32) -> &[usize] {
         if self.starts.get(id as usize).is_none_or(|s| s & START_GAPPED == 0) {

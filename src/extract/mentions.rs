@@ -5,7 +5,7 @@
 use std::borrow::Cow;
 
 use crate::extract::dates::DateMention;
-use crate::extract::language::{ActorRef, Form, Language, Payload, class, prep};
+use crate::extract::language::{ActorRef, Form, Language, Payload, START_GAPPED, START_LOOSE, class, prep};
 use crate::extract::tokens::{CAP, DIGITS, PUNCT, Tokens, UNKNOWN, UPPER};
 use crate::extract::towns::{self, Evidence, Hit, TownIndex};
 use crate::model::{Modality, PlaceKey, PlaceKind};
@@ -158,9 +158,11 @@ impl Analysis {
         }
         // An acronym ("IS", "US") is not the ordinary word it spells ("is", "us").
         let acronym_classes = class::COUNTRY | class::DEMONYM;
+        let mut starts = 0;
         for t in &self.tokens.list {
             if let Some(bits) = self.words_present.get_mut(t.id as usize / 64) {
                 *bits |= 1 << (t.id % 64);
+                starts |= lang.starts_of(t.id);
             }
             let (class, prep, country) = if t.id == UNKNOWN { (0, 0, None) } else { lang.word(t.id) };
             let (class, prep) = if t.is(UPPER) { (class & acronym_classes, 0) } else { (class, prep) };
@@ -170,7 +172,10 @@ impl Analysis {
         }
         self.consumed.resize(n, false);
         self.phrases(lang);
-        self.gapped(lang);
+        // A sentence none of whose words starts a gapped phrase or a loose alias skips the pass.
+        if starts & START_GAPPED != 0 {
+            self.gapped(lang);
+        }
         // The phrases are the last to add classes.
         self.present = self.class.iter().fold(0, |all, &c| all | c);
         self.clauses();
@@ -188,7 +193,9 @@ impl Analysis {
         self.site_directions();
         self.anaphora();
         self.kind_references();
-        self.loose_regions(lang);
+        if starts & START_LOOSE != 0 {
+            self.loose_regions(lang);
+        }
         crate::extract::areas::feature_regions(self, lang);
         crate::extract::extent::provinces(self, gazetteer, text, base);
         self.govern();
