@@ -181,6 +181,9 @@ pub struct DateEnd {
 struct Pattern {
     elems: Vec<Elem>,
     rule: Rule,
+    /// The word the second element must be, or [`UNKNOWN`] (a slot, or no second element):
+    /// tested before the elements are read ("the" starts a dozen patterns).
+    second: u32,
 }
 
 /// A language's date words and patterns, ready to match.
@@ -251,7 +254,11 @@ impl DateGrammar {
                 Elem::Word(id) => grammar.by_word.entry(id).or_default().push(index),
                 Elem::Slot(slot) => grammar.by_slot.push((slot, index)),
             }
-            grammar.patterns.push(Pattern { elems, rule });
+            let second = match elems.get(1) {
+                Some(&Elem::Word(id)) => id,
+                _ => UNKNOWN,
+            };
+            grammar.patterns.push(Pattern { elems, rule, second });
         }
         grammar.spans = crate::extract::date_spans::SpanWords::compile(words, vocab);
         grammar.words.resize(vocab.len(), DateWord::default());
@@ -338,8 +345,13 @@ impl DateGrammar {
         let by_slot = if fills { &self.by_slot[..] } else { &[] };
         let slots = by_slot.iter().filter(|(slot, _)| fits[*slot as usize] == Some(true)).map(|(_, p)| p);
         let mut best: Option<DateMention> = None;
+        let next_id = tokens.list.get(i + 1).map_or(UNKNOWN, |t| t.id);
         for &p in by_word.iter().chain(slots) {
-            if let Some(found) = self.match_pattern(&self.patterns[p], tokens, i)
+            let pattern = &self.patterns[p];
+            if pattern.second != UNKNOWN && pattern.second != next_id {
+                continue;
+            }
+            if let Some(found) = self.match_pattern(pattern, tokens, i)
                 && best.is_none_or(|b| found.b > b.b)
             {
                 best = Some(found);

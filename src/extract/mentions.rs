@@ -141,6 +141,22 @@ const NAME_PARTICLES: &[&str] = &[
 /// Longest place name tried, in words.
 const MAX_NAME_WORDS: usize = 4;
 
+/// The longest of [`NAME_PARTICLES`], in bytes.
+const MAX_PARTICLE_LEN: usize = 3;
+
+const _: () = {
+    let mut i = 0;
+    while i < NAME_PARTICLES.len() {
+        assert!(NAME_PARTICLES[i].len() <= MAX_PARTICLE_LEN, "a name particle longer than MAX_PARTICLE_LEN");
+        i += 1;
+    }
+};
+
+/// Whether a folded word is one of [`NAME_PARTICLES`] (a longer word is told at once).
+fn is_name_particle(folded: &str) -> bool {
+    folded.len() <= MAX_PARTICLE_LEN && NAME_PARTICLES.contains(&folded)
+}
+
 impl Analysis {
     /// Analyses one sentence: `text` is the sentence, starting at byte `base` of the article.
     pub fn run(&mut self, lang: &Language, towns: &mut TownIndex, gazetteer: &Gazetteer, text: &str, base: usize) {
@@ -508,8 +524,7 @@ impl Analysis {
         let last_ok = self.tokens.list[b - 1].is(CAP);
         let words_ok = || (a..b).all(|k| !self.consumed[k] && !self.tokens.list[k].is(PUNCT | DIGITS));
         let inner_ok = || {
-            (a + 1..b.saturating_sub(1))
-                .all(|k| self.tokens.list[k].is(CAP) || NAME_PARTICLES.contains(&self.tokens.fold(k)))
+            (a + 1..b.saturating_sub(1)).all(|k| self.tokens.list[k].is(CAP) || is_name_particle(self.tokens.fold(k)))
         };
         if !(last_ok && words_ok() && inner_ok()) {
             return false;
@@ -535,7 +550,7 @@ impl Analysis {
             && !next.is(PUNCT)
             && next.start == t.end + 1
             && text.as_bytes().get(t.end - base) == Some(&b'-')
-            && NAME_PARTICLES.contains(&self.tokens.fold(i))
+            && is_name_particle(self.tokens.fold(i))
     }
 
     fn place_mention(
@@ -699,7 +714,7 @@ impl Analysis {
             let t = &self.tokens.list[k];
             t.is(CAP) && !t.is(PUNCT) && !self.consumed[k] && self.class[k] == 0 && self.prep[k] == 0
         };
-        let particle = |k: usize| NAME_PARTICLES.contains(&self.tokens.fold(k)) && !self.tokens.list[k].is(CAP);
+        let particle = |k: usize| !self.tokens.list[k].is(CAP) && is_name_particle(self.tokens.fold(k));
         let before = a >= 2 && is_name_word(a - 1) || a >= 3 && particle(a - 1) && is_name_word(a - 2);
         let after = b < self.tokens.len()
             && (is_name_word(b) || b + 1 < self.tokens.len() && particle(b) && is_name_word(b + 1));
