@@ -7,7 +7,7 @@ use crate::extract::fxhash::{FxMap, FxSet};
 
 use crate::extract::dates::DateGrammar;
 use crate::extract::lexicon::{self, Frame, LexiconError, LexiconFile, NextActor, Outcome, phrase_line};
-use crate::extract::tokens::{Vocab, fold_phrase};
+use crate::extract::tokens::{UNKNOWN, Vocab, fold_phrase};
 use crate::extract::trie::{Entry, Gapped, Trie};
 use crate::model::Modality;
 use crate::places::fold::place_key;
@@ -170,6 +170,27 @@ pub struct LooseAlias {
     pub region: u16,
 }
 
+/// A gapped phrase by its first word: its index in [`Language::gapped`] and the first words of
+/// its later parts ([`UNKNOWN`] past the last), which a sentence must have for it to match.
+#[derive(Debug, Clone, Copy)]
+pub struct GappedStart {
+    pub pattern: usize,
+    pub needs: [u32; 3],
+}
+
+/// [`GappedStart`]s by first word: only the first three later parts are listed (the match
+/// itself checks every part).
+fn gapped_starts(first: &FxMap<u32, Vec<usize>>, gapped: &[Gapped<Payload>]) -> FxMap<u32, Vec<GappedStart>> {
+    let start = |g: usize| {
+        let mut needs = [UNKNOWN; 3];
+        for (need, part) in needs.iter_mut().zip(&gapped[g].parts[1..]) {
+            *need = part.first().copied().unwrap_or(UNKNOWN);
+        }
+        GappedStart { pattern: g, needs }
+    };
+    first.iter().map(|(&id, list)| (id, list.iter().map(|&g| start(g)).collect())).collect()
+}
+
 /// A compiled language.
 #[derive(Debug, Clone)]
 pub struct Language {
@@ -181,7 +202,7 @@ pub struct Language {
     starts: Vec<u8>,
     pub trie: Trie<Payload>,
     pub gapped: Vec<Gapped<Payload>>,
-    gapped_first: FxMap<u32, Vec<usize>>,
+    gapped_first: FxMap<u32, Vec<GappedStart>>,
     pub events: Vec<EventDef>,
     /// Faction ids, indexed by [`ActorRef::Faction`].
     pub factions: Vec<String>,
@@ -247,7 +268,7 @@ impl Language {
     }
 
     /// Gapped phrases whose first word is `id`.
-    pub fn gapped_from(&self, id: u32) -> &[usize] {
+    pub fn gapped_from(&self, id: u32) -> &[GappedStart] {
         if self.starts.get(id as usize).is_none_or(|s| s & START_GAPPED == 0) {
             return &[];
         }
@@ -280,6 +301,7 @@ impl Language {
         builder.trie.seal(builder.vocab.len());
         areas.government = by_country_table(&builder.trie, &builder.vocab, &parsed.areas.government);
         let loose_first = index_loose(&builder.loose);
+        let gapped_first = gapped_starts(&builder.gapped_first, &builder.gapped);
         let mut starts = vec![0u8; builder.vocab.len()];
         for &id in builder.gapped_first.keys() {
             starts[id as usize] |= START_GAPPED;
@@ -295,7 +317,7 @@ impl Language {
             starts,
             trie: builder.trie,
             gapped: builder.gapped,
-            gapped_first: builder.gapped_first,
+            gapped_first,
             events: builder.events,
             factions: builder.factions,
             by_country: builder.by_country,

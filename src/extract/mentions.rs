@@ -325,12 +325,12 @@ impl Analysis {
             if id == UNKNOWN {
                 continue;
             }
-            for &g in lang.gapped_from(id) {
-                let pattern = &lang.gapped[g];
+            for start in lang.gapped_from(id) {
                 // A later part whose first word the sentence lacks can never match.
-                if !pattern.parts[1..].iter().all(|part| part.first().is_none_or(|&w| self.has_word(w))) {
+                if !start.needs.iter().all(|&w| w == UNKNOWN || self.has_word(w)) {
                     continue;
                 }
+                let pattern = &lang.gapped[start.pattern];
                 let stops = |k: usize| self.is_strong_break(k);
                 let ends =
                     |k: usize| self.tokens.list[k].is(PUNCT) || self.class[k] & (class::BREAK | class::COORD) != 0;
