@@ -22,9 +22,6 @@ pub struct Trie<P> {
     edges: SpreadMap<(u32, u32), u32>,
     /// The root's children by word id, for a lookup without hashing (see [`Trie::seal`]).
     root: Vec<u32>,
-    /// The ids of the words that are second or later in some phrase, as a bit set: a phrase
-    /// cannot go on with any other word, which is told without hashing.
-    later: Vec<u64>,
     entries: Vec<Vec<Entry<P>>>,
     /// Longest phrase, in words.
     pub max_len: usize,
@@ -32,7 +29,7 @@ pub struct Trie<P> {
 
 impl<P> Default for Trie<P> {
     fn default() -> Self {
-        Trie { edges: SpreadMap::default(), root: Vec::new(), later: Vec::new(), entries: vec![Vec::new()], max_len: 0 }
+        Trie { edges: SpreadMap::default(), root: Vec::new(), entries: vec![Vec::new()], max_len: 0 }
     }
 }
 
@@ -40,24 +37,11 @@ impl<P: Clone> Trie<P> {
     /// Builds the root table once every phrase is in; `vocab_len` is the vocabulary's size.
     pub fn seal(&mut self, vocab_len: usize) {
         self.root = vec![NONE; vocab_len];
-        self.later = vec![0; vocab_len.div_ceil(64)];
         for (&(node, id), &child) in &self.edges {
             if node == 0 && (id as usize) < vocab_len {
                 self.root[id as usize] = child;
             }
-            if node != 0 {
-                let slot = id as usize / 64;
-                if slot >= self.later.len() {
-                    self.later.resize(slot + 1, 0);
-                }
-                self.later[slot] |= 1 << (id % 64);
-            }
         }
-    }
-
-    /// Whether word `id` is second or later in some phrase (all words before [`Trie::seal`]).
-    fn goes_on_with(&self, id: u32) -> bool {
-        self.root.is_empty() || self.later.get(id as usize / 64).is_some_and(|bits| bits >> (id % 64) & 1 != 0)
     }
 
     /// Whether some phrase starts with word `id`.
@@ -86,7 +70,7 @@ impl<P: Clone> Trie<P> {
         let mut best = None;
         for i in from..limit.min(from + self.max_len) {
             let id = tokens.list[i].id;
-            if id == UNKNOWN || (node != 0 && !self.goes_on_with(id)) {
+            if id == UNKNOWN {
                 break;
             }
             let child = if node == 0 { self.root.get(id as usize).copied().filter(|&c| c != NONE) } else { None };
