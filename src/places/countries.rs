@@ -97,54 +97,20 @@ pub fn starts_a_name(folded_word: &str) -> bool {
         return true;
     }
     // The extractor asks about every capitalised word of a text: a word of up to eight bytes
-    // (no zero byte, checked above) is looked up packed in an integer, and most words are told
-    // apart by their first two letters before any look-up.
-    static FIRST_WORDS: OnceLock<(FxSet<u64>, FxSet<String>, LetterPairs)> = OnceLock::new();
-    let (short, long, pairs) = FIRST_WORDS.get_or_init(|| {
+    // (no zero byte, checked above) is looked up packed in an integer.
+    static FIRST_WORDS: OnceLock<(FxSet<u64>, FxSet<String>)> = OnceLock::new();
+    let (short, long) = FIRST_WORDS.get_or_init(|| {
         let spellings = countries().iter().flat_map(|country| country.spellings());
         let words: FxSet<String> =
             spellings.filter_map(|s| fold_text(s).split(' ').next().map(str::to_string)).collect();
-        let pairs = LetterPairs::of(words.iter().map(String::as_str));
         let short = words.iter().filter_map(|w| packed_word(w)).collect();
-        (short, words.into_iter().filter(|w| packed_word(w).is_none()).collect(), pairs)
+        (short, words.into_iter().filter(|w| packed_word(w).is_none()).collect())
     });
-    // A word with a non-ASCII letter is let through whatever its first letters (see below).
-    if pairs.rules_out(folded_word) && folded_word.is_ascii() {
-        return false;
-    }
     let known = match packed_word(folded_word) {
         Some(key) => short.contains(&key),
         None => long.contains(folded_word),
     };
     known || !folded_word.is_ascii()
-}
-
-/// The first two letters of a set of words, for words that start with two lower-case ASCII
-/// letters: one bit for each of the 26 × 26 pairs.
-struct LetterPairs([u64; 11]);
-
-impl LetterPairs {
-    /// The pair of a word's first two bytes, when both are lower-case ASCII letters.
-    fn index(word: &str) -> Option<usize> {
-        match word.as_bytes() {
-            [a @ b'a'..=b'z', b @ b'a'..=b'z', ..] => Some(usize::from(a - b'a') * 26 + usize::from(b - b'a')),
-            _ => None,
-        }
-    }
-
-    fn of<'w>(words: impl Iterator<Item = &'w str>) -> LetterPairs {
-        let mut bits = [0u64; 11];
-        for i in words.filter_map(LetterPairs::index) {
-            bits[i / 64] |= 1 << (i % 64);
-        }
-        LetterPairs(bits)
-    }
-
-    /// Whether `word` starts with two lower-case letters no word of the set starts with (a
-    /// word of the set that is shorter or starts otherwise is never ruled out).
-    fn rules_out(&self, word: &str) -> bool {
-        LetterPairs::index(word).is_some_and(|i| self.0[i / 64] & (1 << (i % 64)) == 0)
-    }
 }
 
 /// The bytes of a word of at most eight bytes in an integer (the first in the lowest byte):
@@ -181,25 +147,6 @@ mod tests {
         assert!(starts_a_name("syrie") && starts_a_name("afghanistan"));
         assert!(!starts_a_name("raqqa") && !starts_a_name("hulporganisaties") && !starts_a_name("syri"));
         assert!(starts_a_name("Raqqa") && starts_a_name("al-bab") && starts_a_name("syrië"));
-    }
-
-    #[test]
-    fn the_letter_pair_gate_rules_out_only_ascii_words_no_first_word_shares_a_pair_with() {
-        let firsts: Vec<String> = countries()
-            .iter()
-            .flat_map(|c| c.spellings())
-            .map(|s| fold_text(s).split(' ').next().unwrap_or("").to_string())
-            .collect();
-        // "qx" starts no country's name: the ASCII word is ruled out, one with a letter
-        // folding might still change is not.
-        assert!(!firsts.iter().any(|w| w.starts_with("qx")));
-        assert!(!starts_a_name("qxabc") && starts_a_name("qxé"));
-        // Words sharing a first word's two letters go on to the full look-up.
-        for first in firsts.iter().filter(|w| w.len() >= 2 && w.is_ascii()) {
-            let longer = format!("{first}zzz");
-            let pairs_known = LetterPairs::of(firsts.iter().map(String::as_str));
-            assert!(!pairs_known.rules_out(&longer), "{first}");
-        }
     }
 
     #[test]
