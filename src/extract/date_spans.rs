@@ -36,10 +36,11 @@ impl SpanWords {
 }
 
 impl SpanWords {
-    /// Whether the sentence (`has`: its set of words) holds a word that opens a range: the one
-    /// test a sentence without one pays.
+    /// Whether the sentence (`has`: its set of words) holds a word that opens a range and one
+    /// that joins its two sides (no range without both): the one test a sentence without them
+    /// pays.
     pub fn opens_a_range(&self, has: impl Fn(u32) -> bool) -> bool {
-        !self.to.is_empty() && self.from.iter().any(|&id| has(id))
+        self.to.iter().any(|&id| has(id)) && self.from.iter().any(|&id| has(id))
     }
 }
 
