@@ -95,6 +95,15 @@ impl Context {
         self.described.get(description).map(String::as_str)
     }
 
+    /// The descriptions whose side depends on the country that the article tied to a side, by
+    /// table index ([`by_country_key`]), with that side.
+    pub fn described_tables(&self) -> impl Iterator<Item = (u16, &str)> {
+        self.described.iter().filter_map(|(key, side)| {
+            let table = key.strip_prefix("by-country#")?.parse().ok()?;
+            Some((table, side.as_str()))
+        })
+    }
+
     /// The side a faction found in the text stands for in this article.
     pub fn side_of<'a>(&'a self, faction: &'a str) -> &'a str {
         self.described_side(faction).unwrap_or(faction)
@@ -275,6 +284,11 @@ impl Context {
             Some(a) if def == Some(a) => att.filter(|x| *x != a),
             Some(a) => def.filter(|d| *d != a).or_else(|| self.most_named_besides(a)),
         }
+    }
+
+    /// The side the article last showed losing or defending a place.
+    pub fn front_defender(&self) -> Option<&str> {
+        self.front_defender.as_deref()
     }
 
     /// The side the article last showed taking or attacking a place.
