@@ -563,6 +563,7 @@ impl Analysis {
             in_compound: self.in_compound(a, b, text, base) && !self.town_compound(b),
             cue_in_clause: self.cues.iter().any(|c| self.clause[c.a] == self.clause[a]),
             near_article: false,
+            cue_next: self.cue_next(b),
             after_article: a > 0
                 && self.class[a - 1] & class::ARTICLE != 0
                 && self.class[a - 1] & class::INDEFINITE == 0,
@@ -892,6 +893,13 @@ impl Analysis {
 
     /// "naar Sennar en Gedaref": a place joined by "en" to the place before it, with no
     /// preposition of its own, shares that place's role (left to right, so lists chain).
+    /// Whether an event cue starts at token `b` or right after one auxiliary there ("fell to",
+    /// "was captured", "werd ingenomen").
+    fn cue_next(&self, b: usize) -> bool {
+        let aux = b < self.class.len() && self.class[b] & (class::BE | class::HAVE | class::PASSIVE) != 0;
+        self.cues.iter().any(|c| c.a == b || (aux && c.a == b + 1))
+    }
+
     /// "M23 rebels", "Houthi-rebellen": a faction's name right before a description whose side
     /// depends on the country says which side the description stands for, so that "the rebels"
     /// later in the article are M23 too (branch xactor). The description only repeats the side.
