@@ -43,6 +43,8 @@ pub struct Context {
     /// The current sentence number.
     pub sentence: u32,
     last_actor: Option<(String, u32)>,
+    /// The side of the subject of the last sentence that named a faction, for "zij", "they".
+    last_subject: Option<(String, u32)>,
     /// How often each faction has been named.
     named: BTreeMap<String, u32>,
     last_place: Option<PlaceRef>,
@@ -133,6 +135,22 @@ impl Context {
             Some((name, sentence)) if name == side => *sentence = self.sentence,
             _ => self.last_actor = Some((side.to_string(), self.sentence)),
         }
+    }
+
+    /// Remembers the side of a sentence's subject ([`Context::side_of`]) for the pronouns of the
+    /// next sentences; a sentence that names no faction keeps the one before.
+    pub fn set_subject_of(&mut self, faction: Option<&str>) {
+        let Some(faction) = faction else { return };
+        let side = self.described.get(faction).map_or(faction, String::as_str);
+        match &mut self.last_subject {
+            Some((name, sentence)) if name == side => *sentence = self.sentence,
+            _ => self.last_subject = Some((side.to_string(), self.sentence)),
+        }
+    }
+
+    /// The subject of the last sentence that named one, within [`REACH`] sentences ("zij").
+    pub fn last_subject(&self) -> Option<&str> {
+        self.last_subject.as_ref().filter(|(_, s)| self.sentence - s <= REACH).map(|(a, _)| a.as_str())
     }
 
     /// The faction the article names most (the first in id order on a tie): whose strongholds

@@ -457,18 +457,27 @@ impl Run<'_, '_> {
                 self.ctx.describe(&description, side);
             }
         }
-        // Each named faction counts for its side; the last one is the article's last actor.
+        // Each named faction counts for its side; the last one is the article's last actor (the
+        // side an unnamed taker or loser is guessed from). A pronoun in the next sentence ("zij",
+        // "they") refers to the sentence's first faction with no preposition before it, its
+        // subject as a rule ("Het leger heroverde X op de RSF. Zij ..." is the army; branch
+        // xactor).
         let mut last_actor = None;
+        let mut subject = None;
         for m in &an.actors {
             if let language::ActorRef::Faction(f) = m.actor {
                 let faction = lang.factions[f as usize].as_str();
                 self.ctx.count_side_of(faction);
                 last_actor = Some(faction);
+                if subject.is_none() && m.gov == 0 && !m.attributive {
+                    subject = Some(faction);
+                }
             }
         }
         if let Some(faction) = last_actor {
             self.ctx.set_side_of(faction);
         }
+        self.ctx.set_subject_of(subject.or(last_actor));
         // Borrowed parts: the context copies them into the buffers of the place it held before.
         // A landmark or destination ("on the road to X") is what "daar", "there" refer to only
         // when the sentence names no other place (branch xsurr).

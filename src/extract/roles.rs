@@ -430,7 +430,8 @@ impl Roles<'_> {
             }
             ActorRef::Pronoun => {
                 let earlier = (0..i).rev().find(|&j| self.an().actors[j].actor != ActorRef::Pronoun);
-                earlier.and_then(|j| self.faction(j)).or_else(|| self.ctx.last_actor().map(str::to_string))
+                let before = || self.ctx.last_subject().or_else(|| self.ctx.last_actor()).map(str::to_string);
+                earlier.and_then(|j| self.faction(j)).or_else(before)
             }
         }
     }
