@@ -101,6 +101,14 @@ fn a_pronoun_is_the_previous_subject() {
             &["Omdurman saf captured rsf", "Khartoum North saf captured -"],
         )],
     );
+    // a generic subject, resolved by the country of the sentence's place
+    check(
+        "nl",
+        &[(
+            "Het leger heroverde in mei Fallujah op IS. Zij namen in juni ook Ramadi in.",
+            &["Fallujah iraqi-gov captured is", "Ramadi iraqi-gov captured -"],
+        )],
+    );
     check(
         "en",
         &[
@@ -111,6 +119,11 @@ fn a_pronoun_is_the_previous_subject() {
             // the only side named is after a preposition: it is still the one "they" means
             (
                 "Kreminna fell to the Russian army in May. They took Lyman in June.",
+                &["Kreminna russia captured -", "Lyman russia captured -"],
+            ),
+            // a source is not the subject, however late it is named
+            (
+                "Kreminna fell to the Russian army in May, Ukraine said. They took Lyman in June.",
                 &["Kreminna russia captured -", "Lyman russia captured -"],
             ),
         ],

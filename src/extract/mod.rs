@@ -463,21 +463,16 @@ impl Run<'_, '_> {
         // subject as a rule ("Het leger heroverde X op de RSF. Zij ..." is the army; branch
         // xactor).
         let mut last_actor = None;
-        let mut subject = None;
         for m in &an.actors {
             if let language::ActorRef::Faction(f) = m.actor {
                 let faction = lang.factions[f as usize].as_str();
                 self.ctx.count_side_of(faction);
                 last_actor = Some(faction);
-                if subject.is_none() && m.gov == 0 && !m.attributive {
-                    subject = Some(faction);
-                }
             }
         }
         if let Some(faction) = last_actor {
             self.ctx.set_side_of(faction);
         }
-        self.ctx.set_subject_of(subject.or(last_actor));
         // Borrowed parts: the context copies them into the buffers of the place it held before.
         // A landmark or destination ("on the road to X") is what "daar", "there" refer to only
         // when the sentence names no other place (branch xsurr).
@@ -512,6 +507,38 @@ impl Run<'_, '_> {
             None if refers_back => self.ctx.refresh_place(),
             None => {}
         }
+        let subject = self.sentence_subject();
+        self.ctx.set_subject_of(subject.as_deref());
+    }
+
+    /// The side of the sentence's subject, for "zij", "they" in the next ones: its first side
+    /// with no preposition before it and not part of a description, a generic noun ("het
+    /// leger") resolved by the country of the sentence's places; not a source ("the army said",
+    /// "volgens Jerevan") (branch xactor).
+    fn sentence_subject(&self) -> Option<String> {
+        let an = &self.ex.analysis;
+        let lang = &self.ex.languages[self.lang];
+        let source = |m: &&mentions::ActorMention| {
+            an.modals.iter().any(|&(a, b, modality)| modality == Modality::Claimed && (a == m.b || b == m.a))
+        };
+        let faction = |m: &mentions::ActorMention| match m.actor {
+            language::ActorRef::Faction(f) => Some(lang.factions[f as usize].clone()),
+            _ => None,
+        };
+        // Else the last side named that is not a source ("Kreminna fell to the Russian army,
+        // Ukraine said": the Russian army).
+        let last_named = || an.actors.iter().rev().filter(|m| !source(m)).find_map(faction);
+        let candidates = an.actors.iter().filter(|m| m.gov == 0 && !m.attributive);
+        let subject = candidates.filter(|m| !source(m)).find_map(|m| match m.actor {
+            language::ActorRef::Faction(f) => Some(lang.factions[f as usize].clone()),
+            language::ActorRef::ByCountry(t) => {
+                let described = self.ctx.described_side(&context::by_country_key(t));
+                let by_country = || self.ctx.country().and_then(|c| lang.by_country[t as usize].get(c));
+                described.map(str::to_string).or_else(|| by_country().cloned())
+            }
+            language::ActorRef::Pronoun => None,
+        });
+        subject.or_else(last_named)
     }
 
     /// The sentence's dates become landmarks; pending claims of earlier sentences close.
