@@ -43,6 +43,8 @@ pub struct Context {
     /// The current sentence number.
     pub sentence: u32,
     last_actor: Option<(String, u32)>,
+    /// The side of the subject of the last sentence that named a faction, for "zij", "they".
+    last_subject: Option<(String, u32)>,
     /// How often each faction has been named.
     named: BTreeMap<String, u32>,
     last_place: Option<PlaceRef>,
@@ -95,6 +97,15 @@ impl Context {
         self.described.get(description).map(String::as_str)
     }
 
+    /// The descriptions whose side depends on the country that the article tied to a side, by
+    /// table index ([`by_country_key`]), with that side.
+    pub fn described_tables(&self) -> impl Iterator<Item = (u16, &str)> {
+        self.described.iter().filter_map(|(key, side)| {
+            let table = key.strip_prefix("by-country#")?.parse().ok()?;
+            Some((table, side.as_str()))
+        })
+    }
+
     /// The side a faction found in the text stands for in this article.
     pub fn side_of<'a>(&'a self, faction: &'a str) -> &'a str {
         self.described_side(faction).unwrap_or(faction)
@@ -124,6 +135,22 @@ impl Context {
             Some((name, sentence)) if name == side => *sentence = self.sentence,
             _ => self.last_actor = Some((side.to_string(), self.sentence)),
         }
+    }
+
+    /// Remembers the side of a sentence's subject ([`Context::side_of`]) for the pronouns of the
+    /// next sentences; a sentence that names no faction keeps the one before.
+    pub fn set_subject_of(&mut self, faction: Option<&str>) {
+        let Some(faction) = faction else { return };
+        let side = self.described.get(faction).map_or(faction, String::as_str);
+        match &mut self.last_subject {
+            Some((name, sentence)) if name == side => *sentence = self.sentence,
+            _ => self.last_subject = Some((side.to_string(), self.sentence)),
+        }
+    }
+
+    /// The subject of the last sentence that named one, within [`REACH`] sentences ("zij").
+    pub fn last_subject(&self) -> Option<&str> {
+        self.last_subject.as_ref().filter(|(_, s)| self.sentence - s <= REACH).map(|(a, _)| a.as_str())
     }
 
     /// The faction the article names most (the first in id order on a tie): whose strongholds
@@ -275,6 +302,11 @@ impl Context {
             Some(a) if def == Some(a) => att.filter(|x| *x != a),
             Some(a) => def.filter(|d| *d != a).or_else(|| self.most_named_besides(a)),
         }
+    }
+
+    /// The side the article last showed losing or defending a place.
+    pub fn front_defender(&self) -> Option<&str> {
+        self.front_defender.as_deref()
     }
 
     /// The side the article last showed taking or attacking a place.

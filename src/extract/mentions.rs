@@ -583,6 +583,7 @@ impl Analysis {
             in_compound: self.in_compound(a, b, text, base) && !self.town_compound(b),
             cue_in_clause: self.cues.iter().any(|c| self.clause[c.a] == self.clause[a]),
             near_article: false,
+            cue_next: self.cue_next(b),
             after_article: a > 0
                 && self.class[a - 1] & class::ARTICLE != 0
                 && self.class[a - 1] & class::INDEFINITE == 0,
@@ -892,6 +893,7 @@ impl Analysis {
             self.actors[index].gov = gov;
             self.actors[index].attributive = attributive;
         }
+        self.named_descriptions();
         for index in 0..self.places.len() {
             let (mut gov, at, _) = self.governor(self.places[index].a, true);
             // "houden stand in Kobani": a preposition that is part of the cue makes the place
@@ -911,6 +913,30 @@ impl Analysis {
 
     /// "naar Sennar en Gedaref": a place joined by "en" to the place before it, with no
     /// preposition of its own, shares that place's role (left to right, so lists chain).
+    /// Whether an event cue starts at token `b` or right after one auxiliary there ("fell to",
+    /// "was captured", "werd ingenomen").
+    fn cue_next(&self, b: usize) -> bool {
+        let aux = b < self.class.len() && self.class[b] & (class::BE | class::HAVE | class::PASSIVE) != 0;
+        self.cues.iter().any(|c| c.a == b || (aux && c.a == b + 1))
+    }
+
+    /// "M23 rebels", "Houthi-rebellen": a faction's name right before a description whose side
+    /// depends on the country says which side the description stands for, so that "the rebels"
+    /// later in the article are M23 too (branch xactor). The description only repeats the side.
+    fn named_descriptions(&mut self) {
+        for index in 1..self.actors.len() {
+            let (name, description) = (&self.actors[index - 1], &self.actors[index]);
+            let adjacent = name.b == description.a && self.clause[name.a] == self.clause[description.a];
+            if adjacent
+                && matches!(name.actor, ActorRef::Faction(_))
+                && matches!(description.actor, ActorRef::ByCountry(_))
+            {
+                self.actors[index].attributive = true;
+                self.described.push((self.actors[index].a, self.actors[index - 1].a));
+            }
+        }
+    }
+
     fn coordinated_places(&mut self) {
         // Only a place without a role of its own right after "en" can change (and only itself):
         // with none, the ordering below is not needed.

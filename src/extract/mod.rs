@@ -457,7 +457,11 @@ impl Run<'_, '_> {
                 self.ctx.describe(&description, side);
             }
         }
-        // Each named faction counts for its side; the last one is the article's last actor.
+        // Each named faction counts for its side; the last one is the article's last actor (the
+        // side an unnamed taker or loser is guessed from). A pronoun in the next sentence ("zij",
+        // "they") refers to the sentence's first faction with no preposition before it, its
+        // subject as a rule ("Het leger heroverde X op de RSF. Zij ..." is the army; branch
+        // xactor).
         let mut last_actor = None;
         for m in &an.actors {
             if let language::ActorRef::Faction(f) = m.actor {
@@ -503,6 +507,38 @@ impl Run<'_, '_> {
             None if refers_back => self.ctx.refresh_place(),
             None => {}
         }
+        let subject = self.sentence_subject();
+        self.ctx.set_subject_of(subject.as_deref());
+    }
+
+    /// The side of the sentence's subject, for "zij", "they" in the next ones: its first side
+    /// with no preposition before it and not part of a description, a generic noun ("het
+    /// leger") resolved by the country of the sentence's places; not a source ("the army said",
+    /// "volgens Jerevan") (branch xactor).
+    fn sentence_subject(&self) -> Option<String> {
+        let an = &self.ex.analysis;
+        let lang = &self.ex.languages[self.lang];
+        let source = |m: &&mentions::ActorMention| {
+            an.modals.iter().any(|&(a, b, modality)| modality == Modality::Claimed && (a == m.b || b == m.a))
+        };
+        let faction = |m: &mentions::ActorMention| match m.actor {
+            language::ActorRef::Faction(f) => Some(lang.factions[f as usize].clone()),
+            _ => None,
+        };
+        // Else the last side named that is not a source ("Kreminna fell to the Russian army,
+        // Ukraine said": the Russian army).
+        let last_named = || an.actors.iter().rev().filter(|m| !source(m)).find_map(faction);
+        let candidates = an.actors.iter().filter(|m| m.gov == 0 && !m.attributive);
+        let subject = candidates.filter(|m| !source(m)).find_map(|m| match m.actor {
+            language::ActorRef::Faction(f) => Some(lang.factions[f as usize].clone()),
+            language::ActorRef::ByCountry(t) => {
+                let described = self.ctx.described_side(&context::by_country_key(t));
+                let by_country = || self.ctx.country().and_then(|c| lang.by_country[t as usize].get(c));
+                described.map(str::to_string).or_else(|| by_country().cloned())
+            }
+            language::ActorRef::Pronoun => None,
+        });
+        subject.or_else(last_named)
     }
 
     /// The sentence's dates become landmarks; pending claims of earlier sentences close.

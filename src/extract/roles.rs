@@ -425,13 +425,26 @@ impl Roles<'_> {
                     return Some(side.to_string());
                 }
                 let country = Some(self.country).filter(|c| c.len() == 2).or_else(|| self.ctx.country())?;
-                self.s.lang.by_country[t as usize].get(country).cloned()
+                let side = self.s.lang.by_country[t as usize].get(country)?;
+                Some(self.described_like(side, country).unwrap_or(side).to_string())
             }
             ActorRef::Pronoun => {
                 let earlier = (0..i).rev().find(|&j| self.an().actors[j].actor != ActorRef::Pronoun);
-                earlier.and_then(|j| self.faction(j)).or_else(|| self.ctx.last_actor().map(str::to_string))
+                let before = || self.ctx.last_subject().or_else(|| self.ctx.last_actor()).map(str::to_string);
+                earlier.and_then(|j| self.faction(j)).or_else(before)
             }
         }
+    }
+
+    /// "Rebels led by HTS ... the insurgents": another description the article tied to a side,
+    /// which stands for the same side as this one in `country`, names the side this one means
+    /// (branch xactor).
+    fn described_like(&self, side: &str, country: &str) -> Option<&str> {
+        let tables = &self.s.lang.by_country;
+        self.ctx.described_tables().find_map(|(t, described)| {
+            let same = tables.get(t as usize).and_then(|table| table.get(country)).is_some_and(|s| s == side);
+            same.then_some(described)
+        })
     }
 
     /// Actors of the frame's clause, outside the cue, not part of a description or compound.
@@ -968,6 +981,9 @@ impl Roles<'_> {
         let held = self.ctx.holder(&place.key).map(str::to_string).filter(|h| Some(h) != attacker.as_ref());
         let Some(held) = held else {
             let attacker = attacker.or_else(|| self.ctx.state(&place.key).and_then(|s| s.attacker.clone()));
+            if let Some(out) = self.government_before_guess(attacker.as_deref()) {
+                return Some(Outcome { actors, ..out });
+            }
             if let Some(out) = self.defender_from_article(attacker.clone(), Event::Besieged) {
                 return Some(Outcome { actors, ..out });
             }
@@ -1015,6 +1031,19 @@ impl Roles<'_> {
             actors,
             ..Outcome::new(held, other, Event::Contested).noted("the defending side from context", 0.1)
         })
+    }
+
+    /// A siege by a side the article never showed against a defender ("Falam wordt belegerd door
+    /// verzetsstrijders" after a passage about another rebel group): the article's front names
+    /// no defender for it, so the most named other side would be a guess, and often an ally. The
+    /// country's government defends, when the article named it (branch xactor).
+    fn government_before_guess(&self, attacker: Option<&str>) -> Option<Outcome> {
+        let attacker = attacker?;
+        let front_names_defender = self.ctx.front_defender().is_some_and(|d| d != attacker);
+        if front_names_defender {
+            return None;
+        }
+        self.government_defends(attacker)
     }
 
     /// A siege or fight whose defender neither the sentence nor the place's story names: the

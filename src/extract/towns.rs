@@ -399,6 +399,9 @@ pub struct Evidence {
     pub cue_in_clause: bool,
     /// It lies near a town the article named before, or in a country the sentence names.
     pub near_article: bool,
+    /// An event cue follows it at once or after one auxiliary ("Bakhmut fell to", "Kreminna was
+    /// captured by", "Soledar werd ingenomen"): the name is the event's place (branch xactor).
+    pub cue_next: bool,
     /// A definite article stands right before it ("de Dnjepr", "the Donbas"): town names take
     /// none, rivers and areas do.
     pub after_article: bool,
@@ -442,7 +445,9 @@ fn accept_world(found: &Found, evidence: &Evidence) -> bool {
     let context = evidence.place_preposition || evidence.cue_in_clause || evidence.near_article;
     if evidence.sentence_initial {
         // Its capital says nothing: a big city by its own name, or one near the article's places.
-        return evidence.near_article || (found.name_exact && found.population >= WORLD_CITY && context);
+        // Or a town of some size whose event cue follows at once ("Bakhmut fell to ...").
+        let cue_town = found.population >= BIG_TOWN && evidence.cue_next;
+        return evidence.near_article || (found.name_exact && (found.population >= WORLD_CITY && context || cue_town));
     }
     if found.name_exact {
         return found.population >= BIG_TOWN || context;
@@ -494,6 +499,12 @@ mod tests {
         assert!(!accept(&world(200_000, true), &initial));
         assert!(accept(&world(200_000, true), &Evidence { cue_in_clause: true, ..initial }));
         assert!(accept(&world(2_000, true), &Evidence { near_article: true, ..initial }));
+        // A town of some size at the start with its cue right after it ("Bakhmut fell to").
+        let cue_next = Evidence { cue_next: true, cue_in_clause: true, ..initial };
+        assert!(accept(&world(80_000, true), &cue_next));
+        assert!(!accept(&world(80_000, true), &Evidence { cue_in_clause: true, ..initial }));
+        assert!(!accept(&world(2_000, true), &cue_next));
+        assert!(!accept(&world(80_000, false), &cue_next));
         // An alternate name only: a sizeable town in a sentence about places, or one nearby.
         assert!(!accept(&world(50_000, false), &plain));
         assert!(accept(&world(50_000, false), &Evidence { place_preposition: true, ..plain }));
