@@ -1009,6 +1009,9 @@ impl Roles<'_> {
             if let Some(out) = self.defender_from_article(other.clone(), Event::Contested) {
                 return Some(Outcome { actors, ..out });
             }
+            if let Some(out) = self.fight_named_right_after_cue(other.as_deref()) {
+                return Some(Outcome { actors, ..out });
+            }
             return attacker.map(|a| Outcome { presume_attacker: true, ..Outcome::new(a, None, Event::Contested) });
         };
         Some(Outcome {
@@ -1028,6 +1031,24 @@ impl Roles<'_> {
         let defender = self.ctx.opponent(attacker.as_deref())?.to_string();
         let note = format!("the defending side from the article: {defender}");
         Some(Outcome::new(defender, attacker, event).noted(note, 0.25))
+    }
+
+    /// A fight with no side named and none seen defending, told with the place right after
+    /// its cue ("fighting for Chasiv Yar has gone on", "er wordt gevochten in X"): the side the
+    /// article names most besides the one it last showed attacking. A bare "fighting" with a
+    /// place elsewhere in the clause ("a think tank in London said") gives nothing.
+    fn fight_named_right_after_cue(&self, attacker: Option<&str>) -> Option<Outcome> {
+        if attacker.is_some() || self.tells_a_change_of_a_place() {
+            return None;
+        }
+        let cue = &self.an().cues[self.frame.cue];
+        let (a, _) = self.at?;
+        if a < cue.end || a > cue.end + 1 || self.an().prep[cue.end - 1] == 0 {
+            return None;
+        }
+        let defender = self.ctx.opposite_of_front_attacker()?.to_string();
+        let note = format!("the defending side from the article: {defender}");
+        Some(Outcome::new(defender, None, Event::Contested).noted(note, 0.3))
     }
 
     /// An entry cue ("pushed into", "drongen ... binnen", "reached") on a part of the place
