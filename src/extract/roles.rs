@@ -1033,12 +1033,14 @@ impl Roles<'_> {
         Some(Outcome::new(defender, attacker, event).noted(note, 0.25))
     }
 
-    /// A fight with no side named and none seen defending, told with the place right after
-    /// its cue ("fighting for Chasiv Yar has gone on", "er wordt gevochten in X"): the side the
-    /// article names most besides the one it last showed attacking. A bare "fighting" with a
+    /// A fight with no defender named or seen, told with the place right after its cue
+    /// ("fighting for Chasiv Yar has gone on", "er wordt gevochten in X", "fierce fighting raged
+    /// in X as Russian units ..."): for an unnamed attacker the side the article names most
+    /// besides the one it last showed attacking; else the government side of the place's country
+    /// when the attacker (named, or the article's last) is another side. A bare "fighting" with a
     /// place elsewhere in the clause ("a think tank in London said") gives nothing.
     fn fight_named_right_after_cue(&self, attacker: Option<&str>) -> Option<Outcome> {
-        if attacker.is_some() || self.tells_a_change_of_a_place() {
+        if self.tells_a_change_of_a_place() {
             return None;
         }
         let cue = &self.an().cues[self.frame.cue];
@@ -1046,9 +1048,18 @@ impl Roles<'_> {
         if a < cue.end || a > cue.end + 1 || self.an().prep[cue.end - 1] == 0 {
             return None;
         }
-        let defender = self.ctx.opposite_of_front_attacker()?.to_string();
-        let note = format!("the defending side from the article: {defender}");
-        Some(Outcome::new(defender, None, Event::Contested).noted(note, 0.3))
+        let most_named = if attacker.is_none() { self.ctx.opposite_of_front_attacker() } else { None };
+        let (defender, why) = match most_named {
+            Some(d) => (d.to_string(), "the defending side from the article"),
+            None => {
+                let country = Some(self.country).filter(|c| c.len() == 2)?;
+                let attacker = attacker.or_else(|| self.ctx.front_attacker())?;
+                let d = crate::extract::siege::presumed_defender(self.s.lang, country, attacker)?;
+                (d.to_string(), "the defending side is the government of the country")
+            }
+        };
+        let note = format!("{why}: {defender}");
+        Some(Outcome::new(defender, attacker.map(str::to_string), Event::Contested).noted(note, 0.3))
     }
 
     /// An entry cue ("pushed into", "drongen ... binnen", "reached") on a part of the place
