@@ -1038,14 +1038,19 @@ impl Roles<'_> {
     /// in X as Russian units ..."): for an unnamed attacker the side the article names most
     /// besides the one it last showed attacking; else the government side of the place's country
     /// when the attacker (named, or the article's last) is another side. A bare "fighting" with a
-    /// place elsewhere in the clause ("a think tank in London said") gives nothing.
+    /// place elsewhere in the clause ("a think tank in London said"), or a cue ending in "naar"
+    /// or "van", gives nothing.
     fn fight_named_right_after_cue(&self, attacker: Option<&str>) -> Option<Outcome> {
         if self.tells_a_change_of_a_place() {
             return None;
         }
         let cue = &self.an().cues[self.frame.cue];
         let (a, _) = self.at?;
-        if a < cue.end || a > cue.end + 1 || self.an().prep[cue.end - 1] == 0 {
+        // "fighting for X", "gevochten in/om X": not a way or an advance towards X ("een weg
+        // naar", "rukte op naar") nor the start of its capture ("de verovering van").
+        let last = self.an().prep[cue.end - 1];
+        let fought_over = last & (prep::LOCATIVE | prep::TARGET | prep::FOR) != 0 && last & prep::REFERENCE == 0;
+        if a < cue.end || a > cue.end + 1 || !fought_over {
             return None;
         }
         let most_named = if attacker.is_none() { self.ctx.opposite_of_front_attacker() } else { None };
