@@ -309,6 +309,12 @@ impl Context {
         self.front_defender.as_deref()
     }
 
+    /// No defender seen yet: the side the article names most besides the one it last showed
+    /// taking or attacking a place ("Russian units captured X ... fighting for Y has gone on").
+    pub fn opposite_of_front_attacker(&self) -> Option<&str> {
+        self.front_attacker.as_deref().and_then(|a| self.most_named_besides(a))
+    }
+
     /// The side the article last showed taking or attacking a place.
     pub fn front_attacker(&self) -> Option<&str> {
         self.front_attacker.as_deref()

@@ -49,6 +49,8 @@ mod date_tests;
 #[cfg(test)]
 mod dev_class_tests;
 #[cfg(test)]
+mod extent_fight_tests;
+#[cfg(test)]
 mod extent_tests;
 #[cfg(test)]
 mod fight_tests;

@@ -9,7 +9,7 @@ use crate::extract::frames::{Frame, FramePlace};
 use crate::extract::language::{Language, prep};
 use crate::extract::lexicon::Frame as Kind;
 use crate::extract::mentions::{Analysis, PlaceMention};
-use crate::extract::tokens::{Vocab, fold_phrase};
+use crate::extract::tokens::{CAP, Vocab, fold_phrase};
 
 /// How far before a place its partial word may stand ("het westen van X": 3 words).
 const PART_WINDOW: usize = 4;
@@ -37,9 +37,22 @@ pub fn part_town(an: &Analysis, f: &Frame) -> Option<FramePlace> {
     if !state || !f.partial || an.parts.is_empty() {
         return None;
     }
-    let part_here = an.parts.iter().any(|&k| an.clause[k] == f.clause);
+    let part_here = an.parts.iter().any(|&k| an.clause[k] == f.clause && !part_of_unknown_name(an, k));
     let place_here = an.places.iter().any(|p| an.clause[p.a] == f.clause && !p.is_anaphora());
     (part_here && !place_here).then_some(FramePlace::Context)
+}
+
+/// "delen van Robotyne" with Robotyne unknown to the gazetteer: the part noun is followed by
+/// "van"/"of" and a capitalised word no place or actor mention covers, so the part belongs to a
+/// place the extractor cannot name, not to the article's last place.
+fn part_of_unknown_name(an: &Analysis, k: usize) -> bool {
+    let name = k + 2;
+    if name >= an.len() || an.prep[k + 1] & prep::OF == 0 || !an.tokens.list[name].is(CAP) {
+        return false;
+    }
+    let covered =
+        an.places.iter().any(|p| p.a <= name && name < p.b) || an.actors.iter().any(|m| m.a <= name && name < m.b);
+    !covered
 }
 
 /// Whether a siege frame may take place `p` after "van"/"of" because a partial word stands

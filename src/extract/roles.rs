@@ -1025,6 +1025,9 @@ impl Roles<'_> {
             if let Some(out) = self.defender_from_article(other.clone(), Event::Contested) {
                 return Some(Outcome { actors, ..out });
             }
+            if let Some(out) = self.fight_named_right_after_cue(other.as_deref()) {
+                return Some(Outcome { actors, ..out });
+            }
             return attacker.map(|a| Outcome { presume_attacker: true, ..Outcome::new(a, None, Event::Contested) });
         };
         Some(Outcome {
@@ -1057,6 +1060,40 @@ impl Roles<'_> {
         let defender = self.ctx.opponent(attacker.as_deref())?.to_string();
         let note = format!("the defending side from the article: {defender}");
         Some(Outcome::new(defender, attacker, event).noted(note, 0.25))
+    }
+
+    /// A fight with no defender named or seen, told with the place right after its cue
+    /// ("fighting for Chasiv Yar has gone on", "er wordt gevochten in X", "fierce fighting raged
+    /// in X as Russian units ..."): for an unnamed attacker the side the article names most
+    /// besides the one it last showed attacking; else the government side of the place's country
+    /// when the attacker (named, or the article's last) is another side. A bare "fighting" with a
+    /// place elsewhere in the clause ("a think tank in London said"), or a cue ending in "naar"
+    /// or "van", gives nothing.
+    fn fight_named_right_after_cue(&self, attacker: Option<&str>) -> Option<Outcome> {
+        if self.tells_a_change_of_a_place() {
+            return None;
+        }
+        let cue = &self.an().cues[self.frame.cue];
+        let (a, _) = self.at?;
+        // "fighting for X", "gevochten in/om X": not a way or an advance towards X ("een weg
+        // naar", "rukte op naar") nor the start of its capture ("de verovering van").
+        let last = self.an().prep[cue.end - 1];
+        let fought_over = last & (prep::LOCATIVE | prep::TARGET | prep::FOR) != 0 && last & prep::REFERENCE == 0;
+        if a < cue.end || a > cue.end + 1 || !fought_over {
+            return None;
+        }
+        let most_named = if attacker.is_none() { self.ctx.opposite_of_front_attacker() } else { None };
+        let (defender, why) = match most_named {
+            Some(d) => (d.to_string(), "the defending side from the article"),
+            None => {
+                let country = Some(self.country).filter(|c| c.len() == 2)?;
+                let attacker = attacker.or_else(|| self.ctx.front_attacker())?;
+                let d = crate::extract::siege::presumed_defender(self.s.lang, country, attacker)?;
+                (d.to_string(), "the defending side is the government of the country")
+            }
+        };
+        let note = format!("{why}: {defender}");
+        Some(Outcome::new(defender, attacker.map(str::to_string), Event::Contested).noted(note, 0.3))
     }
 
     /// An entry cue ("pushed into", "drongen ... binnen", "reached") on a part of the place
