@@ -841,7 +841,10 @@ impl Roles<'_> {
         let partial = self.partial_here()
             || self.frame.remnant
             || self.frame.def.outcome == Some(FixedOutcome::Partial)
-            || (self.gov & prep::LOCATIVE != 0 && !self.topical() && !self.frame.possessive);
+            || (self.gov & prep::LOCATIVE != 0
+                && !self.topical()
+                && !self.frame.possessive
+                && self.frame.def.outcome != Some(FixedOutcome::Holdout));
         if modality == Modality::Expected && !partial && !self.frame.past {
             let known = self.ctx.holder(&place.key).map(str::to_string);
             return Some(Outcome {
@@ -1091,12 +1094,14 @@ impl Roles<'_> {
         }
         let country = Some(self.country).filter(|c| c.len() == 2)?;
         let defender = crate::extract::siege::presumed_defender(self.s.lang, country, attacker)?.to_string();
-        // Only when the sentence names that side too ("El Fasher, de laatste stad die nog in
-        // handen is van het leger"): a town besieged in Syria or Iraq is as often a militia's.
-        // Or when the article named it before (branch xsurr): "Y, which IS has besieged for
-        // months" in an article about the Syrian army's war.
+        // In Syria or Iraq only when the sentence names that side too ("El Fasher, de laatste
+        // stad die nog in handen is van het leger"): a town besieged there is as often a
+        // militia's. Or when the article named it before (branch xsurr): "Y, which IS has
+        // besieged for months" in an article about the Syrian army's war. Elsewhere the
+        // government's town is presumed (branch xsiege2).
         let named_here = (0..self.an().actors.len()).any(|i| self.faction(i).as_deref() == Some(defender.as_str()));
-        if !named_here && !self.ctx.was_named(&defender) {
+        let must_be_named = crate::extract::siege::defender_must_be_named(country);
+        if must_be_named && !named_here && !self.ctx.was_named(&defender) {
             return None;
         }
         let note = format!("the besieged side is the government of the country: {defender}");
