@@ -10,7 +10,7 @@ use crate::extract::date_spans;
 use crate::extract::dates::{self, DateMention};
 use crate::extract::extent;
 use crate::extract::frames::{Frame, FramePlace};
-use crate::extract::language::{ActorRef, Language, class, prep};
+use crate::extract::language::{ActorRef, Form, Language, class, prep};
 use crate::extract::lexicon::{Frame as Kind, NextActor, Outcome as FixedOutcome};
 use crate::extract::mentions::{Analysis, Target};
 use crate::extract::refer;
@@ -957,7 +957,10 @@ impl Roles<'_> {
     }
 
     fn siege(&self, place: &PlaceRef) -> Option<Outcome> {
-        let attacker_at = self.agent().or_else(|| self.subject());
+        // "X ligt onder een blokkade van JNIM", "under a siege of the RSF": the side after "van"
+        // right after a siege phrase is the besieger (branch xsiege2).
+        let verb = self.an().cues[self.frame.cue].form != Form::Noun;
+        let attacker_at = self.agent().or_else(|| self.subject()).or_else(|| if verb { self.of_after() } else { None });
         // Active: the object is besieged; passive: the subject of "wordt belegerd".
         let besieged_at = if self.frame.passive { self.patient() } else { self.object(attacker_at) };
         let attacker = attacker_at.and_then(|i| self.faction(i));
@@ -1029,6 +1032,11 @@ impl Roles<'_> {
             return None;
         }
         let defender = self.ctx.opponent(attacker.as_deref())?.to_string();
+        // The article's defender is a government: not of a town in another country (branch
+        // xsiege2: an article on Mali that turns to Djibo in Burkina Faso).
+        if self.country.len() == 2 && crate::extract::siege::foreign_government(self.s.lang, &defender, self.country) {
+            return None;
+        }
         let note = format!("the defending side from the article: {defender}");
         Some(Outcome::new(defender, attacker, event).noted(note, 0.25))
     }

@@ -36,3 +36,12 @@ const MANY_SIDED: [&str; 2] = ["SY", "IQ"];
 pub fn defender_must_be_named(country: &str) -> bool {
     MANY_SIDED.contains(&country)
 }
+
+/// Whether `side` is the government side of a country other than `country` (the Malian army
+/// defending a town in Burkina Faso): an article's defender carried over to a town abroad.
+pub fn foreign_government(lang: &Language, side: &str, country: &str) -> bool {
+    let Some(widest) = lang.by_country.iter().max_by_key(|table| table.len()) else {
+        return false;
+    };
+    widest.values().any(|s| s == side) && widest.get(country).map(String::as_str) != Some(side)
+}
