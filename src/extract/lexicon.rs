@@ -381,6 +381,11 @@ pub fn phrase_line(text: &str, phrase: &str) -> usize {
     text.find(&format!("\"{phrase}\"")).map_or(1, |at| line_of(text, at))
 }
 
+/// A plain hold: no fixed outcome, or holding out (which differs only after "in").
+pub fn plain_hold(outcome: Option<Outcome>) -> bool {
+    matches!(outcome, None | Some(Outcome::Holdout))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -402,9 +407,4 @@ mod tests {
         let e = parse("x.toml", "[language]\ncode = \"nl\"\nname = 3\n").unwrap_err();
         assert!(matches!(e, LexiconError::Syntax { line: 3, .. }), "{e}");
     }
-}
-
-/// A plain hold: no fixed outcome, or holding out (which differs only after "in").
-pub fn plain_hold(outcome: Option<Outcome>) -> bool {
-    matches!(outcome, None | Some(Outcome::Holdout))
 }
