@@ -78,7 +78,8 @@ fn here_in_state(an: &Analysis, lang: &Language, frames: &mut [Frame]) {
         return;
     }
     for f in frames.iter_mut() {
-        let state = matches!(f.def.frame, Kind::Hold | Kind::Siege | Kind::Contest) && f.def.outcome.is_none();
+        let state = matches!(f.def.frame, Kind::Hold | Kind::Siege | Kind::Contest)
+            && crate::extract::lexicon::plain_hold(f.def.outcome);
         if !state || !f.places.is_empty() || f.possessive || f.no_longer {
             continue;
         }

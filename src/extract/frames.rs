@@ -100,7 +100,7 @@ pub fn frames(an: &Analysis, lang: &Language, retrospective: bool, text: &str, b
             continue;
         }
         let noun_only = def.outcome == Some(Outcome::Possession);
-        let hold = def.frame == Kind::Hold && (def.outcome.is_none() || noun_only || owned);
+        let hold = def.frame == Kind::Hold && (crate::extract::lexicon::plain_hold(def.outcome) || noun_only || owned);
         let possessive = hold
             && cue.form == Form::Verb
             && (owned || glued_actor(an, cue.a, text, base) || owned_in_apposition(an, cue.a, cue.end));
@@ -189,7 +189,7 @@ fn copula_place(an: &Analysis, at: usize) -> Option<usize> {
 /// The place a noun phrase at `at` stands in apposition to: the place right before the comma
 /// that opens the phrase (a verb particle may stand between: "nam Kidal in, het bolwerk ..."),
 /// with no other place or cue between the comma and the noun.
-fn apposition_place(an: &Analysis, at: usize) -> Option<usize> {
+pub(crate) fn apposition_place(an: &Analysis, at: usize) -> Option<usize> {
     let clause = an.clause[at];
     let comma = (at.saturating_sub(APPOSITION_WINDOW)..at).rev().find(|&k| is_comma(an, k))?;
     let named_between = an.places.iter().any(|p| p.a > comma && p.a < at && !p.is_anaphora());
@@ -203,20 +203,6 @@ fn apposition_place(an: &Analysis, at: usize) -> Option<usize> {
             && an.clause[p.a] <= clause
             && (p.b == comma || (p.b + 1 == comma && particle(p.b)) || (p.b < comma && dated(p.b, comma)))
     })
-}
-
-/// How far before a hold cue the relative word of its clause may stand ("die nog in handen was").
-const RELATIVE_WINDOW: usize = 6;
-
-/// A hold told in a relative clause of a noun in apposition is about the place the noun stands
-/// for: "Rawah, de laatste plaats die nog in handen was van IS", "Jabrayil, a town that Armenian
-/// forces had held since 1993".
-fn relative_of_apposition(an: &Analysis, cue_a: usize) -> Option<usize> {
-    let relative = (cue_a.saturating_sub(RELATIVE_WINDOW)..cue_a)
-        .rev()
-        .take_while(|&k| !is_comma(an, k))
-        .find(|&k| an.class[k] & (class::RELATIVE | class::SUBORDINATOR) != 0)?;
-    apposition_place(an, relative)
 }
 
 /// How far before a hold cue (or the actor glued to it) a past word may stand, in words.
@@ -322,7 +308,7 @@ fn members_leaving(an: &Analysis, cue_a: usize) -> bool {
     })
 }
 
-fn is_comma(an: &Analysis, k: usize) -> bool {
+pub(crate) fn is_comma(an: &Analysis, k: usize) -> bool {
     an.tokens.list[k].is(PUNCT) && an.tokens.fold(k) == ","
 }
 
@@ -392,6 +378,7 @@ fn assign_places(an: &Analysis, frames: &mut [Frame]) {
                 an.cues[f.cue].form != Form::Noun
                     && !f.possessive
                     && f.clause == clause
+                    && !crate::extract::apposition::in_relative_of_apposition(an, p.b, an.cues[f.cue].a)
                     && match background(f) {
                         Some(kind) => background_place(an, f, kind, p),
                         None => {
@@ -415,15 +402,22 @@ fn assign_places(an: &Analysis, frames: &mut [Frame]) {
         .filter(|f| f.places.is_empty() && an.cues[f.cue].form != Form::Noun)
         .map(|f| (f.clause, an.cues[f.cue].a))
         .collect();
+    let framed: Vec<usize> = frames.iter().map(|f| f.cue).collect();
     for f in frames.iter_mut().filter(|f| f.places.is_empty() && an.cues[f.cue].form != Form::Noun) {
         let cue_at = an.cues[f.cue].a;
-        if let Some(i) = (f.def.frame == Kind::Hold).then(|| relative_of_apposition(an, cue_at)).flatten() {
+        if let Some(i) = (f.def.frame == Kind::Hold)
+            .then(|| crate::extract::apposition::relative_of_apposition(an, cue_at, &framed))
+            .flatten()
+        {
             // The writer's description of the place, like a possession in a noun phrase.
             f.possessive = true;
             f.places.push(FramePlace::Mention(i));
             continue;
         }
-        if let Some(i) = (f.def.frame == Kind::Siege).then(|| relative_of_apposition(an, cue_at)).flatten() {
+        if let Some(i) = (f.def.frame == Kind::Siege)
+            .then(|| crate::extract::apposition::relative_of_apposition(an, cue_at, &framed))
+            .flatten()
+        {
             // "Avdiivka, een stad die maandenlang was omsingeld": the siege of the place named.
             f.places.push(FramePlace::Mention(i));
             continue;
@@ -469,7 +463,7 @@ const SITE_WINDOW: usize = 8;
 /// carried over: a raid on a site is not a claim on its town.
 fn site_town(an: &Analysis, f: &Frame) -> Option<FramePlace> {
     let state = matches!(f.def.frame, Kind::Take | Kind::Fall | Kind::Lose)
-        || (f.def.frame == Kind::Hold && f.def.outcome.is_none() && !f.possessive);
+        || (f.def.frame == Kind::Hold && crate::extract::lexicon::plain_hold(f.def.outcome) && !f.possessive);
     if !state {
         return None;
     }

@@ -316,6 +316,10 @@ pub enum Outcome {
     /// opgeheven"): the place is held by the side besieged, not by the besieger who is the
     /// subject; a passive's agent relieved it and holds it.
     Lifted,
+    /// For a hold cue: holding out ("houdt stand in X", "holding out in X"): the whole place,
+    /// even after "in" (a plain hold after "in" is a part: "holds positions in X"); a part
+    /// only when a partial word says so ("holding out in the western districts of X").
+    Holdout,
     /// For a lose cue: a surrender ("gaf zich over aan X", "laid down their arms"): a loss by
     /// the side that surrenders, only when that side is named (a faction, an army or a fighters
     /// phrase), never by whoever surrenders to the police.
@@ -375,6 +379,11 @@ pub fn line_of(text: &str, at: usize) -> usize {
 /// The line where `phrase` first appears quoted in the file (1 when it cannot be found).
 pub fn phrase_line(text: &str, phrase: &str) -> usize {
     text.find(&format!("\"{phrase}\"")).map_or(1, |at| line_of(text, at))
+}
+
+/// A plain hold: no fixed outcome, or holding out (which differs only after "in").
+pub fn plain_hold(outcome: Option<Outcome>) -> bool {
+    matches!(outcome, None | Some(Outcome::Holdout))
 }
 
 #[cfg(test)]

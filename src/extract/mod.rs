@@ -16,6 +16,7 @@
 //!
 //! [`eval`] compares extracted claims with a gold ledger; [`bench`] measures the speed.
 
+pub mod apposition;
 pub mod areas;
 pub mod attach;
 pub mod bench;

@@ -33,7 +33,7 @@ pub fn find(an: &mut Analysis, lang: &Language) {
 /// its clause: the article's last place.
 pub fn part_town(an: &Analysis, f: &Frame) -> Option<FramePlace> {
     let state = matches!(f.def.frame, Kind::Take | Kind::Fall | Kind::Lose)
-        || (f.def.frame == Kind::Hold && f.def.outcome.is_none() && !f.possessive);
+        || (f.def.frame == Kind::Hold && crate::extract::lexicon::plain_hold(f.def.outcome) && !f.possessive);
     if !state || !f.partial || an.parts.is_empty() {
         return None;
     }

@@ -4,8 +4,10 @@
 //! is. When neither the sentence, the place's story nor the article's front names a defender,
 //! the defender is the government side of the place's country, as the lexicon's country tables
 //! name it ("het leger", "the army" in Sudan is the SAF), unless that is the besieger itself,
-//! and only when the sentence names that side somewhere (a relative clause, a garrison): in
-//! Syria or Iraq a besieged town is as often held by a militia as by the government.
+//! and, in Syria or Iraq, only when the sentence or the article names that side somewhere (a
+//! relative clause, a garrison): there a besieged town is as often held by a militia as by the
+//! government. Elsewhere (Sudan, the Sahel, Ukraine, Myanmar, Yemen) a town besieged by a side
+//! that is not the government is the government's (branch `xsiege2`).
 
 use crate::extract::language::Language;
 
@@ -23,4 +25,23 @@ pub fn government_side<'a>(lang: &'a Language, country: &str) -> Option<&'a str>
 /// own country leaves the defender unknown).
 pub fn presumed_defender<'a>(lang: &'a Language, country: &str, attacker: &str) -> Option<&'a str> {
     government_side(lang, country).filter(|side| *side != attacker)
+}
+
+/// Countries whose towns many armed sides hold, so that a besieged town there is as often a
+/// militia's as the government's: the presumed defender must be named in the sentence or the
+/// article before (ISO codes as the lexicon's country tables write them).
+const MANY_SIDED: [&str; 2] = ["SY", "IQ"];
+
+/// Whether a siege in `country` needs its presumed defender named before it is presumed.
+pub fn defender_must_be_named(country: &str) -> bool {
+    MANY_SIDED.contains(&country)
+}
+
+/// Whether `side` is the government side of a country other than `country` (the Malian army
+/// defending a town in Burkina Faso): an article's defender carried over to a town abroad.
+pub fn foreign_government(lang: &Language, side: &str, country: &str) -> bool {
+    let Some(widest) = lang.by_country.iter().max_by_key(|table| table.len()) else {
+        return false;
+    };
+    widest.values().any(|s| s == side) && widest.get(country).map(String::as_str) != Some(side)
 }

@@ -137,8 +137,10 @@ fn relative_clauses_after_a_particle_and_sieges_of_government_towns() {
         "nl",
         &[
             (
+                // the hold in the relative clause is the writer's description (xsiege2: within
+                // nine words of "dat"), told first, so the capture knows whom the town was taken from
                 "Rebellen trokken Manbij binnen, dat sinds 2012 door het regime werd gecontroleerd.",
-                &["2017-10-16 manbij syrian-opposition captured", "2012/2017-10-16 manbij syrian-gov holds"],
+                &["2012/2017-10-16 manbij syrian-gov holds", "2017-10-16 manbij syrian-opposition captured syrian-gov"],
             ),
             ("Het leger bombardeerde Raqqa, waar IS sinds 2014 de macht heeft.", &["2014 raqqa is holds"]),
             (
