@@ -56,26 +56,48 @@ impl Rasterizer {
 
 /// The pixels as RGB bytes; the maps are opaque, so only a pixel that is not needs demultiplying.
 pub fn rgb_bytes(pixmap: &Pixmap) -> Vec<u8> {
-    let mut rgb = vec![0; pixmap.data().len() / 4 * 3];
+    let pixels = pixmap.data().len() / 4;
+    let mut rgb = vec![0; pixels * 3 + RGB_SLACK];
     rgb_row(pixmap.data(), &mut rgb);
+    rgb.truncate(pixels * 3);
     rgb
 }
 
-/// Converts premultiplied RGBA to RGB. An opaque row (every row of a map) is copied four pixels
-/// at a time with no per-pixel test; otherwise each pixel is demultiplied.
+/// Bytes past the last pixel that `rgb_row` may scribble on: it stores 16 bytes for every 12 it
+/// writes.
+const RGB_SLACK: usize = 16;
+
+/// The alpha bytes of four RGBA pixels read as one little-endian `u128`.
+const ALPHA_OF_FOUR: u128 = 0xFF00_0000_FF00_0000_FF00_0000_FF00_0000;
+
+/// The colour bytes of four RGBA pixels packed into 12 bytes: pixel `j` moves down by `8 j` bits.
+fn pack_four(v: u128) -> u128 {
+    const RGB: u128 = 0xFF_FFFF;
+    (v & RGB) | ((v >> 8) & (RGB << 24)) | ((v >> 16) & (RGB << 48)) | ((v >> 24) & (RGB << 72))
+}
+
+/// Converts premultiplied RGBA to RGB; `rgb` holds at least `RGB_SLACK` bytes more than the
+/// pixels' RGB. An opaque row (every row of a map) is copied four pixels at a time as one
+/// 16-byte load and store, its alpha checked on the way; otherwise each pixel is demultiplied.
 fn rgb_row(rgba: &[u8], rgb: &mut [u8]) {
-    if rgba.chunks_exact(4).all(|p| p[3] == 255) {
-        let mut out = rgb.chunks_exact_mut(12);
-        let mut four = rgba.chunks_exact(16);
-        for (o, p) in (&mut out).zip(&mut four) {
-            o[0..3].copy_from_slice(&p[0..3]);
-            o[3..6].copy_from_slice(&p[4..7]);
-            o[6..9].copy_from_slice(&p[8..11]);
-            o[9..12].copy_from_slice(&p[12..15]);
-        }
-        for (o, p) in out.into_remainder().chunks_exact_mut(3).zip(four.remainder().chunks_exact(4)) {
-            o.copy_from_slice(&p[..3]);
-        }
+    let pixels = rgba.len() / 4;
+    assert!(rgb.len() >= pixels * 3 + RGB_SLACK, "rgb_row needs {RGB_SLACK} bytes of slack");
+    let mut alpha = ALPHA_OF_FOUR;
+    let mut at = 0;
+    let mut quads = rgba.chunks_exact(16);
+    for quad in &mut quads {
+        let v = u128::from_le_bytes(quad.try_into().expect("16 bytes"));
+        alpha &= v;
+        rgb[at..at + 16].copy_from_slice(&pack_four(v).to_le_bytes());
+        at += 12;
+    }
+    let mut opaque = alpha & ALPHA_OF_FOUR == ALPHA_OF_FOUR;
+    for p in quads.remainder().chunks_exact(4) {
+        rgb[at..at + 3].copy_from_slice(&p[..3]);
+        opaque &= p[3] == 255;
+        at += 3;
+    }
+    if opaque {
         return;
     }
     for (out, p) in rgb.chunks_exact_mut(3).zip(rgba.chunks_exact(4)) {
@@ -100,10 +122,11 @@ pub fn encode_png(pixmap: &Pixmap) -> Result<Vec<u8>, RasterError> {
     encoder.set_filter(png::Filter::Paeth);
     let mut writer = encoder.write_header()?;
     let mut stream = writer.stream_writer_with_size(1 << 16)?;
-    let mut row = vec![0; pixmap.width() as usize * 3];
+    let row_bytes = pixmap.width() as usize * 3;
+    let mut row = vec![0; row_bytes + RGB_SLACK];
     for line in pixmap.data().chunks_exact(pixmap.width() as usize * 4) {
         rgb_row(line, &mut row);
-        stream.write_all(&row).map_err(png::EncodingError::from)?;
+        stream.write_all(&row[..row_bytes]).map_err(png::EncodingError::from)?;
     }
     stream.finish()?;
     writer.finish()?;
@@ -127,6 +150,33 @@ pub fn decode_png(bytes: &[u8]) -> Result<(u32, u32, Vec<u8>), png::DecodingErro
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// RGB of premultiplied RGBA one pixel at a time: the reference `rgb_row` must equal.
+    fn rgb_one_by_one(rgba: &[u8]) -> Vec<u8> {
+        rgba.chunks_exact(4)
+            .flat_map(|p| {
+                let c = resvg::tiny_skia::PremultipliedColorU8::from_rgba(p[0], p[1], p[2], p[3])
+                    .map_or(resvg::tiny_skia::ColorU8::from_rgba(0, 0, 0, 0), |c| c.demultiply());
+                [c.red(), c.green(), c.blue()]
+            })
+            .collect()
+    }
+
+    #[test]
+    fn rgb_rows_of_every_width_match_the_pixel_by_pixel_conversion() {
+        for width in 0..23usize {
+            for translucent_at in [None, Some(0), Some(width / 2), Some(width.saturating_sub(1))] {
+                let mut rgba: Vec<u8> =
+                    (0..width * 4).map(|i| if i % 4 == 3 { 255 } else { (i * 37 % 251) as u8 }).collect();
+                if let Some(at) = translucent_at.filter(|&at| at < width) {
+                    rgba[at * 4..at * 4 + 4].copy_from_slice(&[40, 20, 10, 128]);
+                }
+                let mut rgb = vec![7; width * 3 + RGB_SLACK];
+                rgb_row(&rgba, &mut rgb);
+                assert_eq!(&rgb[..width * 3], rgb_one_by_one(&rgba).as_slice(), "width {width}, {translucent_at:?}");
+            }
+        }
+    }
 
     #[test]
     fn draws_text_with_the_embedded_font_and_round_trips_png() {
