@@ -22,6 +22,31 @@ pub struct PlaceRef {
     pub sentence: u32,
 }
 
+impl PlaceRef {
+    /// Makes this the place `key` written `written` in `sentence`, reusing its buffers.
+    fn overwrite(&mut self, key: &PlaceKey, written: &str, country: &str, sentence: u32) {
+        self.key.clone_from(key);
+        self.written.clear();
+        self.written.push_str(written);
+        self.country.clear();
+        self.country.push_str(country);
+        self.sentence = sentence;
+    }
+}
+
+/// The side `faction` stands for under the article's descriptions ([`Context::side_of`]).
+fn side_in<'a>(described: &'a BTreeMap<String, String>, faction: &'a str) -> &'a str {
+    described.get(faction).map_or(faction, String::as_str)
+}
+
+/// Remembers `side` as seen in `sentence`, keeping the allocated name when it is the same side.
+fn remember_side(slot: &mut Option<(String, u32)>, side: &str, sentence: u32) {
+    match slot {
+        Some((name, seen)) if name == side => *seen = sentence,
+        _ => *slot = Some((side.to_string(), sentence)),
+    }
+}
+
 /// What the article has said about one place.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct PlaceState {
@@ -108,7 +133,7 @@ impl Context {
 
     /// The side a faction found in the text stands for in this article.
     pub fn side_of<'a>(&'a self, faction: &'a str) -> &'a str {
-        self.described_side(faction).unwrap_or(faction)
+        side_in(&self.described, faction)
     }
 
     /// The last actor named within [`REACH`] sentences.
@@ -119,7 +144,7 @@ impl Context {
     /// Counts a mention of a faction for its side ([`Context::side_of`]), without allocating
     /// when the side was counted before.
     pub fn count_side_of(&mut self, faction: &str) {
-        let side = self.described.get(faction).map_or(faction, String::as_str);
+        let side = side_in(&self.described, faction);
         match self.named.get_mut(side) {
             Some(count) => *count += 1,
             None => {
@@ -130,21 +155,14 @@ impl Context {
 
     /// Remembers the side of a faction ([`Context::side_of`]) as the last actor named.
     pub fn set_side_of(&mut self, faction: &str) {
-        let side = self.described.get(faction).map_or(faction, String::as_str);
-        match &mut self.last_actor {
-            Some((name, sentence)) if name == side => *sentence = self.sentence,
-            _ => self.last_actor = Some((side.to_string(), self.sentence)),
-        }
+        remember_side(&mut self.last_actor, side_in(&self.described, faction), self.sentence);
     }
 
     /// Remembers the side of a sentence's subject ([`Context::side_of`]) for the pronouns of the
     /// next sentences; a sentence that names no faction keeps the one before.
     pub fn set_subject_of(&mut self, faction: Option<&str>) {
-        let Some(faction) = faction else { return };
-        let side = self.described.get(faction).map_or(faction, String::as_str);
-        match &mut self.last_subject {
-            Some((name, sentence)) if name == side => *sentence = self.sentence,
-            _ => self.last_subject = Some((side.to_string(), self.sentence)),
+        if let Some(faction) = faction {
+            remember_side(&mut self.last_subject, side_in(&self.described, faction), self.sentence);
         }
     }
 
@@ -153,13 +171,13 @@ impl Context {
         self.last_subject.as_ref().filter(|(_, s)| self.sentence - s <= REACH).map(|(a, _)| a.as_str())
     }
 
-    /// The faction the article names most (the first in id order on a tie): whose strongholds
-    /// an article means when it does not say.
     /// Whether the article named `faction` before this sentence.
     pub fn was_named(&self, faction: &str) -> bool {
         self.named.contains_key(faction)
     }
 
+    /// The faction the article names most (the first in id order on a tie): whose strongholds
+    /// an article means when it does not say.
     pub fn main_actor(&self) -> Option<&str> {
         let most = self.named.values().max()?;
         self.named.iter().find(|(_, n)| *n == most).map(|(f, _)| f.as_str())
@@ -175,14 +193,7 @@ impl Context {
     pub fn set_place(&mut self, key: &PlaceKey, written: &str, country: &str) {
         let sentence = self.sentence;
         match &mut self.last_place {
-            Some(place) => {
-                place.key.clone_from(key);
-                place.written.clear();
-                place.written.push_str(written);
-                place.country.clear();
-                place.country.push_str(country);
-                place.sentence = sentence;
-            }
+            Some(place) => place.overwrite(key, written, country, sentence),
             None => {
                 let (written, country) = (written.to_string(), country.to_string());
                 self.last_place = Some(PlaceRef { key: key.clone(), written, country, sentence });
@@ -207,12 +218,7 @@ impl Context {
         let town = if self.towns.len() == RECENT_TOWNS {
             // The oldest town makes room, and its buffers hold the new one.
             let mut town = self.towns.remove(0);
-            town.key.clone_from(key);
-            town.written.clear();
-            town.written.push_str(written);
-            town.country.clear();
-            town.country.push_str(country);
-            town.sentence = sentence;
+            town.overwrite(key, written, country, sentence);
             town
         } else {
             PlaceRef { key: key.clone(), written: written.to_string(), country: country.to_string(), sentence }

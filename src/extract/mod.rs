@@ -533,7 +533,7 @@ impl Run<'_, '_> {
         let last_named = || an.actors.iter().rev().filter(|m| !source(m)).find_map(faction);
         let candidates = an.actors.iter().filter(|m| m.gov == 0 && !m.attributive);
         let subject = candidates.filter(|m| !source(m)).find_map(|m| match m.actor {
-            language::ActorRef::Faction(f) => Some(lang.factions[f as usize].clone()),
+            language::ActorRef::Faction(_) => faction(m),
             language::ActorRef::ByCountry(t) => {
                 let described = self.ctx.described_side(&context::by_country_key(t));
                 let by_country = || self.ctx.country().and_then(|c| lang.by_country[t as usize].get(c));

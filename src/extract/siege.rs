@@ -9,6 +9,8 @@
 //! government. Elsewhere (Sudan, the Sahel, Ukraine, Myanmar, Yemen) a town besieged by a side
 //! that is not the government is the government's (branch `xsiege2`).
 
+use std::collections::BTreeMap;
+
 use crate::extract::language::Language;
 
 /// The government side of `country`: the faction the lexicon's widest country table maps it to
@@ -16,8 +18,12 @@ use crate::extract::language::Language;
 /// country with a government side; narrower ones, "de Koerden" or "Wagner", list a few). None
 /// when no table names the country.
 pub fn government_side<'a>(lang: &'a Language, country: &str) -> Option<&'a str> {
-    let widest = lang.by_country.iter().max_by_key(|table| table.len())?;
-    widest.get(country).map(String::as_str)
+    government_table(lang)?.get(country).map(String::as_str)
+}
+
+/// The lexicon's widest country table, the one of the government sides ([`government_side`]).
+fn government_table(lang: &Language) -> Option<&BTreeMap<String, String>> {
+    lang.by_country.iter().max_by_key(|table| table.len())
 }
 
 /// The defender of a siege by `attacker` of a place in `country` when nothing else names it: the
@@ -40,8 +46,6 @@ pub fn defender_must_be_named(country: &str) -> bool {
 /// Whether `side` is the government side of a country other than `country` (the Malian army
 /// defending a town in Burkina Faso): an article's defender carried over to a town abroad.
 pub fn foreign_government(lang: &Language, side: &str, country: &str) -> bool {
-    let Some(widest) = lang.by_country.iter().max_by_key(|table| table.len()) else {
-        return false;
-    };
-    widest.values().any(|s| s == side) && widest.get(country).map(String::as_str) != Some(side)
+    government_table(lang).is_some_and(|table| table.values().any(|s| s == side))
+        && government_side(lang, country) != Some(side)
 }
