@@ -74,6 +74,9 @@ pub struct WorldHit {
 pub struct World {
     keys: fst::Map<&'static [u8]>,
     regions: Vec<WorldRegion>,
+    /// [`region_words`] of each region's name, in `regions` order, folded on first use (a ledger
+    /// of thousands of qualified names asks for them once per row).
+    region_words: OnceLock<Vec<String>>,
 }
 
 /// The world gazetteer, opened once per process (the tables are read in place).
@@ -82,6 +85,7 @@ pub fn world() -> &'static World {
     WORLD.get_or_init(|| World {
         keys: fst::Map::new(KEYS).expect("build.rs writes a valid fst map"),
         regions: REGIONS.lines().filter_map(parse_region).collect(),
+        region_words: OnceLock::new(),
     })
 }
 
@@ -196,7 +200,9 @@ impl World {
     pub fn regions_named(&self, query: &str) -> Vec<WorldRegion> {
         let wanted = region_words(query);
         let code = query.trim().to_ascii_uppercase();
-        self.regions.iter().filter(|r| r.code == code || region_words(r.name) == wanted).copied().collect()
+        let words = self.region_words.get_or_init(|| self.regions.iter().map(|r| region_words(r.name)).collect());
+        let named = self.regions.iter().zip(words);
+        named.filter(|(r, words)| r.code == code || **words == wanted).map(|(r, _)| *r).collect()
     }
 
     /// The place nearest to a point within `max_km`, if any (a scan of the table).
