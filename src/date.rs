@@ -243,10 +243,12 @@ impl Serialize for DateSpan {
 impl FromStr for DateSpan {
     type Err = DateError;
     fn from_str(text: &str) -> Result<Self, DateError> {
-        let trimmed = text.trim();
-        if let Some((a, b)) = trimmed.split_once('/') {
-            let first = parse_single(a.trim(), trimmed)?;
-            let last = parse_single(b.trim(), trimmed)?;
+        let trimmed = crate::text::trim(text);
+        // `/` is one byte in UTF-8, never part of another character: found among the bytes.
+        if let Some(slash) = memchr::memchr(b'/', trimmed.as_bytes()) {
+            let (a, b) = (&trimmed[..slash], &trimmed[slash + 1..]);
+            let first = parse_single(crate::text::trim(a), trimmed)?;
+            let last = parse_single(crate::text::trim(b), trimmed)?;
             if last.end < first.start {
                 return Err(DateError::Reversed(trimmed.to_string()));
             }
@@ -259,24 +261,8 @@ impl FromStr for DateSpan {
 /// Parses `YYYY`, `YYYY-MM` or `YYYY-MM-DD`; `whole` is the full text for error messages.
 fn parse_single(part: &str, whole: &str) -> Result<DateSpan, DateError> {
     let syntax = || DateError::Syntax(whole.to_string());
-    let mut parts = part.split('-');
-    let mut fields: [&str; 3] = [""; 3];
-    let mut count = 0;
-    for field in parts.by_ref().take(3) {
-        fields[count] = field;
-        count += 1;
-    }
-    let fields = &fields[..count];
-    let widths_ok = parts.next().is_none()
-        && match fields {
-            [y] => y.len() == 4,
-            [y, m] => y.len() == 4 && m.len() == 2,
-            [y, m, d] => y.len() == 4 && m.len() == 2 && d.len() == 2,
-            _ => false,
-        };
-    if !widths_ok || !fields.iter().all(|f| f.bytes().all(|b| b.is_ascii_digit())) {
-        return Err(syntax());
-    }
+    let fields = date_fields(part).ok_or_else(syntax)?;
+    let fields = fields.get();
     let year: i64 = fields[0].parse().map_err(|_| syntax())?;
     if !(1000..=2999).contains(&year) {
         return Err(DateError::Year(whole.to_string(), year));
@@ -297,7 +283,34 @@ fn parse_single(part: &str, whole: &str) -> Result<DateSpan, DateError> {
     };
     let day: u32 = day_text.parse().map_err(|_| syntax())?;
     let date = u8::try_from(day).ok().and_then(|d| Date::new(year, ym.month, d));
-    date.map(DateSpan::day).ok_or(DateError::Day(whole.to_string(), day))
+    date.map(DateSpan::day).ok_or_else(|| DateError::Day(whole.to_string(), day))
+}
+
+/// The fields of `YYYY`, `YYYY-MM` or `YYYY-MM-DD` (every one all ASCII digits), read by their
+/// byte positions; `None` for any other shape.
+fn date_fields(part: &str) -> Option<DateFields<'_>> {
+    let bytes = part.as_bytes();
+    let dash = |at: usize| bytes.get(at) == Some(&b'-');
+    // The dashes are single bytes, so every cut below falls between characters.
+    let fields = match bytes.len() {
+        4 => DateFields { fields: [part, "", ""], count: 1 },
+        7 if dash(4) => DateFields { fields: [&part[..4], &part[5..], ""], count: 2 },
+        10 if dash(4) && dash(7) => DateFields { fields: [&part[..4], &part[5..7], &part[8..]], count: 3 },
+        _ => return None,
+    };
+    fields.get().iter().all(|f| f.bytes().all(|b| b.is_ascii_digit())).then_some(fields)
+}
+
+/// Up to three date fields, without an allocation.
+struct DateFields<'a> {
+    fields: [&'a str; 3],
+    count: usize,
+}
+
+impl<'a> DateFields<'a> {
+    fn get(&self) -> &[&'a str] {
+        &self.fields[..self.count]
+    }
 }
 
 /// Parses a query date: a day, or a month meaning its last day (`2017-10` = 2017-10-31), or a year meaning 31 December.
@@ -314,6 +327,41 @@ pub fn parse_query_date(text: &str) -> Result<Date, DateError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn date_shapes_are_read_by_byte_position_and_others_refused() {
+        for good in ["2017", "2017-10", "2017-10-05", " 2017-10 ", "2016-02-29/2017"] {
+            assert!(good.parse::<DateSpan>().is_ok(), "{good:?}");
+        }
+        let refused = [
+            "",
+            "201",
+            "20170",
+            "2017-1",
+            "2017-10-5",
+            "2017-10-05-01",
+            "2017/",
+            "2017--1",
+            "2017-1-05",
+            "2017-10-0a",
+            "2é17",
+            "2017-é1",
+            "2017-10-é",
+            "+2017",
+            "2017-+1-01",
+            "0999",
+            "2017-13",
+            "2017-02-30",
+        ];
+        for bad in refused {
+            assert!(bad.parse::<DateSpan>().is_err(), "{bad:?}");
+        }
+        assert_eq!("2017-10-05".parse::<DateSpan>().unwrap(), DateSpan::day(Date::new(2017, 10, 5).unwrap()));
+        assert!(matches!("2017-02-30".parse::<DateSpan>(), Err(DateError::Day(_, 30))));
+        assert!(matches!("2017-00".parse::<DateSpan>(), Err(DateError::Month(_, 0))));
+        assert!(matches!("0999-01".parse::<DateSpan>(), Err(DateError::Year(_, 999))));
+        assert!(matches!("2017-1x".parse::<DateSpan>(), Err(DateError::Syntax(_))));
+    }
 
     #[test]
     fn days_round_trip_across_centuries() {

@@ -40,6 +40,15 @@ pub fn has_control_characters(text: &str) -> bool {
     text.as_bytes().iter().any(maybe) && text.chars().any(|c| c.is_control() && c != '\t')
 }
 
+/// [`str::trim`], with a shortcut for text that starts and ends with a visible ASCII character
+/// (nearly every ledger field): such text has no white space to remove, and is returned as it
+/// is without decoding characters from either end. Same result as `str::trim` for any text.
+pub fn trim(text: &str) -> &str {
+    let visible = |b: Option<&u8>| b.is_some_and(|b| b.is_ascii() && !matches!(b, b' ' | b'\t'..=b'\r'));
+    let bytes = text.as_bytes();
+    if bytes.is_empty() || (visible(bytes.first()) && visible(bytes.last())) { text } else { text.trim() }
+}
+
 /// A CSV cell that a spreadsheet will not run as a formula: a cell starting with `=`, `+`, `-`,
 /// `@`, a tab or a carriage return gets a leading `'`, unless the whole cell is a number (`-3.5`).
 pub fn formula_safe(cell: &str) -> Cow<'_, str> {
@@ -103,6 +112,19 @@ impl<W: Write> CsvWriter<W> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_quick_trim_matches_str_trim_for_every_edge_character() {
+        let edges = ["", " ", "\t", "\r\n", "\u{a0}", "\u{2003}", "\u{85}", "\u{1c}", "a", "é", "#", "\u{feff}"];
+        for first in edges {
+            for last in edges {
+                for middle in ["", "x", " y ", "\u{3000}"] {
+                    let text = format!("{first}{middle}{last}");
+                    assert_eq!(trim(&text), text.trim(), "{text:?}");
+                }
+            }
+        }
+    }
 
     #[test]
     fn the_byte_test_finds_exactly_the_control_characters() {
