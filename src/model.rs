@@ -211,13 +211,18 @@ fn is_url(text: &str) -> bool {
 
 /// One token with no spaces, `@` or `,`: what a file name looks like (`001_x.txt`, `report.md`).
 fn is_file_name_like(text: &str) -> bool {
-    // ASCII text (every generated source) is checked byte by byte, without decoding characters.
-    let ascii_blank = |b: &u8| matches!(b, b' ' | b'\t'..=b'\r' | b'@' | b',');
-    !text.is_empty()
-        && match text.is_ascii() {
-            true => !text.as_bytes().iter().any(ascii_blank),
-            false => !text.contains(|c: char| c.is_whitespace() || c == '@' || c == ','),
+    // ASCII text (every generated source) is checked byte by byte in one pass, without decoding
+    // characters; at the first byte of another character the whole text is checked by characters.
+    let ascii_blank = |b: u8| matches!(b, b' ' | b'\t'..=b'\r' | b'@' | b',');
+    for &b in text.as_bytes() {
+        if !b.is_ascii() {
+            return !text.contains(|c: char| c.is_whitespace() || c == '@' || c == ',');
         }
+        if ascii_blank(b) {
+            return false;
+        }
+    }
+    !text.is_empty()
 }
 
 fn has_text_extension(text: &str) -> bool {

@@ -2,6 +2,7 @@
 
 use crate::date::DateSpan;
 use crate::ingest::limits::{Limited, Limits, Overrun, OverrunError};
+use crate::ingest::records::{Fields, Records, ScanError, Scanner};
 use crate::model::{Diagnostic, Event, Modality, Origin, SourceRef, parse_sources};
 use crate::name::{Interner, Name};
 use crate::text::formula_unguarded;
@@ -69,45 +70,43 @@ pub fn read(
     limits: Limits,
     mut each: impl FnMut(Result<LedgerRow, Diagnostic>),
 ) -> Result<(), Diagnostic> {
-    let mut limited = Limited::new(input, limits);
-    // Fields are trimmed where they are read (`Columns::get`): csv's own trimming copies every record.
-    let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(&mut limited);
-    let header = match reader.headers() {
-        Ok(header) => header.clone(),
+    let mut scanner = Scanner::new(Limited::new(input, limits));
+    let mut header = Records::default();
+    match scanner.next(&mut header) {
+        Ok(true) => {}
+        Ok(false) => {
+            return Err(Diagnostic::error(file, None, None, "the ledger is empty")
+                .with_hint(format!("a ledger starts with the header line {}", COLUMNS.join(","))));
+        }
+        // The header's problems are named on line 1, wherever blank lines put it.
+        Err(ScanError::Utf8(_)) => return Err(unreadable(file, ScanError::Utf8(1), limits, Some(1))),
         Err(e) => return Err(unreadable(file, e, limits, Some(1))),
-    };
-    if header.iter().all(str::is_empty) && reader.is_done() {
-        return Err(Diagnostic::error(file, None, None, "the ledger is empty")
-            .with_hint(format!("a ledger starts with the header line {}", COLUMNS.join(","))));
     }
-    let columns = Columns::locate(file, &header)?;
+    let columns = Columns::locate(file, header.get(0).1)?;
     let mut rows = 0usize;
     let outcome = std::thread::scope(|scope| {
-        let (to_worker, batches) = std::sync::mpsc::sync_channel::<Batch>(IN_FLIGHT);
-        let (to_reader, results) = std::sync::mpsc::channel::<(Batch, Vec<Result<LedgerRow, Diagnostic>>)>();
+        let (to_worker, batches) = std::sync::mpsc::sync_channel::<Records>(IN_FLIGHT);
+        let (to_reader, results) = std::sync::mpsc::channel::<(Records, Vec<Result<LedgerRow, Diagnostic>>)>();
         let columns = &columns;
         scope.spawn(move || {
             // Place and faction texts repeat on every row: one shared name per distinct text.
             let mut names = Interner::default();
             for batch in batches {
-                let rows =
-                    batch.iter().map(|(line, record)| record.as_ref().map(|r| columns.row(*line, r, &mut names)));
-                let rows: Vec<Result<LedgerRow, Diagnostic>> =
-                    rows.map(|r| r.unwrap_or_else(|d| Err(d.clone()))).collect();
+                let rows = batch.iter().map(|(line, fields)| columns.row(line, fields, &mut names)).collect();
                 if to_reader.send((batch, rows)).is_err() {
                     break;
                 }
             }
         });
-        let mut spare: Vec<Batch> = Vec::new();
+        let mut spare: Vec<Records> = Vec::new();
         let mut pending = 0usize;
-        let mut deliver = |message: (Batch, Vec<Result<LedgerRow, Diagnostic>>), spare: &mut Vec<Batch>| {
+        let mut deliver = |message: (Records, Vec<Result<LedgerRow, Diagnostic>>), spare: &mut Vec<Records>| {
             message.1.into_iter().for_each(&mut each);
             spare.push(message.0);
         };
         let outcome = loop {
             let mut batch = spare.pop().unwrap_or_default();
-            let read = fill(&mut reader, &mut batch, file, &mut rows);
+            let read = fill(&mut scanner, &mut batch, &mut rows);
             let last = !matches!(read, Ok(true));
             if !batch.is_empty() {
                 to_worker.send(batch).expect("the ledger worker runs until its input ends");
@@ -127,8 +126,8 @@ pub fn read(
         }
         outcome
     });
-    if let Err((e, line)) = outcome {
-        return Err(unreadable(file, e, limits, line));
+    if let Err(e) = outcome {
+        return Err(unreadable(file, e, limits, None));
     }
     if rows == 0 {
         each(Err(Diagnostic::warning(file, Some(1), None, "the ledger has a header but no claims")));
@@ -136,62 +135,32 @@ pub fn read(
     Ok(())
 }
 
-/// Records handed from the reading thread to the one that checks them, each with its line, or
-/// the diagnostic of a row the CSV reader rejected (wrong number of fields).
-type Batch = Vec<(usize, Result<csv::StringRecord, Diagnostic>)>;
+/// Records handed from the reading thread to the one that checks them, a batch at a time.
 /// Records in a batch: large enough that handing over costs nothing, small enough to stream.
 const BATCH: usize = 1024;
 /// Batches on their way to the checking thread at once.
 const IN_FLIGHT: usize = 4;
 
-/// Reads up to [`BATCH`] records into `batch` (reusing the records it holds), counting them in
-/// `rows`: `Ok(true)` while the input goes on, `Ok(false)` at its end, an error (with its line) that stops the read.
-fn fill<R: std::io::Read>(
-    reader: &mut csv::Reader<&mut Limited<R>>,
-    batch: &mut Batch,
-    file: &str,
-    rows: &mut usize,
-) -> Result<bool, (csv::Error, Option<usize>)> {
-    let mut used = 0;
-    let more = loop {
-        if used == BATCH {
-            break Ok(true);
+/// Reads up to [`BATCH`] records into `batch` (emptied first), counting them in `rows`:
+/// `Ok(true)` while the input goes on, `Ok(false)` at its end, an error that stops the read.
+fn fill<R: std::io::Read>(scanner: &mut Scanner<R>, batch: &mut Records, rows: &mut usize) -> Result<bool, ScanError> {
+    batch.clear();
+    while batch.len() < BATCH {
+        if !scanner.next(batch)? {
+            return Ok(false);
         }
-        if used == batch.len() {
-            batch.push((0, Ok(csv::StringRecord::new())));
-        }
-        let slot = &mut batch[used];
-        if slot.1.is_err() {
-            slot.1 = Ok(csv::StringRecord::new());
-        }
-        let Ok(record) = &mut slot.1 else { unreachable!("the slot was just given a record") };
-        match reader.read_record(record) {
-            Ok(false) => break Ok(false),
-            Ok(true) => {
-                slot.0 = record.position().map_or(0, |p| reader.get_ref().record_line(p.byte()));
-                *rows += 1;
-            }
-            Err(e) if matches!(e.kind(), csv::ErrorKind::UnequalLengths { .. }) => {
-                let line = e.position().map(|p| reader.get_ref().record_line(p.byte()));
-                *slot = (line.unwrap_or(0), Err(Diagnostic::error(file, line, None, format!("malformed CSV: {e}"))));
-            }
-            Err(e) => {
-                let line = e.position().map(|p| reader.get_ref().record_line(p.byte()));
-                break Err((e, line));
-            }
-        }
-        used += 1;
-    };
-    batch.truncate(used);
-    more
+        *rows += 1;
+    }
+    Ok(true)
 }
 
-/// Why reading stopped, in words: not UTF-8, a limit passed, or an I/O error.
-fn unreadable(file: &str, error: csv::Error, limits: Limits, line: Option<usize>) -> Diagnostic {
-    match error.kind() {
-        csv::ErrorKind::Utf8 { .. } => Diagnostic::error(file, line, None, "the ledger is not UTF-8 text")
+/// Why reading stopped, in words: not UTF-8, a limit passed, or an I/O error. `line` is the
+/// line to name for an I/O error (the header's, while it is read).
+fn unreadable(file: &str, error: ScanError, limits: Limits, line: Option<usize>) -> Diagnostic {
+    match error {
+        ScanError::Utf8(line) => Diagnostic::error(file, Some(line), None, "the ledger is not UTF-8 text")
             .with_hint("save it as UTF-8 (a CSV export option in most spreadsheets)"),
-        csv::ErrorKind::Io(e) => match e.get_ref().and_then(|inner| inner.downcast_ref::<OverrunError>()) {
+        ScanError::Io(e) => match e.get_ref().and_then(|inner| inner.downcast_ref::<OverrunError>()) {
             Some(OverrunError(Overrun::Line(line))) => {
                 Diagnostic::error(file, Some(*line), None, format!("the line is longer than {} bytes", limits.max_line))
                     .with_hint("a ledger row is one short line; is this a ledger?")
@@ -205,7 +174,6 @@ fn unreadable(file: &str, error: csv::Error, limits: Limits, line: Option<usize>
             .with_hint("--max-ledger-mb raises it"),
             None => Diagnostic::error(file, line, None, format!("cannot read: {e}")),
         },
-        _ => Diagnostic::error(file, line.or(Some(1)), None, format!("malformed CSV: {error}")),
     }
 }
 
@@ -218,7 +186,7 @@ struct Columns {
 }
 
 impl Columns {
-    fn locate(file: &str, header: &csv::StringRecord) -> Result<Columns, Diagnostic> {
+    fn locate(file: &str, header: Fields) -> Result<Columns, Diagnostic> {
         let mut index = [None; COLUMNS.len()];
         let mut extra = Vec::new();
         for (at, name) in header.iter().map(str::trim).enumerate() {
@@ -243,11 +211,11 @@ impl Columns {
         Ok(Columns { file: file.into(), index, extra, width: header.len() })
     }
 
-    fn get<'r>(&self, record: &'r csv::StringRecord, name: &str) -> &'r str {
-        self.index[column(name)].and_then(|at| record.get(at)).map_or("", |v| formula_unguarded(v.trim()))
+    fn get<'r>(&self, record: Fields<'r>, name: &str) -> &'r str {
+        self.index[column(name)].and_then(|at| record.get(at)).map_or("", |v| formula_unguarded(crate::text::trim(v)))
     }
 
-    fn row(&self, line: usize, record: &csv::StringRecord, names: &mut Interner) -> Result<LedgerRow, Diagnostic> {
+    fn row(&self, line: usize, record: Fields, names: &mut Interner) -> Result<LedgerRow, Diagnostic> {
         let file = self.file.as_str();
         let error = |field: &str, message: String| Diagnostic::error(file, Some(line), Some(field), message);
         if record.len() != self.width {
@@ -271,7 +239,9 @@ impl Columns {
         let extra = self
             .extra
             .iter()
-            .map(|(at, name)| (name.clone(), record.get(*at).map_or("", |v| formula_unguarded(v.trim())).to_string()))
+            .map(|(at, name)| {
+                (name.clone(), record.get(*at).map_or("", |v| formula_unguarded(crate::text::trim(v))).to_string())
+            })
             .collect();
         Ok(LedgerRow {
             origin: Origin { file: self.file.clone(), line },
@@ -288,7 +258,7 @@ impl Columns {
         })
     }
     /// The optional `lat`/`lon` pair: both or neither, each a number in range.
-    fn point(&self, record: &csv::StringRecord) -> Result<Option<Point>, (&'static str, String)> {
+    fn point(&self, record: Fields) -> Result<Option<Point>, (&'static str, String)> {
         let (lat, lon) = (self.get(record, "lat"), self.get(record, "lon"));
         let number = |field: &'static str, text: &str, limit: f64| {
             text.parse::<f64>().ok().filter(|v| v.is_finite() && v.abs() <= limit).ok_or_else(|| {

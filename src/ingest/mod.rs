@@ -5,6 +5,7 @@ pub mod jsonl;
 pub mod ledger;
 pub mod limits;
 pub mod lines;
+pub mod records;
 
 pub use article::{Article, Sentence};
 pub use ledger::{Ledger, LedgerRow, Point};
