@@ -22,7 +22,7 @@ impl Roles<'_> {
             return None;
         }
         let first = (0..an.len()).find(|&k| an.clause[k] == self.frame.clause)?;
-        if first == 0 || an.class[first] & class::SUBORDINATOR == 0 {
+        if first == 0 || an.class[first] & (class::SUBORDINATOR | class::RELATIVE) == 0 {
             return None;
         }
         let framing = an.clause[first - 1];
@@ -42,15 +42,19 @@ impl Roles<'_> {
         (sides.len() == 1).then(|| sides.pop()).flatten()
     }
 
-    /// A passive capture cue in a clause with a date right after "sinds"/"since" ("dat sinds
-    /// maart door Russische troepen bezet werd"): the side has held the place since then.
+    /// A passive capture cue in a relative clause of description with a date right after
+    /// "sinds"/"since" ("X, dat sinds maart door Russische troepen bezet werd"): the side has
+    /// held the place since then. Not a main clause ("Sinds januari zijn X en Y door het leger
+    /// heroverd": captures told since a date).
     pub(super) fn held_since(&self) -> bool {
         let an = self.an();
         let since = |k: usize| SINCE.contains(&an.tokens.fold(k));
-        self.frame.passive
-            && an
-                .dates
-                .iter()
-                .any(|d| an.clause[d.a] == self.frame.clause && (since(d.a) || (d.a > 0 && since(d.a - 1))))
+        let Some(first) = (0..an.len()).find(|&k| an.clause[k] == self.frame.clause) else {
+            return false;
+        };
+        let relative = first > 0 && an.class[first] & class::RELATIVE != 0 && an.tokens.fold(first - 1) == ",";
+        let since_date =
+            an.dates.iter().any(|d| an.clause[d.a] == self.frame.clause && (since(d.a) || (d.a > 0 && since(d.a - 1))));
+        self.frame.passive && relative && since_date
     }
 }
