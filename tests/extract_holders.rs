@@ -4,7 +4,8 @@
 //! troops"), "het regime" and "de junta" by the place's country, the speaker's own units in a
 //! reported clause ("Een woordvoerder van de RSF verklaarde dat de strijders ..."), a passive
 //! capture since a date in a relative clause as a hold, a verb-final withdrawal followed by more
-//! words, and a Dutch town-noun compound in apposition ("Vuhledar, een mijnstadje, ..."). Uses the
+//! words, a Dutch town-noun compound in apposition ("Vuhledar, een mijnstadje, ..."), and "the
+//! group" as the most-named side that is no government. Uses the
 //! repository's geodata; every sentence is written for these tests (none from an article or the
 //! development set), with negatives.
 
@@ -106,6 +107,17 @@ fn a_town_noun_compound_in_apposition_introduces_the_place() {
         &[(
             "Vuhledar, een mijnstadje in het oosten, viel in oktober in handen van Russische troepen.",
             &["Vuhledar russia captured -"],
+        )],
+    );
+}
+
+#[test]
+fn the_group_is_never_a_state_army() {
+    check(
+        "en",
+        &[(
+            "Islamic State fighters seized Hit in May. Government troops are now preparing an offensive on Hit, which the group has held since then.",
+            &["Hit is captured -", "Hit is holds -"],
         )],
     );
 }

@@ -430,6 +430,9 @@ impl Roles<'_> {
                 Some(self.described_like(side, country).unwrap_or(side).to_string())
             }
             ActorRef::Pronoun => {
+                if let Some(group) = self.group_pronoun(i) {
+                    return Some(group);
+                }
                 let earlier = (0..i).rev().find(|&j| self.an().actors[j].actor != ActorRef::Pronoun);
                 let before = || self.ctx.last_subject().or_else(|| self.ctx.last_actor()).map(str::to_string);
                 earlier.and_then(|j| self.faction(j)).or_else(before)

@@ -2,11 +2,16 @@
 //! through the speaker ("Een woordvoerder van de RSF verklaarde dat de eenheden de brug hadden
 //! ingenomen", "the army said its units had retaken X"), and a capture told as a state since a
 //! date ("X, dat sinds maart door Russische troepen bezet werd"): a hold since then, not a
-//! capture.
+//! capture. "The group", "de groep" is an armed group, never a state's army: the side the
+//! article names most among the sides that are no government ("Iraqi troops and Kurdish Peshmerga are
+//! preparing an offensive on Mosul, which the group has held for two years").
 
 use super::Roles;
 use crate::extract::language::class;
 use crate::model::Modality;
+
+/// The last word of a pronoun phrase that means an armed group ("the group", "de groep").
+const GROUP: &[&str] = &["group", "groep"];
 
 /// Words that, right before a date, make it the start of a state ("sinds maart").
 const SINCE: &[&str] = &["sinds", "sedert", "since"];
@@ -56,5 +61,16 @@ impl Roles<'_> {
         let since_date =
             an.dates.iter().any(|d| an.clause[d.a] == self.frame.clause && (since(d.a) || (d.a > 0 && since(d.a - 1))));
         self.frame.passive && relative && since_date
+    }
+
+    /// "the group", "de groep" at actor `i`: the side the article names most among those that
+    /// are not the government of a country (a state's army is no group).
+    pub(super) fn group_pronoun(&self, i: usize) -> Option<String> {
+        let m = &self.an().actors[i];
+        if !GROUP.contains(&self.an().tokens.fold(m.b - 1)) {
+            return None;
+        }
+        let lang = self.s.lang;
+        self.ctx.most_named_where(|side| !crate::extract::siege::is_government(lang, side)).map(str::to_string)
     }
 }
