@@ -183,6 +183,13 @@ impl Context {
         self.named.iter().find(|(_, n)| *n == most).map(|(f, _)| f.as_str())
     }
 
+    /// The faction the article names most among those `keep` accepts (the first in id order on
+    /// a tie).
+    pub fn most_named_where(&self, keep: impl Fn(&str) -> bool) -> Option<&str> {
+        let most = self.named.iter().filter(|(f, _)| keep(f)).map(|(_, n)| *n).max()?;
+        self.named.iter().find(|(f, n)| keep(f) && **n == most).map(|(f, _)| f.as_str())
+    }
+
     /// The last place named within `reach` sentences.
     pub fn last_place(&self, reach: u32) -> Option<&PlaceRef> {
         self.last_place.as_ref().filter(|p| self.sentence - p.sentence <= reach)

@@ -516,7 +516,9 @@ impl<'a> Builder<'a> {
     fn add(&mut self, phrase: &str, payload: Payload, cap_first: bool) -> Result<(), LexiconError> {
         let parsed = self.parse(phrase)?;
         if parsed.parts.len() == 1 && !parsed.at_end {
-            let entry = Entry { payload, upper_mask: parsed.upper_mask, cap_first };
+            // A lower-case cue is a word, never the acronym it spells ("IS gevallen").
+            let not_acronym_first = matches!(payload, Payload::Cue { .. }) && parsed.upper_mask & 1 == 0;
+            let entry = Entry { payload, upper_mask: parsed.upper_mask, cap_first, not_acronym_first };
             self.trie.insert(&parsed.parts[0], entry);
         } else {
             let first = parsed.parts[0][0];
@@ -741,11 +743,14 @@ impl<'a> Builder<'a> {
                 self.warnings.push(unknown(&adjectives.join(", "), id));
                 continue;
             };
+            let actor = ActorRef::Faction(index as u16);
             for adjective in adjectives {
                 for head in &parsed.actors.heads {
-                    let phrase = format!("{adjective} {head}");
-                    let actor = ActorRef::Faction(index as u16);
-                    self.add(&phrase, Payload::Actor { actor, placeish: false }, false)?;
+                    self.add(&format!("{adjective} {head}"), Payload::Actor { actor, placeish: false }, false)?;
+                    for modifier in &parsed.actors.modifiers {
+                        let phrase = format!("{adjective} {modifier} {head}");
+                        self.add(&phrase, Payload::Actor { actor, placeish: false }, false)?;
+                    }
                 }
             }
         }

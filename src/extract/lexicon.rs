@@ -110,6 +110,10 @@ pub struct ActorWords {
     /// faction id = the adjectives that, before a head noun, name its forces.
     #[serde(default)]
     pub armies: BTreeMap<String, Vec<String>>,
+    /// Adjectives that may stand between an army adjective and its head noun and name no side
+    /// ("Iraakse speciale eenheden", "Russian airborne troops"): the phrase is that army's.
+    #[serde(default)]
+    pub modifiers: Vec<String>,
 }
 
 /// `[grammar]`

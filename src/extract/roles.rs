@@ -20,6 +20,7 @@ use crate::model::{Event, Modality};
 use crate::places::Gazetteer;
 
 mod surrender;
+mod voice;
 
 /// A claim found in a sentence, before its date is settled and its row written.
 #[derive(Debug, Clone, PartialEq)]
@@ -429,6 +430,9 @@ impl Roles<'_> {
                 Some(self.described_like(side, country).unwrap_or(side).to_string())
             }
             ActorRef::Pronoun => {
+                if let Some(group) = self.group_pronoun(i) {
+                    return Some(group);
+                }
                 let earlier = (0..i).rev().find(|&j| self.an().actors[j].actor != ActorRef::Pronoun);
                 let before = || self.ctx.last_subject().or_else(|| self.ctx.last_actor()).map(str::to_string);
                 earlier.and_then(|j| self.faction(j)).or_else(before)
@@ -690,6 +694,8 @@ impl Roles<'_> {
         let loser_at = self.with_prep(prep::SOURCE).or(taken_from);
         let winner = winner_at.and_then(|i| self.faction(i));
         let loser = loser_at.and_then(|i| self.faction(i));
+        // "De RSF verklaarde dat de eenheden X hadden ingenomen": the speaker's units.
+        let winner = if winner.is_none() && loser.is_none() { self.speaker_side() } else { winner };
         let known = self.ctx.holder(&place.key).map(str::to_string);
         let actors: Vec<usize> = winner_at.into_iter().chain(loser_at).collect();
         if self.frame.ongoing {
@@ -698,7 +704,13 @@ impl Roles<'_> {
             return Some(Outcome { actors, ..out });
         }
         if let Some(winner) = winner {
-            let event = if self.partial_here() { Event::Partial } else { Event::Captured };
+            let event = if self.partial_here() {
+                Event::Partial
+            } else if self.held_since() {
+                Event::Holds
+            } else {
+                Event::Captured
+            };
             let also = self.partners(winner_at);
             return Some(Outcome { actors, also, ..Outcome::new(winner, loser.or(known), event) });
         }
@@ -840,7 +852,7 @@ impl Roles<'_> {
             .or_else(|| if self.frame.passive { self.agent() } else { None })
             .or_else(|| if self.frame.possessive { self.bare_actor_before_cue() } else { None })
             .or_else(|| self.subject());
-        let Some(holder) = holder_at.and_then(|i| self.faction(i)) else {
+        let Some(holder) = holder_at.and_then(|i| self.faction(i)).or_else(|| self.speaker_side()) else {
             if let Some(out) = self.unowned_title() {
                 return Some(out);
             }

@@ -49,3 +49,8 @@ pub fn foreign_government(lang: &Language, side: &str, country: &str) -> bool {
     government_table(lang).is_some_and(|table| table.values().any(|s| s == side))
         && government_side(lang, country) != Some(side)
 }
+
+/// Whether `side` is the government side of some country (a state's army, not a group).
+pub fn is_government(lang: &Language, side: &str) -> bool {
+    government_table(lang).is_some_and(|table| table.values().any(|s| s == side))
+}

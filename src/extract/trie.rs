@@ -13,6 +13,9 @@ pub struct Entry<P> {
     pub upper_mask: u32,
     /// The first word must be capitalised in the text (one-word place names).
     pub cap_first: bool,
+    /// The first word may not be an acronym in the text: a cue written in lower case ("is
+    /// gevallen") does not start at "IS" ("in handen van IS gevallen").
+    pub not_acronym_first: bool,
 }
 
 /// Phrases keyed by their folded word ids.
@@ -92,6 +95,7 @@ impl<P> Entry<P> {
     /// Whether the case constraints of the phrase hold for the text at token `from`.
     pub fn fits(&self, tokens: &Tokens, from: usize) -> bool {
         (!self.cap_first || tokens.list.get(from).is_some_and(|t| t.is(CAP)))
+            && !(self.not_acronym_first && tokens.list.get(from).is_some_and(|t| t.is(UPPER)))
             && case_fits(tokens, from, self.upper_mask)
     }
 }
