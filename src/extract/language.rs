@@ -105,9 +105,6 @@ pub mod prep {
     pub const BETWEEN: u16 = 1 << 9;
     /// "led by", "geleid door": the leader names the side ("rebels led by HTS" are HTS).
     pub const LEADER: u16 = 1 << 10;
-    /// The source of a claim ("volgens", "according to"): the side named after it tells the
-    /// claim, it plays no role in it ("viel volgens Oekraïense militairen in Russische handen").
-    pub const ATTRIBUTION: u16 = 1 << 11;
 }
 
 /// The word starts a gapped phrase.
@@ -614,7 +611,7 @@ impl<'a> Builder<'a> {
     fn phrases(&mut self, parsed: &LexiconFile) -> Result<(), LexiconError> {
         let g = &parsed.grammar;
         let p = &parsed.prepositions;
-        let preps: [(&[String], u16); 12] = [
+        let preps: [(&[String], u16); 11] = [
             (&p.agent, prep::AGENT),
             (&p.source, prep::SOURCE),
             (&p.out, prep::OUT),
@@ -626,7 +623,6 @@ impl<'a> Builder<'a> {
             (&p.reference, prep::REFERENCE),
             (&p.between, prep::BETWEEN),
             (&p.leader, prep::LEADER),
-            (&p.attribution, prep::ATTRIBUTION),
         ];
         for (list, role) in preps {
             self.word_prep(list, role)?;

@@ -186,10 +186,6 @@ pub struct Prepositions {
     /// before it ("rebels") only says what it is.
     #[serde(default)]
     pub leader: Vec<String>,
-    /// "volgens", "according to": the side named after it is the source of the claim, not a
-    /// side in it.
-    #[serde(default)]
-    pub attribution: Vec<String>,
 }
 
 /// `[modality]`

@@ -911,10 +911,8 @@ impl Analysis {
                     self.described.push((self.actors[index - 1].a, self.actors[index].a));
                 }
             }
-            // "volgens Oekraïense militairen": the source of the claim takes no role in it.
-            let source = gov & prep::ATTRIBUTION != 0;
-            self.actors[index].gov = if source { 0 } else { gov };
-            self.actors[index].attributive = attributive || source;
+            self.actors[index].gov = gov;
+            self.actors[index].attributive = attributive;
         }
         self.named_descriptions();
         for index in 0..self.places.len() {
