@@ -245,9 +245,11 @@ fn area_after(an: &Analysis, lang: &Language, b: usize) -> bool {
 
 /// "de regio Deir Ezzour", "de provincie Raqqa", "the province of Raqqa", "Deir ez-Zor province":
 /// a town name with a region noun before or after it names the region of that name, when the
-/// gazetteer has one.
+/// gazetteer has one. A town name after a region noun with no region of that name ("de
+/// deelstaat Sennar") names a province the gazetteer lacks, not the town: no place.
 pub fn provinces(an: &mut Analysis, gazetteer: &Gazetteer, text: &str, base: usize) {
     let n = an.len();
+    let mut unknown_provinces = Vec::new();
     for index in 0..an.places.len() {
         let (a, b) = (an.places[index].a, an.places[index].b);
         let town = match &an.places[index].target {
@@ -264,12 +266,18 @@ pub fn provinces(an: &mut Analysis, gazetteer: &Gazetteer, text: &str, base: usi
         }
         let name = &text[an.tokens.list[a].start - base..an.tokens.list[b - 1].end - base];
         let Some(found) = region_named(gazetteer, name) else {
+            if before {
+                unknown_provinces.push(index);
+            }
             continue;
         };
         an.places[index].target = Target::Place(found);
         if after && !before {
             an.places[index].b = b + 1;
         }
+    }
+    for index in unknown_provinces.into_iter().rev() {
+        an.places.remove(index);
     }
 }
 

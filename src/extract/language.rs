@@ -228,11 +228,20 @@ pub struct Language {
     pub progressive: Vec<String>,
     /// `[places] here_in_state`, folded ("er").
     pub here_in_state: Vec<String>,
+    /// `[places] intro_suffixes`, folded ("stad", "dorp"): see [`Language::is_intro_compound`].
+    pub intro_suffixes: Vec<String>,
     /// The `[areas]` words (see [`crate::extract::areas`]).
     pub areas: crate::extract::areas::AreaPhrases,
 }
 
 impl Language {
+    /// Whether a folded word the vocabulary lacks is a compound of an intro noun ("kuststad",
+    /// "eufraatstad", "mijnstadje"): longer than the ending by three letters at least, so that
+    /// the ending itself and short names ending in it are not taken.
+    pub fn is_intro_compound(&self, folded: &str) -> bool {
+        self.intro_suffixes.iter().any(|s| folded.len() >= s.len() + 3 && folded.ends_with(s.as_str()))
+    }
+
     /// Loose region aliases whose first content word is `id`.
     pub fn loose_from(&self, id: u32) -> &[usize] {
         if self.starts.get(id as usize).is_none_or(|s| s & START_LOOSE == 0) {
@@ -347,6 +356,7 @@ impl Language {
                 .iter()
                 .map(|w| fold_phrase(w).into_iter().map(|(f, _)| f).collect::<Vec<_>>().join(" "))
                 .collect(),
+            intro_suffixes: parsed.places.intro_suffixes.iter().map(|w| crate::places::fold::fold_text(w)).collect(),
             areas,
         })
     }

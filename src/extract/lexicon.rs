@@ -73,6 +73,11 @@ pub struct PlaceWords {
     /// expletive ("er vielen doden"). See [`crate::extract::surrender`].
     #[serde(default)]
     pub here_in_state: Vec<String>,
+    /// Endings of compound nouns that introduce a place name like an intro noun does: "stad"
+    /// makes "de kuststad Sirte", "de Eufraatstad Hit", "Gharyan, de bergstad" introduced.
+    /// Only words the lexicon does not know otherwise take them.
+    #[serde(default)]
+    pub intro_suffixes: Vec<String>,
     /// Site nouns: "het vliegveld van X" is a claim about the town X, with a note.
     #[serde(default)]
     pub sites: Vec<String>,

@@ -190,6 +190,7 @@ impl Analysis {
             self.country.push(country);
         }
         self.consumed.resize(n, false);
+        self.intro_compounds(lang);
         self.phrases(lang);
         // A sentence none of whose words starts a gapped phrase or a loose alias skips the pass.
         if starts & START_GAPPED != 0 {
@@ -671,6 +672,26 @@ impl Analysis {
         let class = &self.class;
         let names_site = |k: usize| (k + 1..(k + 3).min(class.len())).any(|j| class[j] & class::SITE != 0);
         self.partial.retain(|&(k, remnant)| remnant || !names_site(k));
+    }
+
+    /// Words the vocabulary lacks that end in an intro noun ("de kuststad Sirte", "Gharyan, de
+    /// bergstad ...") introduce a place name as the intro noun itself does.
+    fn intro_compounds(&mut self, lang: &Language) {
+        if lang.intro_suffixes.is_empty() {
+            return;
+        }
+        for i in 0..self.tokens.len() {
+            let t = &self.tokens.list[i];
+            // A capitalised one ("Kaapstad") may be a name itself, unless a name follows it.
+            let name_follows = self.tokens.list.get(i + 1).is_some_and(|next| next.is(CAP));
+            if t.id == UNKNOWN
+                && !t.is(UPPER | PUNCT)
+                && (!t.is(CAP) || name_follows)
+                && lang.is_intro_compound(self.tokens.fold(i))
+            {
+                self.class[i] |= class::INTRO;
+            }
+        }
     }
 
     /// An intro noun or demonym right before token `a` ("de Syrische stad", "het Iraakse"), and

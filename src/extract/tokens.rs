@@ -258,6 +258,15 @@ impl Tokens {
             }
             let c = if b < 0x80 { b as char } else { text[at..].chars().next().expect("a character boundary") };
             let width = c.len_utf8();
+            // "Aleppo's fall", "Palmyra's ruïnes": the possessive ending is no part of the name.
+            if word_start.is_some() && is_glottal(c) && is_possessive_s(&bytes[at + width..]) {
+                if let Some(start) = word_start.take() {
+                    self.push_word(&text[start..at], base + start, vocab, plain);
+                    plain = true;
+                }
+                at += width + 1;
+                continue;
+            }
             let in_word = (b >= 0x80 && is_word_char(c))
                 || (word_start.is_some()
                     && is_glottal(c)
@@ -380,6 +389,11 @@ pub fn fold_phrase(phrase: &str) -> Vec<(String, bool)> {
 
 fn is_word_char(c: char) -> bool {
     if c.is_ascii() { c.is_ascii_alphanumeric() } else { c.is_alphanumeric() || is_combining_mark(c) }
+}
+
+/// An `s` that ends the word right after an apostrophe: the possessive of "Aleppo's".
+fn is_possessive_s(rest: &[u8]) -> bool {
+    matches!(rest.first(), Some(b's' | b'S')) && rest.get(1).is_none_or(|&b| !(b.is_ascii_alphanumeric() || b >= 0x80))
 }
 
 fn is_glottal(c: char) -> bool {
