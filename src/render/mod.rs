@@ -16,6 +16,7 @@ pub mod labels;
 pub mod legend;
 pub mod lines;
 pub mod marks;
+pub mod pngdelta;
 pub mod raster;
 pub mod scene;
 pub mod series;
@@ -69,6 +70,8 @@ pub struct Renderer<'a> {
     pub series: Series<'a>,
     rasterizer: Rasterizer,
     base: Option<Pixmap>,
+    /// The base map's rows filtered for PNG once, reused by every frame's encoding.
+    filtered_base: Option<pngdelta::FilteredBase>,
     /// Markers, labels and legend rows drawn once for all the frames.
     sprites: draw::Sprites,
 }
@@ -79,7 +82,8 @@ impl<'a> Renderer<'a> {
         let rasterizer = Rasterizer::default();
         let (w, h) = (series.options.width, series.options.height);
         let base = if png { Some(rasterizer.draw(&series.basemap_svg(), None, w, h)?) } else { None };
-        Ok(Renderer { series, rasterizer, base, sprites: draw::Sprites::default() })
+        let filtered_base = base.as_ref().map(pngdelta::FilteredBase::new);
+        Ok(Renderer { series, rasterizer, base, filtered_base, sprites: draw::Sprites::default() })
     }
 
     /// Renders one month as RGB pixels (for the GIF encoder).
@@ -146,10 +150,10 @@ impl<'a> Renderer<'a> {
         let frame = self.series.frame(month);
         let scene = self.series.scene(&frame);
         let svg_text = svg.then(|| self.series.svg(&scene));
-        let png_bytes = match (png, &self.base) {
-            (true, Some(base)) => Some(with_canvas(base, |pixmap| {
+        let png_bytes = match (png, &self.base, &self.filtered_base) {
+            (true, Some(base), Some(filtered)) => Some(with_canvas(base, |pixmap| {
                 draw::draw_scene(&scene, pixmap, Some(&self.sprites));
-                raster::encode_png(pixmap)
+                pngdelta::encode_png_over(pixmap, base, filtered)
             })?),
             _ => None,
         };
