@@ -77,27 +77,22 @@ impl RgbRow {
 /// first byte. Each byte depends only on unfiltered bytes, so the loop has no carried state.
 fn paeth_bytes(cur: &[u8], prev: &[u8], out: &mut [u8]) {
     let n = out.len();
-    let (left, here) = (&cur[..n], &cur[3..n + 3]);
-    let (up_left, up) = (&prev[..n], &prev[3..n + 3]);
-    for i in 0..n {
-        out[i] = here[i].wrapping_sub(paeth_predictor(left[i], up[i], up_left[i]));
+    let above = prev[3..n + 3].iter().zip(&prev[..n]);
+    let beside = cur[3..n + 3].iter().zip(&cur[..n]);
+    for (o, ((&x, &a), (&b, &c))) in out.iter_mut().zip(beside.zip(above)) {
+        *o = x.wrapping_sub(paeth_predictor(a, b, c));
     }
 }
 
 /// The PNG Paeth predictor: of left, up and up-left, the one nearest to left + up - up-left
-/// (ties go to left, then up).
+/// (ties go to left, then up). Written without branches, so the loop over a row vectorises.
 fn paeth_predictor(a: u8, b: u8, c: u8) -> u8 {
     let (a16, b16, c16) = (i16::from(a), i16::from(b), i16::from(c));
     let to_a = (b16 - c16).abs();
     let to_b = (a16 - c16).abs();
     let to_c = (a16 + b16 - 2 * c16).abs();
-    if to_a <= to_b && to_a <= to_c {
-        a
-    } else if to_b <= to_c {
-        b
-    } else {
-        c
-    }
+    let b_or_c = if to_b <= to_c { b } else { c };
+    if to_a <= to_b && to_a <= to_c { a } else { b_or_c }
 }
 
 /// Marks the blocks of `cur` that differ from `base`; true when any does.
@@ -128,12 +123,6 @@ fn block_runs(blocks: usize, dirty: impl Fn(usize) -> bool) -> impl Iterator<Ite
     })
 }
 
-/// Whether any of the flags next to and at `b` is set: a block one away from a changed block
-/// holds a neighbour of the changed block's pixels.
-fn near(flags: &[bool], b: usize) -> bool {
-    flags[b] || (b > 0 && flags[b - 1]) || flags.get(b + 1).copied().unwrap_or(false)
-}
-
 /// Change flags of the blocks of three rows: the one above, the one being encoded, the next.
 struct Changes {
     above: Vec<bool>,
@@ -148,51 +137,100 @@ impl Changes {
         std::mem::swap(&mut self.here, &mut self.below);
     }
 
-    fn any_here_or_above(&self) -> bool {
-        self.here.iter().chain(&self.above).any(|&c| c)
+    /// This row's blocks to filter afresh (`dirty`: changed here or above) and to convert to RGB
+    /// (`convert`: those the filtering of this row or the next reads, i.e. changed in any of the
+    /// three rows or next to such a block). Whether any block is dirty.
+    fn row_flags(&self, convert: &mut [bool], dirty: &mut [bool]) -> bool {
+        let mut any = false;
+        let rows = self.here.iter().zip(&self.above).zip(&self.below);
+        for ((d, c), ((&here, &above), &below)) in dirty.iter_mut().zip(convert.iter_mut()).zip(rows) {
+            *d = here | above;
+            *c = *d | below;
+            any |= *d;
+        }
+        // Grow the blocks to convert by one on each side.
+        let mut left = false;
+        for b in 0..convert.len() {
+            let this = convert[b];
+            convert[b] = left | this | convert.get(b + 1).copied().unwrap_or(false);
+            left = this;
+        }
+        any
     }
+}
 
-    /// Blocks of this row to convert to RGB: those the filtering of this row or of the next one
-    /// reads (changed in any of the three rows, or next to such a block).
-    fn to_convert(&self, b: usize) -> bool {
-        near(&self.above, b) || near(&self.here, b) || near(&self.below, b)
-    }
+/// Pixel ranges of a row to filter afresh: runs of dirty blocks, each grown by the pixel after it
+/// (whose left neighbours changed).
+fn stretches(dirty: &[bool], width: usize) -> impl Iterator<Item = (usize, usize)> + '_ {
+    block_runs(dirty.len(), |b| dirty[b]).map(move |(first, end)| (first * BLOCK, (end * BLOCK + 1).min(width)))
+}
 
-    /// Pixels of this row to filter afresh: runs of blocks changed here or above, each grown by
-    /// the pixel after it (whose left neighbours changed).
-    fn stretches(&self, width: usize) -> impl Iterator<Item = (usize, usize)> + '_ {
-        block_runs(self.here.len(), |b| self.here[b] || self.above[b])
-            .map(move |(first, end)| (first * BLOCK, (end * BLOCK + 1).min(width)))
+/// Which blocks of a frame differ from the base map, row by row: what to copy back to make the
+/// canvas the base map again for the next frame.
+pub struct Changed {
+    width: usize,
+    height: usize,
+    flags: Vec<bool>,
+}
+
+impl Changed {
+    /// Copies the base map's pixels back over the changed blocks; false (and nothing done) when
+    /// the sizes do not match.
+    pub fn restore(&self, canvas: &mut Pixmap, base: &Pixmap) -> bool {
+        let size = (canvas.width() as usize, canvas.height() as usize);
+        if size != (self.width, self.height) || size != (base.width() as usize, base.height() as usize) {
+            return false;
+        }
+        let blocks = self.width.div_ceil(BLOCK);
+        let stride = self.width * 4;
+        let (data, from) = (canvas.data_mut(), base.data());
+        for (y, row) in self.flags.chunks_exact(blocks).enumerate() {
+            for (first, end) in block_runs(blocks, |b| row[b]) {
+                let (start, stop) = (y * stride + first * BLOCK * 4, y * stride + (end * BLOCK).min(self.width) * 4);
+                data[start..stop].copy_from_slice(&from[start..stop]);
+            }
+        }
+        true
     }
 }
 
 /// Encodes `pixmap` exactly as [`raster::encode_png`] does, reusing `filtered`, the filtered rows
-/// of `base`, wherever the frame's pixels are the base map's.
-pub fn encode_png_over(pixmap: &Pixmap, base: &Pixmap, filtered: &FilteredBase) -> Result<Vec<u8>, RasterError> {
+/// of `base`, wherever the frame's pixels are the base map's; with the blocks that are not
+/// (none when the sizes differ and the plain encoder was used).
+pub fn encode_png_over(
+    pixmap: &Pixmap,
+    base: &Pixmap,
+    filtered: &FilteredBase,
+) -> Result<(Vec<u8>, Option<Changed>), RasterError> {
     let (width, height) = (pixmap.width() as usize, pixmap.height() as usize);
     let same_size = (base.width() as usize, base.height() as usize) == (width, height);
     if !same_size || (filtered.width, filtered.height) != (width, height) || width == 0 {
-        return raster::encode_png(pixmap);
+        return Ok((raster::encode_png(pixmap)?, None));
     }
     let blocks = width.div_ceil(BLOCK);
+    let mut all = Changed { width, height, flags: vec![false; blocks * height] };
     let mut changes = Changes { above: vec![false; blocks], here: vec![false; blocks], below: vec![false; blocks] };
     mark_changes(row_of(pixmap, 0), row_of(base, 0), &mut changes.here);
+    let (mut convert, mut dirty) = (vec![false; blocks], vec![false; blocks]);
     let (mut here, mut above) = (RgbRow::new(width), RgbRow::new(width));
     let mut row = vec![0; width * 3];
     let mut zlib = fdeflate::Compressor::new(Vec::with_capacity(pixmap.data().len() / 8)).map_err(png_io)?;
     for y in 0..height {
-        let any_below = y + 1 < height && mark_changes(row_of(pixmap, y + 1), row_of(base, y + 1), &mut changes.below);
-        if !any_below {
+        all.flags[y * blocks..(y + 1) * blocks].copy_from_slice(&changes.here);
+        if y + 1 < height {
+            mark_changes(row_of(pixmap, y + 1), row_of(base, y + 1), &mut changes.below);
+        } else {
             changes.below.fill(false);
         }
+        let any_dirty = changes.row_flags(&mut convert, &mut dirty);
         let rgba = row_of(pixmap, y);
-        for (first, end) in block_runs(blocks, |b| changes.to_convert(b)) {
+        for (first, end) in block_runs(blocks, |b| convert[b]) {
             here.convert(rgba, first * BLOCK, (end * BLOCK).min(width));
         }
         zlib.write_data(&[PAETH]).map_err(png_io)?;
-        if changes.any_here_or_above() {
+        if any_dirty {
             row.copy_from_slice(filtered.row(y));
-            for (start, end) in changes.stretches(width) {
+            for (start, end) in stretches(&dirty, width) {
                 let out = &mut row[start * 3..end * 3];
                 paeth_bytes(here.from_left_of(start, end), above.from_left_of(start, end), out);
             }
@@ -204,7 +242,7 @@ pub fn encode_png_over(pixmap: &Pixmap, base: &Pixmap, filtered: &FilteredBase) 
         std::mem::swap(&mut here, &mut above);
     }
     let zlib = zlib.finish().map_err(png_io)?;
-    wrap_png(pixmap, &zlib)
+    Ok((wrap_png(pixmap, &zlib)?, Some(all)))
 }
 
 fn png_io(error: std::io::Error) -> RasterError {
@@ -267,11 +305,13 @@ mod tests {
                     let mut frame = base.clone();
                     paint(&mut frame, *rect, colour);
                     let plain = raster::encode_png(&frame).unwrap();
-                    let over = encode_png_over(&frame, &base, &filtered).unwrap();
+                    let (over, changed) = encode_png_over(&frame, &base, &filtered).unwrap();
                     assert!(plain == over, "{width}x{height}, change {k}, colour {colour:?}: bytes differ");
+                    let restored = changed.expect("same sizes").restore(&mut frame, &base);
+                    assert!(restored && frame.data() == base.data(), "{width}x{height}, change {k}: base restored");
                 }
             }
-            let unchanged = encode_png_over(&base, &base, &filtered).unwrap();
+            let (unchanged, _) = encode_png_over(&base, &base, &filtered).unwrap();
             assert!(unchanged == raster::encode_png(&base).unwrap(), "{width}x{height}: the base itself");
         }
     }
@@ -281,7 +321,7 @@ mod tests {
         let base = base_image(300, 260);
         let mut frame = base.clone();
         paint(&mut frame, (40, 50, 170, 120), [10, 120, 30, 255]);
-        let over = encode_png_over(&frame, &base, &FilteredBase::new(&base)).unwrap();
+        let (over, _) = encode_png_over(&frame, &base, &FilteredBase::new(&base)).unwrap();
         assert!(over.len() > IDAT_CHUNK, "the test needs more than one chunk ({} bytes)", over.len());
         assert!(over == raster::encode_png(&frame).unwrap());
         let (w, h, rgba) = raster::decode_png(&over).unwrap();
@@ -292,8 +332,9 @@ mod tests {
     #[test]
     fn a_base_of_another_size_falls_back_to_the_plain_encoder() {
         let (base, frame) = (base_image(40, 30), base_image(50, 30));
-        let over = encode_png_over(&frame, &base, &FilteredBase::new(&base)).unwrap();
+        let (over, changed) = encode_png_over(&frame, &base, &FilteredBase::new(&base)).unwrap();
         assert!(over == raster::encode_png(&frame).unwrap());
+        assert!(changed.is_none(), "nothing to restore from a base of another size");
     }
 
     #[test]
