@@ -882,9 +882,8 @@ mod tests {
             if x < tw && y < th {
                 let at = ((y * tw + x) * 4) as usize;
                 let keep = 255 - u16::from(s[3]);
-                for k in 0..4 {
-                    let d = &mut target.data_mut()[at + k];
-                    *d = s[k].saturating_add(div255(u16::from(*d) * keep));
+                for (d, &v) in target.data_mut()[at..at + 4].iter_mut().zip(s) {
+                    *d = v.saturating_add(div255(u16::from(*d) * keep));
                 }
             }
         }

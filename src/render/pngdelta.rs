@@ -33,7 +33,7 @@ impl FilteredBase {
         let (mut here, mut above) = (RgbRow::new(width), RgbRow::new(width));
         for (y, out) in rows.chunks_exact_mut(width * 3).enumerate() {
             here.convert(row_of(base, y), 0, width);
-            paeth_bytes(here.from_left_of(0, width), above.from_left_of(0, width), out);
+            paeth_bytes(here.stretch_with_left(0, width), above.stretch_with_left(0, width), out);
             std::mem::swap(&mut here, &mut above);
         }
         FilteredBase { width, height, rows }
@@ -68,7 +68,7 @@ impl RgbRow {
     }
 
     /// The RGB of pixels `start..end` with the pixel left of `start` first.
-    fn from_left_of(&self, start: usize, end: usize) -> &[u8] {
+    fn stretch_with_left(&self, start: usize, end: usize) -> &[u8] {
         &self.rgb[start * 3..(end + 1) * 3]
     }
 }
@@ -232,7 +232,7 @@ pub fn encode_png_over(
             row.copy_from_slice(filtered.row(y));
             for (start, end) in stretches(&dirty, width) {
                 let out = &mut row[start * 3..end * 3];
-                paeth_bytes(here.from_left_of(start, end), above.from_left_of(start, end), out);
+                paeth_bytes(here.stretch_with_left(start, end), above.stretch_with_left(start, end), out);
             }
             zlib.write_data(&row).map_err(png_io)?;
         } else {
