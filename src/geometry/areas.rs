@@ -514,10 +514,9 @@ fn cell(seeds: &[Seed], i: usize, radius: f64, mut near: Vec<(f64, usize)>) -> (
         })
         .collect();
     near.retain(|&(distance2, j)| j != i && distance2 < 4.0 * radius * radius);
-    near.sort_unstable_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
     let mut reach2 = farthest2(&polygon, centre);
     let mut last_cut2 = 0.0;
-    for (distance2, j) in near {
+    for (distance2, j) in nearest_first(near) {
         if distance2 == 0.0 {
             // Two towns at one spot: the lower index keeps the cell.
             if j < i {
@@ -546,6 +545,38 @@ fn cell(seeds: &[Seed], i: usize, radius: f64, mut near: Vec<(f64, usize)>) -> (
     let reach = last_cut2.sqrt().max(2.0 * (reach2 * (1.0 + 1e-9) + 1e-9).sqrt());
     (polygon, reach.min(2.0 * radius))
 }
+
+/// Seeds by distance, then index, nearest first: taken from a heap one at a time, since a cell
+/// usually stops after its few nearest neighbours (sorting them all cost more than building the
+/// cells). The same order as sorting the list.
+fn nearest_first(near: Vec<(f64, usize)>) -> impl Iterator<Item = (f64, usize)> {
+    let mut heap: std::collections::BinaryHeap<std::cmp::Reverse<ByDistance>> =
+        near.into_iter().map(|(d, j)| std::cmp::Reverse(ByDistance(d, j))).collect();
+    std::iter::from_fn(move || heap.pop().map(|std::cmp::Reverse(ByDistance(d, j))| (d, j)))
+}
+
+/// A neighbour's squared distance and index, ordered by distance (total order), then index.
+struct ByDistance(f64, usize);
+
+impl Ord for ByDistance {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.0.total_cmp(&other.0).then(self.1.cmp(&other.1))
+    }
+}
+
+impl PartialOrd for ByDistance {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl PartialEq for ByDistance {
+    fn eq(&self, other: &Self) -> bool {
+        self.cmp(other).is_eq()
+    }
+}
+
+impl Eq for ByDistance {}
 
 /// Whether the bisector through `mid` with `normal` cuts anything off a polygon (else clipping
 /// would give it back unchanged).
@@ -623,6 +654,17 @@ fn fronts(seeds: &[Seed], cells: &[Vec<(Coord<f64>, Option<usize>)>]) -> Vec<Lin
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn neighbours_come_nearest_first_as_sorting_gives_them() {
+        let near: Vec<(f64, usize)> =
+            (0..200).map(|j| (((j * 7919) % 61) as f64 * 0.5, (j * 104_729) % 1000)).collect();
+        let mut sorted = near.clone();
+        sorted.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+        assert!(sorted.windows(2).any(|w| w[0].0 == w[1].0), "the list has ties in distance");
+        assert_eq!(nearest_first(near).collect::<Vec<_>>(), sorted);
+        assert_eq!(nearest_first(Vec::new()).count(), 0);
+    }
 
     fn seed(x: f64, y: f64, holder: &str) -> Seed {
         Seed { x, y, holder: holder.into(), fill: Fill::Solid, clip: None, stale: false }

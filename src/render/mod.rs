@@ -16,6 +16,7 @@ pub mod labels;
 pub mod legend;
 pub mod lines;
 pub mod marks;
+pub mod pngdelta;
 pub mod raster;
 pub mod scene;
 pub mod series;
@@ -69,6 +70,10 @@ pub struct Renderer<'a> {
     pub series: Series<'a>,
     rasterizer: Rasterizer,
     base: Option<Pixmap>,
+    /// The base map's rows filtered for PNG once, reused by every frame's encoding.
+    filtered_base: Option<pngdelta::FilteredBase>,
+    /// Tells this renderer's base map from another's in the threads' canvases.
+    id: u64,
     /// Markers, labels and legend rows drawn once for all the frames.
     sprites: draw::Sprites,
 }
@@ -79,7 +84,10 @@ impl<'a> Renderer<'a> {
         let rasterizer = Rasterizer::default();
         let (w, h) = (series.options.width, series.options.height);
         let base = if png { Some(rasterizer.draw(&series.basemap_svg(), None, w, h)?) } else { None };
-        Ok(Renderer { series, rasterizer, base, sprites: draw::Sprites::default() })
+        let filtered_base = base.as_ref().map(pngdelta::FilteredBase::new);
+        static RENDERERS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+        let id = RENDERERS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        Ok(Renderer { series, rasterizer, base, filtered_base, id, sprites: draw::Sprites::default() })
     }
 
     /// Renders one month as RGB pixels (for the GIF encoder).
@@ -146,10 +154,13 @@ impl<'a> Renderer<'a> {
         let frame = self.series.frame(month);
         let scene = self.series.scene(&frame);
         let svg_text = svg.then(|| self.series.svg(&scene));
-        let png_bytes = match (png, &self.base) {
-            (true, Some(base)) => Some(with_canvas(base, |pixmap| {
+        let png_bytes = match (png, &self.base, &self.filtered_base) {
+            (true, Some(base), Some(filtered)) => Some(with_canvas((self.id, base), |pixmap| {
                 draw::draw_scene(&scene, pixmap, Some(&self.sprites));
-                raster::encode_png(pixmap)
+                match pngdelta::encode_png_over(pixmap, base, filtered) {
+                    Ok((png, changed)) => (Ok(png), changed),
+                    Err(error) => (Err(error), None),
+                }
             })?),
             _ => None,
         };
@@ -157,20 +168,36 @@ impl<'a> Renderer<'a> {
     }
 }
 
-/// Runs `draw` on a copy of `base` in this thread's canvas, which is kept from frame to frame:
-/// a copy into memory already in use, instead of a new 8 MB image faulted in for every frame.
-fn with_canvas<R>(base: &Pixmap, draw: impl FnOnce(&mut Pixmap) -> R) -> R {
+/// A thread's canvas, kept from frame to frame; `holds` names the renderer whose base map it
+/// holds untouched.
+struct Canvas {
+    pixmap: Pixmap,
+    holds: Option<u64>,
+}
+
+/// Runs `draw` on a copy of `base` (of renderer `id`) in this thread's canvas, which is kept from
+/// frame to frame: after a frame, only the blocks it changed are copied back from the base (as
+/// `draw` reports them), instead of the whole 8 MB image; with no report, the next frame copies
+/// it all.
+fn with_canvas<R>((id, base): (u64, &Pixmap), draw: impl FnOnce(&mut Pixmap) -> (R, Option<pngdelta::Changed>)) -> R {
     thread_local! {
-        static CANVAS: std::cell::RefCell<Option<Pixmap>> = const { std::cell::RefCell::new(None) };
+        static CANVAS: std::cell::RefCell<Option<Canvas>> = const { std::cell::RefCell::new(None) };
     }
     CANVAS.with(|cell| {
         let mut slot = cell.borrow_mut();
-        let canvas = slot.get_or_insert_with(|| base.clone());
-        if canvas.width() == base.width() && canvas.height() == base.height() {
-            canvas.data_mut().copy_from_slice(base.data());
-        } else {
-            *canvas = base.clone();
+        let canvas = slot.get_or_insert_with(|| Canvas { pixmap: base.clone(), holds: Some(id) });
+        if canvas.holds != Some(id) {
+            if canvas.pixmap.width() == base.width() && canvas.pixmap.height() == base.height() {
+                canvas.pixmap.data_mut().copy_from_slice(base.data());
+            } else {
+                canvas.pixmap = base.clone();
+            }
         }
-        draw(canvas)
+        canvas.holds = None;
+        let (result, changed) = draw(&mut canvas.pixmap);
+        if changed.is_some_and(|changed| changed.restore(&mut canvas.pixmap, base)) {
+            canvas.holds = Some(id);
+        }
+        result
     })
 }
