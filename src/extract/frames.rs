@@ -348,8 +348,10 @@ fn denied_clause(an: &Analysis, clause: u16) -> bool {
 
 /// Whether a place governed by `gov` can be what a frame of this kind is about.
 fn allowed(kind: Kind, gov: u16, topical: bool) -> bool {
+    let fought_around = kind == Kind::Contest && gov & prep::AROUND != 0;
     if gov & prep::REFERENCE != 0
         && gov & !prep::REFERENCE & (prep::LOCATIVE | prep::OUT | prep::OF | prep::TARGET) == 0
+        && !fought_around
     {
         return false;
     }
@@ -359,7 +361,7 @@ fn allowed(kind: Kind, gov: u16, topical: bool) -> bool {
         Kind::Lose => gov == 0 || gov & (prep::OF | prep::OUT) != 0,
         Kind::Hold => gov == 0 || gov & (prep::OF | prep::TARGET | prep::LOCATIVE) != 0 || topical,
         Kind::Siege => gov == 0 || topical,
-        Kind::Contest => gov == 0 || gov & (prep::TARGET | prep::LOCATIVE | prep::OF) != 0,
+        Kind::Contest => gov == 0 || gov & (prep::TARGET | prep::LOCATIVE | prep::OF | prep::AROUND) != 0,
     }
 }
 
@@ -390,7 +392,7 @@ fn assign_places(an: &Analysis, frames: &mut [Frame]) {
                     }
             })
             // A flight's destination belongs to the flight, not to a hold beside it.
-            .min_by_key(|(_, f)| (background(f) != Some(Outcome::Refuge), f.rank(), an.cues[f.cue].a.abs_diff(p.a)));
+            .min_by_key(|(_, f)| (background(f) != Some(Outcome::Refuge), f.rank(), cue_distance(an, f, p.a)));
         if let Some((fi, _)) = best {
             used[i] = true;
             frames[fi].places.push(FramePlace::Mention(i));
@@ -671,6 +673,17 @@ fn refuge_destination(an: &Analysis, f: &Frame, at: usize) -> bool {
 fn locates_another(an: &Analysis, i: usize) -> bool {
     let p = &an.places[i];
     p.gov & prep::LOCATIVE != 0 && an.places.iter().any(|q| !q.is_anaphora() && q.b <= p.a && p.a - q.b <= 2)
+}
+
+/// How far a place at token `at` is from a frame's cue: from its start, or for an entry from its
+/// end when the place follows it ("pushed into the western neighbourhoods of X as fighting went
+/// on": X is where the entry went, however long the part phrase before it).
+fn cue_distance(an: &Analysis, f: &Frame, at: usize) -> usize {
+    let cue = &an.cues[f.cue];
+    if f.def.outcome == Some(Outcome::Entry) && at >= cue.end {
+        return at - cue.end;
+    }
+    cue.a.abs_diff(at)
 }
 
 /// A definite article before (or at the start of) a noun cue: "het offensief", "de herovering".
