@@ -80,6 +80,11 @@ pub fn frames(an: &Analysis, lang: &Language, retrospective: bool, text: &str, b
         if def.frame == Kind::Lose && members_leaving(an, cue.a) {
             continue;
         }
+        // "De door IS bezette stad": the participle describes the noun (a possession), it tells
+        // no capture.
+        if def.frame == Kind::Take && attributive_agent_before(an, cue.a).is_some() {
+            continue;
+        }
         let (negated, no_longer) = negation(an, cue.a, cue.end);
         if negated && !no_longer {
             continue;
@@ -103,7 +108,10 @@ pub fn frames(an: &Analysis, lang: &Language, retrospective: bool, text: &str, b
         let hold = def.frame == Kind::Hold && (crate::extract::lexicon::plain_hold(def.outcome) || noun_only || owned);
         let possessive = hold
             && cue.form == Form::Verb
-            && (owned || glued_actor(an, cue.a, text, base) || owned_in_apposition(an, cue.a, cue.end));
+            && (owned
+                || glued_actor(an, cue.a, text, base)
+                || owned_in_apposition(an, cue.a, cue.end)
+                || (noun_only && attributive_agent_before(an, cue.a).is_some()));
         if noun_only && !possessive {
             continue;
         }
@@ -131,6 +139,12 @@ pub fn frames(an: &Analysis, lang: &Language, retrospective: bool, text: &str, b
     // clause's own frame knows who held the place ("encircled Manbij, the IS-held town").
     list.sort_by_key(|f| !f.possessive);
     list
+}
+
+/// The actor of an attributive agent right before a cue ("het door de SDF gecontroleerde
+/// Manbij", "de door IS bezette stad"): the noun phrase says who holds the place after it.
+pub fn attributive_agent_before(an: &Analysis, cue_at: usize) -> Option<usize> {
+    an.actors.iter().position(|m| m.attributive && m.gov & prep::AGENT != 0 && m.b == cue_at)
 }
 
 /// An actor written against the cue with a hyphen: "IS-bolwerk", "Islamic State-held".

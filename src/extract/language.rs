@@ -231,6 +231,8 @@ pub struct Language {
     pub progressive: Vec<String>,
     /// Words that tell a fight goes on, folded (`[grammar] goes_on`: "nog", "still").
     pub goes_on: Vec<String>,
+    /// Words of a forecast, folded (`[modality] forecast`: "verwachting", "expect").
+    pub forecast: Vec<String>,
     /// `[places] here_in_state`, folded ("er").
     pub here_in_state: Vec<String>,
     /// The `[areas]` words (see [`crate::extract::areas`]).
@@ -343,6 +345,12 @@ impl Language {
             progressive: parsed
                 .grammar
                 .progressive
+                .iter()
+                .map(|w| fold_phrase(w).into_iter().map(|(f, _)| f).collect::<Vec<_>>().join(" "))
+                .collect(),
+            forecast: parsed
+                .modality
+                .forecast
                 .iter()
                 .map(|w| fold_phrase(w).into_iter().map(|(f, _)| f).collect::<Vec<_>>().join(" "))
                 .collect(),

@@ -197,6 +197,10 @@ pub struct ModalityWords {
     pub expected: Vec<String>,
     pub hedged: Vec<String>,
     pub claimed: Vec<String>,
+    /// Words of a forecast ("verwachting", "expect"): a future told with one is `expected`;
+    /// a future a speaker tells with none ("X zegt dat het leger Y zal innemen") is a vow.
+    #[serde(default)]
+    pub forecast: Vec<String>,
 }
 
 /// `[partial]`

@@ -113,6 +113,9 @@ impl Sentence<'_> {
         let mut out = Vec::new();
         for frame in self.frames {
             let modality = self.modality(frame);
+            if modality == Modality::Expected && self.vow(frame) {
+                continue;
+            }
             for &fp in &frame.places {
                 let Some(placed) = self.place_of(fp, ctx) else {
                     if let FramePlace::Mention(i) = fp
@@ -259,6 +262,20 @@ impl Sentence<'_> {
         }
         let _ = an;
         found
+    }
+
+    /// A future a speaker tells ("Netanyahu zegt dat het leger Rafah zal innemen", "RSF leaders
+    /// say they will take El Obeid", "Erdogan zei dat Afrin binnen enkele dagen zal vallen"): an
+    /// aim or a vow, no claim (tests/devset README). The future is an `expected` word in the
+    /// cue's clause, the speech a `claimed` word before the cue; a forecast word anywhere in the
+    /// sentence ("de verwachting is dat", "officials expect") keeps it an expected event.
+    fn vow(&self, frame: &Frame) -> bool {
+        let an = self.an;
+        let cue_a = an.cues[frame.cue].a;
+        let future = an.modals.iter().any(|&(a, _, m)| m == Modality::Expected && an.clause[a] == frame.clause);
+        let spoken = an.modals.iter().any(|&(_, b, m)| m == Modality::Claimed && b <= cue_a);
+        let forecast = (0..an.len()).any(|k| self.lang.forecast.iter().any(|w| w == an.tokens.fold(k)));
+        future && spoken && !forecast
     }
 
     fn stated_modality(&self, frame: &Frame) -> Modality {
@@ -839,6 +856,10 @@ impl Roles<'_> {
             .or_else(|| self.of_after())
             .or_else(|| if self.frame.passive { self.agent() } else { None })
             .or_else(|| if self.frame.possessive { self.bare_actor_before_cue() } else { None })
+            .or_else(|| {
+                let attributed = self.frame.possessive && self.frame.def.outcome == Some(FixedOutcome::Possession);
+                if attributed { crate::extract::frames::attributive_agent_before(self.an(), self.cue().0) } else { None }
+            })
             .or_else(|| self.subject());
         let Some(holder) = holder_at.and_then(|i| self.faction(i)) else {
             if let Some(out) = self.unowned_title() {
