@@ -549,10 +549,21 @@ impl Roles<'_> {
             return None;
         }
         let next = self.frame.def.next_actor.and_then(|r| self.next(r));
-        self.clause_actors()
-            .into_iter()
-            .find(|&i| self.an().actors[i].gov == 0 && Some(i) != next)
-            .or_else(|| self.relative_antecedent())
+        let bare: Vec<usize> =
+            self.clause_actors().into_iter().filter(|&i| self.an().actors[i].gov == 0 && Some(i) != next).collect();
+        self.reported_doer(&bare).or_else(|| bare.first().copied()).or_else(|| self.relative_antecedent())
+    }
+
+    /// "The army also said Hamas fighters had abandoned X": a report with no "that" keeps one
+    /// clause, and the speaker named first is not the doer; the side named after the speech
+    /// word (and before the cue) is.
+    fn reported_doer(&self, bare: &[usize]) -> Option<usize> {
+        let an = self.an();
+        let (cue_a, _) = self.cue();
+        let speech_end = an.modals.iter().filter(|&&(_, b, m)| m == Modality::Claimed && b <= cue_a).map(|&(_, b, _)| b).max()?;
+        let speaker_before = bare.iter().any(|&i| an.actors[i].b <= speech_end);
+        let doer = bare.iter().copied().find(|&i| an.actors[i].a >= speech_end && an.actors[i].b <= cue_a);
+        doer.filter(|_| speaker_before)
     }
 
     /// The subject of a relative clause of description: a bare actor at most two words before
