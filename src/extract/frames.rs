@@ -692,13 +692,19 @@ fn locates_another(an: &Analysis, i: usize) -> bool {
 /// How far a place at token `at` is from a frame's cue: from its start, or for an entry from its
 /// end when the place follows it ("pushed into the western neighbourhoods of X as fighting went
 /// on": X is where the entry went, however long the part phrase before it).
+/// A place in the entry's own object ("pushed into the eastern districts of X as fighting went
+/// on": no other cue between) counts as right at the cue.
 fn cue_distance(an: &Analysis, f: &Frame, at: usize) -> usize {
     let cue = &an.cues[f.cue];
     if f.def.outcome == Some(Outcome::Entry) && at >= cue.end {
-        return at - cue.end;
+        let object = at - cue.end <= ENTRY_OBJECT && !an.cues.iter().any(|c| cue.end <= c.a && c.a < at);
+        return if object { 0 } else { at - cue.end };
     }
     cue.a.abs_diff(at)
 }
+
+/// How many words an entry's object may hold before its place ("the eastern districts of").
+const ENTRY_OBJECT: usize = 6;
 
 /// A definite article before (or at the start of) a noun cue: "het offensief", "de herovering".
 fn definite(an: &Analysis, a: usize) -> bool {

@@ -560,7 +560,8 @@ impl Roles<'_> {
     fn reported_doer(&self, bare: &[usize]) -> Option<usize> {
         let an = self.an();
         let (cue_a, _) = self.cue();
-        let speech_end = an.modals.iter().filter(|&&(_, b, m)| m == Modality::Claimed && b <= cue_a).map(|&(_, b, _)| b).max()?;
+        let speech_end =
+            an.modals.iter().filter(|&&(_, b, m)| m == Modality::Claimed && b <= cue_a).map(|&(_, b, _)| b).max()?;
         let speaker_before = bare.iter().any(|&i| an.actors[i].b <= speech_end);
         let doer = bare.iter().copied().find(|&i| an.actors[i].a >= speech_end && an.actors[i].b <= cue_a);
         doer.filter(|_| speaker_before)
@@ -726,7 +727,8 @@ impl Roles<'_> {
             return Some(Outcome { actors, ..out });
         }
         if let Some(winner) = winner {
-            let event = if self.partial_here() || self.entry_while_fighting() { Event::Partial } else { Event::Captured };
+            let event =
+                if self.partial_here() || self.entry_while_fighting() { Event::Partial } else { Event::Captured };
             let also = self.partners(winner_at);
             return Some(Outcome { actors, also, ..Outcome::new(winner, loser.or(known), event) });
         }
@@ -869,7 +871,11 @@ impl Roles<'_> {
             .or_else(|| if self.frame.possessive { self.bare_actor_before_cue() } else { None })
             .or_else(|| {
                 let attributed = self.frame.possessive && self.frame.def.outcome == Some(FixedOutcome::Possession);
-                if attributed { crate::extract::frames::attributive_agent_before(self.an(), self.cue().0) } else { None }
+                if attributed {
+                    crate::extract::frames::attributive_agent_before(self.an(), self.cue().0)
+                } else {
+                    None
+                }
             })
             .or_else(|| self.subject());
         let Some(holder) = holder_at.and_then(|i| self.faction(i)) else {
@@ -1047,10 +1053,12 @@ impl Roles<'_> {
         let (_, entry_end) = self.cue();
         let an = self.an();
         let goes_on = |k: usize| self.s.lang.goes_on.iter().any(|w| w == an.tokens.fold(k));
-        self.s.frames.iter().filter(|f| f.kind() == Kind::Contest && f.def.outcome != Some(FixedOutcome::Entry)).any(|f| {
-            let fight = &an.cues[f.cue];
-            fight.a >= entry_end && (entry_end..an.len()).any(goes_on)
-        })
+        self.s.frames.iter().filter(|f| f.kind() == Kind::Contest && f.def.outcome != Some(FixedOutcome::Entry)).any(
+            |f| {
+                let fight = &an.cues[f.cue];
+                fight.a >= entry_end && (entry_end..an.len()).any(goes_on)
+            },
+        )
     }
 
     /// The side that entered a place in this sentence while the fight went on
