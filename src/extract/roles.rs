@@ -1098,10 +1098,10 @@ impl Roles<'_> {
     }
 
     fn contest(&self, place: &PlaceRef) -> Option<Outcome> {
-        if self.frame.def.outcome != Some(FixedOutcome::Entry) {
-            if let Some(out) = self.fight_beside_entry(place) {
-                return out;
-            }
+        if self.frame.def.outcome != Some(FixedOutcome::Entry)
+            && let Some(out) = self.fight_beside_entry(place)
+        {
+            return out;
         }
         let attacker_at = self.agent().or_else(|| self.subject());
         if let Some(out) = self.entered_part(place, attacker_at) {
