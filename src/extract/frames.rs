@@ -143,8 +143,17 @@ pub fn frames(an: &Analysis, lang: &Language, retrospective: bool, text: &str, b
 
 /// The actor of an attributive agent right before a cue ("het door de SDF gecontroleerde
 /// Manbij", "de door IS bezette stad"): the noun phrase says who holds the place after it.
+/// The agent must open the noun phrase right after its article ("het door ..."): "Rebels backed by
+/// Turkey captured X" has an attributive agent before a verb that is no participle of the phrase.
 pub fn attributive_agent_before(an: &Analysis, cue_at: usize) -> Option<usize> {
-    an.actors.iter().position(|m| m.attributive && m.gov & prep::AGENT != 0 && m.b == cue_at)
+    let after_article = |a: usize| {
+        let mut k = a;
+        while k > 0 && an.prep[k - 1] & prep::AGENT == 0 && an.class[k - 1] & class::DET != 0 {
+            k -= 1;
+        }
+        k >= 2 && an.prep[k - 1] & prep::AGENT != 0 && an.class[k - 2] & class::ARTICLE != 0
+    };
+    an.actors.iter().position(|m| m.attributive && m.gov & prep::AGENT != 0 && m.b == cue_at && after_article(m.a))
 }
 
 /// An actor written against the cue with a hyphen: "IS-bolwerk", "Islamic State-held".
