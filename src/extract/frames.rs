@@ -80,6 +80,11 @@ pub fn frames(an: &Analysis, lang: &Language, retrospective: bool, text: &str, b
         if def.frame == Kind::Lose && members_leaving(an, cue.a) {
             continue;
         }
+        // "De door IS bezette stad": the participle describes the noun (a possession), it tells
+        // no capture.
+        if def.frame == Kind::Take && attributive_agent_before(an, cue.a).is_some() {
+            continue;
+        }
         let (negated, no_longer) = negation(an, cue.a, cue.end);
         if negated && !no_longer {
             continue;
@@ -103,7 +108,10 @@ pub fn frames(an: &Analysis, lang: &Language, retrospective: bool, text: &str, b
         let hold = def.frame == Kind::Hold && (crate::extract::lexicon::plain_hold(def.outcome) || noun_only || owned);
         let possessive = hold
             && cue.form == Form::Verb
-            && (owned || glued_actor(an, cue.a, text, base) || owned_in_apposition(an, cue.a, cue.end));
+            && (owned
+                || glued_actor(an, cue.a, text, base)
+                || owned_in_apposition(an, cue.a, cue.end)
+                || (noun_only && attributive_agent_before(an, cue.a).is_some()));
         if noun_only && !possessive {
             continue;
         }
@@ -131,6 +139,21 @@ pub fn frames(an: &Analysis, lang: &Language, retrospective: bool, text: &str, b
     // clause's own frame knows who held the place ("encircled Manbij, the IS-held town").
     list.sort_by_key(|f| !f.possessive);
     list
+}
+
+/// The actor of an attributive agent right before a cue ("het door de SDF gecontroleerde
+/// Manbij", "de door IS bezette stad"): the noun phrase says who holds the place after it.
+/// The agent must open the noun phrase right after its article ("het door ..."): "Rebels backed by
+/// Turkey captured X" has an attributive agent before a verb that is no participle of the phrase.
+pub fn attributive_agent_before(an: &Analysis, cue_at: usize) -> Option<usize> {
+    let after_article = |a: usize| {
+        let mut k = a;
+        while k > 0 && an.prep[k - 1] & prep::AGENT == 0 && an.class[k - 1] & class::DET != 0 {
+            k -= 1;
+        }
+        k >= 2 && an.prep[k - 1] & prep::AGENT != 0 && an.class[k - 2] & class::ARTICLE != 0
+    };
+    an.actors.iter().position(|m| m.attributive && m.gov & prep::AGENT != 0 && m.b == cue_at && after_article(m.a))
 }
 
 /// An actor written against the cue with a hyphen: "IS-bolwerk", "Islamic State-held".
@@ -348,8 +371,10 @@ fn denied_clause(an: &Analysis, clause: u16) -> bool {
 
 /// Whether a place governed by `gov` can be what a frame of this kind is about.
 fn allowed(kind: Kind, gov: u16, topical: bool) -> bool {
+    let fought_around = kind == Kind::Contest && gov & prep::AROUND != 0;
     if gov & prep::REFERENCE != 0
         && gov & !prep::REFERENCE & (prep::LOCATIVE | prep::OUT | prep::OF | prep::TARGET) == 0
+        && !fought_around
     {
         return false;
     }
@@ -359,7 +384,7 @@ fn allowed(kind: Kind, gov: u16, topical: bool) -> bool {
         Kind::Lose => gov == 0 || gov & (prep::OF | prep::OUT) != 0,
         Kind::Hold => gov == 0 || gov & (prep::OF | prep::TARGET | prep::LOCATIVE) != 0 || topical,
         Kind::Siege => gov == 0 || topical,
-        Kind::Contest => gov == 0 || gov & (prep::TARGET | prep::LOCATIVE | prep::OF) != 0,
+        Kind::Contest => gov == 0 || gov & (prep::TARGET | prep::LOCATIVE | prep::OF | prep::AROUND) != 0,
     }
 }
 
@@ -390,7 +415,7 @@ fn assign_places(an: &Analysis, frames: &mut [Frame]) {
                     }
             })
             // A flight's destination belongs to the flight, not to a hold beside it.
-            .min_by_key(|(_, f)| (background(f) != Some(Outcome::Refuge), f.rank(), an.cues[f.cue].a.abs_diff(p.a)));
+            .min_by_key(|(_, f)| (background(f) != Some(Outcome::Refuge), f.rank(), cue_distance(an, f, p.a)));
         if let Some((fi, _)) = best {
             used[i] = true;
             frames[fi].places.push(FramePlace::Mention(i));
@@ -672,6 +697,23 @@ fn locates_another(an: &Analysis, i: usize) -> bool {
     let p = &an.places[i];
     p.gov & prep::LOCATIVE != 0 && an.places.iter().any(|q| !q.is_anaphora() && q.b <= p.a && p.a - q.b <= 2)
 }
+
+/// How far a place at token `at` is from a frame's cue: from its start, or for an entry from its
+/// end when the place follows it ("pushed into the western neighbourhoods of X as fighting went
+/// on": X is where the entry went, however long the part phrase before it).
+/// A place in the entry's own object ("pushed into the eastern districts of X as fighting went
+/// on": no other cue between) counts as right at the cue.
+fn cue_distance(an: &Analysis, f: &Frame, at: usize) -> usize {
+    let cue = &an.cues[f.cue];
+    if f.def.outcome == Some(Outcome::Entry) && at >= cue.end {
+        let object = at - cue.end <= ENTRY_OBJECT && !an.cues.iter().any(|c| cue.end <= c.a && c.a < at);
+        return if object { 0 } else { at - cue.end };
+    }
+    cue.a.abs_diff(at)
+}
+
+/// How many words an entry's object may hold before its place ("the eastern districts of").
+const ENTRY_OBJECT: usize = 6;
 
 /// A definite article before (or at the start of) a noun cue: "het offensief", "de herovering".
 fn definite(an: &Analysis, a: usize) -> bool {

@@ -105,6 +105,9 @@ pub mod prep {
     pub const BETWEEN: u16 = 1 << 9;
     /// "led by", "geleid door": the leader names the side ("rebels led by HTS" are HTS).
     pub const LEADER: u16 = 1 << 10;
+    /// "rond", "around": a landmark for most events, but the place a fight is about ("er wordt
+    /// gevochten rond Shusha", "fighting around Hit": contested, tests/devset README, Events).
+    pub const AROUND: u16 = 1 << 11;
 }
 
 /// The word starts a gapped phrase.
@@ -226,6 +229,10 @@ pub struct Language {
     pub permission: Vec<String>,
     /// Words of an action under way, folded ("bezig"): "bezig om X uit te kammen" is no aim.
     pub progressive: Vec<String>,
+    /// Words that tell a fight goes on, folded (`[grammar] goes_on`: "nog", "still").
+    pub goes_on: Vec<String>,
+    /// Words of a forecast, folded (`[modality] forecast`: "verwachting", "expect").
+    pub forecast: Vec<String>,
     /// `[places] here_in_state`, folded ("er").
     pub here_in_state: Vec<String>,
     /// `[places] intro_suffixes`, folded ("stad", "dorp"): see [`Language::is_intro_compound`].
@@ -347,6 +354,18 @@ impl Language {
             progressive: parsed
                 .grammar
                 .progressive
+                .iter()
+                .map(|w| fold_phrase(w).into_iter().map(|(f, _)| f).collect::<Vec<_>>().join(" "))
+                .collect(),
+            forecast: parsed
+                .modality
+                .forecast
+                .iter()
+                .map(|w| fold_phrase(w).into_iter().map(|(f, _)| f).collect::<Vec<_>>().join(" "))
+                .collect(),
+            goes_on: parsed
+                .grammar
+                .goes_on
                 .iter()
                 .map(|w| fold_phrase(w).into_iter().map(|(f, _)| f).collect::<Vec<_>>().join(" "))
                 .collect(),
@@ -613,7 +632,7 @@ impl<'a> Builder<'a> {
     fn phrases(&mut self, parsed: &LexiconFile) -> Result<(), LexiconError> {
         let g = &parsed.grammar;
         let p = &parsed.prepositions;
-        let preps: [(&[String], u16); 11] = [
+        let preps: [(&[String], u16); 12] = [
             (&p.agent, prep::AGENT),
             (&p.source, prep::SOURCE),
             (&p.out, prep::OUT),
@@ -625,6 +644,7 @@ impl<'a> Builder<'a> {
             (&p.reference, prep::REFERENCE),
             (&p.between, prep::BETWEEN),
             (&p.leader, prep::LEADER),
+            (&p.around, prep::AROUND),
         ];
         for (list, role) in preps {
             self.word_prep(list, role)?;

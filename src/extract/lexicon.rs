@@ -160,6 +160,10 @@ pub struct Grammar {
     /// Words of an action under way ("bezig", "busy"): "bezig om X uit te kammen" is no aim.
     #[serde(default)]
     pub progressive: Vec<String>,
+    /// Words that tell a fight goes on ("nog", "doorgaan", "still", "continued"): an entry in a
+    /// sentence with a fight and such a word is a partial hold, not a capture.
+    #[serde(default)]
+    pub goes_on: Vec<String>,
     /// Nouns for the members of a side: "strijders van de SDF" names the SDF as the subject.
     #[serde(default)]
     pub members: Vec<String>,
@@ -190,6 +194,9 @@ pub struct Prepositions {
     /// before it ("rebels") only says what it is.
     #[serde(default)]
     pub leader: Vec<String>,
+    /// "rond", "around": also in `reference`; a fight around a place is a fight for it.
+    #[serde(default)]
+    pub around: Vec<String>,
 }
 
 /// `[modality]`
@@ -199,6 +206,10 @@ pub struct ModalityWords {
     pub expected: Vec<String>,
     pub hedged: Vec<String>,
     pub claimed: Vec<String>,
+    /// Words of a forecast ("verwachting", "expect"): a future told with one is `expected`;
+    /// a future a speaker tells with none ("X zegt dat het leger Y zal innemen") is a vow.
+    #[serde(default)]
+    pub forecast: Vec<String>,
 }
 
 /// `[partial]`

@@ -114,6 +114,9 @@ impl Sentence<'_> {
         let mut out = Vec::new();
         for frame in self.frames {
             let modality = self.modality(frame);
+            if modality == Modality::Expected && self.vow(frame) {
+                continue;
+            }
             for &fp in &frame.places {
                 let Some(placed) = self.place_of(fp, ctx) else {
                     if let FramePlace::Mention(i) = fp
@@ -260,6 +263,20 @@ impl Sentence<'_> {
         }
         let _ = an;
         found
+    }
+
+    /// A future a speaker tells ("Netanyahu zegt dat het leger Rafah zal innemen", "RSF leaders
+    /// say they will take El Obeid", "Erdogan zei dat Afrin binnen enkele dagen zal vallen"): an
+    /// aim or a vow, no claim (tests/devset README). The future is an `expected` word in the
+    /// cue's clause, the speech a `claimed` word before the cue; a forecast word anywhere in the
+    /// sentence ("de verwachting is dat", "officials expect") keeps it an expected event.
+    fn vow(&self, frame: &Frame) -> bool {
+        let an = self.an;
+        let cue_a = an.cues[frame.cue].a;
+        let future = an.modals.iter().any(|&(a, _, m)| m == Modality::Expected && an.clause[a] == frame.clause);
+        let spoken = an.modals.iter().any(|&(_, b, m)| m == Modality::Claimed && b <= cue_a);
+        let forecast = (0..an.len()).any(|k| self.lang.forecast.iter().any(|w| w == an.tokens.fold(k)));
+        future && spoken && !forecast
     }
 
     fn stated_modality(&self, frame: &Frame) -> Modality {
@@ -536,10 +553,22 @@ impl Roles<'_> {
             return None;
         }
         let next = self.frame.def.next_actor.and_then(|r| self.next(r));
-        self.clause_actors()
-            .into_iter()
-            .find(|&i| self.an().actors[i].gov == 0 && Some(i) != next)
-            .or_else(|| self.relative_antecedent())
+        let bare: Vec<usize> =
+            self.clause_actors().into_iter().filter(|&i| self.an().actors[i].gov == 0 && Some(i) != next).collect();
+        self.reported_doer(&bare).or_else(|| bare.first().copied()).or_else(|| self.relative_antecedent())
+    }
+
+    /// "The army also said Hamas fighters had abandoned X": a report with no "that" keeps one
+    /// clause, and the speaker named first is not the doer; the side named after the speech
+    /// word (and before the cue) is.
+    fn reported_doer(&self, bare: &[usize]) -> Option<usize> {
+        let an = self.an();
+        let (cue_a, _) = self.cue();
+        let speech_end =
+            an.modals.iter().filter(|&&(_, b, m)| m == Modality::Claimed && b <= cue_a).map(|&(_, b, _)| b).max()?;
+        let speaker_before = bare.iter().any(|&i| an.actors[i].b <= speech_end);
+        let doer = bare.iter().copied().find(|&i| an.actors[i].a >= speech_end && an.actors[i].b <= cue_a);
+        doer.filter(|_| speaker_before)
     }
 
     /// The subject of a relative clause of description: a bare actor at most two words before
@@ -704,7 +733,7 @@ impl Roles<'_> {
             return Some(Outcome { actors, ..out });
         }
         if let Some(winner) = winner {
-            let event = if self.partial_here() {
+            let event = if self.partial_here() || self.entry_while_fighting() {
                 Event::Partial
             } else if self.held_since() {
                 Event::Holds
@@ -851,6 +880,14 @@ impl Roles<'_> {
             .or_else(|| self.of_after())
             .or_else(|| if self.frame.passive { self.agent() } else { None })
             .or_else(|| if self.frame.possessive { self.bare_actor_before_cue() } else { None })
+            .or_else(|| {
+                let attributed = self.frame.possessive && self.frame.def.outcome == Some(FixedOutcome::Possession);
+                if attributed {
+                    crate::extract::frames::attributive_agent_before(self.an(), self.cue().0)
+                } else {
+                    None
+                }
+            })
             .or_else(|| self.subject());
         let Some(holder) = holder_at.and_then(|i| self.faction(i)).or_else(|| self.speaker_side()) else {
             if let Some(out) = self.unowned_title() {
@@ -1016,7 +1053,67 @@ impl Roles<'_> {
         })
     }
 
+    /// An entry of a whole place ("zijn X binnengetrokken", "entered X") in a sentence that
+    /// tells a fight after it with a word that it goes on ("maar er wordt nog gevochten", "but
+    /// fighting went on there"): the side that entered holds part of the place (tests/devset
+    /// README, Events). An entry after a fight ("entered X after heavy fighting") stays a capture.
+    fn entry_while_fighting(&self) -> bool {
+        if self.frame.def.outcome != Some(FixedOutcome::Entry) {
+            return false;
+        }
+        let (_, entry_end) = self.cue();
+        let an = self.an();
+        let goes_on = |k: usize| self.s.lang.goes_on.iter().any(|w| w == an.tokens.fold(k));
+        self.s.frames.iter().filter(|f| f.kind() == Kind::Contest && f.def.outcome != Some(FixedOutcome::Entry)).any(
+            |f| {
+                let fight = &an.cues[f.cue];
+                fight.a >= entry_end && (entry_end..an.len()).any(goes_on)
+            },
+        )
+    }
+
+    /// The side that entered a place in this sentence while the fight went on
+    /// ([`Self::entry_while_fighting`]): the first side named before the entry cue.
+    fn entrant_while_fighting(&self) -> Option<String> {
+        let an = self.an();
+        let entry = self.s.frames.iter().find(|f| {
+            f.kind() == Kind::Take
+                && f.def.outcome == Some(FixedOutcome::Entry)
+                && self.s.frames.iter().any(|g| g.kind() == Kind::Contest && an.cues[g.cue].a >= an.cues[f.cue].end)
+        })?;
+        let cue_a = an.cues[entry.cue].a;
+        let goes_on = |k: usize| self.s.lang.goes_on.iter().any(|w| w == an.tokens.fold(k));
+        if !(an.cues[entry.cue].end..an.len()).any(goes_on) {
+            return None;
+        }
+        let i = an.actors.iter().position(|m| m.b <= cue_a && m.gov == 0 && !m.attributive)?;
+        self.faction(i)
+    }
+
+    /// The fight told beside an entry ("X binnengetrokken, maar in de stad wordt nog
+    /// gevochten"): the side that entered is not the defender; the defender is another side the
+    /// sentence names ("fighting with Islamic State"), else the place's holder before the
+    /// entry. With neither, no row (the article has not shown who defends).
+    fn fight_beside_entry(&self, place: &PlaceRef) -> Option<Option<Outcome>> {
+        let entrant = self.entrant_while_fighting()?;
+        let named = (0..self.an().actors.len())
+            .filter(|&i| !self.an().actors[i].attributive)
+            .filter_map(|i| self.faction(i))
+            .find(|f| *f != entrant);
+        let before = self.ctx.state(&place.key).and_then(|s| s.holder.clone()).filter(|h| *h != entrant);
+        let Some(defender) = named.or(before) else {
+            return Some(None);
+        };
+        let out = Outcome::new(defender, Some(entrant), Event::Contested).noted("the fight beside an entry", 0.1);
+        Some(Some(out))
+    }
+
     fn contest(&self, place: &PlaceRef) -> Option<Outcome> {
+        if self.frame.def.outcome != Some(FixedOutcome::Entry)
+            && let Some(out) = self.fight_beside_entry(place)
+        {
+            return out;
+        }
         let attacker_at = self.agent().or_else(|| self.subject());
         if let Some(out) = self.entered_part(place, attacker_at) {
             return Some(out);
