@@ -70,8 +70,9 @@ pub struct Renderer<'a> {
     pub series: Series<'a>,
     rasterizer: Rasterizer,
     base: Option<Pixmap>,
-    /// The base map's rows filtered for PNG once, reused by every frame's encoding.
-    filtered_base: Option<pngdelta::FilteredBase>,
+    /// The base map's rows filtered for PNG, worked out by the first frame encoded as PNG and
+    /// reused by every later one (a GIF, which encodes no PNG, never needs them).
+    filtered_base: std::sync::OnceLock<pngdelta::FilteredBase>,
     /// Tells this renderer's base map from another's in the threads' canvases.
     id: u64,
     /// Markers, labels and legend rows drawn once for all the frames.
@@ -84,10 +85,16 @@ impl<'a> Renderer<'a> {
         let rasterizer = Rasterizer::default();
         let (w, h) = (series.options.width, series.options.height);
         let base = if png { Some(rasterizer.draw(&series.basemap_svg(), None, w, h)?) } else { None };
-        let filtered_base = base.as_ref().map(pngdelta::FilteredBase::new);
         static RENDERERS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
         let id = RENDERERS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-        Ok(Renderer { series, rasterizer, base, filtered_base, id, sprites: draw::Sprites::default() })
+        Ok(Renderer {
+            series,
+            rasterizer,
+            base,
+            filtered_base: Default::default(),
+            id,
+            sprites: draw::Sprites::default(),
+        })
     }
 
     /// Renders one month as RGB pixels (for the GIF encoder).
@@ -154,8 +161,9 @@ impl<'a> Renderer<'a> {
         let frame = self.series.frame(month);
         let scene = self.series.scene(&frame);
         let svg_text = svg.then(|| self.series.svg(&scene));
-        let png_bytes = match (png, &self.base, &self.filtered_base) {
-            (true, Some(base), Some(filtered)) => Some(with_canvas((self.id, base), |pixmap| {
+        let png_bytes = match (png, &self.base) {
+            (true, Some(base)) => Some(with_canvas((self.id, base), |pixmap| {
+                let filtered = self.filtered_base.get_or_init(|| pngdelta::FilteredBase::new(base));
                 draw::draw_scene(&scene, pixmap, Some(&self.sprites));
                 match pngdelta::encode_png_over(pixmap, base, filtered) {
                     Ok((png, changed)) => (Ok(png), changed),
