@@ -179,8 +179,7 @@ impl Context {
     /// The faction the article names most (the first in id order on a tie): whose strongholds
     /// an article means when it does not say.
     pub fn main_actor(&self) -> Option<&str> {
-        let most = self.named.values().max()?;
-        self.named.iter().find(|(_, n)| *n == most).map(|(f, _)| f.as_str())
+        self.most_named_where(|_| true)
     }
 
     /// The faction the article names most among those `keep` accepts (the first in id order on
