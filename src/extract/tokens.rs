@@ -256,12 +256,22 @@ impl Tokens {
                 at += 1 + alnum_run(&bytes[at + 1..]);
                 continue;
             }
+            // Most bytes between words are spaces and full stops: no apostrophe, clause mark
+            // or letter, so they only end the word before them.
+            if SEPARATOR[usize::from(b)] {
+                if let Some(start) = word_start.take() {
+                    self.push_word(text, start, at, base, vocab, plain);
+                    plain = true;
+                }
+                at += 1;
+                continue;
+            }
             let c = if b < 0x80 { b as char } else { text[at..].chars().next().expect("a character boundary") };
             let width = c.len_utf8();
             // "Aleppo's fall", "Palmyra's ruïnes": the possessive ending is no part of the name.
             if word_start.is_some() && is_glottal(c) && is_possessive_s(&bytes[at + width..]) {
                 if let Some(start) = word_start.take() {
-                    self.push_word(&text[start..at], base + start, vocab, plain);
+                    self.push_word(text, start, at, base, vocab, plain);
                     plain = true;
                 }
                 at += width + 1;
@@ -278,7 +288,7 @@ impl Tokens {
                 continue;
             }
             if let Some(start) = word_start.take() {
-                self.push_word(&text[start..at], base + start, vocab, plain);
+                self.push_word(text, start, at, base, vocab, plain);
                 plain = true;
             }
             if let Some(mark) = clause_mark(c, at, bytes) {
@@ -287,18 +297,32 @@ impl Tokens {
             at += width;
         }
         if let Some(start) = word_start {
-            self.push_word(&text[start..], base + start, vocab, plain);
+            self.push_word(text, start, text.len(), base, vocab, plain);
         }
     }
 
-    /// Adds a word; `plain` says it is ASCII letters and digits only.
-    fn push_word(&mut self, word: &str, start: usize, vocab: &Vocab, plain: bool) {
+    /// Adds the word `text[start..end]`; `plain` says it is ASCII letters and digits only.
+    fn push_word(&mut self, text: &str, start: usize, end: usize, base: usize, vocab: &Vocab, plain: bool) {
+        let word = &text[start..end];
         let fold_start = self.folded.len() as u32;
         if plain {
-            let (shape, key) = plain_shape_and_key(word.as_bytes());
-            // ASCII letters and digits fold to their lower case, copied at once.
-            self.folded.push_str(word);
-            self.folded[fold_start as usize..].make_ascii_lowercase();
+            // A short word read as one integer from the text (eight bytes from its start).
+            let short = (word.len() <= 8).then(|| text.as_bytes().get(start..start + 8)).flatten();
+            let (shape, key) = match short {
+                Some(eight) => {
+                    short_shape_and_key(u64::from_le_bytes(eight.try_into().expect("eight bytes")), word.len())
+                }
+                None => plain_shape_and_key(word.as_bytes()),
+            };
+            if word.len() <= 8 {
+                // The key is the folded word: its bytes are the lower-case letters and digits.
+                let folded = key.to_le_bytes();
+                self.folded.extend(folded[..word.len()].iter().map(|&b| char::from(b)));
+            } else {
+                // ASCII letters and digits fold to their lower case, copied at once.
+                self.folded.push_str(word);
+                self.folded[fold_start as usize..].make_ascii_lowercase();
+            }
             let found = if word.len() <= 8 {
                 // The key packs the whole folded word.
                 vocab.short.get(key)
@@ -307,6 +331,7 @@ impl Tokens {
             };
             let id = found.unwrap_or(UNKNOWN);
             let fold_end = self.folded.len() as u32;
+            let start = base + start;
             self.list.push(Token { start, end: start + word.len(), id, shape, mark: 0, fold_start, fold_end });
             return;
         }
@@ -319,6 +344,7 @@ impl Tokens {
         let shape = shape_of(word);
         let fold_end = self.folded.len() as u32;
         let id = vocab.get(&self.folded[fold_start as usize..]);
+        let start = base + start;
         self.list.push(Token { start, end: start + word.len(), id, shape, mark: 0, fold_start, fold_end });
     }
 
@@ -338,6 +364,21 @@ static ALNUM: [bool; 256] = {
     let mut b = 0;
     while b < 256 {
         table[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    table
+};
+
+/// The ASCII bytes that only separate words: not a letter, digit, apostrophe or clause mark
+/// (`'` `` ` `` `,` `;` `:` `(` `)` `-`); bytes from 0x80 up are not in it (they start a character
+/// [`Tokens::tokenize`] looks at).
+static SEPARATOR: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 0x80 {
+        let byte = b as u8;
+        let special = matches!(byte, b'\'' | b'`' | b',' | b';' | b':' | b'(' | b')' | b'-');
+        table[b] = !byte.is_ascii_alphanumeric() && !special;
         b += 1;
     }
     table
@@ -436,6 +477,27 @@ fn plain_shape_and_key(word: &[u8]) -> (u8, u64) {
         None => pack_bytes(word),
     };
     (shape, packed | (packed & 0x4040_4040_4040_4040) >> 1)
+}
+
+/// [`plain_shape_and_key`] for a word of `len` (1 to 8) ASCII letters and digits whose bytes
+/// start `eight` (the first in the lowest byte; the bytes after the word are ignored), in a few
+/// integer operations instead of a loop over the bytes.
+fn short_shape_and_key(eight: u64, len: usize) -> (u8, u64) {
+    let word = if len >= 8 { eight } else { eight & ((1u64 << (len * 8)) - 1) };
+    // Of letters and digits, only letters have the 0x40 bit, and only lower-case ones 0x20 too.
+    let letters = word & bytes_of(0x40);
+    let lower = letters & (word << 1);
+    let upper = letters & !lower;
+    let shape = if letters == 0 {
+        if len == 0 { 0 } else { DIGITS }
+    } else if upper & (1 << letters.trailing_zeros()) == 0 {
+        0
+    } else if lower == 0 && upper.count_ones() >= 2 {
+        CAP | UPPER
+    } else {
+        CAP
+    };
+    (shape, word | upper >> 1)
 }
 
 fn shape_of(word: &str) -> u8 {
@@ -572,6 +634,28 @@ mod tests {
             let folded = word.to_ascii_lowercase();
             let want = (shape_of(&word), pack_bytes(folded.as_bytes()));
             proptest::prop_assert_eq!(plain_shape_and_key(word.as_bytes()), want);
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn a_short_word_read_as_an_integer_gets_the_shape_and_key_of_the_byte_loop(
+            word in "[A-Za-z0-9]{1,8}",
+            after in "[ -~]{0,8}"
+        ) {
+            let mut bytes = [0u8; 8];
+            let text = format!("{word}{after}");
+            let n = text.len().min(8);
+            bytes[..n].copy_from_slice(&text.as_bytes()[..n]);
+            proptest::prop_assert_eq!(short_shape_and_key(u64::from_le_bytes(bytes), word.len()), plain_shape_and_key(word.as_bytes()));
+        }
+    }
+
+    #[test]
+    fn separator_bytes_end_words_and_nothing_else() {
+        for b in 0..=255u8 {
+            let special = b >= 0x80 || b.is_ascii_alphanumeric() || b"'`,;:()-".contains(&b);
+            assert_eq!(SEPARATOR[usize::from(b)], !special, "byte {b:#x}");
         }
     }
 
