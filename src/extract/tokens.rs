@@ -314,15 +314,9 @@ impl Tokens {
                 }
                 None => plain_shape_and_key(word.as_bytes()),
             };
-            if word.len() <= 8 {
-                // The key is the folded word: its bytes are the lower-case letters and digits.
-                let folded = key.to_le_bytes();
-                self.folded.extend(folded[..word.len()].iter().map(|&b| char::from(b)));
-            } else {
-                // ASCII letters and digits fold to their lower case, copied at once.
-                self.folded.push_str(word);
-                self.folded[fold_start as usize..].make_ascii_lowercase();
-            }
+            // ASCII letters and digits fold to their lower case, copied at once.
+            self.folded.push_str(word);
+            self.folded[fold_start as usize..].make_ascii_lowercase();
             let found = if word.len() <= 8 {
                 // The key packs the whole folded word.
                 vocab.short.get(key)

@@ -93,24 +93,44 @@ fn by_folded_name(folded: &str) -> Option<&'static Country> {
 /// test before [`named`] is asked about the words starting with it. A word with a character
 /// folding could still change (a hyphen, an apostrophe, a capital) is let through.
 pub fn starts_a_name(folded_word: &str) -> bool {
+    let bytes = folded_word.as_bytes();
+    // A short word of lower-case letters and digits (the common case) is checked and packed in
+    // one pass.
+    if bytes.len() <= 8 {
+        let mut key = 0u64;
+        let mut plain = true;
+        for &b in bytes.iter().rev() {
+            plain &= b.is_ascii_lowercase() || b.is_ascii_digit();
+            key = key << 8 | u64::from(b);
+        }
+        if plain && !bytes.is_empty() {
+            return first_words().0.contains(&key);
+        }
+    }
     if !folded_word.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b >= 0x80) {
         return true;
     }
     // The extractor asks about every capitalised word of a text: a word of up to eight bytes
     // (no zero byte, checked above) is looked up packed in an integer.
-    static FIRST_WORDS: OnceLock<(FxSet<u64>, FxSet<String>)> = OnceLock::new();
-    let (short, long) = FIRST_WORDS.get_or_init(|| {
-        let spellings = countries().iter().flat_map(|country| country.spellings());
-        let words: FxSet<String> =
-            spellings.filter_map(|s| fold_text(s).split(' ').next().map(str::to_string)).collect();
-        let short = words.iter().filter_map(|w| packed_word(w)).collect();
-        (short, words.into_iter().filter(|w| packed_word(w).is_none()).collect())
-    });
+    let (short, long) = first_words();
     let known = match packed_word(folded_word) {
         Some(key) => short.contains(&key),
         None => long.contains(folded_word),
     };
     known || !folded_word.is_ascii()
+}
+
+/// The first words of every country's spellings, folded: those of up to eight bytes packed
+/// ([`packed_word`]), the longer ones as text.
+fn first_words() -> &'static (FxSet<u64>, FxSet<String>) {
+    static FIRST_WORDS: OnceLock<(FxSet<u64>, FxSet<String>)> = OnceLock::new();
+    FIRST_WORDS.get_or_init(|| {
+        let spellings = countries().iter().flat_map(|country| country.spellings());
+        let words: FxSet<String> =
+            spellings.filter_map(|s| fold_text(s).split(' ').next().map(str::to_string)).collect();
+        let short = words.iter().filter_map(|w| packed_word(w)).collect();
+        (short, words.into_iter().filter(|w| packed_word(w).is_none()).collect())
+    })
 }
 
 /// The bytes of a word of at most eight bytes in an integer (the first in the lowest byte):
