@@ -302,33 +302,52 @@ impl Tokens {
     }
 
     /// Adds the word `text[start..end]`; `plain` says it is ASCII letters and digits only.
+    #[inline(always)]
     fn push_word(&mut self, text: &str, start: usize, end: usize, base: usize, vocab: &Vocab, plain: bool) {
+        if plain {
+            self.push_plain_word(text, start, end, base, vocab)
+        } else {
+            self.push_other_word(text, start, end, base, vocab)
+        }
+    }
+
+    /// Adds a word of ASCII letters and digits, the common case, inlined into the scan.
+    #[inline(always)]
+    fn push_plain_word(&mut self, text: &str, start: usize, end: usize, base: usize, vocab: &Vocab) {
         let word = &text[start..end];
         let fold_start = self.folded.len() as u32;
-        if plain {
-            // A short word read as one integer from the text (eight bytes from its start).
-            let short = (word.len() <= 8).then(|| text.as_bytes().get(start..start + 8)).flatten();
-            let (shape, key) = match short {
-                Some(eight) => {
-                    short_shape_and_key(u64::from_le_bytes(eight.try_into().expect("eight bytes")), word.len())
-                }
-                None => plain_shape_and_key(word.as_bytes()),
-            };
-            // ASCII letters and digits fold to their lower case, copied at once.
-            self.folded.push_str(word);
+        // A short word read as one integer from the text (eight bytes from its start).
+        let short = (word.len() <= 8).then(|| text.as_bytes().get(start..start + 8)).flatten();
+        let (shape, key, has_upper) = match short {
+            Some(eight) => short_shape_and_key(u64::from_le_bytes(eight.try_into().expect("eight bytes")), word.len()),
+            None => {
+                let (shape, key) = plain_shape_and_key(word.as_bytes());
+                (shape, key, true)
+            }
+        };
+        // ASCII letters and digits fold to their lower case, copied at once (most words are
+        // lower case already).
+        self.folded.push_str(word);
+        if has_upper {
             self.folded[fold_start as usize..].make_ascii_lowercase();
-            let found = if word.len() <= 8 {
-                // The key packs the whole folded word.
-                vocab.short.get(key)
-            } else {
-                vocab.get_long(&self.folded[fold_start as usize..], key)
-            };
-            let id = found.unwrap_or(UNKNOWN);
-            let fold_end = self.folded.len() as u32;
-            let start = base + start;
-            self.list.push(Token { start, end: start + word.len(), id, shape, mark: 0, fold_start, fold_end });
-            return;
         }
+        let found = if word.len() <= 8 {
+            // The key packs the whole folded word.
+            vocab.short.get(key)
+        } else {
+            vocab.get_long(&self.folded[fold_start as usize..], key)
+        };
+        let id = found.unwrap_or(UNKNOWN);
+        let fold_end = self.folded.len() as u32;
+        let start = base + start;
+        self.list.push(Token { start, end: start + word.len(), id, shape, mark: 0, fold_start, fold_end });
+    }
+
+    /// Adds a word with other characters (letters beyond ASCII, apostrophes inside it).
+    #[inline(never)]
+    fn push_other_word(&mut self, text: &str, start: usize, end: usize, base: usize, vocab: &Vocab) {
+        let word = &text[start..end];
+        let fold_start = self.folded.len() as u32;
         if word.is_ascii() {
             self.folded.extend(word.bytes().filter(u8::is_ascii_alphanumeric).map(|b| b.to_ascii_lowercase() as char));
         } else {
@@ -475,8 +494,8 @@ fn plain_shape_and_key(word: &[u8]) -> (u8, u64) {
 
 /// [`plain_shape_and_key`] for a word of `len` (1 to 8) ASCII letters and digits whose bytes
 /// start `eight` (the first in the lowest byte; the bytes after the word are ignored), in a few
-/// integer operations instead of a loop over the bytes.
-fn short_shape_and_key(eight: u64, len: usize) -> (u8, u64) {
+/// integer operations instead of a loop over the bytes; and whether it has an upper-case letter.
+fn short_shape_and_key(eight: u64, len: usize) -> (u8, u64, bool) {
     let word = if len >= 8 { eight } else { eight & ((1u64 << (len * 8)) - 1) };
     // Of letters and digits, only letters have the 0x40 bit, and only lower-case ones 0x20 too.
     let letters = word & bytes_of(0x40);
@@ -491,7 +510,7 @@ fn short_shape_and_key(eight: u64, len: usize) -> (u8, u64) {
     } else {
         CAP
     };
-    (shape, word | upper >> 1)
+    (shape, word | upper >> 1, upper != 0)
 }
 
 fn shape_of(word: &str) -> u8 {
@@ -641,7 +660,9 @@ mod tests {
             let text = format!("{word}{after}");
             let n = text.len().min(8);
             bytes[..n].copy_from_slice(&text.as_bytes()[..n]);
-            proptest::prop_assert_eq!(short_shape_and_key(u64::from_le_bytes(bytes), word.len()), plain_shape_and_key(word.as_bytes()));
+            let (shape, key, has_upper) = short_shape_and_key(u64::from_le_bytes(bytes), word.len());
+            proptest::prop_assert_eq!((shape, key), plain_shape_and_key(word.as_bytes()));
+            proptest::prop_assert_eq!(has_upper, word.bytes().any(|b| b.is_ascii_uppercase()));
         }
     }
 
