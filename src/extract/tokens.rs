@@ -197,6 +197,16 @@ impl Vocab {
     }
 }
 
+/// Where [`Tokens::tokenize`] is in its text.
+struct Scan {
+    /// The next byte to look at.
+    at: usize,
+    /// Where the word in progress starts.
+    word_start: Option<usize>,
+    /// Whether the word so far is ASCII letters and digits only (folded and shaped byte by byte).
+    plain: bool,
+}
+
 /// A reusable buffer of tokens and their folded text.
 #[derive(Debug, Default, Clone)]
 pub struct Tokens {
@@ -243,61 +253,88 @@ impl Tokens {
         self.list.clear();
         self.folded.clear();
         let bytes = text.as_bytes();
-        let mut word_start: Option<usize> = None;
-        // Whether the word so far is ASCII letters and digits only (the common case, folded and
-        // shaped byte by byte).
-        let mut plain = true;
-        let mut at = 0;
-        while at < bytes.len() {
+        let mut scan = Scan { at: 0, word_start: None, plain: true };
+        while scan.at < bytes.len() {
+            let at = scan.at;
             let b = bytes[at];
-            if b.is_ascii_alphanumeric() {
-                word_start.get_or_insert(at);
-                // The rest of the run of ASCII letters and digits in one tight scan.
-                at += 1 + alnum_run(&bytes[at + 1..]);
-                continue;
-            }
-            // Most bytes between words are spaces and full stops: no apostrophe, clause mark
-            // or letter, so they only end the word before them.
-            if SEPARATOR[usize::from(b)] {
-                if let Some(start) = word_start.take() {
-                    self.push_word(text, start, at, base, vocab, plain);
-                    plain = true;
+            if scan.word_start.is_none() {
+                // The common case in a tight loop: a word of ASCII letters and digits that starts
+                // here and ends at a separator or at the end of the text.
+                if ALNUM[usize::from(b)] {
+                    let end = at + 1 + alnum_run(&bytes[at + 1..]);
+                    let ends_here = bytes.get(end).is_none_or(|&next| SEPARATOR[usize::from(next)]);
+                    if ends_here {
+                        self.push_plain_word(text, at, end, base, vocab);
+                        scan.at = end + 1;
+                    } else {
+                        // Something else follows ("Hay'at", "Syrië"): the general scan goes on.
+                        scan.word_start = Some(at);
+                        scan.at = end;
+                    }
+                    continue;
                 }
-                at += 1;
-                continue;
-            }
-            let c = if b < 0x80 { b as char } else { text[at..].chars().next().expect("a character boundary") };
-            let width = c.len_utf8();
-            // "Aleppo's fall", "Palmyra's ruïnes": the possessive ending is no part of the name.
-            if word_start.is_some() && is_glottal(c) && is_possessive_s(&bytes[at + width..]) {
-                if let Some(start) = word_start.take() {
-                    self.push_word(text, start, at, base, vocab, plain);
-                    plain = true;
+                if SEPARATOR[usize::from(b)] {
+                    scan.at += 1;
+                    continue;
                 }
-                at += width + 1;
-                continue;
             }
-            let in_word = (b >= 0x80 && is_word_char(c))
-                || (word_start.is_some()
-                    && is_glottal(c)
-                    && text[at + width..].chars().next().is_some_and(char::is_alphanumeric));
-            if in_word {
-                word_start.get_or_insert(at);
-                plain = false;
-                at += width;
-                continue;
-            }
-            if let Some(start) = word_start.take() {
-                self.push_word(text, start, at, base, vocab, plain);
-                plain = true;
-            }
-            if let Some(mark) = clause_mark(c, at, bytes) {
-                self.push_punct(mark, base + at, base + at + width, vocab);
-            }
-            at += width;
+            self.scan_step(text, base, vocab, &mut scan);
         }
-        if let Some(start) = word_start {
-            self.push_word(text, start, text.len(), base, vocab, plain);
+        if let Some(start) = scan.word_start {
+            self.push_word(text, start, text.len(), base, vocab, scan.plain);
+        }
+    }
+
+    /// One step of the general scan at `scan.at`: a run of letters and digits, a separator, an
+    /// apostrophe, a character beyond ASCII or a clause mark.
+    #[inline(never)]
+    fn scan_step(&mut self, text: &str, base: usize, vocab: &Vocab, scan: &mut Scan) {
+        let bytes = text.as_bytes();
+        let at = scan.at;
+        let b = bytes[at];
+        if b.is_ascii_alphanumeric() {
+            scan.word_start.get_or_insert(at);
+            // The rest of the run of ASCII letters and digits in one tight scan.
+            scan.at = at + 1 + alnum_run(&bytes[at + 1..]);
+            return;
+        }
+        // Most bytes between words are spaces and full stops: no apostrophe, clause mark or
+        // letter, so they only end the word before them.
+        if SEPARATOR[usize::from(b)] {
+            self.end_word(text, at, base, vocab, scan);
+            scan.at = at + 1;
+            return;
+        }
+        let c = if b < 0x80 { b as char } else { text[at..].chars().next().expect("a character boundary") };
+        let width = c.len_utf8();
+        // "Aleppo's fall", "Palmyra's ruïnes": the possessive ending is no part of the name.
+        if scan.word_start.is_some() && is_glottal(c) && is_possessive_s(&bytes[at + width..]) {
+            self.end_word(text, at, base, vocab, scan);
+            scan.at = at + width + 1;
+            return;
+        }
+        let in_word = (b >= 0x80 && is_word_char(c))
+            || (scan.word_start.is_some()
+                && is_glottal(c)
+                && text[at + width..].chars().next().is_some_and(char::is_alphanumeric));
+        if in_word {
+            scan.word_start.get_or_insert(at);
+            scan.plain = false;
+            scan.at = at + width;
+            return;
+        }
+        self.end_word(text, at, base, vocab, scan);
+        if let Some(mark) = clause_mark(c, at, bytes) {
+            self.push_punct(mark, base + at, base + at + width, vocab);
+        }
+        scan.at = at + width;
+    }
+
+    /// Adds the word in progress, if any, ending at `at`.
+    fn end_word(&mut self, text: &str, at: usize, base: usize, vocab: &Vocab, scan: &mut Scan) {
+        if let Some(start) = scan.word_start.take() {
+            self.push_word(text, start, at, base, vocab, scan.plain);
+            scan.plain = true;
         }
     }
 
