@@ -211,6 +211,8 @@ struct Scan {
 #[derive(Debug, Default, Clone)]
 pub struct Tokens {
     pub list: Vec<Token>,
+    /// The text tokenized, in ASCII lower case (a word of ASCII letters and digits is folded
+    /// there, where it stands), then the folded forms of the other words.
     folded: String,
     /// A word being folded (reused from word to word).
     scratch: String,
@@ -252,6 +254,9 @@ impl Tokens {
     pub fn tokenize(&mut self, text: &str, base: usize, vocab: &Vocab) {
         self.list.clear();
         self.folded.clear();
+        // One copy of the text folds every word of ASCII letters and digits at once.
+        self.folded.push_str(text);
+        self.folded.make_ascii_lowercase();
         let bytes = text.as_bytes();
         let mut scan = Scan { at: 0, word_start: None, plain: true };
         while scan.at < bytes.len() {
@@ -325,7 +330,7 @@ impl Tokens {
         }
         self.end_word(text, at, base, vocab, scan);
         if let Some(mark) = clause_mark(c, at, bytes) {
-            self.push_punct(mark, base + at, base + at + width, vocab);
+            self.push_punct(mark, c == mark, at, base, width, vocab);
         }
         scan.at = at + width;
     }
@@ -351,33 +356,25 @@ impl Tokens {
     /// Adds a word of ASCII letters and digits, the common case, inlined into the scan.
     #[inline(always)]
     fn push_plain_word(&mut self, text: &str, start: usize, end: usize, base: usize, vocab: &Vocab) {
-        let word = &text[start..end];
-        let fold_start = self.folded.len() as u32;
+        let bytes = text.as_bytes();
+        let len = end - start;
         // A short word read as one integer from the text (eight bytes from its start).
-        let short = (word.len() <= 8).then(|| text.as_bytes().get(start..start + 8)).flatten();
-        let (shape, key, has_upper) = match short {
-            Some(eight) => short_shape_and_key(u64::from_le_bytes(eight.try_into().expect("eight bytes")), word.len()),
-            None => {
-                let (shape, key) = plain_shape_and_key(word.as_bytes());
-                (shape, key, true)
-            }
+        let short = (len <= 8).then(|| bytes.get(start..start + 8)).flatten();
+        let (shape, key) = match short {
+            Some(eight) => short_shape_and_key(u64::from_le_bytes(eight.try_into().expect("eight bytes")), len),
+            None => plain_shape_and_key(&bytes[start..end]),
         };
-        // ASCII letters and digits fold to their lower case, copied at once (most words are
-        // lower case already).
-        self.folded.push_str(word);
-        if has_upper {
-            self.folded[fold_start as usize..].make_ascii_lowercase();
-        }
-        let found = if word.len() <= 8 {
+        // Its folded form is where it stands in the lower-case copy of the text.
+        let found = if len <= 8 {
             // The key packs the whole folded word.
             vocab.short.get(key)
         } else {
-            vocab.get_long(&self.folded[fold_start as usize..], key)
+            vocab.get_long(&self.folded[start..end], key)
         };
         let id = found.unwrap_or(UNKNOWN);
-        let fold_end = self.folded.len() as u32;
+        let (fold_start, fold_end) = (start as u32, end as u32);
         let start = base + start;
-        self.list.push(Token { start, end: start + word.len(), id, shape, mark: 0, fold_start, fold_end });
+        self.list.push(Token { start, end: start + len, id, shape, mark: 0, fold_start, fold_end });
     }
 
     /// Adds a word with other characters (letters beyond ASCII, apostrophes inside it).
@@ -398,13 +395,27 @@ impl Tokens {
         self.list.push(Token { start, end: start + word.len(), id, shape, mark: 0, fold_start, fold_end });
     }
 
-    fn push_punct(&mut self, mark: char, start: usize, end: usize, vocab: &Vocab) {
-        let fold_start = self.folded.len() as u32;
-        self.folded.push(mark);
-        let id = vocab.get(&self.folded[fold_start as usize..]);
-        let fold_end = self.folded.len() as u32;
+    /// Adds clause mark `mark` written at `at` in `width` bytes; `as_written` says the text has
+    /// the mark itself there (an ASCII mark, folded where it stands in the lower-case copy).
+    fn push_punct(&mut self, mark: char, as_written: bool, at: usize, base: usize, width: usize, vocab: &Vocab) {
+        let (fold_start, fold_end) = if as_written {
+            (at as u32, (at + 1) as u32)
+        } else {
+            let fold_start = self.folded.len() as u32;
+            self.folded.push(mark);
+            (fold_start, self.folded.len() as u32)
+        };
+        let id = vocab.get(&self.folded[fold_start as usize..fold_end as usize]);
         // Every clause mark is ASCII (see [`clause_mark`]).
-        self.list.push(Token { start, end, id, shape: PUNCT, mark: mark as u8, fold_start, fold_end });
+        self.list.push(Token {
+            start: base + at,
+            end: base + at + width,
+            id,
+            shape: PUNCT,
+            mark: mark as u8,
+            fold_start,
+            fold_end,
+        });
     }
 }
 
@@ -531,8 +542,8 @@ fn plain_shape_and_key(word: &[u8]) -> (u8, u64) {
 
 /// [`plain_shape_and_key`] for a word of `len` (1 to 8) ASCII letters and digits whose bytes
 /// start `eight` (the first in the lowest byte; the bytes after the word are ignored), in a few
-/// integer operations instead of a loop over the bytes; and whether it has an upper-case letter.
-fn short_shape_and_key(eight: u64, len: usize) -> (u8, u64, bool) {
+/// integer operations instead of a loop over the bytes.
+fn short_shape_and_key(eight: u64, len: usize) -> (u8, u64) {
     let word = if len >= 8 { eight } else { eight & ((1u64 << (len * 8)) - 1) };
     // Of letters and digits, only letters have the 0x40 bit, and only lower-case ones 0x20 too.
     let letters = word & bytes_of(0x40);
@@ -547,7 +558,7 @@ fn short_shape_and_key(eight: u64, len: usize) -> (u8, u64, bool) {
     } else {
         CAP
     };
-    (shape, word | upper >> 1, upper != 0)
+    (shape, word | upper >> 1)
 }
 
 fn shape_of(word: &str) -> u8 {
@@ -697,9 +708,7 @@ mod tests {
             let text = format!("{word}{after}");
             let n = text.len().min(8);
             bytes[..n].copy_from_slice(&text.as_bytes()[..n]);
-            let (shape, key, has_upper) = short_shape_and_key(u64::from_le_bytes(bytes), word.len());
-            proptest::prop_assert_eq!((shape, key), plain_shape_and_key(word.as_bytes()));
-            proptest::prop_assert_eq!(has_upper, word.bytes().any(|b| b.is_ascii_uppercase()));
+            proptest::prop_assert_eq!(short_shape_and_key(u64::from_le_bytes(bytes), word.len()), plain_shape_and_key(word.as_bytes()));
         }
     }
 
