@@ -73,6 +73,20 @@ pub fn slug(text: &str) -> String {
 const ARTICLES: &[&str] =
     &["al", "el", "ad", "ed", "adh", "ar", "er", "as", "es", "ash", "at", "et", "ath", "az", "ez", "an", "en", "ul"];
 
+/// Longest word of a name written in syllables (`Mu-se`, `Hpa-An`, `Mrauk U`, `Kut Kai`) that
+/// [`joined_syllables`] joins.
+const MAX_SYLLABLE: usize = 5;
+
+/// A folded name of two or three short words (each of at most [`MAX_SYLLABLE`] ASCII letters)
+/// written as one word: `mu se` → `muse`, `mrauk u` → `mrauku`. News writes such names (Burmese,
+/// Thai, Chinese, Vietnamese) joined or apart, GeoNames one way only. `None` for other names.
+pub fn joined_syllables(folded: &str) -> Option<String> {
+    let words: Vec<&str> = folded.split(' ').collect();
+    let short = |w: &&str| !w.is_empty() && w.len() <= MAX_SYLLABLE && w.bytes().all(|b| b.is_ascii_lowercase());
+    let joined: String = words.concat();
+    ((2..=3).contains(&words.len()) && words.iter().all(short) && joined.len() >= 4).then_some(joined)
+}
+
 /// Forms of "Abu" (father of) that transliterations write in several ways: `Abu Kamal` = `Bukamal`.
 const ABU: &[&str] = &["abu", "abou", "albu", "albou", "bou"];
 
@@ -210,6 +224,17 @@ mod tests {
         {
             assert_ne!(place_key(a), place_key(b));
         }
+    }
+
+    #[test]
+    fn syllabic_names_join_and_others_do_not() {
+        assert_eq!(joined_syllables("mu se").as_deref(), Some("muse"));
+        assert_eq!(joined_syllables("mrauk u").as_deref(), Some("mrauku"));
+        assert_eq!(joined_syllables("kut kai").as_deref(), Some("kutkai"));
+        assert_eq!(joined_syllables("muse"), None, "one word");
+        assert_eq!(joined_syllables("wad madani"), None, "a word longer than a syllable");
+        assert_eq!(joined_syllables("a b"), None, "too short to stand as one word");
+        assert_eq!(joined_syllables("ban na lao si"), None, "four words");
     }
 
     #[test]

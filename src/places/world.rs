@@ -15,6 +15,7 @@ use std::sync::OnceLock;
 use fst::{IntoStreamer, Streamer};
 
 use crate::places::fold::fold_text;
+use crate::places::variants::spelling_variants;
 
 static PLACES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/world_places.bin"));
 static STRINGS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/world_strings.bin"));
@@ -175,6 +176,23 @@ impl World {
             }
         }
         Vec::new()
+    }
+
+    /// The places a folded spelling names only under another spelling: an Arabic article added,
+    /// dropped or changed, the words joined, a Dutch or Burmese transliteration (see
+    /// [`crate::places::variants`]); the first variant that finds a place wins. Every hit is an
+    /// alias. For names [`World::lookup`] does not find.
+    pub fn lookup_variant(&self, folded: &str) -> Vec<WorldHit> {
+        let hits = self.lookup_article_variant(folded);
+        if !hits.is_empty() {
+            return hits;
+        }
+        let aliases = |hits: Vec<WorldHit>| hits.into_iter().map(|h| WorldHit { is_name: false, ..h }).collect();
+        spelling_variants(folded)
+            .iter()
+            .map(|v| self.lookup(v))
+            .find(|hits| !hits.is_empty())
+            .map_or_else(Vec::new, aliases)
     }
 
     /// Places whose names lie within `distance` edits of `folded` (at most `limit` keys), for
