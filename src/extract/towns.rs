@@ -311,11 +311,29 @@ fn resolve(gazetteer: &Gazetteer, text: &str) -> Option<Hit> {
         Resolution::Found { key, others, rule } => {
             let mut hit = found(gazetteer, key, text, !others.is_empty(), rule);
             hit.set_aside = others.into_iter().filter(|c| c.key.kind == PlaceKind::Town).collect();
-            Some(Hit::Found(hit))
+            (!names_region_elsewhere(&hit, text)).then_some(Hit::Found(hit))
+        }
+        Resolution::Ambiguous { candidates } if !world().regions_named(text).is_empty() => {
+            // "Shan": Shan State, not one of the towns abroad that carry the name.
+            let regions = world().regions_named(text);
+            let kept: Vec<Candidate> =
+                candidates.into_iter().filter(|c| regions.iter().any(|r| r.country == c.country)).collect();
+            (!kept.is_empty()).then_some(Hit::Ambiguous(kept))
         }
         Resolution::Ambiguous { candidates } => Some(Hit::Ambiguous(candidates)),
         Resolution::NotFound { .. } | Resolution::UnknownQualifier { .. } => None,
     }
+}
+
+/// Whether a name is a first-level region's name (without its kind: `Kachin` for Kachin State)
+/// in another country than a world place found for it that is small or only an alternate
+/// name (`Kachin` = Kachyn, Ukraine). News writes such a name for the region.
+fn names_region_elsewhere(found: &Found, text: &str) -> bool {
+    if !found.world || found.curated || (found.name_exact && found.population >= BIG_TOWN) {
+        return false;
+    }
+    let regions = world().regions_named(text);
+    !regions.is_empty() && regions.iter().all(|r| r.country != found.country)
 }
 
 fn found(gazetteer: &Gazetteer, key: PlaceKey, text: &str, had_others: bool, rule: Option<String>) -> Found {
