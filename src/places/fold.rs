@@ -20,8 +20,18 @@ pub fn fold_text(text: &str) -> String {
 /// [`fold_text`] into a reused buffer (cleared first).
 pub fn fold_text_into(text: &str, out: &mut String) {
     out.clear();
+    // ASCII text is its own canonical decomposition: the decomposing iterator is skipped.
+    if text.is_ascii() {
+        fold_chars_into(text.chars(), out);
+    } else {
+        fold_chars_into(text.nfd(), out);
+    }
+}
+
+/// The body of [`fold_text_into`] over a text's (decomposed) characters.
+fn fold_chars_into(chars: impl Iterator<Item = char>, out: &mut String) {
     let mut pending_space = false;
-    for c in text.nfd() {
+    for c in chars {
         if is_combining_mark(c) || is_glottal_mark(c) {
             continue;
         }

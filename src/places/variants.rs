@@ -46,6 +46,9 @@ pub fn spelling_variants(folded: &str) -> Vec<String> {
 /// under the other forms of its Arabic article.
 pub fn other_articles(folded: &str) -> Vec<String> {
     let Some((first, rest)) = folded.split_once(' ') else { return Vec::new() };
+    if first.len() > 3 {
+        return Vec::new();
+    }
     if rest.is_empty() || !is_article(first, rest) {
         return Vec::new();
     }
@@ -76,6 +79,10 @@ fn joined_words(folded: &str) -> Option<String> {
 /// The English spellings of a Dutch transliteration: "vovtsjansk" → "vovchansk", "otsjeretyne"
 /// → "ocheretyne", "tsjasiv jar" → "chasiv yar" (none when no rule changes the name).
 pub fn dutch_variants(folded: &str) -> Vec<String> {
+    // Most names hold none of the letters the rules rewrite: no strings are built for them.
+    if !(folded.contains('j') || folded.contains("ch") || folded.contains("oe") || folded.contains("ie")) {
+        return Vec::new();
+    }
     let mut base = folded.to_string();
     for (from, to) in DUTCH_TRANSLITERATION {
         base = base.replace(from, to);

@@ -75,9 +75,10 @@ pub struct WorldHit {
 pub struct World {
     keys: fst::Map<&'static [u8]>,
     regions: Vec<WorldRegion>,
-    /// [`region_words`] of each region's name, in `regions` order, folded on first use (a ledger
-    /// of thousands of qualified names asks for them once per row).
-    region_words: OnceLock<Vec<String>>,
+    /// The regions by [`region_words`] of their names (indices into `regions`, in order), built
+    /// on first use: a ledger of thousands of qualified names, and the extractor for every
+    /// small town it finds, ask for them.
+    region_words: OnceLock<std::collections::HashMap<String, Vec<usize>>>,
 }
 
 /// The world gazetteer, opened once per process (the tables are read in place).
@@ -218,9 +219,21 @@ impl World {
     pub fn regions_named(&self, query: &str) -> Vec<WorldRegion> {
         let wanted = region_words(query);
         let code = query.trim().to_ascii_uppercase();
-        let words = self.region_words.get_or_init(|| self.regions.iter().map(|r| region_words(r.name)).collect());
-        let named = self.regions.iter().zip(words);
-        named.filter(|(r, words)| r.code == code || **words == wanted).map(|(r, _)| *r).collect()
+        let by_words = self.region_words.get_or_init(|| {
+            let mut map: std::collections::HashMap<String, Vec<usize>> = std::collections::HashMap::new();
+            for (i, r) in self.regions.iter().enumerate() {
+                map.entry(region_words(r.name)).or_default().push(i);
+            }
+            map
+        });
+        let mut found: Vec<usize> = by_words.get(&wanted).cloned().unwrap_or_default();
+        // ISO 3166-2 codes all hold a hyphen (`UA-65`): only such a query is compared with them.
+        if code.contains('-') {
+            found.extend((0..self.regions.len()).filter(|&i| self.regions[i].code == code));
+            found.sort_unstable();
+            found.dedup();
+        }
+        found.into_iter().map(|i| self.regions[i]).collect()
     }
 
     /// The place nearest to a point within `max_km`, if any (a scan of the table).
