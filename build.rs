@@ -1,6 +1,7 @@
 //! Build script: indexes the world gazetteer (`geodata/world/places.tsv.gz`) into tables the binary
 //! embeds and reads without parsing: a record table, a string blob, a region table, and an `fst`
-//! map from every folded name and alternate name to the places that carry it.
+//! map from every folded name and alternate name to the places that carry it (a name of two or
+//! three syllables, `Mu-se`, also under its joined form `muse`, as an alternate name).
 //!
 //! The names are folded with the same code the tool uses at run time (`src/places/fold.rs`), so
 //! an index can never disagree with the folding of a query.
@@ -167,6 +168,10 @@ fn index(text: &str, countries: &Countries) -> Result<Tables, String> {
         push_record(&mut tables, &f, &alternates, region).map_err(at)?;
         for (i, spelling) in std::iter::once(f[1]).chain(alternates.split('|')).enumerate() {
             let folded = fold::fold_text(spelling);
+            if let Some(joined) = fold::joined_syllables(&folded) {
+                // `Mu-se` is also found as `Muse`, always as an alternate name.
+                names.push((joined, place << 1));
+            }
             if !folded.is_empty() {
                 names.push((folded, place << 1 | u32::from(i == 0)));
             }

@@ -587,6 +587,7 @@ impl Analysis {
             in_compound: self.in_compound(a, b, text, base) && !self.town_compound(b),
             cue_in_clause: self.cues.iter().any(|c| self.clause[c.a] == self.clause[a]),
             near_article: false,
+            far_from_article: false,
             cue_next: self.cue_next(b),
             after_article: a > 0
                 && self.class[a - 1] & class::ARTICLE != 0
@@ -600,12 +601,16 @@ impl Analysis {
         // A name several places bear: the one near the article's other places, if only one is.
         // The hit is borrowed from the look-up cache: cloned only when the mention is kept.
         let found = match hit {
-            Hit::Found(found) => Some(Cow::Borrowed(found)),
+            Hit::Found(found) => match towns.namesake_for_article(gazetteer, found, span) {
+                Some(namesake) => Some(Cow::Owned(namesake)),
+                None => Some(Cow::Borrowed(found)),
+            },
             Hit::Ambiguous(list) => towns.nearest_candidate(gazetteer, list, span).map(Cow::Owned),
         };
         let target = match (found, hit) {
             (Some(found), _) => {
                 evidence.near_article = near(&found);
+                evidence.far_from_article = found.world && !evidence.near_article && towns.far_from_article(&found);
                 if !towns::accept(&found, &evidence) {
                     return None;
                 }

@@ -46,6 +46,9 @@ pub struct Found {
     /// Coordinates (0, 0 for regions), to prefer places near the article's other places.
     pub lat: f64,
     pub lon: f64,
+    /// The other places of the name that `rule` set aside (`Mu-se` for `Muse`, Pennsylvania):
+    /// one of them may fit the article better (see [`TownIndex::preferred_candidate`]).
+    pub set_aside: Vec<Candidate>,
 }
 
 /// The gazetteer seen from running text.
@@ -63,8 +66,10 @@ pub struct TownIndex {
     hits: Vec<Hit>,
     /// Exonyms (folded) → the place they name (`geodata/lang/exonyms-*.tsv`).
     exonyms: FxMap<String, Found>,
-    /// Coordinates and countries of the towns the current article has named so far.
+    /// Coordinates of the towns the current article has named so far.
     article: Vec<(f64, f64)>,
+    /// Their countries, each once.
+    article_countries: Vec<String>,
     /// Country names (folded), never bare towns (`geodata/lang/countries.tsv`).
     countries: FxSet<String>,
 }
@@ -111,6 +116,7 @@ impl TownIndex {
             hits: Vec::new(),
             exonyms: FxMap::default(),
             article: Vec::new(),
+            article_countries: Vec::new(),
             countries: FxSet::default(),
         }
     }
@@ -165,6 +171,7 @@ impl TownIndex {
     /// A new article starts: forget the places of the last one.
     pub fn start_article(&mut self) {
         self.article.clear();
+        self.article_countries.clear();
     }
 
     /// Remembers a town the article named (for [`TownIndex::near_article`]).
@@ -176,7 +183,45 @@ impl TownIndex {
             && !self.article.contains(&point)
         {
             self.article.push(point);
+            if !found.country.is_empty() && !self.article_countries.contains(&found.country) {
+                self.article_countries.push(found.country.clone());
+            }
         }
+    }
+
+    /// Whether a place lies away from everything the article named so far: the article has
+    /// named towns, none within [`NEAR_KM`] of this one and none in its country. A namesake there
+    /// (`Karabach` = Karabash, Russia, in an article about Azerbaijan) is seldom the town meant.
+    pub fn far_from_article(&self, found: &Found) -> bool {
+        found.key.kind == PlaceKind::Town
+            && !self.article.is_empty()
+            && !self.article_countries.contains(&found.country)
+            && !self.near_article(found.lat, found.lon)
+    }
+
+    /// Of several places of one name, the one that fits the article: the only one near its
+    /// other places, else the only one in a country of its other places.
+    pub fn preferred_candidate<'c>(&self, list: &'c [Candidate]) -> Option<&'c Candidate> {
+        let towns = || list.iter().filter(|c| c.key.kind == PlaceKind::Town);
+        let only = |mut fits: Box<dyn Iterator<Item = &'c Candidate> + '_>| {
+            let one = fits.next()?;
+            fits.next().is_none().then_some(one)
+        };
+        only(Box::new(towns().filter(|c| self.near_article(c.lat, c.lon))))
+            .or_else(|| only(Box::new(towns().filter(|c| self.article_countries.contains(&c.country)))))
+    }
+
+    /// A place whose name other places share, moved to the namesake that fits the article when
+    /// the place chosen by the gazetteer's rules lies away from the article's other places
+    /// (`Muse` in an article about Shan State is Mu-se, Myanmar, not Muse, Pennsylvania).
+    pub fn namesake_for_article(&self, gazetteer: &Gazetteer, chosen: &Found, written: &str) -> Option<Found> {
+        if chosen.set_aside.is_empty() || !self.far_from_article(chosen) {
+            return None;
+        }
+        let better = self.preferred_candidate(&chosen.set_aside)?;
+        let mut found = found(gazetteer, better.key.clone(), written, true, None);
+        found.rule = Some("the namesake that fits the article's other places".into());
+        Some(found)
     }
 
     /// Whether a point lies within [`NEAR_KM`] of a town the article named before.
@@ -184,13 +229,9 @@ impl TownIndex {
         self.article.iter().any(|&(a, o)| !far_by_latitude(a, lat) && haversine_km(a, o, lat, lon) <= NEAR_KM)
     }
 
-    /// Of several candidates, the only one near the article's places, if exactly one is.
+    /// Of several candidates, the one that fits the article ([`TownIndex::preferred_candidate`]).
     pub fn nearest_candidate(&self, gazetteer: &Gazetteer, list: &[Candidate], written: &str) -> Option<Found> {
-        let mut near = list.iter().filter(|c| c.key.kind == PlaceKind::Town && self.near_article(c.lat, c.lon));
-        let one = near.next()?;
-        if near.next().is_some() {
-            return None;
-        }
+        let one = self.preferred_candidate(list)?;
         let mut found = found(gazetteer, one.key.clone(), written, true, None);
         found.rule = Some("the namesake near the article's other places".into());
         Some(found)
@@ -206,7 +247,7 @@ impl TownIndex {
         } else if self.keys.contains(&place_key(text)) || in_world(gazetteer, text) {
             resolve(gazetteer, text)
         } else {
-            transliterated(gazetteer, text)
+            None
         };
         if self.cache.len() >= CACHE_LIMIT {
             self.cache.clear();
@@ -233,51 +274,16 @@ fn far_by_latitude(lat1: f64, lat2: f64) -> bool {
     (lat2 - lat1).abs().to_radians() * 6371.0088 > NEAR_KM + 1.0
 }
 
-/// Dutch transliterations of Cyrillic names, rewritten the English way GeoNames spells them:
-/// "Chromove" → "Khromove", "Otsjeretyne" → "Ocheretyne", "Tsjasiv Jar" → "Chasiv Yar". The
-/// rewrites apply in this order to the folded name; `j` becomes `y`, then `i`.
-const DUTCH_TRANSLITERATION: &[(&str, &str)] = &[("ch", "kh"), ("tsj", "ch"), ("sj", "sh"), ("zj", "zh"), ("oe", "u")];
-
-/// The English spellings of a Dutch transliteration (none when no rule changes the name).
-pub fn dutch_variants(folded: &str) -> Vec<String> {
-    let mut base = folded.to_string();
-    for (from, to) in DUTCH_TRANSLITERATION {
-        base = base.replace(from, to);
-    }
-    let mut out: Vec<String> = Vec::new();
-    for variant in [base.replace('j', "y"), base.replace('j', "i"), base] {
-        if variant != folded && !out.contains(&variant) {
-            out.push(variant);
-        }
-    }
-    out
-}
-
-/// A name the world table knows only under its English transliteration; its spelling is an
-/// alias then, never the display name (so it needs the evidence an alias needs).
-fn transliterated(gazetteer: &Gazetteer, text: &str) -> Option<Hit> {
-    if !gazetteer.has_world() {
-        return None;
-    }
-    let folded = fold_text(text);
-    let variant = dutch_variants(&folded).into_iter().find(|v| !world().lookup(v).is_empty())?;
-    match resolve(gazetteer, &variant)? {
-        Hit::Found(mut found) => {
-            found.name_exact = false;
-            Some(Hit::Found(found))
-        }
-        ambiguous => Some(ambiguous),
-    }
-}
-
-/// Whether the world table (when the gazetteer uses it) knows a spelling, with or without an
-/// Arabic article.
+/// Whether the world table (when the gazetteer uses it) knows a spelling, as written or as one
+/// of its variants (an Arabic article, joined syllables, a Dutch or Burmese transliteration:
+/// `Koerachove` = `Kurakhove`, `Kut Kai` = `Kutkai`). A variant is an alias of the place, never
+/// its display name, so it needs the evidence an alias needs.
 fn in_world(gazetteer: &Gazetteer, text: &str) -> bool {
     if !gazetteer.has_world() {
         return false;
     }
     let folded = fold_text(text);
-    !world().lookup(&folded).is_empty() || !world().lookup_article_variant(&folded).is_empty()
+    !world().lookup(&folded).is_empty() || !world().lookup_variant(&folded).is_empty()
 }
 
 /// The place an exonym row names, when it resolves to exactly one.
@@ -303,11 +309,31 @@ fn resolve(gazetteer: &Gazetteer, text: &str) -> Option<Hit> {
             (!candidates.is_empty()).then_some(Hit::Ambiguous(candidates))
         }
         Resolution::Found { key, others, rule } => {
-            Some(Hit::Found(found(gazetteer, key, text, !others.is_empty(), rule)))
+            let mut hit = found(gazetteer, key, text, !others.is_empty(), rule);
+            hit.set_aside = others.into_iter().filter(|c| c.key.kind == PlaceKind::Town).collect();
+            (!names_region_elsewhere(&hit, text)).then_some(Hit::Found(hit))
+        }
+        Resolution::Ambiguous { candidates } if !world().regions_named(text).is_empty() => {
+            // "Shan": Shan State, not one of the towns abroad that carry the name.
+            let regions = world().regions_named(text);
+            let kept: Vec<Candidate> =
+                candidates.into_iter().filter(|c| regions.iter().any(|r| r.country == c.country)).collect();
+            (!kept.is_empty()).then_some(Hit::Ambiguous(kept))
         }
         Resolution::Ambiguous { candidates } => Some(Hit::Ambiguous(candidates)),
         Resolution::NotFound { .. } | Resolution::UnknownQualifier { .. } => None,
     }
+}
+
+/// Whether a name is a first-level region's name (without its kind: `Kachin` for Kachin State)
+/// in another country than a world place found for it that is small or only an alternate
+/// name (`Kachin` = Kachyn, Ukraine). News writes such a name for the region.
+fn names_region_elsewhere(found: &Found, text: &str) -> bool {
+    if !found.world || found.curated || (found.name_exact && found.population >= BIG_TOWN) {
+        return false;
+    }
+    let regions = world().regions_named(text);
+    !regions.is_empty() && regions.iter().all(|r| r.country != found.country)
 }
 
 fn found(gazetteer: &Gazetteer, key: PlaceKey, text: &str, had_others: bool, rule: Option<String>) -> Found {
@@ -329,6 +355,7 @@ fn found(gazetteer: &Gazetteer, key: PlaceKey, text: &str, had_others: bool, rul
                     world: false,
                     lat,
                     lon,
+                    set_aside: Vec::new(),
                 }
             }
             (None, Some(place)) => Found {
@@ -341,6 +368,7 @@ fn found(gazetteer: &Gazetteer, key: PlaceKey, text: &str, had_others: bool, rul
                 world: true,
                 lat: place.lat,
                 lon: place.lon,
+                set_aside: Vec::new(),
             },
             (None, None) => Found {
                 key,
@@ -352,6 +380,7 @@ fn found(gazetteer: &Gazetteer, key: PlaceKey, text: &str, had_others: bool, rul
                 world: true,
                 lat: 0.0,
                 lon: 0.0,
+                set_aside: Vec::new(),
             },
         },
         PlaceKind::Region => {
@@ -367,7 +396,18 @@ fn found(gazetteer: &Gazetteer, key: PlaceKey, text: &str, had_others: bool, rul
 
 /// A region or country found by name: curated, exact, with no population or point of its own.
 pub fn area(key: PlaceKey, country: String, rule: Option<String>) -> Found {
-    Found { key, country, population: 0, name_exact: true, curated: true, rule, world: false, lat: 0.0, lon: 0.0 }
+    Found {
+        key,
+        country,
+        population: 0,
+        name_exact: true,
+        curated: true,
+        rule,
+        world: false,
+        lat: 0.0,
+        lon: 0.0,
+        set_aside: Vec::new(),
+    }
 }
 
 /// Resolves an ambiguous name again with a country hint; `None` when it stays ambiguous.
@@ -399,6 +439,9 @@ pub struct Evidence {
     pub cue_in_clause: bool,
     /// It lies near a town the article named before, or in a country the sentence names.
     pub near_article: bool,
+    /// The article named towns before, none near it and none in its country
+    /// ([`TownIndex::far_from_article`]).
+    pub far_from_article: bool,
     /// An event cue follows it at once or after one auxiliary ("Bakhmut fell to", "Kreminna was
     /// captured by", "Soledar werd ingenomen"): the name is the event's place (branch xactor).
     pub cue_next: bool,
@@ -442,6 +485,10 @@ fn accept_world(found: &Found, evidence: &Evidence) -> bool {
     if evidence.after_article {
         return false;
     }
+    // Far from the article's other places, only a sizeable town under its own name.
+    if evidence.far_from_article && !(found.name_exact && found.population >= BIG_TOWN) {
+        return false;
+    }
     let context = evidence.place_preposition || evidence.cue_in_clause || evidence.near_article;
     if evidence.sentence_initial {
         // Its capital says nothing: a big city by its own name, or one near the article's places.
@@ -471,6 +518,7 @@ mod tests {
             world: false,
             lat: 35.0,
             lon: 40.0,
+            set_aside: Vec::new(),
         }
     }
 
@@ -526,12 +574,12 @@ mod tests {
 
     #[test]
     fn dutch_transliterations_give_english_spellings() {
-        let has = |dutch: &str, english: &str| dutch_variants(dutch).iter().any(|v| v == english);
+        let has =
+            |dutch: &str, english: &str| crate::places::variants::dutch_variants(dutch).iter().any(|v| v == english);
         assert!(has("chromove", "khromove"));
         assert!(has("otsjeretyne", "ocheretyne"));
         assert!(has("tsjasiv jar", "chasiv yar"));
         assert!(has("koepjansk", "kupyansk"));
         assert!(has("loehansk", "luhansk"));
-        assert!(dutch_variants("raqqa").is_empty(), "a name no rule changes has no variant");
     }
 }

@@ -20,8 +20,18 @@ pub fn fold_text(text: &str) -> String {
 /// [`fold_text`] into a reused buffer (cleared first).
 pub fn fold_text_into(text: &str, out: &mut String) {
     out.clear();
+    // ASCII text is its own canonical decomposition: the decomposing iterator is skipped.
+    if text.is_ascii() {
+        fold_chars_into(text.chars(), out);
+    } else {
+        fold_chars_into(text.nfd(), out);
+    }
+}
+
+/// The body of [`fold_text_into`] over a text's (decomposed) characters.
+fn fold_chars_into(chars: impl Iterator<Item = char>, out: &mut String) {
     let mut pending_space = false;
-    for c in text.nfd() {
+    for c in chars {
         if is_combining_mark(c) || is_glottal_mark(c) {
             continue;
         }
@@ -72,6 +82,20 @@ pub fn slug(text: &str) -> String {
 /// Arabic definite articles as separate words: `al-`, `el-`, and the assimilated forms.
 const ARTICLES: &[&str] =
     &["al", "el", "ad", "ed", "adh", "ar", "er", "as", "es", "ash", "at", "et", "ath", "az", "ez", "an", "en", "ul"];
+
+/// Longest word of a name written in syllables (`Mu-se`, `Hpa-An`, `Mrauk U`, `Kut Kai`) that
+/// [`joined_syllables`] joins.
+const MAX_SYLLABLE: usize = 5;
+
+/// A folded name of two or three short words (each of at most [`MAX_SYLLABLE`] ASCII letters)
+/// written as one word: `mu se` → `muse`, `mrauk u` → `mrauku`. News writes such names (Burmese,
+/// Thai, Chinese, Vietnamese) joined or apart, GeoNames one way only. `None` for other names.
+pub fn joined_syllables(folded: &str) -> Option<String> {
+    let words: Vec<&str> = folded.split(' ').collect();
+    let short = |w: &&str| !w.is_empty() && w.len() <= MAX_SYLLABLE && w.bytes().all(|b| b.is_ascii_lowercase());
+    let joined: String = words.concat();
+    ((2..=3).contains(&words.len()) && words.iter().all(short) && joined.len() >= 4).then_some(joined)
+}
 
 /// Forms of "Abu" (father of) that transliterations write in several ways: `Abu Kamal` = `Bukamal`.
 const ABU: &[&str] = &["abu", "abou", "albu", "albou", "bou"];
@@ -210,6 +234,17 @@ mod tests {
         {
             assert_ne!(place_key(a), place_key(b));
         }
+    }
+
+    #[test]
+    fn syllabic_names_join_and_others_do_not() {
+        assert_eq!(joined_syllables("mu se").as_deref(), Some("muse"));
+        assert_eq!(joined_syllables("mrauk u").as_deref(), Some("mrauku"));
+        assert_eq!(joined_syllables("kut kai").as_deref(), Some("kutkai"));
+        assert_eq!(joined_syllables("muse"), None, "one word");
+        assert_eq!(joined_syllables("wad madani"), None, "a word longer than a syllable");
+        assert_eq!(joined_syllables("a b"), None, "too short to stand as one word");
+        assert_eq!(joined_syllables("ban na lao si"), None, "four words");
     }
 
     #[test]

@@ -6,6 +6,7 @@ pub mod fold;
 pub mod gazetteer;
 pub mod places_csv;
 pub mod resolve;
+pub mod variants;
 pub mod world;
 
 pub use world::world;

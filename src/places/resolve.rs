@@ -234,7 +234,7 @@ impl Gazetteer {
         if self.world && !folded.is_empty() {
             let mut hits = world::world().lookup(&folded);
             if hits.is_empty() && exact.is_empty() && variants.is_empty() {
-                hits = world::world().lookup_article_variant(&folded);
+                hits = world::world().lookup_variant(&folded);
             }
             for hit in hits {
                 *exact.entry(self.world_target(hit.index)).or_default() |= hit.is_name;

@@ -15,6 +15,7 @@ use std::sync::OnceLock;
 use fst::{IntoStreamer, Streamer};
 
 use crate::places::fold::fold_text;
+use crate::places::variants::spelling_variants;
 
 static PLACES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/world_places.bin"));
 static STRINGS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/world_strings.bin"));
@@ -74,9 +75,10 @@ pub struct WorldHit {
 pub struct World {
     keys: fst::Map<&'static [u8]>,
     regions: Vec<WorldRegion>,
-    /// [`region_words`] of each region's name, in `regions` order, folded on first use (a ledger
-    /// of thousands of qualified names asks for them once per row).
-    region_words: OnceLock<Vec<String>>,
+    /// The regions by [`region_words`] of their names (indices into `regions`, in order), built
+    /// on first use: a ledger of thousands of qualified names, and the extractor for every
+    /// small town it finds, ask for them.
+    region_words: OnceLock<std::collections::HashMap<String, Vec<usize>>>,
 }
 
 /// The world gazetteer, opened once per process (the tables are read in place).
@@ -177,6 +179,23 @@ impl World {
         Vec::new()
     }
 
+    /// The places a folded spelling names only under another spelling: an Arabic article added,
+    /// dropped or changed, the words joined, a Dutch or Burmese transliteration (see
+    /// [`crate::places::variants`]); the first variant that finds a place wins. Every hit is an
+    /// alias. For names [`World::lookup`] does not find.
+    pub fn lookup_variant(&self, folded: &str) -> Vec<WorldHit> {
+        let hits = self.lookup_article_variant(folded);
+        if !hits.is_empty() {
+            return hits;
+        }
+        let aliases = |hits: Vec<WorldHit>| hits.into_iter().map(|h| WorldHit { is_name: false, ..h }).collect();
+        spelling_variants(folded)
+            .iter()
+            .map(|v| self.lookup(v))
+            .find(|hits| !hits.is_empty())
+            .map_or_else(Vec::new, aliases)
+    }
+
     /// Places whose names lie within `distance` edits of `folded` (at most `limit` keys), for
     /// "did you mean" suggestions; never used to resolve.
     pub fn near_spellings(&self, folded: &str, distance: u32, limit: usize) -> Vec<(String, Vec<WorldHit>)> {
@@ -200,9 +219,21 @@ impl World {
     pub fn regions_named(&self, query: &str) -> Vec<WorldRegion> {
         let wanted = region_words(query);
         let code = query.trim().to_ascii_uppercase();
-        let words = self.region_words.get_or_init(|| self.regions.iter().map(|r| region_words(r.name)).collect());
-        let named = self.regions.iter().zip(words);
-        named.filter(|(r, words)| r.code == code || **words == wanted).map(|(r, _)| *r).collect()
+        let by_words = self.region_words.get_or_init(|| {
+            let mut map: std::collections::HashMap<String, Vec<usize>> = std::collections::HashMap::new();
+            for (i, r) in self.regions.iter().enumerate() {
+                map.entry(region_words(r.name)).or_default().push(i);
+            }
+            map
+        });
+        let mut found: Vec<usize> = by_words.get(&wanted).cloned().unwrap_or_default();
+        // ISO 3166-2 codes all hold a hyphen (`UA-65`): only such a query is compared with them.
+        if code.contains('-') {
+            found.extend((0..self.regions.len()).filter(|&i| self.regions[i].code == code));
+            found.sort_unstable();
+            found.dedup();
+        }
+        found.into_iter().map(|i| self.regions[i]).collect()
     }
 
     /// The place nearest to a point within `max_km`, if any (a scan of the table).
