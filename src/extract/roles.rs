@@ -582,7 +582,8 @@ impl Roles<'_> {
     }
 
     /// "De SDF, die Raqqa bevrijdde, ...": in an aside opened by a relative word, the actor
-    /// right before the comma is the subject when the aside names none.
+    /// right before the comma is the subject when the aside names none, whatever governs it in
+    /// the outer clause ("heroverd op de rebellen, die de stad sinds 2012 in handen hadden").
     fn relative_antecedent(&self) -> Option<usize> {
         let an = self.an();
         let first = (0..an.len()).find(|&k| an.clause[k] == self.frame.clause)?;
@@ -592,7 +593,7 @@ impl Roles<'_> {
         if !opens {
             return None;
         }
-        (0..an.actors.len()).find(|&i| an.actors[i].b == first - 1 && an.actors[i].gov == 0)
+        (0..an.actors.len()).find(|&i| an.actors[i].b == first - 1)
     }
 
     /// The subject of a passive cue: a bare actor before it, with no comma in between ("het leger
@@ -825,12 +826,32 @@ impl Roles<'_> {
         let actors: Vec<usize> = winner_at.into_iter().chain(loser_at).collect();
         match (winner, loser) {
             (Some(w), loser) => Some(Outcome { actors, ..Outcome::new(w, loser.or(known), Event::Captured) }),
-            (None, Some(l)) => Some(Outcome { actors, ..Outcome::new(l, None, Event::Lost) }),
-            (None, None) => {
+            (None, Some(l)) => match self.restated_capture(place).filter(|out| out.holder != l) {
+                Some(out) => Some(Outcome { actors, other: Some(l), ..out }),
+                None => Some(Outcome { actors, ..Outcome::new(l, None, Event::Lost) }),
+            },
+            (None, None) => self.restated_capture(place).or_else(|| {
                 let holder = known?;
                 Some(Outcome::new(holder, None, Event::Lost).noted("the holder from context", 0.15))
-            }
+            }),
         }
+    }
+
+    /// A fall that names no side, told right after the article told the place's capture ("A
+    /// heroverde X ... De val van X dwong B tot ..."), or a fall noun about a place whose capture
+    /// the article told ("na de val van X"): the same change told again, so the taker's capture,
+    /// not a loss by the taker who holds it now.
+    fn restated_capture(&self, place: &PlaceRef) -> Option<Outcome> {
+        let state = self.ctx.state(&place.key)?;
+        let (taker, date) = state.capture.as_ref()?;
+        let noun = self.an().cues[self.frame.cue].form == crate::extract::language::Form::Noun;
+        let holder_is_taker = state.holder.as_deref() == Some(taker.as_str());
+        if !(state.last == Some(Event::Captured) || (noun && holder_is_taker)) {
+            return None;
+        }
+        let out = Outcome::new(taker.clone(), None, Event::Captured)
+            .noted(format!("the fall told again: the capture by {taker}"), 0.1);
+        Some(Outcome { date_from: Some(date.clone()), ..out })
     }
 
     fn lose(&self, place: &PlaceRef) -> Option<Outcome> {
@@ -1157,7 +1178,11 @@ impl Roles<'_> {
     /// country's government defends, when the article named it (branch xactor).
     fn government_before_guess(&self, attacker: Option<&str>) -> Option<Outcome> {
         let attacker = attacker?;
-        let front_names_defender = self.ctx.front_defender().is_some_and(|d| d != attacker);
+        // The side last seen defending names the defender only on the attacker's own front: a
+        // side that lost places to a third side ("the army retook X from the rebels ... Y is
+        // besieged by the jihadists") is not the one a new attacker besieges.
+        let same_front = self.ctx.front_attacker().is_none_or(|a| a == attacker);
+        let front_names_defender = same_front && self.ctx.front_defender().is_some_and(|d| d != attacker);
         if front_names_defender {
             return None;
         }
