@@ -424,13 +424,18 @@ impl Analysis {
 
     /// A relative word right after a comma that follows a name or a side: "Mosul, dat ...",
     /// "Raqqa, die ...", "op de Toeareg-rebellen, die de stad sinds 2012 in handen hadden".
+    /// A restrictive relative word ("die", not the subordinator "dat") right after a side opens
+    /// one with no comma: "tegen de jihadisten die de stad belegeren".
     fn opens_relative(&self, k: usize) -> bool {
-        let after_side = || self.actors.iter().any(|m| m.b == k - 1);
-        k >= 2
-            && self.class[k] & class::RELATIVE != 0
+        let relative = k >= 1 && self.class[k] & class::RELATIVE != 0;
+        let after_side = |end: usize| self.actors.iter().any(|m| m.b == end);
+        let after_comma = relative
+            && k >= 2
             && self.tokens.mark(k - 1) == b','
             && !self.tokens.list[k - 2].is(PUNCT)
-            && (self.tokens.list[k - 2].is(CAP) || after_side())
+            && (self.tokens.list[k - 2].is(CAP) || after_side(k - 1));
+        let restrictive = relative && self.class[k] & class::SUBORDINATOR == 0 && after_side(k);
+        after_comma || restrictive
     }
 
     /// "het Vrije Syrische Leger": a capitalised word (no grammar word, at most an adjective) right before

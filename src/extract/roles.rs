@@ -587,13 +587,13 @@ impl Roles<'_> {
     fn relative_antecedent(&self) -> Option<usize> {
         let an = self.an();
         let first = (0..an.len()).find(|&k| an.clause[k] == self.frame.clause)?;
-        let opens = first >= 2
-            && an.class[first] & crate::extract::language::class::RELATIVE != 0
-            && an.tokens.fold(first - 1) == ",";
+        let opens = first >= 2 && an.class[first] & crate::extract::language::class::RELATIVE != 0;
         if !opens {
             return None;
         }
-        (0..an.actors.len()).find(|&i| an.actors[i].b == first - 1)
+        // "de rebellen, die ..." or, restrictive, "de jihadisten die ...".
+        let end = if an.tokens.fold(first - 1) == "," { first - 1 } else { first };
+        (0..an.actors.len()).find(|&i| an.actors[i].b == end)
     }
 
     /// The subject of a passive cue: a bare actor before it, with no comma in between ("het leger
