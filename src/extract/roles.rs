@@ -844,7 +844,14 @@ impl Roles<'_> {
     fn restated_capture(&self, place: &PlaceRef) -> Option<Outcome> {
         let state = self.ctx.state(&place.key)?;
         let (taker, date) = state.capture.as_ref()?;
-        let noun = self.an().cues[self.frame.cue].form == crate::extract::language::Form::Noun;
+        let cue = &self.an().cues[self.frame.cue];
+        let noun = cue.form == crate::extract::language::Form::Noun;
+        // "is in handen gevallen van verzetsgroepen": a taker the lexicon does not know is named
+        // after "van"; it is not the one told before.
+        let ends_in_of = |end: usize| end > 0 && self.an().prep[end - 1] & prep::OF != 0;
+        if !noun && (ends_in_of(cue.b) || ends_in_of(cue.end)) {
+            return None;
+        }
         let holder_is_taker = state.holder.as_deref() == Some(taker.as_str());
         if !(state.last == Some(Event::Captured) || (noun && holder_is_taker)) {
             return None;
@@ -869,6 +876,11 @@ impl Roles<'_> {
         let loser = loser_at
             .and_then(|i| self.faction(i))
             .or_else(|| self.sole_in_sentence().filter(|s| Some(s) != winner.as_ref()));
+        if loser_at.is_none() && winner.is_none() {
+            if let Some(out) = self.restated_loss(place, loser.as_deref()) {
+                return Some(out);
+            }
+        }
         let actors: Vec<usize> = winner_at.into_iter().chain(loser_at).collect();
         match (loser, winner) {
             // "pulled out of most of the city": the loser keeps the rest.
@@ -883,6 +895,23 @@ impl Roles<'_> {
                 Some(Outcome::new(holder, None, Event::Lost).noted("the holder from context", 0.15))
             }
         }
+    }
+
+    /// A loss that names no loser, told right after the article told the place's capture
+    /// ("A nam X in ... X ontglipte daarmee ..."): the same change seen from the side that lost
+    /// it, the taker's opponent; never a loss by the taker the sentence names elsewhere.
+    fn restated_loss(&self, place: &PlaceRef, guessed: Option<&str>) -> Option<Outcome> {
+        let state = self.ctx.state(&place.key)?;
+        let (taker, _) = state.capture.as_ref()?;
+        // "ontnam ... X, maar raakte het de stad weer kwijt": a capture in the same sentence is
+        // another change, which this loss undoes.
+        let capture_here = self.s.frames.iter().any(|f| matches!(f.kind(), Kind::Take | Kind::Fall));
+        if state.last != Some(Event::Captured) || guessed.is_some_and(|g| g != taker) || capture_here {
+            return None;
+        }
+        let loser = self.ctx.opponent(Some(taker))?.to_string();
+        let note = format!("the capture by {taker} told again: a loss by {loser}");
+        Some(Outcome::new(loser, Some(taker.clone()), Event::Lost).noted(note, 0.2))
     }
 
     fn hold(&self, place: &PlaceRef, modality: Modality) -> Option<Outcome> {
