@@ -876,10 +876,11 @@ impl Roles<'_> {
         let loser = loser_at
             .and_then(|i| self.faction(i))
             .or_else(|| self.sole_in_sentence().filter(|s| Some(s) != winner.as_ref()));
-        if loser_at.is_none() && winner.is_none() {
-            if let Some(out) = self.restated_loss(place, loser.as_deref()) {
-                return Some(out);
-            }
+        if loser_at.is_none()
+            && winner.is_none()
+            && let Some(out) = self.restated_loss(place, loser.as_deref())
+        {
+            return Some(out);
         }
         let actors: Vec<usize> = winner_at.into_iter().chain(loser_at).collect();
         match (loser, winner) {
