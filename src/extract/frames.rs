@@ -133,12 +133,21 @@ pub fn frames(an: &Analysis, lang: &Language, retrospective: bool, text: &str, b
     if list.is_empty() {
         return list; // most sentences: no frame to give places to
     }
+    bare_holds_yield(&mut list);
     assign_places(an, &mut list);
     crate::extract::attach::after_places(an, lang, &mut list);
     // A possession in a noun phrase is the background of the clause: it comes first, so the
     // clause's own frame knows who held the place ("encircled Manbij, the IS-held town").
     list.sort_by_key(|f| !f.possessive);
     list
+}
+
+/// A bare verb of holding ("houdt", "hield") is part of another phrase when its clause has any
+/// other cue ("IS houdt de stad onder beleg", "hield ... stand"): only alone is it a hold.
+fn bare_holds_yield(list: &mut Vec<Frame>) {
+    let clauses_with_other: Vec<u16> =
+        list.iter().filter(|f| f.def.outcome != Some(Outcome::Object)).map(|f| f.clause).collect();
+    list.retain(|f| f.def.outcome != Some(Outcome::Object) || !clauses_with_other.contains(&f.clause));
 }
 
 /// The actor of an attributive agent right before a cue ("het door de SDF gecontroleerde
@@ -396,18 +405,20 @@ fn assign_places(an: &Analysis, frames: &mut [Frame]) {
             continue;
         }
         let clause = governing_clause(an, frames, an.clause[p.a]);
+        let owner = cue_governing(an, frames, p.a);
         let best = frames
             .iter()
             .enumerate()
-            .filter(|(_, f)| {
-                an.cues[f.cue].form != Form::Noun
+            .filter(|(fi, f)| {
+                owner.is_none_or(|o| o == *fi)
+                    && an.cues[f.cue].form != Form::Noun
                     && !f.possessive
                     && f.clause == clause
                     && !crate::extract::apposition::in_relative_of_apposition(an, p.b, an.cues[f.cue].a)
                     && match background(f) {
                         Some(kind) => background_place(an, f, kind, p),
                         None => {
-                            allowed(f.kind(), p.gov, p.topical)
+                            (allowed(f.kind(), p.gov, p.topical) && object_if_needed(f, p.gov))
                                 || retreat_area(f, p)
                                 || crate::extract::attach::surrender_place(f, p.gov)
                                 || crate::extract::parts::siege_of_part(an, f, p)
@@ -460,7 +471,8 @@ fn assign_places(an: &Analysis, frames: &mut [Frame]) {
                 !used[*i]
                     && p.is_anaphora()
                     && an.clause[p.a] == f.clause
-                    && (allowed(f.def.frame, p.gov, p.topical) || crate::extract::attach::surrender_place(f, p.gov))
+                    && ((allowed(f.def.frame, p.gov, p.topical) && object_if_needed(f, p.gov))
+                        || crate::extract::attach::surrender_place(f, p.gov))
                     && !nearer_frame(p)
             })
             .min_by_key(|(_, p)| p.a.abs_diff(cue_at));
@@ -475,6 +487,30 @@ fn assign_places(an: &Analysis, frames: &mut [Frame]) {
             f.places.push(place);
         }
     }
+}
+
+/// A bare verb of holding ("houden", "hield") is about its object only: a place with no
+/// preposition before it.
+fn object_if_needed(f: &Frame, gov: u16) -> bool {
+    f.def.outcome != Some(Outcome::Object) || gov == 0
+}
+
+/// The frame whose cue ends in a preposition right before the place ("trok zich terug naar X",
+/// "trokken zich terug uit X"): the preposition is part of that cue, so the place is that cue's
+/// and no other frame's of the clause ("gaf de stad op en trok zich terug naar X": X is not what
+/// was given up).
+/// When two such cues share the preposition ("forces ... out of" inside "the Russian forces had
+/// pulled out of X"), the one that starts nearer the place is the verb.
+fn cue_governing(an: &Analysis, frames: &[Frame], at: usize) -> Option<usize> {
+    frames
+        .iter()
+        .enumerate()
+        .filter(|(_, f)| {
+            let end = an.cues[f.cue].end;
+            end > 0 && end <= at && an.prep[end - 1] != 0 && (end..at).all(|k| an.class[k] & class::DET != 0)
+        })
+        .max_by_key(|(_, f)| an.cues[f.cue].a)
+        .map(|(i, _)| i)
 }
 
 /// How far from a site noun the town it stands in may be named, in words.

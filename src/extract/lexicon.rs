@@ -340,6 +340,10 @@ pub enum Outcome {
     /// even after "in" (a plain hold after "in" is a part: "holds positions in X"); a part
     /// only when a partial word says so ("holding out in the western districts of X").
     Holdout,
+    /// For a hold cue: a bare verb of holding ("Sinds maart houden de rebellen X", "IS hield X
+    /// tot augustus", "X wordt door Y gehouden"): a claim only on a place that is its object,
+    /// with no preposition before it ("hield een parade in X" is no hold of X).
+    Object,
     /// For a lose cue: a surrender ("gaf zich over aan X", "laid down their arms"): a loss by
     /// the side that surrenders, only when that side is named (a faction, an army or a fighters
     /// phrase), never by whoever surrenders to the police.
@@ -403,7 +407,7 @@ pub fn phrase_line(text: &str, phrase: &str) -> usize {
 
 /// A plain hold: no fixed outcome, or holding out (which differs only after "in").
 pub fn plain_hold(outcome: Option<Outcome>) -> bool {
-    matches!(outcome, None | Some(Outcome::Holdout))
+    matches!(outcome, None | Some(Outcome::Holdout | Outcome::Object))
 }
 
 #[cfg(test)]

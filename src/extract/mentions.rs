@@ -194,6 +194,10 @@ impl Analysis {
         self.phrases(lang);
         // A sentence none of whose words starts a gapped phrase or a loose alias skips the pass.
         if starts & START_GAPPED != 0 {
+            // A first numbering of the clauses, so that no gapped phrase joins a word of a
+            // relative aside to one of the clause around it ("Y, dat A had veroverd, kwam ... in
+            // handen van B" is no "had ... in handen"); numbered again once the phrases are in.
+            self.clauses();
             self.gapped(lang);
         }
         // The phrases are the last to add classes.
@@ -341,6 +345,9 @@ impl Analysis {
                 let Some(m) = pattern.match_at(&self.tokens, i, n, &stops, &ends) else {
                     continue;
                 };
+                if self.clause.get(m.last.0) != self.clause.get(m.first.0) {
+                    continue;
+                }
                 match pattern.payload {
                     Payload::Cue { event, form } => {
                         let spans = [m.first, m.last];
@@ -378,6 +385,7 @@ impl Analysis {
     /// Numbers clauses: a break starts a new clause; a bracketed aside is a clause of its own,
     /// after which the outer clause goes on.
     fn clauses(&mut self) {
+        self.clause.clear();
         let mut next = 0u16;
         let mut current = 0u16;
         let mut outer = Vec::new();
@@ -414,13 +422,20 @@ impl Analysis {
         }
     }
 
-    /// A relative word right after a comma that follows a name: "Mosul, dat ...", "Raqqa, die ...".
+    /// A relative word right after a comma that follows a name or a side: "Mosul, dat ...",
+    /// "Raqqa, die ...", "op de Toeareg-rebellen, die de stad sinds 2012 in handen hadden".
+    /// A restrictive relative word ("die", not the subordinator "dat") right after a side opens
+    /// one with no comma: "tegen de jihadisten die de stad belegeren".
     fn opens_relative(&self, k: usize) -> bool {
-        k >= 2
-            && self.class[k] & class::RELATIVE != 0
+        let relative = k >= 1 && self.class[k] & class::RELATIVE != 0;
+        let after_side = |end: usize| self.actors.iter().any(|m| m.b == end);
+        let after_comma = relative
+            && k >= 2
             && self.tokens.mark(k - 1) == b','
-            && self.tokens.list[k - 2].is(CAP)
             && !self.tokens.list[k - 2].is(PUNCT)
+            && (self.tokens.list[k - 2].is(CAP) || after_side(k - 1));
+        let restrictive = relative && self.class[k] & class::SUBORDINATOR == 0 && after_side(k);
+        after_comma || restrictive
     }
 
     /// "het Vrije Syrische Leger": a capitalised word (no grammar word, at most an adjective) right before

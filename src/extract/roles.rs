@@ -582,17 +582,18 @@ impl Roles<'_> {
     }
 
     /// "De SDF, die Raqqa bevrijdde, ...": in an aside opened by a relative word, the actor
-    /// right before the comma is the subject when the aside names none.
+    /// right before the comma is the subject when the aside names none, whatever governs it in
+    /// the outer clause ("heroverd op de rebellen, die de stad sinds 2012 in handen hadden").
     fn relative_antecedent(&self) -> Option<usize> {
         let an = self.an();
         let first = (0..an.len()).find(|&k| an.clause[k] == self.frame.clause)?;
-        let opens = first >= 2
-            && an.class[first] & crate::extract::language::class::RELATIVE != 0
-            && an.tokens.fold(first - 1) == ",";
+        let opens = first >= 2 && an.class[first] & crate::extract::language::class::RELATIVE != 0;
         if !opens {
             return None;
         }
-        (0..an.actors.len()).find(|&i| an.actors[i].b == first - 1 && an.actors[i].gov == 0)
+        // "de rebellen, die ..." or, restrictive, "de jihadisten die ...".
+        let end = if an.tokens.fold(first - 1) == "," { first - 1 } else { first };
+        (0..an.actors.len()).find(|&i| an.actors[i].b == end)
     }
 
     /// The subject of a passive cue: a bare actor before it, with no comma in between ("het leger
@@ -825,12 +826,39 @@ impl Roles<'_> {
         let actors: Vec<usize> = winner_at.into_iter().chain(loser_at).collect();
         match (winner, loser) {
             (Some(w), loser) => Some(Outcome { actors, ..Outcome::new(w, loser.or(known), Event::Captured) }),
-            (None, Some(l)) => Some(Outcome { actors, ..Outcome::new(l, None, Event::Lost) }),
-            (None, None) => {
+            (None, Some(l)) => match self.restated_capture(place).filter(|out| out.holder != l) {
+                Some(out) => Some(Outcome { actors, other: Some(l), ..out }),
+                None => Some(Outcome { actors, ..Outcome::new(l, None, Event::Lost) }),
+            },
+            (None, None) => self.restated_capture(place).or_else(|| {
                 let holder = known?;
                 Some(Outcome::new(holder, None, Event::Lost).noted("the holder from context", 0.15))
-            }
+            }),
         }
+    }
+
+    /// A fall that names no side, told right after the article told the place's capture ("A
+    /// heroverde X ... De val van X dwong B tot ..."), or a fall noun about a place whose capture
+    /// the article told ("na de val van X"): the same change told again, so the taker's capture,
+    /// not a loss by the taker who holds it now.
+    fn restated_capture(&self, place: &PlaceRef) -> Option<Outcome> {
+        let state = self.ctx.state(&place.key)?;
+        let (taker, date) = state.capture.as_ref()?;
+        let cue = &self.an().cues[self.frame.cue];
+        let noun = cue.form == crate::extract::language::Form::Noun;
+        // "is in handen gevallen van verzetsgroepen": a taker the lexicon does not know is named
+        // after "van"; it is not the one told before.
+        let ends_in_of = |end: usize| end > 0 && self.an().prep[end - 1] & prep::OF != 0;
+        if !noun && (ends_in_of(cue.b) || ends_in_of(cue.end)) {
+            return None;
+        }
+        let holder_is_taker = state.holder.as_deref() == Some(taker.as_str());
+        if !(state.last == Some(Event::Captured) || (noun && holder_is_taker)) {
+            return None;
+        }
+        let out = Outcome::new(taker.clone(), None, Event::Captured)
+            .noted(format!("the fall told again: the capture by {taker}"), 0.1);
+        Some(Outcome { date_from: Some(date.clone()), ..out })
     }
 
     fn lose(&self, place: &PlaceRef) -> Option<Outcome> {
@@ -848,6 +876,12 @@ impl Roles<'_> {
         let loser = loser_at
             .and_then(|i| self.faction(i))
             .or_else(|| self.sole_in_sentence().filter(|s| Some(s) != winner.as_ref()));
+        if loser_at.is_none()
+            && winner.is_none()
+            && let Some(out) = self.restated_loss(place, loser.as_deref())
+        {
+            return Some(out);
+        }
         let actors: Vec<usize> = winner_at.into_iter().chain(loser_at).collect();
         match (loser, winner) {
             // "pulled out of most of the city": the loser keeps the rest.
@@ -862,6 +896,23 @@ impl Roles<'_> {
                 Some(Outcome::new(holder, None, Event::Lost).noted("the holder from context", 0.15))
             }
         }
+    }
+
+    /// A loss that names no loser, told right after the article told the place's capture
+    /// ("A nam X in ... X ontglipte daarmee ..."): the same change seen from the side that lost
+    /// it, the taker's opponent; never a loss by the taker the sentence names elsewhere.
+    fn restated_loss(&self, place: &PlaceRef, guessed: Option<&str>) -> Option<Outcome> {
+        let state = self.ctx.state(&place.key)?;
+        let (taker, _) = state.capture.as_ref()?;
+        // "ontnam ... X, maar raakte het de stad weer kwijt": a capture in the same sentence is
+        // another change, which this loss undoes.
+        let capture_here = self.s.frames.iter().any(|f| matches!(f.kind(), Kind::Take | Kind::Fall));
+        if state.last != Some(Event::Captured) || guessed.is_some_and(|g| g != taker) || capture_here {
+            return None;
+        }
+        let loser = self.ctx.opponent(Some(taker))?.to_string();
+        let note = format!("the capture by {taker} told again: a loss by {loser}");
+        Some(Outcome::new(loser, Some(taker.clone()), Event::Lost).noted(note, 0.2))
     }
 
     fn hold(&self, place: &PlaceRef, modality: Modality) -> Option<Outcome> {
@@ -1157,7 +1208,11 @@ impl Roles<'_> {
     /// country's government defends, when the article named it (branch xactor).
     fn government_before_guess(&self, attacker: Option<&str>) -> Option<Outcome> {
         let attacker = attacker?;
-        let front_names_defender = self.ctx.front_defender().is_some_and(|d| d != attacker);
+        // The side last seen defending names the defender only on the attacker's own front: a
+        // side that lost places to a third side ("the army retook X from the rebels ... Y is
+        // besieged by the jihadists") is not the one a new attacker besieges.
+        let same_front = self.ctx.front_attacker().is_none_or(|a| a == attacker);
+        let front_names_defender = same_front && self.ctx.front_defender().is_some_and(|d| d != attacker);
         if front_names_defender {
             return None;
         }
