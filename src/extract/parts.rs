@@ -37,9 +37,25 @@ pub fn part_town(an: &Analysis, f: &Frame) -> Option<FramePlace> {
     if !state || !f.partial || an.parts.is_empty() {
         return None;
     }
-    let part_here = an.parts.iter().any(|&k| an.clause[k] == f.clause && !part_of_unknown_name(an, k));
-    let place_here = an.places.iter().any(|p| an.clause[p.a] == f.clause && !p.is_anaphora());
-    (part_here && !place_here).then_some(FramePlace::Context)
+    let part = an.parts.iter().copied().find(|&k| an.clause[k] == f.clause && !part_of_unknown_name(an, k))?;
+    let place_here = an.places.iter().any(|p| an.clause[p.a] == f.clause && !p.is_anaphora() && !p.topical);
+    if place_here {
+        return None;
+    }
+    Some(town_named_before(an, part).map_or(FramePlace::Context, FramePlace::Mention))
+}
+
+/// The town a part belongs to when the sentence named it before the part, in an opening
+/// locative or another clause ("In Chasiv Yar hebben de Russen de oostelijke helft ..., maar het
+/// westelijke deel ...", "In El Fasher hebben de paramilitairen enkele wijken ... veroverd"): the
+/// last place mention before the part that is not a landmark ("ten zuiden van X") nor "daar".
+/// With none, the part is of the article's last place.
+fn town_named_before(an: &Analysis, part: usize) -> Option<usize> {
+    an.places.iter().rposition(|p| {
+        p.b <= part
+            && p.gov & prep::REFERENCE == 0
+            && !matches!(p.target, crate::extract::mentions::Target::Here)
+    })
 }
 
 /// "delen van Robotyne" with Robotyne unknown to the gazetteer: the part noun is followed by
