@@ -474,10 +474,24 @@ impl Roles<'_> {
         (0..self.an().actors.len())
             .filter(|&i| {
                 let m = &self.an().actors[i];
-                let in_cue = parts.iter().any(|&(a, b)| m.a < b && a < m.b);
+                let in_cue = parts.iter().any(|&(a, b)| m.a < b && a < m.b) && !self.named_in_gap(i);
                 self.an().clause[m.a] == self.frame.clause && !m.attributive && !in_cue && !self.bound(i)
             })
             .collect()
+    }
+
+    /// "in Oekraïense handen", "under Russian control": a side named in the gap of a split cue
+    /// whose head noun is a word of the cue's second part is the side the cue means, not a word
+    /// of the cue.
+    fn named_in_gap(&self, i: usize) -> bool {
+        let parts = self.an().cues[self.frame.cue].parts();
+        let m = &self.an().actors[i];
+        parts.len() == 2 && m.a >= parts[0].1 && m.a < parts[1].0 && m.b > parts[1].0 && m.b <= parts[1].1
+    }
+
+    /// The side named in the gap of the cue ([`Self::named_in_gap`]).
+    fn side_in_gap(&self) -> Option<usize> {
+        (0..self.an().actors.len()).find(|&i| self.named_in_gap(i) && !self.an().actors[i].attributive)
     }
 
     /// An actor glued to the word after it: to a cue ("IS-bastion"), or as a modifier of a
@@ -876,6 +890,7 @@ impl Roles<'_> {
         }
         let holder_at = self
             .next(NextActor::Holder)
+            .or_else(|| self.side_in_gap())
             .or_else(|| self.glued())
             .or_else(|| self.of_after())
             .or_else(|| if self.frame.passive { self.agent() } else { None })
@@ -1004,8 +1019,15 @@ impl Roles<'_> {
             // Inside a gapped cue, it bears on a place inside the gap or before the cue, not on
             // one after it ("namen een derde van Irak in, waaronder Mosul").
             let in_gap = cue.b <= k && k < cue.end && place < cue.end;
-            let before_place = k < place && place - k <= 6 && self.an().clause.get(place) == Some(&self.an().clause[k]);
-            before_cue || in_gap || before_place
+            let same_clause = self.an().clause.get(place) == Some(&self.an().clause[k]);
+            let before_place = k < place && place - k <= 6 && same_clause;
+            // Between the place and its verb ("X is voor een groot deel in handen van", "X werd
+            // voor een groot deel door het leger ingenomen"), or anywhere after a place that
+            // opens the clause ("In X hebben de paramilitairen enkele wijken veroverd", "In X
+            // houdt het leger stand in het westen van de stad"): a part of that place.
+            let after_subject = place < k && k < cue.a && same_clause;
+            let after_opening = place < k && same_clause && self.topical();
+            before_cue || in_gap || before_place || after_subject || after_opening
         })
     }
 
