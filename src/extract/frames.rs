@@ -85,6 +85,9 @@ pub fn frames(an: &Analysis, lang: &Language, retrospective: bool, text: &str, b
         if def.frame == Kind::Take && attributive_agent_before(an, cue.a).is_some() {
             continue;
         }
+        if def.outcome == Some(Outcome::Hands) && !side_in_gap(an, cue) {
+            continue;
+        }
         let (negated, no_longer) = negation(an, cue.a, cue.end);
         if negated && !no_longer {
             continue;
@@ -479,6 +482,17 @@ fn assign_places(an: &Analysis, frames: &mut [Frame]) {
 
 /// How far from a site noun the town it stands in may be named, in words.
 const SITE_WINDOW: usize = 8;
+
+/// "in Oekraïense handen", "onder Russische controle": a side fills the gap of a split cue up
+/// to its second part (see `Outcome::Hands`); a place or nothing there makes the words no cue.
+pub fn side_in_gap(an: &Analysis, cue: &crate::extract::mentions::CueMention) -> bool {
+    let parts = cue.parts();
+    parts.len() == 2
+        && an.actors.iter().any(|m| {
+            m.a >= parts[0].1 && m.a < parts[1].0 && m.b >= parts[1].0 && m.b <= parts[1].1 && !m.attributive
+        })
+        && !an.places.iter().any(|p| p.a >= parts[0].1 && p.a < parts[1].0)
+}
 
 /// A capture, loss or hold whose object is a site with no town right after it ("Ook in X zou de
 /// luchtmachtbasis zijn bezet", "the airport and the army base south of X fell to ...", "het

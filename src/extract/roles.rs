@@ -486,7 +486,7 @@ impl Roles<'_> {
     fn named_in_gap(&self, i: usize) -> bool {
         let parts = self.an().cues[self.frame.cue].parts();
         let m = &self.an().actors[i];
-        parts.len() == 2 && m.a >= parts[0].1 && m.a < parts[1].0 && m.b > parts[1].0 && m.b <= parts[1].1
+        parts.len() == 2 && m.a >= parts[0].1 && m.a < parts[1].0 && m.b >= parts[1].0 && m.b <= parts[1].1
     }
 
     /// The side named in the gap of the cue ([`Self::named_in_gap`]).
