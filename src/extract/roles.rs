@@ -1099,7 +1099,7 @@ impl Roles<'_> {
     fn entrant_while_fighting(&self) -> Option<String> {
         let an = self.an();
         let entry = self.s.frames.iter().find(|f| {
-            f.kind() == Kind::Take
+            matches!(f.kind(), Kind::Take | Kind::Contest)
                 && f.def.outcome == Some(FixedOutcome::Entry)
                 && self.s.frames.iter().any(|g| g.kind() == Kind::Contest && an.cues[g.cue].a >= an.cues[f.cue].end)
         })?;
@@ -1239,11 +1239,17 @@ impl Roles<'_> {
     }
 
     /// An entry cue ("pushed into", "drongen ... binnen", "reached") on a part of the place
-    /// ("the northern parts of X", "de oostelijke wijken van X", "the centre of the city"): the
-    /// side that entered holds that part (`partial`), the place's known holder the rest. On the
-    /// whole place the cue stays a fight.
+    /// ("the northern parts of X", "de oostelijke wijken van X", "the centre of the city"), or
+    /// on the whole place while the sentence tells that the fight goes on there ("zijn X
+    /// binnengedrongen, maar in de noordelijke wijken wordt nog gevochten", "drongen X binnen en
+    /// vechten zich sindsdien een weg naar het centrum"): the side that entered holds that part
+    /// (`partial`), the place's known holder the rest. Otherwise on the whole place the cue
+    /// stays a fight.
     fn entered_part(&self, place: &PlaceRef, attacker_at: Option<usize>) -> Option<Outcome> {
-        if self.frame.def.outcome != Some(FixedOutcome::Entry) || self.frame.passive || !self.partial_here() {
+        if self.frame.def.outcome != Some(FixedOutcome::Entry)
+            || self.frame.passive
+            || !(self.partial_here() || self.entry_while_fighting())
+        {
             return None;
         }
         let entrant = attacker_at.and_then(|i| self.faction(i))?;
