@@ -473,6 +473,10 @@ fn assign_places(an: &Analysis, frames: &mut [Frame]) {
         } else if let Some(i) = relative_antecedent(an, f.clause) {
             f.places.push(FramePlace::Mention(i));
         } else if let Some(place) = site_town(an, f) {
+            // "Twee derde van de stad is in handen van de rebellen, terwijl de junta nog
+            // standhoudt in de kazerne", "kept control of its main base on the eastern edge": a
+            // site that stands for a town in a sentence that tells of a part is a part too.
+            f.remnant |= an.partial.iter().any(|&(_, remnant)| !remnant);
             f.places.push(place);
         } else if let Some(place) = crate::extract::parts::part_town(an, f) {
             f.places.push(place);
@@ -520,6 +524,9 @@ fn site_town(an: &Analysis, f: &Frame) -> Option<FramePlace> {
     match linked {
         Some((i, _)) => Some(FramePlace::Mention(i)),
         None if an.places.is_empty() && definite(an, site) => Some(FramePlace::Context),
+        // "Jabalia werd ingenomen; alleen het vluchtelingenkamp is nog in handen van Hamas": a
+        // definite site in a sentence that named its town before it.
+        None if definite(an, site) => crate::extract::parts::town_named_before(an, site).map(FramePlace::Mention),
         None => None,
     }
 }
