@@ -16,7 +16,7 @@ use crate::extract::mentions::{Analysis, Target};
 use crate::extract::refer;
 use crate::extract::timing::{self, Dating};
 use crate::extract::towns;
-use crate::model::{Event, Modality};
+use crate::model::{Event, Modality, PlaceKind};
 use crate::places::Gazetteer;
 
 mod surrender;
@@ -118,7 +118,7 @@ impl Sentence<'_> {
                 continue;
             }
             for &fp in &frame.places {
-                let Some(placed) = self.place_of(fp, ctx) else {
+                let Some(placed) = self.place_of(fp, frame, ctx) else {
                     if let FramePlace::Mention(i) = fp
                         && let Target::Ambiguous(candidates, text) = &self.an.places[i].target
                     {
@@ -323,10 +323,15 @@ impl Sentence<'_> {
         self.text[tokens[a].start - self.base..tokens[b - 1].end - self.base].to_string()
     }
 
-    fn place_of(&self, fp: FramePlace, ctx: &Context) -> Option<Placed> {
+    fn place_of(&self, fp: FramePlace, frame: &Frame, ctx: &Context) -> Option<Placed> {
         let i = match fp {
             FramePlace::Context => {
-                let place = ctx.last_place(REACH)?.clone();
+                let last = ctx.last_place(REACH)?;
+                // A part of a town ("recaptured the city centre") is of the last town, not of a
+                // province named since.
+                let part = crate::extract::parts::part_at(self.an, frame).is_some();
+                let town = || ctx.recent_towns(REACH).last();
+                let place = if part && last.key.kind != PlaceKind::Town { town().unwrap_or(last) } else { last }.clone();
                 let note = format!("place from the preceding sentences: {}", place.written);
                 return Some(Placed { place, mention: None, gov: 0, notes: vec![note], penalty: 0.2 });
             }
