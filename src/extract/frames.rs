@@ -138,10 +138,26 @@ pub fn frames(an: &Analysis, lang: &Language, retrospective: bool, text: &str, b
     }
     assign_places(an, &mut list);
     crate::extract::attach::after_places(an, lang, &mut list);
+    holds_of_sites_beside_parts(an, &mut list);
     // A possession in a noun phrase is the background of the clause: it comes first, so the
     // clause's own frame knows who held the place ("encircled Manbij, the IS-held town").
     list.sort_by_key(|f| !f.possessive);
     list
+}
+
+/// "In X houden de mariniers stand in de fabriek, terwijl de rest van de stad door Y wordt
+/// gecontroleerd": a plain hold on a site in a sentence that gives part of the town to a side
+/// in another clause holds that site only, a remnant.
+fn holds_of_sites_beside_parts(an: &Analysis, frames: &mut [Frame]) {
+    for f in frames.iter_mut() {
+        let hold = f.def.frame == Kind::Hold && crate::extract::lexicon::plain_hold(f.def.outcome) && !f.possessive;
+        if !hold || f.partial || f.remnant {
+            continue;
+        }
+        let site_here = clause_tokens(an, f.clause).any(|k| an.class[k] & class::SITE != 0);
+        let part_elsewhere = an.partial.iter().any(|&(k, remnant)| !remnant && an.clause[k] != f.clause);
+        f.remnant = site_here && part_elsewhere;
+    }
 }
 
 /// The actor of an attributive agent right before a cue ("het door de SDF gecontroleerde

@@ -41,12 +41,17 @@ fn only_sites(an: &mut Analysis, lang: &Language) {
         if !part {
             continue;
         }
+        // Walk back over articles and skipped words ("only" may be one of them) to the phrase.
         let mut j = k;
-        while j > 0 && an.class[j - 1] & skippable != 0 && an.clause[j - 1] == an.clause[k] {
+        loop {
+            if let Some(start) = only_phrase_ending_at(an, &lang.extent.only, j) {
+                an.partial.push((start, true));
+                break;
+            }
+            if j == 0 || an.class[j - 1] & skippable == 0 || an.clause[j - 1] != an.clause[k] {
+                break;
+            }
             j -= 1;
-        }
-        if let Some(start) = only_phrase_ending_at(an, &lang.extent.only, j) {
-            an.partial.push((start, true));
         }
     }
 }
