@@ -40,7 +40,10 @@ fn dutch_entries_and_advances_while_the_fight_goes_on_are_partial() {
             // inversion with the place first, no "in" after the foothold
             ("In het noorden van Bakhmut hebben de Russen inmiddels voet aan de grond.", &["Bakhmut russia partial"]),
             // negatives: an entry with a capture, a plain capture
-            ("Gisteren drongen Russische troepen Kurakhove binnen en veroverden de stad.", &["Kurakhove russia captured"]),
+            (
+                "Gisteren drongen Russische troepen Kurakhove binnen en veroverden de stad.",
+                &["Kurakhove russia captured"],
+            ),
             (
                 "Russische troepen zijn Toretsk binnengedrongen en hebben de stad ingenomen.",
                 &["Toretsk russia captured"],
@@ -62,7 +65,10 @@ fn dutch_parts_taken_or_held_are_partial_for_their_holder() {
                 &["Kupyansk russia partial"],
             ),
             // a part after a clause-opening place
-            ("In Aleppo hebben de rebellen enkele wijken in het westen veroverd.", &["Aleppo syrian-opposition partial"]),
+            (
+                "In Aleppo hebben de rebellen enkele wijken in het westen veroverd.",
+                &["Aleppo syrian-opposition partial"],
+            ),
             (
                 "In Marioepol houden Oekraïense mariniers nog stand in het oosten van de stad.",
                 &["Mariupol ukraine partial"],

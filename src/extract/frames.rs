@@ -508,9 +508,10 @@ const SITE_WINDOW: usize = 8;
 pub fn side_in_gap(an: &Analysis, cue: &crate::extract::mentions::CueMention) -> bool {
     let parts = cue.parts();
     parts.len() == 2
-        && an.actors.iter().any(|m| {
-            m.a >= parts[0].1 && m.a < parts[1].0 && m.b >= parts[1].0 && m.b <= parts[1].1 && !m.attributive
-        })
+        && an
+            .actors
+            .iter()
+            .any(|m| m.a >= parts[0].1 && m.a < parts[1].0 && m.b >= parts[1].0 && m.b <= parts[1].1 && !m.attributive)
         && !an.places.iter().any(|p| p.a >= parts[0].1 && p.a < parts[1].0)
 }
 

@@ -88,9 +88,7 @@ pub fn part_town(an: &Analysis, f: &Frame) -> Option<FramePlace> {
 /// With none, the part is of the article's last place.
 pub fn town_named_before(an: &Analysis, part: usize) -> Option<usize> {
     an.places.iter().rposition(|p| {
-        p.b <= part
-            && p.gov & prep::REFERENCE == 0
-            && !matches!(p.target, crate::extract::mentions::Target::Here)
+        p.b <= part && p.gov & prep::REFERENCE == 0 && !matches!(p.target, crate::extract::mentions::Target::Here)
     })
 }
 

@@ -331,7 +331,8 @@ impl Sentence<'_> {
                 // province named since.
                 let part = crate::extract::parts::part_at(self.an, frame).is_some();
                 let town = || ctx.recent_towns(REACH).last();
-                let place = if part && last.key.kind != PlaceKind::Town { town().unwrap_or(last) } else { last }.clone();
+                let place =
+                    if part && last.key.kind != PlaceKind::Town { town().unwrap_or(last) } else { last }.clone();
                 let note = format!("place from the preceding sentences: {}", place.written);
                 return Some(Placed { place, mention: None, gov: 0, notes: vec![note], penalty: 0.2 });
             }
