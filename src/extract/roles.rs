@@ -495,8 +495,13 @@ impl Roles<'_> {
         parts.len() == 2 && m.a >= parts[0].1 && m.a < parts[1].0 && m.b >= parts[1].0 && m.b <= parts[1].1
     }
 
-    /// The side named in the gap of the cue ([`Self::named_in_gap`]).
+    /// The side named in the gap of a cue split around it (`event = "hands"`:
+    /// [`Self::named_in_gap`]); other split cues ("houden ... nog delen") hold anything in their
+    /// gap, a speaker too ("volgens de SDF").
     fn side_in_gap(&self) -> Option<usize> {
+        if self.frame.def.outcome != Some(FixedOutcome::Hands) {
+            return None;
+        }
         (0..self.an().actors.len()).find(|&i| self.named_in_gap(i) && !self.an().actors[i].attributive)
     }
 
