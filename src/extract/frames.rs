@@ -85,6 +85,9 @@ pub fn frames(an: &Analysis, lang: &Language, retrospective: bool, text: &str, b
         if def.frame == Kind::Take && attributive_agent_before(an, cue.a).is_some() {
             continue;
         }
+        if def.outcome == Some(Outcome::Hands) && !side_in_gap(an, cue) {
+            continue;
+        }
         let (negated, no_longer) = negation(an, cue.a, cue.end);
         if negated && !no_longer {
             continue;
@@ -136,6 +139,7 @@ pub fn frames(an: &Analysis, lang: &Language, retrospective: bool, text: &str, b
     bare_holds_yield(&mut list);
     assign_places(an, &mut list);
     crate::extract::attach::after_places(an, lang, &mut list);
+    holds_of_sites_beside_parts(an, &mut list);
     // A possession in a noun phrase is the background of the clause: it comes first, so the
     // clause's own frame knows who held the place ("encircled Manbij, the IS-held town").
     list.sort_by_key(|f| !f.possessive);
@@ -148,6 +152,21 @@ fn bare_holds_yield(list: &mut Vec<Frame>) {
     let clauses_with_other: Vec<u16> =
         list.iter().filter(|f| f.def.outcome != Some(Outcome::Object)).map(|f| f.clause).collect();
     list.retain(|f| f.def.outcome != Some(Outcome::Object) || !clauses_with_other.contains(&f.clause));
+}
+
+/// "In X houden de mariniers stand in de fabriek, terwijl de rest van de stad door Y wordt
+/// gecontroleerd": a plain hold on a site in a sentence that gives part of the town to a side
+/// in another clause holds that site only, a remnant.
+fn holds_of_sites_beside_parts(an: &Analysis, frames: &mut [Frame]) {
+    for f in frames.iter_mut() {
+        let hold = f.def.frame == Kind::Hold && crate::extract::lexicon::plain_hold(f.def.outcome) && !f.possessive;
+        if !hold || f.partial || f.remnant {
+            continue;
+        }
+        let site_here = clause_tokens(an, f.clause).any(|k| an.class[k] & class::SITE != 0);
+        let part_elsewhere = an.partial.iter().any(|&(k, remnant)| !remnant && an.clause[k] != f.clause);
+        f.remnant = site_here && part_elsewhere;
+    }
 }
 
 /// The actor of an attributive agent right before a cue ("het door de SDF gecontroleerde
@@ -482,6 +501,10 @@ fn assign_places(an: &Analysis, frames: &mut [Frame]) {
         } else if let Some(i) = relative_antecedent(an, f.clause) {
             f.places.push(FramePlace::Mention(i));
         } else if let Some(place) = site_town(an, f) {
+            // "Twee derde van de stad is in handen van de rebellen, terwijl de junta nog
+            // standhoudt in de kazerne", "kept control of its main base on the eastern edge": a
+            // site that stands for a town in a sentence that tells of a part is a part too.
+            f.remnant |= an.partial.iter().any(|&(_, remnant)| !remnant);
             f.places.push(place);
         } else if let Some(place) = crate::extract::parts::part_town(an, f) {
             f.places.push(place);
@@ -516,6 +539,18 @@ fn cue_governing(an: &Analysis, frames: &[Frame], at: usize) -> Option<usize> {
 /// How far from a site noun the town it stands in may be named, in words.
 const SITE_WINDOW: usize = 8;
 
+/// "in Oekraïense handen", "onder Russische controle": a side fills the gap of a split cue up
+/// to its second part (see `Outcome::Hands`); a place or nothing there makes the words no cue.
+pub fn side_in_gap(an: &Analysis, cue: &crate::extract::mentions::CueMention) -> bool {
+    let parts = cue.parts();
+    parts.len() == 2
+        && an
+            .actors
+            .iter()
+            .any(|m| m.a >= parts[0].1 && m.a < parts[1].0 && m.b >= parts[1].0 && m.b <= parts[1].1 && !m.attributive)
+        && !an.places.iter().any(|p| p.a >= parts[0].1 && p.a < parts[1].0)
+}
+
 /// A capture, loss or hold whose object is a site with no town right after it ("Ook in X zou de
 /// luchtmachtbasis zijn bezet", "the airport and the army base south of X fell to ...", "het
 /// gouverneursgebouw werd overgenomen"): the site stands for its town (tests/devset README,
@@ -542,6 +577,9 @@ fn site_town(an: &Analysis, f: &Frame) -> Option<FramePlace> {
     match linked {
         Some((i, _)) => Some(FramePlace::Mention(i)),
         None if an.places.is_empty() && definite(an, site) => Some(FramePlace::Context),
+        // "Jabalia werd ingenomen; alleen het vluchtelingenkamp is nog in handen van Hamas": a
+        // definite site in a sentence that named its town before it.
+        None if definite(an, site) => crate::extract::parts::town_named_before(an, site).map(FramePlace::Mention),
         None => None,
     }
 }

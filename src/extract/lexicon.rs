@@ -344,6 +344,10 @@ pub enum Outcome {
     /// tot augustus", "X wordt door Y gehouden"): a claim only on a place that is its object,
     /// with no preposition before it ("hield een parade in X" is no hold of X).
     Object,
+    /// For a hold cue split around the side that holds ("in Oekraïense handen", "onder
+    /// Russische controle", "under Kurdish control"): a hold by the side named in the gap; with
+    /// no side there (a place, or nothing) the words are no claim.
+    Hands,
     /// For a lose cue: a surrender ("gaf zich over aan X", "laid down their arms"): a loss by
     /// the side that surrenders, only when that side is named (a faction, an army or a fighters
     /// phrase), never by whoever surrenders to the police.
@@ -407,7 +411,7 @@ pub fn phrase_line(text: &str, phrase: &str) -> usize {
 
 /// A plain hold: no fixed outcome, or holding out (which differs only after "in").
 pub fn plain_hold(outcome: Option<Outcome>) -> bool {
-    matches!(outcome, None | Some(Outcome::Holdout | Outcome::Object))
+    matches!(outcome, None | Some(Outcome::Holdout | Outcome::Object | Outcome::Hands))
 }
 
 #[cfg(test)]

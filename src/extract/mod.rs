@@ -403,11 +403,12 @@ impl Run<'_, '_> {
                 ))
             );
         }
-        let drafts = if frame_list.is_empty() && !areas::names_a_holder(an, lang) {
+        let mut drafts = if frame_list.is_empty() && !areas::names_a_holder(an, lang) {
             Vec::new()
         } else {
             Sentence { an, lang, frames: &frame_list, gazetteer: ex.gazetteer, text, base }.drafts(&mut self.ctx)
         };
+        keep_one_claim_per_sentence(&mut drafts);
         let mut referred: Vec<&PlaceRef> = Vec::new();
         for draft in drafts.iter().filter(|d| d.place.key.kind == PlaceKind::Town) {
             if draft.notes.iter().any(|n| n.starts_with('\'')) && !referred.iter().any(|r| r.key == draft.place.key) {
@@ -651,6 +652,21 @@ impl Run<'_, '_> {
             self.error = Some(e);
         }
     }
+}
+
+/// One row per sentence, place, holder and event (tests/gold/README.md): two cues of one
+/// sentence that say the same ("heeft het westen van X bereikt en is opgerukt tot in het
+/// centrum van de stad") give the first draft only.
+fn keep_one_claim_per_sentence(drafts: &mut Vec<roles::Draft>) {
+    let mut seen: Vec<(PlaceKey, String, crate::model::Event)> = Vec::new();
+    drafts.retain(|d| {
+        let key = (d.place.key.clone(), d.holder.clone(), d.event);
+        let new = !seen.contains(&key);
+        if new {
+            seen.push(key);
+        }
+        new
+    });
 }
 
 /// The town a heading names when the sentence is that name alone ("Raqqa"), with at most

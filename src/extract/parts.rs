@@ -6,7 +6,7 @@
 //! of X") is a siege of that town.
 
 use crate::extract::frames::{Frame, FramePlace};
-use crate::extract::language::{Language, prep};
+use crate::extract::language::{Language, class, prep};
 use crate::extract::lexicon::Frame as Kind;
 use crate::extract::mentions::{Analysis, PlaceMention};
 use crate::extract::tokens::{CAP, Vocab, fold_phrase};
@@ -22,11 +22,47 @@ pub fn compile(words: &[String], vocab: &mut Vocab) -> Vec<u32> {
 /// Marks the part nouns of a sentence that has a partial word (the only sentences that read
 /// them, so others cost one test).
 pub fn find(an: &mut Analysis, lang: &Language) {
+    only_sites(an, lang);
     if an.partial.is_empty() || lang.part_nouns.is_empty() {
         return;
     }
     let found: Vec<usize> = (0..an.len()).filter(|&k| lang.part_nouns.contains(&an.tokens.list[k].id)).collect();
     an.parts = found;
+}
+
+/// "alleen de kazerne is nog in handen van het leger", "alleen het vluchtelingenkamp",
+/// "only the airport": an `[extent] only` phrase right before a site or part noun (articles and
+/// skipped words between) says that the side holds no more than that part of the town, a
+/// remnant.
+fn only_sites(an: &mut Analysis, lang: &Language) {
+    let skippable = class::DET | class::SKIP;
+    for k in 1..an.len() {
+        let part = an.class[k] & class::SITE != 0 || lang.part_nouns.contains(&an.tokens.list[k].id);
+        if !part {
+            continue;
+        }
+        // Walk back over articles and skipped words ("only" may be one of them) to the phrase.
+        let mut j = k;
+        loop {
+            if let Some(start) = only_phrase_ending_at(an, &lang.extent.only, j) {
+                an.partial.push((start, true));
+                break;
+            }
+            if j == 0 || an.class[j - 1] & skippable == 0 || an.clause[j - 1] != an.clause[k] {
+                break;
+            }
+            j -= 1;
+        }
+    }
+}
+
+/// The first token of an `only` phrase whose last word stands right before token `at`.
+fn only_phrase_ending_at(an: &Analysis, phrases: &[Vec<u32>], at: usize) -> Option<usize> {
+    phrases.iter().filter(|p| !p.is_empty() && p.len() <= at).find_map(|p| {
+        let start = at - p.len();
+        let matches = p.iter().enumerate().all(|(i, &id)| an.tokens.list[start + i].id == id);
+        matches.then_some(start)
+    })
 }
 
 /// The town of a state frame whose object is a part noun with a partial word and no place of
@@ -37,9 +73,23 @@ pub fn part_town(an: &Analysis, f: &Frame) -> Option<FramePlace> {
     if !state || !f.partial || an.parts.is_empty() {
         return None;
     }
-    let part_here = an.parts.iter().any(|&k| an.clause[k] == f.clause && !part_of_unknown_name(an, k));
-    let place_here = an.places.iter().any(|p| an.clause[p.a] == f.clause && !p.is_anaphora());
-    (part_here && !place_here).then_some(FramePlace::Context)
+    let part = an.parts.iter().copied().find(|&k| an.clause[k] == f.clause && !part_of_unknown_name(an, k))?;
+    let place_here = an.places.iter().any(|p| an.clause[p.a] == f.clause && !p.is_anaphora() && !p.topical);
+    if place_here {
+        return None;
+    }
+    Some(town_named_before(an, part).map_or(FramePlace::Context, FramePlace::Mention))
+}
+
+/// The town a part belongs to when the sentence named it before the part, in an opening
+/// locative or another clause ("In Chasiv Yar hebben de Russen de oostelijke helft ..., maar het
+/// westelijke deel ...", "In El Fasher hebben de paramilitairen enkele wijken ... veroverd"): the
+/// last place mention before the part that is not a landmark ("ten zuiden van X") nor "daar".
+/// With none, the part is of the article's last place.
+pub fn town_named_before(an: &Analysis, part: usize) -> Option<usize> {
+    an.places.iter().rposition(|p| {
+        p.b <= part && p.gov & prep::REFERENCE == 0 && !matches!(p.target, crate::extract::mentions::Target::Here)
+    })
 }
 
 /// "delen van Robotyne" with Robotyne unknown to the gazetteer: the part noun is followed by

@@ -16,7 +16,7 @@ use crate::extract::mentions::{Analysis, Target};
 use crate::extract::refer;
 use crate::extract::timing::{self, Dating};
 use crate::extract::towns;
-use crate::model::{Event, Modality};
+use crate::model::{Event, Modality, PlaceKind};
 use crate::places::Gazetteer;
 
 mod surrender;
@@ -118,7 +118,7 @@ impl Sentence<'_> {
                 continue;
             }
             for &fp in &frame.places {
-                let Some(placed) = self.place_of(fp, ctx) else {
+                let Some(placed) = self.place_of(fp, frame, ctx) else {
                     if let FramePlace::Mention(i) = fp
                         && let Target::Ambiguous(candidates, text) = &self.an.places[i].target
                     {
@@ -323,10 +323,16 @@ impl Sentence<'_> {
         self.text[tokens[a].start - self.base..tokens[b - 1].end - self.base].to_string()
     }
 
-    fn place_of(&self, fp: FramePlace, ctx: &Context) -> Option<Placed> {
+    fn place_of(&self, fp: FramePlace, frame: &Frame, ctx: &Context) -> Option<Placed> {
         let i = match fp {
             FramePlace::Context => {
-                let place = ctx.last_place(REACH)?.clone();
+                let last = ctx.last_place(REACH)?;
+                // A part of a town ("recaptured the city centre") is of the last town, not of a
+                // province named since.
+                let part = crate::extract::parts::part_at(self.an, frame).is_some();
+                let town = || ctx.recent_towns(REACH).last();
+                let place =
+                    if part && last.key.kind != PlaceKind::Town { town().unwrap_or(last) } else { last }.clone();
                 let note = format!("place from the preceding sentences: {}", place.written);
                 return Some(Placed { place, mention: None, gov: 0, notes: vec![note], penalty: 0.2 });
             }
@@ -474,10 +480,29 @@ impl Roles<'_> {
         (0..self.an().actors.len())
             .filter(|&i| {
                 let m = &self.an().actors[i];
-                let in_cue = parts.iter().any(|&(a, b)| m.a < b && a < m.b);
+                let in_cue = parts.iter().any(|&(a, b)| m.a < b && a < m.b) && !self.named_in_gap(i);
                 self.an().clause[m.a] == self.frame.clause && !m.attributive && !in_cue && !self.bound(i)
             })
             .collect()
+    }
+
+    /// "in Oekraïense handen", "under Russian control": a side named in the gap of a split cue
+    /// whose head noun is a word of the cue's second part is the side the cue means, not a word
+    /// of the cue.
+    fn named_in_gap(&self, i: usize) -> bool {
+        let parts = self.an().cues[self.frame.cue].parts();
+        let m = &self.an().actors[i];
+        parts.len() == 2 && m.a >= parts[0].1 && m.a < parts[1].0 && m.b >= parts[1].0 && m.b <= parts[1].1
+    }
+
+    /// The side named in the gap of a cue split around it (`event = "hands"`:
+    /// [`Self::named_in_gap`]); other split cues ("houden ... nog delen") hold anything in their
+    /// gap, a speaker too ("volgens de SDF").
+    fn side_in_gap(&self) -> Option<usize> {
+        if self.frame.def.outcome != Some(FixedOutcome::Hands) {
+            return None;
+        }
+        (0..self.an().actors.len()).find(|&i| self.named_in_gap(i) && !self.an().actors[i].attributive)
     }
 
     /// An actor glued to the word after it: to a cue ("IS-bastion"), or as a modifier of a
@@ -927,6 +952,7 @@ impl Roles<'_> {
         }
         let holder_at = self
             .next(NextActor::Holder)
+            .or_else(|| self.side_in_gap())
             .or_else(|| self.glued())
             .or_else(|| self.of_after())
             .or_else(|| if self.frame.passive { self.agent() } else { None })
@@ -1055,8 +1081,15 @@ impl Roles<'_> {
             // Inside a gapped cue, it bears on a place inside the gap or before the cue, not on
             // one after it ("namen een derde van Irak in, waaronder Mosul").
             let in_gap = cue.b <= k && k < cue.end && place < cue.end;
-            let before_place = k < place && place - k <= 6 && self.an().clause.get(place) == Some(&self.an().clause[k]);
-            before_cue || in_gap || before_place
+            let same_clause = self.an().clause.get(place) == Some(&self.an().clause[k]);
+            let before_place = k < place && place - k <= 6 && same_clause;
+            // Between the place and its verb ("X is voor een groot deel in handen van", "X werd
+            // voor een groot deel door het leger ingenomen"), or anywhere after a place that
+            // opens the clause ("In X hebben de paramilitairen enkele wijken veroverd", "In X
+            // houdt het leger stand in het westen van de stad"): a part of that place.
+            let after_subject = place < k && k < cue.a && same_clause;
+            let after_opening = place < k && same_clause && self.topical();
+            before_cue || in_gap || before_place || after_subject || after_opening
         })
     }
 
@@ -1128,7 +1161,7 @@ impl Roles<'_> {
     fn entrant_while_fighting(&self) -> Option<String> {
         let an = self.an();
         let entry = self.s.frames.iter().find(|f| {
-            f.kind() == Kind::Take
+            matches!(f.kind(), Kind::Take | Kind::Contest)
                 && f.def.outcome == Some(FixedOutcome::Entry)
                 && self.s.frames.iter().any(|g| g.kind() == Kind::Contest && an.cues[g.cue].a >= an.cues[f.cue].end)
         })?;
@@ -1272,11 +1305,17 @@ impl Roles<'_> {
     }
 
     /// An entry cue ("pushed into", "drongen ... binnen", "reached") on a part of the place
-    /// ("the northern parts of X", "de oostelijke wijken van X", "the centre of the city"): the
-    /// side that entered holds that part (`partial`), the place's known holder the rest. On the
-    /// whole place the cue stays a fight.
+    /// ("the northern parts of X", "de oostelijke wijken van X", "the centre of the city"), or
+    /// on the whole place while the sentence tells that the fight goes on there ("zijn X
+    /// binnengedrongen, maar in de noordelijke wijken wordt nog gevochten", "drongen X binnen en
+    /// vechten zich sindsdien een weg naar het centrum"): the side that entered holds that part
+    /// (`partial`), the place's known holder the rest. Otherwise on the whole place the cue
+    /// stays a fight.
     fn entered_part(&self, place: &PlaceRef, attacker_at: Option<usize>) -> Option<Outcome> {
-        if self.frame.def.outcome != Some(FixedOutcome::Entry) || self.frame.passive || !self.partial_here() {
+        if self.frame.def.outcome != Some(FixedOutcome::Entry)
+            || self.frame.passive
+            || !(self.partial_here() || self.entry_while_fighting())
+        {
             return None;
         }
         let entrant = attacker_at.and_then(|i| self.faction(i))?;
