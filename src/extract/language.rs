@@ -231,6 +231,8 @@ pub struct Language {
     pub progressive: Vec<String>,
     /// Words that tell a fight goes on, folded (`[grammar] goes_on`: "nog", "still").
     pub goes_on: Vec<String>,
+    /// `[grammar] extraposed`, folded ("na", "van"): a phrase after a particle's clause end.
+    pub extraposed: Vec<String>,
     /// Words of a forecast, folded (`[modality] forecast`: "verwachting", "expect").
     pub forecast: Vec<String>,
     /// `[places] here_in_state`, folded ("er").
@@ -366,6 +368,12 @@ impl Language {
             goes_on: parsed
                 .grammar
                 .goes_on
+                .iter()
+                .map(|w| fold_phrase(w).into_iter().map(|(f, _)| f).collect::<Vec<_>>().join(" "))
+                .collect(),
+            extraposed: parsed
+                .grammar
+                .extraposed
                 .iter()
                 .map(|w| fold_phrase(w).into_iter().map(|(f, _)| f).collect::<Vec<_>>().join(" "))
                 .collect(),

@@ -171,6 +171,11 @@ pub struct Grammar {
     /// "troepen gesteund door Turkije").
     #[serde(default)]
     pub attributive: Vec<String>,
+    /// Prepositions that may open a phrase placed after a separable particle at the end of its
+    /// clause ("neemt Vuhledar in na twee jaar", "namen Tel Rifaat over van de SDF"): for a
+    /// `<end>` phrase, the clause may end before such a word.
+    #[serde(default)]
+    pub extraposed: Vec<String>,
 }
 
 /// `[prepositions]`

@@ -336,8 +336,11 @@ impl Analysis {
                 }
                 let pattern = &lang.gapped[start.pattern];
                 let stops = |k: usize| self.is_strong_break(k);
-                let ends =
-                    |k: usize| self.tokens.list[k].is(PUNCT) || self.class[k] & (class::BREAK | class::COORD) != 0;
+                let ends = |k: usize| {
+                    self.tokens.list[k].is(PUNCT)
+                        || self.class[k] & (class::BREAK | class::COORD) != 0
+                        || self.opens_extraposed_phrase(lang, k)
+                };
                 let Some(m) = pattern.match_at(&self.tokens, i, n, &stops, &ends) else {
                     continue;
                 };
@@ -357,6 +360,14 @@ impl Analysis {
                 }
             }
         }
+    }
+
+    /// Whether token `k` opens a phrase written after a separable particle at the end of its
+    /// clause ("neemt Vuhledar in na twee jaar van strijd", "namen het stadje over van de SDF"):
+    /// a `[grammar] extraposed` preposition, after which a `<end>` phrase may end.
+    fn opens_extraposed_phrase(&self, lang: &Language, k: usize) -> bool {
+        let fold = self.tokens.fold(k);
+        lang.extraposed.iter().any(|w| w == fold)
     }
 
     /// Whether vocabulary word `id` is in the sentence.
