@@ -2,8 +2,9 @@
 //! press styles the development set lacked. A separable particle followed by a phrase at the end
 //! of its clause ("neemt X in na weken van strijd", "namen het stadje X over van de SDF"),
 //! a fall told with "in handen ... gekomen" in perfect, relative and hedged forms, a state told
-//! with "nog altijd in ... handen" or "nog altijd van", and an advance "tot in" the centre of a
-//! town (a part). Uses the repository's geodata; every sentence is written for these tests (none
+//! with "nog altijd in ... handen" or "nog altijd van", an advance "tot in" the centre of a
+//! town (a part), and a side named by its hands ("is in Russische handen", "viel ... in
+//! Russische handen", "in Russian hands"). Uses the repository's geodata; every sentence is written for these tests (none
 //! from an article or the development set), with negatives that name places and sides without
 //! stating control.
 
@@ -70,6 +71,35 @@ fn an_advance_into_the_centre_is_a_partial_hold() {
             ("Het leger is in mei opgerukt tot in het centrum van Jabalia.", &["Jabālyā israel partial -"]),
             // refugees leaving a town state nothing about it
             ("Duizenden bewoners van Khan Younis vluchten in mei naar de kust.", &[]),
+        ],
+    );
+}
+
+#[test]
+fn a_side_named_by_its_hands_holds_or_wins_the_place() {
+    check(
+        "nl",
+        &[
+            ("Sinds juni is Severodonetsk in Russische handen.", &["Siverskodonetsk russia holds -"]),
+            (
+                "Volgens de gouverneur viel Lysytsjansk begin juli na weken van beschietingen in Russische handen.",
+                &["Lysychansk russia captured -"],
+            ),
+            ("De stad Avdiivka viel in februari grotendeels in Russische handen.", &["Avdiyivka russia partial -"]),
+            // hands that do no holding: aid handed out in a town
+            ("In Kramatorsk werden in juni pakketten in handen van bewoners gelegd.", &[]),
+        ],
+    );
+}
+
+#[test]
+fn in_russian_hands_in_english() {
+    check(
+        "en",
+        &[
+            ("Since May, Mariupol has been in Russian hands.", &["Mariupol russia holds -"]),
+            // a town named with hands of no side
+            ("In June, aid workers in Kharkiv had their hands full.", &[]),
         ],
     );
 }

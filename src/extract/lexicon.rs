@@ -119,6 +119,11 @@ pub struct ActorWords {
     /// ("Iraakse speciale eenheden", "Russian airborne troops"): the phrase is that army's.
     #[serde(default)]
     pub modifiers: Vec<String>,
+    /// Heads that make a state after "in" ("in Russische handen", "in Ukrainian hands"): the
+    /// side the phrase names holds the place, as after "in handen van"; with a fall or capture
+    /// cue in the clause, that side is its winner.
+    #[serde(default)]
+    pub hands: Vec<String>,
 }
 
 /// `[grammar]`

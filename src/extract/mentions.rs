@@ -219,6 +219,7 @@ impl Analysis {
         crate::extract::areas::feature_regions(self, lang);
         crate::extract::extent::provinces(self, gazetteer, text, base);
         self.govern();
+        self.states_in_hands(lang);
         crate::extract::extent::country_mentions(self, lang);
         self.places.sort_by_key(|p| (p.a, p.b));
         self.actors.sort_by_key(|a| (a.a, a.b));
@@ -368,6 +369,30 @@ impl Analysis {
     fn opens_extraposed_phrase(&self, lang: &Language, k: usize) -> bool {
         let fold = self.tokens.fold(k);
         lang.extraposed.iter().any(|w| w == fold)
+    }
+
+    /// "Marioepol is in Russische handen", "viel in Russische handen": a side named by its
+    /// "hands" after "in" is no location but the side that holds the place: a clause with no
+    /// event cue of its own gets a hold cue on "in", and the actor loses the locative role (with
+    /// a fall cue it keeps it: [`crate::extract::roles`] reads it as the winner).
+    fn states_in_hands(&mut self, lang: &Language) {
+        if lang.hands.is_empty() {
+            return;
+        }
+        for index in 0..self.actors.len() {
+            let (a, b) = (self.actors[index].a, self.actors[index].b);
+            let after_in = a > 0 && self.prep[a - 1] & prep::LOCATIVE != 0;
+            if !after_in || !lang.hands.iter().any(|w| w == self.tokens.fold(b - 1)) {
+                continue;
+            }
+            let clause = self.clause[a];
+            let has_cue = self.cues.iter().any(|c| self.clause[c.a] == clause);
+            if let (false, Some(event)) = (has_cue, lang.hold_event) {
+                self.actors[index].gov = 0;
+                let (a, b) = (a - 1, a);
+                self.cues.push(CueMention { a, b, end: b, event, form: Form::Verb, spans: [(a, b); 2], gapped: false });
+            }
+        }
     }
 
     /// Whether vocabulary word `id` is in the sentence.
