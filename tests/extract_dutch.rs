@@ -103,3 +103,21 @@ fn in_russian_hands_in_english() {
         ],
     );
 }
+
+#[test]
+fn het_after_dat_is_the_side_that_speaks() {
+    check(
+        "nl",
+        &[
+            ("Het Soedanese leger zegt dat het El Obeid nog altijd in handen heeft.", &["El Obeid saf holds -"]),
+            (
+                "Het Israëlische leger meldt dat het ook het oosten van Khan Younis onder controle heeft.",
+                &["Khān Yūnis israel partial -"],
+            ),
+            // "het" before a noun is an article: the offensive states no hold
+            ("Het Israëlische leger zegt dat het offensief op Rafah in juni doorgaat.", &[]),
+            // no place in the clause: no guess from elsewhere
+            ("Het Israëlische leger zegt dat het de noordelijke helft van de Gazastrook in handen heeft.", &[]),
+        ],
+    );
+}

@@ -233,6 +233,8 @@ pub struct Language {
     pub goes_on: Vec<String>,
     /// `[actors] hands`, folded ("handen", "hands"): "in Russische handen" is a hold.
     pub hands: Vec<String>,
+    /// `[actors] clause_pronouns`, folded ("het").
+    pub clause_pronouns: Vec<String>,
     /// The plain hold event (the first `hold` table with no `event` kind): the cue of a state
     /// told with `hands`.
     pub hold_event: Option<u16>,
@@ -379,6 +381,7 @@ impl Language {
                 .collect(),
             hands: parsed.actors.hands.iter().map(|w| crate::places::fold::fold_text(w)).collect(),
             hold_event,
+            clause_pronouns: parsed.actors.clause_pronouns.iter().map(|w| crate::places::fold::fold_text(w)).collect(),
             extraposed: parsed
                 .grammar
                 .extraposed

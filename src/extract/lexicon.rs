@@ -124,6 +124,12 @@ pub struct ActorWords {
     /// cue in the clause, that side is its winner.
     #[serde(default)]
     pub hands: Vec<String>,
+    /// Words that are a pronoun for a side named before only right after a subordinator, when
+    /// an article, an adverb of `[grammar] skip` or a place follows them, not a noun ("Het leger
+    /// zegt dat het Babanusa nog in handen heeft", "... dat het ook het oosten van X ..."),
+    /// where elsewhere they are an article ("dat het leger ...").
+    #[serde(default)]
+    pub clause_pronouns: Vec<String>,
 }
 
 /// `[grammar]`
