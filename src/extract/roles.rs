@@ -839,7 +839,7 @@ impl Roles<'_> {
             .or_else(|| self.sole_in_sentence().filter(|s| Some(s) != winner.as_ref()));
         let known = self.ctx.holder(&place.key).map(str::to_string);
         let actors: Vec<usize> = winner_at.into_iter().chain(loser_at).collect();
-        let part = winner_at.is_some_and(|i| self.part_before_hands(i)) || self.partial_here();
+        let part = winner_at.is_some_and(|i| self.part_before_hands(i));
         let taken = if part { Event::Partial } else { Event::Captured };
         match (winner, loser) {
             (Some(w), loser) => Some(Outcome { actors, ..Outcome::new(w, loser.or(known), taken) }),
