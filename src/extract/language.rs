@@ -231,6 +231,15 @@ pub struct Language {
     pub progressive: Vec<String>,
     /// Words that tell a fight goes on, folded (`[grammar] goes_on`: "nog", "still").
     pub goes_on: Vec<String>,
+    /// `[actors] hands`, folded ("handen", "hands"): "in Russische handen" is a hold.
+    pub hands: Vec<String>,
+    /// `[actors] clause_pronouns`, folded ("het").
+    pub clause_pronouns: Vec<String>,
+    /// The plain hold event (the first `hold` table with no `event` kind): the cue of a state
+    /// told with `hands`.
+    pub hold_event: Option<u16>,
+    /// `[grammar] extraposed`, folded ("na", "van"): a phrase after a particle's clause end.
+    pub extraposed: Vec<String>,
     /// Words of a forecast, folded (`[modality] forecast`: "verwachting", "expect").
     pub forecast: Vec<String>,
     /// `[places] here_in_state`, folded ("er").
@@ -325,6 +334,7 @@ impl Language {
         for &id in loose_first.keys() {
             starts[id as usize] |= START_LOOSE;
         }
+        let hold_event = plain_hold_event(&builder.events);
         Ok(Language {
             code: parsed.language.code.clone(),
             name: parsed.language.name.clone(),
@@ -366,6 +376,15 @@ impl Language {
             goes_on: parsed
                 .grammar
                 .goes_on
+                .iter()
+                .map(|w| fold_phrase(w).into_iter().map(|(f, _)| f).collect::<Vec<_>>().join(" "))
+                .collect(),
+            hands: parsed.actors.hands.iter().map(|w| crate::places::fold::fold_text(w)).collect(),
+            hold_event,
+            clause_pronouns: parsed.actors.clause_pronouns.iter().map(|w| crate::places::fold::fold_text(w)).collect(),
+            extraposed: parsed
+                .grammar
+                .extraposed
                 .iter()
                 .map(|w| fold_phrase(w).into_iter().map(|(f, _)| f).collect::<Vec<_>>().join(" "))
                 .collect(),
@@ -827,4 +846,9 @@ impl<'a> Builder<'a> {
         }
         Ok(())
     }
+}
+
+/// The index of the first plain hold event (frame `hold`, no `event` kind).
+fn plain_hold_event(events: &[EventDef]) -> Option<u16> {
+    events.iter().position(|e| e.frame == Frame::Hold && e.outcome.is_none()).map(|i| i as u16)
 }

@@ -119,6 +119,17 @@ pub struct ActorWords {
     /// ("Iraakse speciale eenheden", "Russian airborne troops"): the phrase is that army's.
     #[serde(default)]
     pub modifiers: Vec<String>,
+    /// Heads that make a state after "in" ("in Russische handen", "in Ukrainian hands"): the
+    /// side the phrase names holds the place, as after "in handen van"; with a fall or capture
+    /// cue in the clause, that side is its winner.
+    #[serde(default)]
+    pub hands: Vec<String>,
+    /// Words that are a pronoun for a side named before only right after a subordinator, when
+    /// an article, an adverb of `[grammar] skip` or a place follows them, not a noun ("Het leger
+    /// zegt dat het Babanusa nog in handen heeft", "... dat het ook het oosten van X ..."),
+    /// where elsewhere they are an article ("dat het leger ...").
+    #[serde(default)]
+    pub clause_pronouns: Vec<String>,
 }
 
 /// `[grammar]`
@@ -171,6 +182,11 @@ pub struct Grammar {
     /// "troepen gesteund door Turkije").
     #[serde(default)]
     pub attributive: Vec<String>,
+    /// Prepositions that may open a phrase placed after a separable particle at the end of its
+    /// clause ("neemt Vuhledar in na twee jaar", "namen Tel Rifaat over van de SDF"): for a
+    /// `<end>` phrase, the clause may end before such a word.
+    #[serde(default)]
+    pub extraposed: Vec<String>,
 }
 
 /// `[prepositions]`

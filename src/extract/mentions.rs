@@ -123,6 +123,8 @@ pub struct Analysis {
     pub described: Vec<(usize, usize)>,
     /// Actor phrases that are also places ("Bagdad", "Koerdistan"), decided by context.
     dual: Vec<(usize, Option<u16>)>,
+    /// Tokens that may be a clause pronoun ("dat het ..."): no article before a name after them.
+    pronoun_slots: Vec<usize>,
     /// The language's country codes, by the index [`Analysis::country`] holds.
     country_codes: Vec<String>,
     /// The language whose codes `country_codes` holds.
@@ -222,7 +224,9 @@ impl Analysis {
         }
         crate::extract::areas::feature_regions(self, lang);
         crate::extract::extent::provinces(self, gazetteer, text, base);
+        self.clause_pronouns();
         self.govern();
+        self.states_in_hands(lang);
         crate::extract::extent::country_mentions(self, lang);
         self.places.sort_by_key(|p| (p.a, p.b));
         self.actors.sort_by_key(|a| (a.a, a.b));
@@ -243,6 +247,7 @@ impl Analysis {
         self.dates.clear();
         self.modals.clear();
         self.described.clear();
+        self.pronoun_slots.clear();
         self.partial.clear();
         self.parts.clear();
         self.no_longer.clear();
@@ -340,8 +345,11 @@ impl Analysis {
                 }
                 let pattern = &lang.gapped[start.pattern];
                 let stops = |k: usize| self.is_strong_break(k);
-                let ends =
-                    |k: usize| self.tokens.list[k].is(PUNCT) || self.class[k] & (class::BREAK | class::COORD) != 0;
+                let ends = |k: usize| {
+                    self.tokens.list[k].is(PUNCT)
+                        || self.class[k] & (class::BREAK | class::COORD) != 0
+                        || self.opens_extraposed_phrase(lang, k)
+                };
                 let Some(m) = pattern.match_at(&self.tokens, i, n, &stops, &ends) else {
                     continue;
                 };
@@ -362,6 +370,72 @@ impl Analysis {
                     Payload::Class(c) => self.class[m.first.0..m.last.1].iter_mut().for_each(|x| *x |= c),
                     _ => {}
                 }
+            }
+        }
+    }
+
+    /// Whether token `k` opens a phrase written after a separable particle at the end of its
+    /// clause ("neemt Vuhledar in na twee jaar van strijd", "namen het stadje over van de SDF"):
+    /// a `[grammar] extraposed` preposition, after which a `<end>` phrase may end.
+    fn opens_extraposed_phrase(&self, lang: &Language, k: usize) -> bool {
+        let fold = self.tokens.fold(k);
+        lang.extraposed.iter().any(|w| w == fold)
+    }
+
+    /// Tokens that are a `[actors] clause_pronouns` word right after a subordinator, with a word
+    /// after them ("dat het ..."): a name after one is not after an article.
+    fn find_pronoun_slots(&mut self, lang: &Language) {
+        if lang.clause_pronouns.is_empty() {
+            return;
+        }
+        for k in 1..self.tokens.len().saturating_sub(1) {
+            let after_subordinator = self.class[k - 1] & class::SUBORDINATOR != 0;
+            if after_subordinator && lang.clause_pronouns.iter().any(|w| w == self.tokens.fold(k)) {
+                self.pronoun_slots.push(k);
+            }
+        }
+    }
+
+    /// "Het leger zegt dat het Babanusa nog in handen heeft": a clause pronoun right after a
+    /// subordinator, followed by an article, a skipped adverb or a place rather than a noun, is
+    /// a pronoun for a side named earlier in the sentence, when its clause names a place.
+    fn clause_pronouns(&mut self) {
+        for slot in 0..self.pronoun_slots.len() {
+            let k = self.pronoun_slots[slot];
+            let taken =
+                self.actors.iter().any(|m| m.a <= k && k < m.b) || self.places.iter().any(|p| p.a <= k && k < p.b);
+            let side_before = self.actors.iter().any(|m| m.b < k);
+            let next_is_no_noun =
+                self.class[k + 1] & (class::DET | class::SKIP) != 0 || self.places.iter().any(|p| p.a == k + 1);
+            // Only with a place named in its clause: "dat het de helft van de Gazastrook ..."
+            // names no town, and the town of the sentence before is no safe guess.
+            let place_after = self.places.iter().any(|p| p.a > k && self.clause[p.a] == self.clause[k]);
+            if !taken && side_before && next_is_no_noun && place_after {
+                self.actors.push(ActorMention { a: k, b: k + 1, actor: ActorRef::Pronoun, gov: 0, attributive: false });
+            }
+        }
+    }
+
+    /// "Marioepol is in Russische handen", "viel in Russische handen": a side named by its
+    /// "hands" after "in" is no location but the side that holds the place: a clause with no
+    /// event cue of its own gets a hold cue on "in", and the actor loses the locative role (with
+    /// a fall cue it keeps it: [`crate::extract::roles`] reads it as the winner).
+    fn states_in_hands(&mut self, lang: &Language) {
+        if lang.hands.is_empty() {
+            return;
+        }
+        for index in 0..self.actors.len() {
+            let (a, b) = (self.actors[index].a, self.actors[index].b);
+            let after_in = a > 0 && self.prep[a - 1] & prep::LOCATIVE != 0;
+            if !after_in || !lang.hands.iter().any(|w| w == self.tokens.fold(b - 1)) {
+                continue;
+            }
+            let clause = self.clause[a];
+            let has_cue = self.cues.iter().any(|c| self.clause[c.a] == clause);
+            if let (false, Some(event)) = (has_cue, lang.hold_event) {
+                self.actors[index].gov = 0;
+                let (a, b) = (a - 1, a);
+                self.cues.push(CueMention { a, b, end: b, event, form: Form::Verb, spans: [(a, b); 2], gapped: false });
             }
         }
     }
@@ -502,6 +576,7 @@ impl Analysis {
 
     /// Capitalised word runs the gazetteer knows, longest first.
     fn towns(&mut self, lang: &Language, towns: &mut TownIndex, gazetteer: &Gazetteer, text: &str, base: usize) {
+        self.find_pronoun_slots(lang);
         let n = self.tokens.len();
         let mut i = 0;
         while i < n {
@@ -606,7 +681,8 @@ impl Analysis {
             cue_next: self.cue_next(b),
             after_article: a > 0
                 && self.class[a - 1] & class::ARTICLE != 0
-                && self.class[a - 1] & class::INDEFINITE == 0,
+                && self.class[a - 1] & class::INDEFINITE == 0
+                && !self.pronoun_slots.contains(&(a - 1)),
         };
         let span = &text[self.tokens.list[a].start - base..self.tokens.list[b - 1].end - base];
         // "Bangladesh", "Chad": a country, whatever town elsewhere bears its name.

@@ -568,8 +568,24 @@ impl Roles<'_> {
             |gov: u16| gov & prep::RECIPIENT != 0 || (gov & prep::LOCATIVE != 0 && self.frame.kind() == Kind::Fall);
         self.clause_actors().into_iter().find(|&i| {
             let m = &self.an().actors[i];
-            into(m.gov) && m.a >= cue.b && m.a <= from + 5
+            into(m.gov) && m.a >= cue.b && (m.a <= from + 5 || self.names_hands(i))
         })
+    }
+
+    /// "viel grotendeels in Russische handen": a partial word right before the "in" of the side
+    /// named by its hands makes the fall a part.
+    fn part_before_hands(&self, i: usize) -> bool {
+        let a = self.an().actors[i].a;
+        self.names_hands(i) && a >= 2 && self.an().partial.iter().any(|&(k, remnant)| !remnant && k + 2 == a)
+    }
+
+    /// Whether actor `i` is a side named by its hands ("Russische handen", `[actors] hands`):
+    /// "viel volgens het leger eind april in Russische handen" names the winner however far
+    /// behind the cue it stands in the clause.
+    fn names_hands(&self, i: usize) -> bool {
+        let m = &self.an().actors[i];
+        let last = self.an().tokens.fold(m.b - 1);
+        self.s.lang.hands.iter().any(|w| w == last)
     }
 
     /// The first bare actor of the clause, in an active clause.
@@ -849,8 +865,10 @@ impl Roles<'_> {
             .or_else(|| self.sole_in_sentence().filter(|s| Some(s) != winner.as_ref()));
         let known = self.ctx.holder(&place.key).map(str::to_string);
         let actors: Vec<usize> = winner_at.into_iter().chain(loser_at).collect();
+        let part = winner_at.is_some_and(|i| self.part_before_hands(i));
+        let taken = if part { Event::Partial } else { Event::Captured };
         match (winner, loser) {
-            (Some(w), loser) => Some(Outcome { actors, ..Outcome::new(w, loser.or(known), Event::Captured) }),
+            (Some(w), loser) => Some(Outcome { actors, ..Outcome::new(w, loser.or(known), taken) }),
             (None, Some(l)) => match self.restated_capture(place).filter(|out| out.holder != l) {
                 Some(out) => Some(Outcome { actors, other: Some(l), ..out }),
                 None => Some(Outcome { actors, ..Outcome::new(l, None, Event::Lost) }),
