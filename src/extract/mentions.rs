@@ -357,6 +357,12 @@ impl Analysis {
                     continue;
                 }
                 match pattern.payload {
+                    // A cue split around the side that holds ("in Oekraïense handen") says nothing
+                    // without a side in its gap, so it must not replace the plain cues it spans
+                    // ("In november viel X, ... die nog in handen was van IS").
+                    Payload::Cue { event, .. }
+                        if lang.events[event as usize].outcome == Some(crate::extract::lexicon::Outcome::Hands)
+                            && !self.actors.iter().any(|x| x.a >= m.first.1 && x.a < m.last.0) => {}
                     Payload::Cue { event, form } => {
                         let spans = [m.first, m.last];
                         self.cues.retain(|c| c.gapped || !spans.iter().any(|p| c.a < p.1 && p.0 < c.b));
