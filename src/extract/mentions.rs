@@ -465,18 +465,26 @@ impl Analysis {
     /// Numbers clauses: a break starts a new clause; a bracketed aside is a clause of its own,
     /// after which the outer clause goes on.
     fn clauses(&mut self) {
-        self.clause.clear();
+        let n = self.tokens.len();
+        let mut clause = std::mem::take(&mut self.clause);
+        clause.clear();
+        clause.reserve(n);
         let mut next = 0u16;
         let mut current = 0u16;
         let mut outer = Vec::new();
         // Inside ", dat ... ,": the aside ends at its closing comma.
         let mut relative = false;
-        for k in 0..self.tokens.len() {
-            // Only punctuation has a mark (0 for a word).
-            let mark = self.tokens.mark(k);
-            let comma = mark == b',';
-            if relative && comma {
-                self.clause.push(current);
+        for (k, t) in self.tokens.list.iter().enumerate() {
+            // Only punctuation has a mark (0 for a word); most words have neither a mark nor a
+            // class that can start or end a clause, and take the short way.
+            let mark = t.mark;
+            let c = self.class[k];
+            if mark == 0 && c & (class::RELATIVE | class::SUBORDINATOR | class::BREAK) == 0 {
+                clause.push(current);
+                continue;
+            }
+            if relative && mark == b',' {
+                clause.push(current);
                 current = outer.pop().unwrap_or(current);
                 relative = false;
                 continue;
@@ -491,15 +499,16 @@ impl Analysis {
                 next = next.saturating_add(1);
                 current = next;
             } else if mark == b')' {
-                self.clause.push(current);
+                clause.push(current);
                 current = outer.pop().unwrap_or(current);
                 continue;
             } else if self.is_strong_break(k) {
                 next = next.saturating_add(1);
                 current = next;
             }
-            self.clause.push(current);
+            clause.push(current);
         }
+        self.clause = clause;
     }
 
     /// A relative word right after a comma that follows a name or a side: "Mosul, dat ...",

@@ -35,6 +35,10 @@ pub fn find(an: &mut Analysis, lang: &Language) {
 /// skipped words between) says that the side holds no more than that part of the town, a
 /// remnant.
 fn only_sites(an: &mut Analysis, lang: &Language) {
+    // Most sentences have no word of an `only` phrase: they cost one look at each phrase.
+    if !lang.extent.only.iter().any(|p| p.last().is_some_and(|&id| an.has_word(id))) {
+        return;
+    }
     let skippable = class::DET | class::SKIP;
     for k in 1..an.len() {
         let part = an.class[k] & class::SITE != 0 || lang.part_nouns.contains(&an.tokens.list[k].id);

@@ -48,7 +48,7 @@ pub struct Found {
     pub lon: f64,
     /// The other places of the name that `rule` set aside (`Mu-se` for `Muse`, Pennsylvania):
     /// one of them may fit the article better (see [`TownIndex::preferred_candidate`]).
-    pub set_aside: Vec<Candidate>,
+    pub set_aside: std::sync::Arc<[Candidate]>,
 }
 
 /// The gazetteer seen from running text.
@@ -355,7 +355,7 @@ fn found(gazetteer: &Gazetteer, key: PlaceKey, text: &str, had_others: bool, rul
                     world: false,
                     lat,
                     lon,
-                    set_aside: Vec::new(),
+                    set_aside: std::sync::Arc::from([]),
                 }
             }
             (None, Some(place)) => Found {
@@ -368,7 +368,7 @@ fn found(gazetteer: &Gazetteer, key: PlaceKey, text: &str, had_others: bool, rul
                 world: true,
                 lat: place.lat,
                 lon: place.lon,
-                set_aside: Vec::new(),
+                set_aside: std::sync::Arc::from([]),
             },
             (None, None) => Found {
                 key,
@@ -380,7 +380,7 @@ fn found(gazetteer: &Gazetteer, key: PlaceKey, text: &str, had_others: bool, rul
                 world: true,
                 lat: 0.0,
                 lon: 0.0,
-                set_aside: Vec::new(),
+                set_aside: std::sync::Arc::from([]),
             },
         },
         PlaceKind::Region => {
@@ -406,7 +406,7 @@ pub fn area(key: PlaceKey, country: String, rule: Option<String>) -> Found {
         world: false,
         lat: 0.0,
         lon: 0.0,
-        set_aside: Vec::new(),
+        set_aside: std::sync::Arc::from([]),
     }
 }
 
@@ -518,7 +518,7 @@ mod tests {
             world: false,
             lat: 35.0,
             lon: 40.0,
-            set_aside: Vec::new(),
+            set_aside: std::sync::Arc::from([]),
         }
     }
 

@@ -129,7 +129,13 @@ fn strip_glued_article(token: &str) -> &str {
 
 /// Unifies the vowel and consonant spellings that vary between transliterations.
 fn unify_vowels(word: &str) -> String {
-    let replaced = word.replace("oe", "u").replace("ou", "u").replace("q", "k").replace("ck", "k");
+    // In this order ("oe" before "ou"); a spelling the word lacks costs no copy.
+    let mut replaced = word.to_string();
+    for (from, to) in [("oe", "u"), ("ou", "u"), ("q", "k"), ("ck", "k")] {
+        if replaced.contains(from) {
+            replaced = replaced.replace(from, to);
+        }
+    }
     let chars: Vec<char> = replaced.chars().collect();
     let mut out: Vec<char> = Vec::with_capacity(chars.len());
     let mut i = 0;
