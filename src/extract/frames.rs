@@ -85,7 +85,7 @@ pub fn frames(an: &Analysis, lang: &Language, retrospective: bool, text: &str, b
         if def.frame == Kind::Take && attributive_agent_before(an, cue.a).is_some() {
             continue;
         }
-        if def.outcome == Some(Outcome::Hands) && !side_in_gap(an, cue) {
+        if def.outcome == Some(Outcome::Hands) && (!side_in_gap(an, cue) || !an.place_not_possessed()) {
             continue;
         }
         let (negated, no_longer) = negation(an, cue.a, cue.end);

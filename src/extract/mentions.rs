@@ -438,12 +438,32 @@ impl Analysis {
             }
             let clause = self.clause[a];
             let has_cue = self.cues.iter().any(|c| self.clause[c.a] == clause);
-            if let (false, Some(event)) = (has_cue, lang.hold_event) {
+            if has_cue || !self.linked_place_in_clause(clause) {
+                continue;
+            }
+            if let Some(event) = lang.hold_event {
                 self.actors[index].gov = 0;
                 let (a, b) = (a - 1, a);
                 self.cues.push(CueMention { a, b, end: b, event, form: Form::Verb, spans: [(a, b); 2], gapped: false });
             }
         }
+    }
+
+    /// A place that can be the subject of "is in X handen": a place of the clause no preposition
+    /// governs, in a clause with a linking verb ("Marioepol is nu in Russische handen"); not "het
+    /// lot van Bachmoet ligt in Russische handen" nor "legt de verdediging van Charkiv in ...".
+    fn linked_place_in_clause(&self, clause: u16) -> bool {
+        let in_clause = |k: usize| self.clause.get(k) == Some(&clause);
+        let linking = (0..self.len()).any(|k| in_clause(k) && self.class[k] & class::BE != 0);
+        linking && self.places.iter().any(|p| in_clause(p.a) && p.gov == 0)
+    }
+
+    /// Whether the sentence names a place that no "van" / "of" governs, or one that a part of it
+    /// governs ("het centrum van X is in Russische handen"): "het lot van Bachmoet ligt in
+    /// Russische handen" says nothing of who holds Bakhmut.
+    pub(crate) fn place_not_possessed(&self) -> bool {
+        let part_of = !self.partial.is_empty() || !self.parts.is_empty();
+        self.places.iter().any(|p| p.gov & prep::OF == 0 || part_of)
     }
 
     /// Whether vocabulary word `id` is in the sentence.
@@ -523,7 +543,16 @@ impl Analysis {
             && self.tokens.mark(k - 1) == b','
             && !self.tokens.list[k - 2].is(PUNCT)
             && (self.tokens.list[k - 2].is(CAP) || after_side(k - 1));
-        let restrictive = relative && self.class[k] & class::SUBORDINATOR == 0 && after_side(k);
+        // With no comma to close it, the aside is told from the main clause only when its side
+        // stands after a preposition ("tegen de jihadisten die de stad belegeren"): after a
+        // subject or object ("De SDF die IS bestreed nam Raqqa in") the main verb follows it.
+        let after_preposition = |end: usize| {
+            self.actors.iter().filter(|m| m.b == end).any(|m| {
+                let before = (0..m.a).rev().find(|&j| self.class[j] & class::DET == 0);
+                before.is_some_and(|j| self.prep[j] != 0)
+            })
+        };
+        let restrictive = relative && self.class[k] & class::SUBORDINATOR == 0 && after_side(k) && after_preposition(k);
         after_comma || restrictive
     }
 
@@ -716,7 +745,8 @@ impl Analysis {
         let target = match (found, hit) {
             (Some(found), _) => {
                 evidence.near_article = near(&found);
-                evidence.far_from_article = found.world && !evidence.near_article && towns.far_from_article(&found);
+                evidence.far_from_article =
+                    found.world && !evidence.near_article && towns.too_far_for_a_small_town(&found);
                 if !towns::accept(&found, &evidence) {
                     return None;
                 }

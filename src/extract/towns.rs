@@ -80,6 +80,9 @@ const ARTICLE_PLACES: usize = 64;
 /// A namesake within this distance of a place the article named is "near the article's places".
 pub const NEAR_KM: f64 = 400.0;
 
+/// How far from the one town an article named before a small town must lie to be doubted.
+const LONE_TOWN_KM: f64 = 800.0;
+
 /// A world place at least this populous is accepted on its own name even at a sentence start.
 pub const WORLD_CITY: u64 = 100_000;
 
@@ -222,6 +225,18 @@ impl TownIndex {
         let mut found = found(gazetteer, better.key.clone(), written, true, None);
         found.rule = Some("the namesake that fits the article's other places".into());
         Some(found)
+    }
+
+    /// [`TownIndex::far_from_article`] as evidence against a bare small town: with one town named
+    /// before (a city across the border, a capital abroad), only one more than
+    /// [`LONE_TOWN_KM`] from it is far ("Koersk" then "Ocheretyne", 450 km, is near enough).
+    pub fn too_far_for_a_small_town(&self, found: &Found) -> bool {
+        match self.article.as_slice() {
+            [(lat, lon)] => {
+                self.far_from_article(found) && haversine_km(*lat, *lon, found.lat, found.lon) > LONE_TOWN_KM
+            }
+            _ => self.far_from_article(found),
+        }
     }
 
     /// Whether a point lies within [`NEAR_KM`] of a town the article named before.
