@@ -159,9 +159,6 @@ fn is_name_particle(folded: &str) -> bool {
     folded.len() <= MAX_PARTICLE_LEN && NAME_PARTICLES.contains(&folded)
 }
 
-/// Endings of Dutch compounds of a town noun ("handelsstad", "mijnstadje", "grensdorp").
-const TOWN_COMPOUND_ENDS: &[&str] = &["stad", "stadje", "dorp", "dorpje"];
-
 impl Analysis {
     /// Analyses one sentence: `text` is the sentence, starting at byte `base` of the article.
     pub fn run(&mut self, lang: &Language, towns: &mut TownIndex, gazetteer: &Gazetteer, text: &str, base: usize) {
@@ -860,14 +857,11 @@ impl Analysis {
         if b + 2 >= self.tokens.len() || self.tokens.fold(b) != "," || self.class[b + 1] & class::ARTICLE == 0 {
             return false;
         }
-        // A Dutch compound of a town noun counts too ("een handelsstad", "een mijnstadje").
-        let town_compound = |k: usize| {
-            let word = self.tokens.fold(k);
-            word.len() > 6 && TOWN_COMPOUND_ENDS.iter().any(|end| word.ends_with(end))
-        };
+        // A Dutch compound of a town noun ("een handelsstad") is an intro noun by
+        // `[places] intro_suffixes` (see `intro_compounds`).
         (b + 2..(b + 6).min(self.tokens.len()))
             .take_while(|&k| !self.tokens.list[k].is(PUNCT))
-            .any(|k| self.class[k] & class::INTRO != 0 || town_compound(k))
+            .any(|k| self.class[k] & class::INTRO != 0)
     }
 
     /// "Mosul, Irak" or "Baghouz (Syrië)": a country name right after a place.
