@@ -16,9 +16,6 @@
 /// Words taken as an Arabic article before a name.
 const ARTICLES: &[&str] = &["al", "el", "il", "ul"];
 
-/// The article assimilated to a name's first letter: `ar raqqah`, `ash shaddadi`, `an nahud`.
-const SUN_LETTERS: &[&str] = &["sh", "th", "dh", "t", "d", "r", "z", "s", "n"];
-
 /// Dutch transliterations, rewritten the English way GeoNames spells them. Applied in this order
 /// to the folded name; `j` then becomes `y`, or `i`.
 const DUTCH_TRANSLITERATION: &[(&str, &str)] = &[("ch", "kh"), ("tsj", "ch"), ("sj", "sh"), ("zj", "zh"), ("oe", "u")];
@@ -53,7 +50,7 @@ pub fn other_articles(folded: &str) -> Vec<String> {
         return Vec::new();
     }
     let mut forms: Vec<String> = ARTICLES[..2].iter().map(|a| format!("{a} {rest}")).collect();
-    if let Some(sun) = SUN_LETTERS.iter().find(|s| rest.starts_with(*s)) {
+    if let Some(sun) = sun_letters().find(|s| rest.starts_with(*s)) {
         forms.push(format!("a{sun} {rest}"));
         forms.push(format!("e{sun} {rest}"));
     }
@@ -65,7 +62,13 @@ pub fn other_articles(folded: &str) -> Vec<String> {
 /// that starts `rest` (`ar raqqah`, `en nahud`).
 fn is_article(word: &str, rest: &str) -> bool {
     ARTICLES.contains(&word)
-        || SUN_LETTERS.iter().any(|s| rest.starts_with(s) && (word == format!("a{s}") || word == format!("e{s}")))
+        || sun_letters().any(|s| rest.starts_with(s) && (word == format!("a{s}") || word == format!("e{s}")))
+}
+
+/// The letters an Arabic article assimilates to (`ar raqqah`, `ash shaddadi`, `an nahud`), from
+/// the world gazetteer's own table of them.
+fn sun_letters() -> impl Iterator<Item = &'static str> {
+    crate::places::world::SUN_LETTER_ARTICLES.iter().map(|(letter, _)| *letter)
 }
 
 /// `kut kai` → `kutkai`: two or three words written as one (at least five letters).

@@ -163,7 +163,6 @@ impl World {
     /// the spelling is not the one GeoNames gives. Empty when the spelling itself is in the table
     /// (use [`World::lookup`] first) or is too short to stand without its article.
     pub fn lookup_article_variant(&self, folded: &str) -> Vec<WorldHit> {
-        let aliases = |hits: Vec<WorldHit>| hits.into_iter().map(|h| WorldHit { is_name: false, ..h }).collect();
         if let Some(rest) = without_arabic_article(folded) {
             return aliases(self.lookup(rest));
         }
@@ -188,7 +187,6 @@ impl World {
         if !hits.is_empty() {
             return hits;
         }
-        let aliases = |hits: Vec<WorldHit>| hits.into_iter().map(|h| WorldHit { is_name: false, ..h }).collect();
         spelling_variants(folded)
             .iter()
             .map(|v| self.lookup(v))
@@ -271,6 +269,11 @@ impl World {
 /// "ain", "kut", "quds") are ordinary words or other names too often.
 const MIN_BARE_NAME: usize = 5;
 
+/// Hits found under a spelling other than GeoNames' own: each one an alias (`is_name` false).
+fn aliases(hits: Vec<WorldHit>) -> Vec<WorldHit> {
+    hits.into_iter().map(|h| WorldHit { is_name: false, ..h }).collect()
+}
+
 /// `al X`, `el X` and the like → `X` (at least [`MIN_BARE_NAME`] bytes).
 fn without_arabic_article(folded: &str) -> Option<&str> {
     let (first, rest) = folded.split_once(' ')?;
@@ -284,20 +287,22 @@ fn articles_before(name: &str) -> impl Iterator<Item = &'static str> {
     ["al", "el"].into_iter().chain(sun_letter_article(name))
 }
 
+/// The sun letters (two-letter ones first) and the Arabic article assimilated to each.
+pub(crate) const SUN_LETTER_ARTICLES: &[(&str, &str)] = &[
+    ("sh", "ash"),
+    ("th", "ath"),
+    ("dh", "adh"),
+    ("t", "at"),
+    ("d", "ad"),
+    ("r", "ar"),
+    ("z", "az"),
+    ("s", "as"),
+    ("n", "an"),
+];
+
 /// The assimilated article before a name starting with a sun letter: `ar` before `raqqah`.
 fn sun_letter_article(name: &str) -> Option<&'static str> {
-    const SUN: &[(&str, &str)] = &[
-        ("sh", "ash"),
-        ("th", "ath"),
-        ("dh", "adh"),
-        ("t", "at"),
-        ("d", "ad"),
-        ("r", "ar"),
-        ("z", "az"),
-        ("s", "as"),
-        ("n", "an"),
-    ];
-    SUN.iter().find(|(start, _)| name.starts_with(start)).map(|(_, article)| *article)
+    SUN_LETTER_ARTICLES.iter().find(|(start, _)| name.starts_with(start)).map(|(_, article)| *article)
 }
 
 fn decode(value: u64) -> Vec<WorldHit> {
