@@ -1,10 +1,15 @@
 #!/bin/sh
 # Peak memory (GNU time, max RSS) and wall time of one `controlmap extract` process over
 # generated archives of growing size: memory should stay flat, as the archive is streamed one
-# line (one article) at a time. Usage: scripts/archive/memory.sh [WORKDIR] [MB...] (default 10 100)
+# line (one article) at a time. Usage: scripts/archive/memory.sh [MB...]   (default 10 100)
+# The archives go to $WORK (default $TMPDIR/controlmap-archive), never into the repository.
 set -eu
-WORK=${1:-${TMPDIR:-/tmp}/controlmap-archive}
-[ $# -gt 0 ] && shift
+for arg in "$@"; do
+    case $arg in
+        *[!0-9]* | '') echo "memory.sh: '$arg' is not a size in MB (usage: memory.sh [MB...])" >&2; exit 2 ;;
+    esac
+done
+WORK=${WORK:-${TMPDIR:-/tmp}/controlmap-archive}
 . "$(dirname "$0")/common.sh"
 mkdir -p "$WORK"
 machine
