@@ -73,15 +73,26 @@ pub const BINARY_SAMPLE: usize = 4096;
 /// Rejects bytes that look binary: a NUL byte or many control bytes in the first [`BINARY_SAMPLE`] bytes.
 pub fn check_not_binary(name: &str, bytes: &[u8]) -> Result<(), ArticleError> {
     let sample = &bytes[..bytes.len().min(BINARY_SAMPLE)];
-    // Every archive article passes here: bytes below 0x20, less the allowed ones, each counted
-    // by a simple comparison the compiler vectorizes.
-    let below: usize = sample.chunks(255).map(|c| c.iter().map(|&b| u8::from(b < 0x20)).sum::<u8>() as usize).sum();
-    let allowed: usize = [b'\t', b'\n', b'\r', 0x0c].iter().map(|&c| memchr::memchr_iter(c, sample).count()).sum();
-    let control = below - allowed;
-    if !sample.is_empty() && (sample.contains(&0) || control * 20 > sample.len()) {
+    // Every archive article passes here: one pass counts the control bytes (below 0x20, less
+    // the allowed ones) and the zero bytes, with comparisons the compiler vectorizes.
+    let (control, zeros) =
+        sample.chunks(255).map(control_and_zero_bytes).fold((0, 0), |(c, z), (dc, dz)| (c + dc, z + dz));
+    if !sample.is_empty() && (zeros > 0 || control * 20 > sample.len()) {
         return Err(ArticleError::Binary(name.to_string(), control, sample.len()));
     }
     Ok(())
+}
+
+/// How many bytes of `chunk` (at most 255) are control bytes other than tab, line feed, form
+/// feed and carriage return, and how many are zero, counted in one pass.
+fn control_and_zero_bytes(chunk: &[u8]) -> (usize, usize) {
+    let (mut control, mut zeros) = (0u8, 0u8);
+    for &b in chunk {
+        let allowed = b == b'\t' || b == b'\n' || b == b'\r' || b == 0x0c;
+        control += u8::from(b < 0x20 && !allowed);
+        zeros += u8::from(b == 0);
+    }
+    (usize::from(control), usize::from(zeros))
 }
 
 /// Reads the leading ` date 2017-10 ` marker (after a byte-order mark, if any): its date, or
