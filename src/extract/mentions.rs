@@ -177,16 +177,22 @@ impl Analysis {
         // An acronym ("IS", "US") is not the ordinary word it spells ("is", "us").
         let acronym_classes = class::COUNTRY | class::DEMONYM;
         let mut starts = 0;
-        for t in &self.tokens.list {
+        // Sized at once and filled slot by slot beside the tokens: no pushes in this loop over
+        // every token.
+        self.class.resize(n, 0);
+        self.prep.resize(n, 0);
+        self.country.resize(n, None);
+        let slots = self.class.iter_mut().zip(self.prep.iter_mut()).zip(self.country.iter_mut());
+        for (t, ((class_slot, prep_slot), country_slot)) in self.tokens.list.iter().zip(slots) {
             if let Some(bits) = self.words_present.get_mut(t.id as usize / 64) {
                 *bits |= 1 << (t.id % 64);
                 starts |= lang.starts_of(t.id);
             }
             let (class, prep, country) = if t.id == UNKNOWN { (0, 0, None) } else { lang.word(t.id) };
             let (class, prep) = if t.is(UPPER) { (class & acronym_classes, 0) } else { (class, prep) };
-            self.class.push(class);
-            self.prep.push(prep);
-            self.country.push(country);
+            *class_slot = class;
+            *prep_slot = prep;
+            *country_slot = country;
         }
         self.consumed.resize(n, false);
         self.intro_compounds(lang);
