@@ -273,11 +273,21 @@ fn is_abbreviation(word: &str) -> bool {
     // Lower-casing an ASCII word never changes its length: compare without allocating (and
     // not at all when it is longer than every abbreviation).
     let listed = if word.is_ascii() {
-        word.len() <= LONGEST_ABBREVIATION && ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word))
+        word.len() <= LONGEST_ABBREVIATION && is_listed_abbreviation(word.as_bytes())
     } else {
         ABBREVIATIONS.contains(&word.to_lowercase().as_str())
     };
     initial || listed
+}
+
+/// Whether an ASCII word of at most [`LONGEST_ABBREVIATION`] bytes is one of [`ABBREVIATIONS`]
+/// in any case: lower-cased on the stack and looked up by binary search (the list is sorted).
+fn is_listed_abbreviation(word: &[u8]) -> bool {
+    let mut lower = [0u8; LONGEST_ABBREVIATION];
+    let Some(lower) = lower.get_mut(..word.len()) else { return false };
+    lower.copy_from_slice(word);
+    lower.make_ascii_lowercase();
+    ABBREVIATIONS.binary_search_by(|a| a.as_bytes().cmp(lower)).is_ok()
 }
 
 fn push_trimmed(spans: &mut Vec<(usize, usize)>, line: &str, start: usize, end: usize) {
@@ -292,6 +302,15 @@ fn push_trimmed(spans: &mut Vec<(usize, usize)>, line: &str, start: usize, end: 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn abbreviations_are_sorted_and_found_in_any_case() {
+        assert!(ABBREVIATIONS.windows(2).all(|w| w[0] < w[1]), "sorted for the binary search");
+        for a in ABBREVIATIONS {
+            assert!(is_listed_abbreviation(a.as_bytes()) && is_listed_abbreviation(a.to_uppercase().as_bytes()));
+        }
+        assert!(!is_listed_abbreviation(b"stad") && !is_listed_abbreviation(b""));
+    }
 
     fn split(text: &str) -> Vec<String> {
         let article = parse("t.txt", text.as_bytes()).unwrap();
