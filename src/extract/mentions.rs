@@ -197,17 +197,23 @@ impl Analysis {
         self.consumed.resize(n, false);
         self.intro_compounds(lang);
         self.phrases(lang);
+        let mut numbered = false;
         // A sentence none of whose words starts a gapped phrase or a loose alias skips the pass.
         if starts & START_GAPPED != 0 {
             // A first numbering of the clauses, so that no gapped phrase joins a word of a
             // relative aside to one of the clause around it ("Y, dat A had veroverd, kwam ... in
             // handen van B" is no "had ... in handen"); numbered again once the phrases are in.
             self.clauses();
-            self.gapped(lang);
+            let classes_added = self.gapped(lang);
+            numbered = !classes_added;
         }
         // The phrases are the last to add classes.
         self.present = self.class.iter().fold(0, |all, &c| all | c);
-        self.clauses();
+        // The numbering reads only the tokens, their classes and roles and the actors: when the
+        // gapped phrases added no class, the first numbering is already the final one.
+        if !numbered {
+            self.clauses();
+        }
         crate::extract::parts::find(self, lang);
         lang.dates.scan(&self.tokens, &mut self.dates);
         if lang.dates.spans.opens_a_range(|id| self.has_word(id)) {
@@ -333,9 +339,11 @@ impl Analysis {
         self.consumed[a..b].iter_mut().for_each(|c| *c = true);
     }
 
-    /// Gapped phrases; a gapped cue replaces the plain cues inside it.
-    fn gapped(&mut self, lang: &Language) {
+    /// Gapped phrases; a gapped cue replaces the plain cues inside it. Says whether a phrase
+    /// added a class to some token.
+    fn gapped(&mut self, lang: &Language) -> bool {
         let n = self.tokens.len();
+        let mut classes_added = false;
         for i in 0..n {
             let id = self.tokens.list[i].id;
             if id == UNKNOWN {
@@ -376,11 +384,15 @@ impl Analysis {
                     Payload::NoLonger => self.no_longer.push((m.first.0, m.last.1)),
                     Payload::NotNegated => self.not_negated.push((m.first.0, m.last.1)),
                     Payload::Partial => self.partial.push((m.first.0, false)),
-                    Payload::Class(c) => self.class[m.first.0..m.last.1].iter_mut().for_each(|x| *x |= c),
+                    Payload::Class(c) => {
+                        self.class[m.first.0..m.last.1].iter_mut().for_each(|x| *x |= c);
+                        classes_added = true;
+                    }
                     _ => {}
                 }
             }
         }
+        classes_added
     }
 
     /// Whether token `k` opens a phrase written after a separable particle at the end of its
