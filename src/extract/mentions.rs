@@ -154,9 +154,34 @@ const _: () = {
     }
 };
 
+/// The bytes of a word of at most [`MAX_PARTICLE_LEN`] bytes in an integer, the first in the
+/// highest byte (words hold no zero byte, so different words pack differently).
+const fn pack_particle(word: &[u8]) -> u32 {
+    let mut packed = 0u32;
+    let mut i = 0;
+    while i < word.len() {
+        packed = packed << 8 | word[i] as u32;
+        i += 1;
+    }
+    packed
+}
+
+/// [`NAME_PARTICLES`] packed ([`pack_particle`]), compared as integers.
+const PACKED_PARTICLES: [u32; NAME_PARTICLES.len()] = {
+    let mut packed = [0u32; NAME_PARTICLES.len()];
+    let mut i = 0;
+    while i < NAME_PARTICLES.len() {
+        packed[i] = pack_particle(NAME_PARTICLES[i].as_bytes());
+        i += 1;
+    }
+    packed
+};
+
 /// Whether a folded word is one of [`NAME_PARTICLES`] (a longer word is told at once).
 fn is_name_particle(folded: &str) -> bool {
-    folded.len() <= MAX_PARTICLE_LEN && NAME_PARTICLES.contains(&folded)
+    !folded.is_empty()
+        && folded.len() <= MAX_PARTICLE_LEN
+        && PACKED_PARTICLES.contains(&pack_particle(folded.as_bytes()))
 }
 
 impl Analysis {
