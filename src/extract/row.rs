@@ -168,3 +168,19 @@ impl<W: Write> Rows<W> {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn strings_are_escaped_as_serde_json_escapes_them() {
+        let texts = ["plain", "quote \" and back\\slash", "tab\there\nline\u{1}\u{1f}\u{7f}", "Ḩawījah – ‘x’ / y", ""];
+        for text in texts {
+            let mut writer = JsonRowWriter::new(Vec::new());
+            writer.string(text).unwrap();
+            let written = writer.out.into_inner().unwrap();
+            assert_eq!(String::from_utf8(written).unwrap(), serde_json::to_string(text).unwrap(), "{text:?}");
+        }
+    }
+}
