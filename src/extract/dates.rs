@@ -336,10 +336,11 @@ impl DateGrammar {
         // Only a number or a word with a date meaning fills a slot: most words skip the checks
         // and the patterns that start with a slot.
         let fills = digit_start || self.words.get(t.id as usize).is_some_and(DateWord::fills_a_slot);
-        if fills {
-            let probe = self.probe(tokens, i);
+        // Probed once: the patterns that start with a slot read the first token from it.
+        let first = fills.then(|| self.probe(tokens, i));
+        if let Some(probe) = &first {
             for slot in SLOTS {
-                fits[slot as usize] = Some(self.value_in(&probe, slot).is_some());
+                fits[slot as usize] = Some(self.value_in(probe, slot).is_some());
             }
         }
         let by_slot = if fills { &self.by_slot[..] } else { &[] };
@@ -351,7 +352,7 @@ impl DateGrammar {
             if pattern.second != UNKNOWN && pattern.second != next_id {
                 continue;
             }
-            if let Some(found) = self.match_pattern(pattern, tokens, i)
+            if let Some(found) = self.match_pattern(pattern, tokens, i, first.as_ref())
                 && best.is_none_or(|b| found.b > b.b)
             {
                 best = Some(found);
@@ -360,7 +361,14 @@ impl DateGrammar {
         best
     }
 
-    fn match_pattern(&self, pattern: &Pattern, tokens: &Tokens, from: usize) -> Option<DateMention> {
+    /// Matches `pattern` at token `from`; `first` is that token's probe when it was made.
+    fn match_pattern(
+        &self,
+        pattern: &Pattern,
+        tokens: &Tokens,
+        from: usize,
+        first: Option<&Probe>,
+    ) -> Option<DateMention> {
         // The words first (an integer each), so a pattern they rule out probes no slot.
         let words = tokens.list.get(from..from + pattern.elems.len())?;
         let word_fails = |(elem, token): (&Elem, &crate::extract::tokens::Token)| match *elem {
@@ -377,7 +385,13 @@ impl DateGrammar {
             match *elem {
                 Elem::Word(id) if token.id == id => {}
                 Elem::Word(_) => return None,
-                Elem::Slot(slot) => self.fill(&mut values, slot, self.slot_value(tokens, at, slot)?),
+                Elem::Slot(slot) => {
+                    let value = match first.filter(|_| k == 0) {
+                        Some(probe) => self.value_in(probe, slot),
+                        None => self.slot_value(tokens, at, slot),
+                    };
+                    self.fill(&mut values, slot, value?)
+                }
             }
         }
         Some(DateMention { a: from, b: from + pattern.elems.len(), rule: pattern.rule, values, end: None })

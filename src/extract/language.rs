@@ -255,7 +255,12 @@ impl Language {
     /// "eufraatstad", "mijnstadje"): longer than the ending by three letters at least, so that
     /// the ending itself and short names ending in it are not taken.
     pub fn is_intro_compound(&self, folded: &str) -> bool {
-        self.intro_suffixes.iter().any(|s| folded.len() >= s.len() + 3 && folded.ends_with(s.as_str()))
+        // Asked of most words of a sentence: the last byte rules out nearly all of them before
+        // any ending is compared whole.
+        let last = folded.as_bytes().last();
+        self.intro_suffixes
+            .iter()
+            .any(|s| folded.len() >= s.len() + 3 && s.as_bytes().last() == last && folded.ends_with(s.as_str()))
     }
 
     /// Loose region aliases whose first content word is `id`.

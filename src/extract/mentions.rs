@@ -154,9 +154,34 @@ const _: () = {
     }
 };
 
+/// The bytes of a word of at most [`MAX_PARTICLE_LEN`] bytes in an integer, the first in the
+/// highest byte (words hold no zero byte, so different words pack differently).
+const fn pack_particle(word: &[u8]) -> u32 {
+    let mut packed = 0u32;
+    let mut i = 0;
+    while i < word.len() {
+        packed = packed << 8 | word[i] as u32;
+        i += 1;
+    }
+    packed
+}
+
+/// [`NAME_PARTICLES`] packed ([`pack_particle`]), compared as integers.
+const PACKED_PARTICLES: [u32; NAME_PARTICLES.len()] = {
+    let mut packed = [0u32; NAME_PARTICLES.len()];
+    let mut i = 0;
+    while i < NAME_PARTICLES.len() {
+        packed[i] = pack_particle(NAME_PARTICLES[i].as_bytes());
+        i += 1;
+    }
+    packed
+};
+
 /// Whether a folded word is one of [`NAME_PARTICLES`] (a longer word is told at once).
 fn is_name_particle(folded: &str) -> bool {
-    folded.len() <= MAX_PARTICLE_LEN && NAME_PARTICLES.contains(&folded)
+    !folded.is_empty()
+        && folded.len() <= MAX_PARTICLE_LEN
+        && PACKED_PARTICLES.contains(&pack_particle(folded.as_bytes()))
 }
 
 impl Analysis {
@@ -177,31 +202,43 @@ impl Analysis {
         // An acronym ("IS", "US") is not the ordinary word it spells ("is", "us").
         let acronym_classes = class::COUNTRY | class::DEMONYM;
         let mut starts = 0;
-        for t in &self.tokens.list {
+        // Sized at once and filled slot by slot beside the tokens: no pushes in this loop over
+        // every token.
+        self.class.resize(n, 0);
+        self.prep.resize(n, 0);
+        self.country.resize(n, None);
+        let slots = self.class.iter_mut().zip(self.prep.iter_mut()).zip(self.country.iter_mut());
+        for (t, ((class_slot, prep_slot), country_slot)) in self.tokens.list.iter().zip(slots) {
             if let Some(bits) = self.words_present.get_mut(t.id as usize / 64) {
                 *bits |= 1 << (t.id % 64);
                 starts |= lang.starts_of(t.id);
             }
             let (class, prep, country) = if t.id == UNKNOWN { (0, 0, None) } else { lang.word(t.id) };
             let (class, prep) = if t.is(UPPER) { (class & acronym_classes, 0) } else { (class, prep) };
-            self.class.push(class);
-            self.prep.push(prep);
-            self.country.push(country);
+            *class_slot = class;
+            *prep_slot = prep;
+            *country_slot = country;
         }
         self.consumed.resize(n, false);
         self.intro_compounds(lang);
         self.phrases(lang);
+        let mut numbered = false;
         // A sentence none of whose words starts a gapped phrase or a loose alias skips the pass.
         if starts & START_GAPPED != 0 {
             // A first numbering of the clauses, so that no gapped phrase joins a word of a
             // relative aside to one of the clause around it ("Y, dat A had veroverd, kwam ... in
             // handen van B" is no "had ... in handen"); numbered again once the phrases are in.
             self.clauses();
-            self.gapped(lang);
+            let classes_added = self.gapped(lang);
+            numbered = !classes_added;
         }
         // The phrases are the last to add classes.
         self.present = self.class.iter().fold(0, |all, &c| all | c);
-        self.clauses();
+        // The numbering reads only the tokens, their classes and roles and the actors: when the
+        // gapped phrases added no class, the first numbering is already the final one.
+        if !numbered {
+            self.clauses();
+        }
         crate::extract::parts::find(self, lang);
         lang.dates.scan(&self.tokens, &mut self.dates);
         if lang.dates.spans.opens_a_range(|id| self.has_word(id)) {
@@ -327,9 +364,11 @@ impl Analysis {
         self.consumed[a..b].iter_mut().for_each(|c| *c = true);
     }
 
-    /// Gapped phrases; a gapped cue replaces the plain cues inside it.
-    fn gapped(&mut self, lang: &Language) {
+    /// Gapped phrases; a gapped cue replaces the plain cues inside it. Says whether a phrase
+    /// added a class to some token.
+    fn gapped(&mut self, lang: &Language) -> bool {
         let n = self.tokens.len();
+        let mut classes_added = false;
         for i in 0..n {
             let id = self.tokens.list[i].id;
             if id == UNKNOWN {
@@ -370,11 +409,15 @@ impl Analysis {
                     Payload::NoLonger => self.no_longer.push((m.first.0, m.last.1)),
                     Payload::NotNegated => self.not_negated.push((m.first.0, m.last.1)),
                     Payload::Partial => self.partial.push((m.first.0, false)),
-                    Payload::Class(c) => self.class[m.first.0..m.last.1].iter_mut().for_each(|x| *x |= c),
+                    Payload::Class(c) => {
+                        self.class[m.first.0..m.last.1].iter_mut().for_each(|x| *x |= c);
+                        classes_added = true;
+                    }
                     _ => {}
                 }
             }
         }
+        classes_added
     }
 
     /// Whether token `k` opens a phrase written after a separable particle at the end of its

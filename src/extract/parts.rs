@@ -26,8 +26,18 @@ pub fn find(an: &mut Analysis, lang: &Language) {
     if an.partial.is_empty() || lang.part_nouns.is_empty() {
         return;
     }
-    let found: Vec<usize> = (0..an.len()).filter(|&k| lang.part_nouns.contains(&an.tokens.list[k].id)).collect();
+    let found: Vec<usize> = if has_part_noun(an, lang) {
+        (0..an.len()).filter(|&k| lang.part_nouns.contains(&an.tokens.list[k].id)).collect()
+    } else {
+        Vec::new()
+    };
     an.parts = found;
+}
+
+/// Whether some part noun is among the sentence's words: one bit test for each noun, so a
+/// sentence without one never compares its tokens with the list.
+fn has_part_noun(an: &Analysis, lang: &Language) -> bool {
+    lang.part_nouns.iter().any(|&id| an.has_word(id))
 }
 
 /// "alleen de kazerne is nog in handen van het leger", "alleen het vluchtelingenkamp",
@@ -40,8 +50,9 @@ fn only_sites(an: &mut Analysis, lang: &Language) {
         return;
     }
     let skippable = class::DET | class::SKIP;
+    let part_nouns = has_part_noun(an, lang);
     for k in 1..an.len() {
-        let part = an.class[k] & class::SITE != 0 || lang.part_nouns.contains(&an.tokens.list[k].id);
+        let part = an.class[k] & class::SITE != 0 || (part_nouns && lang.part_nouns.contains(&an.tokens.list[k].id));
         if !part {
             continue;
         }

@@ -266,6 +266,23 @@ impl Tokens {
                 // The common case in a tight loop: a word of ASCII letters and digits that starts
                 // here and ends at a separator or at the end of the text.
                 if ALNUM[usize::from(b)] {
+                    // Most words are shorter than eight bytes: one integer read from here finds
+                    // the word's end and gives its shape and key.
+                    if let Some(eight) = bytes.get(at..at + 8) {
+                        let eight = u64::from_le_bytes(eight.try_into().expect("eight bytes"));
+                        let others = !alnum_bytes(eight) & HIGH_BITS;
+                        if others != 0 {
+                            let end = at + (others.trailing_zeros() / 8) as usize;
+                            if SEPARATOR[usize::from(bytes[end])] {
+                                self.push_short_plain_word(eight, at, end, base, vocab);
+                                scan.at = end + 1;
+                            } else {
+                                scan.word_start = Some(at);
+                                scan.at = end;
+                            }
+                            continue;
+                        }
+                    }
                     let end = at + 1 + alnum_run(&bytes[at + 1..]);
                     let ends_here = bytes.get(end).is_none_or(|&next| SEPARATOR[usize::from(next)]);
                     if ends_here {
@@ -375,6 +392,17 @@ impl Tokens {
         let (fold_start, fold_end) = (start as u32, end as u32);
         let start = base + start;
         self.list.push(Token { start, end: start + len, id, shape, mark: 0, fold_start, fold_end });
+    }
+
+    /// Adds the word `start..end` of fewer than eight ASCII letters and digits whose bytes start
+    /// `eight` (the text's eight bytes from `start`), as [`Tokens::push_plain_word`] would.
+    #[inline(always)]
+    fn push_short_plain_word(&mut self, eight: u64, start: usize, end: usize, base: usize, vocab: &Vocab) {
+        let (shape, key) = short_shape_and_key(eight, end - start);
+        // The key packs the whole folded word, which stands where it is in the lower-case copy.
+        let id = vocab.short.get(key).unwrap_or(UNKNOWN);
+        let (fold_start, fold_end) = (start as u32, end as u32);
+        self.list.push(Token { start: base + start, end: base + end, id, shape, mark: 0, fold_start, fold_end });
     }
 
     /// Adds a word with other characters (letters beyond ASCII, apostrophes inside it).

@@ -317,7 +317,7 @@ fn exonym_target(gazetteer: &Gazetteer, place: &str) -> Option<Found> {
 /// A whole country (`Irak`) is not a mention the extractor makes claims about (yet): only
 /// towns and regions are hits.
 fn resolve(gazetteer: &Gazetteer, text: &str) -> Option<Hit> {
-    match gazetteer.resolve(text, &Hint::default()) {
+    match gazetteer.resolve_without_suggestions(text, &Hint::default()) {
         Resolution::Found { key, .. } if key.kind == PlaceKind::Country => None,
         Resolution::Ambiguous { mut candidates } if candidates.iter().any(|c| c.key.kind == PlaceKind::Country) => {
             candidates.retain(|c| c.key.kind != PlaceKind::Country);
@@ -427,7 +427,7 @@ pub fn area(key: PlaceKey, country: String, rule: Option<String>) -> Found {
 
 /// Resolves an ambiguous name again with a country hint; `None` when it stays ambiguous.
 pub fn with_hint(gazetteer: &Gazetteer, text: &str, country: &str) -> Option<Found> {
-    match gazetteer.resolve(text, &Hint { country: Some(country.to_string()) }) {
+    match gazetteer.resolve_without_suggestions(text, &Hint { country: Some(country.to_string()) }) {
         Resolution::Found { key, rule, others } if key.kind != PlaceKind::Country => {
             Some(found(gazetteer, key, text, !others.is_empty(), rule))
         }

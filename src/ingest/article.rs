@@ -73,15 +73,26 @@ pub const BINARY_SAMPLE: usize = 4096;
 /// Rejects bytes that look binary: a NUL byte or many control bytes in the first [`BINARY_SAMPLE`] bytes.
 pub fn check_not_binary(name: &str, bytes: &[u8]) -> Result<(), ArticleError> {
     let sample = &bytes[..bytes.len().min(BINARY_SAMPLE)];
-    // Every archive article passes here: bytes below 0x20, less the allowed ones, each counted
-    // by a simple comparison the compiler vectorizes.
-    let below: usize = sample.chunks(255).map(|c| c.iter().map(|&b| u8::from(b < 0x20)).sum::<u8>() as usize).sum();
-    let allowed: usize = [b'\t', b'\n', b'\r', 0x0c].iter().map(|&c| memchr::memchr_iter(c, sample).count()).sum();
-    let control = below - allowed;
-    if !sample.is_empty() && (sample.contains(&0) || control * 20 > sample.len()) {
+    // Every archive article passes here: one pass counts the control bytes (below 0x20, less
+    // the allowed ones) and the zero bytes, with comparisons the compiler vectorizes.
+    let (control, zeros) =
+        sample.chunks(255).map(control_and_zero_bytes).fold((0, 0), |(c, z), (dc, dz)| (c + dc, z + dz));
+    if !sample.is_empty() && (zeros > 0 || control * 20 > sample.len()) {
         return Err(ArticleError::Binary(name.to_string(), control, sample.len()));
     }
     Ok(())
+}
+
+/// How many bytes of `chunk` (at most 255) are control bytes other than tab, line feed, form
+/// feed and carriage return, and how many are zero, counted in one pass.
+fn control_and_zero_bytes(chunk: &[u8]) -> (usize, usize) {
+    let (mut control, mut zeros) = (0u8, 0u8);
+    for &b in chunk {
+        let allowed = b == b'\t' || b == b'\n' || b == b'\r' || b == 0x0c;
+        control += u8::from(b < 0x20 && !allowed);
+        zeros += u8::from(b == 0);
+    }
+    (usize::from(control), usize::from(zeros))
 }
 
 /// Reads the leading ` date 2017-10 ` marker (after a byte-order mark, if any): its date, or
@@ -262,11 +273,21 @@ fn is_abbreviation(word: &str) -> bool {
     // Lower-casing an ASCII word never changes its length: compare without allocating (and
     // not at all when it is longer than every abbreviation).
     let listed = if word.is_ascii() {
-        word.len() <= LONGEST_ABBREVIATION && ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word))
+        word.len() <= LONGEST_ABBREVIATION && is_listed_abbreviation(word.as_bytes())
     } else {
         ABBREVIATIONS.contains(&word.to_lowercase().as_str())
     };
     initial || listed
+}
+
+/// Whether an ASCII word of at most [`LONGEST_ABBREVIATION`] bytes is one of [`ABBREVIATIONS`]
+/// in any case: lower-cased on the stack and looked up by binary search (the list is sorted).
+fn is_listed_abbreviation(word: &[u8]) -> bool {
+    let mut lower = [0u8; LONGEST_ABBREVIATION];
+    let Some(lower) = lower.get_mut(..word.len()) else { return false };
+    lower.copy_from_slice(word);
+    lower.make_ascii_lowercase();
+    ABBREVIATIONS.binary_search_by(|a| a.as_bytes().cmp(lower)).is_ok()
 }
 
 fn push_trimmed(spans: &mut Vec<(usize, usize)>, line: &str, start: usize, end: usize) {
@@ -281,6 +302,15 @@ fn push_trimmed(spans: &mut Vec<(usize, usize)>, line: &str, start: usize, end: 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn abbreviations_are_sorted_and_found_in_any_case() {
+        assert!(ABBREVIATIONS.windows(2).all(|w| w[0] < w[1]), "sorted for the binary search");
+        for a in ABBREVIATIONS {
+            assert!(is_listed_abbreviation(a.as_bytes()) && is_listed_abbreviation(a.to_uppercase().as_bytes()));
+        }
+        assert!(!is_listed_abbreviation(b"stad") && !is_listed_abbreviation(b""));
+    }
 
     fn split(text: &str) -> Vec<String> {
         let article = parse("t.txt", text.as_bytes()).unwrap();

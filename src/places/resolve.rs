@@ -118,15 +118,33 @@ struct Facts {
     regional: bool,
 }
 
+/// Whether a name found nowhere comes back with suggestions of names like it.
+#[derive(Clone, Copy)]
+enum Suggest {
+    Yes,
+    No,
+}
+
 impl Gazetteer {
     /// Resolves a name as a ledger or a user writes it: `Boukamal`, `Sinjar, IQ`, `Sinjar (IQ)`,
     /// `Andriivka, Kherson Oblast`, a town id, or `region:ID`.
     pub fn resolve(&self, query: &str, hint: &Hint) -> Resolution {
+        self.resolve_with(query, hint, Suggest::Yes)
+    }
+
+    /// [`Gazetteer::resolve`] for a caller that only tells found from not found (the extractor
+    /// trying a name of its text): a name found nowhere comes back with no suggestions, which
+    /// would cost a fuzzy comparison with every spelling.
+    pub fn resolve_without_suggestions(&self, query: &str, hint: &Hint) -> Resolution {
+        self.resolve_with(query, hint, Suggest::No)
+    }
+
+    fn resolve_with(&self, query: &str, hint: &Hint, suggest: Suggest) -> Resolution {
         let query = query.trim();
         if let Some(id) = query.strip_prefix("region:") {
             return match self.region_ids.get(id.trim()) {
                 Some(&i) => found(self.candidate(Target::Region(i)).key),
-                None => Resolution::NotFound { suggestions: self.suggest(id) },
+                None => Resolution::NotFound { suggestions: self.suggestions(id, suggest) },
             };
         }
         if let Some(&i) = self.town_ids.get(query) {
@@ -148,7 +166,7 @@ impl Gazetteer {
         let qualifier = match qualifier_text.map(|q| self.parse_qualifier(q)) {
             None => None,
             Some(Some(q)) => Some(q),
-            Some(None) if self.has_candidates(query) => return self.resolve_unqualified(query, hint),
+            Some(None) if self.has_candidates(query) => return self.resolve_unqualified(query, hint, suggest),
             Some(None) => return Resolution::UnknownQualifier { qualifier: qualifier_text.unwrap_or("").into() },
         };
         let (exact, variants) = self.pools(name);
@@ -158,7 +176,7 @@ impl Gazetteer {
             }
         }
         if qualifier.is_none() {
-            return self.resolve_region(name);
+            return self.resolve_region(name, suggest);
         }
         Resolution::NotFound { suggestions: self.qualified_elsewhere(name) }
     }
@@ -191,12 +209,12 @@ impl Gazetteer {
         Resolution::Found { key: country_candidate.key, others: self.candidates(&others), rule }
     }
 
-    fn resolve_unqualified(&self, name: &str, hint: &Hint) -> Resolution {
+    fn resolve_unqualified(&self, name: &str, hint: &Hint, suggest: Suggest) -> Resolution {
         let (exact, variants) = self.pools(name);
         [exact, variants]
             .into_iter()
             .find_map(|pool| self.choose_town(pool, None, hint))
-            .unwrap_or_else(|| self.resolve_region(name))
+            .unwrap_or_else(|| self.resolve_region(name, suggest))
     }
 
     fn has_candidates(&self, name: &str) -> bool {
@@ -204,7 +222,7 @@ impl Gazetteer {
         !exact.is_empty() || !variants.is_empty()
     }
 
-    fn resolve_region(&self, name: &str) -> Resolution {
+    fn resolve_region(&self, name: &str, suggest: Suggest) -> Resolution {
         let spellings = self.index.get(&place_key(name)).map(Vec::as_slice).unwrap_or(&[]);
         let mut regions: Vec<Target> =
             spellings.iter().map(|s| s.target).filter(|t| matches!(t, Target::Region(_))).collect();
@@ -212,8 +230,16 @@ impl Gazetteer {
         regions.dedup();
         match regions.as_slice() {
             [one] => found(self.candidate(*one).key),
-            [] => Resolution::NotFound { suggestions: self.suggest(name) },
+            [] => Resolution::NotFound { suggestions: self.suggestions(name, suggest) },
             many => Resolution::Ambiguous { candidates: many.iter().map(|t| self.candidate(*t)).collect() },
+        }
+    }
+
+    /// [`Gazetteer::suggest`] when suggestions are wanted, else none.
+    fn suggestions(&self, query: &str, suggest: Suggest) -> Vec<String> {
+        match suggest {
+            Suggest::Yes => self.suggest(query),
+            Suggest::No => Vec::new(),
         }
     }
 
