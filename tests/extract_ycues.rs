@@ -114,6 +114,8 @@ fn nl_capture_verbs_in_all_their_forms() {
             ("Palmyra werd in mei door IS overgenomen.", &["Palmyra is captured"]),
             ("De Koerden hebben Kobani teruggewonnen.", &["Kobani sdf captured"]),
             ("Het Oekraïense leger heroverde Cherson, meldt Kyiv.", &["Kherson ukraine captured"]),
+            ("IS nam in juni 2014 Mosul in bezit.", &["Mosul is captured"]),
+            ("Het Iraakse leger heeft Tikrit in bezit genomen.", &["Tikrit iraqi-gov captured"]),
         ],
     );
 }
