@@ -470,3 +470,35 @@ fn en_aims_attacks_flights_and_failed_attempts_state_nothing() {
         ],
     );
 }
+
+#[test]
+fn nl_dev_no_cue_classes() {
+    check(
+        "nl",
+        &[
+            // a passive leaving verb before a purpose clause, a truce's withdrawal in verb-final
+            // order, a withdrawal noun after an adjective, a state regained, a separable
+            // particle before "op" and the side the place was taken from
+            ("Kobani werd in januari door IS ontruimd om verliezen te beperken.", &["Kobani is lost"]),
+            ("Het bestand bepaalt dat IS zich voor 1 mei moet terugtrekken uit Raqqa.", &["Raqqa is lost"]),
+            ("De SDF spraken van een tactische terugtrekking uit Manbij.", &["Manbij sdf lost"]),
+            ("Palmyra is sinds maart weer van het Syrische leger.", &["Palmyra syrian-gov holds"]),
+            ("Turkse troepen namen Afrin in op de YPG.", &["Afrin turkey captured"]),
+            // hospitals cleared and roads cut off are no claims about the town
+            ("Hulpverleners ontruimden het ziekenhuis in Raqqa.", &[]),
+        ],
+    );
+}
+
+#[test]
+fn en_a_side_named_inside_hands_holds_the_place() {
+    check(
+        "en",
+        &[
+            ("Raqqa has been in SDF hands since October.", &["Raqqa sdf holds"]),
+            ("Bakhmut is still in Ukrainian hands.", &["Bakhmut ukraine holds"]),
+            // no side in the gap: no claim
+            ("Bakhmut is still in the hands of fate.", &[]),
+        ],
+    );
+}
