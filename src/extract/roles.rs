@@ -914,7 +914,13 @@ impl Roles<'_> {
             .or_else(|| self.next(NextActor::Loser))
             .or_else(|| self.with_prep(prep::FOR))
             .or_else(|| self.of_after());
-        let winner_at = self.with_prep(prep::RECIPIENT).or_else(|| self.agent());
+        // "Jarablus werd door IS ontruimd", "Kherson was abandoned by Russian troops": the agent of
+        // a passive leaving verb is the side that left.
+        let (loser_at, agent_left) = match loser_at {
+            None if self.with_prep(prep::RECIPIENT).is_none() && self.leaving_verb_in_passive() => (self.agent(), true),
+            at => (at, false),
+        };
+        let winner_at = self.with_prep(prep::RECIPIENT).or_else(|| if agent_left { None } else { self.agent() });
         let winner = winner_at.and_then(|i| self.faction(i));
         let loser = loser_at
             .and_then(|i| self.faction(i))
@@ -939,6 +945,21 @@ impl Roles<'_> {
                 Some(Outcome::new(holder, None, Event::Lost).noted("the holder from context", 0.15))
             }
         }
+    }
+
+    /// Whether the frame's clause is passive ("werd", "wordt", or a form of "be" with no "have")
+    /// while its loss cue carries no auxiliary of its own: a leaving verb ("ontruimd",
+    /// "verlaten", "abandoned") made passive, whose agent left the place; not a cue that is
+    /// passive itself ("werd verdreven uit", "was driven out of"), whose agent drove it out.
+    fn leaving_verb_in_passive(&self) -> bool {
+        let an = self.an();
+        let cue = &an.cues[self.frame.cue];
+        let aux = class::BE | class::PASSIVE;
+        if cue.parts().iter().any(|&(a, b)| (a..b).any(|k| an.class.get(k).is_some_and(|c| c & aux != 0))) {
+            return false;
+        }
+        let in_clause = |c: u32| (0..an.len()).any(|k| an.clause[k] == self.frame.clause && an.class[k] & c != 0);
+        in_clause(class::PASSIVE) || (in_clause(class::BE) && !in_clause(class::HAVE))
     }
 
     /// A loss that names no loser, told right after the article told the place's capture
