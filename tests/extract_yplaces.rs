@@ -4,9 +4,10 @@
 //! door het leger heroverd"); a part phrase of a bare region noun that locates the town rather
 //! than limiting the claim ("X, in het noorden van de regio, werd veroverd"); towns named as the
 //! two ends of a stretch ("een aanval op een konvooi tussen X en Y") and hills "boven X", which
-//! are landmarks. Uses the repository's geodata; every sentence is written for these tests (none
-//! from an article or the development set), with negatives: ordinary words that are town names
-//! somewhere opening a sentence with an event verb, and attacks between two towns.
+//! are landmarks; a Dutch "zj" that is a "z" before a "j" read as "y" ("Izjoem" = Izyum). Uses
+//! the repository's geodata; every sentence is written for these tests (none from an article or
+//! the development set), with negatives: ordinary words that are town names somewhere opening a
+//! sentence with an event verb, and attacks between two towns.
 
 mod extract_cli;
 
@@ -69,6 +70,18 @@ fn towns_at_the_ends_of_a_stretch_are_landmarks() {
             "Ukrainian troops still hold Siversk. An attack on a convoy between Siversk and Lysychansk killed ten soldiers.",
             &["Siversk ukraine holds -"],
         )],
+    );
+}
+
+#[test]
+fn zj_may_be_a_z_before_a_j_that_is_y() {
+    check(
+        "nl",
+        &[
+            ("Oekraïense troepen heroverden in september Izjoem.", &["Izyum ukraine captured -"]),
+            // the other Dutch spellings still work
+            ("Russische troepen hebben Vovtsjansk ingenomen.", &["Vovchansk russia captured -"]),
+        ],
     );
 }
 

@@ -827,9 +827,12 @@ impl Analysis {
             return;
         }
         let n = self.tokens.len();
+        // "de regio", not "de provincie Idlib" nor "the province of Raqqa".
         let bare_region = |j: usize| {
-            self.class[j] & class::REGION_NOUN != 0
-                && (j + 1 >= n || !self.tokens.list[j + 1].is(CAP) || self.tokens.list[j + 1].is(PUNCT))
+            let named_after = j + 1 < n
+                && (self.tokens.list[j + 1].is(CAP) && !self.tokens.list[j + 1].is(PUNCT)
+                    || self.prep[j + 1] & prep::OF != 0);
+            self.class[j] & class::REGION_NOUN != 0 && !named_after
         };
         // The part phrase ("het noorden van") ends in its "van"; a determiner may follow.
         let locates = |k: usize| {
