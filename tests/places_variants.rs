@@ -77,6 +77,7 @@ fn dutch_transliterations_resolve() {
         ("Tsjasiv Jar", "chasiv-yar-710915"),
         ("Vovtsjansk", "vovchansk-689304"),
         ("Oerozjajne", "urozhaine-9114393"),
+        ("Izjoem", "izyum-707292"),
     ]);
 }
 

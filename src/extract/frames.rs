@@ -639,7 +639,12 @@ fn place_after_nouns(an: &Analysis, frames: &mut [Frame], used: &mut [bool]) {
         }
         let next_cue = starts.iter().copied().filter(|&a| a >= cue.end).min().unwrap_or(usize::MAX);
         let after = an.places.iter().enumerate().find(|(i, p)| {
-            !used[*i] && p.a >= cue.end && p.a < cue.end + NOUN_WINDOW && p.a < next_cue && an.clause[p.a] == f.clause
+            !used[*i]
+                && p.a >= cue.end
+                && p.a < cue.end + NOUN_WINDOW
+                && p.a < next_cue
+                && an.clause[p.a] == f.clause
+                && !between_places(p.gov)
         });
         match after {
             Some((i, _)) => {
@@ -657,6 +662,12 @@ fn place_after_nouns(an: &Analysis, frames: &mut [Frame], used: &mut [bool]) {
             None => {}
         }
     }
+}
+
+/// "een aanval op een konvooi tussen Gao en Ansongo": towns named as the two ends of a stretch
+/// are landmarks, not what an attack or a fight after a noun is about.
+fn between_places(gov: u16) -> bool {
+    gov & prep::BETWEEN != 0 && gov & prep::REFERENCE != 0
 }
 
 /// "Sinds het begin van het offensief hebben de rebellen ook X veroverd", "after a months-long

@@ -143,6 +143,13 @@ const NAME_PARTICLES: &[&str] = &[
 /// Longest place name tried, in words.
 const MAX_NAME_WORDS: usize = 4;
 
+/// Longest apposition (in tokens, with its closing comma) between a sentence's opening name and
+/// its verb ([`Analysis::subject_of_cue`]).
+const MAX_APPOSITION: usize = 16;
+
+/// Longest phrase of a part word, from its first word to its "van" ("het noordelijke deel van").
+const PART_PHRASE: usize = 5;
+
 /// The longest of [`NAME_PARTICLES`], in bytes.
 const MAX_PARTICLE_LEN: usize = 3;
 
@@ -251,6 +258,7 @@ impl Analysis {
         self.towns(lang, towns, gazetteer, text, base);
         self.sites(text, base);
         self.site_directions();
+        self.locating_parts();
         self.anaphora();
         self.kind_references();
         if starts & START_LOOSE != 0 {
@@ -762,7 +770,7 @@ impl Analysis {
             cue_in_clause: self.cues.iter().any(|c| self.clause[c.a] == self.clause[a]),
             near_article: false,
             far_from_article: false,
-            cue_next: self.cue_next(b),
+            cue_next: self.cue_next(b) || (a == 0 && self.subject_of_cue(b)),
             after_article: a > 0
                 && self.class[a - 1] & class::ARTICLE != 0
                 && self.class[a - 1] & class::INDEFINITE == 0
@@ -853,6 +861,33 @@ impl Analysis {
         let class = &self.class;
         let names_site = |k: usize| (k + 1..(k + 3).min(class.len())).any(|j| class[j] & class::SITE != 0);
         self.partial.retain(|&(k, remnant)| remnant || !names_site(k));
+    }
+
+    /// "Bulbul, in het noorden van de regio, werd veroverd": a part of a bare region noun (no
+    /// name after it) says where a place lies, not that only a part of it is held.
+    fn locating_parts(&mut self) {
+        if self.present & class::REGION_NOUN == 0 || self.partial.is_empty() {
+            return;
+        }
+        let n = self.tokens.len();
+        // "de regio", not "de provincie Idlib" nor "the province of Raqqa".
+        let bare_region = |j: usize| {
+            let named_after = j + 1 < n
+                && (self.tokens.list[j + 1].is(CAP) && !self.tokens.list[j + 1].is(PUNCT)
+                    || self.prep[j + 1] & prep::OF != 0);
+            self.class[j] & class::REGION_NOUN != 0 && !named_after
+        };
+        // The part phrase ("het noorden van") ends in its "van"; a determiner may follow.
+        let locates = |k: usize| {
+            let Some(of) = (k + 1..(k + PART_PHRASE).min(n)).find(|&j| self.prep[j] & prep::OF != 0) else {
+                return false;
+            };
+            let det = |j: usize| self.class[j] & class::DET != 0;
+            (of + 1..(of + 3).min(n)).find(|&j| !det(j)).is_some_and(bare_region)
+        };
+        let kept: Vec<(usize, bool)> =
+            self.partial.iter().copied().filter(|&(k, remnant)| remnant || !locates(k)).collect();
+        self.partial = kept;
     }
 
     /// Words the vocabulary lacks that end in an intro noun ("de kuststad Sirte", "Gharyan, de
@@ -1125,6 +1160,30 @@ impl Analysis {
     fn cue_next(&self, b: usize) -> bool {
         let aux = b < self.class.len() && self.class[b] & (class::BE | class::HAVE | class::PASSIVE) != 0;
         self.cues.iter().any(|c| c.a == b || (aux && c.a == b + 1))
+    }
+
+    /// A name opening the sentence is the subject of its clause's event: its verb follows at
+    /// once or after an apposition between commas, and is an event cue or an auxiliary whose
+    /// cue comes later in the clause ("Kidal werd in november door het leger heroverd",
+    /// "Bulbul, in het noorden van de regio, werd in februari veroverd").
+    fn subject_of_cue(&self, b: usize) -> bool {
+        let n = self.tokens.len();
+        let is_comma = |k: usize| self.tokens.list[k].is(PUNCT) && self.tokens.fold(k) == ",";
+        let mut verb = b;
+        if verb < n && is_comma(verb) {
+            match (verb + 1..n.min(verb + MAX_APPOSITION)).find(|&k| is_comma(k)) {
+                Some(close) => verb = close + 1,
+                None => return false,
+            }
+        }
+        if verb >= n {
+            return false;
+        }
+        if self.cues.iter().any(|c| c.a == verb) {
+            return true;
+        }
+        let aux = self.class[verb] & (class::BE | class::HAVE | class::PASSIVE) != 0;
+        aux && self.cues.iter().any(|c| c.a > verb && self.clause[c.a] == self.clause[verb])
     }
 
     /// "M23 rebels", "Houthi-rebellen": a faction's name right before a description whose side

@@ -459,6 +459,8 @@ pub struct Evidence {
     pub far_from_article: bool,
     /// An event cue follows it at once or after one auxiliary ("Bakhmut fell to", "Kreminna was
     /// captured by", "Soledar werd ingenomen"): the name is the event's place (branch xactor).
+    /// Opening the sentence, also when its verb follows after an apposition or its auxiliary's
+    /// cue comes later in the clause ("Kidal werd in november door het leger heroverd").
     pub cue_next: bool,
     /// A definite article stands right before it ("de Dnjepr", "the Donbas"): town names take
     /// none, rivers and areas do.
@@ -485,7 +487,8 @@ pub fn accept(found: &Found, evidence: &Evidence) -> bool {
             || big
             || found.population >= 1000
             || !evidence.sentence_initial
-            || evidence.place_preposition;
+            || evidence.place_preposition
+            || evidence.cue_next;
     }
     // GeoNames gives many towns population 0 (unknown, not empty): their aliases count like
     // those of a town of some size, with a place preposition, a list or a cue as evidence.

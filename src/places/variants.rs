@@ -8,8 +8,9 @@
 //! - a name of syllables written apart: `kut kai` = `kutkai`, `nam hkam` = `namhkam` (the world
 //!   index also holds the joined form of every such name, so `muse` finds `Mu-se`);
 //! - Dutch transliterations of Cyrillic and Arabic names: `oe` = `u`, `sj` = `sh`, `tsj` = `ch`,
-//!   `zj` = `zh`, `ch` = `kh`, `j` = `y` or `i`, `ie` = `i` (`Vovtsjansk` = `Vovchansk`,
-//!   `Koerachove` = `Kurakhove`, `Kostjantynivka` = `Kostyantynivka`);
+//!   `zj` = `zh` (or `z` and `j` = `y`: `Izjoem` = `Izyum`), `ch` = `kh`, `j` = `y` or `i`,
+//!   `ie` = `i` (`Vovtsjansk` = `Vovchansk`, `Koerachove` = `Kurakhove`, `Kostjantynivka` =
+//!   `Kostyantynivka`);
 //! - Burmese romanisations: an aspirate written with or without its `h` (`Kyaukphyu` =
 //!   `Kyaukpyu`), `oung` = `aung` (`Toungup` = `Taungup`).
 
@@ -97,7 +98,23 @@ pub fn dutch_variants(folded: &str) -> Vec<String> {
             out.push(variant);
         }
     }
+    // `zj` is also a `z` before a `j` that stands for `y` ("izjoem" = "izyum").
+    if let Some(variant) = z_before_y(folded).filter(|v| v != folded && !out.contains(v)) {
+        out.push(variant);
+    }
     out
+}
+
+/// "izjoem" → "izyum": the other rules with `zj` read as `z` and `j` = `y` (none without a `zj`).
+fn z_before_y(folded: &str) -> Option<String> {
+    if !folded.contains("zj") {
+        return None;
+    }
+    let mut base = folded.to_string();
+    for (from, to) in DUTCH_TRANSLITERATION.iter().filter(|(from, _)| *from != "zj") {
+        base = base.replace(from, to);
+    }
+    Some(base.replace('j', "y"))
 }
 
 /// `kyaukphyu` → `kyaukpyu`, `toungup` → `taungup`.
@@ -128,6 +145,7 @@ mod tests {
         assert!(has("kostjantynivka", "kostyantynivka"));
         assert!(has("tsjasiv jar", "chasiv yar"));
         assert!(has("zjelanne", "zhelanne"));
+        assert!(has("izjoem", "izyum"), "zj may be z before a j that is y");
         assert!(dutch_variants("raqqa").is_empty(), "a name no rule changes has no variant");
     }
 
