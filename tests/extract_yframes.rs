@@ -84,3 +84,47 @@ fn a_description_of_groups_is_the_one_group_the_article_named() {
         ],
     );
 }
+
+#[test]
+fn army_hands_and_army_control_are_the_government_s() {
+    check(
+        "en",
+        &[
+            ("Kadugli remains in army hands despite months of shelling.", &["Kadugli saf holds -"]),
+            (
+                "The RSF took Mellit, leaving Kutum as the last town in the area still under army control.",
+                &["Mellit rsf captured -", "Kutum saf holds -"],
+            ),
+            ("Sennar is still in government hands, officials said.", &["Sennar saf holds -"]),
+            // the army handing out food holds nothing
+            ("The army hands out food to families in Kadugli.", &[]),
+        ],
+    );
+}
+
+#[test]
+fn a_group_s_rival_group_is_not_the_defender_of_a_town_the_state_holds() {
+    check(
+        "nl",
+        &[(
+            "Het MNDAA nam in januari Laukkaing in. Het Arakan Army rukt op in het westen. Zij belegeren nu Sittwe.",
+            &["Sittwe myanmar-junta besieged arakan-army"],
+        )],
+    );
+    check(
+        "en",
+        &[
+            (
+                "The MNDAA took Laukkaing in January. The Arakan Army is advancing in the west. Its fighters have \
+                 encircled Sittwe.",
+                &["Sittwe myanmar-junta besieged arakan-army"],
+            ),
+            // where many sides hold towns, the group the article showed fighting stays the defender
+            (
+                "Islamic State fighters captured Deir ez-Zor in 2014. The SDF pushed east. Its fighters have \
+                 besieged Hajin.",
+                &["Deir ez-Zor is captured -", "Hajin is besieged sdf"],
+            ),
+        ],
+    );
+}

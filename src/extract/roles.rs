@@ -1313,7 +1313,8 @@ impl Roles<'_> {
         if self.tells_a_change_of_a_place() {
             return None;
         }
-        let defender = self.ctx.opponent(attacker.as_deref())?.to_string();
+        let opponent = self.ctx.opponent(attacker.as_deref())?;
+        let defender = self.government_not_a_rival_group(attacker.as_deref(), opponent).unwrap_or(opponent).to_string();
         // The article's defender is a government: not of a town in another country (branch
         // xsiege2: an article on Mali that turns to Djibo in Burkina Faso).
         if self.country.len() == 2 && crate::extract::siege::foreign_government(self.s.lang, &defender, self.country) {
@@ -1321,6 +1322,20 @@ impl Roles<'_> {
         }
         let note = format!("the defending side from the article: {defender}");
         Some(Outcome::new(defender, attacker, event).noted(note, 0.25))
+    }
+
+    /// An armed group attacking a town of a country where few sides hold towns, whose opponent
+    /// in the article is another group ("Het MNDAA nam Lashio in. ... Het Arakan Army ...
+    /// Zij belegeren nu Sittwe"): groups that are each fighting the state are not each other's
+    /// defenders, so the government of the town's country defends it (branch yframes).
+    fn government_not_a_rival_group(&self, attacker: Option<&str>, opponent: &str) -> Option<&str> {
+        let lang = self.s.lang;
+        let attacker = attacker?;
+        let group = |side: &str| !crate::extract::siege::is_government(lang, side);
+        if !group(attacker) || !group(opponent) || crate::extract::siege::defender_must_be_named(self.country) {
+            return None;
+        }
+        crate::extract::siege::government_side(lang, self.country).filter(|g| *g != attacker)
     }
 
     /// A fight with no defender named or seen, told with the place right after its cue
