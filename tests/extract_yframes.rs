@@ -39,6 +39,8 @@ fn a_bare_members_noun_is_the_government_of_the_place_s_country() {
             ("Ukrainian troops still hold Kupiansk.", &["Kupyansk ukraine holds -"]),
             // troops patrolling or deployed: no claim
             ("Peacekeeping troops patrolled the streets of Naqoura.", &[]),
+            // whose soldiers surrender, with no side named at all, stays unknown
+            ("Dozens of soldiers surrendered in Kadugli, a monitor said.", &[]),
             ("UN troops were deployed in Naqoura after the ceasefire.", &[]),
         ],
     );
