@@ -189,6 +189,14 @@ impl Context {
         self.named.iter().find(|(f, n)| keep(f) && **n == most).map(|(f, _)| f.as_str())
     }
 
+    /// The one faction the article named among those `keep` accepts; none when it named none
+    /// or several.
+    pub fn only_named_where(&self, keep: impl Fn(&str) -> bool) -> Option<&str> {
+        let mut kept = self.named.keys().filter(|f| keep(f));
+        let first = kept.next()?;
+        kept.next().is_none().then_some(first.as_str())
+    }
+
     /// The last place named within `reach` sentences.
     pub fn last_place(&self, reach: u32) -> Option<&PlaceRef> {
         self.last_place.as_ref().filter(|p| self.sentence - p.sentence <= reach)

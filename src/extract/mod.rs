@@ -406,9 +406,15 @@ impl Run<'_, '_> {
         let mut drafts = if frame_list.is_empty() && !areas::names_a_holder(an, lang) {
             Vec::new()
         } else {
-            Sentence { an, lang, frames: &frame_list, gazetteer: ex.gazetteer, text, base }.drafts(&mut self.ctx)
+            Sentence { an, lang, frames: &frame_list, gazetteer: ex.gazetteer, text, base, debug: self.options.debug }
+                .drafts(&mut self.ctx)
         };
         keep_one_claim_per_sentence(&mut drafts);
+        if self.options.debug {
+            for d in &drafts {
+                eprintln!("  draft {} {} {} confidence {:.2}", d.place.key.id, d.holder, d.event, d.confidence);
+            }
+        }
         let mut referred: Vec<&PlaceRef> = Vec::new();
         for draft in drafts.iter().filter(|d| d.place.key.kind == PlaceKind::Town) {
             if draft.notes.iter().any(|n| n.starts_with('\'')) && !referred.iter().any(|r| r.key == draft.place.key) {
@@ -616,6 +622,12 @@ impl Run<'_, '_> {
                     Dating::Unresolved(why) => why.clone(),
                     _ => "no date".into(),
                 };
+                if self.options.debug {
+                    eprintln!(
+                        "skip #{} {} {} {}: {why}",
+                        q.sentence, q.draft.place.key.id, q.draft.holder, q.draft.event
+                    );
+                }
                 self.report
                     .skipped
                     .push(format!("{source}: {} {} {}: {why}", q.draft.place.written, q.draft.holder, q.draft.event));
@@ -623,6 +635,12 @@ impl Run<'_, '_> {
             }
         };
         if q.draft.confidence < self.options.min_confidence {
+            if self.options.debug {
+                eprintln!(
+                    "skip #{} {} {} {}: confidence {:.2}",
+                    q.sentence, q.draft.place.key.id, q.draft.holder, q.draft.event, q.draft.confidence
+                );
+            }
             self.report.skipped.push(format!(
                 "{source}: {} {} {}: confidence {:.2}",
                 q.draft.place.written, q.draft.holder, q.draft.event, q.draft.confidence

@@ -56,6 +56,8 @@ pub struct Sentence<'a> {
     /// The sentence text and its byte offset in the article.
     pub text: &'a str,
     pub base: usize,
+    /// Print why a frame's place gives no draft (CONTROLMAP_DEBUG_EXTRACT).
+    pub debug: bool,
 }
 
 /// The roles a frame gives one place.
@@ -115,10 +117,15 @@ impl Sentence<'_> {
         for frame in self.frames {
             let modality = self.modality(frame);
             if modality == Modality::Expected && self.vow(frame) {
+                self.dropped(frame, None, "a vow or aim told by a speaker");
                 continue;
+            }
+            if frame.places.is_empty() {
+                self.dropped(frame, None, "no place attached");
             }
             for &fp in &frame.places {
                 let Some(placed) = self.place_of(fp, frame, ctx) else {
+                    self.dropped(frame, Some(fp), "the place does not resolve");
                     if let FramePlace::Mention(i) = fp
                         && let Target::Ambiguous(candidates, text) = &self.an.places[i].target
                     {
@@ -131,6 +138,7 @@ impl Sentence<'_> {
                     continue;
                 };
                 let Some(mut outcome) = self.outcome(frame, &placed, modality, ctx) else {
+                    self.dropped(frame, Some(fp), "no roles: no holder found for the place");
                     continue;
                 };
                 // A country: a part of it is partial, the whole only a loss (see `extent`).
@@ -142,16 +150,19 @@ impl Sentence<'_> {
                         .and_then(|(a, _)| self.extent_at(a))
                         .map(|e| if gone { extent::Extent::Whole } else { e });
                     let Some(event) = extent.and_then(|e| extent::country_event(e, outcome.event)) else {
+                        self.dropped(frame, Some(fp), "a country with no extent");
                         continue;
                     };
                     outcome.event = event;
                 }
                 if outcome.presume_attacker {
                     ctx.presume_attacker(&placed.place.key, &outcome.holder);
+                    self.dropped(frame, Some(fp), "only presumes an attacker");
                     continue;
                 }
                 if outcome.presume {
                     ctx.presume(&placed.place.key, &outcome.holder);
+                    self.dropped(frame, Some(fp), "only presumes a holder");
                     continue;
                 }
                 let also = outcome.also.clone();
@@ -194,6 +205,14 @@ impl Sentence<'_> {
             }
         }
         one_row_per_change(out)
+    }
+
+    /// With CONTROLMAP_DEBUG_EXTRACT: why a frame (at one of its places) gives no draft.
+    fn dropped(&self, frame: &Frame, place: Option<FramePlace>, why: &str) {
+        if self.debug {
+            let at = place.map_or(String::new(), |p| format!(" {p:?}"));
+            eprintln!("  drop frame cue={}{at}: {why}", frame.cue);
+        }
     }
 
     /// The extent stated for the country mention starting at token `a`.
@@ -449,7 +468,9 @@ impl Roles<'_> {
                     return Some(side.to_string());
                 }
                 let country = Some(self.country).filter(|c| c.len() == 2).or_else(|| self.ctx.country())?;
-                let side = self.s.lang.by_country[t as usize].get(country)?;
+                let Some(side) = self.s.lang.by_country[t as usize].get(country) else {
+                    return self.group_from_article(t);
+                };
                 Some(self.described_like(side, country).unwrap_or(side).to_string())
             }
             ActorRef::Pronoun => {
@@ -466,6 +487,20 @@ impl Roles<'_> {
     /// "Rebels led by HTS ... the insurgents": another description the article tied to a side,
     /// which stands for the same side as this one in `country`, names the side this one means
     /// (branch xactor).
+    /// A description of armed groups ("de rebellen", "the militants": a table that names no
+    /// government) in a country its table does not list: the one group (no government side) the
+    /// article has named, when it named exactly one (branch yframes). With two groups named, or
+    /// none, the description stays unresolved.
+    fn group_from_article(&self, table: u16) -> Option<String> {
+        let lang = self.s.lang;
+        let sides = &lang.by_country[table as usize];
+        let group = |side: &str| !crate::extract::siege::is_government(lang, side);
+        if sides.is_empty() || !sides.values().all(|s| group(s)) {
+            return None;
+        }
+        self.ctx.only_named_where(group).map(str::to_string)
+    }
+
     fn described_like(&self, side: &str, country: &str) -> Option<&str> {
         let tables = &self.s.lang.by_country;
         self.ctx.described_tables().find_map(|(t, described)| {
@@ -1299,7 +1334,8 @@ impl Roles<'_> {
         if self.tells_a_change_of_a_place() {
             return None;
         }
-        let defender = self.ctx.opponent(attacker.as_deref())?.to_string();
+        let opponent = self.ctx.opponent(attacker.as_deref())?;
+        let defender = self.government_not_a_rival_group(attacker.as_deref(), opponent).unwrap_or(opponent).to_string();
         // The article's defender is a government: not of a town in another country (branch
         // xsiege2: an article on Mali that turns to Djibo in Burkina Faso).
         if self.country.len() == 2 && crate::extract::siege::foreign_government(self.s.lang, &defender, self.country) {
@@ -1307,6 +1343,20 @@ impl Roles<'_> {
         }
         let note = format!("the defending side from the article: {defender}");
         Some(Outcome::new(defender, attacker, event).noted(note, 0.25))
+    }
+
+    /// An armed group attacking a town of a country where few sides hold towns, whose opponent
+    /// in the article is another group ("Het MNDAA nam Lashio in. ... Het Arakan Army ...
+    /// Zij belegeren nu Sittwe"): groups that are each fighting the state are not each other's
+    /// defenders, so the government of the town's country defends it (branch yframes).
+    fn government_not_a_rival_group(&self, attacker: Option<&str>, opponent: &str) -> Option<&str> {
+        let lang = self.s.lang;
+        let attacker = attacker?;
+        let group = |side: &str| !crate::extract::siege::is_government(lang, side);
+        if !group(attacker) || !group(opponent) || crate::extract::siege::defender_must_be_named(self.country) {
+            return None;
+        }
+        crate::extract::siege::government_side(lang, self.country).filter(|g| *g != attacker)
     }
 
     /// A fight with no defender named or seen, told with the place right after its cue

@@ -8,7 +8,7 @@
 use super::{Outcome, Roles};
 use crate::extract::context::PlaceRef;
 use crate::extract::frames::FramePlace;
-use crate::extract::language::{class, prep};
+use crate::extract::language::{ActorRef, class, prep};
 use crate::extract::lexicon::Frame as Kind;
 use crate::extract::mentions::Target;
 use crate::model::Event;
@@ -21,7 +21,9 @@ impl Roles<'_> {
     /// article. A person ("een verdachte gaf zich over aan de politie") gives nothing.
     pub(super) fn surrender(&self, place: &PlaceRef) -> Option<Outcome> {
         let winner_at = self.surrendered_to();
-        let loser_at = self.surrendering_side().filter(|&i| Some(i) != winner_at);
+        // A bare members noun ("soldiers", "de troepen") reads as the government only where a
+        // claim needs a side; whose soldiers surrender is told by the side they surrender to.
+        let loser_at = self.surrendering_side().filter(|&i| Some(i) != winner_at && !self.bare_members(i));
         let loser = loser_at.and_then(|i| self.faction(i));
         // A pronoun after "to" that resolves to the side surrendering names nobody new.
         let winner = winner_at.and_then(|i| self.faction(i)).filter(|w| Some(w) != loser.as_ref());
@@ -69,6 +71,19 @@ impl Roles<'_> {
                 && (m.a >= 2 && an.class[m.a - 2] & class::MEMBERS != 0 || an.class[m.b - 1] & class::MEMBERS != 0);
             m.a < end && (m.gov == 0 || of_members)
         })
+    }
+
+    /// Whether actor `i` is a members noun with at most a determiner and no side word, read as
+    /// a government's forces ("soldiers", "de troepen"; not "Iraqi soldiers", not "rebellen").
+    fn bare_members(&self, i: usize) -> bool {
+        let an = self.an();
+        let m = &an.actors[i];
+        let lang = self.s.lang;
+        let ActorRef::ByCountry(t) = m.actor else { return false };
+        let sides = &lang.by_country[t as usize];
+        sides.values().all(|s| crate::extract::siege::is_government(lang, s))
+            && (m.a..m.b).all(|k| an.class[k] & (class::DET | class::MEMBERS) != 0)
+            && (m.a..m.b).any(|k| an.class[k] & class::MEMBERS != 0)
     }
 
     /// A members noun ("soldaten", "troops", "fighters") in the clause before the cue.
