@@ -61,7 +61,10 @@ fn the_perfect_of_bezet_houden_and_de_baas_zijn_are_holds() {
                 "Palmyra viel in maart in handen van het leger, nadat IS de stad tien maanden bezet had gehouden.",
                 &["Palmyra syrian-gov captured -", "Palmyra is holds -"],
             ),
-            ("In Mayadin zijn de jihadisten van IS nog altijd de baas.", &["Mayadin is holds -"]),
+            (
+                "Mayadin, waar de jihadisten van IS nog altijd de baas zijn, ligt aan de Eufraat.",
+                &["Mayadin is holds -"],
+            ),
             // a boss as a person is no hold of a place
             ("De baas van de fabriek in Mosul is gevlucht.", &[]),
         ],

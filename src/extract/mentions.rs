@@ -544,6 +544,8 @@ impl Analysis {
     /// "Raqqa, die ...", "op de Toeareg-rebellen, die de stad sinds 2012 in handen hadden".
     /// A restrictive relative word ("die", not the subordinator "dat") right after a side opens
     /// one with no comma: "tegen de jihadisten die de stad belegeren".
+    /// Kept out of line: the clause loop's short way for plain words stays tight.
+    #[inline(never)]
     fn opens_relative(&self, k: usize, lang: &Language) -> bool {
         let relative = k >= 1 && self.class[k] & class::RELATIVE != 0;
         let after_side = |end: usize| self.actors.iter().any(|m| m.b == end);
