@@ -518,7 +518,7 @@ impl Analysis {
                 relative = false;
                 continue;
             }
-            if !relative && self.opens_relative(k, lang) {
+            if !relative && c & class::RELATIVE != 0 && self.opens_relative(k, lang) {
                 outer.push(current);
                 next = next.saturating_add(1);
                 current = next;
