@@ -31,6 +31,36 @@ pub fn after_places(an: &Analysis, lang: &Language, frames: &mut [Frame]) {
     if !lang.here_in_state.is_empty() {
         here_in_state(an, lang, frames);
     }
+    if !lang.then_clause.is_empty() {
+        entry_after_withdrawal(an, lang, frames);
+    }
+}
+
+/// "De peshmerga trokken zich terug uit X, waarna regeringstroepen het provinciehuis bezetten",
+/// "... terug uit X, waarna het leger binnentrok": a capture by a named side in a clause opened
+/// by a `then_clause` word, with no place of its own (a site, or none), is of the place the
+/// withdrawal before it left; the withdrawal then folds into that capture (one row per change).
+fn entry_after_withdrawal(an: &Analysis, lang: &Language, frames: &mut [Frame]) {
+    for t in 0..frames.len() {
+        let take = &frames[t];
+        if take.kind() != Kind::Take || take.passive || !take.places.is_empty() {
+            continue;
+        }
+        let clause = take.clause;
+        let Some(first) = (0..an.len()).find(|&k| an.clause[k] == clause) else { continue };
+        let opens_then = lang.then_clause.iter().any(|w| w == an.tokens.fold(first));
+        let side_named = an.actors.iter().any(|m| an.clause[m.a] == clause && m.a < an.cues[take.cue].a);
+        if !opens_then || !side_named {
+            continue;
+        }
+        let left = frames
+            .iter()
+            .filter(|f| f.kind() == Kind::Lose && f.clause < clause && an.cues[f.cue].a < first)
+            .find_map(|f| f.places.first().copied());
+        if let Some(place) = left {
+            frames[t].places.push(place);
+        }
+    }
 }
 
 /// "X, Y en Z", "X and Y", "X; Y": a place joined to the place before it by a comma, semicolon

@@ -500,6 +500,8 @@ fn assign_places(an: &Analysis, frames: &mut [Frame]) {
             f.places.push(FramePlace::Mention(i));
         } else if let Some(i) = relative_antecedent(an, f.clause) {
             f.places.push(FramePlace::Mention(i));
+        } else if let Some(i) = relative_of_apposed_phrase(an, f.clause, cue_at, &framed) {
+            f.places.push(FramePlace::Mention(i));
         } else if let Some(place) = site_town(an, f) {
             // "Twee derde van de stad is in handen van de rebellen, terwijl de junta nog
             // standhoudt in de kazerne", "kept control of its main base on the eastern edge": a
@@ -691,6 +693,17 @@ fn relative_antecedent(an: &Analysis, clause: u16) -> Option<usize> {
     an.places
         .iter()
         .position(|p| (p.b == end || crate::extract::attach::particle_between(an, p.b, end)) && !p.is_anaphora())
+}
+
+/// "Azerbeidzjan nam Sjoesja in, de stad die Armenië in 1992 had veroverd", "took Kherson, the
+/// only regional capital that Russia had captured": a clause opened by a relative word after a
+/// noun phrase in apposition is about the place the phrase stands for.
+fn relative_of_apposed_phrase(an: &Analysis, clause: u16, cue_at: usize, framed: &[usize]) -> Option<usize> {
+    let first = (0..an.len()).find(|&k| an.clause[k] == clause)?;
+    if first == 0 || an.class[first] & class::RELATIVE == 0 || is_comma(an, first - 1) {
+        return None;
+    }
+    crate::extract::apposition::relative_of_apposition(an, cue_at, framed)
 }
 
 /// The clause whose frames a place in `clause` can belong to: its own, or, when it has no

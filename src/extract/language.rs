@@ -240,6 +240,10 @@ pub struct Language {
     pub hold_event: Option<u16>,
     /// `[grammar] extraposed`, folded ("na", "van"): a phrase after a particle's clause end.
     pub extraposed: Vec<String>,
+    /// `[grammar] then_clause`, folded ("waarna"): a clause telling what happened next.
+    pub then_clause: Vec<String>,
+    /// `[grammar] apposition_relatives`, folded ("die", "dat").
+    pub apposition_relatives: Vec<String>,
     /// Words of a forecast, folded (`[modality] forecast`: "verwachting", "expect").
     pub forecast: Vec<String>,
     /// `[places] here_in_state`, folded ("er").
@@ -392,6 +396,13 @@ impl Language {
                 .extraposed
                 .iter()
                 .map(|w| fold_phrase(w).into_iter().map(|(f, _)| f).collect::<Vec<_>>().join(" "))
+                .collect(),
+            then_clause: parsed.grammar.then_clause.iter().map(|w| crate::places::fold::fold_text(w)).collect(),
+            apposition_relatives: parsed
+                .grammar
+                .apposition_relatives
+                .iter()
+                .map(|w| crate::places::fold::fold_text(w))
                 .collect(),
             here_in_state: parsed
                 .places

@@ -187,6 +187,15 @@ pub struct Grammar {
     /// `<end>` phrase, the clause may end before such a word.
     #[serde(default)]
     pub extraposed: Vec<String>,
+    /// Words that open a clause telling what happened next ("waarna"): a capture there with no
+    /// place of its own is of the place the clause before it was left ("trokken zich terug uit
+    /// X, waarna het leger de stad binnentrok").
+    #[serde(default)]
+    pub then_clause: Vec<String>,
+    /// Relative words that open an aside after a noun phrase in apposition ("Sjoesja, de stad
+    /// die ..."), closed by the next comma.
+    #[serde(default)]
+    pub apposition_relatives: Vec<String>,
 }
 
 /// `[prepositions]`

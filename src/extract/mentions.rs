@@ -235,16 +235,17 @@ impl Analysis {
             // A first numbering of the clauses, so that no gapped phrase joins a word of a
             // relative aside to one of the clause around it ("Y, dat A had veroverd, kwam ... in
             // handen van B" is no "had ... in handen"); numbered again once the phrases are in.
-            self.clauses();
+            self.clauses(lang);
             let classes_added = self.gapped(lang);
             numbered = !classes_added;
         }
         // The phrases are the last to add classes.
         self.present = self.class.iter().fold(0, |all, &c| all | c);
-        // The numbering reads only the tokens, their classes and roles and the actors: when the
-        // gapped phrases added no class, the first numbering is already the final one.
+        // The numbering reads only the tokens, their classes and roles, the actors and the
+        // language's fixed word lists: when the gapped phrases added no class, the first
+        // numbering is already the final one.
         if !numbered {
-            self.clauses();
+            self.clauses(lang);
         }
         crate::extract::parts::find(self, lang);
         lang.dates.scan(&self.tokens, &mut self.dates);
@@ -397,7 +398,9 @@ impl Analysis {
                 let Some(m) = pattern.match_at(&self.tokens, i, n, &stops, &ends) else {
                     continue;
                 };
-                if self.clause.get(m.last.0) != self.clause.get(m.first.0) {
+                if self.clause.get(m.last.0) != self.clause.get(m.first.0)
+                    || self.apposition_in_gap(m.first.1, m.last.0)
+                {
                     continue;
                 }
                 match pattern.payload {
@@ -426,6 +429,16 @@ impl Analysis {
             }
         }
         classes_added
+    }
+
+    /// "Medio november viel Rawa, de laatste plaats in handen van IS": a gap holding a comma and
+    /// an article after it, with no comma closing that phrase before the cue's last part, ends in
+    /// a noun phrase in apposition; the last part belongs to that phrase, not to the verb.
+    fn apposition_in_gap(&self, a: usize, b: usize) -> bool {
+        let Some(comma) = (a..b).rev().find(|&k| self.tokens.list[k].is(PUNCT)) else {
+            return false;
+        };
+        self.tokens.mark(comma) == b',' && comma + 1 < b && self.class[comma + 1] & class::DET != 0
     }
 
     /// Whether token `k` opens a phrase written after a separable particle at the end of its
@@ -532,7 +545,7 @@ impl Analysis {
 
     /// Numbers clauses: a break starts a new clause; a bracketed aside is a clause of its own,
     /// after which the outer clause goes on.
-    fn clauses(&mut self) {
+    fn clauses(&mut self, lang: &Language) {
         let n = self.tokens.len();
         let mut clause = std::mem::take(&mut self.clause);
         clause.clear();
@@ -557,7 +570,7 @@ impl Analysis {
                 relative = false;
                 continue;
             }
-            if !relative && self.opens_relative(k) {
+            if !relative && c & class::RELATIVE != 0 && self.opens_relative(k, lang) {
                 outer.push(current);
                 next = next.saturating_add(1);
                 current = next;
@@ -583,14 +596,16 @@ impl Analysis {
     /// "Raqqa, die ...", "op de Toeareg-rebellen, die de stad sinds 2012 in handen hadden".
     /// A restrictive relative word ("die", not the subordinator "dat") right after a side opens
     /// one with no comma: "tegen de jihadisten die de stad belegeren".
-    fn opens_relative(&self, k: usize) -> bool {
+    /// Kept out of line: the clause loop's short way for plain words stays tight.
+    #[inline(never)]
+    fn opens_relative(&self, k: usize, lang: &Language) -> bool {
         let relative = k >= 1 && self.class[k] & class::RELATIVE != 0;
         let after_side = |end: usize| self.actors.iter().any(|m| m.b == end);
         let after_comma = relative
             && k >= 2
             && self.tokens.mark(k - 1) == b','
             && !self.tokens.list[k - 2].is(PUNCT)
-            && (self.tokens.list[k - 2].is(CAP) || after_side(k - 1));
+            && (self.tokens.list[k - 2].is(CAP) || after_side(k - 1) || self.particle_after_name(k - 2));
         // With no comma to close it, the aside is told from the main clause only when its side
         // stands after a preposition ("tegen de jihadisten die de stad belegeren"): after a
         // subject or object ("De SDF die IS bestreed nam Raqqa in") the main verb follows it.
@@ -601,7 +616,38 @@ impl Analysis {
             })
         };
         let restrictive = relative && self.class[k] & class::SUBORDINATOR == 0 && after_side(k) && after_preposition(k);
-        after_comma || restrictive
+        after_comma || restrictive || (relative && self.after_apposed_noun_phrase(k, lang))
+    }
+
+    /// "trokken in juni Raqqa binnen, waar ...": token `j` is the separable particle of a cue,
+    /// right after a name, so a relative word after the comma that follows is about that name.
+    fn particle_after_name(&self, j: usize) -> bool {
+        j >= 1
+            && self.tokens.list[j - 1].is(CAP)
+            && self.cues.iter().any(|c| c.gapped && c.parts().iter().skip(1).any(|&(a, _)| a == j))
+    }
+
+    /// How many words a noun phrase in apposition may have before its relative word.
+    const APPOSED_PHRASE_WORDS: usize = 4;
+
+    /// "Azerbeidzjan heeft Sjoesja ingenomen, de stad die sinds 1992 door ... werd
+    /// gecontroleerd", "Hawija, de laatste stad die IS nog in handen had, werd ... heroverd": a
+    /// relative word after a short noun phrase that opens with an article right after a comma
+    /// opens an aside, so its verb, its "door" agent and its "werd" stay out of the main clause.
+    /// Only the `[grammar] apposition_relatives` words do (Dutch "die", "dat"; English has none:
+    /// its "a city that IS had held since May" keeps the main clause's year).
+    fn after_apposed_noun_phrase(&self, k: usize, lang: &Language) -> bool {
+        if !lang.apposition_relatives.iter().any(|w| w == self.tokens.fold(k)) {
+            return false;
+        }
+        let start = k.saturating_sub(Self::APPOSED_PHRASE_WORDS + 1);
+        let Some(comma) = (start..k).rev().find(|&j| self.tokens.list[j].is(PUNCT)) else {
+            return false;
+        };
+        self.tokens.mark(comma) == b','
+            && comma + 2 < k
+            && self.class[comma + 1] & class::DET != 0
+            && !self.actors.iter().any(|m| m.a > comma && m.a < k)
     }
 
     /// "het Vrije Syrische Leger": a capitalised word (no grammar word, at most an adjective) right before

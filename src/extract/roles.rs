@@ -1219,6 +1219,9 @@ impl Roles<'_> {
         if self.frame.def.outcome != Some(FixedOutcome::Entry) {
             return false;
         }
+        if self.other_side_remains() {
+            return true;
+        }
         let (_, entry_end) = self.cue();
         let an = self.an();
         let goes_on = |k: usize| self.s.lang.goes_on.iter().any(|w| w == an.tokens.fold(k));
@@ -1228,6 +1231,30 @@ impl Roles<'_> {
                 fight.a >= entry_end && (entry_end..an.len()).any(goes_on)
             },
         )
+    }
+
+    /// "De SDF trokken in juni Raqqa binnen, waar IS zich in de oude stad verschanste", "... X
+    /// binnen, waar het leger nog standhoudt": a hold told after the entry in a relative clause,
+    /// by a side that clause names, with a part of the town or a word that it goes on: the other
+    /// side still holds part of the place, so the entrant holds only a part.
+    fn other_side_remains(&self) -> bool {
+        let an = self.an();
+        let (_, entry_end) = self.cue();
+        let goes_on = |k: usize| self.s.lang.goes_on.iter().any(|w| w == an.tokens.fold(k));
+        self.s.frames.iter().any(|f| {
+            let clause = f.clause;
+            let in_clause = |k: usize| an.clause[k] == clause;
+            let first = (0..an.len()).find(|&k| in_clause(k));
+            let relative = first.is_some_and(|k| an.class[k] & class::RELATIVE != 0);
+            let remains =
+                an.partial.iter().any(|&(k, _)| in_clause(k)) || (0..an.len()).any(|k| in_clause(k) && goes_on(k));
+            f.kind() == Kind::Hold
+                && clause != self.frame.clause
+                && an.cues[f.cue].a >= entry_end
+                && relative
+                && remains
+                && an.actors.iter().any(|m| in_clause(m.a))
+        })
     }
 
     /// The side that entered a place in this sentence while the fight went on
