@@ -236,14 +236,14 @@ impl Analysis {
             // relative aside to one of the clause around it ("Y, dat A had veroverd, kwam ... in
             // handen van B" is no "had ... in handen"); numbered again once the phrases are in.
             self.clauses(lang);
-            let classes_added = self.gapped(lang);
-            numbered = !classes_added;
+            let renumber = self.gapped(lang);
+            numbered = !renumber;
         }
         // The phrases are the last to add classes.
         self.present = self.class.iter().fold(0, |all, &c| all | c);
-        // The numbering reads only the tokens, their classes and roles, the actors and the
-        // language's fixed word lists: when the gapped phrases added no class, the first
-        // numbering is already the final one.
+        // The numbering reads only the tokens, their classes and roles, the actors, the gapped
+        // cues and the language's fixed word lists: when the gapped phrases added no class and
+        // no cue, the first numbering is already the final one.
         if !numbered {
             self.clauses(lang);
         }
@@ -373,11 +373,11 @@ impl Analysis {
         self.consumed[a..b].iter_mut().for_each(|c| *c = true);
     }
 
-    /// Gapped phrases; a gapped cue replaces the plain cues inside it. Says whether a phrase
-    /// added a class to some token.
+    /// Gapped phrases; a gapped cue replaces the plain cues inside it. Says whether the clauses
+    /// must be numbered again: a phrase added a class to some token, or a gapped cue was found.
     fn gapped(&mut self, lang: &Language) -> bool {
         let n = self.tokens.len();
-        let mut classes_added = false;
+        let mut renumber = false;
         for i in 0..n {
             let id = self.tokens.list[i].id;
             if id == UNKNOWN {
@@ -415,6 +415,9 @@ impl Analysis {
                         self.cues.retain(|c| c.gapped || !spans.iter().any(|p| c.a < p.1 && p.0 < c.b));
                         let (a, b, end) = (m.first.0, m.first.1, m.last.1);
                         self.cues.push(CueMention { a, b, end, event, form, spans, gapped: true });
+                        // The numbering reads gapped cues too (a relative word after a separable
+                        // particle, `particle_after_name`), so the clauses must be numbered again.
+                        renumber = true;
                     }
                     Payload::Modality(md) => self.modals.push((m.first.0, m.last.1, md)),
                     Payload::NoLonger => self.no_longer.push((m.first.0, m.last.1)),
@@ -422,13 +425,13 @@ impl Analysis {
                     Payload::Partial => self.partial.push((m.first.0, false)),
                     Payload::Class(c) => {
                         self.class[m.first.0..m.last.1].iter_mut().for_each(|x| *x |= c);
-                        classes_added = true;
+                        renumber = true;
                     }
                     _ => {}
                 }
             }
         }
-        classes_added
+        renumber
     }
 
     /// "Medio november viel Rawa, de laatste plaats in handen van IS": a gap holding a comma and
