@@ -816,6 +816,8 @@ impl<'a> Builder<'a> {
                         let phrase = format!("{adjective} {modifier} {head}");
                         self.add(&phrase, Payload::Actor { actor, placeish: false }, false)?;
                     }
+                }
+                for head in &parsed.actors.ally_heads {
                     for (first, second) in allied_pairs(adjective, &parsed.actors) {
                         let phrase = format!("{first} {second} {head}");
                         self.add(&phrase, Payload::Actor { actor, placeish: false }, false)?;

@@ -139,6 +139,10 @@ pub struct ActorWords {
     /// The words that coordinate an ally with an army adjective ("en", "and").
     #[serde(default)]
     pub and: Vec<String>,
+    /// The head nouns after such a coordination ("militairen", "troops"): a few, since every
+    /// army and ally adjective pair is a phrase with each.
+    #[serde(default)]
+    pub ally_heads: Vec<String>,
 }
 
 /// `[grammar]`
