@@ -817,6 +817,12 @@ impl<'a> Builder<'a> {
                         self.add(&phrase, Payload::Actor { actor, placeish: false }, false)?;
                     }
                 }
+                for head in &parsed.actors.ally_heads {
+                    for (first, second) in allied_pairs(adjective, &parsed.actors) {
+                        let phrase = format!("{first} {second} {head}");
+                        self.add(&phrase, Payload::Actor { actor, placeish: false }, false)?;
+                    }
+                }
             }
         }
         for (phrase, id) in &parsed.actors.phrases {
@@ -867,4 +873,18 @@ impl<'a> Builder<'a> {
 /// The index of the first plain hold event (frame `hold`, no `event` kind).
 fn plain_hold_event(events: &[EventDef]) -> Option<u16> {
     events.iter().position(|e| e.frame == Frame::Hold && e.outcome.is_none()).map(|i| i as u16)
+}
+
+/// "Mozambikaanse en Rwandese", "Rwandan and Mozambican": an army adjective coordinated with an
+/// ally's adjective in either order, as the words before a head noun (the first part carries
+/// the conjunction: "Mozambikaanse en" + "Rwandese").
+fn allied_pairs<'a>(
+    adjective: &'a str,
+    words: &'a crate::extract::lexicon::ActorWords,
+) -> impl Iterator<Item = (String, String)> + 'a {
+    words.and.iter().flat_map(move |and| {
+        words.allies.iter().flat_map(move |ally| {
+            [(format!("{adjective} {and}"), ally.clone()), (format!("{ally} {and}"), adjective.to_string())]
+        })
+    })
 }

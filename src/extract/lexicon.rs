@@ -130,6 +130,19 @@ pub struct ActorWords {
     /// where elsewhere they are an article ("dat het leger ...").
     #[serde(default)]
     pub clause_pronouns: Vec<String>,
+    /// Adjectives of forces that fight beside a side of the map and are no side of it
+    /// ("Rwandese", "Chadian"): coordinated with an army adjective before a head noun
+    /// ("Mozambikaanse en Rwandese militairen", "Rwandan and Mozambican troops"), the phrase
+    /// names the army's side.
+    #[serde(default)]
+    pub allies: Vec<String>,
+    /// The words that coordinate an ally with an army adjective ("en", "and").
+    #[serde(default)]
+    pub and: Vec<String>,
+    /// The head nouns after such a coordination ("militairen", "troops"): a few, since every
+    /// army and ally adjective pair is a phrase with each.
+    #[serde(default)]
+    pub ally_heads: Vec<String>,
 }
 
 /// `[grammar]`
