@@ -130,6 +130,11 @@ pub struct ActorWords {
     /// where elsewhere they are an article ("dat het leger ...").
     #[serde(default)]
     pub clause_pronouns: Vec<String>,
+    /// Nouns for people who speak for a side ("autoriteiten", "commanders"): with an adjective
+    /// of `armies` they name the side a possessive pronoun after them means ("Volgens de
+    /// Oekraïense commandanten houden hun troepen ..."), without being an actor themselves.
+    #[serde(default)]
+    pub speakers: Vec<String>,
 }
 
 /// `[grammar]`

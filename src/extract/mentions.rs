@@ -110,6 +110,8 @@ pub struct Analysis {
     pub cues: Vec<CueMention>,
     pub dates: Vec<DateMention>,
     pub modals: Vec<(usize, usize, Modality)>,
+    /// People who speak for a side ("Oekraïense commandanten"): (first token, faction index).
+    pub speakers: Vec<(usize, u16)>,
     /// Partial words: (token, true for a remnant such as "de laatste wijk").
     pub partial: Vec<(usize, bool)>,
     /// Nouns for a part of a town in a sentence with a partial word (see [`crate::extract::parts`]).
@@ -289,6 +291,7 @@ impl Analysis {
         self.cues.clear();
         self.dates.clear();
         self.modals.clear();
+        self.speakers.clear();
         self.described.clear();
         self.pronoun_slots.clear();
         self.partial.clear();
@@ -340,6 +343,7 @@ impl Analysis {
                     self.cues.push(CueMention { a, b, end: b, event, form, spans: [(a, b); 2], gapped: false })
                 }
                 Payload::Modality(m) => self.modals.push((a, b, m)),
+                Payload::Speaker(f) => self.speakers.push((a, f)),
                 Payload::Partial => self.partial.push((a, false)),
                 Payload::Remnant => self.partial.push((a, true)),
                 Payload::NoLonger => self.no_longer.push((a, b)),

@@ -479,9 +479,18 @@ impl Roles<'_> {
                 }
                 let earlier = (0..i).rev().find(|&j| self.an().actors[j].actor != ActorRef::Pronoun);
                 let before = || self.ctx.last_subject().or_else(|| self.ctx.last_actor()).map(str::to_string);
-                earlier.and_then(|j| self.faction(j)).or_else(before)
+                earlier.and_then(|j| self.faction(j)).or_else(|| self.speaker_before(i)).or_else(before)
             }
         }
+    }
+
+    /// "Volgens de Oekraïense commandanten houden hun troepen ...", "Russian military bloggers
+    /// say their units hold ...": the side of the people who speak before a possessive pronoun
+    /// that has no actor before it in the sentence (branch zfight).
+    fn speaker_before(&self, i: usize) -> Option<String> {
+        let at = self.an().actors[i].a;
+        let &(_, f) = self.an().speakers.iter().rev().find(|&&(a, _)| a < at)?;
+        Some(self.ctx.side_of(&self.s.lang.factions[f as usize]).to_string())
     }
 
     /// "Rebels led by HTS ... the insurgents": another description the article tied to a side,
