@@ -55,3 +55,23 @@ fn a_possessive_pronoun_after_speakers_for_a_side_means_that_side_in_english() {
         ],
     );
 }
+
+#[test]
+fn in_a_fight_between_two_sides_the_one_a_relative_clause_shows_holding_defends() {
+    check(
+        "nl",
+        &[
+            (
+                "In Tabqa wordt gevochten tussen het leger en IS, dat de stad sinds 2014 beheerst.",
+                &["Tabqa is contested syrian-gov", "Tabqa is holds -"],
+            ),
+            // a side after an attributive agent keeps the role of its phrase ("tussen")
+            (
+                "Bij Manbij wordt gevochten tussen de door Turkije gesteunde rebellen en de SDF, die de stad sinds 2016 beheerst.",
+                &["Manbij sdf contested syrian-opposition", "Manbij sdf holds -"],
+            ),
+            // with no hold told, the first named still defends
+            ("In Tabqa wordt gevochten tussen het leger en IS.", &["Tabqa syrian-gov contested is"]),
+        ],
+    );
+}

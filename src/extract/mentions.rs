@@ -1182,6 +1182,9 @@ impl Analysis {
                     self.described.push((self.actors[index - 1].a, self.actors[index].a));
                 }
             }
+            if gov == 0 && !attributive {
+                gov = self.role_over_attributive_agent(index).unwrap_or(0);
+            }
             self.actors[index].gov = gov;
             self.actors[index].attributive = attributive;
         }
@@ -1271,6 +1274,20 @@ impl Analysis {
                 self.places[i].gov = self.places[j].gov;
             }
         }
+    }
+
+    /// "tussen het door Turkije gesteunde SNA en de SDF", "by the Russian-backed ... ": a side
+    /// right after an attributive agent and its participle has the role of the phrase that the
+    /// agent's article starts (branch zfight).
+    fn role_over_attributive_agent(&self, index: usize) -> Option<u16> {
+        let before = self.actors.get(index.checked_sub(1)?)?;
+        let gap = self.actors[index].a.checked_sub(before.b)?;
+        if !before.attributive || gap > 2 {
+            return None;
+        }
+        let (_, by, _) = self.governor(before.a, false);
+        let (roles, _, _) = self.governor(by?, false);
+        Some(roles).filter(|&r| r != 0)
     }
 
     /// The preposition governing a phrase that starts at token `a`, over articles, adjectives,
