@@ -75,3 +75,21 @@ fn in_a_fight_between_two_sides_the_one_a_relative_clause_shows_holding_defends(
         ],
     );
 }
+
+#[test]
+fn an_entry_followed_by_where_the_other_side_holds_out_is_partial() {
+    check(
+        "nl",
+        &[
+            (
+                "Russische eenheden trokken in april Bachmoet binnen, waar Oekraïense troepen zich nog in de westelijke wijken verschansten.",
+                &["Bakhmut ukraine partial -", "Bakhmut russia partial ukraine"],
+            ),
+            // a relative clause with no hold keeps the entry a capture
+            (
+                "Russische eenheden trokken in april Bachmoet binnen, waar voor de oorlog zeventigduizend mensen woonden.",
+                &["Bakhmut russia captured -"],
+            ),
+        ],
+    );
+}

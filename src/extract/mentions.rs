@@ -239,7 +239,7 @@ impl Analysis {
             // handen van B" is no "had ... in handen"); numbered again once the phrases are in.
             self.clauses(lang);
             let classes_added = self.gapped(lang);
-            numbered = !classes_added;
+            numbered = !classes_added && !self.particle_before_relative();
         }
         // The phrases are the last to add classes.
         self.present = self.class.iter().fold(0, |all, &c| all | c);
@@ -629,6 +629,20 @@ impl Analysis {
         j >= 1
             && self.tokens.list[j - 1].is(CAP)
             && self.cues.iter().any(|c| c.gapped && c.parts().iter().skip(1).any(|&(a, _)| a == j))
+    }
+
+    /// A gapped cue found after the first clause numbering whose particle stands right before a
+    /// comma and a relative word ("trokken Raqqa binnen, waar ..."): [`Self::particle_after_name`]
+    /// opens that aside only once the cue is known, so the clauses are numbered again (a merge
+    /// had lost this: branch zfight).
+    fn particle_before_relative(&self) -> bool {
+        self.cues.iter().filter(|c| c.gapped).any(|c| {
+            c.parts().iter().skip(1).any(|&(a, _)| {
+                self.tokens.list.get(a + 2).is_some()
+                    && self.tokens.mark(a + 1) == b','
+                    && self.class[a + 2] & class::RELATIVE != 0
+            })
+        })
     }
 
     /// How many words a noun phrase in apposition may have before its relative word.
