@@ -155,6 +155,9 @@ pub enum Payload {
     Class(u32),
     Prep(u16),
     Country(u16),
+    /// People who speak for a faction ("Oekraïense commandanten"): the side of a possessive
+    /// pronoun after them, no actor.
+    Speaker(u16),
 }
 
 /// One `[[event]]` table, compiled.
@@ -822,6 +825,9 @@ impl<'a> Builder<'a> {
                         let phrase = format!("{first} {second} {head}");
                         self.add(&phrase, Payload::Actor { actor, placeish: false }, false)?;
                     }
+                }
+                for speaker in &parsed.actors.speakers {
+                    self.add(&format!("{adjective} {speaker}"), Payload::Speaker(index as u16), false)?;
                 }
             }
         }

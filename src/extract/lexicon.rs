@@ -143,6 +143,11 @@ pub struct ActorWords {
     /// army and ally adjective pair is a phrase with each.
     #[serde(default)]
     pub ally_heads: Vec<String>,
+    /// Nouns for people who speak for a side ("autoriteiten", "commanders"): with an adjective
+    /// of `armies` they name the side a possessive pronoun after them means ("Volgens de
+    /// Oekraïense commandanten houden hun troepen ..."), without being an actor themselves.
+    #[serde(default)]
+    pub speakers: Vec<String>,
 }
 
 /// `[grammar]`

@@ -110,6 +110,8 @@ pub struct Analysis {
     pub cues: Vec<CueMention>,
     pub dates: Vec<DateMention>,
     pub modals: Vec<(usize, usize, Modality)>,
+    /// People who speak for a side ("Oekraïense commandanten"): (first token, faction index).
+    pub speakers: Vec<(usize, u16)>,
     /// Partial words: (token, true for a remnant such as "de laatste wijk").
     pub partial: Vec<(usize, bool)>,
     /// Nouns for a part of a town in a sentence with a partial word (see [`crate::extract::parts`]).
@@ -236,14 +238,15 @@ impl Analysis {
             // relative aside to one of the clause around it ("Y, dat A had veroverd, kwam ... in
             // handen van B" is no "had ... in handen"); numbered again once the phrases are in.
             self.clauses(lang);
-            let renumber = self.gapped(lang);
-            numbered = !renumber;
+            let classes_added = self.gapped(lang);
+            numbered = !classes_added && !self.particle_before_relative();
         }
         // The phrases are the last to add classes.
         self.present = self.class.iter().fold(0, |all, &c| all | c);
-        // The numbering reads only the tokens, their classes and roles, the actors, the gapped
-        // cues and the language's fixed word lists: when the gapped phrases added no class and
-        // no cue, the first numbering is already the final one.
+        // The numbering reads only the tokens, their classes and roles, the actors, the
+        // language's fixed word lists and, after a separable particle, the gapped cues: when the
+        // gapped phrases added no class and no particle stands before a relative word, the first
+        // numbering is already the final one.
         if !numbered {
             self.clauses(lang);
         }
@@ -289,6 +292,7 @@ impl Analysis {
         self.cues.clear();
         self.dates.clear();
         self.modals.clear();
+        self.speakers.clear();
         self.described.clear();
         self.pronoun_slots.clear();
         self.partial.clear();
@@ -340,6 +344,7 @@ impl Analysis {
                     self.cues.push(CueMention { a, b, end: b, event, form, spans: [(a, b); 2], gapped: false })
                 }
                 Payload::Modality(m) => self.modals.push((a, b, m)),
+                Payload::Speaker(f) => self.speakers.push((a, f)),
                 Payload::Partial => self.partial.push((a, false)),
                 Payload::Remnant => self.partial.push((a, true)),
                 Payload::NoLonger => self.no_longer.push((a, b)),
@@ -373,11 +378,11 @@ impl Analysis {
         self.consumed[a..b].iter_mut().for_each(|c| *c = true);
     }
 
-    /// Gapped phrases; a gapped cue replaces the plain cues inside it. Says whether the clauses
-    /// must be numbered again: a phrase added a class to some token, or a gapped cue was found.
+    /// Gapped phrases; a gapped cue replaces the plain cues inside it. Says whether a phrase
+    /// added a class to some token.
     fn gapped(&mut self, lang: &Language) -> bool {
         let n = self.tokens.len();
-        let mut renumber = false;
+        let mut classes_added = false;
         for i in 0..n {
             let id = self.tokens.list[i].id;
             if id == UNKNOWN {
@@ -415,9 +420,6 @@ impl Analysis {
                         self.cues.retain(|c| c.gapped || !spans.iter().any(|p| c.a < p.1 && p.0 < c.b));
                         let (a, b, end) = (m.first.0, m.first.1, m.last.1);
                         self.cues.push(CueMention { a, b, end, event, form, spans, gapped: true });
-                        // The numbering reads gapped cues too (a relative word after a separable
-                        // particle, `particle_after_name`), so the clauses must be numbered again.
-                        renumber = true;
                     }
                     Payload::Modality(md) => self.modals.push((m.first.0, m.last.1, md)),
                     Payload::NoLonger => self.no_longer.push((m.first.0, m.last.1)),
@@ -425,13 +427,13 @@ impl Analysis {
                     Payload::Partial => self.partial.push((m.first.0, false)),
                     Payload::Class(c) => {
                         self.class[m.first.0..m.last.1].iter_mut().for_each(|x| *x |= c);
-                        renumber = true;
+                        classes_added = true;
                     }
                     _ => {}
                 }
             }
         }
-        renumber
+        classes_added
     }
 
     /// "Medio november viel Rawa, de laatste plaats in handen van IS": a gap holding a comma and
@@ -628,6 +630,20 @@ impl Analysis {
         j >= 1
             && self.tokens.list[j - 1].is(CAP)
             && self.cues.iter().any(|c| c.gapped && c.parts().iter().skip(1).any(|&(a, _)| a == j))
+    }
+
+    /// A gapped cue found after the first clause numbering whose particle stands right before a
+    /// comma and a relative word ("trokken Raqqa binnen, waar ..."): [`Self::particle_after_name`]
+    /// opens that aside only once the cue is known, so the clauses are numbered again (a merge
+    /// had lost this: branch zfight).
+    fn particle_before_relative(&self) -> bool {
+        self.cues.iter().filter(|c| c.gapped).any(|c| {
+            c.parts().iter().skip(1).any(|&(a, _)| {
+                self.tokens.list.get(a + 2).is_some()
+                    && self.tokens.mark(a + 1) == b','
+                    && self.class[a + 2] & class::RELATIVE != 0
+            })
+        })
     }
 
     /// How many words a noun phrase in apposition may have before its relative word.
@@ -1181,6 +1197,9 @@ impl Analysis {
                     self.described.push((self.actors[index - 1].a, self.actors[index].a));
                 }
             }
+            if gov == 0 && !attributive {
+                gov = self.role_over_attributive_agent(index).unwrap_or(0);
+            }
             self.actors[index].gov = gov;
             self.actors[index].attributive = attributive;
         }
@@ -1270,6 +1289,20 @@ impl Analysis {
                 self.places[i].gov = self.places[j].gov;
             }
         }
+    }
+
+    /// "tussen het door Turkije gesteunde SNA en de SDF", "by the Russian-backed ... ": a side
+    /// right after an attributive agent and its participle has the role of the phrase that the
+    /// agent's article starts (branch zfight).
+    fn role_over_attributive_agent(&self, index: usize) -> Option<u16> {
+        let before = self.actors.get(index.checked_sub(1)?)?;
+        let gap = self.actors[index].a.checked_sub(before.b)?;
+        if !before.attributive || gap > 2 {
+            return None;
+        }
+        let (_, by, _) = self.governor(before.a, false);
+        let (roles, _, _) = self.governor(by?, false);
+        Some(roles).filter(|&r| r != 0)
     }
 
     /// The preposition governing a phrase that starts at token `a`, over articles, adjectives,

@@ -479,9 +479,18 @@ impl Roles<'_> {
                 }
                 let earlier = (0..i).rev().find(|&j| self.an().actors[j].actor != ActorRef::Pronoun);
                 let before = || self.ctx.last_subject().or_else(|| self.ctx.last_actor()).map(str::to_string);
-                earlier.and_then(|j| self.faction(j)).or_else(before)
+                earlier.and_then(|j| self.faction(j)).or_else(|| self.speaker_before(i)).or_else(before)
             }
         }
+    }
+
+    /// "Volgens de Oekraïense commandanten houden hun troepen ...", "Russian military bloggers
+    /// say their units hold ...": the side of the people who speak before a possessive pronoun
+    /// that has no actor before it in the sentence (branch zfight).
+    fn speaker_before(&self, i: usize) -> Option<String> {
+        let at = self.an().actors[i].a;
+        let &(_, f) = self.an().speakers.iter().rev().find(|&&(a, _)| a < at)?;
+        Some(self.ctx.side_of(&self.s.lang.factions[f as usize]).to_string())
     }
 
     /// "Rebels led by HTS ... the insurgents": another description the article tied to a side,
@@ -1501,6 +1510,19 @@ impl Roles<'_> {
         Some(Outcome::new(defender, Some(attacker.to_string()), Event::Besieged).noted(note, 0.3))
     }
 
+    /// "..., de SDF, die de stad sinds 2016 beheerst": the side that holds in another clause of
+    /// the sentence with a hold cue, named in that clause or right before it (branch zfight).
+    fn side_holding_in_a_relative_clause(&self) -> Option<String> {
+        let an = self.an();
+        let hold = self.s.frames.iter().find(|f| f.kind() == Kind::Hold && f.clause != self.frame.clause)?;
+        let start = an.clause.iter().position(|&c| c == hold.clause)?;
+        let inside =
+            (0..an.actors.len()).find(|&i| an.clause[an.actors[i].a] == hold.clause && !an.actors[i].attributive);
+        let right_before =
+            || (0..an.actors.len()).rev().find(|&i| an.actors[i].b <= start && start - an.actors[i].b <= 1);
+        inside.or_else(right_before).and_then(|i| self.faction(i))
+    }
+
     /// A fight "between X and Y" ("gevochten tussen het leger en de RSF"): it names two sides
     /// and no holder. The one the article showed holding the place defends it; else the first
     /// named (news names the side in place first). The other is the attacker.
@@ -1514,7 +1536,9 @@ impl Roles<'_> {
         if x == y {
             return None;
         }
-        let (defender, attacker, at) = if known == Some(y.as_str()) { (y, x, second) } else { (x, y, first) };
+        let holds_here = known.is_none().then(|| self.side_holding_in_a_relative_clause()).flatten();
+        let y_defends = known == Some(y.as_str()) || holds_here.as_deref() == Some(y.as_str());
+        let (defender, attacker, at) = if y_defends { (y, x, second) } else { (x, y, first) };
         let note = format!("fought between two sides: {defender} taken as the defender");
         let out = Outcome::new(defender, Some(attacker), Event::Contested).noted(note, 0.15);
         Some(Outcome { actors: vec![at, if at == first { second } else { first }], ..out })
