@@ -202,11 +202,25 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
 /// The temporary file is created exclusively (never through an existing file or symlink) under
 /// an unpredictable name, so a symlink planted in a shared output folder redirects nothing; the
 /// rename replaces a symlink at `path` itself, so the output is always a regular file.
+///
+/// A destination that exists and is no regular file or folder (a device such as `/dev/null` or
+/// `/dev/stdout`, a named pipe) is written straight through instead: renaming over it would
+/// replace the device or pipe itself with a regular file.
 pub fn write_atomic_with<T>(
     path: &Path,
     write: impl FnOnce(&mut dyn std::io::Write) -> anyhow::Result<T>,
 ) -> anyhow::Result<T> {
     use std::io::Write;
+    if is_special_file(path) {
+        let file = std::fs::OpenOptions::new()
+            .write(true)
+            .open(path)
+            .map_err(|e| anyhow::anyhow!("cannot write {}: {}", path.display(), io_reason(&e)))?;
+        let mut buffered = std::io::BufWriter::new(file);
+        let value = write(&mut buffered)?;
+        buffered.flush().map_err(|e| anyhow::anyhow!("cannot write {}: {}", path.display(), io_reason(&e)))?;
+        return Ok(value);
+    }
     let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
     let name = path.file_name().map_or_else(|| "out".into(), |n| n.to_string_lossy().into_owned());
     let temp = exclusive_temporary(dir, &format!(".{name}{TEMPORARY_MARK}{}-", std::process::id()))
@@ -224,6 +238,11 @@ pub fn write_atomic_with<T>(
     // On failure the temporary file was dropped (and so removed) inside the closure.
     track(&temp_path, false);
     result
+}
+
+/// Whether `path` (followed through symlinks) exists and is neither a regular file nor a folder.
+fn is_special_file(path: &Path) -> bool {
+    std::fs::metadata(path).is_ok_and(|m| !m.file_type().is_file() && !m.file_type().is_dir())
 }
 
 /// A new file in `dir` named `prefix` and random characters, created exclusively (`O_EXCL`,
@@ -342,6 +361,22 @@ mod tests {
         let mut expected: Vec<String> = planted.to_vec();
         expected.sort();
         assert_eq!(left, expected, "no temporary or probe file is left");
+    }
+
+    /// `--out /dev/null` or `--out /dev/stdout` writes through: the rename of a temporary file
+    /// had replaced /dev/null itself with a regular file. Tried through a symlink to /dev/null in
+    /// a temporary folder, so a regression replaces only the symlink.
+    #[cfg(unix)]
+    #[test]
+    fn a_device_is_written_through_not_replaced() {
+        use std::os::unix::fs::FileTypeExt;
+        let out = tempfile::tempdir().unwrap();
+        let link = out.path().join("sink");
+        std::os::unix::fs::symlink("/dev/null", &link).unwrap();
+        write_atomic(&link, b"claims").unwrap();
+        assert!(std::fs::symlink_metadata(&link).unwrap().file_type().is_symlink(), "the symlink is kept");
+        assert!(std::fs::metadata(&link).unwrap().file_type().is_char_device(), "it still leads to the device");
+        assert_eq!(std::fs::read_dir(out.path()).unwrap().count(), 1, "no temporary file is left");
     }
 
     #[test]
