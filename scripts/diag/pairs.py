@@ -1,0 +1,29 @@
+#!/usr/bin/env python3
+"""Counts-only: for misses paired with a false alarm on the same sentence and place, how the found
+row relates to the gold row (holder = gold other? event pair). Prints no place or sentence.
+usage: diag3.py EVAL_TXT GOLDDIR"""
+import sys, re, csv, glob, os, collections
+txt = open(sys.argv[1]).read()
+gold = {}
+for f in glob.glob(os.path.join(sys.argv[2], "*.csv")):
+    for r in csv.DictReader(open(f)):
+        gold.setdefault((r["source"], r["holder"], r["event"]), r)
+def section(title):
+    m = re.search(r"\n" + re.escape(title) + r": \d+\n((?:  .*\n)*)", txt)
+    return [l.strip() for l in m.group(1).splitlines()] if m else []
+def parse(line):
+    head, src = line.rsplit("  ", 1)
+    parts = head.split(" ")
+    if parts[-1].startswith("["): parts = parts[:-1]
+    return dict(place=" ".join(parts[1:-2]), holder=parts[-2], event=parts[-1], src=src.split("/")[-1])
+miss = [parse(l) for l in section("misses (in gold, not found)")]
+fa = [parse(l) for l in section("false alarms (found, not in gold)")]
+c = collections.Counter()
+for m in miss:
+    g = gold.get((m["src"], m["holder"], m["event"]))
+    other = g["other"] if g else ""
+    for f in fa:
+        if f["src"] == m["src"] and f["place"] == m["place"]:
+            rel = "holder=gold holder" if f["holder"] == m["holder"] else ("holder=gold other" if f["holder"] == other and other else "holder=third side")
+            c[(m["src"][:2], m["event"], f["event"], rel)] += 1
+for k, v in sorted(c.items()): print(f"  {k[0]} gold {k[1]:10} found {k[2]:10} {k[3]}: {v}")
