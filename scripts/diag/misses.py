@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Counts-only diagnostic of an eval report: never prints a place, sentence or row.
-usage: diag.py EVAL_TXT"""
+usage: scripts/diag/misses.py EVAL_TXT"""
 import sys, re, collections
 txt = open(sys.argv[1]).read()
 def section(title):

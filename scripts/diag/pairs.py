@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Counts-only: for misses paired with a false alarm on the same sentence and place, how the found
 row relates to the gold row (holder = gold other? event pair). Prints no place or sentence.
-usage: diag3.py EVAL_TXT GOLDDIR"""
+usage: scripts/diag/pairs.py EVAL_TXT GOLDDIR"""
 import sys, re, csv, glob, os, collections
 txt = open(sys.argv[1]).read()
 gold = {}

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Counts-only: for each missed gold row of a set, which stage of the extractor failed in its
 sentence (no place found / gold place not found / no actor / no cue / no frame / frame but no row).
-Never prints a place, a sentence or a row. usage: diag2.py EVAL_TXT SETDIR FACTIONS"""
+Never prints a place, a sentence or a row. usage: scripts/diag/stages.py EVAL_TXT SETDIR FACTIONS"""
 import sys, re, subprocess, collections, os
 sys.path.insert(0, os.path.dirname(__file__))
 txt = open(sys.argv[1]).read(); setdir = sys.argv[2]; factions = sys.argv[3]
