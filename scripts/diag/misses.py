@@ -1,23 +1,10 @@
 #!/usr/bin/env python3
 """Counts-only diagnostic of an eval report: never prints a place, sentence or row.
 usage: scripts/diag/misses.py EVAL_TXT"""
-import sys, re, collections
-txt = open(sys.argv[1]).read()
-def section(title):
-    m = re.search(r"\n" + re.escape(title) + r": \d+\n((?:  .*\n)*)", txt)
-    return [l.strip() for l in m.group(1).splitlines()] if m else []
-def parse(line):
-    # date place holder event [mod]  source
-    head, src = line.rsplit("  ", 1)
-    parts = head.split(" ")
-    if parts[-1].startswith("["): parts = parts[:-1]
-    date, event, holder = parts[0], parts[-1], parts[-2]
-    place = " ".join(parts[1:-2])
-    art, sent = src.split("#") if "#" in src else (src, "")
-    lang = art.split("/")[-1][:2]
-    return dict(date=date, place=place, holder=holder, event=event, art=art, sent=sent, lang=lang)
-miss = [parse(l) for l in section("misses (in gold, not found)")]
-fa = [parse(l) for l in section("false alarms (found, not in gold)")]
+import sys, os, collections
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import report
+miss, fa = report.read(sys.argv[1])
 for lang in ("nl", "en"):
     M = [m for m in miss if m["lang"] == lang]; F = [f for f in fa if f["lang"] == lang]
     kinds = collections.Counter(); conf = collections.Counter()

@@ -2,22 +2,14 @@
 """Counts-only: for misses paired with a false alarm on the same sentence and place, how the found
 row relates to the gold row (holder = gold other? event pair). Prints no place or sentence.
 usage: scripts/diag/pairs.py EVAL_TXT GOLDDIR"""
-import sys, re, csv, glob, os, collections
-txt = open(sys.argv[1]).read()
+import sys, csv, glob, os, collections
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import report
 gold = {}
 for f in glob.glob(os.path.join(sys.argv[2], "*.csv")):
     for r in csv.DictReader(open(f)):
         gold.setdefault((r["source"], r["holder"], r["event"]), r)
-def section(title):
-    m = re.search(r"\n" + re.escape(title) + r": \d+\n((?:  .*\n)*)", txt)
-    return [l.strip() for l in m.group(1).splitlines()] if m else []
-def parse(line):
-    head, src = line.rsplit("  ", 1)
-    parts = head.split(" ")
-    if parts[-1].startswith("["): parts = parts[:-1]
-    return dict(place=" ".join(parts[1:-2]), holder=parts[-2], event=parts[-1], src=src.split("/")[-1])
-miss = [parse(l) for l in section("misses (in gold, not found)")]
-fa = [parse(l) for l in section("false alarms (found, not in gold)")]
+miss, fa = report.read(sys.argv[1])
 c = collections.Counter()
 for m in miss:
     g = gold.get((m["src"], m["holder"], m["event"]))

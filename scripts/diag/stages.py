@@ -3,19 +3,10 @@
 sentence (no place found / gold place not found / no actor / no cue / no frame / frame but no row).
 Never prints a place, a sentence or a row. usage: scripts/diag/stages.py EVAL_TXT SETDIR FACTIONS"""
 import sys, re, subprocess, collections, os
-sys.path.insert(0, os.path.dirname(__file__))
-txt = open(sys.argv[1]).read(); setdir = sys.argv[2]; factions = sys.argv[3]
-def section(title):
-    m = re.search(r"\n" + re.escape(title) + r": \d+\n((?:  .*\n)*)", txt)
-    return [l.strip() for l in m.group(1).splitlines()] if m else []
-def parse(line):
-    head, src = line.rsplit("  ", 1)
-    parts = head.split(" ")
-    if parts[-1].startswith("["): parts = parts[:-1]
-    art, sent = src.split("#")
-    return dict(place=" ".join(parts[1:-2]), holder=parts[-2], event=parts[-1], art=art.split("/")[-1], sent=sent)
-miss = [parse(l) for l in section("misses (in gold, not found)")]
-fa = [parse(l) for l in section("false alarms (found, not in gold)")]
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import report
+setdir = sys.argv[2]; factions = sys.argv[3]
+miss, fa = report.read(sys.argv[1])
 cache = {}
 def debug(art):
     if art not in cache:

@@ -47,7 +47,7 @@ fn entry_after_withdrawal(an: &Analysis, lang: &Language, frames: &mut [Frame]) 
             continue;
         }
         let clause = take.clause;
-        let Some(first) = (0..an.len()).find(|&k| an.clause[k] == clause) else { continue };
+        let Some(first) = an.clause_start(clause) else { continue };
         let opens_then = lang.then_clause.iter().any(|w| w == an.tokens.fold(first));
         let side_named = an.actors.iter().any(|m| an.clause[m.a] == clause && m.a < an.cues[take.cue].a);
         if !opens_then || !side_named {

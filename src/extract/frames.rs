@@ -389,7 +389,7 @@ const DENIAL_WINDOW: usize = 3;
 /// "Het leger ontkende dat Baiji was gevallen": a clause opened by a subordinator right after a
 /// negation word (a denial) states nothing.
 fn denied_clause(an: &Analysis, clause: u16) -> bool {
-    let Some(first) = (0..an.len()).find(|&k| an.clause[k] == clause) else {
+    let Some(first) = an.clause_start(clause) else {
         return false;
     };
     first > 0
@@ -685,7 +685,7 @@ fn yields_to_verb(an: &Analysis, f: &Frame, verbs: &[(u16, u8)]) -> bool {
 /// "Kirkuk, dat in handen is van de Koerden": a clause opened by a relative word is about the
 /// place right before it.
 fn relative_antecedent(an: &Analysis, clause: u16) -> Option<usize> {
-    let first = (0..an.len()).find(|&k| an.clause[k] == clause)?;
+    let first = an.clause_start(clause)?;
     if first == 0 || an.class[first] & (class::SUBORDINATOR | class::RELATIVE) == 0 {
         return None;
     }
@@ -699,7 +699,7 @@ fn relative_antecedent(an: &Analysis, clause: u16) -> Option<usize> {
 /// only regional capital that Russia had captured": a clause opened by a relative word after a
 /// noun phrase in apposition is about the place the phrase stands for.
 fn relative_of_apposed_phrase(an: &Analysis, clause: u16, cue_at: usize, framed: &[usize]) -> Option<usize> {
-    let first = (0..an.len()).find(|&k| an.clause[k] == clause)?;
+    let first = an.clause_start(clause)?;
     if first == 0 || an.class[first] & class::RELATIVE == 0 || is_comma(an, first - 1) {
         return None;
     }
@@ -712,7 +712,7 @@ fn governing_clause(an: &Analysis, frames: &[Frame], clause: u16) -> u16 {
     if frames.iter().any(|f| f.clause == clause) {
         return clause;
     }
-    let first = (0..an.len()).find(|&k| an.clause[k] == clause);
+    let first = an.clause_start(clause);
     match first {
         Some(k) if k > 0 && an.class[k] & class::COORD != 0 => {
             let before = an.clause[k - 1];
@@ -730,7 +730,7 @@ fn governing_clause(an: &Analysis, frames: &[Frame], clause: u16) -> u16 {
 fn listed_after_colon(an: &Analysis, frames: &[Frame], clause: u16) -> Option<u16> {
     let mut item = clause;
     loop {
-        let first = (0..an.len()).find(|&k| an.clause[k] == item)?;
+        let first = an.clause_start(item)?;
         if first == 0 || !an.tokens.list[first].is(PUNCT) {
             return None;
         }

@@ -391,29 +391,24 @@ impl Language {
                 .iter()
                 .map(|w| fold_phrase(w).into_iter().map(|(f, _)| f).collect::<Vec<_>>().join(" "))
                 .collect(),
-            hands: parsed.actors.hands.iter().map(|w| crate::places::fold::fold_text(w)).collect(),
+            hands: fold_words(&parsed.actors.hands),
             hold_event,
-            clause_pronouns: parsed.actors.clause_pronouns.iter().map(|w| crate::places::fold::fold_text(w)).collect(),
+            clause_pronouns: fold_words(&parsed.actors.clause_pronouns),
             extraposed: parsed
                 .grammar
                 .extraposed
                 .iter()
                 .map(|w| fold_phrase(w).into_iter().map(|(f, _)| f).collect::<Vec<_>>().join(" "))
                 .collect(),
-            then_clause: parsed.grammar.then_clause.iter().map(|w| crate::places::fold::fold_text(w)).collect(),
-            apposition_relatives: parsed
-                .grammar
-                .apposition_relatives
-                .iter()
-                .map(|w| crate::places::fold::fold_text(w))
-                .collect(),
+            then_clause: fold_words(&parsed.grammar.then_clause),
+            apposition_relatives: fold_words(&parsed.grammar.apposition_relatives),
             here_in_state: parsed
                 .places
                 .here_in_state
                 .iter()
                 .map(|w| fold_phrase(w).into_iter().map(|(f, _)| f).collect::<Vec<_>>().join(" "))
                 .collect(),
-            intro_suffixes: parsed.places.intro_suffixes.iter().map(|w| crate::places::fold::fold_text(w)).collect(),
+            intro_suffixes: fold_words(&parsed.places.intro_suffixes),
             areas,
         })
     }
@@ -874,6 +869,11 @@ impl<'a> Builder<'a> {
         }
         Ok(())
     }
+}
+
+/// A lexicon's word list, each word folded as the tokenizer folds text.
+fn fold_words(words: &[String]) -> Vec<String> {
+    words.iter().map(|w| crate::places::fold::fold_text(w)).collect()
 }
 
 /// The index of the first plain hold event (frame `hold`, no `event` kind).

@@ -308,6 +308,11 @@ impl Analysis {
         self.tokens.len()
     }
 
+    /// The first token of clause `clause`, if the sentence has one.
+    pub fn clause_start(&self, clause: u16) -> Option<usize> {
+        self.clause.iter().position(|&c| c == clause)
+    }
+
     /// Whether the sentence has no tokens.
     pub fn is_empty(&self) -> bool {
         self.tokens.is_empty()

@@ -301,7 +301,7 @@ impl Sentence<'_> {
     fn stated_modality(&self, frame: &Frame) -> Modality {
         let an = self.an;
         // "De verwachting is dat X valt": the clause before a "dat" frames the one after it.
-        let opening = (0..an.len()).find(|&k| an.clause[k] == frame.clause);
+        let opening = an.clause_start(frame.clause);
         let framing = opening
             .filter(|&k| k > 0 && an.class[k] & crate::extract::language::class::SUBORDINATOR != 0)
             .map(|k| an.clause[k - 1]);
@@ -671,7 +671,7 @@ impl Roles<'_> {
     /// the outer clause ("heroverd op de rebellen, die de stad sinds 2012 in handen hadden").
     fn relative_antecedent(&self) -> Option<usize> {
         let an = self.an();
-        let first = (0..an.len()).find(|&k| an.clause[k] == self.frame.clause)?;
+        let first = an.clause_start(self.frame.clause)?;
         let opens = first >= 2 && an.class[first] & crate::extract::language::class::RELATIVE != 0;
         if !opens {
             return None;
@@ -1233,11 +1233,10 @@ impl Roles<'_> {
         }
         let (_, entry_end) = self.cue();
         let an = self.an();
-        let goes_on = |k: usize| self.s.lang.goes_on.iter().any(|w| w == an.tokens.fold(k));
         self.s.frames.iter().filter(|f| f.kind() == Kind::Contest && f.def.outcome != Some(FixedOutcome::Entry)).any(
             |f| {
                 let fight = &an.cues[f.cue];
-                fight.a >= entry_end && (entry_end..an.len()).any(goes_on)
+                fight.a >= entry_end && (entry_end..an.len()).any(|k| self.goes_on_word(k))
             },
         )
     }
@@ -1249,14 +1248,12 @@ impl Roles<'_> {
     fn other_side_remains(&self) -> bool {
         let an = self.an();
         let (_, entry_end) = self.cue();
-        let goes_on = |k: usize| self.s.lang.goes_on.iter().any(|w| w == an.tokens.fold(k));
         self.s.frames.iter().any(|f| {
             let clause = f.clause;
             let in_clause = |k: usize| an.clause[k] == clause;
-            let first = (0..an.len()).find(|&k| in_clause(k));
-            let relative = first.is_some_and(|k| an.class[k] & class::RELATIVE != 0);
-            let remains =
-                an.partial.iter().any(|&(k, _)| in_clause(k)) || (0..an.len()).any(|k| in_clause(k) && goes_on(k));
+            let relative = an.clause_start(clause).is_some_and(|k| an.class[k] & class::RELATIVE != 0);
+            let remains = an.partial.iter().any(|&(k, _)| in_clause(k))
+                || (0..an.len()).any(|k| in_clause(k) && self.goes_on_word(k));
             f.kind() == Kind::Hold
                 && clause != self.frame.clause
                 && an.cues[f.cue].a >= entry_end
@@ -1264,6 +1261,13 @@ impl Roles<'_> {
                 && remains
                 && an.actors.iter().any(|m| in_clause(m.a))
         })
+    }
+
+    /// Whether token `k` is a word saying that something goes on (`[grammar] goes_on`: "nog",
+    /// "doorgaan", "still").
+    fn goes_on_word(&self, k: usize) -> bool {
+        let word = self.an().tokens.fold(k);
+        self.s.lang.goes_on.iter().any(|w| w == word)
     }
 
     /// The side that entered a place in this sentence while the fight went on
@@ -1276,8 +1280,7 @@ impl Roles<'_> {
                 && self.s.frames.iter().any(|g| g.kind() == Kind::Contest && an.cues[g.cue].a >= an.cues[f.cue].end)
         })?;
         let cue_a = an.cues[entry.cue].a;
-        let goes_on = |k: usize| self.s.lang.goes_on.iter().any(|w| w == an.tokens.fold(k));
-        if !(an.cues[entry.cue].end..an.len()).any(goes_on) {
+        if !(an.cues[entry.cue].end..an.len()).any(|k| self.goes_on_word(k)) {
             return None;
         }
         let i = an.actors.iter().position(|m| m.b <= cue_a && m.gov == 0 && !m.attributive)?;
@@ -1515,7 +1518,7 @@ impl Roles<'_> {
     fn side_holding_in_a_relative_clause(&self) -> Option<String> {
         let an = self.an();
         let hold = self.s.frames.iter().find(|f| f.kind() == Kind::Hold && f.clause != self.frame.clause)?;
-        let start = an.clause.iter().position(|&c| c == hold.clause)?;
+        let start = an.clause_start(hold.clause)?;
         let inside =
             (0..an.actors.len()).find(|&i| an.clause[an.actors[i].a] == hold.clause && !an.actors[i].attributive);
         let right_before =

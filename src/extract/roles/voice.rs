@@ -26,7 +26,7 @@ impl Roles<'_> {
         if self.frame.passive || self.clause_actors().iter().any(|&i| self.faction(i).is_some()) {
             return None;
         }
-        let first = (0..an.len()).find(|&k| an.clause[k] == self.frame.clause)?;
+        let first = an.clause_start(self.frame.clause)?;
         if first == 0 || an.class[first] & (class::SUBORDINATOR | class::RELATIVE) == 0 {
             return None;
         }
@@ -54,7 +54,7 @@ impl Roles<'_> {
     pub(super) fn held_since(&self) -> bool {
         let an = self.an();
         let since = |k: usize| SINCE.contains(&an.tokens.fold(k));
-        let Some(first) = (0..an.len()).find(|&k| an.clause[k] == self.frame.clause) else {
+        let Some(first) = an.clause_start(self.frame.clause) else {
             return false;
         };
         let relative = first > 0 && an.class[first] & class::RELATIVE != 0 && an.tokens.fold(first - 1) == ",";
