@@ -63,3 +63,17 @@ for lang in ("nl", "en"):
         feats[f"found holder is gold holder: {any(f['holder']==m['holder'] for f in g)}"] += 1
     print(f"-- {lang}")
     for k, v in sorted(feats.items()): print(f"  {k}: {v}")
+print("== why frames in missed sentences gave no row (drop reasons, counts)")
+for lang in ("nl", "en"):
+    reasons = collections.Counter()
+    for m in miss:
+        if not m["art"].startswith(lang): continue
+        for l in debug(m["art"]).get(m["sent"], []):
+            if l.startswith("drop frame"):
+                reasons[re.sub(r"^drop frame cue=\d+( Mention\(\d+\))?: ", "", l)] += 1
+            if l.startswith("place ") and "refers back" in l:
+                reasons["(a place phrase that refers back)"] += 1
+            if l.startswith("actor Pronoun"):
+                reasons["(a pronoun actor)"] += 1
+    print(f"-- {lang}")
+    for k, v in sorted(reasons.items()): print(f"  {k}: {v}")
