@@ -293,3 +293,17 @@ fn the_army_and_wagner_are_resolved_by_the_place_country() {
         ],
     );
 }
+
+#[test]
+fn an_old_name_of_a_town_abroad_beside_a_town_named_elsewhere_is_no_place() {
+    // "Ber" is an alternate name of Véroia, Greece, in the world table; Mali's Ber is not in it.
+    let mali = "De rebellen van de CSP hebben het stadje Ber bij Timboektoe ingenomen.";
+    let lone = "De rebellen van de CSP hebben het stadje Ber ingenomen.";
+    let world = world();
+    let places = |text: &str| -> Vec<String> {
+        claims(&world, text, "2023-08-14", "nl").iter().map(|c| c.place_text.clone()).collect()
+    };
+    assert!(!places(mali).contains(&"Véroia".to_string()), "{:?}", places(mali));
+    // Alone, nothing tells it from the Greek town: the introduced name is still found.
+    assert_eq!(places(lone), vec!["Véroia".to_string()]);
+}

@@ -740,6 +740,7 @@ impl Analysis {
     fn towns(&mut self, lang: &Language, towns: &mut TownIndex, gazetteer: &Gazetteer, text: &str, base: usize) {
         self.find_pronoun_slots(lang);
         let n = self.tokens.len();
+        let mut strays: Vec<usize> = Vec::new();
         let mut i = 0;
         while i < n {
             let t = self.tokens.list[i];
@@ -762,6 +763,9 @@ impl Analysis {
                 };
                 if let Some(mention) = self.place_mention(towns.hit(hit), towns, gazetteer, (i, i + len), text, base) {
                     if let Target::Place(found) = &mention.target {
+                        if self.alias_abroad(towns, found) {
+                            strays.push(self.places.len());
+                        }
                         towns.note_place(found);
                     }
                     self.places.push(mention);
@@ -770,6 +774,43 @@ impl Analysis {
                 }
             }
             i += taken.max(1);
+        }
+        if !strays.is_empty() {
+            self.drop_aliases_abroad(&strays, towns);
+        }
+    }
+
+    /// Whether a town found is only an alternate name of a world place in a country neither the
+    /// article so far nor the sentence names ("het stadje Ber" = Véroia, Greece, by its old name).
+    fn alias_abroad(&self, towns: &TownIndex, found: &towns::Found) -> bool {
+        let country_named =
+            self.country.iter().flatten().any(|&c| self.country_code(c).is_some_and(|code| code == found.country));
+        found.world
+            && !found.curated
+            && !found.name_exact
+            && found.key.kind == PlaceKind::Town
+            && !towns.in_article_country(&found.country)
+            && !country_named
+    }
+
+    /// Drops the towns of [`Analysis::alias_abroad`] (mention indices `strays`) when the sentence
+    /// names another town by its own name in another country and none in theirs: "het stadje Ber
+    /// bij Timboektoe" is no Greek town. The article's memory forgets them too.
+    fn drop_aliases_abroad(&mut self, strays: &[usize], towns: &mut TownIndex) {
+        let country_of = |p: &PlaceMention| match &p.target {
+            Target::Place(found) if found.key.kind == PlaceKind::Town => Some(found.country.clone()),
+            _ => None,
+        };
+        for &s in strays.iter().rev() {
+            let Some(country) = country_of(&self.places[s]) else { continue };
+            let others = self.places.iter().enumerate().filter(|(k, _)| !strays.contains(k));
+            let countries: Vec<String> = others.filter_map(|(_, p)| country_of(p)).collect();
+            if countries.is_empty() || countries.contains(&country) {
+                continue;
+            }
+            if let Target::Place(found) = &self.places.remove(s).target {
+                towns.forget_place(found);
+            }
         }
     }
 

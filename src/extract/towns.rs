@@ -192,6 +192,18 @@ impl TownIndex {
         }
     }
 
+    /// Whether the article named a town in `country` before.
+    pub fn in_article_country(&self, country: &str) -> bool {
+        self.article_countries.iter().any(|c| c == country)
+    }
+
+    /// Undoes [`TownIndex::note_place`] for a town found to be a stray namesake: its point, and
+    /// its country when no other town of the article lies there.
+    pub fn forget_place(&mut self, found: &Found) {
+        self.article.retain(|&p| p != (found.lat, found.lon));
+        self.article_countries.retain(|c| *c != found.country);
+    }
+
     /// Whether a place lies away from everything the article named so far: the article has
     /// named towns, none within [`NEAR_KM`] of this one and none in its country. A namesake there
     /// (`Karabach` = Karabash, Russia, in an article about Azerbaijan) is seldom the town meant.
