@@ -122,3 +122,49 @@ fn a_pronoun_is_the_previous_subject() {
         ],
     );
 }
+
+#[test]
+fn a_determiner_before_the_side_keeps_its_preposition() {
+    // "dezelfde", "beide", "verschillende", "the same", "both": the side after them is still the
+    // object of "in handen van", "door", "to", "by" (before, "the same rebels" read as the loser).
+    check(
+        "nl",
+        &[
+            (
+                "De Koerdische YPG hield Manbij. Manbij viel zondag in handen van dezelfde rebellen van het SNA.",
+                &["Manbij sdf holds -", "Manbij syrian-opposition captured sdf"],
+            ),
+            ("Manbij werd zondag door diezelfde HTS-strijders ingenomen.", &["Manbij hts captured -"]),
+            ("Hama werd donderdag door strijders van HTS ingenomen.", &["Hama hts captured -"]),
+        ],
+    );
+    check(
+        "en",
+        &[
+            ("Manbij fell on Sunday to the same HTS fighters.", &["Manbij hts captured -"]),
+            ("Manbij was taken in May by both HTS and its allies.", &["Manbij hts captured -"]),
+        ],
+    );
+}
+
+#[test]
+fn members_of_a_side_take_the_role_of_their_noun() {
+    // "strijders van het SNA" after "in handen van", "fighters of the SNA" after "fell to": the
+    // side is the taker (before, the side after the members noun read as the loser).
+    check(
+        "nl",
+        &[
+            ("Manbij viel zondag in handen van strijders van het SNA.", &["Manbij syrian-opposition captured -"]),
+            ("Manbij viel in handen van de rebellen van het SNA.", &["Manbij syrian-opposition captured -"]),
+            ("Hama is in handen gevallen van eenheden van HTS.", &["Hama hts captured -"]),
+        ],
+    );
+    check(
+        "en",
+        &[
+            ("Manbij fell on Sunday to fighters of the SNA.", &["Manbij syrian-opposition captured -"]),
+            ("Hama was captured by fighters of HTS on Thursday.", &["Hama hts captured -"]),
+            ("Homs remains in the hands of fighters of HTS.", &["Homs hts holds -"]),
+        ],
+    );
+}

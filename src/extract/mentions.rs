@@ -1217,14 +1217,16 @@ impl Analysis {
     fn govern(&mut self) {
         for index in 0..self.actors.len() {
             let (mut gov, at, attributive) = self.governor(self.actors[index].a, false);
-            // "strijders van de SDF", "forces of the regime": the side itself, not a source.
+            // "strijders van de SDF", "forces of the regime": the side itself, not a source, in
+            // the role of the members noun ("in handen van strijders van het SNA": the taker).
             if gov & prep::OF != 0 && at.is_some_and(|k| k > 0 && self.class[k - 1] & class::MEMBERS != 0) {
-                gov = 0;
+                gov = at.map_or(0, |k| self.governor(k - 1, false).0);
                 // "Rebellen van de MNDAA": the description before "van" is that side, not another.
                 if let Some(k) = at
                     && index > 0
                     && self.actors[index - 1].b == k
                 {
+                    gov = self.actors[index - 1].gov;
                     self.actors[index - 1].attributive = true;
                     self.described.push((self.actors[index - 1].a, self.actors[index].a));
                 }

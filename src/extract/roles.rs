@@ -585,11 +585,15 @@ impl Roles<'_> {
             return None;
         }
         let cue = &self.an().cues[self.frame.cue];
+        use crate::extract::language::class;
+        // "viel in handen van strijders van het SNA": a members noun and its "van" are the side's.
+        let an = self.an();
         let skippable = |k: usize| {
-            self.an().class[k] & (crate::extract::language::class::DET | crate::extract::language::class::SKIP) != 0
+            an.class[k] & (class::DET | class::SKIP | class::MEMBERS) != 0
+                || (k > 0 && an.prep[k] & prep::OF != 0 && an.class[k - 1] & class::MEMBERS != 0)
         };
         let right_after = |end: usize, m: &crate::extract::mentions::ActorMention| {
-            m.a >= end && m.a - end <= 3 && (end..m.a).all(skippable)
+            m.a >= end && m.a - end <= 5 && (end..m.a).all(skippable)
         };
         // In the gap of a split cue the actor right after the verb is the inverted subject
         // ("Gisteren vielen de rebellen de stad aan"), not the role the cue names after its end;
@@ -612,8 +616,20 @@ impl Roles<'_> {
             |gov: u16| gov & prep::RECIPIENT != 0 || (gov & prep::LOCATIVE != 0 && self.frame.kind() == Kind::Fall);
         self.clause_actors().into_iter().find(|&i| {
             let m = &self.an().actors[i];
-            into(m.gov) && m.a >= cue.b && (m.a <= from + 5 || self.names_hands(i))
+            into(m.gov) && m.a >= cue.b && (self.members_lead(m.a) <= from + 5 || self.names_hands(i))
         })
+    }
+
+    /// Where the phrase of an actor at token `a` starts when a members noun and its "van"/"of"
+    /// lead it ("fighters of the SNA", "strijders van de SDF"): at that noun; else at `a`.
+    fn members_lead(&self, a: usize) -> usize {
+        use crate::extract::language::class;
+        let an = self.an();
+        let mut k = a;
+        while k > 0 && a - k < 3 && an.class[k - 1] & class::DET != 0 {
+            k -= 1;
+        }
+        if k >= 2 && an.prep[k - 1] & prep::OF != 0 && an.class[k - 2] & class::MEMBERS != 0 { k - 2 } else { a }
     }
 
     /// "viel grotendeels in Russische handen": a partial word right before the "in" of the side

@@ -663,6 +663,14 @@ mod tests {
         };
         while let Some((at, c)) = chars.next() {
             let next = chars.peek().map(|&(_, n)| n);
+            // "Aleppo's": the possessive ending closes the word and is dropped.
+            if word_start.is_some() && is_glottal(c) && is_possessive_s(&bytes[at + c.len_utf8()..]) {
+                if let Some(start) = word_start.take() {
+                    out.push(word(&text[start..at], start));
+                }
+                chars.next();
+                continue;
+            }
             let in_word =
                 is_word_char(c) || (word_start.is_some() && is_glottal(c) && next.is_some_and(char::is_alphanumeric));
             if in_word {
