@@ -168,3 +168,23 @@ fn members_of_a_side_take_the_role_of_their_noun() {
         ],
     );
 }
+
+#[test]
+fn an_adjective_before_and_shares_the_noun_of_the_side_after_it() {
+    // "het Syrische en het Russische leger": two armies, not one; before, only the second was a side.
+    check(
+        "nl",
+        &[
+            (
+                "Het Syrische en het Russische leger heroverden Palmyra in maart.",
+                &["Palmyra syrian-gov captured -", "Palmyra russia captured -"],
+            ),
+            (
+                "In Marjinka wordt nog gevochten tussen Russische en Oekraïense soldaten.",
+                &["Mar'yinka russia contested ukraine"],
+            ),
+            // No side of its own with the noun: nothing added.
+            ("Koerdische en Arabische burgers ontvluchtten Raqqa in juni.", &[]),
+        ],
+    );
+}

@@ -231,6 +231,9 @@ impl Analysis {
         self.consumed.resize(n, false);
         self.intro_compounds(lang);
         self.phrases(lang);
+        if !self.actors.is_empty() {
+            self.sides_sharing_a_noun(lang);
+        }
         let mut numbered = false;
         // A sentence none of whose words starts a gapped phrase or a loose alias skips the pass.
         if starts & START_GAPPED != 0 {
@@ -335,6 +338,46 @@ impl Analysis {
             self.apply(lang, &payloads, i, i + len);
             self.payloads = payloads;
             i += len;
+        }
+    }
+
+    /// "Russische en Oekraïense soldaten", "het Russische en het Oekraïense leger", "Russian and
+    /// Ukrainian troops": an adjective before "en"/"and" shares the noun of the side after it,
+    /// and names a side of its own when the adjective with that noun is one.
+    fn sides_sharing_a_noun(&mut self, lang: &Language) {
+        let mut index = 0;
+        while index < self.actors.len() {
+            let (a, b) = (self.actors[index].a, self.actors[index].b);
+            index += 1;
+            let first = (a..b).find(|&k| self.class[k] & class::DET == 0).unwrap_or(b);
+            if first + 1 >= b || a < 2 || self.class[a - 1] & class::COORD == 0 {
+                continue;
+            }
+            let adjective = a - 2;
+            let word = &self.tokens.list[adjective];
+            if self.consumed[adjective] || word.is(PUNCT | DIGITS) || word.id == UNKNOWN {
+                continue;
+            }
+            let mut ids = vec![word.id];
+            ids.extend(self.tokens.list[first + 1..b].iter().map(|t| t.id));
+            let entries = lang.trie.exact(&ids);
+            let side = entries.iter().filter(|e| e.fits(&self.tokens, adjective)).find_map(|e| match e.payload {
+                Payload::Actor { actor, .. } => Some(actor),
+                _ => None,
+            });
+            let Some(actor) = side else { continue };
+            if actor == self.actors[index - 1].actor {
+                continue;
+            }
+            let start =
+                if adjective > 0 && self.class[adjective - 1] & class::DET != 0 { adjective - 1 } else { adjective };
+            let at = index - 1;
+            self.actors.insert(at, ActorMention { a: start, b: adjective + 1, actor, gov: 0, attributive: false });
+            for d in self.dual.iter_mut().filter(|d| d.0 >= at) {
+                d.0 += 1;
+            }
+            self.consumed[start..=adjective].iter_mut().for_each(|c| *c = true);
+            index += 1;
         }
     }
 

@@ -66,6 +66,18 @@ impl<P: Clone> Trie<P> {
         self.max_len = self.max_len.max(ids.len());
     }
 
+    /// The entries of the phrase that is exactly the word sequence `ids`, if any.
+    pub fn exact(&self, ids: &[u32]) -> &[Entry<P>] {
+        let mut node = 0u32;
+        for &id in ids {
+            match self.edges.get(&(node, id)) {
+                Some(&next) => node = next,
+                None => return &[],
+            }
+        }
+        if node == 0 { &[] } else { &self.entries[node as usize] }
+    }
+
     /// The longest phrase starting at token `from` (and not past `limit`) of which some entry's
     /// case constraints hold: its length and entries (filter them with [`Entry::fits`]).
     pub fn longest(&self, tokens: &Tokens, from: usize, limit: usize) -> Option<(usize, &[Entry<P>])> {
