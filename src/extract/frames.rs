@@ -139,6 +139,7 @@ pub fn frames(an: &Analysis, lang: &Language, retrospective: bool, text: &str, b
     bare_holds_yield(&mut list);
     assign_places(an, &mut list);
     crate::extract::attach::after_places(an, lang, &mut list);
+    crate::extract::share::places_of_clause_before(an, lang, &mut list);
     holds_of_sites_beside_parts(an, &mut list);
     // A possession in a noun phrase is the background of the clause: it comes first, so the
     // clause's own frame knows who held the place ("encircled Manbij, the IS-held town").
@@ -683,16 +684,23 @@ fn yields_to_verb(an: &Analysis, f: &Frame, verbs: &[(u16, u8)]) -> bool {
 }
 
 /// "Kirkuk, dat in handen is van de Koerden": a clause opened by a relative word is about the
-/// place right before it.
+/// place right before it; a word that refers back to a town counts too when a comma stands
+/// between ("heroverde het leger de stad, die sindsdien ...", "still hold the town, which has
+/// been under blockade").
 fn relative_antecedent(an: &Analysis, clause: u16) -> Option<usize> {
     let first = an.clause_start(clause)?;
     if first == 0 || an.class[first] & (class::SUBORDINATOR | class::RELATIVE) == 0 {
         return None;
     }
-    let end = if is_comma(an, first - 1) { first - 1 } else { first };
-    an.places
-        .iter()
-        .position(|p| (p.b == end || crate::extract::attach::particle_between(an, p.b, end)) && !p.is_anaphora())
+    let comma = is_comma(an, first - 1);
+    let end = if comma { first - 1 } else { first };
+    let town_reference = |p: &crate::extract::mentions::PlaceMention| {
+        comma && matches!(p.target, crate::extract::mentions::Target::Town) && p.gov & prep::REFERENCE == 0
+    };
+    an.places.iter().position(|p| {
+        (p.b == end || crate::extract::attach::particle_between(an, p.b, end))
+            && (!p.is_anaphora() || town_reference(p))
+    })
 }
 
 /// "Azerbeidzjan nam Sjoesja in, de stad die Armenië in 1992 had veroverd", "took Kherson, the

@@ -247,6 +247,8 @@ pub struct Language {
     pub then_clause: Vec<String>,
     /// `[grammar] apposition_relatives`, folded ("die", "dat").
     pub apposition_relatives: Vec<String>,
+    /// `[grammar] object_pronouns`, folded ("het", "it"): a place as the object of a clause.
+    pub object_pronouns: Vec<String>,
     /// Words of a forecast, folded (`[modality] forecast`: "verwachting", "expect").
     pub forecast: Vec<String>,
     /// `[places] here_in_state`, folded ("er").
@@ -402,6 +404,7 @@ impl Language {
                 .collect(),
             then_clause: fold_words(&parsed.grammar.then_clause),
             apposition_relatives: fold_words(&parsed.grammar.apposition_relatives),
+            object_pronouns: fold_words(&parsed.grammar.object_pronouns),
             here_in_state: parsed
                 .places
                 .here_in_state

@@ -214,6 +214,10 @@ pub struct Grammar {
     /// die ..."), closed by the next comma.
     #[serde(default)]
     pub apposition_relatives: Vec<String>,
+    /// Pronouns that stand for a place as the object of a clause ("toen zij het innamen", "when
+    /// they seized it"): such a clause with no place of its own is about the place before it.
+    #[serde(default)]
+    pub object_pronouns: Vec<String>,
 }
 
 /// `[prepositions]`

@@ -502,14 +502,18 @@ impl Analysis {
         lang.extraposed.iter().any(|w| w == fold)
     }
 
-    /// Tokens that are a `[actors] clause_pronouns` word right after a subordinator, with a word
-    /// after them ("dat het ..."): a name after one is not after an article.
+    /// Tokens that are a `[actors] clause_pronouns` word right after a subordinator or a break
+    /// word after a comma, with a word after them ("dat het ...", ", en het heeft ..."): a name
+    /// after one is not after an article.
     fn find_pronoun_slots(&mut self, lang: &Language) {
         if lang.clause_pronouns.is_empty() {
             return;
         }
         for k in 1..self.tokens.len().saturating_sub(1) {
-            let after_subordinator = self.class[k - 1] & class::SUBORDINATOR != 0;
+            // "..., en het heeft in januari ook Bahri heroverd": a break word after a comma opens
+            // a clause as a subordinator does.
+            let after_break = k >= 2 && self.class[k - 1] & class::BREAK != 0 && self.tokens.mark(k - 2) == b',';
+            let after_subordinator = self.class[k - 1] & class::SUBORDINATOR != 0 || after_break;
             if after_subordinator && lang.clause_pronouns.iter().any(|w| w == self.tokens.fold(k)) {
                 self.pronoun_slots.push(k);
             }
@@ -517,7 +521,8 @@ impl Analysis {
     }
 
     /// "Het leger zegt dat het Babanusa nog in handen heeft": a clause pronoun right after a
-    /// subordinator, followed by an article, a skipped adverb or a place rather than a noun, is
+    /// subordinator, followed by an article, a skipped adverb, an auxiliary ("en het heeft ...")
+    /// or a place rather than a noun, is
     /// a pronoun for a side named earlier in the sentence, when its clause names a place.
     fn clause_pronouns(&mut self) {
         for slot in 0..self.pronoun_slots.len() {
@@ -525,8 +530,8 @@ impl Analysis {
             let taken =
                 self.actors.iter().any(|m| m.a <= k && k < m.b) || self.places.iter().any(|p| p.a <= k && k < p.b);
             let side_before = self.actors.iter().any(|m| m.b < k);
-            let next_is_no_noun =
-                self.class[k + 1] & (class::DET | class::SKIP) != 0 || self.places.iter().any(|p| p.a == k + 1);
+            let next_is_no_noun = self.class[k + 1] & (class::DET | class::SKIP | class::HAVE) != 0
+                || self.places.iter().any(|p| p.a == k + 1);
             // Only with a place named in its clause: "dat het de helft van de Gazastrook ..."
             // names no town, and the town of the sentence before is no safe guess.
             let place_after = self.places.iter().any(|p| p.a > k && self.clause[p.a] == self.clause[k]);
@@ -645,8 +650,9 @@ impl Analysis {
         self.clause = clause;
     }
 
-    /// A relative word right after a comma that follows a name or a side: "Mosul, dat ...",
-    /// "Raqqa, die ...", "op de Toeareg-rebellen, die de stad sinds 2012 in handen hadden".
+    /// A relative word right after a comma that follows a name, a side or a town noun: "Mosul,
+    /// dat ...", "Raqqa, die ...", "op de Toeareg-rebellen, die de stad sinds 2012 in handen
+    /// hadden", "heroverde het leger de stad, die sindsdien ...", "hold the town, which ...".
     /// A restrictive relative word ("die", not the subordinator "dat") right after a side opens
     /// one with no comma: "tegen de jihadisten die de stad belegeren".
     /// Kept out of line: the clause loop's short way for plain words stays tight.
@@ -658,7 +664,10 @@ impl Analysis {
             && k >= 2
             && self.tokens.mark(k - 1) == b','
             && !self.tokens.list[k - 2].is(PUNCT)
-            && (self.tokens.list[k - 2].is(CAP) || after_side(k - 1) || self.particle_after_name(k - 2));
+            && (self.tokens.list[k - 2].is(CAP)
+                || after_side(k - 1)
+                || self.particle_after_name(k - 2)
+                || self.class[k - 2] & class::TOWN_NOUN != 0);
         // With no comma to close it, the aside is told from the main clause only when its side
         // stands after a preposition ("tegen de jihadisten die de stad belegeren"): after a
         // subject or object ("De SDF die IS bestreed nam Raqqa in") the main verb follows it.

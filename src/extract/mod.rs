@@ -36,6 +36,7 @@ pub mod refer;
 pub mod roles;
 pub mod row;
 pub mod seat;
+pub mod share;
 pub mod siege;
 pub mod stream;
 pub mod timing;
