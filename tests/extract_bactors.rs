@@ -2,7 +2,7 @@
 //! a description that refers back to a side named before, or a military unit noun. Dutch "het"
 //! right after a finite verb is a pronoun when what follows cannot stand after an article (an
 //! article, a town's name, an adverb before either); "de groep", "de beweging", "de alliantie",
-//! "the group", "the alliance" are the last armed group (no government) named; "het garnizoen",
+//! "the group", "the alliance" are the armed group (no government) the article names most; "het garnizoen",
 //! "het commando", "the garrison" with no owner are the government of the place's country. Uses
 //! the repository's geodata; every sentence is written for these tests (none from an article or
 //! the development set), with negatives.
@@ -18,7 +18,7 @@ fn dutch_het_after_a_finite_verb_is_the_side_named_before() {
         &[
             (
                 "Het Russische leger nam in februari Avdiivka in, en sindsdien houdt het de stad bezet.",
-                &["Avdiivka russia captured -", "Avdiivka russia holds -"],
+                &["Avdiyivka russia captured -", "Avdiyivka russia holds -"],
             ),
             (
                 "Het Azerbeidzjaanse leger rukte in 2020 op naar Lachin. Op 8 november nam het ook Sjoesja in.",
@@ -36,17 +36,17 @@ fn dutch_het_after_a_finite_verb_is_the_side_named_before() {
 }
 
 #[test]
-fn a_group_description_is_the_last_armed_group_named() {
+fn a_group_description_is_the_armed_group_the_article_names() {
     check(
         "nl",
         &[
             (
-                "Het MNDAA nam in januari Laukkai in. In het westen rukte het Arakan-leger op. In februari nam de groep Kyauktaw in.",
-                &["Laukkai mndaa captured -", "Kyauktaw arakan-army captured -"],
+                "Het Arakan-leger verdreef in januari het leger uit Paletwa. In februari nam de groep Kyauktaw in.",
+                &["Kyauktaw arakan-army captured -"],
             ),
             (
-                "De SDF rukten in de zomer op naar Raqqa. In oktober had de beweging de stad volledig in handen.",
-                &["Raqqa sdf holds -"],
+                "De Toeareg-rebellen van de CSP verloren Kidal aan het Malinese leger. De beweging had Kidal sinds 2014 in handen.",
+                &["Kidal csp lost mali-gov", "Kidal csp holds -"],
             ),
             // "een groep inwoners" is no side
             ("Een groep inwoners keerde vrijdag terug naar Lashio.", &[]),
@@ -56,12 +56,12 @@ fn a_group_description_is_the_last_armed_group_named() {
         "en",
         &[
             (
-                "The MNDAA took Laukkai in January. The Arakan Army advanced in Rakhine. The group captured Kyauktaw in February.",
-                &["Laukkai mndaa captured -", "Kyauktaw arakan-army captured -"],
+                "The Arakan Army fought the military in Rakhine. The group captured Kyauktaw in February.",
+                &["Kyauktaw arakan-army captured -"],
             ),
             (
-                "The Syrian Democratic Forces advanced on Manbij. The alliance took the town in August.",
-                &["Manbij sdf captured -"],
+                "The Syrian Democratic Forces were formed in 2015. The alliance took Manbij from the Islamic State in August.",
+                &["Manbij sdf captured is"],
             ),
         ],
     );
