@@ -503,8 +503,9 @@ impl Analysis {
     }
 
     /// Tokens that are a `[actors] clause_pronouns` word right after a subordinator or a break
-    /// word after a comma, with a word after them ("dat het ...", ", en het heeft ..."): a name
-    /// after one is not after an article.
+    /// word after a comma ("dat het ...", ", en het heeft ..."), or right after a finite verb that
+    /// opens the clause's inversion ("sindsdien heeft het de stad in handen", "hield het Lyman
+    /// bezet"), with a word after them: a name after one is not after an article.
     fn find_pronoun_slots(&mut self, lang: &Language) {
         if lang.clause_pronouns.is_empty() {
             return;
@@ -514,31 +515,58 @@ impl Analysis {
             // a clause as a subordinator does.
             let after_break = k >= 2 && self.class[k - 1] & class::BREAK != 0 && self.tokens.mark(k - 2) == b',';
             let after_subordinator = self.class[k - 1] & class::SUBORDINATOR != 0 || after_break;
-            if after_subordinator && lang.clause_pronouns.iter().any(|w| w == self.tokens.fold(k)) {
+            if lang.clause_pronouns.iter().any(|w| w == self.tokens.fold(k))
+                && (after_subordinator || self.after_finite_verb(k))
+            {
                 self.pronoun_slots.push(k);
             }
         }
     }
 
+    /// Whether token `k` follows a finite verb: a form of "hebben" or "zijn", or the first word
+    /// of an event cue ("hield ... bezet", "nam ... in").
+    fn after_finite_verb(&self, k: usize) -> bool {
+        self.class[k - 1] & (class::HAVE | class::BE) != 0 || self.cues.iter().any(|c| c.a == k - 1 && c.end > k)
+    }
+
     /// "Het leger zegt dat het Babanusa nog in handen heeft": a clause pronoun right after a
-    /// subordinator, followed by an article, a skipped adverb, an auxiliary ("en het heeft ...")
-    /// or a place rather than a noun, is
-    /// a pronoun for a side named earlier in the sentence, when its clause names a place.
+    /// subordinator (or a break word after a comma), followed by an article, a skipped adverb,
+    /// an auxiliary ("en het heeft ...") or a place rather than a noun, is a pronoun for a side
+    /// named earlier in the sentence, when its clause names a place. After a finite verb
+    /// ("sindsdien hield het Lyman bezet", "nam het ook de stad in") only what no article can
+    /// stand before makes it one: an article, a place not opened by an adjective, or an adverb
+    /// before either; the side may then be the one named in a sentence before.
     fn clause_pronouns(&mut self) {
         for slot in 0..self.pronoun_slots.len() {
             let k = self.pronoun_slots[slot];
             let taken =
                 self.actors.iter().any(|m| m.a <= k && k < m.b) || self.places.iter().any(|p| p.a <= k && k < p.b);
             let side_before = self.actors.iter().any(|m| m.b < k);
-            let next_is_no_noun = self.class[k + 1] & (class::DET | class::SKIP | class::HAVE) != 0
-                || self.places.iter().any(|p| p.a == k + 1);
+            let after_break = k >= 2 && self.class[k - 1] & class::BREAK != 0 && self.tokens.mark(k - 2) == b',';
+            let subordinate = self.class[k - 1] & class::SUBORDINATOR != 0 || after_break;
+            let next_is_no_noun = if subordinate {
+                self.class[k + 1] & (class::DET | class::SKIP | class::HAVE) != 0
+                    || self.places.iter().any(|p| p.a == k + 1)
+            } else {
+                self.no_article_before(k + 1)
+                    || (self.class[k + 1] & class::SKIP != 0
+                        && k + 2 < self.tokens.len()
+                        && self.no_article_before(k + 2))
+            };
             // Only with a place named in its clause: "dat het de helft van de Gazastrook ..."
             // names no town, and the town of the sentence before is no safe guess.
             let place_after = self.places.iter().any(|p| p.a > k && self.clause[p.a] == self.clause[k]);
-            if !taken && side_before && next_is_no_noun && place_after {
+            if !taken && (side_before || !subordinate) && next_is_no_noun && place_after {
                 self.actors.push(ActorMention { a: k, b: k + 1, actor: ActorRef::Pronoun, gov: 0, attributive: false });
             }
         }
+    }
+
+    /// Whether token `k` is a word no article stands before: an article or determiner, or a
+    /// place whose name it opens (not an adjective such as "Oekraïense" before the name).
+    fn no_article_before(&self, k: usize) -> bool {
+        self.class[k] & class::DET != 0
+            || (self.class[k] & class::DEMONYM == 0 && self.places.iter().any(|p| p.a == k && !p.is_anaphora()))
     }
 
     /// "Marioepol is in Russische handen", "viel in Russische handen": a side named by its

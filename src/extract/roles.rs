@@ -477,11 +477,28 @@ impl Roles<'_> {
                 if let Some(group) = self.group_pronoun(i) {
                     return Some(group);
                 }
-                let earlier = (0..i).rev().find(|&j| self.an().actors[j].actor != ActorRef::Pronoun);
+                let earlier = (0..i).rev().find(|&j| self.antecedent_fits(i, j));
                 let before = || self.ctx.last_subject().or_else(|| self.ctx.last_actor()).map(str::to_string);
                 earlier.and_then(|j| self.faction(j)).or_else(|| self.speaker_before(i)).or_else(before)
             }
         }
+    }
+
+    /// Whether actor `j` may be what the pronoun at actor `i` refers to: a side, not another
+    /// pronoun; for a clause pronoun ("het") a side written with that article ("het leger", "het
+    /// MNDAA"), not a plural one ("ontnam het leger de rebellen Sake, maar raakte het de stad
+    /// kwijt": het = het leger) (branch bactors).
+    fn antecedent_fits(&self, i: usize, j: usize) -> bool {
+        let an = self.an();
+        let (pronoun, m) = (&an.actors[i], &an.actors[j]);
+        if m.actor == ActorRef::Pronoun {
+            return false;
+        }
+        let word = an.tokens.fold(pronoun.a);
+        if pronoun.b - pronoun.a != 1 || !self.s.lang.clause_pronouns.iter().any(|w| w == word) {
+            return true;
+        }
+        an.tokens.fold(m.a) == word || (m.a > 0 && an.tokens.fold(m.a - 1) == word)
     }
 
     /// "Volgens de Oekraïense commandanten houden hun troepen ...", "Russian military bloggers

@@ -13,6 +13,9 @@ use crate::extract::lexicon::Frame as Kind;
 use crate::extract::mentions::Target;
 use crate::model::Event;
 
+/// Military unit nouns: with no owner named, a unit of the government of the place's country.
+const UNITS: &[&str] = &["garnizoen", "commando", "bataljons", "brigade", "garrison", "battalion", "battalions"];
+
 impl Roles<'_> {
     /// A surrender: lost by the side that surrenders, the side after "aan"/"to" the other. Who
     /// surrenders must be a side: a faction, an army phrase ("het Oekraïense garnizoen",
@@ -31,6 +34,9 @@ impl Roles<'_> {
         if let Some(l) = loser {
             return Some(Outcome { actors, ..Outcome::new(l, winner, Event::Lost) });
         }
+        if let Some(lost) = self.unit_surrenders(place, winner.as_deref()) {
+            return Some(lost);
+        }
         if !self.members_before_cue() {
             return None;
         }
@@ -43,6 +49,24 @@ impl Roles<'_> {
         let l = self.ctx.opponent(Some(&w)).map(str::to_string).or_else(government).filter(|l| *l != w)?;
         let note = format!("surrendered to {w}: the soldiers of its opponent in the article, {l}");
         Some(Outcome { actors, ..Outcome::new(l, Some(w), Event::Lost).noted(note, 0.25) })
+    }
+
+    /// "Het garnizoen gaf zich over", "het regionale commando in de stad gaf zich over", "the
+    /// garrison surrendered": a military unit noun with no owner named surrenders for the
+    /// government of the place's country, to the side named after "aan"/"to" or else the side
+    /// the article showed holding the place (the one that just took it) (branch bactors).
+    fn unit_surrenders(&self, place: &PlaceRef, winner: Option<&str>) -> Option<Outcome> {
+        let i = self.surrendering_side().filter(|&i| self.is_unit(i))?;
+        let loser = self.faction(i)?;
+        let other = winner.or_else(|| self.ctx.holder(&place.key)).filter(|o| *o != loser).map(str::to_string);
+        Some(Outcome { actors: vec![i], ..Outcome::new(loser, other, Event::Lost) })
+    }
+
+    /// Whether actor `i` is a description ending in a military unit noun ("het garnizoen",
+    /// "commando", "the garrison", "de bataljons").
+    pub(super) fn is_unit(&self, i: usize) -> bool {
+        let m = &self.an().actors[i];
+        matches!(m.actor, ActorRef::ByCountry(_)) && UNITS.contains(&self.an().tokens.fold(m.b - 1))
     }
 
     /// The side surrendered to: after "aan"/"to", from the cue on with no comma between ("laid
