@@ -389,6 +389,10 @@ impl Sentence<'_> {
                     refer::resolve(&m.target, self.an, self.gazetteer, (self.text, self.base), m.a, ctx)?;
                 Some(Placed { place, mention: Some((m.a, m.b)), gov: m.gov, notes: vec![note], penalty: 0.1 })
             }
+            Target::Capital => {
+                let (place, note) = refer::capital(m, self.an, self.lang, self.gazetteer, written, ctx)?;
+                Some(Placed { place, mention: Some((m.a, m.b)), gov: m.gov, notes: vec![note], penalty: 0.1 })
+            }
             Target::Generic | Target::Here => {
                 let place = self.antecedent(m.a, ctx)?;
                 let note = format!("'{written}' = {}", place.written);
