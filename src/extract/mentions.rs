@@ -46,6 +46,10 @@ pub enum Target {
     Capital,
 }
 
+/// How many words a site noun and the town it is of may stand apart: a linking phrase ("ten
+/// zuiden van") or the adjectives after a possessive ("the capital's international airport").
+const SITE_LINK: usize = 4;
+
 /// A place phrase.
 #[derive(Debug, Clone, PartialEq)]
 pub struct PlaceMention {
@@ -263,11 +267,12 @@ impl Analysis {
         }
         self.duals(lang, towns, gazetteer, text, base);
         self.towns(lang, towns, gazetteer, text, base);
+        self.capital_references(lang);
         self.sites(text, base);
         self.site_directions();
         self.locating_parts();
         self.anaphora();
-        self.capital_references(lang);
+        self.possessive_sites(text, base);
         self.kind_references();
         if starts & START_LOOSE != 0 {
             self.loose_regions(lang);
@@ -910,11 +915,17 @@ impl Analysis {
     fn sites(&mut self, text: &str, base: usize) {
         for index in 0..self.places.len() {
             let a = self.places[index].a;
-            if a < 2 || !matches!(self.places[index].target, Target::Place(_)) {
+            if a < 2 || !matches!(self.places[index].target, Target::Place(_) | Target::Capital) {
                 continue;
             }
             let link = self.prep[a - 1] & (prep::OF | prep::LOCATIVE | prep::REFERENCE) != 0;
-            let site = a - 2;
+            // "de luchthaven ten zuiden van X": a linking phrase of several words.
+            let mut site = a - 2;
+            let linking =
+                |k: usize| (self.prep[k] != 0 || self.class[k] == 0) && !self.tokens.list[k].is(CAP | PUNCT | DIGITS);
+            while site > 0 && a - site < SITE_LINK && self.class[site] & class::SITE == 0 && linking(site) {
+                site -= 1;
+            }
             if !link || self.class[site] & class::SITE == 0 || self.places.iter().any(|p| p.a <= site && site < p.b) {
                 continue;
             }
@@ -926,6 +937,27 @@ impl Analysis {
             let written = &text[self.tokens.list[first].start - base..self.tokens.list[site].end - base];
             self.places[index].site = Some(written.to_string());
             self.places[index].a = first;
+        }
+    }
+
+    /// "Aden's airport", "the capital's international airport": a place written with a
+    /// possessive "'s" and a site noun within a few words after it names that site.
+    fn possessive_sites(&mut self, text: &str, base: usize) {
+        let n = self.tokens.len();
+        for index in 0..self.places.len() {
+            let p = &self.places[index];
+            if p.site.is_some() || p.b >= n {
+                continue;
+            }
+            let rest = &text[self.tokens.list[p.b - 1].end - base..];
+            if !(rest.starts_with("'s") || rest.starts_with("\u{2019}s")) {
+                continue;
+            }
+            let Some(site) = (p.b..(p.b + SITE_LINK).min(n)).find(|&k| self.class[k] & class::SITE != 0) else {
+                continue;
+            };
+            let written = text[self.tokens.list[site].start - base..self.tokens.list[site].end - base].to_string();
+            self.places[index].site = Some(written);
         }
     }
 
