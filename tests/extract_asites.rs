@@ -3,7 +3,7 @@
 //! owning nothing) is the capital of the country the sentence or article is about (a demonym, a
 //! town named, the article's last place, or the side's country); "the provincial capital" refers
 //! back to a town; a distance ("op tachtig kilometer van de hoofdstad") names a landmark only. A
-//! site of a city of half a million or of a capital ("de luchthaven van Aden", "the capital's
+//! site of a city of a million or of a capital ("de luchthaven van Aden", "the capital's
 //! airport", "Sanaa's airport") taken or held is a part of it; a base in a small town or a site
 //! near a town stands for the town. Uses the repository's geodata; every sentence is written for
 //! these tests (none from an article or the development set), with negatives.
