@@ -37,6 +37,8 @@ pub struct AreaPhrases {
     pub border: Vec<u32>,
     pub self_rule: Vec<u32>,
     pub capital: Vec<u32>,
+    /// Adjectives of a region's capital ("provincial"): see `Analysis::capital_references`.
+    pub region_capital: Vec<u32>,
     /// The `[actors.by_country]` table of the government phrase, if the lexicon names one.
     pub government: Option<u16>,
 }

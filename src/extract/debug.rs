@@ -22,6 +22,7 @@ pub fn describe(an: &Analysis, lang: &Language, frames: &[Frame]) -> String {
             Target::SameName => "the region named like the last town".into(),
             Target::Both(k) => format!("town {} of the last two", k + 1),
             Target::Here => "here".into(),
+            Target::Capital => "the capital of the article's country".into(),
         };
         out.push(format!("place '{}' -> {target} gov={:#x} topical={}", word(p.a, p.b), p.gov, p.topical));
     }

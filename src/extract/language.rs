@@ -542,6 +542,7 @@ impl<'a> Builder<'a> {
             border: ids(&words.border)?,
             self_rule: ids(&words.self_rule)?,
             capital: ids(&words.capital)?,
+            region_capital: ids(&words.region_capital)?,
             ..AreaPhrases::default()
         };
         for (feature, heads) in &words.features {

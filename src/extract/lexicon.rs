@@ -308,6 +308,10 @@ pub struct AreaWords {
     /// Nouns for a capital: "de Iraakse hoofdstad Bagdad" is held by that country's government.
     #[serde(default)]
     pub capital: Vec<String>,
+    /// Adjectives that make a capital noun a region's ("the provincial capital"): it refers back
+    /// to a town named before, not to the country's capital.
+    #[serde(default)]
+    pub region_capital: Vec<String>,
     /// The actor phrase of a country's government ("de regering"), a `[actors.by_country]` entry.
     #[serde(default)]
     pub government: String,

@@ -41,7 +41,14 @@ pub enum Target {
     Both(u8),
     /// "daar": the last place mentioned.
     Here,
+    /// "de hoofdstad", "the capital", "the capital's airport": the capital of the country the
+    /// sentence or article is about (see [`crate::extract::refer::capital`]).
+    Capital,
 }
+
+/// How many words a site noun and the town it is of may stand apart: a linking phrase ("ten
+/// zuiden van") or the adjectives after a possessive ("the capital's international airport").
+const SITE_LINK: usize = 4;
 
 /// A place phrase.
 #[derive(Debug, Clone, PartialEq)]
@@ -263,10 +270,12 @@ impl Analysis {
         }
         self.duals(lang, towns, gazetteer, text, base);
         self.towns(lang, towns, gazetteer, text, base);
+        self.capital_references(lang);
         self.sites(text, base);
         self.site_directions();
         self.locating_parts();
         self.anaphora();
+        self.possessive_sites(text, base);
         self.kind_references();
         if starts & START_LOOSE != 0 {
             self.loose_regions(lang);
@@ -1027,11 +1036,17 @@ impl Analysis {
     fn sites(&mut self, text: &str, base: usize) {
         for index in 0..self.places.len() {
             let a = self.places[index].a;
-            if a < 2 || !matches!(self.places[index].target, Target::Place(_)) {
+            if a < 2 || !matches!(self.places[index].target, Target::Place(_) | Target::Capital) {
                 continue;
             }
             let link = self.prep[a - 1] & (prep::OF | prep::LOCATIVE | prep::REFERENCE) != 0;
-            let site = a - 2;
+            // "de luchthaven ten zuiden van X": a linking phrase of several words.
+            let mut site = a - 2;
+            let linking =
+                |k: usize| (self.prep[k] != 0 || self.class[k] == 0) && !self.tokens.list[k].is(CAP | PUNCT | DIGITS);
+            while site > 0 && a - site < SITE_LINK && self.class[site] & class::SITE == 0 && linking(site) {
+                site -= 1;
+            }
             if !link || self.class[site] & class::SITE == 0 || self.places.iter().any(|p| p.a <= site && site < p.b) {
                 continue;
             }
@@ -1043,6 +1058,27 @@ impl Analysis {
             let written = &text[self.tokens.list[first].start - base..self.tokens.list[site].end - base];
             self.places[index].site = Some(written.to_string());
             self.places[index].a = first;
+        }
+    }
+
+    /// "Aden's airport", "the capital's international airport": a place written with a
+    /// possessive "'s" and a site noun within a few words after it names that site.
+    fn possessive_sites(&mut self, text: &str, base: usize) {
+        let n = self.tokens.len();
+        for index in 0..self.places.len() {
+            let p = &self.places[index];
+            if p.site.is_some() || p.b >= n {
+                continue;
+            }
+            let rest = &text[self.tokens.list[p.b - 1].end - base..];
+            if !(rest.starts_with("'s") || rest.starts_with("\u{2019}s")) {
+                continue;
+            }
+            let Some(site) = (p.b..(p.b + SITE_LINK).min(n)).find(|&k| self.class[k] & class::SITE != 0) else {
+                continue;
+            };
+            let written = text[self.tokens.list[site].start - base..self.tokens.list[site].end - base].to_string();
+            self.places[index].site = Some(written);
         }
     }
 
@@ -1219,6 +1255,60 @@ impl Analysis {
                 });
             }
         }
+    }
+
+    /// "de hoofdstad", "de Libische hoofdstad", "the capital", "the capital's airport": a capital
+    /// noun after an article that no name follows ("de hoofdstad Sanaa" introduces a name) and
+    /// that owns nothing ("de hoofdstad van Soedan", "the capital of North Darfur"). A possessive
+    /// ("haar hoofdstad") is no article: it makes a possession cue. With a region adjective ("the
+    /// provincial capital") the noun refers back to a town, as "de provinciehoofdstad" does.
+    fn capital_references(&mut self, lang: &Language) {
+        let capital = &lang.areas.capital;
+        if !capital.iter().any(|&id| self.has_word(id)) {
+            return;
+        }
+        let n = self.tokens.len();
+        for k in 0..n {
+            // The noun may be consumed as a possession cue ("IS-hoofdstad"), which makes a frame
+            // only when a side owns it; the owned forms have a name after them or no article.
+            if !capital.contains(&self.tokens.list[k].id) {
+                continue;
+            }
+            let next_is_name = k + 1 < n && self.tokens.list[k + 1].is(CAP) && !self.tokens.list[k + 1].is(PUNCT);
+            let owned = k + 1 < n && self.prep[k + 1] & crate::extract::language::prep::OF != 0;
+            if next_is_name || owned || self.places.iter().any(|p| p.a <= k && k < p.b) {
+                continue;
+            }
+            let (d, hint, of_region) = self.capital_adjectives(lang, k);
+            let article =
+                d > 0 && self.class[d - 1] & class::ARTICLE != 0 && self.class[d - 1] & class::INDEFINITE == 0;
+            if !article {
+                continue;
+            }
+            let target = if of_region { Target::Town } else { Target::Capital };
+            self.places.push(PlaceMention { a: d - 1, b: k + 1, target, gov: 0, hint, topical: false, site: None });
+        }
+    }
+
+    /// The words between an article and the capital noun at `k` ("de Libische hoofdstad", "the
+    /// provincial capital"): where they start, the country of a demonym among them, and whether
+    /// one says the capital is a region's.
+    fn capital_adjectives(&self, lang: &Language, k: usize) -> (usize, Option<u16>, bool) {
+        let (mut d, mut hint, mut of_region) = (k, None, false);
+        while d > 0 && k - d < 2 {
+            let j = d - 1;
+            let t = &self.tokens.list[j];
+            let region_word = lang.areas.region_capital.contains(&t.id);
+            let plain = self.class[j] == 0 && self.prep[j] == 0 && !t.is(CAP | PUNCT | DIGITS) && !self.consumed[j];
+            if self.class[j] & class::DEMONYM != 0 {
+                hint = hint.or(self.country[j]);
+            } else if !region_word && !plain {
+                break;
+            }
+            of_region |= region_word;
+            d -= 1;
+        }
+        (d, hint, of_region)
     }
 
     /// "beide plaatsen" / "both towns" (two mentions, one per town) and "de gelijknamige

@@ -1,9 +1,11 @@
 //! References by kind: "de stad" / "the city" (the nearest town named before), "de gelijknamige
 //! provincie" / "the province of the same name" (the region named like that town), and "beide
-//! plaatsen" / "both towns" (the last two towns, one claim each).
+//! plaatsen" / "both towns" (the last two towns, one claim each), and "de hoofdstad" / "the
+//! capital" (the capital of the country the sentence or article is about).
 
 use crate::extract::context::{Context, PlaceRef, REACH};
 use crate::extract::language::prep;
+use crate::extract::language::{ActorRef, Language};
 use crate::extract::mentions::{Analysis, PlaceMention, Target};
 use crate::model::{PlaceKey, PlaceKind};
 use crate::places::Gazetteer;
@@ -50,6 +52,67 @@ pub fn resolve(
         }
         _ => None,
     }
+}
+
+/// The town "de hoofdstad" / "the capital" (mention `m`, written `written`) stands for: the
+/// national capital (the world table's PPLC) of the country the sentence or article is about,
+/// and a note saying how the country was found.
+pub fn capital(
+    m: &PlaceMention,
+    an: &Analysis,
+    lang: &Language,
+    gazetteer: &Gazetteer,
+    written: String,
+    ctx: &Context,
+) -> Option<(PlaceRef, String)> {
+    let (code, why) = capital_country(m, an, lang, ctx)?;
+    let world = crate::places::world::world().capital_of(&code)?;
+    let found = crate::extract::towns::with_hint(gazetteer, world.name, &code)?;
+    let note = format!("'{written}' = {}, the capital of {code} ({why})", world.name);
+    Some((PlaceRef { key: found.key, written, country: found.country, sentence: ctx.sentence }, note))
+}
+
+/// The country a capital noun is of: a demonym before it ("de Libische hoofdstad"), a country
+/// the sentence names, the country of a town the sentence names, of the article's last place,
+/// or the one country whose sides the sentence names ("the RSF": Sudan, by the lexicon's
+/// `[actors.by_country]` tables). The first found wins; the second value says which.
+fn capital_country(m: &PlaceMention, an: &Analysis, lang: &Language, ctx: &Context) -> Option<(String, &'static str)> {
+    let code = |c: u16| lang.countries.get(c as usize).cloned();
+    if let Some(c) = m.hint.and_then(code) {
+        return Some((c, "its adjective"));
+    }
+    if let Some(c) = (0..an.len()).find_map(|k| an.country[k]).and_then(code) {
+        return Some((c, "a country the sentence names"));
+    }
+    let town_country = an.places.iter().find_map(|p| match &p.target {
+        Target::Place(found) if found.key.kind == PlaceKind::Town && !found.country.is_empty() => {
+            Some(found.country.clone())
+        }
+        _ => None,
+    });
+    if let Some(c) = town_country {
+        return Some((c, "a town of the sentence"));
+    }
+    if let Some(c) = ctx.country() {
+        return Some((c.to_string(), "the article's last place"));
+    }
+    sides_country(an, lang).map(|c| (c, "the country of the sentence's side"))
+}
+
+/// The one country whose `[actors.by_country]` tables name every side of the sentence.
+fn sides_country(an: &Analysis, lang: &Language) -> Option<String> {
+    let mut found: Option<&str> = None;
+    for m in &an.actors {
+        let ActorRef::Faction(f) = m.actor else { continue };
+        let id = lang.factions.get(f as usize)?;
+        let mut countries = lang.by_country.iter().flat_map(|t| t.iter()).filter(|(_, side)| *side == id);
+        let Some((first, _)) = countries.next() else { continue };
+        if countries.any(|(c, _)| c != first) || found.is_some_and(|c| c != first) {
+            return None;
+        }
+        found = Some(first);
+    }
+    found.map(str::to_string)
 }
 
 /// The distinct towns named before token `at`, oldest first: the article's recent towns, then

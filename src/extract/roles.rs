@@ -102,6 +102,9 @@ impl Outcome {
 }
 
 /// The place a frame is about, with notes on how it was found.
+/// The population from which a site taken or held in a town is only a part of it.
+const CITY_OF_SITES: u64 = 1_000_000;
+
 struct Placed {
     place: PlaceRef,
     mention: Option<(usize, usize)>,
@@ -155,6 +158,10 @@ impl Sentence<'_> {
                     };
                     outcome.event = event;
                 }
+                if self.site_of_a_city(&placed, &outcome, ctx) {
+                    outcome.event = Event::Partial;
+                    outcome.notes.push("a site of a city: a part of it".into());
+                }
                 if outcome.presume_attacker {
                     ctx.presume_attacker(&placed.place.key, &outcome.holder);
                     self.dropped(frame, Some(fp), "only presumes an attacker");
@@ -205,6 +212,32 @@ impl Sentence<'_> {
             }
         }
         one_row_per_change(out)
+    }
+
+    /// A capture or hold of a site of a city ("de luchthaven van Aden", "the capital's airport",
+    /// "the palace in Khartoum") is a part of the city: a city of that size is not
+    /// taken with its airport (tests/devset README, Sites). Not when the side already holds the
+    /// city by what the article said, and not for a small town, which its base stands for
+    /// ("de legerbasis in Jalalaqsi").
+    fn site_of_a_city(&self, placed: &Placed, outcome: &Outcome, ctx: &Context) -> bool {
+        if !matches!(outcome.event, Event::Captured | Event::Holds)
+            || ctx.holder(&placed.place.key) == Some(&outcome.holder)
+        {
+            return false;
+        }
+        let Some(m) = placed.mention.and_then(|(a, b)| self.an.places.iter().find(|p| p.a == a && p.b == b)) else {
+            return false;
+        };
+        // "het vliegveld bij Bukavu", "the air base near Merowe": a site outside the town.
+        let near = (m.a..m.b).any(|k| self.an.prep[k] & prep::REFERENCE != 0);
+        if m.site.is_none() || near {
+            return false;
+        }
+        match &m.target {
+            Target::Place(found) => found.population >= CITY_OF_SITES,
+            Target::Capital => true,
+            _ => false,
+        }
     }
 
     /// With CONTROLMAP_DEBUG_EXTRACT: why a frame (at one of its places) gives no draft.
@@ -387,6 +420,10 @@ impl Sentence<'_> {
             Target::Town | Target::SameName | Target::Both(_) => {
                 let (place, note) =
                     refer::resolve(&m.target, self.an, self.gazetteer, (self.text, self.base), m.a, ctx)?;
+                Some(Placed { place, mention: Some((m.a, m.b)), gov: m.gov, notes: vec![note], penalty: 0.1 })
+            }
+            Target::Capital => {
+                let (place, note) = refer::capital(m, self.an, self.lang, self.gazetteer, written, ctx)?;
                 Some(Placed { place, mention: Some((m.a, m.b)), gov: m.gov, notes: vec![note], penalty: 0.1 })
             }
             Target::Generic | Target::Here => {

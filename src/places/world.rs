@@ -79,6 +79,9 @@ pub struct World {
     /// on first use: a ledger of thousands of qualified names, and the extractor for every
     /// small town it finds, ask for them.
     region_words: OnceLock<std::collections::HashMap<String, Vec<usize>>>,
+    /// Each country's national capital (GeoNames feature code PPLC; the most populous when a
+    /// country has several), by country code, built on first use.
+    capitals: OnceLock<std::collections::HashMap<[u8; 2], u32>>,
 }
 
 /// The world gazetteer, opened once per process (the tables are read in place).
@@ -88,6 +91,7 @@ pub fn world() -> &'static World {
         keys: fst::Map::new(KEYS).expect("build.rs writes a valid fst map"),
         regions: REGIONS.lines().filter_map(parse_region).collect(),
         region_words: OnceLock::new(),
+        capitals: OnceLock::new(),
     })
 }
 
@@ -133,6 +137,30 @@ impl World {
             capital: r[30] == 1,
             region: (region != NO_REGION).then(|| self.regions.get(region as usize).copied()).flatten(),
         }
+    }
+
+    /// The national capital of a country (ISO 3166-1 alpha-2, any case), if the table flags one.
+    pub fn capital_of(&self, country: &str) -> Option<WorldPlace> {
+        let code: [u8; 2] = country.as_bytes().try_into().ok()?;
+        let code = code.map(|b| b.to_ascii_uppercase());
+        self.capitals.get_or_init(|| self.index_capitals()).get(&code).map(|&index| self.place(index))
+    }
+
+    /// Scans the records once for the capital flag, keeping the most populous per country.
+    fn index_capitals(&self) -> std::collections::HashMap<[u8; 2], u32> {
+        let mut out: std::collections::HashMap<[u8; 2], u32> = std::collections::HashMap::new();
+        for (index, r) in PLACES.chunks_exact(RECORD).enumerate() {
+            if r[30] != 1 {
+                continue;
+            }
+            let code = [r[28], r[29]];
+            let population = u32_at(r, 12);
+            let larger = out.get(&code).is_none_or(|&old| u32_at(PLACES, old as usize * RECORD + 12) < population);
+            if larger {
+                out.insert(code, index as u32);
+            }
+        }
+        out
     }
 
     /// The place with this GeoNames id (the table is sorted by id).
