@@ -872,14 +872,15 @@ impl Analysis {
     /// Whether a town found is only an alternate name of a world place in a country neither the
     /// article so far nor the sentence names ("het stadje Ber" = Véroia, Greece, by its old name).
     fn alias_abroad(&self, towns: &TownIndex, found: &towns::Found) -> bool {
+        // The cheap tests first: most towns are no world place found by an alternate name.
         let country_named =
-            self.country.iter().flatten().any(|&c| self.country_code(c).is_some_and(|code| code == found.country));
+            || self.country.iter().flatten().any(|&c| self.country_code(c).is_some_and(|code| code == found.country));
         found.world
             && !found.curated
             && !found.name_exact
             && found.key.kind == PlaceKind::Town
             && !towns.in_article_country(&found.country)
-            && !country_named
+            && !country_named()
     }
 
     /// Drops the towns of [`Analysis::alias_abroad`] (mention indices `strays`) when the sentence
