@@ -520,16 +520,20 @@ impl Analysis {
             return;
         }
         for k in 1..self.tokens.len().saturating_sub(1) {
-            // "..., en het heeft in januari ook Bahri heroverd": a break word after a comma opens
-            // a clause as a subordinator does.
-            let after_break = k >= 2 && self.class[k - 1] & class::BREAK != 0 && self.tokens.mark(k - 2) == b',';
-            let after_subordinator = self.class[k - 1] & class::SUBORDINATOR != 0 || after_break;
+            let after_subordinator = self.after_subordinator(k);
             if lang.clause_pronouns.iter().any(|w| w == self.tokens.fold(k))
                 && (after_subordinator || self.after_finite_verb(k))
             {
                 self.pronoun_slots.push(k);
             }
         }
+    }
+
+    /// Whether token `k` follows a subordinator, or a break word after a comma, which opens a
+    /// clause as a subordinator does ("..., en het heeft in januari ook Bahri heroverd").
+    fn after_subordinator(&self, k: usize) -> bool {
+        self.class[k - 1] & class::SUBORDINATOR != 0
+            || (k >= 2 && self.class[k - 1] & class::BREAK != 0 && self.tokens.mark(k - 2) == b',')
     }
 
     /// Whether token `k` follows a finite verb: a form of "hebben" or "zijn", or the first word
@@ -551,8 +555,7 @@ impl Analysis {
             let taken =
                 self.actors.iter().any(|m| m.a <= k && k < m.b) || self.places.iter().any(|p| p.a <= k && k < p.b);
             let side_before = self.actors.iter().any(|m| m.b < k);
-            let after_break = k >= 2 && self.class[k - 1] & class::BREAK != 0 && self.tokens.mark(k - 2) == b',';
-            let subordinate = self.class[k - 1] & class::SUBORDINATOR != 0 || after_break;
+            let subordinate = self.after_subordinator(k);
             let next_is_no_noun = if subordinate {
                 self.class[k + 1] & (class::DET | class::SKIP | class::HAVE) != 0
                     || self.places.iter().any(|p| p.a == k + 1)
@@ -873,14 +876,17 @@ impl Analysis {
     /// article so far nor the sentence names ("het stadje Ber" = Véroia, Greece, by its old name).
     fn alias_abroad(&self, towns: &TownIndex, found: &towns::Found) -> bool {
         // The cheap tests first: most towns are no world place found by an alternate name.
-        let country_named =
-            || self.country.iter().flatten().any(|&c| self.country_code(c).is_some_and(|code| code == found.country));
         found.world
             && !found.curated
             && !found.name_exact
             && found.key.kind == PlaceKind::Town
             && !towns.in_article_country(&found.country)
-            && !country_named()
+            && !self.names_country(&found.country)
+    }
+
+    /// Whether a word of the sentence names country `code` (a country name or a demonym).
+    fn names_country(&self, code: &str) -> bool {
+        self.country.iter().flatten().any(|&c| self.country_code(c) == Some(code))
     }
 
     /// Drops the towns of [`Analysis::alias_abroad`] (mention indices `strays`) when the sentence
@@ -954,12 +960,9 @@ impl Analysis {
         let intro_of = a >= 2 && self.prep[a - 1] & prep::OF != 0 && self.class[a - 2] & class::INTRO != 0;
         let introduced = introduced || intro_of || self.apposed_intro(b);
         let (gov, _, _) = self.governor(a, true);
-        let country_named = |country: &str| {
-            self.country.iter().flatten().any(|&c| self.country_code(c).is_some_and(|code| code == country))
-        };
         // Only world places use it: the regional layer's rules need no distances.
         let near = |found: &towns::Found| {
-            found.world && (towns.near_article(found.lat, found.lon) || country_named(&found.country))
+            found.world && (towns.near_article(found.lat, found.lon) || self.names_country(&found.country))
         };
         let mut evidence = Evidence {
             introduced,
