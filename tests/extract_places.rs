@@ -307,3 +307,23 @@ fn an_old_name_of_a_town_abroad_beside_a_town_named_elsewhere_is_no_place() {
     // Alone, nothing tells it from the Greek town: the introduced name is still found.
     assert_eq!(places(lone), vec!["Véroia".to_string()]);
 }
+
+#[test]
+fn an_alternate_name_of_a_regional_layer_town_abroad_is_no_place_beside_a_town_elsewhere() {
+    // "Jazira" is an alternate name of Aş Şuwayrah, Iraq, in the regional layer (not the world
+    // table); written beside a Sudanese town it is the Sudanese state, not the Iraqi town.
+    let world = world();
+    let places = |text: &str, lang: &str| -> Vec<String> {
+        claims(&world, text, "2025-01-11", lang).iter().map(|c| c.place_text.clone()).collect()
+    };
+    let nl = "Het Soedanese leger is Wad Madani binnengetrokken en heeft de hoofdstad van de staat Al Jazira heroverd.";
+    let en = "The Sudanese army entered Wad Madani and retook the capital of Al Jazira state from the RSF.";
+    for (text, lang) in [(nl, "nl"), (en, "en")] {
+        let found = places(text, lang);
+        assert!(found.contains(&"Wad Medani".to_string()), "{lang}: {found:?}");
+        assert!(!found.contains(&"Aş Şuwayrah".to_string()), "{lang}: {found:?}");
+    }
+    // In an Iraqi sentence the same alternate name is still the Iraqi town.
+    let iraq = "Het Iraakse leger heeft het stadje Jazira bij Kut heroverd.";
+    assert_eq!(places(iraq, "nl"), vec!["Aş Şuwayrah".to_string()]);
+}

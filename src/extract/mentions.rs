@@ -872,12 +872,12 @@ impl Analysis {
         }
     }
 
-    /// Whether a town found is only an alternate name of a world place in a country neither the
-    /// article so far nor the sentence names ("het stadje Ber" = Véroia, Greece, by its old name).
+    /// Whether a town found is only an alternate name of a GeoNames place (world table or
+    /// regional layer) in a country neither the article so far nor the sentence names ("het
+    /// stadje Ber" = Véroia, Greece, by its old name; "Al Jazira" = Aş Şuwayrah, Iraq).
     fn alias_abroad(&self, towns: &TownIndex, found: &towns::Found) -> bool {
-        // The cheap tests first: most towns are no world place found by an alternate name.
-        found.world
-            && !found.curated
+        // The cheap tests first: most towns are found by their own name.
+        !found.curated
             && !found.name_exact
             && found.key.kind == PlaceKind::Town
             && !towns.in_article_country(&found.country)
@@ -891,7 +891,9 @@ impl Analysis {
 
     /// Drops the towns of [`Analysis::alias_abroad`] (mention indices `strays`) when the sentence
     /// names another town by its own name in another country and none in theirs: "het stadje Ber
-    /// bij Timboektoe" is no Greek town. The article's memory forgets them too.
+    /// bij Timboektoe" is no Greek town. The article's memory forgets them too. (Dropping them
+    /// also when the sentence names no other town but the article named towns elsewhere gained
+    /// nothing on `dev` and was left out.)
     fn drop_aliases_abroad(&mut self, strays: &[usize], towns: &mut TownIndex) {
         let country_of = |p: &PlaceMention| match &p.target {
             Target::Place(found) if found.key.kind == PlaceKind::Town => Some(found.country.clone()),
