@@ -238,6 +238,8 @@ pub struct Language {
     pub hands: Vec<String>,
     /// `[actors] clause_pronouns`, folded ("het").
     pub clause_pronouns: Vec<String>,
+    /// `[actors] unit_nouns`, folded ("garnizoen", "garrison").
+    pub unit_nouns: Vec<String>,
     /// The plain hold event (the first `hold` table with no `event` kind): the cue of a state
     /// told with `hands`.
     pub hold_event: Option<u16>,
@@ -396,6 +398,7 @@ impl Language {
             hands: fold_words(&parsed.actors.hands),
             hold_event,
             clause_pronouns: fold_words(&parsed.actors.clause_pronouns),
+            unit_nouns: fold_words(&parsed.actors.unit_nouns),
             extraposed: parsed
                 .grammar
                 .extraposed

@@ -130,6 +130,11 @@ pub struct ActorWords {
     /// where elsewhere they are an article ("dat het leger ...").
     #[serde(default)]
     pub clause_pronouns: Vec<String>,
+    /// Military unit nouns ("garnizoen", "brigade", "garrison"): as the last word of an army
+    /// phrase with no owner named, a unit of the government of the place's country, whose
+    /// surrender is that government's loss (`src/extract/roles/surrender.rs`).
+    #[serde(default)]
+    pub unit_nouns: Vec<String>,
     /// Adjectives of forces that fight beside a side of the map and are no side of it
     /// ("Rwandese", "Chadian"): coordinated with an army adjective before a head noun
     /// ("Mozambikaanse en Rwandese militairen", "Rwandan and Mozambican troops"), the phrase

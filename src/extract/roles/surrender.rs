@@ -13,9 +13,6 @@ use crate::extract::lexicon::Frame as Kind;
 use crate::extract::mentions::Target;
 use crate::model::Event;
 
-/// Military unit nouns: with no owner named, a unit of the government of the place's country.
-const UNITS: &[&str] = &["garnizoen", "commando", "bataljons", "brigade", "garrison", "battalion", "battalions"];
-
 impl Roles<'_> {
     /// A surrender: lost by the side that surrenders, the side after "aan"/"to" the other. Who
     /// surrenders must be a side: a faction, an army phrase ("het Oekraïense garnizoen",
@@ -62,11 +59,12 @@ impl Roles<'_> {
         Some(Outcome { actors: vec![i], ..Outcome::new(loser, other, Event::Lost) })
     }
 
-    /// Whether actor `i` is a description ending in a military unit noun ("het garnizoen",
-    /// "commando", "the garrison", "de bataljons").
+    /// Whether actor `i` is a description ending in a military unit noun of `[actors]
+    /// unit_nouns` ("het garnizoen", "commando", "the garrison", "de bataljons").
     pub(super) fn is_unit(&self, i: usize) -> bool {
         let m = &self.an().actors[i];
-        matches!(m.actor, ActorRef::ByCountry(_)) && UNITS.contains(&self.an().tokens.fold(m.b - 1))
+        let last = self.an().tokens.fold(m.b - 1);
+        matches!(m.actor, ActorRef::ByCountry(_)) && self.s.lang.unit_nouns.iter().any(|w| w == last)
     }
 
     /// The side surrendered to: after "aan"/"to", from the cue on with no comma between ("laid
