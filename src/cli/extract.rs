@@ -359,7 +359,7 @@ fn warn_about(input: &Input, report: &ArticleReport) {
     if let Some(error) = &report.reading.marker_error {
         warn_line(&format!("{shown}: warning: date marker: {error}; the article is read as undated"));
     }
-    if report.reading.date.is_none() {
+    if report.reading.date.is_none() && report.dateline.is_none() {
         match &report.date {
             Some(d) => warn_line(&format!("{shown}: no date marker; using --date {d}")),
             None => warn_line(&format!(

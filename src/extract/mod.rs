@@ -22,6 +22,7 @@ pub mod attach;
 pub mod bench;
 pub mod context;
 pub mod date_spans;
+pub mod dateline;
 pub mod dates;
 mod debug;
 pub mod eval;
@@ -134,8 +135,10 @@ pub struct ArticleReport {
     pub name: String,
     pub language: String,
     pub reading: Reading,
-    /// The date used: the marker's, or `--date` for an undated article.
+    /// The date used: the marker's, else its dateline's, else `--date` for an undated article.
     pub date: Option<DateSpan>,
+    /// The sentence whose dateline gave the date (an article without a date marker).
+    pub dateline: Option<u32>,
     pub claims: usize,
     /// Claims left out, with the reason (no honest date, below the confidence threshold).
     pub skipped: Vec<String>,
@@ -394,6 +397,16 @@ impl Run<'_, '_> {
         let lang = &ex.languages[self.lang];
         ex.analysis.run(lang, &mut ex.towns, ex.gazetteer, text, base);
         let an = &ex.analysis;
+        // Only before the first claim of an article without a marker (checked first: cheap).
+        let may_be_dateline =
+            self.ctx.undated && number <= dateline::FIRST_SENTENCES && self.report.claims == 0 && self.queue.is_empty();
+        if let Some(span) = may_be_dateline.then(|| dateline::date(an)).flatten() {
+            // The article's own date, as a marker would give it: it wins over `--date`.
+            self.ctx.anchor = Some(span.clone());
+            self.ctx.undated = false;
+            self.report.date = Some(span);
+            self.report.dateline = Some(number);
+        }
         let frame_list = frames::frames(an, lang, self.ctx.retrospective(), text, base);
         if self.options.debug {
             eprintln!(
