@@ -188,3 +188,27 @@ fn an_adjective_before_and_shares_the_noun_of_the_side_after_it() {
         ],
     );
 }
+
+#[test]
+fn a_possessive_before_hands_is_the_side_named_before() {
+    check(
+        "nl",
+        &[
+            (
+                "Het Soedanese leger verdedigde Singa wekenlang. De RSF rukten op naar de stad. Zaterdag viel Singa in hun handen.",
+                &["Singa saf holds -", "Singa saf contested rsf", "Singa rsf captured saf"],
+            ),
+            (
+                "Russische troepen namen in februari Avdiivka in. Sindsdien is de stad in hun handen.",
+                &["Avdiyivka russia captured -", "Avdiyivka russia holds -"],
+            ),
+        ],
+    );
+    check(
+        "en",
+        &[(
+            "The Sudanese army defended Singa for weeks. The RSF advanced on the town. On Saturday Singa fell into their hands.",
+            &["Singa saf holds -", "Singa saf contested rsf", "Singa rsf captured saf"],
+        )],
+    );
+}
