@@ -31,7 +31,7 @@ impl Roles<'_> {
     fn subject_after_relative_in(&self, clause: u16, before: usize) -> Option<usize> {
         let an = self.an();
         let start = an.clause_start(clause)?;
-        let r = (start + 1..before).rev().find(|&k| an.clause[k] == clause && self.relative_word(k))?;
+        let r = (start.max(1)..before).rev().find(|&k| an.clause[k] == clause && self.relative_word(k))?;
         if an.actors.iter().any(|m| m.b == r) || an.prep[r - 1] != 0 {
             return None;
         }
