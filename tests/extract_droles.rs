@@ -30,6 +30,11 @@ fn the_side_after_a_relative_word_holds_what_its_clause_says() {
                 "Turkse troepen beschieten Manbij, dat de Koerdische strijders sinds 2016 controleren.",
                 &["Manbij sdf holds -"],
             ),
+            // a relative clause about a part of a town holds a part
+            (
+                "In Deir ez-Zor beschiet IS nog dagelijks de wijken die het Syrische leger in handen heeft.",
+                &["Deir ez-Zor syrian-gov partial -"],
+            ),
             // the main clause's subject stays the doer of a cue before the relative word
             (
                 "Het Syrische leger heroverde Palmyra, een stad die de jihadisten van IS tien maanden bezet hielden.",

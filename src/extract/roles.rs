@@ -1138,6 +1138,7 @@ impl Roles<'_> {
             return Some(Outcome { actors, ..Outcome::new(holder, None, Event::Lost).noted("no longer held", 0.0) });
         }
         let partial = self.partial_here()
+            || self.relative_about_a_part()
             || self.frame.remnant
             || self.frame.def.outcome == Some(FixedOutcome::Partial)
             || (self.gov & prep::LOCATIVE != 0

@@ -6,7 +6,8 @@
 //! by a subordinate clause ("Nadat de rebellen Tessit hadden verlaten, rukten soldaten het
 //! stadje binnen", "After the rebels left X, the army moved in") tells the main clause's doer
 //! after the comma that closes it. A title cue with no side of its own ("het bolwerk ... dat de
-//! Houthi's beheersen") is held by the subject of the relative clause with a hold cue after it.
+//! Houthi's beheersen") is held by the subject of the relative clause with a hold cue after it,
+//! and a hold in a relative clause about a part of a town ("de wijken die ...") is partial.
 
 use super::Roles;
 use crate::extract::language::{ActorRef, class};
@@ -103,5 +104,21 @@ impl Roles<'_> {
             let hold_a = an.cues[f.cue].a;
             self.subject_after_relative_in(an.clause[hold_a], hold_a).filter(|&i| an.actors[i].a > cue_b)
         })
+    }
+
+    /// "de wijken die de regeringstroepen in handen hebben", "the districts that the army
+    /// holds": a hold told in a relative clause about a noun for a part of a town holds a part.
+    pub(super) fn relative_about_a_part(&self) -> bool {
+        let an = self.an();
+        let (cue_a, _) = self.cue();
+        let Some(start) = an.clause_start(self.frame.clause) else {
+            return false;
+        };
+        let relative =
+            (start.max(1)..cue_a).rev().find(|&k| an.clause[k] == self.frame.clause && self.relative_word(k));
+        let Some(r) = relative else {
+            return false;
+        };
+        self.s.lang.part_nouns.contains(&an.tokens.list[r - 1].id)
     }
 }
