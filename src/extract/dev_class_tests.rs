@@ -266,8 +266,9 @@ fn falling_into_a_sides_hands() {
         &[
             ("Het dorp Baiji viel in het voorjaar in Iraakse handen.", &["2017-03/2017-05 baiji iraqi-gov captured"]),
             ("Manbij viel in januari in Turkse handen.", &["2017-01 manbij turkey captured"]),
-            // a fight in a town is no fall into hands
-            ("In Baiji vochten Iraakse soldaten tegen IS.", &[]),
+            // a fight in a town is no fall into hands: the side fought against defends it
+            // (branch droles: "vochten ... tegen" is a fight cue, as the devset gold reads it)
+            ("In Baiji vochten Iraakse soldaten tegen IS.", &["2017-10-16 baiji is contested iraqi-gov"]),
         ],
     );
     check("en", &[("Baiji fell into Iraqi hands in March.", &["2017-03 baiji iraqi-gov captured"])]);

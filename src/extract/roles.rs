@@ -19,6 +19,7 @@ use crate::extract::towns;
 use crate::model::{Event, Modality, PlaceKind};
 use crate::places::Gazetteer;
 
+mod direction;
 mod surrender;
 mod voice;
 
@@ -710,7 +711,12 @@ impl Roles<'_> {
         let next = self.frame.def.next_actor.and_then(|r| self.next(r));
         let bare: Vec<usize> =
             self.clause_actors().into_iter().filter(|&i| self.an().actors[i].gov == 0 && Some(i) != next).collect();
-        self.reported_doer(&bare).or_else(|| bare.first().copied()).or_else(|| self.relative_antecedent())
+        let bare = self.outside_opening_clause(bare);
+        let relative = self.relative_subject().filter(|i| bare.contains(i));
+        relative
+            .or_else(|| self.reported_doer(&bare))
+            .or_else(|| bare.first().copied())
+            .or_else(|| self.relative_antecedent())
     }
 
     /// "The army also said Hamas fighters had abandoned X": a report with no "that" keeps one
@@ -1118,7 +1124,8 @@ impl Roles<'_> {
                     None
                 }
             })
-            .or_else(|| self.subject());
+            .or_else(|| self.subject())
+            .or_else(|| self.holder_of_relative_after_title());
         let Some(holder) = holder_at.and_then(|i| self.faction(i)).or_else(|| self.speaker_side()) else {
             if let Some(out) = self.unowned_title() {
                 return Some(out);
@@ -1131,6 +1138,7 @@ impl Roles<'_> {
             return Some(Outcome { actors, ..Outcome::new(holder, None, Event::Lost).noted("no longer held", 0.0) });
         }
         let partial = self.partial_here()
+            || self.relative_about_a_part()
             || self.frame.remnant
             || self.frame.def.outcome == Some(FixedOutcome::Partial)
             || (self.gov & prep::LOCATIVE != 0
