@@ -7,7 +7,7 @@ use crate::extract::fxhash::{FxMap, FxSet};
 
 use crate::extract::dates::DateGrammar;
 use crate::extract::lexicon::{self, Frame, LexiconError, LexiconFile, NextActor, Outcome, phrase_line};
-use crate::extract::tokens::{UNKNOWN, Vocab, fold_phrase};
+use crate::extract::tokens::{UNKNOWN, Vocab, WordSet, fold_phrase};
 use crate::extract::trie::{Entry, Gapped, Trie};
 use crate::model::Modality;
 use crate::places::fold::place_key;
@@ -235,18 +235,18 @@ pub struct Language {
     /// Words that tell a fight goes on, folded (`[grammar] goes_on`: "nog", "still").
     pub goes_on: Vec<String>,
     /// `[actors] hands`, folded ("handen", "hands"): "in Russische handen" is a hold.
-    pub hands: Vec<String>,
+    pub hands: WordSet,
     /// `[actors] clause_pronouns`, folded ("het").
-    pub clause_pronouns: Vec<String>,
+    pub clause_pronouns: WordSet,
     /// The plain hold event (the first `hold` table with no `event` kind): the cue of a state
     /// told with `hands`.
     pub hold_event: Option<u16>,
     /// `[grammar] extraposed`, folded ("na", "van"): a phrase after a particle's clause end.
-    pub extraposed: Vec<String>,
+    pub extraposed: WordSet,
     /// `[grammar] then_clause`, folded ("waarna"): a clause telling what happened next.
     pub then_clause: Vec<String>,
     /// `[grammar] apposition_relatives`, folded ("die", "dat").
-    pub apposition_relatives: Vec<String>,
+    pub apposition_relatives: WordSet,
     /// `[grammar] object_pronouns`, folded ("het", "it"): a place as the object of a clause.
     pub object_pronouns: Vec<String>,
     /// Words of a forecast, folded (`[modality] forecast`: "verwachting", "expect").
@@ -349,6 +349,17 @@ impl Language {
             starts[id as usize] |= START_LOOSE;
         }
         let hold_event = plain_hold_event(&builder.events);
+        // The vocabulary is complete: words told apart token by token are compared by id.
+        let hands = WordSet::new(fold_words(&parsed.actors.hands), &builder.vocab);
+        let clause_pronouns = WordSet::new(fold_words(&parsed.actors.clause_pronouns), &builder.vocab);
+        let extraposed = parsed
+            .grammar
+            .extraposed
+            .iter()
+            .map(|w| fold_phrase(w).into_iter().map(|(f, _)| f).collect::<Vec<_>>().join(" "))
+            .collect();
+        let extraposed = WordSet::new(extraposed, &builder.vocab);
+        let apposition_relatives = WordSet::new(fold_words(&parsed.grammar.apposition_relatives), &builder.vocab);
         Ok(Language {
             code: parsed.language.code.clone(),
             name: parsed.language.name.clone(),
@@ -393,17 +404,12 @@ impl Language {
                 .iter()
                 .map(|w| fold_phrase(w).into_iter().map(|(f, _)| f).collect::<Vec<_>>().join(" "))
                 .collect(),
-            hands: fold_words(&parsed.actors.hands),
+            hands,
             hold_event,
-            clause_pronouns: fold_words(&parsed.actors.clause_pronouns),
-            extraposed: parsed
-                .grammar
-                .extraposed
-                .iter()
-                .map(|w| fold_phrase(w).into_iter().map(|(f, _)| f).collect::<Vec<_>>().join(" "))
-                .collect(),
+            clause_pronouns,
+            extraposed,
             then_clause: fold_words(&parsed.grammar.then_clause),
-            apposition_relatives: fold_words(&parsed.grammar.apposition_relatives),
+            apposition_relatives,
             object_pronouns: fold_words(&parsed.grammar.object_pronouns),
             here_in_state: parsed
                 .places
