@@ -206,6 +206,10 @@ pub struct Language {
     words: Vec<(u32, u16, u16)>,
     /// What each word may start: [`START_GAPPED`], [`START_LOOSE`].
     starts: Vec<u8>,
+    /// Whether each vocabulary word is the first word of some country's name
+    /// ([`crate::places::countries::starts_a_name`]), by id; `None` for an id the vocabulary
+    /// did not list when compiled.
+    country_first: Vec<Option<bool>>,
     pub trie: Trie<Payload>,
     pub gapped: Vec<Gapped<Payload>>,
     gapped_first: FxMap<u32, Vec<GappedStart>>,
@@ -301,6 +305,11 @@ impl Language {
         self.words.get(id as usize).and_then(|w| w.2.checked_sub(1))
     }
 
+    /// Whether vocabulary word `id` starts some country's name, when known without folding.
+    pub fn starts_country_name(&self, id: u32) -> Option<bool> {
+        self.country_first.get(id as usize).copied().flatten()
+    }
+
     /// What vocabulary word `id` may start ([`START_GAPPED`], [`START_LOOSE`] bits; 0 for none).
     pub fn starts_of(&self, id: u32) -> u8 {
         self.starts.get(id as usize).copied().unwrap_or(0)
@@ -349,6 +358,12 @@ impl Language {
             starts[id as usize] |= START_LOOSE;
         }
         let hold_event = plain_hold_event(&builder.events);
+        let mut country_first = vec![None; builder.vocab.len()];
+        for (word, id) in builder.vocab.words() {
+            if let Some(slot) = country_first.get_mut(id as usize) {
+                *slot = Some(crate::places::countries::starts_a_name(&word));
+            }
+        }
         // The vocabulary is complete: words told apart token by token are compared by id.
         let hands = WordSet::new(fold_words(&parsed.actors.hands), &builder.vocab);
         let clause_pronouns = WordSet::new(fold_words(&parsed.actors.clause_pronouns), &builder.vocab);
@@ -366,6 +381,7 @@ impl Language {
             vocab: builder.vocab,
             words: builder.words,
             starts,
+            country_first,
             trie: builder.trie,
             gapped: builder.gapped,
             gapped_first,
