@@ -136,6 +136,9 @@ struct DateWord {
     season: Option<[u8; 2]>,
     number: Option<u32>,
     unit: Option<Unit>,
+    /// Some pattern starting with the word has no fixed second word (a slot, or no second
+    /// element): [`DateGrammar::longest_at`] cannot rule it out by the next word alone.
+    open: bool,
 }
 
 impl DateWord {
@@ -197,6 +200,10 @@ pub struct DateGrammar {
     /// The ids of the known words ([`DateGrammar::knows`]) as a bit set: asked of every word
     /// of a text, it stays in the cache where the table of date words would not.
     known_words: Vec<u64>,
+    /// The ids of the words some pattern has as its fixed second word, as a bit set: a word
+    /// that fills no slot and starts no open pattern ([`DateWord::open`]) starts no date
+    /// before any other word.
+    second_words: Vec<u64>,
     months_need_capital: bool,
     /// Words around ranges, "when" words and "the same day" (`date_spans`).
     pub(crate) spans: crate::extract::date_spans::SpanWords,
@@ -269,12 +276,25 @@ impl DateGrammar {
         for (id, _) in grammar.words.iter().enumerate().filter(|(_, w)| w.known) {
             grammar.known_words[id / 64] |= 1 << (id % 64);
         }
+        grammar.second_words = vec![0; grammar.words.len().div_ceil(64)];
+        for pattern in &grammar.patterns {
+            let Elem::Word(first) = pattern.elems[0] else { continue };
+            match pattern.second {
+                UNKNOWN => grammar.words[first as usize].open = true,
+                second => grammar.second_words[second as usize / 64] |= 1 << (second % 64),
+            }
+        }
         Ok(grammar)
     }
 
     /// Whether vocabulary word `id` is a date word or starts a pattern.
     pub fn knows(&self, id: u32) -> bool {
         self.known_words.get(id as usize / 64).is_some_and(|bits| bits >> (id % 64) & 1 != 0)
+    }
+
+    /// Whether vocabulary word `id` is the fixed second word of some pattern.
+    fn is_second_word(&self, id: u32) -> bool {
+        self.second_words.get(id as usize / 64).is_some_and(|bits| bits >> (id % 64) & 1 != 0)
     }
 
     /// Every date expression in the tokens, left to right, each as long as it can be.
@@ -331,11 +351,17 @@ impl DateGrammar {
         if !digit_start && (t.id == UNKNOWN || !self.knows(t.id)) {
             return None;
         }
-        let by_word = (t.id != UNKNOWN).then(|| self.by_word.get(&t.id)).flatten().map_or(&[][..], Vec::as_slice);
-        let mut fits = [None; 7];
         // Only a number or a word with a date meaning fills a slot: most words skip the checks
         // and the patterns that start with a slot.
         let fills = digit_start || self.words.get(t.id as usize).is_some_and(DateWord::fills_a_slot);
+        let next_id = tokens.list.get(i + 1).map_or(UNKNOWN, |t| t.id);
+        // "the city", "in Raqqa": a word whose every pattern needs a second word the next is not.
+        let open = self.words.get(t.id as usize).is_some_and(|w| w.open);
+        if !fills && !open && !self.is_second_word(next_id) {
+            return None;
+        }
+        let by_word = (t.id != UNKNOWN).then(|| self.by_word.get(&t.id)).flatten().map_or(&[][..], Vec::as_slice);
+        let mut fits = [None; 7];
         // Probed once: the patterns that start with a slot read the first token from it.
         let first = fills.then(|| self.probe(tokens, i));
         if let Some(probe) = &first {
@@ -346,7 +372,6 @@ impl DateGrammar {
         let by_slot = if fills { &self.by_slot[..] } else { &[] };
         let slots = by_slot.iter().filter(|(slot, _)| fits[*slot as usize] == Some(true)).map(|(_, p)| p);
         let mut best: Option<DateMention> = None;
-        let next_id = tokens.list.get(i + 1).map_or(UNKNOWN, |t| t.id);
         for &p in by_word.iter().chain(slots) {
             let pattern = &self.patterns[p];
             if pattern.second != UNKNOWN && pattern.second != next_id {

@@ -60,7 +60,7 @@ struct Named {
 /// Adds a place mention for every country name whose extent the sentence states, and records
 /// the extent in [`Analysis::extents`]. Runs after the prepositions are known.
 pub fn country_mentions(an: &mut Analysis, lang: &Language) {
-    let named = countries_named(an);
+    let named = countries_named(an, lang);
     // The last licensed country: one joined to it by "en" or a comma shares its extent.
     let mut last: Option<(usize, Extent, u16, bool)> = None;
     for c in named {
@@ -114,7 +114,7 @@ fn joined(an: &Analysis, prev_end: usize, a: usize) -> bool {
 
 /// Country names: lexicon country words, else a capitalised run that names a country of the
 /// world table ("Libië", "Yemen"); none inside an actor phrase or a place already found.
-fn countries_named(an: &Analysis) -> Vec<Named> {
+fn countries_named(an: &Analysis, lang: &Language) -> Vec<Named> {
     let n = an.len();
     // A country that is also a faction's name ("Oekraïne") may be either: the extent decides.
     let taken = |a: usize, b: usize| {
@@ -124,7 +124,7 @@ fn countries_named(an: &Analysis) -> Vec<Named> {
     let mut out = Vec::new();
     let mut k = 0;
     while k < n {
-        let found = lexicon_country(an, k).or_else(|| world_country(an, k));
+        let found = lexicon_country(an, k).or_else(|| world_country(an, lang, k));
         match found {
             Some((b, code)) if !taken(k, b) => {
                 out.push(Named { a: k, b, code });
@@ -149,9 +149,13 @@ fn lexicon_country(an: &Analysis, k: usize) -> Option<(usize, &'static str)> {
     Some((b, code))
 }
 
-fn world_country(an: &Analysis, k: usize) -> Option<(usize, &'static str)> {
+fn world_country(an: &Analysis, lang: &Language, k: usize) -> Option<(usize, &'static str)> {
     let word = |j: usize| an.tokens.list[j].is(CAP) && !an.tokens.list[j].is(PUNCT);
-    if !word(k) || !countries::starts_a_name(an.tokens.fold(k)) {
+    // A word of the vocabulary was asked once, when the language was compiled.
+    let starts_a_name = || {
+        lang.starts_country_name(an.tokens.list[k].id).unwrap_or_else(|| countries::starts_a_name(an.tokens.fold(k)))
+    };
+    if !word(k) || !starts_a_name() {
         return None;
     }
     let longest = MAX_COUNTRY_WORDS.min(an.len() - k);

@@ -70,7 +70,9 @@ pub fn frames(an: &Analysis, lang: &Language, retrospective: bool, text: &str, b
         let def = lang.events[cue.event as usize];
         let clause = an.clause[cue.a];
         let in_date = an.dates.iter().any(|d| cue.parts().iter().any(|&(a, b)| d.a < b && a < d.b));
-        let perfect = cue.form == Form::Participle || clause_tokens(an, clause).any(|k| an.class[k] & class::HAVE != 0);
+        // Every class bit of the clause's words, gathered in one pass for the tests below.
+        let clause_classes = clause_classes(an, clause);
+        let perfect = cue.form == Form::Participle || clause_classes & class::HAVE != 0;
         if in_date
             || (states_an_aim(an, cue.a, clause, perfect) && !under_way(an, lang, cue.a, clause))
             || permitted(an, lang, index)
@@ -92,7 +94,7 @@ pub fn frames(an: &Analysis, lang: &Language, retrospective: bool, text: &str, b
         if negated && !no_longer {
             continue;
         }
-        let has = |c: u32| clause_tokens(an, clause).any(|k| an.class[k] & c != 0);
+        let has = |c: u32| clause_classes & c != 0;
         let passive_clause = has(class::PASSIVE) || (has(class::BE) && !has(class::HAVE));
         let twin =
             an.cues.iter().any(|c| c.a == cue.a && c.end == cue.end && c.event == cue.event && c.form != cue.form);
@@ -266,6 +268,11 @@ fn told_as_past(an: &Analysis, a: usize, clause: u16, possessive: bool) -> bool 
     let start = if possessive { an.actors.iter().find(|m| m.b == a).map_or(a, |m| m.a) } else { a };
     (start.saturating_sub(PAST_WINDOW)..start)
         .any(|k| an.clause[k] == clause && an.class[k] & class::PAST != 0 && !(k..start).any(|j| is_comma(an, j)))
+}
+
+/// The class bits any word of clause `clause` has.
+fn clause_classes(an: &Analysis, clause: u16) -> u32 {
+    clause_tokens(an, clause).fold(0, |all, k| all | an.class[k])
 }
 
 fn clause_tokens(an: &Analysis, clause: u16) -> impl Iterator<Item = usize> + '_ {

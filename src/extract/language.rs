@@ -7,7 +7,7 @@ use crate::extract::fxhash::{FxMap, FxSet};
 
 use crate::extract::dates::DateGrammar;
 use crate::extract::lexicon::{self, Frame, LexiconError, LexiconFile, NextActor, Outcome, phrase_line};
-use crate::extract::tokens::{UNKNOWN, Vocab, fold_phrase};
+use crate::extract::tokens::{UNKNOWN, Vocab, WordSet, fold_phrase};
 use crate::extract::trie::{Entry, Gapped, Trie};
 use crate::model::Modality;
 use crate::places::fold::place_key;
@@ -206,6 +206,10 @@ pub struct Language {
     words: Vec<(u32, u16, u16)>,
     /// What each word may start: [`START_GAPPED`], [`START_LOOSE`].
     starts: Vec<u8>,
+    /// Whether each vocabulary word is the first word of some country's name
+    /// ([`crate::places::countries::starts_a_name`]), by id; `None` for an id the vocabulary
+    /// did not list when compiled.
+    country_first: Vec<Option<bool>>,
     pub trie: Trie<Payload>,
     pub gapped: Vec<Gapped<Payload>>,
     gapped_first: FxMap<u32, Vec<GappedStart>>,
@@ -235,20 +239,20 @@ pub struct Language {
     /// Words that tell a fight goes on, folded (`[grammar] goes_on`: "nog", "still").
     pub goes_on: Vec<String>,
     /// `[actors] hands`, folded ("handen", "hands"): "in Russische handen" is a hold.
-    pub hands: Vec<String>,
+    pub hands: WordSet,
     /// `[actors] clause_pronouns`, folded ("het").
-    pub clause_pronouns: Vec<String>,
+    pub clause_pronouns: WordSet,
     /// `[actors] unit_nouns`, folded ("garnizoen", "garrison").
     pub unit_nouns: Vec<String>,
     /// The plain hold event (the first `hold` table with no `event` kind): the cue of a state
     /// told with `hands`.
     pub hold_event: Option<u16>,
     /// `[grammar] extraposed`, folded ("na", "van"): a phrase after a particle's clause end.
-    pub extraposed: Vec<String>,
+    pub extraposed: WordSet,
     /// `[grammar] then_clause`, folded ("waarna"): a clause telling what happened next.
     pub then_clause: Vec<String>,
     /// `[grammar] apposition_relatives`, folded ("die", "dat").
-    pub apposition_relatives: Vec<String>,
+    pub apposition_relatives: WordSet,
     /// `[grammar] object_pronouns`, folded ("het", "it"): a place as the object of a clause.
     pub object_pronouns: Vec<String>,
     /// Words of a forecast, folded (`[modality] forecast`: "verwachting", "expect").
@@ -303,6 +307,11 @@ impl Language {
         self.words.get(id as usize).and_then(|w| w.2.checked_sub(1))
     }
 
+    /// Whether vocabulary word `id` starts some country's name, when known without folding.
+    pub fn starts_country_name(&self, id: u32) -> Option<bool> {
+        self.country_first.get(id as usize).copied().flatten()
+    }
+
     /// What vocabulary word `id` may start ([`START_GAPPED`], [`START_LOOSE`] bits; 0 for none).
     pub fn starts_of(&self, id: u32) -> u8 {
         self.starts.get(id as usize).copied().unwrap_or(0)
@@ -351,12 +360,30 @@ impl Language {
             starts[id as usize] |= START_LOOSE;
         }
         let hold_event = plain_hold_event(&builder.events);
+        let mut country_first = vec![None; builder.vocab.len()];
+        for (word, id) in builder.vocab.words() {
+            if let Some(slot) = country_first.get_mut(id as usize) {
+                *slot = Some(crate::places::countries::starts_a_name(&word));
+            }
+        }
+        // The vocabulary is complete: words told apart token by token are compared by id.
+        let hands = WordSet::new(fold_words(&parsed.actors.hands), &builder.vocab);
+        let clause_pronouns = WordSet::new(fold_words(&parsed.actors.clause_pronouns), &builder.vocab);
+        let extraposed = parsed
+            .grammar
+            .extraposed
+            .iter()
+            .map(|w| fold_phrase(w).into_iter().map(|(f, _)| f).collect::<Vec<_>>().join(" "))
+            .collect();
+        let extraposed = WordSet::new(extraposed, &builder.vocab);
+        let apposition_relatives = WordSet::new(fold_words(&parsed.grammar.apposition_relatives), &builder.vocab);
         Ok(Language {
             code: parsed.language.code.clone(),
             name: parsed.language.name.clone(),
             vocab: builder.vocab,
             words: builder.words,
             starts,
+            country_first,
             trie: builder.trie,
             gapped: builder.gapped,
             gapped_first,
@@ -395,18 +422,13 @@ impl Language {
                 .iter()
                 .map(|w| fold_phrase(w).into_iter().map(|(f, _)| f).collect::<Vec<_>>().join(" "))
                 .collect(),
-            hands: fold_words(&parsed.actors.hands),
+            hands,
             hold_event,
-            clause_pronouns: fold_words(&parsed.actors.clause_pronouns),
+            clause_pronouns,
             unit_nouns: fold_words(&parsed.actors.unit_nouns),
-            extraposed: parsed
-                .grammar
-                .extraposed
-                .iter()
-                .map(|w| fold_phrase(w).into_iter().map(|(f, _)| f).collect::<Vec<_>>().join(" "))
-                .collect(),
+            extraposed,
             then_clause: fold_words(&parsed.grammar.then_clause),
-            apposition_relatives: fold_words(&parsed.grammar.apposition_relatives),
+            apposition_relatives,
             object_pronouns: fold_words(&parsed.grammar.object_pronouns),
             here_in_state: parsed
                 .places

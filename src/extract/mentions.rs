@@ -507,8 +507,7 @@ impl Analysis {
     /// clause ("neemt Vuhledar in na twee jaar van strijd", "namen het stadje over van de SDF"):
     /// a `[grammar] extraposed` preposition, after which a `<end>` phrase may end.
     fn opens_extraposed_phrase(&self, lang: &Language, k: usize) -> bool {
-        let fold = self.tokens.fold(k);
-        lang.extraposed.iter().any(|w| w == fold)
+        lang.extraposed.has(&self.tokens, k)
     }
 
     /// Tokens that are a `[actors] clause_pronouns` word right after a subordinator or a break
@@ -520,10 +519,7 @@ impl Analysis {
             return;
         }
         for k in 1..self.tokens.len().saturating_sub(1) {
-            let after_subordinator = self.after_subordinator(k);
-            if lang.clause_pronouns.iter().any(|w| w == self.tokens.fold(k))
-                && (after_subordinator || self.after_finite_verb(k))
-            {
+            if lang.clause_pronouns.has(&self.tokens, k) && (self.after_subordinator(k) || self.after_finite_verb(k)) {
                 self.pronoun_slots.push(k);
             }
         }
@@ -592,7 +588,7 @@ impl Analysis {
         for index in 0..self.actors.len() {
             let (a, b) = (self.actors[index].a, self.actors[index].b);
             let after_in = a > 0 && self.prep[a - 1] & prep::LOCATIVE != 0;
-            if !after_in || !lang.hands.iter().any(|w| w == self.tokens.fold(b - 1)) {
+            if !after_in || !lang.hands.has(&self.tokens, b - 1) {
                 continue;
             }
             let clause = self.clause[a];
@@ -753,7 +749,7 @@ impl Analysis {
     /// Only the `[grammar] apposition_relatives` words do (Dutch "die", "dat"; English has none:
     /// its "a city that IS had held since May" keeps the main clause's year).
     fn after_apposed_noun_phrase(&self, k: usize, lang: &Language) -> bool {
-        if !lang.apposition_relatives.iter().any(|w| w == self.tokens.fold(k)) {
+        if !lang.apposition_relatives.has(&self.tokens, k) {
             return false;
         }
         let start = k.saturating_sub(Self::APPOSED_PHRASE_WORDS + 1);
@@ -835,13 +831,14 @@ impl Analysis {
         let mut strays: Vec<usize> = Vec::new();
         let mut i = 0;
         while i < n {
-            let t = self.tokens.list[i];
+            let t = &self.tokens.list[i];
             // Only short lower-case words can be a particle: the check stays off most tokens.
             let particle = !t.is(CAP) && t.end - t.start <= 3 && self.particle_start(i, text, base);
             if self.consumed[i] || !(t.is(CAP) || particle) || t.is(PUNCT) || t.is(UPPER) {
                 i += 1;
                 continue;
             }
+            let start = t.start;
             let mut taken = 0;
             let shortest = if particle { 2 } else { 1 };
             for len in (shortest..=MAX_NAME_WORDS.min(n - i)).rev() {
@@ -849,7 +846,7 @@ impl Analysis {
                     continue;
                 }
                 self.fold_span(i, i + len);
-                let span = &text[t.start - base..self.tokens.list[i + len - 1].end - base];
+                let span = &text[start - base..self.tokens.list[i + len - 1].end - base];
                 let Some(hit) = towns.lookup(gazetteer, &self.folded, span) else {
                     continue;
                 };

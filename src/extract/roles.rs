@@ -533,7 +533,7 @@ impl Roles<'_> {
             return false;
         }
         let word = an.tokens.fold(pronoun.a);
-        if pronoun.b - pronoun.a != 1 || !self.s.lang.clause_pronouns.iter().any(|w| w == word) {
+        if pronoun.b - pronoun.a != 1 || !self.s.lang.clause_pronouns.has(&an.tokens, pronoun.a) {
             return true;
         }
         an.tokens.fold(m.a) == word || (m.a > 0 && an.tokens.fold(m.a - 1) == word)
@@ -699,8 +699,7 @@ impl Roles<'_> {
     /// behind the cue it stands in the clause.
     fn names_hands(&self, i: usize) -> bool {
         let m = &self.an().actors[i];
-        let last = self.an().tokens.fold(m.b - 1);
-        self.s.lang.hands.iter().any(|w| w == last)
+        self.s.lang.hands.has(&self.an().tokens, m.b - 1)
     }
 
     /// The first bare actor of the clause, in an active clause.

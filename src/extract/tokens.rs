@@ -21,6 +21,43 @@ pub const DIGITS: u8 = 4;
 /// Clause punctuation: `, ; : ( ) -`.
 pub const PUNCT: u8 = 8;
 
+/// Single words a pass compares with one token at a time ("het", "handen"), folded. A word the
+/// vocabulary holds is compared by id (a token folded to it has that id); any other word only
+/// by text, and only with a token of no id (a token with an id is folded to a word the
+/// vocabulary holds). Built once the vocabulary is complete.
+#[derive(Debug, Clone, Default)]
+pub struct WordSet {
+    words: Vec<String>,
+    ids: Vec<u32>,
+    unknown: Vec<String>,
+}
+
+impl WordSet {
+    /// The set of `words` (folded), with the ids `vocab` gives them.
+    pub fn new(words: Vec<String>, vocab: &Vocab) -> WordSet {
+        let (known, unknown): (Vec<&String>, Vec<&String>) = words.iter().partition(|w| vocab.get(w) != UNKNOWN);
+        let ids = known.iter().map(|w| vocab.get(w)).collect();
+        let unknown = unknown.into_iter().cloned().collect();
+        WordSet { ids, unknown, words }
+    }
+
+    /// Whether the set has no words.
+    pub fn is_empty(&self) -> bool {
+        self.words.is_empty()
+    }
+
+    /// Whether token `k` is one of the words (inlined: some passes ask it of every token).
+    #[inline(always)]
+    pub fn has(&self, tokens: &Tokens, k: usize) -> bool {
+        let id = tokens.list[k].id;
+        if id != UNKNOWN {
+            self.ids.contains(&id)
+        } else {
+            !self.unknown.is_empty() && self.unknown.iter().any(|w| w == tokens.fold(k))
+        }
+    }
+}
+
 /// One word or punctuation mark.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Token {

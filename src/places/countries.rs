@@ -59,7 +59,35 @@ fn parse_row(line: &'static str) -> Option<Country> {
 /// The country of an alpha-2 code, in any case (`iq` = `IQ`).
 pub fn by_code(code: &str) -> Option<&'static Country> {
     let code = code.trim();
-    countries().iter().find(|c| c.code.eq_ignore_ascii_case(code))
+    match code_key(code) {
+        // A code of up to seven bytes: one look-up where a scan compared every code of the table.
+        Some(key) => codes().get(&key).map(|&i| &countries()[i]),
+        None => countries().iter().find(|c| c.code.eq_ignore_ascii_case(code)),
+    }
+}
+
+/// A code of at most seven bytes, upper-cased (as [`str::eq_ignore_ascii_case`] compares),
+/// packed in an integer with its length in the highest byte; `None` for a longer code.
+fn code_key(code: &str) -> Option<u64> {
+    let bytes = code.as_bytes();
+    (bytes.len() <= 7).then(|| {
+        let packed = bytes.iter().rev().fold(0u64, |key, b| key << 8 | u64::from(b.to_ascii_uppercase()));
+        packed | (bytes.len() as u64) << 56
+    })
+}
+
+/// The table's codes of up to seven bytes by [`code_key`], each to the first country with it.
+fn codes() -> &'static FxMap<u64, usize> {
+    static CODES: OnceLock<FxMap<u64, usize>> = OnceLock::new();
+    CODES.get_or_init(|| {
+        let mut map = FxMap::default();
+        for (i, country) in countries().iter().enumerate() {
+            if let Some(key) = code_key(country.code) {
+                map.entry(key).or_insert(i);
+            }
+        }
+        map
+    })
 }
 
 /// The country one of whose names (English or Dutch) folds ([`fold_text`]) like `name`.
@@ -155,6 +183,20 @@ pub fn from_prefixed(text: &str) -> Option<Result<&'static Country, String>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_code_is_found_by_its_key_as_by_a_scan_of_the_table() {
+        let scan = |code: &str| countries().iter().find(|c| c.code.eq_ignore_ascii_case(code.trim()));
+        for country in countries() {
+            let lower = country.code.to_ascii_lowercase();
+            for code in [country.code, lower.as_str(), &format!(" {lower} ")] {
+                assert_eq!(by_code(code).map(|c| c.code), scan(code).map(|c| c.code), "{code:?}");
+            }
+        }
+        for code in ["", "X", "XX", "IQX", "I\0", "country:IQ", "ÏQ", "IQIQIQIQ"] {
+            assert_eq!(by_code(code).map(|c| c.code), scan(code).map(|c| c.code), "{code:?}");
+        }
+    }
 
     #[test]
     fn the_first_word_of_every_spelling_starts_a_name_and_other_words_do_not() {
