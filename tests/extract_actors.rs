@@ -206,9 +206,23 @@ fn a_possessive_before_hands_is_the_side_named_before() {
     );
     check(
         "en",
+        &[
+            (
+                "The Sudanese army defended Singa for weeks. The RSF advanced on the town. On Saturday Singa fell into their hands.",
+                &["Singa saf holds -", "Singa saf contested rsf", "Singa rsf captured saf"],
+            ),
+            (
+                "The Sudanese army defended Singa for weeks. The RSF advanced on the town. On Saturday Singa fell into its hands.",
+                &["Singa saf holds -", "Singa saf contested rsf", "Singa rsf captured saf"],
+            ),
+        ],
+    );
+    // "zijn handen": the singular possessive, for a side written as one group
+    check(
+        "nl",
         &[(
-            "The Sudanese army defended Singa for weeks. The RSF advanced on the town. On Saturday Singa fell into their hands.",
-            &["Singa saf holds -", "Singa saf contested rsf", "Singa rsf captured saf"],
+            "Het Malinese leger verdedigde Kidal maandenlang. Het CSP rukte op naar de stad. Op zaterdag viel Kidal in zijn handen.",
+            &["Kidal mali-gov holds -", "Kidal mali-gov contested csp", "Kidal csp captured mali-gov"],
         )],
     );
 }

@@ -61,9 +61,9 @@ pub struct PlaceState {
 /// The discourse state of one article.
 #[derive(Debug, Clone, Default)]
 pub struct Context {
-    /// The article's date (marker or `--date`).
+    /// The article's date (its marker, else its dateline, else `--date`).
     pub anchor: Option<DateSpan>,
-    /// The article has no date marker (its date, if any, is `--date`).
+    /// The article has no date marker and (so far) no dateline: its date, if any, is `--date`.
     pub undated: bool,
     /// The current sentence number.
     pub sentence: u32,

@@ -1656,9 +1656,11 @@ pub fn one_row_per_change(drafts: Vec<Draft>) -> Vec<Draft> {
 /// A hold cue that is itself a place noun (a title such as "bolwerk", "stronghold"), in a clause
 /// that names no side: the writer's description of a place whose owner the article implies.
 fn title_without_owner(an: &Analysis, frame: &Frame) -> bool {
+    is_title_cue(an, frame) && !an.actors.iter().any(|m| an.clause[m.a] == frame.clause)
+}
+
+/// Whether a hold frame's cue is a title: one generic or intro noun ("het bolwerk", "de stad").
+fn is_title_cue(an: &Analysis, frame: &Frame) -> bool {
     let cue = &an.cues[frame.cue];
-    frame.kind() == Kind::Hold
-        && cue.b - cue.a == 1
-        && an.class[cue.a] & (class::GENERIC | class::INTRO) != 0
-        && !an.actors.iter().any(|m| an.clause[m.a] == frame.clause)
+    frame.kind() == Kind::Hold && cue.b - cue.a == 1 && an.class[cue.a] & (class::GENERIC | class::INTRO) != 0
 }

@@ -14,7 +14,8 @@ use crate::extract::language::{ActorRef, class};
 use crate::extract::lexicon::Frame as Kind;
 use crate::extract::tokens::PUNCT;
 
-/// How many words (articles, adjectives) may stand between a relative word and its subject.
+/// How far (in tokens) a relative word's subject may start after it: two words (articles,
+/// adjectives) between them at most.
 const RELATIVE_TO_SUBJECT: usize = 3;
 
 impl Roles<'_> {
@@ -31,8 +32,7 @@ impl Roles<'_> {
     /// versloeg" is told from "het leger").
     fn subject_after_relative_in(&self, clause: u16, before: usize) -> Option<usize> {
         let an = self.an();
-        let start = an.clause_start(clause)?;
-        let r = (start.max(1)..before).rev().find(|&k| an.clause[k] == clause && self.relative_word(k))?;
+        let r = self.last_relative_before(clause, before)?;
         if an.actors.iter().any(|m| m.b == r) || an.prep[r - 1] != 0 {
             return None;
         }
@@ -46,6 +46,13 @@ impl Roles<'_> {
                 && m.b <= before
                 && (r + 1..m.a).all(|k| an.class[k] & (class::DET | class::SKIP) != 0)
         })
+    }
+
+    /// The last relative word ([`Roles::relative_word`]) of clause `clause` before token `before`.
+    fn last_relative_before(&self, clause: u16, before: usize) -> Option<usize> {
+        let an = self.an();
+        let start = an.clause_start(clause)?;
+        (start.max(1)..before).rev().find(|&k| an.clause[k] == clause && self.relative_word(k))
     }
 
     /// Whether token `k` is a relative word and no punctuation is right before it (after a
@@ -63,7 +70,8 @@ impl Roles<'_> {
     /// subject of the opening clause gives way to the main clause's side.
     pub(super) fn outside_opening_clause(&self, bare: Vec<usize>) -> Vec<usize> {
         let an = self.an();
-        if an.is_empty() || an.class[0] & (class::BREAK | class::SUBORDINATOR) == 0 {
+        // "En"/"And" opening a sentence coordinates it with the one before: no opening clause.
+        if an.is_empty() || an.class[0] & (class::BREAK | class::SUBORDINATOR) == 0 || an.class[0] & class::COORD != 0 {
             return bare;
         }
         let Some(comma) = (1..an.len()).find(|&k| an.tokens.list[k].is(PUNCT) && an.tokens.fold(k) == ",") else {
@@ -99,6 +107,9 @@ impl Roles<'_> {
     /// clause has a hold cue of its own.
     pub(super) fn holder_of_relative_after_title(&self) -> Option<usize> {
         let an = self.an();
+        if !super::is_title_cue(an, self.frame) {
+            return None;
+        }
         let (_, cue_b) = self.cue();
         self.s.frames.iter().filter(|f| f.kind() == Kind::Hold && an.cues[f.cue].a > cue_b).find_map(|f| {
             let hold_a = an.cues[f.cue].a;
@@ -111,12 +122,7 @@ impl Roles<'_> {
     pub(super) fn relative_about_a_part(&self) -> bool {
         let an = self.an();
         let (cue_a, _) = self.cue();
-        let Some(start) = an.clause_start(self.frame.clause) else {
-            return false;
-        };
-        let relative =
-            (start.max(1)..cue_a).rev().find(|&k| an.clause[k] == self.frame.clause && self.relative_word(k));
-        let Some(r) = relative else {
+        let Some(r) = self.last_relative_before(self.frame.clause, cue_a) else {
             return false;
         };
         self.s.lang.part_nouns.contains(&an.tokens.list[r - 1].id)
