@@ -107,6 +107,20 @@ fn extract_reads_standard_input_and_uses_the_date_for_undated_articles() {
 }
 
 #[test]
+fn extract_says_when_a_dateline_dates_an_article() {
+    let text = "Bagdad, 18 november 2017\n\nHet Iraakse leger heroverde gisteren Rawa op IS.\n";
+    controlmap()
+        .arg("--geodata")
+        .arg(fixture_geo())
+        .args(["extract", "-", "--date", "2017-12"])
+        .write_stdin(text)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("2017-11-17,Rawa,iraqi-gov,captured,is,fact,'-#2"))
+        .stderr(predicate::str::contains("no date marker; dated 2017-11-18 by its dateline (sentence 1)"));
+}
+
+#[test]
 fn an_undated_article_without_date_keeps_only_explicit_dates_and_says_so() {
     let dir = tempfile::tempdir().unwrap();
     let path = write(

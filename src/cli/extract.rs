@@ -359,7 +359,9 @@ fn warn_about(input: &Input, report: &ArticleReport) {
     if let Some(error) = &report.reading.marker_error {
         warn_line(&format!("{shown}: warning: date marker: {error}; the article is read as undated"));
     }
-    if report.reading.date.is_none() && report.dateline.is_none() {
+    if let (None, Some(sentence), Some(d)) = (&report.reading.date, report.dateline, &report.date) {
+        warn_line(&format!("{shown}: no date marker; dated {d} by its dateline (sentence {sentence})"));
+    } else if report.reading.date.is_none() {
         match &report.date {
             Some(d) => warn_line(&format!("{shown}: no date marker; using --date {d}")),
             None => warn_line(&format!(
