@@ -243,7 +243,9 @@ pub struct Language {
     /// `[actors] clause_pronouns`, folded ("het").
     pub clause_pronouns: WordSet,
     /// `[actors] unit_nouns`, folded ("garnizoen", "garrison").
-    pub unit_nouns: Vec<String>,
+    pub unit_nouns: WordSet,
+    /// `[actors] group_nouns`, folded ("groep", "group").
+    pub group_nouns: WordSet,
     /// The plain hold event (the first `hold` table with no `event` kind): the cue of a state
     /// told with `hands`.
     pub hold_event: Option<u16>,
@@ -369,6 +371,8 @@ impl Language {
         // The vocabulary is complete: words told apart token by token are compared by id.
         let hands = WordSet::new(fold_words(&parsed.actors.hands), &builder.vocab);
         let clause_pronouns = WordSet::new(fold_words(&parsed.actors.clause_pronouns), &builder.vocab);
+        let unit_nouns = WordSet::new(fold_words(&parsed.actors.unit_nouns), &builder.vocab);
+        let group_nouns = WordSet::new(fold_words(&parsed.actors.group_nouns), &builder.vocab);
         let extraposed = parsed
             .grammar
             .extraposed
@@ -425,7 +429,8 @@ impl Language {
             hands,
             hold_event,
             clause_pronouns,
-            unit_nouns: fold_words(&parsed.actors.unit_nouns),
+            unit_nouns,
+            group_nouns,
             extraposed,
             then_clause: fold_words(&parsed.grammar.then_clause),
             apposition_relatives,

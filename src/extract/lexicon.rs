@@ -135,6 +135,11 @@ pub struct ActorWords {
     /// surrender is that government's loss (`src/extract/roles/surrender.rs`).
     #[serde(default)]
     pub unit_nouns: Vec<String>,
+    /// Last words of a description that means an armed group ("de groep", "de beweging", "the
+    /// alliance"): the side the article names most that is no government
+    /// (`src/extract/roles/voice.rs`).
+    #[serde(default)]
+    pub group_nouns: Vec<String>,
     /// Adjectives of forces that fight beside a side of the map and are no side of it
     /// ("Rwandese", "Chadian"): coordinated with an army adjective before a head noun
     /// ("Mozambikaanse en Rwandese militairen", "Rwandan and Mozambican troops"), the phrase

@@ -102,10 +102,10 @@ impl Outcome {
     }
 }
 
-/// The place a frame is about, with notes on how it was found.
 /// The population from which a site taken or held in a town is only a part of it.
 const CITY_OF_SITES: u64 = 1_000_000;
 
+/// The place a frame is about, with notes on how it was found.
 struct Placed {
     place: PlaceRef,
     mention: Option<(usize, usize)>,

@@ -63,8 +63,7 @@ impl Roles<'_> {
     /// unit_nouns` ("het garnizoen", "commando", "the garrison", "de bataljons").
     pub(super) fn is_unit(&self, i: usize) -> bool {
         let m = &self.an().actors[i];
-        let last = self.an().tokens.fold(m.b - 1);
-        matches!(m.actor, ActorRef::ByCountry(_)) && self.s.lang.unit_nouns.iter().any(|w| w == last)
+        matches!(m.actor, ActorRef::ByCountry(_)) && self.s.lang.unit_nouns.has(&self.an().tokens, m.b - 1)
     }
 
     /// The side surrendered to: after "aan"/"to", from the cue on with no comma between ("laid

@@ -10,9 +10,6 @@ use super::Roles;
 use crate::extract::language::class;
 use crate::model::Modality;
 
-/// The last word of a pronoun phrase that means an armed group ("the group", "de groep").
-const GROUP: &[&str] = &["group", "groep", "beweging", "alliantie", "bondgenootschap", "movement", "alliance"];
-
 /// Words that, right before a date, make it the start of a state ("sinds maart").
 const SINCE: &[&str] = &["sinds", "sedert", "since"];
 
@@ -63,14 +60,14 @@ impl Roles<'_> {
         self.frame.passive && relative && since_date
     }
 
-    /// "the group", "de groep", "de beweging", "de alliantie", "the alliance" at actor `i`: the
-    /// side the article names most among those that are not the government of a country (a
-    /// state's army is no group). The last group named instead (branch bactors) lost matches:
-    /// an article's main group is what such a description means more often than a side named
-    /// in passing.
+    /// "the group", "de groep", "de beweging", "the alliance" at actor `i` (a phrase ending in an
+    /// `[actors] group_nouns` word): the side the article names most among those that are not
+    /// the government of a country (a state's army is no group). The last group named instead
+    /// (branch bactors) lost matches: an article's main group is what such a description means
+    /// more often than a side named in passing.
     pub(super) fn group_pronoun(&self, i: usize) -> Option<String> {
         let m = &self.an().actors[i];
-        if !GROUP.contains(&self.an().tokens.fold(m.b - 1)) {
+        if !self.s.lang.group_nouns.has(&self.an().tokens, m.b - 1) {
             return None;
         }
         let lang = self.s.lang;
