@@ -37,6 +37,7 @@ pub fn load_world(geodata: Option<&Path>) -> Result<World, Diagnostic> {
     };
     let factions_file = files.get("factions.toml");
     let factions = Factions::parse(&factions_file.name, &factions_file.text)?;
+    factions.check_stand_ins(&factions_file.name)?;
     let places_file = files.get("places.csv");
     let mut towns = gazetteer::parse_places(&places_file.name, &places_file.text)?;
     let (layers, mut warnings) = geometry::layers::load(

@@ -291,6 +291,7 @@ pub(crate) fn world(global: &Global) -> anyhow::Result<World> {
         let file = app::data::read_data_file(path).map_err(InputError)?;
         let extra = crate::places::Factions::parse(&file.name, &file.text).map_err(InputError)?;
         world.factions.merge(extra);
+        world.factions.check_stand_ins(&file.name).map_err(InputError)?;
     }
     warn(&world.warnings, 10);
     Ok(world)

@@ -244,6 +244,8 @@ pub struct Language {
     pub clause_pronouns: WordSet,
     /// `[actors] unit_nouns`, folded ("garnizoen", "garrison").
     pub unit_nouns: WordSet,
+    /// `[actors] state_nouns`, folded ("leger", "army").
+    pub state_nouns: WordSet,
     /// `[actors] group_nouns`, folded ("groep", "group").
     pub group_nouns: WordSet,
     /// The plain hold event (the first `hold` table with no `event` kind): the cue of a state
@@ -372,6 +374,7 @@ impl Language {
         let hands = WordSet::new(fold_words(&parsed.actors.hands), &builder.vocab);
         let clause_pronouns = WordSet::new(fold_words(&parsed.actors.clause_pronouns), &builder.vocab);
         let unit_nouns = WordSet::new(fold_words(&parsed.actors.unit_nouns), &builder.vocab);
+        let state_nouns = WordSet::new(fold_words(&parsed.actors.state_nouns), &builder.vocab);
         let group_nouns = WordSet::new(fold_words(&parsed.actors.group_nouns), &builder.vocab);
         let extraposed = parsed
             .grammar
@@ -430,6 +433,7 @@ impl Language {
             hold_event,
             clause_pronouns,
             unit_nouns,
+            state_nouns,
             group_nouns,
             extraposed,
             then_clause: fold_words(&parsed.grammar.then_clause),

@@ -135,6 +135,10 @@ pub struct ActorWords {
     /// surrender is that government's loss (`src/extract/roles/surrender.rs`).
     #[serde(default)]
     pub unit_nouns: Vec<String>,
+    /// Last words of a phrase naming a country's state ("het Armeense leger", "the Armenian
+    /// army"): that state itself, never the side it `stands_for` abroad (factions.toml).
+    #[serde(default)]
+    pub state_nouns: Vec<String>,
     /// Last words of a description that means an armed group ("de groep", "de beweging", "the
     /// alliance"): the side the article names most that is no government
     /// (`src/extract/roles/voice.rs`).

@@ -157,6 +157,8 @@ pub struct Extractor<'w> {
     stopwords: Stopwords,
     /// The dated spans of a sentence (a buffer reused from sentence to sentence).
     date_spans: Vec<DateSpan>,
+    /// The factions' `stands_for` entries: (faction, country, the side it is recorded as).
+    stand_ins: Vec<(String, String, String)>,
 }
 
 /// The stopwords of every language in one vocabulary: an article's head is tokenized once
@@ -239,6 +241,7 @@ impl<'w> Extractor<'w> {
             display: HashMap::new(),
             exonym_warnings,
             date_spans: Vec::new(),
+            stand_ins: stand_ins(factions),
         })
     }
 
@@ -438,6 +441,9 @@ impl Run<'_, '_> {
         for town in referred {
             self.ctx.note_town(&town.key, &town.written, &town.country);
             self.ctx.mention_town(&town.key);
+        }
+        for draft in &mut drafts {
+            stand_in_sides(draft, an, lang, &ex.stand_ins);
         }
         // Queued at once: the sentence's own claims are not among those its dates close.
         for draft in drafts {
@@ -684,6 +690,41 @@ impl Run<'_, '_> {
             self.error = Some(e);
         }
     }
+}
+
+/// Records a draft's holder and other side as the side they stand for in the place's country
+/// (`stands_for` in factions.toml: Armenian forces in Azerbaijan are Artsakh's), with a note;
+/// not a side the sentence names as the state: by its country's name ("moet Armenië ...
+/// afstaan") or with a state noun last ("het Armeense leger", `[actors] state_nouns`).
+fn stand_in_sides(draft: &mut Draft, an: &Analysis, lang: &Language, stand_ins: &[(String, String, String)]) {
+    let country = draft.place.country.as_str();
+    let named_as_state = |side: &str| {
+        an.actors.iter().any(|m| {
+            matches!(m.actor, language::ActorRef::Faction(f) if lang.factions[f as usize] == side)
+                && ((m.a..m.b).any(|k| an.class[k] & language::class::COUNTRY != 0)
+                    || lang.state_nouns.has(&an.tokens, m.b - 1))
+        })
+    };
+    let mut stand_in = |side: &mut String| {
+        let found = stand_ins.iter().find(|(f, c, _)| f == side && c.eq_ignore_ascii_case(country));
+        if let Some((_, _, other)) = found.filter(|_| !named_as_state(side)) {
+            draft.notes.push(format!("{side} in {country} stands for {other}"));
+            *side = other.clone();
+        }
+    };
+    stand_in(&mut draft.holder);
+    if let Some(other) = draft.other.as_mut() {
+        stand_in(other);
+    }
+}
+
+/// The `stands_for` entries of every faction, as (faction, country, side).
+fn stand_ins(factions: &Factions) -> Vec<(String, String, String)> {
+    let entries = factions
+        .list
+        .iter()
+        .flat_map(|f| f.stands_for.iter().map(|(country, side)| (f.id.clone(), country.clone(), side.clone())));
+    entries.collect()
 }
 
 /// One row per sentence, place, holder and event (tests/gold/README.md): two cues of one

@@ -1,6 +1,6 @@
 //! Factions from `factions.toml`: ids, display names, colours and aliases, resolved by folded name.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
 use serde::{Deserialize, Serialize};
 
@@ -21,6 +21,10 @@ pub struct Faction {
     pub color_cvd: String,
     #[serde(default)]
     pub aliases: Vec<String>,
+    /// Another side this faction's forces are recorded as in places of a country (ISO code →
+    /// faction id): `{ AZ = "artsakh" }` makes Armenian forces in Karabakh Artsakh's.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub stands_for: BTreeMap<String, String>,
     /// Made up for a holder that `factions.toml` lacks (its id as its name, a generated colour).
     #[serde(skip)]
     pub automatic: bool,
@@ -85,6 +89,27 @@ impl Factions {
         self.list.iter().find(|f| f.id == id)
     }
 
+    /// The side `holder` is recorded as in a place of `country` (its `stands_for`), if another.
+    pub fn stand_in(&self, holder: &str, country: &str) -> Option<&str> {
+        self.get(holder)?.stands_for.get(country).map(String::as_str)
+    }
+
+    /// The first `stands_for` entry that names no faction: a diagnostic for `file` (the file
+    /// that was read last), naming the faction and the unknown id.
+    pub fn check_stand_ins(&self, file: &str) -> Result<(), Diagnostic> {
+        for faction in &self.list {
+            for (country, side) in &faction.stands_for {
+                if self.get(side).is_none() {
+                    let message =
+                        format!("faction {:?} stands for {side:?} in {country}, which is no faction id", faction.id);
+                    return Err(Diagnostic::error(file, None, Some("stands_for"), message)
+                        .with_hint("define that faction, or correct the id"));
+                }
+            }
+        }
+        Ok(())
+    }
+
     /// Finds a faction by id, name or alias.
     pub fn resolve(&self, name: &str) -> Option<&Faction> {
         self.index.get(&faction_key(name)).map(|&i| &self.list[i])
@@ -135,6 +160,7 @@ impl Factions {
             color: color.to_string(),
             color_cvd: String::new(),
             aliases: Vec::new(),
+            stands_for: BTreeMap::new(),
             automatic: true,
         };
         self.index.insert(faction_key(written), self.list.len());
@@ -246,6 +272,14 @@ fn check_faction(
             return fail(field, format!("{color:?} is not a colour of the form #rrggbb"));
         }
     }
+    for (country, side) in &faction.stands_for {
+        if country.len() != 2 || !country.bytes().all(|b| b.is_ascii_uppercase()) {
+            return fail("stands_for", format!("{country:?} is not a two-letter country code (such as AZ)"));
+        }
+        if side == &faction.id || side.is_empty() {
+            return fail("stands_for", format!("{side:?} in {country} must name another faction's id"));
+        }
+    }
     Ok(())
 }
 
@@ -338,5 +372,24 @@ aliases = ["het Syrische leger"]
             "factions.toml:10: id: faction id \"is\" is defined twice (lines 3 and 10); \
              give each [[faction]] table its own id, or merge the two tables"
         );
+    }
+
+    #[test]
+    fn stands_for_is_checked_for_its_country_code_and_its_side() {
+        let with = |entry: &str| {
+            SAMPLE.replace("aliases = [\"IS\", \"IS-strijders\"]", &format!("aliases = [\"IS\"]\nstands_for = {entry}"))
+        };
+        let f = Factions::parse("factions.toml", &with("{ IQ = \"syrian-gov\" }")).unwrap();
+        assert_eq!(f.stand_in("is", "IQ"), Some("syrian-gov"));
+        assert_eq!(f.stand_in("is", "SY"), None);
+        assert!(f.check_stand_ins("factions.toml").is_ok());
+        let bad_code = Factions::parse("factions.toml", &with("{ Iraq = \"syrian-gov\" }")).unwrap_err();
+        assert!(bad_code.to_string().contains("stands_for"), "{bad_code}");
+        assert!(bad_code.to_string().contains("two-letter country code"), "{bad_code}");
+        let itself = Factions::parse("factions.toml", &with("{ IQ = \"is\" }")).unwrap_err();
+        assert!(itself.to_string().contains("another faction"), "{itself}");
+        let unknown = Factions::parse("mine.toml", &with("{ IQ = \"nobody\" }")).unwrap();
+        let err = unknown.check_stand_ins("mine.toml").unwrap_err().to_string();
+        assert!(err.starts_with("mine.toml") && err.contains("\"nobody\""), "{err}");
     }
 }

@@ -1,0 +1,70 @@
+//! A faction's forces recorded as the side they stand for abroad (`stands_for` in
+//! factions.toml): Armenian forces in Azerbaijani places are Artsakh's, the state of Armenia
+//! named as such stays Armenia, and in Armenia itself nothing changes. Every text was written
+//! for these tests.
+
+use std::path::PathBuf;
+
+use controlmap::app::{World, load_world};
+use controlmap::extract::stream::Input;
+use controlmap::extract::{Candidate, Extractor, LangChoice, Options};
+
+fn world() -> World {
+    load_world(None).expect("the built-in geodata loads")
+}
+
+/// `PLACE HOLDER EVENT` of each claim of one dated article in `lang`.
+fn claims(world: &World, text: &str, lang: &str) -> Vec<String> {
+    let mut extractor =
+        Extractor::new(&world.gazetteer, &world.factions, &world.files.languages).expect("the lexicons compile");
+    let options = Options {
+        date: None,
+        lang: LangChoice::Code(lang.into()),
+        min_confidence: 0.3,
+        date_is_the_articles: false,
+        debug: false,
+    };
+    let mut out: Vec<Candidate> = Vec::new();
+    extractor
+        .article(&Input::File(PathBuf::from("t.txt")), &mut text.as_bytes(), &options, &mut |c| {
+            out.push(c.clone());
+            Ok(())
+        })
+        .expect("the test article reads");
+    out.iter().map(|c| format!("{} {} {}", c.place_text, c.holder, c.event)).collect()
+}
+
+#[test]
+fn armenian_forces_in_azerbaijan_are_recorded_as_artsakh() {
+    let world = world();
+    let cases: &[(&str, &str, &str)] = &[
+        (" date 2020-10-20\n\nArmeense troepen houden Qubadli nog altijd in handen.\n", "nl", "Qubadlı artsakh holds"),
+        (" date 2020-10-20\n\nSindsdien is Shusha in Armeense handen.\n", "nl", "Shusha artsakh holds"),
+        (
+            " date 2020-10-20\n\nArmenian forces still hold Qubadli, local officials said.\n",
+            "en",
+            "Qubadlı artsakh holds",
+        ),
+    ];
+    for (text, lang, want) in cases {
+        let got = claims(&world, text, lang);
+        assert!(got.iter().any(|c| c == want), "{text:?}: {got:?}");
+        assert!(!got.iter().any(|c| c.contains(" armenia ")), "{text:?}: {got:?}");
+    }
+}
+
+#[test]
+fn the_state_named_as_such_and_places_in_armenia_keep_armenia() {
+    let world = world();
+    let cases: &[(&str, &str, &str)] = &[
+        // The army of the state, by the lexicon's state nouns.
+        (" date 2020-10-20\n\nHet Armeense leger houdt Qubadli nog in handen.\n", "nl", "Qubadlı armenia holds"),
+        (" date 2020-10-20\n\nThe Armenian army still holds Qubadli.\n", "en", "Qubadlı armenia holds"),
+        // A town of Armenia itself: no stand-in there.
+        (" date 2022-09-14\n\nArmeense troepen houden Jermuk nog in handen.\n", "nl", "Jermuk armenia holds"),
+    ];
+    for (text, lang, want) in cases {
+        let got = claims(&world, text, lang);
+        assert!(got.iter().any(|c| c == want), "{text:?}: {got:?}");
+    }
+}
