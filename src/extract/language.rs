@@ -108,6 +108,9 @@ pub mod prep {
     /// "rond", "around": a landmark for most events, but the place a fight is about ("er wordt
     /// gevochten rond Shusha", "fighting around Hit": contested, tests/devset README, Events).
     pub const AROUND: u16 = 1 << 11;
+    /// "volgens", "according to": the side after it tells of the event; it is no doer
+    /// ("Volgens de SDF heeft IS zich uit X teruggetrokken" is IS's loss).
+    pub const SPEAKER: u16 = 1 << 12;
 }
 
 /// The word starts a gapped phrase.
@@ -703,7 +706,7 @@ impl<'a> Builder<'a> {
     fn phrases(&mut self, parsed: &LexiconFile) -> Result<(), LexiconError> {
         let g = &parsed.grammar;
         let p = &parsed.prepositions;
-        let preps: [(&[String], u16); 12] = [
+        let preps: [(&[String], u16); 13] = [
             (&p.agent, prep::AGENT),
             (&p.source, prep::SOURCE),
             (&p.out, prep::OUT),
@@ -716,6 +719,7 @@ impl<'a> Builder<'a> {
             (&p.between, prep::BETWEEN),
             (&p.leader, prep::LEADER),
             (&p.around, prep::AROUND),
+            (&p.speaker, prep::SPEAKER),
         ];
         for (list, role) in preps {
             self.word_prep(list, role)?;

@@ -258,6 +258,9 @@ pub struct Prepositions {
     /// "rond", "around": also in `reference`; a fight around a place is a fight for it.
     #[serde(default)]
     pub around: Vec<String>,
+    /// "volgens", "according to": the side after it is who tells, never who acts.
+    #[serde(default)]
+    pub speaker: Vec<String>,
 }
 
 /// `[modality]`

@@ -700,7 +700,10 @@ fn stand_in_sides(draft: &mut Draft, an: &Analysis, lang: &Language, stand_ins: 
     let country = draft.place.country.as_str();
     let named_as_state = |side: &str| {
         an.actors.iter().any(|m| {
+            // Not a country named as a landmark or destination ("de weg naar Armenië").
+            let where_to = language::prep::REFERENCE | language::prep::LOCATIVE | language::prep::SPEAKER;
             matches!(m.actor, language::ActorRef::Faction(f) if lang.factions[f as usize] == side)
+                && m.gov & where_to == 0
                 && ((m.a..m.b).any(|k| an.class[k] & language::class::COUNTRY != 0)
                     || lang.state_nouns.has(&an.tokens, m.b - 1))
         })

@@ -1,0 +1,58 @@
+//! "Volgens X", "according to X": the side after it tells of the event and is never its doer,
+//! whatever the word order after it ("Volgens de SDF heeft IS zich uit X teruggetrokken" is IS's
+//! loss, not the SDF's). Every text was written for these tests.
+
+use std::path::PathBuf;
+
+use controlmap::app::{World, load_world};
+use controlmap::extract::stream::Input;
+use controlmap::extract::{Candidate, Extractor, LangChoice, Options};
+
+fn world() -> World {
+    load_world(None).expect("the built-in geodata loads")
+}
+
+/// `PLACE HOLDER EVENT MODALITY` of each claim of one dated article in `lang`.
+fn claims(world: &World, text: &str, lang: &str) -> Vec<String> {
+    let mut extractor =
+        Extractor::new(&world.gazetteer, &world.factions, &world.files.languages).expect("the lexicons compile");
+    let options = Options {
+        date: None,
+        lang: LangChoice::Code(lang.into()),
+        min_confidence: 0.3,
+        date_is_the_articles: false,
+        debug: false,
+    };
+    let mut out: Vec<Candidate> = Vec::new();
+    extractor
+        .article(&Input::File(PathBuf::from("t.txt")), &mut text.as_bytes(), &options, &mut |c| {
+            out.push(c.clone());
+            Ok(())
+        })
+        .expect("the test article reads");
+    out.iter().map(|c| format!("{} {} {} {}", c.place_text, c.holder, c.event, c.modality)).collect()
+}
+
+#[test]
+fn the_side_after_volgens_or_according_to_is_no_doer() {
+    let world = world();
+    let cases: &[(&str, &str, &str)] = &[
+        ("Volgens de SDF heeft IS zich uit Raqqa teruggetrokken.", "nl", "Raqqa is lost claimed"),
+        ("Volgens Moskou hebben de Oekraïense troepen Bachmoet opgegeven.", "nl", "Bakhmut ukraine lost claimed"),
+        ("Volgens Israëlische militairen heeft Hamas Rafah verloren.", "nl", "rafah hamas lost claimed"),
+        ("According to the Iraqi army IS fighters abandoned Hit on Monday.", "en", "Hit is lost claimed"),
+    ];
+    for (sentence, lang, want) in cases {
+        let text = format!(" date 2023-05-20\n\n{sentence}\n");
+        let got = claims(&world, &text, lang);
+        assert_eq!(got, vec![want.to_string()], "{sentence}");
+    }
+}
+
+#[test]
+fn a_side_after_volgens_still_holds_what_a_pronoun_says_it_holds() {
+    let world = world();
+    // The speaker is no doer, but "zij" still points back to it.
+    let text = " date 2023-05-20\n\nVolgens de SDF hebben zij Raqqa volledig in handen.\n";
+    assert_eq!(claims(&world, text, "nl"), vec!["Raqqa sdf holds claimed".to_string()]);
+}
