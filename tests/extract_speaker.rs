@@ -56,3 +56,19 @@ fn a_side_after_volgens_still_holds_what_a_pronoun_says_it_holds() {
     let text = " date 2023-05-20\n\nVolgens de SDF hebben zij Raqqa volledig in handen.\n";
     assert_eq!(claims(&world, text, "nl"), vec!["Raqqa sdf holds claimed".to_string()]);
 }
+
+#[test]
+fn a_capture_told_only_by_a_side_is_its_own_and_a_fall_it_tells_is_no_claim() {
+    let world = world();
+    let cases: &[(&str, &str, &[&str])] = &[
+        ("Volgens het Iraakse leger is Hit heroverd.", "nl", &["Hit iraqi-gov captured claimed"]),
+        ("Volgens de SDF is Raqqa volledig bevrijd.", "nl", &["Raqqa sdf captured claimed"]),
+        ("According to the Iraqi army, Hit has been recaptured.", "en", &["Hit iraqi-gov captured claimed"]),
+        // A fall told by one side could be its gain or its loss: no row rather than a guess.
+        ("Volgens Rusland is Bachmoet gevallen.", "nl", &[]),
+    ];
+    for (sentence, lang, want) in cases {
+        let text = format!(" date 2023-05-20\n\n{sentence}\n");
+        assert_eq!(claims(&world, &text, lang), want.iter().map(|w| w.to_string()).collect::<Vec<_>>(), "{sentence}");
+    }
+}

@@ -847,6 +847,33 @@ impl Roles<'_> {
         (names.len() == 1).then(|| names.pop()).flatten()
     }
 
+    /// Whether every actor of the clause (with `clause_only`, else of the sentence) that names a
+    /// side stands after "volgens"/"according to" (`[prepositions] speaker`): the side only
+    /// tells of the event.
+    fn sole_is_speaker(&self, clause_only: bool) -> bool {
+        let an = self.an();
+        let in_clause = |i: &usize| !clause_only || an.clause[an.actors[*i].a] == self.frame.clause;
+        let mut sides = (0..an.actors.len()).filter(in_clause).filter(|&i| self.faction(i).is_some()).peekable();
+        sides.peek().is_some() && sides.all(|i| an.actors[i].gov & prep::SPEAKER != 0)
+    }
+
+    /// A capture with no side named but the one that tells it ("Volgens het leger is Hit
+    /// heroverd", "according to the SDF, Raqqa has been liberated"): a side tells of its own
+    /// gains, so a taking cue is its capture. A fall it tells ("Volgens Rusland is Bachmoet
+    /// gevallen") could be its gain or its loss: no claim.
+    fn told_by_side(&self, teller: &str) -> Option<Outcome> {
+        if self.frame.kind() != Kind::Take
+            || self.an().cues[self.frame.cue].form == crate::extract::language::Form::Noun
+        {
+            return None;
+        }
+        let other = self.ctx.opponent(Some(teller)).map(str::to_string);
+        Some(
+            Outcome::new(teller.to_string(), other, Event::Captured)
+                .noted(format!("taker not named; {teller}, who tells it"), 0.3),
+        )
+    }
+
     /// The subject before the cue is a members noun ("fighters", "strijders") under a
     /// capitalised modifier that names no known side ("Islamist fighters", "Tuareg-strijders"
     /// is one word and not this): some other group, so the article's side is not the taker.
@@ -944,6 +971,9 @@ impl Roles<'_> {
             );
         }
         let sole = self.sole();
+        if let Some(teller) = sole.as_ref().filter(|_| self.sole_is_speaker(true)) {
+            return self.told_by_side(teller);
+        }
         let last = sole.clone().or_else(|| self.ctx.last_actor().map(str::to_string))?;
         // A capture that names no taker, told while the side named last is the one the article
         // shows taking places ("IS rukt op ... steden als Sinjar worden veroverd", "Hama fell to
@@ -981,7 +1011,7 @@ impl Roles<'_> {
         let loser_at = self.with_prep(prep::FOR);
         let loser = loser_at
             .and_then(|i| self.faction(i))
-            .or_else(|| self.sole_in_sentence().filter(|s| Some(s) != winner.as_ref()));
+            .or_else(|| self.sole_in_sentence().filter(|s| Some(s) != winner.as_ref() && !self.sole_is_speaker(false)));
         let known = self.ctx.holder(&place.key).map(str::to_string);
         let actors: Vec<usize> = winner_at.into_iter().chain(loser_at).collect();
         let part = winner_at.is_some_and(|i| self.part_before_hands(i));
