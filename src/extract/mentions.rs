@@ -13,6 +13,13 @@ use crate::places::{Candidate, Gazetteer};
 
 /// Words for a small place that introduce a town's name ("het stadje Jinderes", "the village
 /// of Krynky"): "de stad" and "the city" stand for a bigger town named in the article.
+/// Nouns for the edge of a town ("aan de noordrand van", "on the outskirts of").
+const EDGE_WORDS: [&str; 9] =
+    ["rand", "noordrand", "zuidrand", "oostrand", "westrand", "stadsrand", "outskirts", "edge", "fringes"];
+
+/// How far before a place an edge noun, and before that a town noun, may stand, in words.
+const EDGE_WINDOW: usize = 4;
+
 const SMALL_PLACE_NOUNS: [&str; 8] =
     ["stadje", "dorp", "dorpje", "plaatsje", "gehucht", "village", "hamlet", "townlet"];
 
@@ -280,6 +287,8 @@ impl Analysis {
         self.site_directions();
         self.locating_parts();
         self.anaphora();
+        // "het vliegveld van de stad": a site of a town referred back to.
+        self.sites(text, base);
         self.possessive_sites(text, base);
         self.kind_references();
         if starts & START_LOOSE != 0 {
@@ -289,6 +298,7 @@ impl Analysis {
         crate::extract::extent::provinces(self, gazetteer, text, base);
         self.clause_pronouns();
         self.govern();
+        self.edge_places();
         if self.modals.iter().any(|&(_, _, m)| m == Modality::Claimed) {
             self.attribution_places();
         }
@@ -1082,7 +1092,8 @@ impl Analysis {
     fn sites(&mut self, text: &str, base: usize) {
         for index in 0..self.places.len() {
             let a = self.places[index].a;
-            if a < 2 || !matches!(self.places[index].target, Target::Place(_) | Target::Capital) {
+            let kind = matches!(self.places[index].target, Target::Place(_) | Target::Capital | Target::Town);
+            if a < 2 || !kind || self.places[index].site.is_some() {
                 continue;
             }
             let link = self.prep[a - 1] & (prep::OF | prep::LOCATIVE | prep::REFERENCE) != 0;
@@ -1483,6 +1494,32 @@ impl Analysis {
             self.places[index].topical = topical;
         }
         self.coordinated_places();
+    }
+
+    /// "Aan de noordrand van de stad wordt gevochten", "still held positions on the western
+    /// outskirts of the town": the edge of a town named in the clause's own adverbial is a part
+    /// of it ("van", "of"), like "in de noordelijke wijken van X"; after a town noun it only
+    /// says where that town lies ("a town on the western edge of Donetsk", "een dorp aan de
+    /// rand van X": a landmark, as before).
+    fn edge_places(&mut self) {
+        for index in 0..self.places.len() {
+            let p = &self.places[index];
+            if p.gov & prep::REFERENCE == 0 || p.a == 0 {
+                continue;
+            }
+            let Some(edge) = (p.a.saturating_sub(EDGE_WINDOW)..p.a)
+                .rev()
+                .take_while(|&k| !self.tokens.list[k].is(PUNCT))
+                .find(|&k| EDGE_WORDS.contains(&self.tokens.fold(k)))
+            else {
+                continue;
+            };
+            let locating = (edge.saturating_sub(EDGE_WINDOW)..edge).any(|k| self.class[k] & class::TOWN_NOUN != 0);
+            if !locating {
+                self.places[index].gov = prep::OF;
+                self.places[index].topical = false;
+            }
+        }
     }
 
     /// ", zegt een woordvoerder in Kramatorsk", ", a spokesman in Kramatorsk said", ", meldde het
