@@ -914,7 +914,13 @@ impl Analysis {
         // ("dat het Babanusa nog in handen heeft").
         let article =
             matches!(self.tokens.fold(before), "de" | "the") && (before == 0 || !self.tokens.list[before].is(CAP));
-        let closing = class::COORD | class::BE | class::HAVE | class::PASSIVE | class::SUBORDINATOR | class::RELATIVE;
+        let closing = class::COORD
+            | class::BREAK
+            | class::BE
+            | class::HAVE
+            | class::PASSIVE
+            | class::SUBORDINATOR
+            | class::RELATIVE;
         article
             && (b >= self.tokens.len()
                 || self.tokens.list[b].is(PUNCT)
