@@ -77,6 +77,9 @@ pub struct Context {
     towns: Vec<PlaceRef>,
     /// How often each town was named as more than a landmark or destination, or referred to.
     mentions: BTreeMap<PlaceKey, u32>,
+    /// Towns the article introduced with a word for a small place ("het stadje X", "the village
+    /// of X"): "de stad" / "the city" is another town when there is one.
+    small: Vec<PlaceKey>,
     states: BTreeMap<PlaceKey, PlaceState>,
     landmark: Option<DateSpan>,
     latest: Option<Date>,
@@ -250,6 +253,18 @@ impl Context {
                 self.mentions.insert(key.clone(), 1);
             }
         }
+    }
+
+    /// Remembers that the article introduced a town as a small place ("het dorp X").
+    pub fn note_small_town(&mut self, key: &PlaceKey) {
+        if !self.small.contains(key) {
+            self.small.push(key.clone());
+        }
+    }
+
+    /// Whether the article introduced the town as a small place.
+    pub fn is_small_town(&self, key: &PlaceKey) -> bool {
+        self.small.contains(key)
     }
 
     /// A heading that is only a town's name opens a passage about that town.

@@ -428,7 +428,9 @@ fn assign_places(an: &Analysis, frames: &mut [Frame]) {
     let mut used = vec![false; an.places.len()];
     place_after_nouns(an, frames, &mut used);
     for (i, p) in an.places.iter().enumerate() {
-        if used[i] || p.is_anaphora() || locates_another(an, i) {
+        // "Het vliegveld van de stad en de luchtmachtbasis X zijn in hun handen": a site of a
+        // town referred back to is a place of the clause like a named one.
+        if used[i] || (p.is_anaphora() && p.site.is_none()) || locates_another(an, i) {
             continue;
         }
         let clause = governing_clause(an, frames, an.clause[p.a]);

@@ -11,6 +11,18 @@ use crate::extract::towns::{self, Evidence, Hit, TownIndex};
 use crate::model::{Modality, PlaceKey, PlaceKind};
 use crate::places::{Candidate, Gazetteer};
 
+/// Words for a small place that introduce a town's name ("het stadje Jinderes", "the village
+/// of Krynky"): "de stad" and "the city" stand for a bigger town named in the article.
+/// Nouns for the edge of a town ("aan de noordrand van", "on the outskirts of").
+const EDGE_WORDS: [&str; 9] =
+    ["rand", "noordrand", "zuidrand", "oostrand", "westrand", "stadsrand", "outskirts", "edge", "fringes"];
+
+/// How far before a place an edge noun, and before that a town noun, may stand, in words.
+const EDGE_WINDOW: usize = 4;
+
+const SMALL_PLACE_NOUNS: [&str; 8] =
+    ["stadje", "dorp", "dorpje", "plaatsje", "gehucht", "village", "hamlet", "townlet"];
+
 /// An actor phrase.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ActorMention {
@@ -275,6 +287,8 @@ impl Analysis {
         self.site_directions();
         self.locating_parts();
         self.anaphora();
+        // "het vliegveld van de stad": a site of a town referred back to.
+        self.sites(text, base);
         self.possessive_sites(text, base);
         self.kind_references();
         if starts & START_LOOSE != 0 {
@@ -284,6 +298,10 @@ impl Analysis {
         crate::extract::extent::provinces(self, gazetteer, text, base);
         self.clause_pronouns();
         self.govern();
+        self.edge_places();
+        if self.modals.iter().any(|&(_, _, m)| m == Modality::Claimed) {
+            self.attribution_places();
+        }
         self.states_in_hands(lang);
         crate::extract::extent::country_mentions(self, lang);
         self.places.sort_by_key(|p| (p.a, p.b));
@@ -851,6 +869,13 @@ impl Analysis {
                     continue;
                 };
                 if let Some(mention) = self.place_mention(towns.hit(hit), towns, gazetteer, (i, i + len), text, base) {
+                    if matches!(&mention.target, Target::Place(found) if found.key.kind == PlaceKind::Town)
+                        && self.bare_article_name(i, i + len)
+                    {
+                        // "over de Dnipro", "across the Euphrates": a river or region, not the town.
+                        taken = len;
+                        break;
+                    }
                     if let Target::Place(found) = &mention.target {
                         if self.alias_abroad(towns, found) {
                             strays.push(self.places.len());
@@ -867,6 +892,40 @@ impl Analysis {
         if !strays.is_empty() {
             self.drop_aliases_abroad(&strays, towns);
         }
+    }
+
+    /// Whether the name at token `a` is introduced by a word for a small place ("het stadje X",
+    /// "het dorp X", "the village of X", "the small town of X").
+    pub fn small_town_intro(&self, a: usize) -> bool {
+        let before = |k: usize| a.checked_sub(k).map(|i| self.tokens.fold(i));
+        let of = matches!(before(1), Some("of" | "van"));
+        let noun = if of { before(2) } else { before(1) };
+        let small = noun.is_some_and(|w| SMALL_PLACE_NOUNS.contains(&w));
+        small || (noun == Some("town") && matches!(before(if of { 3 } else { 2 }), Some("small")))
+    }
+
+    /// "teruggetrokken over de Dnipro", "north of the Euphrates": a definite article right before
+    /// a bare name, with the phrase ending there (a comma, the sentence's end, a preposition or a
+    /// function word after it), names a river or region: towns are not written "de X" / "the X"
+    /// ("de stad X", "het belegerde X" and "the Kherson offensive" keep their town).
+    fn bare_article_name(&self, a: usize, b: usize) -> bool {
+        let Some(before) = a.checked_sub(1) else { return false };
+        // Not "het": Dutch towns are neuter ("het belegerde X") and "het" is also a pronoun
+        // ("dat het Babanusa nog in handen heeft").
+        let article =
+            matches!(self.tokens.fold(before), "de" | "the") && (before == 0 || !self.tokens.list[before].is(CAP));
+        let closing = class::COORD
+            | class::BREAK
+            | class::BE
+            | class::HAVE
+            | class::PASSIVE
+            | class::SUBORDINATOR
+            | class::RELATIVE;
+        article
+            && (b >= self.tokens.len()
+                || self.tokens.list[b].is(PUNCT)
+                || self.prep[b] != 0
+                || self.class[b] & closing != 0)
     }
 
     /// Whether a town found is only an alternate name of a GeoNames place (world table or
@@ -1039,7 +1098,8 @@ impl Analysis {
     fn sites(&mut self, text: &str, base: usize) {
         for index in 0..self.places.len() {
             let a = self.places[index].a;
-            if a < 2 || !matches!(self.places[index].target, Target::Place(_) | Target::Capital) {
+            let kind = matches!(self.places[index].target, Target::Place(_) | Target::Capital | Target::Town);
+            if a < 2 || !kind || self.places[index].site.is_some() {
                 continue;
             }
             let link = self.prep[a - 1] & (prep::OF | prep::LOCATIVE | prep::REFERENCE) != 0;
@@ -1440,6 +1500,52 @@ impl Analysis {
             self.places[index].topical = topical;
         }
         self.coordinated_places();
+    }
+
+    /// "Aan de noordrand van de stad wordt gevochten", "still held positions on the western
+    /// outskirts of the town": the edge of a town named in the clause's own adverbial is a part
+    /// of it ("van", "of"), like "in de noordelijke wijken van X"; after a town noun it only
+    /// says where that town lies ("a town on the western edge of Donetsk", "een dorp aan de
+    /// rand van X": a landmark, as before).
+    fn edge_places(&mut self) {
+        for index in 0..self.places.len() {
+            let p = &self.places[index];
+            if p.gov & prep::REFERENCE == 0 || p.a == 0 {
+                continue;
+            }
+            let Some(edge) = (p.a.saturating_sub(EDGE_WINDOW)..p.a)
+                .rev()
+                .take_while(|&k| !self.tokens.list[k].is(PUNCT))
+                .find(|&k| EDGE_WORDS.contains(&self.tokens.fold(k)))
+            else {
+                continue;
+            };
+            let locating = (edge.saturating_sub(EDGE_WINDOW)..edge).any(|k| self.class[k] & class::TOWN_NOUN != 0);
+            if !locating {
+                self.places[index].gov = prep::OF;
+                self.places[index].topical = false;
+            }
+        }
+    }
+
+    /// ", zegt een woordvoerder in Kramatorsk", ", a spokesman in Kramatorsk said", ", meldde het
+    /// leger vanuit Kyiv": a place under a preposition in the sentence's last comma-bounded part,
+    /// when that part attributes the sentence to a speaker and tells no event, is where the
+    /// speaker is: a landmark, never the place of the main clause's claim.
+    fn attribution_places(&mut self) {
+        let n = self.tokens.len();
+        let comma = |k: usize| self.tokens.list[k].is(PUNCT) && self.tokens.fold(k) == ",";
+        let Some(start) = (0..n).rev().find(|&k| comma(k)) else { return };
+        let spoken = self.modals.iter().any(|&(a, _, m)| m == Modality::Claimed && a > start);
+        let event = self.cues.iter().any(|c| c.b > start);
+        let complement = (start..n).any(|k| self.class[k] & class::SUBORDINATOR != 0);
+        if !spoken || event || complement {
+            return;
+        }
+        for p in self.places.iter_mut().filter(|p| p.a > start && p.gov != 0 && !p.is_anaphora()) {
+            p.gov = prep::REFERENCE;
+            p.topical = false;
+        }
     }
 
     /// "naar Sennar en Gedaref": a place joined by "en" to the place before it, with no

@@ -5,7 +5,7 @@
 
 use crate::extract::context::{Context, PlaceRef, REACH};
 use crate::extract::language::prep;
-use crate::extract::language::{ActorRef, Language};
+use crate::extract::language::{ActorRef, Language, class};
 use crate::extract::mentions::{Analysis, PlaceMention, Target};
 use crate::model::{PlaceKey, PlaceKind};
 use crate::places::Gazetteer;
@@ -27,7 +27,15 @@ pub fn resolve(
     let phrase = written(at, end);
     match target {
         Target::Town => {
-            let town = most_salient(towns_before(an, &written, at, ctx, true), an, at, ctx)?;
+            let itself = end < an.len() && SELF_WORDS.contains(&an.tokens.fold(end));
+            let mut towns = towns_before(an, &written, at, ctx, true);
+            // "de stad", "the city": not a town introduced as a village or small town when the
+            // article named a bigger one.
+            let city = (at..end).any(|k| CITY_WORDS.contains(&an.tokens.fold(k)));
+            if city && towns.iter().any(|t| !ctx.is_small_town(&t.key) && !small_here(an, &t.key)) {
+                towns.retain(|t| !ctx.is_small_town(&t.key) && !small_here(an, &t.key));
+            }
+            let town = most_salient(towns, an, at, ctx, itself)?;
             let note = format!("'{phrase}' = {}", town.written);
             Some((town, note))
         }
@@ -147,6 +155,18 @@ fn towns_before(
     towns
 }
 
+/// "de stad zelf", "the city itself": the town the article is about, set against the places
+/// around it or named beside it.
+const SELF_WORDS: [&str; 3] = ["zelf", "itself", "self"];
+
+/// Nouns of a reference to a big town ("de stad", "de havenstad", "the city").
+const CITY_WORDS: [&str; 3] = ["stad", "city", "havenstad"];
+
+/// Whether this sentence introduces the town `key` as a small place ("het stadje X").
+fn small_here(an: &Analysis, key: &PlaceKey) -> bool {
+    an.places.iter().any(|p| matches!(&p.target, Target::Place(found) if found.key == *key) && an.small_town_intro(p.a))
+}
+
 /// What a passage's heading town ([`Context::topic`]) adds to its salience: it wins.
 const HEADING_WEIGHT: u32 = 1000;
 
@@ -155,8 +175,10 @@ const HEADING_WEIGHT: u32 = 1000;
 /// the article is most about ([`Context::salience`], one more when it was named in this sentence
 /// or the one before; the town of the passage's heading first), the latest on a tie. A town named only as a landmark or destination
 /// counts for nothing: "Turkije bombardeerde Afrin. Rebellen rukten vanuit Azaz op. Zij
-/// omsingelden de stad" is Afrin.
-fn most_salient(towns: Vec<PlaceRef>, an: &Analysis, at: usize, ctx: &Context) -> Option<PlaceRef> {
+/// omsingelden de stad" is Afrin. With `itself` ("de stad zelf") no town the sentence names
+/// before it other than as a landmark: "X is nog in handen van het leger, maar de stad zelf is
+/// verloren".
+fn most_salient(towns: Vec<PlaceRef>, an: &Analysis, at: usize, ctx: &Context, itself: bool) -> Option<PlaceRef> {
     let town_at = |p: &PlaceMention| match &p.target {
         Target::Place(found) if found.key.kind == PlaceKind::Town && p.b <= at => Some(found.key.clone()),
         _ => None,
@@ -166,9 +188,22 @@ fn most_salient(towns: Vec<PlaceRef>, an: &Analysis, at: usize, ctx: &Context) -
     let named_here = an.places.iter().rfind(|p| {
         town_at(p).is_some() && (an.clause[p.a] == an.clause[at] || p.gov == 0 || p.gov & prep::REFERENCE == 0)
     });
-    if let Some(key) = named_here.and_then(town_at) {
+    if let Some(key) = named_here.filter(|_| !itself).and_then(town_at) {
         return towns.into_iter().rfind(|t| t.key == key);
     }
+    // "X is nog in handen van het leger, maar de stad zelf is verloren": not a town the
+    // sentence sets it against; a town named as a landmark or as its region's name is the one
+    // whose surroundings it is set against ("tientallen dorpen rond Ménaka ... en de stad zelf
+    // omsingeld", "villages on the edge of the Afrin region, but the town itself").
+    let around = |p: &PlaceMention| {
+        p.gov & (prep::REFERENCE | prep::AROUND) != 0 || an.class.get(p.b).is_some_and(|&c| c & class::REGION_NOUN != 0)
+    };
+    let towns: Vec<PlaceRef> = if itself {
+        let named: Vec<PlaceKey> = an.places.iter().filter(|p| !around(p)).filter_map(town_at).collect();
+        towns.into_iter().filter(|t| !named.contains(&t.key)).collect()
+    } else {
+        towns
+    };
     let here: Vec<PlaceKey> = an.places.iter().filter(|p| p.gov & prep::REFERENCE == 0).filter_map(town_at).collect();
     let score = |t: &PlaceRef| {
         let salience = ctx.salience(&t.key) + u32::from(here.contains(&t.key));
