@@ -72,3 +72,11 @@ fn a_capture_told_only_by_a_side_is_its_own_and_a_fall_it_tells_is_no_claim() {
         assert_eq!(claims(&world, &text, lang), want.iter().map(|w| w.to_string()).collect::<Vec<_>>(), "{sentence}");
     }
 }
+
+#[test]
+fn a_side_named_with_its_article_after_volgens_is_found() {
+    let world = world();
+    // "de Russen" is an alias with its article: "volgens de" must not take the article away.
+    let text = " date 2023-12-20\n\nHet dorp Krynky is volgens de Russen nu volledig in hun handen.\n";
+    assert_eq!(claims(&world, text, "nl"), vec!["Krynky russia holds claimed".to_string()]);
+}
