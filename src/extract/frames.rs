@@ -95,7 +95,8 @@ pub fn frames(an: &Analysis, lang: &Language, retrospective: bool, text: &str, b
             continue;
         }
         let has = |c: u32| clause_classes & c != 0;
-        let passive_clause = has(class::PASSIVE) || (has(class::BE) && !has(class::HAVE));
+        let passive_clause =
+            has(class::PASSIVE) || (has(class::BE) && !has(class::HAVE) && !takes_be_perfect(an, lang, cue));
         let twin =
             an.cues.iter().any(|c| c.a == cue.a && c.end == cue.end && c.event == cue.event && c.form != cue.form);
         if twin && (cue.form == Form::Participle) != passive_clause {
@@ -139,7 +140,7 @@ pub fn frames(an: &Analysis, lang: &Language, retrospective: bool, text: &str, b
         return list; // most sentences: no frame to give places to
     }
     bare_holds_yield(&mut list);
-    assign_places(an, &mut list);
+    assign_places(an, &mut list, lang);
     crate::extract::attach::after_places(an, lang, &mut list);
     crate::extract::share::places_of_clause_before(an, lang, &mut list);
     holds_of_sites_beside_parts(an, &mut list);
@@ -424,7 +425,29 @@ fn allowed(kind: Kind, gov: u16, topical: bool) -> bool {
     }
 }
 
-fn assign_places(an: &Analysis, frames: &mut [Frame]) {
+/// Whether a participle cue is one whose perfect takes "zijn" (`[grammar] be_perfect`): "waren
+/// de stad binnengedrongen" is an active perfect, not a passive.
+fn takes_be_perfect(an: &Analysis, lang: &Language, cue: &crate::extract::mentions::CueMention) -> bool {
+    cue.form == Form::Participle
+        && !lang.be_perfect.is_empty()
+        && cue.parts().iter().any(|&(a, b)| (a..b).any(|k| lang.be_perfect.has(&an.tokens, k)))
+}
+
+/// "Alle wegen naar X zijn afgesneden", "all roads into X were cut": a siege takes the place
+/// after a way into it (`[grammar] access_routes`) and a preposition, though "naar"/"into"
+/// otherwise names a mere destination.
+fn access_route_to(an: &Analysis, lang: &Language, f: &Frame, p: &crate::extract::mentions::PlaceMention) -> bool {
+    if f.kind() != Kind::Siege || p.gov & prep::REFERENCE == 0 || p.a < 2 {
+        return false;
+    }
+    let mut k = p.a - 1;
+    while k > 0 && an.class[k] & class::DET != 0 && an.prep[k] == 0 {
+        k -= 1;
+    }
+    k > 0 && an.prep[k] != 0 && an.clause[k] == f.clause && lang.access_routes.has(&an.tokens, k - 1)
+}
+
+fn assign_places(an: &Analysis, frames: &mut [Frame], lang: &Language) {
     let mut used = vec![false; an.places.len()];
     place_after_nouns(an, frames, &mut used);
     for (i, p) in an.places.iter().enumerate() {
@@ -449,6 +472,7 @@ fn assign_places(an: &Analysis, frames: &mut [Frame]) {
                                 || retreat_area(f, p)
                                 || crate::extract::attach::surrender_place(f, p.gov)
                                 || crate::extract::parts::siege_of_part(an, f, p)
+                                || access_route_to(an, lang, f, p)
                         }
                     }
             })
