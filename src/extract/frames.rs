@@ -95,8 +95,11 @@ pub fn frames(an: &Analysis, lang: &Language, retrospective: bool, text: &str, b
             continue;
         }
         let has = |c: u32| clause_classes & c != 0;
-        let passive_clause =
-            has(class::PASSIVE) || (has(class::BE) && !has(class::HAVE) && !takes_be_perfect(an, lang, cue));
+        let passive_clause = match own_auxiliary(an, lang, cue, clause) {
+            // "waren de stad binnengedrongen": the perfect of a motion verb, active.
+            Some(aux) => an.class[aux] & class::PASSIVE != 0,
+            None => has(class::PASSIVE) || (has(class::BE) && !has(class::HAVE)),
+        };
         let twin =
             an.cues.iter().any(|c| c.a == cue.a && c.end == cue.end && c.event == cue.event && c.form != cue.form);
         if twin && (cue.form == Form::Participle) != passive_clause {
@@ -425,19 +428,37 @@ fn allowed(kind: Kind, gov: u16, topical: bool) -> bool {
     }
 }
 
-/// Whether a participle cue is one whose perfect takes "zijn" (`[grammar] be_perfect`): "waren
-/// de stad binnengedrongen" is an active perfect, not a passive.
-fn takes_be_perfect(an: &Analysis, lang: &Language, cue: &crate::extract::mentions::CueMention) -> bool {
-    cue.form == Form::Participle
+/// How far from a participle its own auxiliary may stand, in words.
+const AUXILIARY_WINDOW: usize = 12;
+
+/// The auxiliary of a participle cue whose perfect takes "zijn" (`[grammar] be_perfect`): right
+/// after it (verb-final order: "dat de rebellen de stad binnengedrongen waren") or else the
+/// nearest before it in its clause ("waren de stad binnengedrongen"). A form of `be` there makes
+/// an active perfect; a `passive` word ("werd binnengevallen") a passive. None for other cues, or
+/// with no auxiliary near: the clause's words decide.
+fn own_auxiliary(
+    an: &Analysis,
+    lang: &Language,
+    cue: &crate::extract::mentions::CueMention,
+    clause: u16,
+) -> Option<usize> {
+    let aux = class::BE | class::PASSIVE | class::HAVE;
+    let takes_be = cue.form == Form::Participle
         && !lang.be_perfect.is_empty()
-        && cue.parts().iter().any(|&(a, b)| (a..b).any(|k| lang.be_perfect.has(&an.tokens, k)))
+        && cue.parts().iter().any(|&(a, b)| (a..b).any(|k| lang.be_perfect.has(&an.tokens, k)));
+    if !takes_be {
+        return None;
+    }
+    let is_aux = |k: usize| an.clause[k] == clause && an.class[k] & aux != 0;
+    let after = (cue.end..an.len().min(cue.end + 2)).find(|&k| is_aux(k));
+    after.or_else(|| (cue.a.saturating_sub(AUXILIARY_WINDOW)..cue.a).rev().find(|&k| is_aux(k)))
 }
 
 /// "Alle wegen naar X zijn afgesneden", "all roads into X were cut": a siege takes the place
 /// after a way into it (`[grammar] access_routes`) and a preposition, though "naar"/"into"
-/// otherwise names a mere destination.
+/// otherwise names a mere destination or a side.
 fn access_route_to(an: &Analysis, lang: &Language, f: &Frame, p: &crate::extract::mentions::PlaceMention) -> bool {
-    if f.kind() != Kind::Siege || p.gov & prep::REFERENCE == 0 || p.a < 2 {
+    if f.kind() != Kind::Siege || p.gov == 0 || p.a < 2 {
         return false;
     }
     let mut k = p.a - 1;
