@@ -95,7 +95,11 @@ pub fn frames(an: &Analysis, lang: &Language, retrospective: bool, text: &str, b
             continue;
         }
         let has = |c: u32| clause_classes & c != 0;
-        let passive_clause = has(class::PASSIVE) || (has(class::BE) && !has(class::HAVE));
+        let passive_clause = match own_auxiliary(an, lang, cue, clause) {
+            // "waren de stad binnengedrongen": the perfect of a motion verb, active.
+            Some(aux) => an.class[aux] & class::PASSIVE != 0,
+            None => has(class::PASSIVE) || (has(class::BE) && !has(class::HAVE)),
+        };
         let twin =
             an.cues.iter().any(|c| c.a == cue.a && c.end == cue.end && c.event == cue.event && c.form != cue.form);
         if twin && (cue.form == Form::Participle) != passive_clause {
@@ -139,7 +143,7 @@ pub fn frames(an: &Analysis, lang: &Language, retrospective: bool, text: &str, b
         return list; // most sentences: no frame to give places to
     }
     bare_holds_yield(&mut list);
-    assign_places(an, &mut list);
+    assign_places(an, &mut list, lang);
     crate::extract::attach::after_places(an, lang, &mut list);
     crate::extract::share::places_of_clause_before(an, lang, &mut list);
     holds_of_sites_beside_parts(an, &mut list);
@@ -424,7 +428,47 @@ fn allowed(kind: Kind, gov: u16, topical: bool) -> bool {
     }
 }
 
-fn assign_places(an: &Analysis, frames: &mut [Frame]) {
+/// How far from a participle its own auxiliary may stand, in words.
+const AUXILIARY_WINDOW: usize = 12;
+
+/// The auxiliary of a participle cue whose perfect takes "zijn" (`[grammar] be_perfect`): right
+/// after it (verb-final order: "dat de rebellen de stad binnengedrongen waren") or else the
+/// nearest before it in its clause ("waren de stad binnengedrongen"). A form of `be` there makes
+/// an active perfect; a `passive` word ("werd binnengevallen") a passive. None for other cues, or
+/// with no auxiliary near: the clause's words decide.
+fn own_auxiliary(
+    an: &Analysis,
+    lang: &Language,
+    cue: &crate::extract::mentions::CueMention,
+    clause: u16,
+) -> Option<usize> {
+    let aux = class::BE | class::PASSIVE | class::HAVE;
+    let takes_be = cue.form == Form::Participle
+        && !lang.be_perfect.is_empty()
+        && cue.parts().iter().any(|&(a, b)| (a..b).any(|k| lang.be_perfect.has(&an.tokens, k)));
+    if !takes_be {
+        return None;
+    }
+    let is_aux = |k: usize| an.clause[k] == clause && an.class[k] & aux != 0;
+    let after = (cue.end..an.len().min(cue.end + 2)).find(|&k| is_aux(k));
+    after.or_else(|| (cue.a.saturating_sub(AUXILIARY_WINDOW)..cue.a).rev().find(|&k| is_aux(k)))
+}
+
+/// "Alle wegen naar X zijn afgesneden", "all roads into X were cut": a siege takes the place
+/// after a way into it (`[grammar] access_routes`) and a preposition, though "naar"/"into"
+/// otherwise names a mere destination or a side.
+fn access_route_to(an: &Analysis, lang: &Language, f: &Frame, p: &crate::extract::mentions::PlaceMention) -> bool {
+    if f.kind() != Kind::Siege || p.gov == 0 || p.a < 2 {
+        return false;
+    }
+    let mut k = p.a - 1;
+    while k > 0 && an.class[k] & class::DET != 0 && an.prep[k] == 0 {
+        k -= 1;
+    }
+    k > 0 && an.prep[k] != 0 && an.clause[k] == f.clause && lang.access_routes.has(&an.tokens, k - 1)
+}
+
+fn assign_places(an: &Analysis, frames: &mut [Frame], lang: &Language) {
     let mut used = vec![false; an.places.len()];
     place_after_nouns(an, frames, &mut used);
     for (i, p) in an.places.iter().enumerate() {
@@ -451,6 +495,7 @@ fn assign_places(an: &Analysis, frames: &mut [Frame]) {
                                 || retreat_area(f, p)
                                 || crate::extract::attach::surrender_place(f, p.gov)
                                 || crate::extract::parts::siege_of_part(an, f, p)
+                                || access_route_to(an, lang, f, p)
                         }
                     }
             })

@@ -251,6 +251,10 @@ pub struct Language {
     pub state_nouns: WordSet,
     /// `[actors] group_nouns`, folded ("groep", "group").
     pub group_nouns: WordSet,
+    /// `[grammar] be_perfect`, folded: participles whose perfect takes "zijn" ("binnengedrongen").
+    pub be_perfect: WordSet,
+    /// `[grammar] access_routes`, folded: the ways into a place ("wegen", "roads").
+    pub access_routes: WordSet,
     /// The plain hold event (the first `hold` table with no `event` kind): the cue of a state
     /// told with `hands`.
     pub hold_event: Option<u16>,
@@ -379,6 +383,8 @@ impl Language {
         let unit_nouns = WordSet::new(fold_words(&parsed.actors.unit_nouns), &builder.vocab);
         let state_nouns = WordSet::new(fold_words(&parsed.actors.state_nouns), &builder.vocab);
         let group_nouns = WordSet::new(fold_words(&parsed.actors.group_nouns), &builder.vocab);
+        let be_perfect = WordSet::new(fold_words(&parsed.grammar.be_perfect), &builder.vocab);
+        let access_routes = WordSet::new(fold_words(&parsed.grammar.access_routes), &builder.vocab);
         let extraposed = parsed
             .grammar
             .extraposed
@@ -438,6 +444,8 @@ impl Language {
             unit_nouns,
             state_nouns,
             group_nouns,
+            be_perfect,
+            access_routes,
             extraposed,
             then_clause: fold_words(&parsed.grammar.then_clause),
             apposition_relatives,

@@ -207,6 +207,15 @@ pub struct Grammar {
     /// sentence with a fight and such a word is a partial hold, not a capture.
     #[serde(default)]
     pub goes_on: Vec<String>,
+    /// Participles whose perfect tense takes "zijn" (motion and change of state: "binnengedrongen",
+    /// "gevlucht"): with a form of `be` and no `passive` word the clause is active, a perfect
+    /// ("De rebellen waren de stad binnengedrongen"), not a passive.
+    #[serde(default)]
+    pub be_perfect: Vec<String>,
+    /// Plural nouns of the ways into a place ("wegen", "aanvoerroutes", "roads"): cut off, with
+    /// the place after "naar"/"into", they besiege that place ("alle wegen naar X zijn afgesneden").
+    #[serde(default)]
+    pub access_routes: Vec<String>,
     /// Nouns for the members of a side: "strijders van de SDF" names the SDF as the subject.
     #[serde(default)]
     pub members: Vec<String>,
@@ -418,7 +427,10 @@ pub enum Outcome {
     Hands,
     /// For a lose cue: a surrender ("gaf zich over aan X", "laid down their arms"): a loss by
     /// the side that surrenders, only when that side is named (a faction, an army or a fighters
-    /// phrase), never by whoever surrenders to the police.
+    /// phrase), never by whoever surrenders to the police. Also a flight of a side's forces
+    /// (`event = "flight"`: "Iraakse soldaten ontvluchtten de stad", "troops fled X"): a loss
+    /// only when the side that fled is named, never by fleeing inhabitants.
+    #[serde(alias = "flight")]
     Surrender,
 }
 

@@ -959,9 +959,16 @@ impl Roles<'_> {
             return Some(out.noted(format!("taker from context: {attacker} was attacking"), 0.15));
         }
         if self.partial_here() {
-            // "Raqqa is voor 90 procent gezuiverd, meldt de SDF": part taken by the side named.
-            let taker = self.sole_in_sentence().or_else(|| state.attacker.clone())?;
-            let out = Outcome::new(taker.clone(), state.holder.clone(), Event::Partial);
+            // "Raqqa is voor 90 procent gezuiverd, meldt de SDF": part taken by the side named;
+            // after the article told the place taken, by its taker ("Volgens de alliantie is de
+            // stad voor 90 procent schoongeveegd" after the SDF took it).
+            let just_taken = state.capture.as_ref().filter(|_| state.last == Some(Event::Captured));
+            let taker = just_taken
+                .map(|(t, _)| t.clone())
+                .or_else(|| self.sole_in_sentence())
+                .or_else(|| state.attacker.clone())?;
+            let other = state.holder.clone().filter(|h| *h != taker);
+            let out = Outcome::new(taker.clone(), other, Event::Partial);
             return Some(out.noted(format!("part of it taken; the taker is the side named: {taker}"), 0.2));
         }
         if let Some(holder) = &state.holder {
