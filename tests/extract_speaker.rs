@@ -80,3 +80,14 @@ fn a_side_named_with_its_article_after_volgens_is_found() {
     let text = " date 2023-12-20\n\nHet dorp Krynky is volgens de Russen nu volledig in hun handen.\n";
     assert_eq!(claims(&world, text, "nl"), vec!["Krynky russia holds claimed".to_string()]);
 }
+
+#[test]
+fn a_town_after_volgens_is_the_government_not_what_de_stad_refers_to() {
+    let world = world();
+    // Bakoe is no alias of a side here, only a town: it must not become "de stad".
+    let text = " date 2020-10-20\n\nHet Azerbeidzjaanse leger is zaterdag Fuzuli binnengetrokken.\n\
+                Volgens Bakoe hebben de Armeense troepen de stad opgegeven.\n";
+    let got = claims(&world, text, "nl");
+    assert!(got.iter().any(|c| c == "Fuzuli artsakh lost claimed"), "{got:?}");
+    assert!(!got.iter().any(|c| c.starts_with("Baku")), "{got:?}");
+}

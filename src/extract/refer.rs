@@ -134,7 +134,8 @@ fn towns_before(
     apposition: bool,
 ) -> Vec<PlaceRef> {
     let mut towns: Vec<PlaceRef> = ctx.recent_towns(REACH).cloned().collect();
-    let in_sentence = an.places.iter().filter(|p| p.b <= at);
+    // "Volgens Bakoe": a town after a speaker preposition stands for its government.
+    let in_sentence = an.places.iter().filter(|p| p.b <= at && p.gov & prep::SPEAKER == 0);
     for p in in_sentence {
         let Target::Place(found) = &p.target else { continue };
         if found.key.kind != PlaceKind::Town {
@@ -175,7 +176,8 @@ const HEADING_WEIGHT: u32 = 1000;
 /// the article is most about ([`Context::salience`], one more when it was named in this sentence
 /// or the one before; the town of the passage's heading first), the latest on a tie. A town named only as a landmark or destination
 /// counts for nothing: "Turkije bombardeerde Afrin. Rebellen rukten vanuit Azaz op. Zij
-/// omsingelden de stad" is Afrin. With `itself` ("de stad zelf") no town the sentence names
+/// omsingelden de stad" is Afrin; nor does a town after "volgens" ("Volgens Bakoe ... de stad":
+/// the government). With `itself` ("de stad zelf") no town the sentence names
 /// before it other than as a landmark: "X is nog in handen van het leger, maar de stad zelf is
 /// verloren".
 fn most_salient(towns: Vec<PlaceRef>, an: &Analysis, at: usize, ctx: &Context, itself: bool) -> Option<PlaceRef> {
@@ -186,7 +188,9 @@ fn most_salient(towns: Vec<PlaceRef>, an: &Analysis, at: usize, ctx: &Context, i
     // A town named earlier in the sentence, not as a landmark ("... in Marioepol zich over; de
     // havenstad werd belegerd": branch xsurr), is nearer than any town of earlier sentences.
     let named_here = an.places.iter().rfind(|p| {
-        town_at(p).is_some() && (an.clause[p.a] == an.clause[at] || p.gov == 0 || p.gov & prep::REFERENCE == 0)
+        town_at(p).is_some()
+            && p.gov & prep::SPEAKER == 0
+            && (an.clause[p.a] == an.clause[at] || p.gov == 0 || p.gov & prep::REFERENCE == 0)
     });
     if let Some(key) = named_here.filter(|_| !itself).and_then(town_at) {
         return towns.into_iter().rfind(|t| t.key == key);
