@@ -3,11 +3,9 @@
 //! named as such stays Armenia, and in Armenia itself nothing changes. Every text was written
 //! for these tests.
 
-use std::path::PathBuf;
+mod common;
 
 use controlmap::app::{World, load_world};
-use controlmap::extract::stream::Input;
-use controlmap::extract::{Candidate, Extractor, LangChoice, Options};
 
 fn world() -> World {
     load_world(None).expect("the built-in geodata loads")
@@ -15,23 +13,10 @@ fn world() -> World {
 
 /// `PLACE HOLDER EVENT` of each claim of one dated article in `lang`.
 fn claims(world: &World, text: &str, lang: &str) -> Vec<String> {
-    let mut extractor =
-        Extractor::new(&world.gazetteer, &world.factions, &world.files.languages).expect("the lexicons compile");
-    let options = Options {
-        date: None,
-        lang: LangChoice::Code(lang.into()),
-        min_confidence: 0.3,
-        date_is_the_articles: false,
-        debug: false,
-    };
-    let mut out: Vec<Candidate> = Vec::new();
-    extractor
-        .article(&Input::File(PathBuf::from("t.txt")), &mut text.as_bytes(), &options, &mut |c| {
-            out.push(c.clone());
-            Ok(())
-        })
-        .expect("the test article reads");
-    out.iter().map(|c| format!("{} {} {}", c.place_text, c.holder, c.event)).collect()
+    common::extract_claims(world, text, lang)
+        .iter()
+        .map(|c| format!("{} {} {}", c.place_text, c.holder, c.event))
+        .collect()
 }
 
 #[test]
