@@ -142,3 +142,24 @@ fn the_side_after_volgens_stays_a_side_and_no_surrendering_one() {
         ],
     );
 }
+
+#[test]
+fn the_side_inside_a_withdrawal_noun_is_the_one_that_left_whoever_the_subject_is() {
+    check(
+        "nl",
+        &[
+            (
+                "Na de terugtrekking van de Russen uit Cherson hesen Oekraïense soldaten de vlag.",
+                &["Kherson russia lost -"],
+            ),
+            ("De aftocht van het Syrische leger uit Hama kwam als een verrassing.", &["Hama syrian-gov lost -"]),
+        ],
+    );
+    check(
+        "en",
+        &[(
+            "After the withdrawal of Russian troops from Kherson, Ukrainian soldiers raised the flag.",
+            &["Kherson russia lost -"],
+        )],
+    );
+}

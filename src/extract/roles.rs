@@ -1064,8 +1064,14 @@ impl Roles<'_> {
         if self.frame.def.outcome == Some(FixedOutcome::Surrender) {
             return self.surrender(place);
         }
-        let loser_at = self
-            .subject_after_break()
+        // "na de terugtrekking van de Russen uit Cherson hesen Oekraïense soldaten ...": the side
+        // inside a split noun cue is the one that left, whatever the clause's subject.
+        let cue = &self.an().cues[self.frame.cue];
+        let split_noun = cue.form == crate::extract::language::Form::Noun && cue.parts().len() == 2;
+        let loser_at = split_noun
+            .then(|| self.next(NextActor::Loser))
+            .flatten()
+            .or_else(|| self.subject_after_break())
             .or_else(|| self.subject())
             .or_else(|| self.next(NextActor::Loser))
             .or_else(|| self.with_prep(prep::FOR))
