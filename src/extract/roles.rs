@@ -908,7 +908,8 @@ impl Roles<'_> {
         // Passive: the side taken from is the subject before the cue ("De jihadisten werden uit
         // X verdreven"), never an actor after a comma ("X is gezuiverd, meldt de SDF").
         let taken_from = if self.frame.passive { self.patient() } else { self.object(winner_at) };
-        let loser_at = self.with_prep(prep::SOURCE).or(taken_from);
+        let from = self.with_prep(prep::SOURCE).filter(|&i| !self.named_by_another_cue(i));
+        let loser_at = from.or(taken_from);
         let winner = winner_at.and_then(|i| self.faction(i));
         let loser = loser_at.and_then(|i| self.faction(i));
         // "De RSF verklaarde dat de eenheden X hadden ingenomen": the speaker's units.
@@ -1005,10 +1006,39 @@ impl Roles<'_> {
                     .noted(format!("taker not named; {last} from context"), 0.3),
             );
         }
+        // A capture noun followed by a hold of the one side the clause names ("Sinds de
+        // verovering van Mosul is de stad in handen van het Iraakse leger"): that side took it.
+        if noun && sole.is_some() && self.sole_holds_after_capture_noun() {
+            return Some(
+                Outcome::new(last.clone(), None, Event::Captured)
+                    .noted(format!("taker not named; {last}, the side the sentence names"), 0.3),
+            );
+        }
         Some(
             Outcome::new(last.clone(), None, Event::Lost)
                 .noted(format!("taker not named; loser {last} from context"), 0.3),
         )
+    }
+
+    /// Whether actor `i` stands right after another cue of the sentence (over articles): the
+    /// side that cue names ("Sinds de verovering van Mosul is de stad in handen van het leger":
+    /// the army after "in handen van" is the holder, not the side Mosul was taken from).
+    fn named_by_another_cue(&self, i: usize) -> bool {
+        use crate::extract::language::class;
+        let an = self.an();
+        let m = &an.actors[i];
+        an.cues.iter().enumerate().any(|(c, cue)| {
+            c != self.frame.cue && cue.end <= m.a && (cue.end..m.a).all(|k| an.class[k] & class::DET != 0)
+        })
+    }
+
+    /// Whether a hold cue of the sentence follows this capture noun ("Sinds de verovering van X
+    /// is de stad in handen van Y"): the side named then holds what was captured.
+    fn sole_holds_after_capture_noun(&self) -> bool {
+        let an = self.an();
+        let (_, end) = self.cue();
+        let events = &self.s.lang.events;
+        an.cues.iter().any(|c| c.a >= end && events.get(c.event as usize).is_some_and(|d| d.frame == Kind::Hold))
     }
 
     fn fall(&self, place: &PlaceRef) -> Option<Outcome> {
