@@ -163,3 +163,21 @@ fn the_side_inside_a_withdrawal_noun_is_the_one_that_left_whoever_the_subject_is
         )],
     );
 }
+
+#[test]
+fn review_cases_edges_roads_out_and_a_side_named_outright() {
+    check(
+        "nl",
+        &[
+            // roads out of a place do not besiege it
+            ("Het leger meldt dat alle wegen vanuit Bachmoet zijn afgesneden.", &[]),
+            // a side named outright wins over the taker the article told before
+            (
+                "IS veroverde Raqqa in 2014. Raqqa is voor 90 procent gezuiverd, meldt de SDF.",
+                &["Raqqa is captured -", "Raqqa sdf partial is"],
+            ),
+        ],
+    );
+    // an edge noun that owns no place is no edge of the town named later
+    check("en", &[("Russian troops captured the outskirts and pushed towards Bakhmut.", &[])]);
+}

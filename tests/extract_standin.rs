@@ -53,3 +53,11 @@ fn the_state_named_as_such_and_places_in_armenia_keep_armenia() {
         assert!(got.iter().any(|c| c == want), "{text:?}: {got:?}");
     }
 }
+
+#[test]
+fn no_side_takes_a_place_from_the_side_it_stands_for() {
+    let world = world();
+    let text = " date 2020-10-20\n\nArmenian forces captured Kalbajar from Artsakh on Monday.\n";
+    let claims = common::extract_claims(&world, text, "en");
+    assert!(claims.iter().all(|c| c.other.as_deref() != Some(c.holder.as_str())), "{claims:?}");
+}

@@ -431,8 +431,9 @@ fn allowed(kind: Kind, gov: u16, topical: bool) -> bool {
 /// How far from a participle its own auxiliary may stand, in words.
 const AUXILIARY_WINDOW: usize = 12;
 
-/// The auxiliary of a participle cue whose perfect takes "zijn" (`[grammar] be_perfect`): right
-/// after it (verb-final order: "dat de rebellen de stad binnengedrongen waren") or else the
+/// The auxiliary of a participle cue whose perfect takes "zijn" (`[grammar] be_perfect`): one of
+/// the two words after it (verb-final order: "dat de rebellen de stad binnengedrongen waren",
+/// "binnengedrongen zouden zijn") or else the
 /// nearest before it in its clause ("waren de stad binnengedrongen"). A form of `be` there makes
 /// an active perfect; a `passive` word ("werd binnengevallen") a passive. None for other cues, or
 /// with no auxiliary near: the clause's words decide.
@@ -455,8 +456,8 @@ fn own_auxiliary(
 }
 
 /// "Alle wegen naar X zijn afgesneden", "all roads into X were cut": a siege takes the place
-/// after a way into it (`[grammar] access_routes`) and a preposition, though "naar"/"into"
-/// otherwise names a mere destination or a side.
+/// after a way into it (`[grammar] access_routes`) and a preposition into it (`[grammar]
+/// access_prepositions`), though "naar"/"into" otherwise names a mere destination or a side.
 fn access_route_to(an: &Analysis, lang: &Language, f: &Frame, p: &crate::extract::mentions::PlaceMention) -> bool {
     if f.kind() != Kind::Siege || p.gov == 0 || p.a < 2 {
         return false;
@@ -465,9 +466,14 @@ fn access_route_to(an: &Analysis, lang: &Language, f: &Frame, p: &crate::extract
     while k > 0 && an.class[k] & class::DET != 0 && an.prep[k] == 0 {
         k -= 1;
     }
-    k > 0 && an.prep[k] != 0 && an.clause[k] == f.clause && lang.access_routes.has(&an.tokens, k - 1)
+    k > 0
+        && lang.access_prepositions.has(&an.tokens, k)
+        && an.clause[k] == f.clause
+        && lang.access_routes.has(&an.tokens, k - 1)
 }
 
+/// Gives each place mention of the sentence to the frame it belongs to: the cue governing it,
+/// else the nearest frame of its clause (or the clause governing that one) that may take it.
 fn assign_places(an: &Analysis, frames: &mut [Frame], lang: &Language) {
     let mut used = vec![false; an.places.len()];
     place_after_nouns(an, frames, &mut used);

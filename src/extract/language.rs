@@ -255,6 +255,8 @@ pub struct Language {
     pub be_perfect: WordSet,
     /// `[grammar] access_routes`, folded: the ways into a place ("wegen", "roads").
     pub access_routes: WordSet,
+    /// `[grammar] access_prepositions`, folded: "naar", "into".
+    pub access_prepositions: WordSet,
     /// The plain hold event (the first `hold` table with no `event` kind): the cue of a state
     /// told with `hands`.
     pub hold_event: Option<u16>,
@@ -385,6 +387,7 @@ impl Language {
         let group_nouns = WordSet::new(fold_words(&parsed.actors.group_nouns), &builder.vocab);
         let be_perfect = WordSet::new(fold_words(&parsed.grammar.be_perfect), &builder.vocab);
         let access_routes = WordSet::new(fold_words(&parsed.grammar.access_routes), &builder.vocab);
+        let access_prepositions = WordSet::new(fold_words(&parsed.grammar.access_prepositions), &builder.vocab);
         let extraposed = parsed
             .grammar
             .extraposed
@@ -446,6 +449,7 @@ impl Language {
             group_nouns,
             be_perfect,
             access_routes,
+            access_prepositions,
             extraposed,
             then_clause: fold_words(&parsed.grammar.then_clause),
             apposition_relatives,
@@ -727,7 +731,8 @@ impl<'a> Builder<'a> {
             (&p.between, prep::BETWEEN),
             (&p.leader, prep::LEADER),
             (&p.around, prep::AROUND),
-            (&p.speaker, prep::SPEAKER),
+            // A speaker's place is a landmark too ("according to officials in X").
+            (&p.speaker, prep::SPEAKER | prep::REFERENCE),
         ];
         for (list, role) in preps {
             self.word_prep(list, role)?;

@@ -216,6 +216,10 @@ pub struct Grammar {
     /// the place after "naar"/"into", they besiege that place ("alle wegen naar X zijn afgesneden").
     #[serde(default)]
     pub access_routes: Vec<String>,
+    /// The prepositions that lead a way into the place ("naar", "into", "to"); "wegen vanuit X"
+    /// lead out of it.
+    #[serde(default)]
+    pub access_prepositions: Vec<String>,
     /// Nouns for the members of a side: "strijders van de SDF" names the SDF as the subject.
     #[serde(default)]
     pub members: Vec<String>,

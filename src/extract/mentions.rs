@@ -11,8 +11,6 @@ use crate::extract::towns::{self, Evidence, Hit, TownIndex};
 use crate::model::{Modality, PlaceKey, PlaceKind};
 use crate::places::{Candidate, Gazetteer};
 
-/// Words for a small place that introduce a town's name ("het stadje Jinderes", "the village
-/// of Krynky"): "de stad" and "the city" stand for a bigger town named in the article.
 /// Nouns for the edge of a town ("aan de noordrand van", "on the outskirts of").
 const EDGE_WORDS: [&str; 9] =
     ["rand", "noordrand", "zuidrand", "oostrand", "westrand", "stadsrand", "outskirts", "edge", "fringes"];
@@ -20,6 +18,8 @@ const EDGE_WORDS: [&str; 9] =
 /// How far before a place an edge noun, and before that a town noun, may stand, in words.
 const EDGE_WINDOW: usize = 4;
 
+/// Words for a small place that introduce a town's name ("het stadje Jinderes", "the village
+/// of Krynky"): "de stad" and "the city" stand for a bigger town named in the article.
 const SMALL_PLACE_NOUNS: [&str; 8] =
     ["stadje", "dorp", "dorpje", "plaatsje", "gehucht", "village", "hamlet", "townlet"];
 
@@ -1520,8 +1520,13 @@ impl Analysis {
             else {
                 continue;
             };
+            // Only the edge itself owns the place: edge, its preposition ("van"/"of", which a
+            // phrase such as "aan de noordrand van" may have given another role), articles, the
+            // place ("captured the outskirts and pushed towards Bakhmut" is no edge of Bakhmut).
+            let owned =
+                edge + 1 < p.a && self.prep[edge + 1] != 0 && (edge + 2..p.a).all(|k| self.class[k] & class::DET != 0);
             let locating = (edge.saturating_sub(EDGE_WINDOW)..edge).any(|k| self.class[k] & class::TOWN_NOUN != 0);
-            if !locating {
+            if owned && !locating {
                 self.places[index].gov = prep::OF;
                 self.places[index].topical = false;
             }

@@ -708,7 +708,7 @@ fn stand_in_sides(draft: &mut Draft, an: &Analysis, lang: &Language, stand_ins: 
             matches!(m.actor, language::ActorRef::Faction(f) if lang.factions[f as usize] == side)
                 && m.gov & where_to == 0
                 && ((m.a..m.b).any(|k| an.class[k] & language::class::COUNTRY != 0)
-                    || lang.state_nouns.has(&an.tokens, m.b - 1))
+                    || m.b.checked_sub(1).is_some_and(|last| lang.state_nouns.has(&an.tokens, last)))
         })
     };
     let mut stand_in = |side: &mut String| {
@@ -722,15 +722,15 @@ fn stand_in_sides(draft: &mut Draft, an: &Analysis, lang: &Language, stand_ins: 
     if let Some(other) = draft.other.as_mut() {
         stand_in(other);
     }
+    // "Armenian forces captured Kalbajar from Artsakh": no side takes a place from itself.
+    if draft.other.as_ref() == Some(&draft.holder) {
+        draft.other = None;
+    }
 }
 
 /// The `stands_for` entries of every faction, as (faction, country, side).
 fn stand_ins(factions: &Factions) -> Vec<(String, String, String)> {
-    let entries = factions
-        .list
-        .iter()
-        .flat_map(|f| f.stands_for.iter().map(|(country, side)| (f.id.clone(), country.clone(), side.clone())));
-    entries.collect()
+    factions.stand_ins().map(|(f, c, side)| (f.to_string(), c.to_string(), side.to_string())).collect()
 }
 
 /// One row per sentence, place, holder and event (tests/gold/README.md): two cues of one

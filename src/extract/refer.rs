@@ -158,7 +158,7 @@ fn towns_before(
 
 /// "de stad zelf", "the city itself": the town the article is about, set against the places
 /// around it or named beside it.
-const SELF_WORDS: [&str; 3] = ["zelf", "itself", "self"];
+const SELF_WORDS: [&str; 2] = ["zelf", "itself"];
 
 /// Nouns of a reference to a big town ("de stad", "de havenstad", "the city").
 const CITY_WORDS: [&str; 3] = ["stad", "city", "havenstad"];

@@ -858,19 +858,19 @@ impl Roles<'_> {
     }
 
     /// A capture with no side named but the one that tells it ("Volgens het leger is Hit
-    /// heroverd", "according to the SDF, Raqqa has been liberated"): a side tells of its own
-    /// gains, so a taking cue is its capture. A fall it tells ("Volgens Rusland is Bachmoet
-    /// gevallen") could be its gain or its loss: no claim.
+    /// heroverd", "according to the SDF, Raqqa has been liberated"): the teller's capture when
+    /// the article shows it taking places (the attacking side of its front); else no claim, as a
+    /// side also confirms its own losses ("According to Ukraine, Soledar has been captured").
+    /// (A fall told only by a side gives no claim either: [`Self::fall`].)
     fn told_by_side(&self, teller: &str) -> Option<Outcome> {
-        if self.frame.kind() != Kind::Take
-            || self.an().cues[self.frame.cue].form == crate::extract::language::Form::Noun
-        {
+        let noun = self.an().cues[self.frame.cue].form == Form::Noun;
+        if noun || self.ctx.front_attacker() != Some(teller) {
             return None;
         }
         let other = self.ctx.opponent(Some(teller)).map(str::to_string);
         Some(
             Outcome::new(teller.to_string(), other, Event::Captured)
-                .noted(format!("taker not named; {teller}, who tells it"), 0.3),
+                .noted(format!("taker not named; {teller}, who tells it and was taking places"), 0.3),
         )
     }
 
@@ -963,11 +963,13 @@ impl Roles<'_> {
             // "Raqqa is voor 90 procent gezuiverd, meldt de SDF": part taken by the side named;
             // after the article told the place taken, by its taker ("Volgens de alliantie is de
             // stad voor 90 procent schoongeveegd" after the SDF took it).
+            // A side named outright wins over the earlier taker ("IS veroverde Raqqa in 2014.
+            // Raqqa is voor 90 procent gezuiverd, meldt de SDF"); a description does not.
             let just_taken = state.capture.as_ref().filter(|_| state.last == Some(Event::Captured));
-            let taker = just_taken
-                .map(|(t, _)| t.clone())
-                .or_else(|| self.sole_in_sentence())
-                .or_else(|| state.attacker.clone())?;
+            let sole = self.sole_in_sentence();
+            let outright = sole.as_ref().filter(|side| self.named_outright(side)).cloned();
+            let taker =
+                outright.or_else(|| just_taken.map(|(t, _)| t.clone())).or(sole).or_else(|| state.attacker.clone())?;
             let other = state.holder.clone().filter(|h| *h != taker);
             let out = Outcome::new(taker.clone(), other, Event::Partial);
             return Some(out.noted(format!("part of it taken; the taker is the side named: {taker}"), 0.2));
@@ -1018,6 +1020,14 @@ impl Roles<'_> {
             Outcome::new(last.clone(), None, Event::Lost)
                 .noted(format!("taker not named; loser {last} from context"), 0.3),
         )
+    }
+
+    /// Whether the sentence names `side` by one of its own names (a faction alias), not only by a
+    /// pronoun or a description ("de alliantie", "the group").
+    fn named_outright(&self, side: &str) -> bool {
+        let an = self.an();
+        (0..an.actors.len())
+            .any(|i| matches!(an.actors[i].actor, ActorRef::Faction(_)) && self.faction(i).as_deref() == Some(side))
     }
 
     /// Whether actor `i` stands right after another cue of the sentence (over articles): the

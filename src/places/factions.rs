@@ -89,9 +89,9 @@ impl Factions {
         self.list.iter().find(|f| f.id == id)
     }
 
-    /// The side `holder` is recorded as in a place of `country` (its `stands_for`), if another.
-    pub fn stand_in(&self, holder: &str, country: &str) -> Option<&str> {
-        self.get(holder)?.stands_for.get(country).map(String::as_str)
+    /// Every `stands_for` entry: (faction, country code, the side it is recorded as there).
+    pub fn stand_ins(&self) -> impl Iterator<Item = (&str, &str, &str)> {
+        self.list.iter().flat_map(|f| f.stands_for.iter().map(|(c, side)| (f.id.as_str(), c.as_str(), side.as_str())))
     }
 
     /// The first `stands_for` entry that names no faction: a diagnostic for `file` (the file
@@ -380,8 +380,7 @@ aliases = ["het Syrische leger"]
             SAMPLE.replace("aliases = [\"IS\", \"IS-strijders\"]", &format!("aliases = [\"IS\"]\nstands_for = {entry}"))
         };
         let f = Factions::parse("factions.toml", &with("{ IQ = \"syrian-gov\" }")).unwrap();
-        assert_eq!(f.stand_in("is", "IQ"), Some("syrian-gov"));
-        assert_eq!(f.stand_in("is", "SY"), None);
+        assert_eq!(f.stand_ins().collect::<Vec<_>>(), vec![("is", "IQ", "syrian-gov")]);
         assert!(f.check_stand_ins("factions.toml").is_ok());
         let bad_code = Factions::parse("factions.toml", &with("{ Iraq = \"syrian-gov\" }")).unwrap_err();
         assert!(bad_code.to_string().contains("stands_for"), "{bad_code}");
