@@ -257,6 +257,8 @@ pub struct Language {
     pub access_routes: WordSet,
     /// `[grammar] access_prepositions`, folded: "naar", "into".
     pub access_prepositions: WordSet,
+    /// `[grammar] liberation`, folded: "bevrijd", "liberated".
+    pub liberation: WordSet,
     /// The plain hold event (the first `hold` table with no `event` kind): the cue of a state
     /// told with `hands`.
     pub hold_event: Option<u16>,
@@ -388,6 +390,7 @@ impl Language {
         let be_perfect = WordSet::new(fold_words(&parsed.grammar.be_perfect), &builder.vocab);
         let access_routes = WordSet::new(fold_words(&parsed.grammar.access_routes), &builder.vocab);
         let access_prepositions = WordSet::new(fold_words(&parsed.grammar.access_prepositions), &builder.vocab);
+        let liberation = WordSet::new(fold_words(&parsed.grammar.liberation), &builder.vocab);
         let extraposed = parsed
             .grammar
             .extraposed
@@ -450,6 +453,7 @@ impl Language {
             be_perfect,
             access_routes,
             access_prepositions,
+            liberation,
             extraposed,
             then_clause: fold_words(&parsed.grammar.then_clause),
             apposition_relatives,

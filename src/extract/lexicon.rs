@@ -220,6 +220,10 @@ pub struct Grammar {
     /// lead out of it.
     #[serde(default)]
     pub access_prepositions: Vec<String>,
+    /// Words of liberation ("bevrijd", "liberated"): only the side that takes a place calls
+    /// its capture that, so a capture so called and told by one side alone is that side's.
+    #[serde(default)]
+    pub liberation: Vec<String>,
     /// Nouns for the members of a side: "strijders van de SDF" names the SDF as the subject.
     #[serde(default)]
     pub members: Vec<String>,

@@ -859,19 +859,71 @@ impl Roles<'_> {
 
     /// A capture with no side named but the one that tells it ("Volgens het leger is Hit
     /// heroverd", "according to the SDF, Raqqa has been liberated"): the teller's capture when
-    /// the article shows it taking places (the attacking side of its front); else no claim, as a
-    /// side also confirms its own losses ("According to Ukraine, Soledar has been captured").
-    /// (A fall told only by a side gives no claim either: [`Self::fall`].)
+    /// the article shows it taking places (the attacking side of its front) or when the teller
+    /// calls it a liberation (`[grammar] liberation`: no side calls its own loss that); else no
+    /// claim, as a side also confirms its own losses ("According to Ukraine, Soledar has been
+    /// captured"). (A fall told only by a side gives no claim either: [`Self::fall`].)
     fn told_by_side(&self, teller: &str) -> Option<Outcome> {
         let noun = self.an().cues[self.frame.cue].form == Form::Noun;
-        if noun || self.ctx.front_attacker() != Some(teller) {
+        let liberation = self.cue_is_liberation();
+        if !liberation && (noun || self.ctx.front_attacker() != Some(teller)) {
             return None;
         }
         let other = self.ctx.opponent(Some(teller)).map(str::to_string);
+        let why =
+            if liberation { "who tells it and calls it a liberation" } else { "who tells it and was taking places" };
         Some(
             Outcome::new(teller.to_string(), other, Event::Captured)
-                .noted(format!("taker not named; {teller}, who tells it and was taking places"), 0.3),
+                .noted(format!("taker not named; {teller}, {why}"), 0.3),
         )
+    }
+
+    /// Whether the frame's cue is a word of liberation (`[grammar] liberation`).
+    fn cue_is_liberation(&self) -> bool {
+        let an = self.an();
+        let liberation = &self.s.lang.liberation;
+        an.cues[self.frame.cue].parts().iter().any(|&(a, b)| (a..b).any(|k| liberation.has(&an.tokens, k)))
+    }
+
+    /// The one side that only tells of the event, when every side the sentence names does so:
+    /// after "volgens"/"according to", in a comma part with a speech verb after the cue's
+    /// (", Ukraine's defence ministry said"), or in a clause with a speech verb that
+    /// frames the cue's ("Kyiv meldt dat X is bevrijd"); speaker phrases ("het Oekraïense
+    /// ministerie van Defensie") tell too. None when some side is named otherwise, or when
+    /// the tellers are of several sides.
+    fn teller(&self) -> Option<String> {
+        let an = self.an();
+        let lang = self.s.lang;
+        let mut sides = Vec::new();
+        for i in 0..an.actors.len() {
+            let Some(side) = self.faction(i) else { continue };
+            if !self.tells(i) {
+                return None;
+            }
+            sides.push(side);
+        }
+        sides.extend(an.speakers.iter().map(|&(_, f)| self.ctx.side_of(&lang.factions[f as usize]).to_string()));
+        sides.sort();
+        sides.dedup();
+        (sides.len() == 1).then(|| sides.pop()).flatten()
+    }
+
+    /// Whether actor `i` only tells of the frame's event (see [`Self::teller`]).
+    fn tells(&self, i: usize) -> bool {
+        let an = self.an();
+        let m = &an.actors[i];
+        if m.gov & prep::SPEAKER != 0 {
+            return true;
+        }
+        let (cue_a, _) = self.cue();
+        let part = |k: usize| (0..k).filter(|&j| crate::extract::frames::is_comma(an, j)).count();
+        let claimed = an.modals.iter().filter(|&&(_, _, modality)| modality == Modality::Claimed);
+        // A trailing attribution (", the defence ministry in Moscow said") comes after the cue.
+        let other_part = part(m.a) > part(cue_a);
+        let other_clause = an.clause[m.a] != an.clause[cue_a];
+        claimed.into_iter().any(|&(a, _, _)| {
+            (other_part && part(a) == part(m.a)) || (other_clause && an.clause[a] == an.clause[m.a] && a < cue_a)
+        })
     }
 
     /// The subject before the cue is a members noun ("fighters", "strijders") under a
@@ -949,6 +1001,11 @@ impl Roles<'_> {
     fn take_from_context(&self, place: &PlaceRef) -> Option<Outcome> {
         let state = self.ctx.state(&place.key).cloned().unwrap_or_default();
         let noun = self.an().cues[self.frame.cue].form == crate::extract::language::Form::Noun;
+        let teller = self.teller();
+        // A liberation told by one side is that side's, whoever was attacking or holding it.
+        if let Some(teller) = teller.as_ref().filter(|_| self.cue_is_liberation()) {
+            return self.told_by_side(teller);
+        }
         if let (true, Some(Event::Captured), Some((taker, date))) = (noun, state.last, &state.capture) {
             let out = Outcome::new(taker.clone(), None, Event::Captured)
                 .noted(format!("refers back to the capture by {taker}"), 0.1);
@@ -1015,6 +1072,11 @@ impl Roles<'_> {
                 Outcome::new(last.clone(), None, Event::Captured)
                     .noted(format!("taker not named; {last}, the side the sentence names"), 0.3),
             );
+        }
+        // A passive told by one side alone ("Kherson was liberated, Ukraine's defence ministry
+        // said"): the teller is no loser.
+        if let Some(teller) = teller {
+            return self.told_by_side(&teller);
         }
         Some(
             Outcome::new(last.clone(), None, Event::Lost)
