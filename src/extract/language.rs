@@ -259,6 +259,8 @@ pub struct Language {
     pub access_prepositions: WordSet,
     /// `[grammar] liberation`, folded: "bevrijd", "liberated".
     pub liberation: WordSet,
+    /// `[grammar] gains`, folded: "overwinning", "victory".
+    pub gains: WordSet,
     /// The plain hold event (the first `hold` table with no `event` kind): the cue of a state
     /// told with `hands`.
     pub hold_event: Option<u16>,
@@ -391,6 +393,7 @@ impl Language {
         let access_routes = WordSet::new(fold_words(&parsed.grammar.access_routes), &builder.vocab);
         let access_prepositions = WordSet::new(fold_words(&parsed.grammar.access_prepositions), &builder.vocab);
         let liberation = WordSet::new(fold_words(&parsed.grammar.liberation), &builder.vocab);
+        let gains = WordSet::new(fold_words(&parsed.grammar.gains), &builder.vocab);
         let extraposed = parsed
             .grammar
             .extraposed
@@ -454,6 +457,7 @@ impl Language {
             access_routes,
             access_prepositions,
             liberation,
+            gains,
             extraposed,
             then_clause: fold_words(&parsed.grammar.then_clause),
             apposition_relatives,

@@ -224,6 +224,10 @@ pub struct Grammar {
     /// its capture that, so a capture so called and told by one side alone is that side's.
     #[serde(default)]
     pub liberation: Vec<String>,
+    /// Words of a gain for a side ("overwinning", "opsteker", "rukten", "victory", "advanced"):
+    /// the one side a sentence names with a fall noun and such a word took the place.
+    #[serde(default)]
+    pub gains: Vec<String>,
     /// Nouns for the members of a side: "strijders van de SDF" names the SDF as the subject.
     #[serde(default)]
     pub members: Vec<String>,

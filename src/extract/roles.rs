@@ -1122,11 +1122,20 @@ impl Roles<'_> {
             .and_then(|i| self.faction(i))
             .or_else(|| self.sole_in_sentence().filter(|s| Some(s) != winner.as_ref() && !self.sole_is_speaker(false)));
         let known = self.ctx.holder(&place.key).map(str::to_string);
+        // "Met de val van Bachmoet boeken de Russen een overwinning", "Na de val van X rukten de
+        // Russen op naar Y": the one side named gained the place.
+        let (winner, loser) = match (winner, loser) {
+            (None, Some(side)) if self.tells_a_gain() && self.teller().as_ref() != Some(&side) => (Some(side), None),
+            pair => pair,
+        };
         let actors: Vec<usize> = winner_at.into_iter().chain(loser_at).collect();
         let part = winner_at.is_some_and(|i| self.part_before_hands(i));
         let taken = if part { Event::Partial } else { Event::Captured };
         match (winner, loser) {
-            (Some(w), loser) => Some(Outcome { actors, ..Outcome::new(w, loser.or(known), taken) }),
+            (Some(w), loser) => {
+                let other = loser.or(known).filter(|o| *o != w);
+                Some(Outcome { actors, ..Outcome::new(w, other, taken) })
+            }
             (None, Some(l)) => match self.restated_capture(place).filter(|out| out.holder != l) {
                 Some(out) => Some(Outcome { actors, other: Some(l), ..out }),
                 None => Some(Outcome { actors, ..Outcome::new(l, None, Event::Lost) }),
@@ -1136,6 +1145,17 @@ impl Roles<'_> {
                 Some(Outcome::new(holder, None, Event::Lost).noted("the holder from context", 0.15))
             }),
         }
+    }
+
+    /// Whether the sentence has a word of a gain (`[grammar] gains`) outside the frame's cue,
+    /// with no negation just before it ("geen succes").
+    fn tells_a_gain(&self) -> bool {
+        const NEGATION_REACH: usize = 2;
+        let an = self.an();
+        let gains = &self.s.lang.gains;
+        let (a, end) = self.cue();
+        let negated = |k: usize| (k.saturating_sub(NEGATION_REACH)..k).any(|j| an.class[j] & class::NEGATION != 0);
+        (0..an.len()).any(|k| (k < a || k >= end) && gains.has(&an.tokens, k) && !negated(k))
     }
 
     /// A fall that names no side, told right after the article told the place's capture ("A
