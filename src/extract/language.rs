@@ -257,6 +257,14 @@ pub struct Language {
     pub access_routes: WordSet,
     /// `[grammar] access_prepositions`, folded: "naar", "into".
     pub access_prepositions: WordSet,
+    /// `[grammar] since`, folded ("sinds", "since"): a date after it starts a state.
+    pub since: WordSet,
+    /// `[grammar] possessives`, folded ("hun", "its").
+    pub possessives: WordSet,
+    /// `[grammar] seat_prepositions`, folded ("in", "te"): "het regime in Damascus".
+    pub seat_prepositions: WordSet,
+    /// `[prepositions] of`, folded ("van", "of"): "het dorp van X", "the village of X".
+    pub of: WordSet,
     /// The plain hold event (the first `hold` table with no `event` kind): the cue of a state
     /// told with `hands`.
     pub hold_event: Option<u16>,
@@ -274,6 +282,22 @@ pub struct Language {
     pub here_in_state: Vec<String>,
     /// `[places] intro_suffixes`, folded ("stad", "dorp"): see [`Language::is_intro_compound`].
     pub intro_suffixes: Vec<String>,
+    /// `[places] edge_nouns`, folded ("noordrand", "outskirts").
+    pub edge_nouns: WordSet,
+    /// `[places] small_place_nouns`, folded ("stadje", "village").
+    pub small_place_nouns: WordSet,
+    /// `[places] small_adjective_nouns`, folded ("town"): small after `small_adjectives`.
+    pub small_adjective_nouns: WordSet,
+    /// `[places] small_adjectives`, folded ("small").
+    pub small_adjectives: WordSet,
+    /// `[places] city_nouns`, folded ("stad", "havenstad", "city").
+    pub city_nouns: WordSet,
+    /// `[places] itself`, folded ("zelf", "itself"): "de stad zelf".
+    pub itself: WordSet,
+    /// `[places] bare_name_articles`, folded ("de", "the"): "over de Dnipro" is a river.
+    pub bare_name_articles: WordSet,
+    /// `[places] lesser_region_nouns`, folded ("district"): no province beside a town name.
+    pub lesser_region_nouns: WordSet,
     /// The `[areas]` words (see [`crate::extract::areas`]).
     pub areas: crate::extract::areas::AreaPhrases,
 }
@@ -396,6 +420,20 @@ impl Language {
             .collect();
         let extraposed = WordSet::new(extraposed, &builder.vocab);
         let apposition_relatives = WordSet::new(fold_words(&parsed.grammar.apposition_relatives), &builder.vocab);
+        let word_set = |words: &[String]| WordSet::new(fold_words(words), &builder.vocab);
+        let since = word_set(&parsed.grammar.since);
+        let possessives = word_set(&parsed.grammar.possessives);
+        let seat_prepositions = word_set(&parsed.grammar.seat_prepositions);
+        let of = word_set(&parsed.prepositions.of);
+        let places = &parsed.places;
+        let edge_nouns = word_set(&places.edge_nouns);
+        let small_place_nouns = word_set(&places.small_place_nouns);
+        let small_adjective_nouns = word_set(&places.small_adjective_nouns);
+        let small_adjectives = word_set(&places.small_adjectives);
+        let city_nouns = word_set(&places.city_nouns);
+        let itself = word_set(&places.itself);
+        let bare_name_articles = word_set(&places.bare_name_articles);
+        let lesser_region_nouns = word_set(&places.lesser_region_nouns);
         Ok(Language {
             code: parsed.language.code.clone(),
             name: parsed.language.name.clone(),
@@ -450,6 +488,10 @@ impl Language {
             be_perfect,
             access_routes,
             access_prepositions,
+            since,
+            possessives,
+            seat_prepositions,
+            of,
             extraposed,
             then_clause: fold_words(&parsed.grammar.then_clause),
             apposition_relatives,
@@ -461,6 +503,14 @@ impl Language {
                 .map(|w| fold_phrase(w).into_iter().map(|(f, _)| f).collect::<Vec<_>>().join(" "))
                 .collect(),
             intro_suffixes: fold_words(&parsed.places.intro_suffixes),
+            edge_nouns,
+            small_place_nouns,
+            small_adjective_nouns,
+            small_adjectives,
+            city_nouns,
+            itself,
+            bare_name_articles,
+            lesser_region_nouns,
             areas,
         })
     }
