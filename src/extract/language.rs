@@ -999,3 +999,100 @@ fn allied_pairs<'a>(
         })
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::tokens::Tokens;
+
+    /// The shipped Dutch and English language files.
+    const SHIPPED: [(&str, &str); 2] = [
+        ("nl.toml", include_str!("../../geodata/lang/nl.toml")),
+        ("en.toml", include_str!("../../geodata/lang/en.toml")),
+    ];
+
+    /// The entries moved out of the code into the language files, by their key.
+    const MOVED_KEYS: [&str; 11] = [
+        "edge_nouns",
+        "small_place_nouns",
+        "small_adjective_nouns",
+        "small_adjectives",
+        "city_nouns",
+        "itself",
+        "bare_name_articles",
+        "lesser_region_nouns",
+        "since",
+        "possessives",
+        "seat_prepositions",
+    ];
+
+    fn compile(name: &str, text: &str) -> Language {
+        let gazetteer = crate::extract::tests::gazetteer();
+        let factions = crate::extract::tests::factions();
+        Language::compile(name, text, &factions, &gazetteer, &FxSet::default()).unwrap_or_else(|e| panic!("{e}"))
+    }
+
+    /// The word sets of the moved entries each language fills, by name.
+    fn moved_sets(lang: &Language) -> Vec<(&'static str, &WordSet)> {
+        let mut sets = vec![
+            ("edge_nouns", &lang.edge_nouns),
+            ("small_place_nouns", &lang.small_place_nouns),
+            ("city_nouns", &lang.city_nouns),
+            ("itself", &lang.itself),
+            ("bare_name_articles", &lang.bare_name_articles),
+            ("lesser_region_nouns", &lang.lesser_region_nouns),
+            ("since", &lang.since),
+            ("possessives", &lang.possessives),
+            ("seat_prepositions", &lang.seat_prepositions),
+            ("of", &lang.of),
+        ];
+        if lang.code == "en" {
+            sets.push(("small_adjective_nouns", &lang.small_adjective_nouns));
+            sets.push(("small_adjectives", &lang.small_adjectives));
+        }
+        sets
+    }
+
+    /// Whether the one word `word` is in `set`, tokenized with the language's vocabulary.
+    fn has_word(lang: &Language, set: &WordSet, word: &str) -> bool {
+        let mut tokens = Tokens::default();
+        tokens.tokenize(word, 0, &lang.vocab);
+        tokens.len() == 1 && set.has(&tokens, 0)
+    }
+
+    #[test]
+    fn the_moved_word_lists_load_from_both_language_files() {
+        for (name, text) in SHIPPED {
+            let lang = compile(name, text);
+            for (key, set) in moved_sets(&lang) {
+                assert!(!set.is_empty(), "{name}: {key} is empty");
+            }
+        }
+        let nl = compile(SHIPPED[0].0, SHIPPED[0].1);
+        let en = compile(SHIPPED[1].0, SHIPPED[1].1);
+        for (set, word) in [(&nl.edge_nouns, "noordrand"), (&nl.small_place_nouns, "Stadje"), (&nl.itself, "zelf")] {
+            assert!(has_word(&nl, set, word), "nl: {word}");
+        }
+        for (set, word) in [(&en.edge_nouns, "outskirts"), (&en.small_adjectives, "small"), (&en.city_nouns, "City")] {
+            assert!(has_word(&en, set, word), "en: {word}");
+        }
+        // Each language has its own words only.
+        assert!(!has_word(&nl, &nl.city_nouns, "city") && !has_word(&en, &en.city_nouns, "stad"));
+    }
+
+    #[test]
+    fn a_language_file_without_the_moved_lists_compiles_with_empty_sets() {
+        for (name, text) in SHIPPED {
+            let stripped: String = text
+                .lines()
+                .filter(|line| !MOVED_KEYS.iter().any(|key| line.starts_with(&format!("{key} ="))))
+                .map(|line| format!("{line}\n"))
+                .collect();
+            assert!(stripped.len() < text.len(), "{name}: nothing was stripped");
+            let lang = compile(name, &stripped);
+            for (key, set) in moved_sets(&lang).into_iter().filter(|(key, _)| *key != "of") {
+                assert!(set.is_empty(), "{name}: {key} is not empty");
+            }
+        }
+    }
+}
