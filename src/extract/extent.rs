@@ -251,7 +251,7 @@ fn area_after(an: &Analysis, lang: &Language, b: usize) -> bool {
 /// a town name with a region noun before or after it names the region of that name, when the
 /// gazetteer has one. A town name after a region noun with no region of that name ("de
 /// deelstaat Sennar") names a province the gazetteer lacks, not the town: no place.
-pub fn provinces(an: &mut Analysis, gazetteer: &Gazetteer, text: &str, base: usize) {
+pub fn provinces(an: &mut Analysis, lang: &Language, gazetteer: &Gazetteer, text: &str, base: usize) {
     let n = an.len();
     let mut unknown_provinces = Vec::new();
     for index in 0..an.places.len() {
@@ -261,7 +261,7 @@ pub fn provinces(an: &mut Analysis, gazetteer: &Gazetteer, text: &str, base: usi
             Target::Ambiguous(..) => true,
             _ => false,
         };
-        let noun = |k: usize| an.class[k] & class::REGION_NOUN != 0 && !matches!(an.tokens.fold(k), "district");
+        let noun = |k: usize| an.class[k] & class::REGION_NOUN != 0 && !lang.lesser_region_nouns.has(&an.tokens, k);
         // "de provincie Raqqa", "the province of Raqqa"
         let before = a > 0 && noun(a - 1) || a > 1 && an.prep[a - 1] & prep::OF != 0 && noun(a - 2);
         let after = b < n && noun(b) && !an.tokens.list[b].is(CAP);

@@ -261,6 +261,14 @@ pub struct Language {
     pub liberation: WordSet,
     /// `[grammar] gains`, folded: "overwinning", "victory".
     pub gains: WordSet,
+    /// `[grammar] since`, folded ("sinds", "since"): a date after it starts a state.
+    pub since: WordSet,
+    /// `[grammar] possessives`, folded ("hun", "its").
+    pub possessives: WordSet,
+    /// `[grammar] seat_prepositions`, folded ("in", "te"): "het regime in Damascus".
+    pub seat_prepositions: WordSet,
+    /// `[prepositions] of`, folded ("van", "of"): "het dorp van X", "the village of X".
+    pub of: WordSet,
     /// The plain hold event (the first `hold` table with no `event` kind): the cue of a state
     /// told with `hands`.
     pub hold_event: Option<u16>,
@@ -278,6 +286,22 @@ pub struct Language {
     pub here_in_state: Vec<String>,
     /// `[places] intro_suffixes`, folded ("stad", "dorp"): see [`Language::is_intro_compound`].
     pub intro_suffixes: Vec<String>,
+    /// `[places] edge_nouns`, folded ("noordrand", "outskirts").
+    pub edge_nouns: WordSet,
+    /// `[places] small_place_nouns`, folded ("stadje", "village").
+    pub small_place_nouns: WordSet,
+    /// `[places] small_adjective_nouns`, folded ("town"): small after `small_adjectives`.
+    pub small_adjective_nouns: WordSet,
+    /// `[places] small_adjectives`, folded ("small").
+    pub small_adjectives: WordSet,
+    /// `[places] city_nouns`, folded ("stad", "havenstad", "city").
+    pub city_nouns: WordSet,
+    /// `[places] itself`, folded ("zelf", "itself"): "de stad zelf".
+    pub itself: WordSet,
+    /// `[places] bare_name_articles`, folded ("de", "the"): "over de Dnipro" is a river.
+    pub bare_name_articles: WordSet,
+    /// `[places] lesser_region_nouns`, folded ("district"): no province beside a town name.
+    pub lesser_region_nouns: WordSet,
     /// The `[areas]` words (see [`crate::extract::areas`]).
     pub areas: crate::extract::areas::AreaPhrases,
 }
@@ -402,6 +426,20 @@ impl Language {
             .collect();
         let extraposed = WordSet::new(extraposed, &builder.vocab);
         let apposition_relatives = WordSet::new(fold_words(&parsed.grammar.apposition_relatives), &builder.vocab);
+        let word_set = |words: &[String]| WordSet::new(fold_words(words), &builder.vocab);
+        let since = word_set(&parsed.grammar.since);
+        let possessives = word_set(&parsed.grammar.possessives);
+        let seat_prepositions = word_set(&parsed.grammar.seat_prepositions);
+        let of = word_set(&parsed.prepositions.of);
+        let places = &parsed.places;
+        let edge_nouns = word_set(&places.edge_nouns);
+        let small_place_nouns = word_set(&places.small_place_nouns);
+        let small_adjective_nouns = word_set(&places.small_adjective_nouns);
+        let small_adjectives = word_set(&places.small_adjectives);
+        let city_nouns = word_set(&places.city_nouns);
+        let itself = word_set(&places.itself);
+        let bare_name_articles = word_set(&places.bare_name_articles);
+        let lesser_region_nouns = word_set(&places.lesser_region_nouns);
         Ok(Language {
             code: parsed.language.code.clone(),
             name: parsed.language.name.clone(),
@@ -458,6 +496,10 @@ impl Language {
             access_prepositions,
             liberation,
             gains,
+            since,
+            possessives,
+            seat_prepositions,
+            of,
             extraposed,
             then_clause: fold_words(&parsed.grammar.then_clause),
             apposition_relatives,
@@ -469,6 +511,14 @@ impl Language {
                 .map(|w| fold_phrase(w).into_iter().map(|(f, _)| f).collect::<Vec<_>>().join(" "))
                 .collect(),
             intro_suffixes: fold_words(&parsed.places.intro_suffixes),
+            edge_nouns,
+            small_place_nouns,
+            small_adjective_nouns,
+            small_adjectives,
+            city_nouns,
+            itself,
+            bare_name_articles,
+            lesser_region_nouns,
             areas,
         })
     }
@@ -956,4 +1006,101 @@ fn allied_pairs<'a>(
             [(format!("{adjective} {and}"), ally.clone()), (format!("{ally} {and}"), adjective.to_string())]
         })
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::tokens::Tokens;
+
+    /// The shipped Dutch and English language files.
+    const SHIPPED: [(&str, &str); 2] = [
+        ("nl.toml", include_str!("../../geodata/lang/nl.toml")),
+        ("en.toml", include_str!("../../geodata/lang/en.toml")),
+    ];
+
+    /// The entries moved out of the code into the language files, by their key.
+    const MOVED_KEYS: [&str; 11] = [
+        "edge_nouns",
+        "small_place_nouns",
+        "small_adjective_nouns",
+        "small_adjectives",
+        "city_nouns",
+        "itself",
+        "bare_name_articles",
+        "lesser_region_nouns",
+        "since",
+        "possessives",
+        "seat_prepositions",
+    ];
+
+    fn compile(name: &str, text: &str) -> Language {
+        let gazetteer = crate::extract::tests::gazetteer();
+        let factions = crate::extract::tests::factions();
+        Language::compile(name, text, &factions, &gazetteer, &FxSet::default()).unwrap_or_else(|e| panic!("{e}"))
+    }
+
+    /// The word sets of the moved entries each language fills, by name.
+    fn moved_sets(lang: &Language) -> Vec<(&'static str, &WordSet)> {
+        let mut sets = vec![
+            ("edge_nouns", &lang.edge_nouns),
+            ("small_place_nouns", &lang.small_place_nouns),
+            ("city_nouns", &lang.city_nouns),
+            ("itself", &lang.itself),
+            ("bare_name_articles", &lang.bare_name_articles),
+            ("lesser_region_nouns", &lang.lesser_region_nouns),
+            ("since", &lang.since),
+            ("possessives", &lang.possessives),
+            ("seat_prepositions", &lang.seat_prepositions),
+            ("of", &lang.of),
+        ];
+        if lang.code == "en" {
+            sets.push(("small_adjective_nouns", &lang.small_adjective_nouns));
+            sets.push(("small_adjectives", &lang.small_adjectives));
+        }
+        sets
+    }
+
+    /// Whether the one word `word` is in `set`, tokenized with the language's vocabulary.
+    fn has_word(lang: &Language, set: &WordSet, word: &str) -> bool {
+        let mut tokens = Tokens::default();
+        tokens.tokenize(word, 0, &lang.vocab);
+        tokens.len() == 1 && set.has(&tokens, 0)
+    }
+
+    #[test]
+    fn the_moved_word_lists_load_from_both_language_files() {
+        for (name, text) in SHIPPED {
+            let lang = compile(name, text);
+            for (key, set) in moved_sets(&lang) {
+                assert!(!set.is_empty(), "{name}: {key} is empty");
+            }
+        }
+        let nl = compile(SHIPPED[0].0, SHIPPED[0].1);
+        let en = compile(SHIPPED[1].0, SHIPPED[1].1);
+        for (set, word) in [(&nl.edge_nouns, "noordrand"), (&nl.small_place_nouns, "Stadje"), (&nl.itself, "zelf")] {
+            assert!(has_word(&nl, set, word), "nl: {word}");
+        }
+        for (set, word) in [(&en.edge_nouns, "outskirts"), (&en.small_adjectives, "small"), (&en.city_nouns, "City")] {
+            assert!(has_word(&en, set, word), "en: {word}");
+        }
+        // Each language has its own words only.
+        assert!(!has_word(&nl, &nl.city_nouns, "city") && !has_word(&en, &en.city_nouns, "stad"));
+    }
+
+    #[test]
+    fn a_language_file_without_the_moved_lists_compiles_with_empty_sets() {
+        for (name, text) in SHIPPED {
+            let stripped: String = text
+                .lines()
+                .filter(|line| !MOVED_KEYS.iter().any(|key| line.starts_with(&format!("{key} ="))))
+                .map(|line| format!("{line}\n"))
+                .collect();
+            assert!(stripped.len() < text.len(), "{name}: nothing was stripped");
+            let lang = compile(name, &stripped);
+            for (key, set) in moved_sets(&lang).into_iter().filter(|(key, _)| *key != "of") {
+                assert!(set.is_empty(), "{name}: {key} is not empty");
+            }
+        }
+    }
 }

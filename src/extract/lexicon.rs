@@ -93,6 +93,37 @@ pub struct PlaceWords {
     /// "gelijknamige", "of the same name": with a region noun, the region named like the last town.
     #[serde(default)]
     pub same_name: Vec<String>,
+    /// Nouns for the edge of a town ("noordrand", "outskirts"): a town under "van"/"of" right
+    /// after one in the clause's adverbial is a part of it ("aan de noordrand van de stad").
+    #[serde(default)]
+    pub edge_nouns: Vec<String>,
+    /// Nouns for a small place that introduce a town's name ("het stadje X", "the village of X"):
+    /// "de stad", "the city" ([`PlaceWords::city_nouns`]) stand for a bigger town named beside it.
+    #[serde(default)]
+    pub small_place_nouns: Vec<String>,
+    /// Nouns that introduce a small place only after a word of
+    /// [`PlaceWords::small_adjectives`] ("the small town of X").
+    #[serde(default)]
+    pub small_adjective_nouns: Vec<String>,
+    /// Adjectives that make a noun of [`PlaceWords::small_adjective_nouns`] a small place ("small").
+    #[serde(default)]
+    pub small_adjectives: Vec<String>,
+    /// Nouns of a reference to a big town ("de stad", "de havenstad", "the city"): not a town
+    /// introduced as a small place when the article named a bigger one.
+    #[serde(default)]
+    pub city_nouns: Vec<String>,
+    /// Words right after a reference to a town ("de stad zelf", "the city itself"): the town the
+    /// article is about, set against the places around it or named beside it.
+    #[serde(default)]
+    pub itself: Vec<String>,
+    /// Definite articles that, right before a bare name ending its phrase, make it a river or
+    /// region ("over de Dnipro", "north of the Euphrates"): towns are not written so.
+    #[serde(default)]
+    pub bare_name_articles: Vec<String>,
+    /// Region nouns that do not make a town name beside them a province ("district": "het
+    /// district Raqqa" is no province Raqqa).
+    #[serde(default)]
+    pub lesser_region_nouns: Vec<String>,
     pub countries: BTreeMap<String, Vec<String>>,
     pub demonyms: BTreeMap<String, Vec<String>>,
     #[serde(default)]
@@ -228,6 +259,18 @@ pub struct Grammar {
     /// the one side a sentence names with a fall noun and such a word took the place.
     #[serde(default)]
     pub gains: Vec<String>,
+    /// Words that, right before a date, make it the start of a state ("sinds maart", "since
+    /// May"): a capture told so is a hold since then.
+    #[serde(default)]
+    pub since: Vec<String>,
+    /// Possessive pronouns ("hun", "its"): a capitalised one before a members noun ("Zijn
+    /// strijders", "Its fighters") names no unknown group.
+    #[serde(default)]
+    pub possessives: Vec<String>,
+    /// Prepositions inside a faction's alias before the town its government sits in ("het regime
+    /// in Damascus", "de regering te Kabul", "the government in Kyiv"): the side holds that town.
+    #[serde(default)]
+    pub seat_prepositions: Vec<String>,
     /// Nouns for the members of a side: "strijders van de SDF" names the SDF as the subject.
     #[serde(default)]
     pub members: Vec<String>,

@@ -6,22 +6,13 @@ use std::borrow::Cow;
 
 use crate::extract::dates::DateMention;
 use crate::extract::language::{ActorRef, Form, Language, Payload, START_GAPPED, START_LOOSE, class, prep};
-use crate::extract::tokens::{CAP, DIGITS, PUNCT, Tokens, UNKNOWN, UPPER};
+use crate::extract::tokens::{CAP, DIGITS, PUNCT, Tokens, UNKNOWN, UPPER, WordSet};
 use crate::extract::towns::{self, Evidence, Hit, TownIndex};
 use crate::model::{Modality, PlaceKey, PlaceKind};
 use crate::places::{Candidate, Gazetteer};
 
-/// Nouns for the edge of a town ("aan de noordrand van", "on the outskirts of").
-const EDGE_WORDS: [&str; 9] =
-    ["rand", "noordrand", "zuidrand", "oostrand", "westrand", "stadsrand", "outskirts", "edge", "fringes"];
-
 /// How far before a place an edge noun, and before that a town noun, may stand, in words.
 const EDGE_WINDOW: usize = 4;
-
-/// Words for a small place that introduce a town's name ("het stadje Jinderes", "the village
-/// of Krynky"): "de stad" and "the city" stand for a bigger town named in the article.
-const SMALL_PLACE_NOUNS: [&str; 8] =
-    ["stadje", "dorp", "dorpje", "plaatsje", "gehucht", "village", "hamlet", "townlet"];
 
 /// An actor phrase.
 #[derive(Debug, Clone, PartialEq)]
@@ -295,10 +286,10 @@ impl Analysis {
             self.loose_regions(lang);
         }
         crate::extract::areas::feature_regions(self, lang);
-        crate::extract::extent::provinces(self, gazetteer, text, base);
+        crate::extract::extent::provinces(self, lang, gazetteer, text, base);
         self.clause_pronouns();
         self.govern();
-        self.edge_places();
+        self.edge_places(lang);
         if self.modals.iter().any(|&(_, _, m)| m == Modality::Claimed) {
             self.attribution_places();
         }
@@ -870,7 +861,7 @@ impl Analysis {
                 };
                 if let Some(mention) = self.place_mention(towns.hit(hit), towns, gazetteer, (i, i + len), text, base) {
                     if matches!(&mention.target, Target::Place(found) if found.key.kind == PlaceKind::Town)
-                        && self.bare_article_name(i, i + len)
+                        && self.bare_article_name(lang, i, i + len)
                     {
                         // "over de Dnipro", "across the Euphrates": a river or region, not the town.
                         taken = len;
@@ -895,25 +886,28 @@ impl Analysis {
     }
 
     /// Whether the name at token `a` is introduced by a word for a small place ("het stadje X",
-    /// "het dorp X", "the village of X", "the small town of X").
-    pub fn small_town_intro(&self, a: usize) -> bool {
-        let before = |k: usize| a.checked_sub(k).map(|i| self.tokens.fold(i));
-        let of = matches!(before(1), Some("of" | "van"));
+    /// "het dorp X", "the village of X", "the small town of X"): `[places] small_place_nouns`,
+    /// or `small_adjective_nouns` after `small_adjectives`, with or without `[prepositions] of`.
+    pub fn small_town_intro(&self, lang: &Language, a: usize) -> bool {
+        let before = |k: usize| a.checked_sub(k);
+        let is = |set: &WordSet, k: Option<usize>| k.is_some_and(|k| set.has(&self.tokens, k));
+        let of = is(&lang.of, before(1));
         let noun = if of { before(2) } else { before(1) };
-        let small = noun.is_some_and(|w| SMALL_PLACE_NOUNS.contains(&w));
-        small || (noun == Some("town") && matches!(before(if of { 3 } else { 2 }), Some("small")))
+        let adjective = before(if of { 3 } else { 2 });
+        is(&lang.small_place_nouns, noun)
+            || (is(&lang.small_adjective_nouns, noun) && is(&lang.small_adjectives, adjective))
     }
 
     /// "teruggetrokken over de Dnipro", "north of the Euphrates": a definite article right before
     /// a bare name, with the phrase ending there (a comma, the sentence's end, a preposition or a
     /// function word after it), names a river or region: towns are not written "de X" / "the X"
     /// ("de stad X", "het belegerde X" and "the Kherson offensive" keep their town).
-    fn bare_article_name(&self, a: usize, b: usize) -> bool {
+    fn bare_article_name(&self, lang: &Language, a: usize, b: usize) -> bool {
         let Some(before) = a.checked_sub(1) else { return false };
-        // Not "het": Dutch towns are neuter ("het belegerde X") and "het" is also a pronoun
-        // ("dat het Babanusa nog in handen heeft").
+        // `[places] bare_name_articles`: not Dutch "het", towns are neuter ("het belegerde X")
+        // and "het" is also a pronoun ("dat het Babanusa nog in handen heeft").
         let article =
-            matches!(self.tokens.fold(before), "de" | "the") && (before == 0 || !self.tokens.list[before].is(CAP));
+            lang.bare_name_articles.has(&self.tokens, before) && (before == 0 || !self.tokens.list[before].is(CAP));
         let closing = class::COORD
             | class::BREAK
             | class::BE
@@ -1503,11 +1497,11 @@ impl Analysis {
     }
 
     /// "Aan de noordrand van de stad wordt gevochten", "still held positions on the western
-    /// outskirts of the town": the edge of a town named in the clause's own adverbial is a part
-    /// of it ("van", "of"), like "in de noordelijke wijken van X"; after a town noun it only
+    /// outskirts of the town": the edge (`[places] edge_nouns`) of a town named in the clause's
+    /// own adverbial is a part of it ("van", "of"), like "in de noordelijke wijken van X"; after a town noun it only
     /// says where that town lies ("a town on the western edge of Donetsk", "een dorp aan de
     /// rand van X": a landmark, as before).
-    fn edge_places(&mut self) {
+    fn edge_places(&mut self, lang: &Language) {
         for index in 0..self.places.len() {
             let p = &self.places[index];
             if p.gov & prep::REFERENCE == 0 || p.a == 0 {
@@ -1516,7 +1510,7 @@ impl Analysis {
             let Some(edge) = (p.a.saturating_sub(EDGE_WINDOW)..p.a)
                 .rev()
                 .take_while(|&k| !self.tokens.list[k].is(PUNCT))
-                .find(|&k| EDGE_WORDS.contains(&self.tokens.fold(k)))
+                .find(|&k| lang.edge_nouns.has(&self.tokens, k))
             else {
                 continue;
             };

@@ -523,7 +523,7 @@ impl Run<'_, '_> {
             {
                 let written = &text[an.tokens.list[p.a].start - base..an.tokens.list[p.b - 1].end - base];
                 self.ctx.note_town(&found.key, written, &found.country);
-                if an.small_town_intro(p.a) {
+                if an.small_town_intro(lang, p.a) {
                     self.ctx.note_small_town(&found.key);
                 }
                 if p.gov & language::prep::REFERENCE == 0 {

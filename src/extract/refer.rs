@@ -16,6 +16,7 @@ use crate::places::world::region_words;
 pub fn resolve(
     target: &Target,
     an: &Analysis,
+    lang: &Language,
     gazetteer: &Gazetteer,
     text: (&str, usize),
     at: usize,
@@ -27,13 +28,16 @@ pub fn resolve(
     let phrase = written(at, end);
     match target {
         Target::Town => {
-            let itself = end < an.len() && SELF_WORDS.contains(&an.tokens.fold(end));
+            // "de stad zelf", "the city itself" (`[places] itself`): the town the article is
+            // about, set against the places around it or named beside it.
+            let itself = end < an.len() && lang.itself.has(&an.tokens, end);
             let mut towns = towns_before(an, &written, at, ctx, true);
-            // "de stad", "the city": not a town introduced as a village or small town when the
-            // article named a bigger one.
-            let city = (at..end).any(|k| CITY_WORDS.contains(&an.tokens.fold(k)));
-            if city && towns.iter().any(|t| !ctx.is_small_town(&t.key) && !small_here(an, &t.key)) {
-                towns.retain(|t| !ctx.is_small_town(&t.key) && !small_here(an, &t.key));
+            // "de stad", "the city" (`[places] city_nouns`): not a town introduced as a village
+            // or small town when the article named a bigger one.
+            let city = (at..end).any(|k| lang.city_nouns.has(&an.tokens, k));
+            let big = |t: &PlaceRef| !ctx.is_small_town(&t.key) && !small_here(an, lang, &t.key);
+            if city && towns.iter().any(big) {
+                towns.retain(big);
             }
             let town = most_salient(towns, an, at, ctx, itself)?;
             let note = format!("'{phrase}' = {}", town.written);
@@ -156,16 +160,11 @@ fn towns_before(
     towns
 }
 
-/// "de stad zelf", "the city itself": the town the article is about, set against the places
-/// around it or named beside it.
-const SELF_WORDS: [&str; 2] = ["zelf", "itself"];
-
-/// Nouns of a reference to a big town ("de stad", "de havenstad", "the city").
-const CITY_WORDS: [&str; 3] = ["stad", "city", "havenstad"];
-
 /// Whether this sentence introduces the town `key` as a small place ("het stadje X").
-fn small_here(an: &Analysis, key: &PlaceKey) -> bool {
-    an.places.iter().any(|p| matches!(&p.target, Target::Place(found) if found.key == *key) && an.small_town_intro(p.a))
+fn small_here(an: &Analysis, lang: &Language, key: &PlaceKey) -> bool {
+    an.places
+        .iter()
+        .any(|p| matches!(&p.target, Target::Place(found) if found.key == *key) && an.small_town_intro(lang, p.a))
 }
 
 /// What a passage's heading town ([`Context::topic`]) adds to its salience: it wins.

@@ -420,7 +420,7 @@ impl Sentence<'_> {
             }
             Target::Town | Target::SameName | Target::Both(_) => {
                 let (place, note) =
-                    refer::resolve(&m.target, self.an, self.gazetteer, (self.text, self.base), m.a, ctx)?;
+                    refer::resolve(&m.target, self.an, self.lang, self.gazetteer, (self.text, self.base), m.a, ctx)?;
                 Some(Placed { place, mention: Some((m.a, m.b)), gov: m.gov, notes: vec![note], penalty: 0.1 })
             }
             Target::Capital => {
@@ -931,7 +931,6 @@ impl Roles<'_> {
     /// is one word and not this): some other group, so the article's side is not the taker.
     /// A determiner or possessive ("the fighters", "its fighters", "Zijn strijders") is no name.
     fn subject_named_unknown(&self) -> bool {
-        const POSSESSIVES: &[&str] = &["its", "their", "his", "her", "our", "zijn", "haar", "hun", "onze"];
         let an = self.an();
         let (cue_start, _) = self.cue();
         let in_actor = |k: usize| an.actors.iter().any(|m| m.a <= k && k < m.b);
@@ -941,7 +940,7 @@ impl Roles<'_> {
                 && an.clause[k - 1] == self.frame.clause
                 && an.tokens.list[k - 1].is(crate::extract::tokens::CAP)
                 && an.class[k - 1] & class::DET == 0
-                && !POSSESSIVES.contains(&an.tokens.fold(k - 1))
+                && !self.s.lang.possessives.has(&an.tokens, k - 1)
                 && !in_actor(k - 1)
                 && !in_actor(k)
         })

@@ -10,13 +10,14 @@ use crate::extract::timing::{self, Dating};
 use crate::model::{Event, Modality, PlaceKey, PlaceKind};
 use crate::places::{Hint, Resolution};
 
-/// A `holds` draft for every town named after "in" inside a faction's alias in the sentence.
+/// A `holds` draft for every town named after "in" (`[grammar] seat_prepositions`) inside a
+/// faction's alias in the sentence.
 pub fn seat_drafts(s: &Sentence, ctx: &Context) -> Vec<Draft> {
     let an = s.an;
     let mut out: Vec<Draft> = Vec::new();
     for m in &an.actors {
         let ActorRef::Faction(f) = m.actor else { continue };
-        let Some(k) = (m.a..m.b).find(|&k| an.tokens.fold(k) == "in" || an.tokens.fold(k) == "te") else {
+        let Some(k) = (m.a..m.b).find(|&k| s.lang.seat_prepositions.has(&an.tokens, k)) else {
             continue;
         };
         if k + 1 >= m.b {

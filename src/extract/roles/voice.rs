@@ -10,9 +10,6 @@ use super::Roles;
 use crate::extract::language::class;
 use crate::model::Modality;
 
-/// Words that, right before a date, make it the start of a state ("sinds maart").
-const SINCE: &[&str] = &["sinds", "sedert", "since"];
-
 impl Roles<'_> {
     /// The side of the speaker, for a clause opened by a subordinator ("dat", "that") after a
     /// claim ("verklaarde", "said") whose clause names exactly one side, when the subject of the
@@ -45,12 +42,12 @@ impl Roles<'_> {
     }
 
     /// A passive capture cue in a relative clause of description with a date right after
-    /// "sinds"/"since" ("X, dat sinds maart door Russische troepen bezet werd"): the side has
+    /// "sinds"/"since" (`[grammar] since`: "X, dat sinds maart door Russische troepen bezet werd"): the side has
     /// held the place since then. Not a main clause ("Sinds januari zijn X en Y door het leger
     /// heroverd": captures told since a date).
     pub(super) fn held_since(&self) -> bool {
         let an = self.an();
-        let since = |k: usize| SINCE.contains(&an.tokens.fold(k));
+        let since = |k: usize| self.s.lang.since.has(&an.tokens, k);
         let Some(first) = an.clause_start(self.frame.clause) else {
             return false;
         };
