@@ -3,7 +3,7 @@
 //! never the side that lost the place; one that calls it a liberation took it. Offices that
 //! speak for a side ("de Russische president", "the Ukrainian defence ministry") name the side
 //! of a possessive after them. A loss told in the passive ("werd door Oekraïne opgegeven") is
-//! the agent's. Every text was written for these tests.
+//! the agent's; a side defeated in a place ("IS is in Mosul verslagen") lost it. Every text was written for these tests.
 
 mod common;
 
@@ -39,6 +39,13 @@ fn a_liberation_told_by_one_side_is_that_sides_capture() {
             &["Kherson ukraine captured claimed"],
         ),
         ("The Russian defence ministry said Soledar had been liberated.", "en", &["Soledar russia captured claimed"]),
+        // The side it was freed from is named: it lost the place to the teller.
+        ("Mosul is bevrijd van IS, zegt de Iraakse premier.", "nl", &["Mosul iraqi-gov captured claimed"]),
+        (
+            "Mosul has been liberated from Islamic State, the Iraqi prime minister said.",
+            "en",
+            &["Mosul iraqi-gov captured claimed"],
+        ),
         // The side that was attacking is not the liberator.
         (
             "Russische troepen vielen Charkiv aan.\nCharkiv is bevrijd, zegt het Oekraïense leger.",
@@ -115,6 +122,12 @@ fn a_loss_told_in_the_passive_is_the_agents() {
     for (sentence, want) in cases {
         assert_eq!(claims(&world, sentence, "nl"), vec![want.to_string()], "{sentence}");
     }
+    // Defeated in a place: the side defeated lost it.
+    assert_eq!(claims(&world, "IS is in Mosul verslagen.", "nl"), vec!["Mosul is lost fact"]);
+    assert_eq!(
+        claims(&world, "The jihadists were defeated in Mosul by Iraqi forces.", "en"),
+        vec!["Mosul is lost fact"]
+    );
     // Giving up something that is not a place is no claim.
     assert!(claims(&world, "Oekraïne heeft de strijd om Avdiivka opgegeven.", "nl").is_empty());
 }

@@ -892,11 +892,19 @@ impl Roles<'_> {
     /// ministerie van Defensie") tell too. None when some side is named otherwise, or when
     /// the tellers are of several sides.
     fn teller(&self) -> Option<String> {
+        self.teller_besides(None)
+    }
+
+    /// [`Self::teller`], leaving out the side `besides` (the side a capture was taken from).
+    fn teller_besides(&self, besides: Option<&str>) -> Option<String> {
         let an = self.an();
         let lang = self.s.lang;
         let mut sides = Vec::new();
         for i in 0..an.actors.len() {
             let Some(side) = self.faction(i) else { continue };
+            if Some(side.as_str()) == besides {
+                continue;
+            }
             if !self.tells(i) {
                 return None;
             }
@@ -984,6 +992,14 @@ impl Roles<'_> {
             return Some(Outcome { actors, also, ..Outcome::new(winner, loser.or(known), event) });
         }
         if let Some(loser) = loser {
+            // "Mosul is bevrijd van IS, zegt de Iraakse premier": the teller of a liberation
+            // took the place from the side named.
+            let liberator = self.cue_is_liberation().then(|| self.teller_besides(Some(&loser))).flatten();
+            if let Some(teller) = liberator {
+                let out = Outcome::new(teller.clone(), Some(loser), Event::Captured)
+                    .noted(format!("taker not named; {teller}, who tells it and calls it a liberation"), 0.3);
+                return Some(Outcome { actors, ..out });
+            }
             if self.partial_here() {
                 let out = Outcome::new(loser, None, Event::Contested).noted("part of it taken: contested", 0.1);
                 return Some(Outcome { actors, ..out });
