@@ -1,0 +1,189 @@
+//! Exceptions to a claim (issue 10, branch `except`): "De RSF hebben vrijwel heel Darfur in
+//! handen, op El Fasher na", "behalve El Fasher", "El Fasher uitgezonderd", "alleen El Fasher
+//! niet", "all of Darfur except El Fasher", "all but El Fasher", "but not El Fasher". The places
+//! inside such a phrase are exactly the ones the claim of the sentence is not about: they become
+//! landmarks (`prep::REFERENCE`), so no frame of the sentence gives them its side and event. A
+//! clause of their own ("op El Fasher na, waar het leger standhoudt") still states what holds
+//! there. The words come from the `[exception]` table of each language file.
+
+use crate::extract::language::{Language, class, prep};
+use crate::extract::mentions::Analysis;
+use crate::extract::tokens::{DIGITS, PUNCT};
+
+/// The `[exception]` phrases of a language, each as its words' vocabulary ids.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ExceptionPhrases {
+    /// Right before the excepted places ("behalve", "except for").
+    pub before: Vec<Vec<u32>>,
+    /// Right before them, unless an `additive` word makes them add a place ("behalve").
+    pub besides: Vec<Vec<u32>>,
+    /// Right after them ("uitgezonderd").
+    pub after: Vec<Vec<u32>>,
+    /// Around them: the opening and the closing part ("op" ... "na").
+    pub around: Vec<(Vec<u32>, Vec<u32>)>,
+    /// Single words a list of places may hold besides places ("zelf", "itself").
+    pub fillers: Vec<u32>,
+    /// Phrases that make `besides` add a place rather than except it ("ook", "also").
+    pub additive: Vec<Vec<u32>>,
+}
+
+impl ExceptionPhrases {
+    /// Whether the language has no exception phrases.
+    fn is_empty(&self) -> bool {
+        self.before.is_empty() && self.besides.is_empty() && self.after.is_empty() && self.around.is_empty()
+    }
+}
+
+/// Where an exception was found: the tokens of the whole phrase, places included, and the
+/// indices of its places in [`Analysis::places`].
+struct Found {
+    a: usize,
+    b: usize,
+    places: Vec<usize>,
+}
+
+/// Marks the places inside an exception phrase as landmarks and records the phrase's span in
+/// [`Analysis::excepted`]; its negation word ("alleen X niet", "but not X") negates no cue.
+/// Runs once the prepositions of the places are known.
+pub fn mark(an: &mut Analysis, lang: &Language) {
+    let phrases = &lang.exception;
+    if phrases.is_empty() || an.places.is_empty() || !may_hold_one(an, phrases) {
+        return;
+    }
+    let additive = phrases.additive.iter().any(|p| (0..an.len()).any(|k| starts_at(an, k, p)));
+    let mut found = Vec::new();
+    for k in 0..an.len() {
+        found.extend(circumfix_at(an, lang, k));
+        found.extend(prefix_at(an, lang, &phrases.before, k));
+        if !additive {
+            found.extend(prefix_at(an, lang, &phrases.besides, k));
+        }
+        found.extend(suffix_at(an, phrases, k));
+    }
+    for f in found {
+        for &i in &f.places {
+            an.places[i].gov = prep::REFERENCE;
+            an.places[i].topical = false;
+        }
+        an.class[f.a..f.b].iter_mut().for_each(|c| *c &= !class::NEGATION);
+        an.excepted.push((f.a, f.b));
+    }
+}
+
+/// Whether the first word of some exception phrase occurs in the sentence.
+fn may_hold_one(an: &Analysis, phrases: &ExceptionPhrases) -> bool {
+    let first = |p: &Vec<u32>| p.first().is_some_and(|&id| an.has_word(id));
+    phrases.before.iter().any(first)
+        || phrases.besides.iter().any(first)
+        || phrases.around.iter().any(|(open, _)| first(open))
+        || phrases.after.iter().any(first)
+}
+
+/// Whether the words of `phrase` stand at token `k`.
+fn starts_at(an: &Analysis, k: usize, phrase: &[u32]) -> bool {
+    !phrase.is_empty()
+        && k + phrase.len() <= an.len()
+        && phrase.iter().enumerate().all(|(i, &id)| an.tokens.list[k + i].id == id)
+}
+
+/// The place mention starting at token `k`, if any.
+fn place_at(an: &Analysis, k: usize) -> Option<usize> {
+    an.places.iter().position(|p| p.a == k)
+}
+
+/// The place mention ending at token `k` (exclusive), if any.
+fn place_ending_at(an: &Analysis, k: usize) -> Option<usize> {
+    an.places.iter().position(|p| p.b == k)
+}
+
+/// A word a list of places may hold between its places: an article, an adjective, a town noun,
+/// "en", a comma, a part noun and its "van" ("enkele wijken van X"), a filler ("zelf").
+fn filler(an: &Analysis, lang: &Language, k: usize) -> bool {
+    let t = &an.tokens.list[k];
+    if t.is(PUNCT) {
+        return an.tokens.fold(k) == ",";
+    }
+    let part_of = an.prep[k] & prep::OF != 0 && k > 0 && lang.part_nouns.contains(&an.tokens.list[k - 1].id);
+    an.class[k] & (class::DET | class::SKIP | class::INTRO | class::TOWN_NOUN | class::COORD) != 0
+        || lang.exception.fillers.contains(&t.id)
+        || lang.part_nouns.contains(&t.id)
+        || part_of
+}
+
+/// The places listed from token `k` on ("El Fasher", "Kadugli, Dilling en El Obeid", "de stad
+/// El Fasher zelf") and the token after the last of them; none when no place starts the list.
+/// A place after a comma with no "en" after it starts the next clause ("Except for El Fasher,
+/// Nyala ..."), not the list.
+fn list_from(an: &Analysis, lang: &Language, k: usize) -> Option<(Vec<usize>, usize)> {
+    // Each place with the token after it and whether "en" came before it.
+    let mut places: Vec<(usize, usize, bool)> = Vec::new();
+    let (mut j, mut joined) = (k, false);
+    while j < an.len() {
+        if let Some(i) = place_at(an, j) {
+            let end = an.places[i].b.max(j + 1);
+            places.push((i, end, joined));
+            joined = false;
+            j = end;
+        } else if filler(an, lang, j) {
+            joined |= an.class[j] & class::COORD != 0;
+            j += 1;
+        } else {
+            break;
+        }
+    }
+    while places.len() > 1 && !places.last().is_some_and(|&(_, _, joined)| joined) {
+        places.pop();
+    }
+    let end = places.last()?.1;
+    Some((places.into_iter().map(|(i, _, _)| i).collect(), end))
+}
+
+/// "behalve El Fasher", "with the exception of El Fasher and Kadugli", at token `k`.
+fn prefix_at(an: &Analysis, lang: &Language, openers: &[Vec<u32>], k: usize) -> Option<Found> {
+    let opener = openers.iter().filter(|p| starts_at(an, k, p)).max_by_key(|p| p.len())?;
+    let (places, b) = list_from(an, lang, k + opener.len())?;
+    Some(Found { a: k, b, places })
+}
+
+/// "op El Fasher na", "alleen El Fasher niet", "maar Kadugli en Dilling niet", at token `k`:
+/// the gap holds only places (and their articles and fillers), and the closing part follows
+/// them right away; "na" does not open a phrase of its own ("op Omdurman na de val van X").
+fn circumfix_at(an: &Analysis, lang: &Language, k: usize) -> Option<Found> {
+    let fillers = &lang.exception.fillers;
+    lang.exception.around.iter().find_map(|(open, close)| {
+        if !starts_at(an, k, open) {
+            return None;
+        }
+        let (places, mut end) = list_from(an, lang, k + open.len())?;
+        while end < an.len() && !an.tokens.list[end].is(PUNCT) && fillers.contains(&an.tokens.list[end].id) {
+            end += 1;
+        }
+        let b = end + close.len();
+        (starts_at(an, end, close) && !opens_phrase(an, b)).then_some(Found { a: k, b, places })
+    })
+}
+
+/// Whether token `k` starts a noun phrase or a date that the word before it governs.
+fn opens_phrase(an: &Analysis, k: usize) -> bool {
+    k < an.len()
+        && (an.class[k] & (class::ARTICLE | class::INDEFINITE) != 0
+            || an.tokens.list[k].is(DIGITS)
+            || an.dates.iter().any(|d| d.a == k))
+}
+
+/// "El Fasher uitgezonderd", "Kadugli en Dilling uitgezonderd", at token `k`: the places right
+/// before the phrase, back over "en".
+fn suffix_at(an: &Analysis, phrases: &ExceptionPhrases, k: usize) -> Option<Found> {
+    let closer = phrases.after.iter().find(|p| starts_at(an, k, p))?;
+    let mut places = Vec::new();
+    let mut j = k;
+    while let Some(i) = place_ending_at(an, j) {
+        places.push(i);
+        j = an.places[i].a;
+        if j == 0 || an.class[j - 1] & class::COORD == 0 || place_ending_at(an, j - 1).is_none() {
+            break;
+        }
+        j -= 1;
+    }
+    (!places.is_empty()).then_some(Found { a: j, b: k + closer.len(), places })
+}
