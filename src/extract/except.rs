@@ -6,7 +6,9 @@
 //! clause of their own ("op El Fasher na, waar het leger standhoudt") still states what holds
 //! there. The words come from the `[exception]` table of each language file.
 
+use crate::extract::frames::{Frame, FramePlace};
 use crate::extract::language::{Language, class, prep};
+use crate::extract::lexicon::Frame as Kind;
 use crate::extract::mentions::Analysis;
 use crate::extract::tokens::{DIGITS, PUNCT};
 
@@ -25,6 +27,8 @@ pub struct ExceptionPhrases {
     pub fillers: Vec<u32>,
     /// Phrases that make `besides` add a place rather than except it ("ook", "also").
     pub additive: Vec<Vec<u32>>,
+    /// Universal words before a noun that refers back ("alle", "geen enkele", "every").
+    pub universal: Vec<Vec<u32>>,
 }
 
 impl ExceptionPhrases {
@@ -186,4 +190,63 @@ fn suffix_at(an: &Analysis, phrases: &ExceptionPhrases, k: usize) -> Option<Foun
         j -= 1;
     }
     (!places.is_empty()).then_some(Found { a: j, b: k + closer.len(), places })
+}
+
+/// The frames of a sentence with an exception: no frame keeps an excepted place, nor a place
+/// told as the whole the exception is cut from ("alle steden", "every town", "geen enkele stad");
+/// a clause opened by a relative word right after the exception ("op El Fasher na, waar het
+/// leger standhoudt", "behalve enkele wijken van Hasakah en Qamishli, die nog door het regime
+/// worden gecontroleerd") is about all its places; and a loss with an exception ("lost every
+/// town other than Sittwe", "controleert geen enkele stad meer, behalve El Fasher") is the
+/// loser's hold of the excepted places, the only thing it still holds.
+pub fn frames(an: &Analysis, lang: &Language, frames: &mut [Frame]) {
+    let inside = |k: usize| an.excepted.iter().any(|&(a, b)| a <= k && k < b);
+    let whole = |i: usize| quantified_whole(an, lang, i);
+    for f in frames.iter_mut() {
+        f.places.retain(|p| match *p {
+            FramePlace::Mention(i) => !inside(an.places[i].a) && !whole(i),
+            FramePlace::Context => true,
+        });
+    }
+    for &(a, b) in &an.excepted {
+        let excepted: Vec<FramePlace> =
+            (0..an.places.len()).filter(|&i| a <= an.places[i].a && an.places[i].a < b).map(FramePlace::Mention).collect();
+        if let Some(k) = relative_right_after(an, b) {
+            let after = frames.iter_mut().filter(|f| an.cues[f.cue].a > k && an.clause[an.cues[f.cue].a] == an.clause[k]);
+            if let Some(f) = after.min_by_key(|f| an.cues[f.cue].a) {
+                f.places.clone_from(&excepted);
+                continue;
+            }
+        }
+        let loss = |f: &&mut Frame| f.places.is_empty() && (f.def.frame == Kind::Lose || (f.def.frame == Kind::Hold && f.no_longer));
+        let nearest = frames.iter_mut().filter(loss).min_by_key(|f| an.cues[f.cue].a.abs_diff(a));
+        if let (Some(f), Some(hold)) = (nearest, lang.hold_event) {
+            f.def = lang.events[hold as usize];
+            f.no_longer = false;
+            // "in the west", "in het noorden": the part named is the whole the loss was of.
+            f.partial = false;
+            f.remnant = false;
+            f.places = excepted;
+        }
+    }
+}
+
+/// The relative word right after token `b`, over a comma ("op El Fasher na, waar ...").
+fn relative_right_after(an: &Analysis, b: usize) -> Option<usize> {
+    let mut k = b;
+    while k < an.len() && an.tokens.list[k].is(PUNCT) && an.tokens.fold(k) == "," {
+        k += 1;
+    }
+    (k < an.len() && k > b && an.class[k] & class::RELATIVE != 0).then_some(k)
+}
+
+/// Whether place mention `i` refers back by a noun under a universal word ("alle steden",
+/// "elke stad", "geen enkele stad", "every town"): the whole an exception is cut from.
+fn quantified_whole(an: &Analysis, lang: &Language, i: usize) -> bool {
+    let p = &an.places[i];
+    if !(p.is_anaphora() || p.refers_by_kind()) {
+        return false;
+    }
+    let from = p.a.saturating_sub(2);
+    lang.exception.universal.iter().any(|w| (from..p.b).any(|k| starts_at(an, k, w)))
 }

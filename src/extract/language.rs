@@ -598,6 +598,7 @@ impl<'a> Builder<'a> {
             around: list(&words.around, 2)?.into_iter().filter_map(|mut p| Some((p.remove(0), p.pop()?))).collect(),
             fillers: single(list(&words.fillers, 1)?).into_iter().flatten().collect(),
             additive: single(list(&words.additive, 1)?),
+            universal: single(list(&words.universal, 1)?),
         })
     }
 

@@ -330,6 +330,10 @@ pub struct ExceptionWords {
     /// "Behalve El Fasher is ook Kadugli in handen van het leger", "apart from X, it also holds Y".
     #[serde(default)]
     pub additive: Vec<String>,
+    /// Universal words before a town noun that refers back: "alle steden", "geen enkele stad",
+    /// "every town" is the whole the exception is cut from, never one town named before.
+    #[serde(default)]
+    pub universal: Vec<String>,
 }
 
 /// `[extent]`: the words that make a country name a place a claim is about (see
