@@ -41,8 +41,14 @@ fn dutch_exception_words_before_and_after_the_places() {
             ("De RSF beheerst met uitzondering van El Fasher alle steden in Darfur.", &[]),
             ("Met uitzondering van El Fasher en Tina zijn alle steden in Noord-Darfur in handen van de RSF.", &[]),
             ("De RSF heeft Nyala, El Fasher uitgezonderd, in handen.", &["Nyala rsf holds -"]),
-            ("De RSF namen Nyala en Zalingei in, maar niet El Fasher.", &["Nyala rsf captured -", "Zalinjay rsf captured -"]),
-            ("De RSF hebben Nyala en Geneina ingenomen, alleen El Fasher niet.", &["Nyala rsf captured -", "Al-Junaynah rsf captured -"]),
+            (
+                "De RSF namen Nyala en Zalingei in, maar niet El Fasher.",
+                &["Nyala rsf captured -", "Zalinjay rsf captured -"],
+            ),
+            (
+                "De RSF hebben Nyala en Geneina ingenomen, alleen El Fasher niet.",
+                &["Nyala rsf captured -", "Al-Junaynah rsf captured -"],
+            ),
             ("De paramilitairen van de RSF namen in april Mellit in, maar El Fasher niet.", &["Mellit rsf captured -"]),
             // the relative clause after the exception is about all its places
             (
@@ -80,7 +86,10 @@ fn english_exception_words_take_their_places_out_of_the_claim() {
             ("Except for El Fasher, the RSF holds every state capital in Darfur.", &[]),
             ("With the exception of El Fasher, the RSF holds all major towns in Darfur.", &[]),
             ("The RSF captured all but El Fasher.", &[]),
-            ("The RSF has taken Nyala and Zalingei, but not El Fasher.", &["Nyala rsf captured -", "Zalinjay rsf captured -"]),
+            (
+                "The RSF has taken Nyala and Zalingei, but not El Fasher.",
+                &["Nyala rsf captured -", "Zalinjay rsf captured -"],
+            ),
             ("The RSF has taken Nyala, but not El Fasher and Kadugli.", &["Nyala rsf captured -"]),
             (
                 "The RSF seized every state capital in Darfur except El Fasher, where the army is still holding out.",
@@ -95,7 +104,10 @@ fn an_additive_besides_and_a_hold_with_only_are_no_exceptions() {
     check(
         "nl",
         &[
-            ("Behalve El Fasher is ook Kadugli nog in handen van het leger.", &["El Fasher saf holds -", "Kadugli saf holds -"]),
+            (
+                "Behalve El Fasher is ook Kadugli nog in handen van het leger.",
+                &["El Fasher saf holds -", "Kadugli saf holds -"],
+            ),
             ("Alleen El Fasher is nog in handen van het leger.", &["El Fasher saf holds -"]),
             ("In Darfur heeft het leger alleen nog El Fasher in handen.", &["El Fasher saf holds -"]),
         ],
@@ -103,7 +115,10 @@ fn an_additive_besides_and_a_hold_with_only_are_no_exceptions() {
     check(
         "en",
         &[
-            ("Apart from Avdiivka, Russia also took Marinka last year.", &["Avdiyivka russia captured -", "Mar'yinka russia captured -"]),
+            (
+                "Apart from Avdiivka, Russia also took Marinka last year.",
+                &["Avdiyivka russia captured -", "Mar'yinka russia captured -"],
+            ),
             ("Only El Fasher is still held by the army.", &["El Fasher saf holds -"]),
         ],
     );

@@ -209,16 +209,21 @@ pub fn frames(an: &Analysis, lang: &Language, frames: &mut [Frame]) {
         });
     }
     for &(a, b) in &an.excepted {
-        let excepted: Vec<FramePlace> =
-            (0..an.places.len()).filter(|&i| a <= an.places[i].a && an.places[i].a < b).map(FramePlace::Mention).collect();
+        let excepted: Vec<FramePlace> = (0..an.places.len())
+            .filter(|&i| a <= an.places[i].a && an.places[i].a < b)
+            .map(FramePlace::Mention)
+            .collect();
         if let Some(k) = relative_right_after(an, b) {
-            let after = frames.iter_mut().filter(|f| an.cues[f.cue].a > k && an.clause[an.cues[f.cue].a] == an.clause[k]);
+            let after =
+                frames.iter_mut().filter(|f| an.cues[f.cue].a > k && an.clause[an.cues[f.cue].a] == an.clause[k]);
             if let Some(f) = after.min_by_key(|f| an.cues[f.cue].a) {
                 f.places.clone_from(&excepted);
                 continue;
             }
         }
-        let loss = |f: &&mut Frame| f.places.is_empty() && (f.def.frame == Kind::Lose || (f.def.frame == Kind::Hold && f.no_longer));
+        let loss = |f: &&mut Frame| {
+            f.places.is_empty() && (f.def.frame == Kind::Lose || (f.def.frame == Kind::Hold && f.no_longer))
+        };
         let nearest = frames.iter_mut().filter(loss).min_by_key(|f| an.cues[f.cue].a.abs_diff(a));
         if let (Some(f), Some(hold)) = (nearest, lang.hold_event) {
             f.def = lang.events[hold as usize];
