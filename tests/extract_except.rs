@@ -50,6 +50,8 @@ fn dutch_exception_words_before_and_after_the_places() {
                 &["Nyala rsf captured -", "Al-Junaynah rsf captured -"],
             ),
             ("De paramilitairen van de RSF namen in april Mellit in, maar El Fasher niet.", &["Mellit rsf captured -"]),
+            // the exception's "niet" negates no cue
+            ("De RSF hebben Nyala maar niet El Fasher veroverd.", &["Nyala rsf captured -"]),
             // the relative clause after the exception is about all its places
             (
                 "De YPG beheerst het noorden van de provincie, behalve enkele wijken van Hasakah en Qamishli, die nog door het regime worden gecontroleerd.",
@@ -66,6 +68,11 @@ fn a_loss_with_an_exception_is_the_losers_hold_of_the_excepted_place() {
         &[
             ("Het leger controleert geen enkele stad meer in Darfur, behalve El Fasher.", &["El Fasher saf holds -"]),
             ("Het leger heeft alle steden in Darfur verloren, op El Fasher na.", &["El Fasher saf holds -"]),
+            // a name the gazetteer leaves unresolved stands in the list too
+            (
+                "In Darfur is het leger alle steden kwijtgeraakt, El Fasher en Tina uitgezonderd.",
+                &["El Fasher saf holds -"],
+            ),
         ],
     );
     check(
@@ -86,6 +93,8 @@ fn english_exception_words_take_their_places_out_of_the_claim() {
             ("Except for El Fasher, the RSF holds every state capital in Darfur.", &[]),
             ("With the exception of El Fasher, the RSF holds all major towns in Darfur.", &[]),
             ("The RSF captured all but El Fasher.", &[]),
+            ("The RSF controls every town in Darfur save for El Fasher.", &[]),
+            ("The paramilitaries hold all state capitals in Darfur, excluding El Fasher.", &[]),
             (
                 "The RSF has taken Nyala and Zalingei, but not El Fasher.",
                 &["Nyala rsf captured -", "Zalinjay rsf captured -"],

@@ -10,7 +10,7 @@ use crate::extract::frames::{Frame, FramePlace};
 use crate::extract::language::{Language, class, prep};
 use crate::extract::lexicon::Frame as Kind;
 use crate::extract::mentions::Analysis;
-use crate::extract::tokens::{DIGITS, PUNCT};
+use crate::extract::tokens::{CAP, DIGITS, PUNCT};
 
 /// The `[exception]` phrases of a language, each as its words' vocabulary ids.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -176,15 +176,21 @@ fn opens_phrase(an: &Analysis, k: usize) -> bool {
 }
 
 /// "El Fasher uitgezonderd", "Kadugli en Dilling uitgezonderd", at token `k`: the places right
-/// before the phrase, back over "en".
+/// before the phrase, back over "en", articles and unresolved names, never over a comma or a side.
 fn suffix_at(an: &Analysis, phrases: &ExceptionPhrases, k: usize) -> Option<Found> {
     let closer = phrases.after.iter().find(|p| starts_at(an, k, p))?;
     let mut places = Vec::new();
     let mut j = k;
-    while let Some(i) = place_ending_at(an, j) {
-        places.push(i);
-        j = an.places[i].a;
-        if j == 0 || an.class[j - 1] & class::COORD == 0 || place_ending_at(an, j - 1).is_none() {
+    while j > 0 {
+        if let Some(i) = place_ending_at(an, j) {
+            places.push(i);
+            j = an.places[i].a;
+            continue;
+        }
+        // "en", an article, or a name the gazetteer left unresolved ("El Fasher en Tina").
+        let t = &an.tokens.list[j - 1];
+        let name = t.is(CAP) && !t.is(PUNCT) && !an.actors.iter().any(|m| m.a < j && j <= m.b);
+        if an.class[j - 1] & (class::COORD | class::DET) == 0 && !name {
             break;
         }
         j -= 1;
