@@ -21,6 +21,16 @@ fn a_dutch_circumfix_takes_its_places_out_of_the_claim() {
             ("Op El Fasher na beheersen de paramilitairen van de RSF alle steden in Darfur.", &[]),
             ("De RSF heeft op El Fasher na alle steden in Darfur in handen.", &[]),
             ("Op Sittwe, Kyaukphyu en Manaung na zijn alle steden van Rakhine in handen van het Arakan Army.", &[]),
+            // a counted exception with its places in apposition
+            ("Het Arakan Army heeft alle steden in Rakhine op twee na in handen: Sittwe en Kyaukphyu.", &[]),
+            (
+                "Op twee steden na, Sittwe en Kyaukphyu, zijn alle plaatsen van Rakhine in handen van het Arakan Army.",
+                &[],
+            ),
+            (
+                "De junta heeft alle steden verloren, behalve twee: Sittwe en Kyaukphyu.",
+                &["Sittwe myanmar-junta holds -", "Kyaukpyu myanmar-junta holds -"],
+            ),
             // the other side named in a clause of its own
             (
                 "Alle steden in Darfur zijn gevallen, op El Fasher na, waar het leger nog standhoudt.",
@@ -93,6 +103,7 @@ fn english_exception_words_take_their_places_out_of_the_claim() {
             ("Except for El Fasher, the RSF holds every state capital in Darfur.", &[]),
             ("With the exception of El Fasher, the RSF holds all major towns in Darfur.", &[]),
             ("The RSF captured all but El Fasher.", &[]),
+            ("The Arakan Army now holds all but two towns in the state, Sittwe and Kyaukphyu.", &[]),
             ("The RSF controls every town in Darfur save for El Fasher.", &[]),
             ("The paramilitaries hold all state capitals in Darfur, excluding El Fasher.", &[]),
             (

@@ -27,6 +27,8 @@ pub struct ExceptionPhrases {
     pub fillers: Vec<u32>,
     /// Phrases that make `besides` add a place rather than except it ("ook", "also").
     pub additive: Vec<Vec<u32>>,
+    /// Number words of a counted exception ("op twee na", "all but two"), as vocabulary ids.
+    pub counts: Vec<u32>,
     /// Universal words before a noun that refers back ("alle", "geen enkele", "every").
     pub universal: Vec<Vec<u32>>,
 }
@@ -63,6 +65,7 @@ pub fn mark(an: &mut Analysis, lang: &Language) {
             found.extend(prefix_at(an, lang, &phrases.besides, k));
         }
         found.extend(suffix_at(an, phrases, k));
+        found.extend(counted_at(an, lang, k, additive));
     }
     for f in found {
         for &i in &f.places {
@@ -165,6 +168,41 @@ fn circumfix_at(an: &Analysis, lang: &Language, k: usize) -> Option<Found> {
         let b = end + close.len();
         (starts_at(an, end, close) && !opens_phrase(an, b)).then_some(Found { a: k, b, places })
     })
+}
+
+/// How far a counted exception's colon or comma may stand from its count, in words.
+const COUNT_WINDOW: usize = 8;
+
+/// A counted exception whose places follow in apposition, at token `k`: "all but two towns in
+/// the province, Sittwe and Kyaukphyu", "alle steden op twee na: Sittwe en Kyaukphyu", "op twee
+/// steden na, Sittwe en Kyaukphyu", "behalve twee: ...". The list must close the sentence or
+/// its clause.
+fn counted_at(an: &Analysis, lang: &Language, k: usize, additive: bool) -> Option<Found> {
+    let phrases = &lang.exception;
+    let prefix = phrases.before.iter().chain(phrases.besides.iter().filter(|_| !additive));
+    let (count, close) = match prefix.filter(|p| starts_at(an, k, p)).max_by_key(|p| p.len()) {
+        Some(opener) => (k + opener.len(), None),
+        None => phrases
+            .around
+            .iter()
+            .find(|(open, _)| starts_at(an, k, open))
+            .map(|(open, close)| (k + open.len(), Some(close)))?,
+    };
+    if count >= an.len() || !(an.tokens.list[count].is(DIGITS) || phrases.counts.contains(&an.tokens.list[count].id)) {
+        return None;
+    }
+    let stop = (count + 1..an.len().min(count + COUNT_WINDOW)).find(|&j| an.tokens.list[j].is(PUNCT))?;
+    if !matches!(an.tokens.fold(stop), "," | ":") {
+        return None;
+    }
+    if let Some(close) = close
+        && !(count + 1..stop).any(|j| starts_at(an, j, close) && j + close.len() <= stop)
+    {
+        return None;
+    }
+    let (places, b) = list_from(an, lang, stop + 1)?;
+    let closes = b == an.len() || an.tokens.list[b].is(PUNCT);
+    closes.then_some(Found { a: k, b, places })
 }
 
 /// Whether token `k` starts a noun phrase or a date that the word before it governs.

@@ -599,6 +599,7 @@ impl<'a> Builder<'a> {
             fillers: single(list(&words.fillers, 1)?).into_iter().flatten().collect(),
             additive: single(list(&words.additive, 1)?),
             universal: single(list(&words.universal, 1)?),
+            counts: single(list(&words.counts, 1)?).into_iter().flatten().collect(),
         })
     }
 

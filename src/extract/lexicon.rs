@@ -334,6 +334,10 @@ pub struct ExceptionWords {
     /// "every town" is the whole the exception is cut from, never one town named before.
     #[serde(default)]
     pub universal: Vec<String>,
+    /// Number words of a counted exception whose places follow after a comma or colon: "alle
+    /// steden op twee na: Sittwe en Kyaukphyu", "all but two towns, Sittwe and Kyaukphyu".
+    #[serde(default)]
+    pub counts: Vec<String>,
 }
 
 /// `[extent]`: the words that make a country name a place a claim is about (see
