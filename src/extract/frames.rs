@@ -147,6 +147,9 @@ pub fn frames(an: &Analysis, lang: &Language, retrospective: bool, text: &str, b
     crate::extract::attach::after_places(an, lang, &mut list);
     crate::extract::share::places_of_clause_before(an, lang, &mut list);
     holds_of_sites_beside_parts(an, &mut list);
+    if !an.excepted.is_empty() {
+        crate::extract::except::frames(an, lang, &mut list);
+    }
     // A possession in a noun phrase is the background of the clause: it comes first, so the
     // clause's own frame knows who held the place ("encircled Manbij, the IS-held town").
     list.sort_by_key(|f| !f.possessive);

@@ -232,6 +232,8 @@ pub struct Language {
     pub warnings: Vec<String>,
     /// The words of `[extent]`, as vocabulary ids.
     pub extent: crate::extract::extent::ExtentPhrases,
+    /// The words of `[exception]`, as vocabulary ids.
+    pub exception: crate::extract::except::ExceptionPhrases,
     /// `[partial] parts` by vocabulary id (see [`crate::extract::parts`]).
     pub part_nouns: Vec<u32>,
     /// Words of permission, folded ("mogen", "allowed"): a loss or capture they govern is no
@@ -384,6 +386,7 @@ impl Language {
         builder.actors(&parsed, factions, town_keys)?;
         builder.cues(&parsed)?;
         let extent = builder.extent(&parsed.extent)?;
+        let exception = builder.exception(&parsed.exception)?;
         let mut areas = builder.areas(&parsed.areas, gazetteer)?;
         let dates =
             DateGrammar::compile(&parsed.dates, &mut builder.vocab, parsed.language.months_need_capital, file, text)?;
@@ -460,6 +463,7 @@ impl Language {
             loose: builder.loose,
             warnings: builder.warnings,
             extent,
+            exception,
             part_nouns,
             permission: parsed
                 .grammar
@@ -624,6 +628,36 @@ impl<'a> Builder<'a> {
             areas: list(&words.areas)?,
             whole: list(&words.whole)?,
             only: list(&words.only)?,
+        })
+    }
+
+    /// `[exception]`: each phrase as its words' vocabulary ids; a circumfix as its two parts.
+    fn exception(
+        &mut self,
+        words: &lexicon::ExceptionWords,
+    ) -> Result<crate::extract::except::ExceptionPhrases, LexiconError> {
+        let mut list = |phrases: &[String], parts: usize| -> Result<Vec<Vec<Vec<u32>>>, LexiconError> {
+            let mut out = Vec::new();
+            for phrase in phrases {
+                let parsed = self.parse(phrase)?;
+                if parsed.parts.len() != parts || parsed.at_end {
+                    let reason = if parts == 2 { "a circumfix has one gap" } else { "no gaps and no <end>" };
+                    return Err(self.bad(phrase, reason));
+                }
+                out.push(parsed.parts);
+            }
+            Ok(out)
+        };
+        let single = |lists: Vec<Vec<Vec<u32>>>| lists.into_iter().flatten().collect::<Vec<_>>();
+        Ok(crate::extract::except::ExceptionPhrases {
+            before: single(list(&words.before, 1)?),
+            besides: single(list(&words.besides, 1)?),
+            after: single(list(&words.after, 1)?),
+            around: list(&words.around, 2)?.into_iter().filter_map(|mut p| Some((p.remove(0), p.pop()?))).collect(),
+            fillers: single(list(&words.fillers, 1)?).into_iter().flatten().collect(),
+            additive: single(list(&words.additive, 1)?),
+            universal: single(list(&words.universal, 1)?),
+            counts: single(list(&words.counts, 1)?).into_iter().flatten().collect(),
         })
     }
 

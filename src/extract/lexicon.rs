@@ -45,6 +45,9 @@ pub struct LexiconFile {
     /// `[areas]`, optional: region phrases, self-ruled regions and capitals.
     #[serde(default)]
     pub areas: AreaWords,
+    /// `[exception]`, optional: the words that take places out of a claim ("op X na", "except X").
+    #[serde(default)]
+    pub exception: ExceptionWords,
     #[serde(rename = "event")]
     pub events: Vec<EventWords>,
     pub dates: DateWords,
@@ -350,6 +353,42 @@ pub struct PartialWords {
     /// word and no place of their own they are a part of the town the article is about.
     #[serde(default)]
     pub parts: Vec<String>,
+}
+
+/// `[exception]`: the words that take a list of places out of the claim of their sentence (see
+/// [`crate::extract::except`]): "De RSF heeft heel Darfur in handen, op El Fasher na".
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ExceptionWords {
+    /// Phrases right before the excepted places: "behalve", "met uitzondering van", "except for".
+    #[serde(default)]
+    pub before: Vec<String>,
+    /// Phrases right before them that add a place instead when an `additive` word is in the
+    /// sentence: "behalve", "apart from".
+    #[serde(default)]
+    pub besides: Vec<String>,
+    /// Phrases right after them: "El Fasher uitgezonderd".
+    #[serde(default)]
+    pub after: Vec<String>,
+    /// Circumfixes, written with one gap that holds only the excepted places: "op ... na".
+    #[serde(default)]
+    pub around: Vec<String>,
+    /// Words the place list may hold besides places, articles, adjectives, "en" and commas:
+    /// "op Kutum zelf na", "except the city itself".
+    #[serde(default)]
+    pub fillers: Vec<String>,
+    /// Words that make a `besides` phrase add a place instead of excepting it:
+    /// "Behalve El Fasher is ook Kadugli in handen van het leger", "apart from X, it also holds Y".
+    #[serde(default)]
+    pub additive: Vec<String>,
+    /// Universal words before a town noun that refers back: "alle steden", "geen enkele stad",
+    /// "every town" is the whole the exception is cut from, never one town named before.
+    #[serde(default)]
+    pub universal: Vec<String>,
+    /// Number words of a counted exception whose places follow after a comma or colon: "alle
+    /// steden op twee na: Sittwe en Kyaukphyu", "all but two towns, Sittwe and Kyaukphyu".
+    #[serde(default)]
+    pub counts: Vec<String>,
 }
 
 /// `[extent]`: the words that make a country name a place a claim is about (see

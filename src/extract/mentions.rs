@@ -128,6 +128,9 @@ pub struct Analysis {
     pub parts: Vec<usize>,
     pub no_longer: Vec<(usize, usize)>,
     pub not_negated: Vec<(usize, usize)>,
+    /// Token spans of exception phrases with their places ("op El Fasher na", "except X"): see
+    /// [`crate::extract::except`].
+    pub excepted: Vec<(usize, usize)>,
     /// Country mentions with a stated extent, by their first token (see [`crate::extract::extent`]).
     pub extents: Vec<(usize, crate::extract::extent::Extent)>,
     /// "Rebellen van de MNDAA", "rebels led by HTS": (first token of the description, first
@@ -290,6 +293,7 @@ impl Analysis {
         self.clause_pronouns();
         self.govern();
         self.edge_places(lang);
+        crate::extract::except::mark(self, lang);
         if self.modals.iter().any(|&(_, _, m)| m == Modality::Claimed) {
             self.attribution_places();
         }
@@ -320,6 +324,7 @@ impl Analysis {
         self.parts.clear();
         self.no_longer.clear();
         self.not_negated.clear();
+        self.excepted.clear();
         self.extents.clear();
         self.dual.clear();
     }

@@ -26,6 +26,7 @@ pub mod dateline;
 pub mod dates;
 mod debug;
 pub mod eval;
+pub mod except;
 pub mod extent;
 pub mod frames;
 pub use crate::fxhash;

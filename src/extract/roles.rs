@@ -1411,7 +1411,11 @@ impl Roles<'_> {
         if self.country_part() {
             return true;
         }
-        self.an().partial.iter().filter(|&&(k, remnant)| !remnant && !adverb(k)).any(|&(k, _)| {
+        // An excepted place ("lost every town in the west other than X") takes only the partial
+        // words of its own exception ("behalve enkele wijken van X"), not those of the whole.
+        let span = self.an().excepted.iter().find(|&&(a, b)| a <= place && place < b).copied();
+        let own = |k: usize| span.is_none_or(|(a, b)| a <= k && k < b);
+        self.an().partial.iter().filter(|&&(k, remnant)| !remnant && !adverb(k) && own(k)).any(|&(k, _)| {
             // A direction right before a name ("Noord-Syrië") is about that name only.
             let names = tokens.get(k + 1).is_some_and(|t| t.is(crate::extract::tokens::CAP));
             if names {
