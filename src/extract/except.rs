@@ -53,12 +53,20 @@ struct Found {
 /// Runs once the prepositions of the places are known.
 pub fn mark(an: &mut Analysis, lang: &Language) {
     let phrases = &lang.exception;
-    if phrases.is_empty() || an.places.is_empty() || !may_hold_one(an, phrases) {
+    if phrases.is_empty() || an.places.is_empty() {
+        return;
+    }
+    let firsts = first_words_present(an, phrases);
+    if firsts.is_empty() {
         return;
     }
     let additive = phrases.additive.iter().any(|p| (0..an.len()).any(|k| starts_at(an, k, p)));
     let mut found = Vec::new();
     for k in 0..an.len() {
+        // Every phrase below starts at `k` with its first word.
+        if !firsts.contains(&an.tokens.list[k].id) {
+            continue;
+        }
         found.extend(circumfix_at(an, lang, k));
         found.extend(prefix_at(an, lang, &phrases.before, k));
         if !additive {
@@ -77,13 +85,14 @@ pub fn mark(an: &mut Analysis, lang: &Language) {
     }
 }
 
-/// Whether the first word of some exception phrase occurs in the sentence.
-fn may_hold_one(an: &Analysis, phrases: &ExceptionPhrases) -> bool {
-    let first = |p: &Vec<u32>| p.first().is_some_and(|&id| an.has_word(id));
-    phrases.before.iter().any(first)
-        || phrases.besides.iter().any(first)
-        || phrases.around.iter().any(|(open, _)| first(open))
-        || phrases.after.iter().any(first)
+/// The first words of the exception phrases all of whose words occur in the sentence (both
+/// parts of a circumfix): the only tokens an exception may start at. Mostly none, so the
+/// sentence is passed over at the cost of a few bit tests.
+fn first_words_present(an: &Analysis, phrases: &ExceptionPhrases) -> Vec<u32> {
+    let present = |p: &&Vec<u32>| !p.is_empty() && p.iter().all(|&id| an.has_word(id));
+    let around = phrases.around.iter().filter(|(open, close)| present(&open) && present(&close)).map(|(open, _)| open);
+    let lists = phrases.before.iter().chain(&phrases.besides).chain(&phrases.after).filter(present);
+    lists.chain(around).filter_map(|p| p.first().copied()).collect()
 }
 
 /// Whether the words of `phrase` stand at token `k`.
