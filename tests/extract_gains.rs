@@ -47,6 +47,18 @@ fn the_side_a_fall_gains_took_the_place_and_the_side_it_hurts_lost_it() {
         ("De val van Bachmoet is een zware klap voor Oekraïne.", "nl", "Bakhmut ukraine lost"),
         ("Na de val van Mosul vluchtten de IS-strijders naar Syrië.", "nl", "Mosul is lost"),
         ("The fall of Avdiivka was a heavy blow for Ukraine.", "en", "Avdiyivka ukraine lost"),
+        // A gain in another clause, a setback or a concession: the side named suffered the fall.
+        (
+            "De val van Bachmoet betekent een zware nederlaag voor Oekraïne, dat op succes had gehoopt.",
+            "nl",
+            "Bakhmut ukraine lost",
+        ),
+        ("Ondanks de val van Avdiivka boekten de Oekraïners succes bij Robotyne.", "nl", "Avdiyivka ukraine lost"),
+        (
+            "The fall of Avdiivka was a heavy blow for Ukraine, which had hoped for a breakthrough.",
+            "en",
+            "Avdiyivka ukraine lost",
+        ),
         // A gain denied is none; a side that only tells of the gain did not make it.
         ("Na de val van Avdiivka boekten de Oekraïners geen succes meer.", "nl", "Avdiyivka ukraine lost"),
         (

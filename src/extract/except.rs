@@ -230,6 +230,9 @@ fn suffix_at(an: &Analysis, phrases: &ExceptionPhrases, k: usize) -> Option<Foun
     let mut j = k;
     while j > 0 {
         if let Some(i) = place_ending_at(an, j) {
+            if an.places[i].a >= j {
+                break; // an empty mention: never loop on it
+            }
             places.push(i);
             j = an.places[i].a;
             continue;

@@ -263,6 +263,8 @@ pub struct Language {
     pub liberation: WordSet,
     /// `[grammar] gains`, folded: "overwinning", "victory".
     pub gains: WordSet,
+    /// `[grammar] setbacks`, folded: "klap", "blow", "ondanks".
+    pub setbacks: WordSet,
     /// `[grammar] since`, folded ("sinds", "since"): a date after it starts a state.
     pub since: WordSet,
     /// `[grammar] possessives`, folded ("hun", "its").
@@ -421,6 +423,7 @@ impl Language {
         let access_prepositions = WordSet::new(fold_words(&parsed.grammar.access_prepositions), &builder.vocab);
         let liberation = WordSet::new(fold_words(&parsed.grammar.liberation), &builder.vocab);
         let gains = WordSet::new(fold_words(&parsed.grammar.gains), &builder.vocab);
+        let setbacks = WordSet::new(fold_words(&parsed.grammar.setbacks), &builder.vocab);
         let extraposed = parsed
             .grammar
             .extraposed
@@ -500,6 +503,7 @@ impl Language {
             access_prepositions,
             liberation,
             gains,
+            setbacks,
             since,
             possessives,
             seat_prepositions,

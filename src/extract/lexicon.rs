@@ -262,6 +262,10 @@ pub struct Grammar {
     /// the one side a sentence names with a fall noun and such a word took the place.
     #[serde(default)]
     pub gains: Vec<String>,
+    /// Words of a setback or a concession ("klap", "nederlaag", "ondanks", "blow", "despite"):
+    /// with one in the sentence, no gain word makes the side named with a fall its taker.
+    #[serde(default)]
+    pub setbacks: Vec<String>,
     /// Words that, right before a date, make it the start of a state ("sinds maart", "since
     /// May"): a capture told so is a hold since then.
     #[serde(default)]

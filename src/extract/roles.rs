@@ -863,9 +863,9 @@ impl Roles<'_> {
     /// calls it a liberation (`[grammar] liberation`: no side calls its own loss that); else no
     /// claim, as a side also confirms its own losses ("According to Ukraine, Soledar has been
     /// captured"). (A fall told only by a side gives no claim either: [`Self::fall`].)
-    fn told_by_side(&self, teller: &str) -> Option<Outcome> {
+    fn told_by_side(&self, teller: &str, place: &PlaceRef) -> Option<Outcome> {
         let noun = self.an().cues[self.frame.cue].form == Form::Noun;
-        let liberation = self.cue_is_liberation();
+        let liberation = self.cue_is_liberation() && self.party_to_the_war(teller, place);
         if !liberation && (noun || self.ctx.front_attacker() != Some(teller)) {
             return None;
         }
@@ -876,6 +876,17 @@ impl Roles<'_> {
             Outcome::new(teller.to_string(), other, Event::Captured)
                 .noted(format!("taker not named; {teller}, {why}"), 0.3),
         )
+    }
+
+    /// Whether `side` fights over the place: the government of its country, or a side the
+    /// article has shown on its front or holding or attacking the place. A third party's leader
+    /// who hails a liberation ("Kherson has been liberated, the American president said") took
+    /// nothing.
+    fn party_to_the_war(&self, side: &str, place: &PlaceRef) -> bool {
+        let state = self.ctx.state(&place.key);
+        let on_front = self.ctx.front_attacker() == Some(side) || self.ctx.front_defender() == Some(side);
+        let at_place = state.is_some_and(|s| s.holder.as_deref() == Some(side) || s.attacker.as_deref() == Some(side));
+        on_front || at_place || crate::extract::siege::government_side(self.s.lang, &place.country) == Some(side)
     }
 
     /// Whether the frame's cue is a word of liberation (`[grammar] liberation`).
@@ -895,7 +906,8 @@ impl Roles<'_> {
         self.teller_besides(None)
     }
 
-    /// [`Self::teller`], leaving out the side `besides` (the side a capture was taken from).
+    /// [`Self::teller`], leaving out the side `besides` (the side a capture was taken from), its
+    /// actors and its speakers alike.
     fn teller_besides(&self, besides: Option<&str>) -> Option<String> {
         let an = self.an();
         let lang = self.s.lang;
@@ -910,7 +922,8 @@ impl Roles<'_> {
             }
             sides.push(side);
         }
-        sides.extend(an.speakers.iter().map(|&(_, f)| self.ctx.side_of(&lang.factions[f as usize]).to_string()));
+        let speakers = an.speakers.iter().map(|&(_, f)| self.ctx.side_of(&lang.factions[f as usize]).to_string());
+        sides.extend(speakers.filter(|side| Some(side.as_str()) != besides));
         sides.sort();
         sides.dedup();
         (sides.len() == 1).then(|| sides.pop()).flatten()
@@ -924,13 +937,15 @@ impl Roles<'_> {
             return true;
         }
         let (cue_a, _) = self.cue();
-        let part = |k: usize| (0..k).filter(|&j| crate::extract::frames::is_comma(an, j)).count();
+        let comma_between = |x: usize, y: usize| (x.min(y)..x.max(y)).any(|j| crate::extract::frames::is_comma(an, j));
         let claimed = an.modals.iter().filter(|&&(_, _, modality)| modality == Modality::Claimed);
-        // A trailing attribution (", the defence ministry in Moscow said") comes after the cue.
-        let other_part = part(m.a) > part(cue_a);
+        // A trailing attribution (", the defence ministry in Moscow said") comes after the cue,
+        // its speech verb in the side's comma part.
+        let other_part = m.a > cue_a && comma_between(cue_a, m.a);
         let other_clause = an.clause[m.a] != an.clause[cue_a];
         claimed.into_iter().any(|&(a, _, _)| {
-            (other_part && part(a) == part(m.a)) || (other_clause && an.clause[a] == an.clause[m.a] && a < cue_a)
+            (other_part && a > cue_a && comma_between(cue_a, a) && !comma_between(a, m.a))
+                || (other_clause && an.clause[a] == an.clause[m.a] && a < cue_a)
         })
     }
 
@@ -995,6 +1010,7 @@ impl Roles<'_> {
             // "Mosul is bevrijd van IS, zegt de Iraakse premier": the teller of a liberation
             // took the place from the side named.
             let liberator = self.cue_is_liberation().then(|| self.teller_besides(Some(&loser))).flatten();
+            let liberator = liberator.filter(|teller| self.party_to_the_war(teller, place));
             if let Some(teller) = liberator {
                 let out = Outcome::new(teller.clone(), Some(loser), Event::Captured)
                     .noted(format!("taker not named; {teller}, who tells it and calls it a liberation"), 0.3);
@@ -1016,10 +1032,9 @@ impl Roles<'_> {
     fn take_from_context(&self, place: &PlaceRef) -> Option<Outcome> {
         let state = self.ctx.state(&place.key).cloned().unwrap_or_default();
         let noun = self.an().cues[self.frame.cue].form == crate::extract::language::Form::Noun;
-        let teller = self.teller();
         // A liberation told by one side is that side's, whoever was attacking or holding it.
-        if let Some(teller) = teller.as_ref().filter(|_| self.cue_is_liberation()) {
-            return self.told_by_side(teller);
+        if let Some(teller) = self.cue_is_liberation().then(|| self.teller()).flatten() {
+            return self.told_by_side(&teller, place);
         }
         if let (true, Some(Event::Captured), Some((taker, date))) = (noun, state.last, &state.capture) {
             let out = Outcome::new(taker.clone(), None, Event::Captured)
@@ -1054,7 +1069,7 @@ impl Roles<'_> {
         }
         let sole = self.sole();
         if let Some(teller) = sole.as_ref().filter(|_| self.sole_is_speaker(true)) {
-            return self.told_by_side(teller);
+            return self.told_by_side(teller, place);
         }
         let last = sole.clone().or_else(|| self.ctx.last_actor().map(str::to_string))?;
         // A capture that names no taker, told while the side named last is the one the article
@@ -1090,8 +1105,8 @@ impl Roles<'_> {
         }
         // A passive told by one side alone ("Kherson was liberated, Ukraine's defence ministry
         // said"): the teller is no loser.
-        if let Some(teller) = teller {
-            return self.told_by_side(&teller);
+        if let Some(teller) = self.teller() {
+            return self.told_by_side(&teller, place);
         }
         Some(
             Outcome::new(last.clone(), None, Event::Lost)
@@ -1140,7 +1155,9 @@ impl Roles<'_> {
         // "Met de val van Bachmoet boeken de Russen een overwinning", "Na de val van X rukten de
         // Russen op naar Y": the one side named gained the place.
         let (winner, loser) = match (winner, loser) {
-            (None, Some(side)) if self.tells_a_gain() && self.teller().as_ref() != Some(&side) => (Some(side), None),
+            (None, Some(side)) if self.tells_a_gain(&side) && self.teller().as_ref() != Some(&side) => {
+                (Some(side), None)
+            }
             pair => pair,
         };
         let actors: Vec<usize> = winner_at.into_iter().chain(loser_at).collect();
@@ -1162,15 +1179,26 @@ impl Roles<'_> {
         }
     }
 
-    /// Whether the sentence has a word of a gain (`[grammar] gains`) outside the frame's cue,
-    /// with no negation just before it ("geen succes").
-    fn tells_a_gain(&self) -> bool {
+    /// Whether the sentence tells the fall as a gain for `side`: a word of a gain (`[grammar]
+    /// gains`) outside the frame's cue, in the clause of a mention of that side, with no
+    /// negation just before it ("geen succes"), and no word of a setback anywhere (`[grammar]
+    /// setbacks`: "een klap voor Oekraïne, dat op succes had gehoopt", "ondanks", "despite").
+    fn tells_a_gain(&self, side: &str) -> bool {
         const NEGATION_REACH: usize = 2;
         let an = self.an();
-        let gains = &self.s.lang.gains;
+        let lang = self.s.lang;
+        if (0..an.len()).any(|k| lang.setbacks.has(&an.tokens, k)) {
+            return false;
+        }
+        let clauses: Vec<u16> = (0..an.actors.len())
+            .filter(|&i| self.faction(i).as_deref() == Some(side))
+            .map(|i| an.clause[an.actors[i].a])
+            .collect();
         let (a, end) = self.cue();
         let negated = |k: usize| (k.saturating_sub(NEGATION_REACH)..k).any(|j| an.class[j] & class::NEGATION != 0);
-        (0..an.len()).any(|k| (k < a || k >= end) && gains.has(&an.tokens, k) && !negated(k))
+        (0..an.len()).any(|k| {
+            (k < a || k >= end) && lang.gains.has(&an.tokens, k) && clauses.contains(&an.clause[k]) && !negated(k)
+        })
     }
 
     /// A fall that names no side, told right after the article told the place's capture ("A
