@@ -47,6 +47,9 @@ fn the_side_a_fall_gains_took_the_place_and_the_side_it_hurts_lost_it() {
         ("De val van Bachmoet is een zware klap voor Oekraïne.", "nl", "Bakhmut ukraine lost"),
         ("Na de val van Mosul vluchtten de IS-strijders naar Syrië.", "nl", "Mosul is lost"),
         ("The fall of Avdiivka was a heavy blow for Ukraine.", "en", "Avdiyivka ukraine lost"),
+        // "to" after a setback noun is no side a place fell to.
+        ("The fall of Avdiivka was a heavy blow to Ukraine.", "en", "Avdiyivka ukraine lost"),
+        ("Avdiivka fell to Russian forces.", "en", "Avdiyivka russia captured"),
         // A gain in another clause, a setback or a concession: the side named suffered the fall.
         (
             "De val van Bachmoet betekent een zware nederlaag voor Oekraïne, dat op succes had gehoopt.",

@@ -1146,8 +1146,14 @@ impl Roles<'_> {
     fn fall(&self, place: &PlaceRef) -> Option<Outcome> {
         let winner_at =
             self.next(NextActor::Winner).or_else(|| self.recipient_near()).or_else(|| self.hands_before_cue());
+        // "a blow to Ukraine": the side after a setback noun suffered the fall, whatever its
+        // preposition.
+        let (winner_at, hurt_at) = match winner_at {
+            Some(i) if self.right_after_setback(i) => (None, Some(i)),
+            other => (other, None),
+        };
         let winner = winner_at.and_then(|i| self.faction(i)).or_else(|| self.sibling_taker());
-        let loser_at = self.with_prep(prep::FOR);
+        let loser_at = self.with_prep(prep::FOR).or(hurt_at);
         let loser = loser_at
             .and_then(|i| self.faction(i))
             .or_else(|| self.sole_in_sentence().filter(|s| Some(s) != winner.as_ref() && !self.sole_is_speaker(false)));
@@ -1177,6 +1183,15 @@ impl Roles<'_> {
                 Some(Outcome::new(holder, None, Event::Lost).noted("the holder from context", 0.15))
             }),
         }
+    }
+
+    /// Whether actor `i` follows a word of a setback (`[grammar] setbacks`) with at most a
+    /// preposition between ("a blow to Ukraine", "een klap voor Oekraïne").
+    fn right_after_setback(&self, i: usize) -> bool {
+        let an = self.an();
+        let a = an.actors[i].a;
+        let setback = |k: usize| self.s.lang.setbacks.has(&an.tokens, k);
+        (a >= 2 && an.prep[a - 1] != 0 && setback(a - 2)) || (a >= 1 && setback(a - 1))
     }
 
     /// Whether the sentence tells the fall as a gain for `side`: a word of a gain (`[grammar]
