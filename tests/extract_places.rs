@@ -2,12 +2,11 @@
 //! geodata (the regional layer, the world table and the Dutch exonym layer). Every sentence was
 //! written for these tests; none is taken from an article. Each case is its own article.
 
-use std::path::PathBuf;
+mod common;
 
 use controlmap::app::{World, load_world};
-use controlmap::extract::stream::Input;
+use controlmap::extract::Candidate;
 use controlmap::extract::towns::TownIndex;
-use controlmap::extract::{Candidate, Extractor, LangChoice, Options};
 
 fn world() -> World {
     load_world(None).expect("the built-in geodata loads")
@@ -15,23 +14,7 @@ fn world() -> World {
 
 /// The claims of one article dated `date`: `DATE PLACE HOLDER EVENT [OTHER]`, and the notes.
 fn claims(world: &World, text: &str, date: &str, lang: &str) -> Vec<Candidate> {
-    let mut extractor =
-        Extractor::new(&world.gazetteer, &world.factions, &world.files.languages).expect("the lexicons compile");
-    let options = Options {
-        date: Some(date.parse().expect("a test date")),
-        lang: LangChoice::Code(lang.into()),
-        min_confidence: 0.3,
-        date_is_the_articles: false,
-        debug: false,
-    };
-    let mut out = Vec::new();
-    extractor
-        .article(&Input::File(PathBuf::from("t.txt")), &mut text.as_bytes(), &options, &mut |c| {
-            out.push(c.clone());
-            Ok(())
-        })
-        .expect("the test article reads");
-    out
+    common::extract_claims_dated(world, text, lang, Some(date))
 }
 
 fn line(c: &Candidate) -> String {

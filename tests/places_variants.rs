@@ -4,12 +4,10 @@
 //! `extract` picks among namesakes by the article's other places. Every name list and sentence
 //! was written for these tests.
 
-use std::path::PathBuf;
+mod common;
 
 use controlmap::app::{World, load_world};
-use controlmap::extract::stream::Input;
 use controlmap::extract::towns::{Hit, TownIndex};
-use controlmap::extract::{Candidate, Extractor, LangChoice, Options};
 use controlmap::places::{Hint, Resolution};
 
 fn world() -> World {
@@ -111,23 +109,8 @@ fn names_no_rule_reaches_stay_unknown() {
 
 /// The place ids of the claims `extract` makes from one article dated 2024-01-20.
 fn claim_places(world: &World, text: &str, lang: &str) -> Vec<String> {
-    let mut extractor =
-        Extractor::new(&world.gazetteer, &world.factions, &world.files.languages).expect("the lexicons compile");
-    let options = Options {
-        date: Some("2024-01-20".parse().expect("a test date")),
-        lang: LangChoice::Code(lang.into()),
-        min_confidence: 0.3,
-        date_is_the_articles: false,
-        debug: false,
-    };
-    let mut out: Vec<Candidate> = Vec::new();
-    extractor
-        .article(&Input::File(PathBuf::from("t.txt")), &mut text.as_bytes(), &options, &mut |c| {
-            out.push(c.clone());
-            Ok(())
-        })
-        .expect("the test article reads");
-    out.iter().map(|c| c.place.id.to_string()).collect()
+    let claims = common::extract_claims_dated(world, text, lang, Some("2024-01-20"));
+    claims.iter().map(|c| c.place.id.to_string()).collect()
 }
 
 /// Checks a table of (language, article, place ids its claims must include, ids they must not).

@@ -20,10 +20,16 @@ pub fn copy_fixture_geodata(to: &Path) {
 /// `lang`, with the built-in lexicons and the default confidence threshold.
 #[allow(dead_code)] // not every test crate that includes this module extracts
 pub fn extract_claims(world: &World, text: &str, lang: &str) -> Vec<Candidate> {
+    extract_claims_dated(world, text, lang, None)
+}
+
+/// [`extract_claims`] for an article dated `date` (`--date`) when it has no marker of its own.
+#[allow(dead_code)] // not every test crate that includes this module extracts
+pub fn extract_claims_dated(world: &World, text: &str, lang: &str, date: Option<&str>) -> Vec<Candidate> {
     let mut extractor =
         Extractor::new(&world.gazetteer, &world.factions, &world.files.languages).expect("the lexicons compile");
     let options = Options {
-        date: None,
+        date: date.map(|d| d.parse().expect("a test date")),
         lang: LangChoice::Code(lang.into()),
         min_confidence: 0.3,
         date_is_the_articles: false,
